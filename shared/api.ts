@@ -1,0 +1,166 @@
+// The counter's public contract: what scripts, the engine worker (over Comlink) and the
+// sync server call. Everything here crosses a boundary, so it is plain data.
+import type { EntityRef, LedgerRow, LocationRow, OrderType, ProductRow, StockLevelRow, TimerRow, VoucherState } from './db/rows';
+
+export type RefusalCode =
+  | 'unknown-role'
+  | 'unknown-action'
+  | 'wrong-role'
+  | 'system-only'
+  | 'not-allowed-in-state'
+  | 'guard-failed'
+  | 'not-found'
+  | 'insufficient-stock'
+  | 'invalid-input'
+  | 'effect-failed';
+
+export interface Refused {
+  ok: false;
+  code: RefusalCode;
+  message: string;
+  /** Extra facts for the clerk, e.g. what stock is available where. */
+  details?: unknown;
+}
+
+export interface Applied {
+  ok: true;
+  from: string | null;
+  to: string;
+  postAction: string | null;
+  /** Number of events the command appended (transitions, timers, stock...). */
+  events: number;
+}
+
+export type ActResult = Applied | Refused;
+
+export interface CommandOptions {
+  /** Supply to make a retry safe: the same id applied twice has effect once. */
+  commandId?: string;
+}
+
+export interface OrderLineInput {
+  sku: string;
+  qty: number;
+  price?: number;
+  unitPrice?: number;
+  serviceTimes?: number;
+  validUntil?: string;
+}
+
+export interface CreateOrderInput {
+  buyerId: string;
+  buyerName?: string;
+  address?: string;
+  lines: OrderLineInput[];
+}
+
+export type CreateOrderResult = { ok: true; orderId: string; number: string } | Refused;
+
+export interface ItemView {
+  id: string;
+  lineNo: number;
+  sku: string;
+  qty: number;
+  price: number;
+  state: string | null;
+  refund?: { id: string; kind: string; state: string; amount: number | null };
+  vouchers?: Array<{ code: string; state: VoucherState }>;
+}
+
+export interface OrderView {
+  id: string;
+  number: string;
+  type: OrderType;
+  state: string;
+  stateLabel: string;
+  buyerId: string;
+  workflowId: string;
+  workflowVersion: number;
+  flags: Record<string, boolean>;
+  items: ItemView[];
+}
+
+export type DisabledReason = 'wrong-state' | 'guard-failed' | 'system-only' | 'other-role';
+
+export interface ExplainedAction {
+  action: string;
+  roles: string[];
+  enabled: boolean;
+  reason?: DisabledReason;
+  /** A sentence a clerk can read. */
+  message: string;
+}
+
+export interface RedeemResult {
+  ok: boolean;
+  message: string;
+  orderId?: string;
+}
+
+export interface MovementInput {
+  sku: string;
+  locationId: string;
+  qty: number;
+  reason?: string;
+}
+
+export interface TransferInput {
+  sku: string;
+  fromLocationId: string;
+  toLocationId: string;
+  qty: number;
+  reason?: string;
+}
+
+export type StockResult = { ok: true; movements: number } | Refused;
+
+export interface StockFilter {
+  sku?: string;
+  locationId?: string;
+}
+
+export interface StockLevelView extends StockLevelRow {
+  available: number;
+}
+
+export interface StockCheck {
+  ok: boolean;
+  mismatches: Array<{ sku: string; locationId: string; stored: number; fromLedger: number }>;
+}
+
+export interface LowStockRow {
+  sku: string;
+  name: string;
+  available: number;
+  reorderPoint: number;
+}
+
+export interface Counter {
+  readonly deviceId: string;
+  createOrder(type: OrderType, input: CreateOrderInput, options?: CommandOptions): Promise<string>;
+  /** Like createOrder, but returns a refusal instead of throwing. */
+  tryCreateOrder(type: OrderType, input: CreateOrderInput, options?: CommandOptions): Promise<CreateOrderResult>;
+  getOrder(id: string): Promise<OrderView | null>;
+  roleActions(ref: EntityRef): Promise<Record<string, string[]>>;
+  explain(ref: EntityRef, role: string): Promise<ExplainedAction[]>;
+  act(ref: EntityRef, role: string, action: string, input?: unknown, options?: CommandOptions): Promise<ActResult>;
+  redeemVoucher(code: string, options?: CommandOptions): Promise<RedeemResult>;
+  runDueTimers(): Promise<number>;
+  timers(ref?: EntityRef): Promise<TimerRow[]>;
+
+  addProduct(product: ProductInput, options?: CommandOptions): Promise<StockResult>;
+  addLocation(location: LocationInput, options?: CommandOptions): Promise<StockResult>;
+  receive(input: MovementInput, options?: CommandOptions): Promise<StockResult>;
+  adjust(input: MovementInput, options?: CommandOptions): Promise<StockResult>;
+  transfer(input: TransferInput, options?: CommandOptions): Promise<StockResult>;
+  count(input: MovementInput, options?: CommandOptions): Promise<StockResult>;
+  stockLevels(filter?: StockFilter): Promise<StockLevelView[]>;
+  ledger(filter?: StockFilter): Promise<LedgerRow[]>;
+  lowStock(): Promise<LowStockRow[]>;
+  checkStock(): Promise<StockCheck>;
+
+  close(): Promise<void>;
+}
+
+export type ProductInput = Partial<Omit<ProductRow, 'sku' | 'name' | 'updatedAt'>> & Pick<ProductRow, 'sku' | 'name'>;
+export type LocationInput = Partial<Omit<LocationRow, 'id' | 'name'>> & Pick<LocationRow, 'id' | 'name'>;

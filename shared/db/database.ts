@@ -1,0 +1,85 @@
+import Dexie, { type Table } from 'dexie';
+import type {
+  CommandRow,
+  EventRow,
+  ItemRow,
+  LedgerRow,
+  LocationRow,
+  OrderRow,
+  ProductRow,
+  RefundRow,
+  ReservationRow,
+  ScanRow,
+  SequenceRow,
+  SettingRow,
+  StockLevelRow,
+  TimerRow,
+  VoucherRow,
+  WorkflowRow,
+} from './rows';
+
+export const DEFAULT_DB_NAME = 'counterflow';
+
+/**
+ * The counter's IndexedDB database. Versions only ever add: each `version(n)` is a
+ * migration, so a database written by an older build opens in a newer one.
+ */
+export class CounterDb extends Dexie {
+  orders!: Table<OrderRow, string>;
+  items!: Table<ItemRow, string>;
+  refunds!: Table<RefundRow, string>;
+  vouchers!: Table<VoucherRow, string>;
+  events!: Table<EventRow, number>;
+  timers!: Table<TimerRow, string>;
+  commands!: Table<CommandRow, string>;
+  settings!: Table<SettingRow, string>;
+  workflows!: Table<WorkflowRow, [string, number]>;
+  sequences!: Table<SequenceRow, string>;
+  products!: Table<ProductRow, string>;
+  locations!: Table<LocationRow, string>;
+  stockLedger!: Table<LedgerRow, number>;
+  stockLevels!: Table<StockLevelRow, [string, string]>;
+  reservations!: Table<ReservationRow, string>;
+  scans!: Table<ScanRow, number>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      orders: 'id, &number, type, state, buyerId, buyerName, createdAt, [type+state], [type+state+createdAt]',
+      items: 'id, orderId, sku, state',
+      refunds: 'id, orderId, itemId, state',
+      vouchers: 'code, orderId, itemId, state',
+      events: '++seq, &id, commandId, orderId, [orderId+seq], at, type',
+      timers: 'id, orderId, status, dueAt, [status+dueAt]',
+      commands: 'id, at',
+      settings: 'key',
+      workflows: '[id+version], id',
+      sequences: 'name',
+      products: 'sku, *barcodes, name, active',
+      locations: 'id, priority, parentId',
+      stockLedger: '++seq, &id, commandId, sku, locationId, orderId, at, [sku+seq]',
+      stockLevels: '[sku+locationId], sku, locationId',
+      reservations: 'id, orderId, itemId, sku, status',
+      scans: '++seq, at, type',
+    });
+  }
+}
+
+/** The tables one order command may touch, locked together in one read-write transaction. */
+export function orderTables(db: CounterDb) {
+  return [
+    db.orders,
+    db.items,
+    db.refunds,
+    db.vouchers,
+    db.events,
+    db.timers,
+    db.commands,
+    db.sequences,
+    db.products,
+    db.locations,
+    db.stockLedger,
+    db.stockLevels,
+    db.reservations,
+  ];
+}

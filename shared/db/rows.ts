@@ -1,0 +1,247 @@
+// Row shapes stored in Dexie (the app) and PostgreSQL (the sync server).
+// Every write carries who made it (device, operator) and which command did it,
+// so the audit trail and the sync outbox come from the same rows.
+
+export type OrderType = 'product' | 'service';
+export type EntityKind = 'order' | 'item' | 'refund';
+
+export interface EntityRef {
+  kind: EntityKind;
+  id: string;
+}
+
+/** State fields shared by every entity that moves through a workflow machine. */
+export interface MachineEntity {
+  id: string;
+  orderId: string;
+  /** null = "no state yet" (an order line before the order is paid). */
+  state: string | null;
+  /** Incremented on every real state change; a timer fires only if it is unchanged. */
+  stateVersion: number;
+  updatedAt: number;
+}
+
+export interface OrderRow extends MachineEntity {
+  /** Human order number, e.g. PO-000123 or PO-K2-000123 with a device prefix. */
+  number: string;
+  type: OrderType;
+  workflowId: string;
+  workflowVersion: number;
+  buyerId: string;
+  buyerName: string;
+  address: string;
+  /** Facts the workflow records about the order (extension window open, auto-ack ended, ...). */
+  flags: Record<string, boolean>;
+  total: number;
+  lineCount: number;
+  createdAt: number;
+  deviceId: string;
+  operator: string;
+}
+
+export interface ItemRow extends MachineEntity {
+  lineNo: number;
+  sku: string;
+  qty: number;
+  price: number;
+  unitPrice: number;
+  serviceTimes: number;
+  validUntil: string | null;
+}
+
+export type RefundKind = 'refund_only' | 'refund_with_return' | 'service' | 'expiry';
+
+export interface RefundRow extends MachineEntity {
+  itemId: string;
+  kind: RefundKind;
+  amount: number | null;
+  createdAt: number;
+}
+
+export type VoucherState = 'Un' | 'Us' | 'Re' | 'Ex';
+
+export interface VoucherRow {
+  code: string;
+  orderId: string;
+  itemId: string;
+  state: VoucherState;
+  updatedAt: number;
+}
+
+export type TimerStatus = 'pending' | 'fired' | 'cancelled' | 'skipped';
+
+export interface TimerRow {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  target: EntityRef;
+  /** Name used to find the timer again (e.g. to extend auto-confirmation). */
+  key: string;
+  role: string;
+  /** The action to perform when due; absent for timers that only set a flag. */
+  action: string | null;
+  setFlag: string | null;
+  /** Guard checked at firing time; when it fails the timer is skipped and onBlockedFlag set. */
+  guard: Condition | null;
+  onBlockedFlag: string | null;
+  dueAt: number;
+  /** Target's stateVersion when scheduled: the timer fires only if the target never left that state. */
+  stateVersion: number;
+  status: TimerStatus;
+  createdAt: number;
+  doneAt: number | null;
+  outcome: string | null;
+  commandId: string;
+}
+
+export type EventType =
+  | 'transition'
+  | 'refund-opened'
+  | 'refunds-closed'
+  | 'vouchers-issued'
+  | 'vouchers-changed'
+  | 'voucher-redeemed'
+  | 'flag-set'
+  | 'timer-scheduled'
+  | 'timer-extended'
+  | 'timer-fired'
+  | 'timer-skipped'
+  | 'timer-cancelled'
+  | 'stock'
+  | 'note';
+
+/** Append-only: the timeline of an order, the audit trail and (later) the sync outbox. */
+export interface EventRow {
+  seq?: number;
+  id: string;
+  commandId: string;
+  deviceId: string;
+  operator: string;
+  role: string;
+  action: string;
+  type: EventType;
+  orderId: string;
+  entity: EntityRef;
+  from: string | null;
+  to: string | null;
+  postAction: string | null;
+  detail: string | null;
+  at: number;
+}
+
+/** A stored command result: the same command id applied twice has effect once. */
+export interface CommandRow {
+  id: string;
+  kind: string;
+  deviceId: string;
+  operator: string;
+  at: number;
+  result: unknown;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface WorkflowRow {
+  id: string;
+  version: number;
+  definition: unknown;
+  installedAt: number;
+}
+
+/** Per-device sequences for human numbers. */
+export interface SequenceRow {
+  name: string;
+  value: number;
+}
+
+// --- Inventory -------------------------------------------------------------
+
+export interface ProductRow {
+  sku: string;
+  name: string;
+  unit: string;
+  price: number;
+  barcodes: string[];
+  reorderPoint: number;
+  allowBackorder: boolean;
+  active: boolean;
+  updatedAt: number;
+}
+
+export interface LocationRow {
+  id: string;
+  name: string;
+  /** Lower number = used first by the priority allocation strategy. */
+  priority: number;
+  /** A bin belongs to a warehouse; warehouses have no parent. */
+  parentId: string | null;
+  active: boolean;
+}
+
+export type MovementKind = 'receive' | 'ship' | 'return' | 'adjust' | 'transfer-out' | 'transfer-in' | 'count';
+
+export interface LedgerRow {
+  seq?: number;
+  id: string;
+  commandId: string;
+  deviceId: string;
+  operator: string;
+  kind: MovementKind;
+  sku: string;
+  locationId: string;
+  /** Signed change of on-hand quantity. */
+  delta: number;
+  reason: string;
+  orderId: string | null;
+  itemId: string | null;
+  at: number;
+}
+
+export interface StockLevelRow {
+  sku: string;
+  locationId: string;
+  onHand: number;
+  reserved: number;
+  updatedAt: number;
+}
+
+export type ReservationStatus = 'reserved' | 'partly-shipped' | 'shipped' | 'released' | 'returned';
+
+export interface ReservationRow {
+  id: string;
+  orderId: string;
+  itemId: string;
+  sku: string;
+  locationId: string;
+  qty: number;
+  shippedQty: number;
+  status: ReservationStatus;
+  updatedAt: number;
+}
+
+export interface ScanRow {
+  seq?: number;
+  at: number;
+  raw: string;
+  type: string;
+  screen: string;
+  ok: boolean;
+  message: string;
+}
+
+// Conditions are data inside workflow definitions and timer rows.
+export type Condition =
+  | { stateIn: string[] }
+  | { orderIn: string[] }
+  | { allItemsIn: string[] }
+  | { anyItemIn: string[] }
+  | { noItemIn: string[] }
+  | { flag: string }
+  | { hasRefund: boolean }
+  | { anyVoucherIn: string[] }
+  | { not: Condition }
+  | { all: Condition[] }
+  | { any: Condition[] };
