@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { openApp, screenshotBoth } from './support/app';
+
+test.describe('app shell', () => {
+  test('loads, switches role with F-keys and language, and remembers the role', async ({ page }, testInfo) => {
+    const db = await openApp(page, testInfo, { path: '/boards' });
+
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+    for (const label of ['Boards', 'Create order', 'Stock', 'Tasks', 'Workflows', 'Scan log', 'Settings']) {
+      await expect(page.getByRole('link', { name: new RegExp(`^${label}`) })).toBeVisible();
+    }
+
+    const switcher = page.getByTestId('role-switcher');
+    await page.keyboard.press('F1');
+    await expect(switcher.getByRole('radio', { name: /Buyer/ })).toBeChecked();
+    await page.keyboard.press('F2');
+    await expect(switcher.getByRole('radio', { name: /Seller/ })).toBeChecked();
+    await page.keyboard.press('F4');
+    await expect(switcher.getByRole('radio', { name: /Admin/ })).toBeChecked();
+
+    // Navigation by keyboard.
+    await page.keyboard.press('Alt+3');
+    await expect(page).toHaveURL(/#\/stock$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stock');
+
+    // Language: Simplified Chinese, then back.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('option', { name: '简体中文' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('库存');
+    await expect(switcher.getByRole('radio', { name: /管理员/ })).toBeChecked();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+    // The role and the language survive a reload.
+    await page.reload();
+    await expect(page.getByTestId('role-switcher').getByRole('radio', { name: /管理员/ })).toBeChecked();
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stock');
+    expect(db).toContain('e2e-');
+  });
+
+  test('theme toggle switches to dark and unknown routes show a way back', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/nowhere' });
+    await expect(page.getByText('Page not found')).toBeVisible();
+    await page.getByRole('link', { name: 'Back to the boards' }).click();
+    await expect(page).toHaveURL(/#\/boards$/);
+
+    await page.getByTestId('theme-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await screenshotBoth(page, 'shell-dark');
+    await page.getByTestId('theme-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+    await screenshotBoth(page, 'shell-light');
+  });
+});

@@ -1,0 +1,31 @@
+// The navbar, in order. Alt+1..7 jump to these screens. To add a screen: add a route in
+// routes.tsx, an entry here (if it belongs in the navbar) and its `nav.*` + screen keys in i18n.
+import {
+  IconAdjustmentsHorizontal,
+  IconBarcode,
+  IconBuildingWarehouse,
+  IconClockHour4,
+  IconLayoutKanban,
+  IconShoppingCartPlus,
+  IconTopologyStar3,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface NavEntry {
+  path: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  icon: Icon;
+  /** Other paths that highlight this entry (e.g. an order's detail highlights Boards). */
+  alsoActive?: RegExp;
+}
+
+export const NAV: NavEntry[] = [
+  { path: '/boards', labelKey: 'nav.boards', icon: IconLayoutKanban, alsoActive: /^\/orders\/(?!new)/ },
+  { path: '/orders/new', labelKey: 'nav.createOrder', icon: IconShoppingCartPlus },
+  { path: '/stock', labelKey: 'nav.stock', icon: IconBuildingWarehouse },
+  { path: '/tasks', labelKey: 'nav.tasks', icon: IconClockHour4 },
+  { path: '/workflows', labelKey: 'nav.workflows', icon: IconTopologyStar3 },
+  { path: '/scans', labelKey: 'nav.scanLog', icon: IconBarcode },
+  { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustmentsHorizontal },
+];

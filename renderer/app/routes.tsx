@@ -1,0 +1,33 @@
+// Every screen, lazily loaded so the first paint stays quick. Screens live in their own
+// folder (renderer/<screen>/) and own their i18n keys (<screen>.*).
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router-dom';
+import { AppLayout } from '../shell/AppLayout';
+import { NotFound } from '../shell/NotFound';
+
+const BoardsPage = lazy(() => import('../boards/BoardsPage'));
+const CreateOrderPage = lazy(() => import('../orders/CreateOrderPage'));
+const OrderDetailPage = lazy(() => import('../orders/OrderDetailPage'));
+const StockPage = lazy(() => import('../stock/StockPage'));
+const TasksPage = lazy(() => import('../tasks/TasksPage'));
+const WorkflowsPage = lazy(() => import('../workflows/WorkflowsPage'));
+const ScanLogPage = lazy(() => import('../scanlog/ScanLogPage'));
+const SettingsPage = lazy(() => import('../settings/SettingsPage'));
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/boards" replace /> },
+      { path: 'boards', element: <BoardsPage /> },
+      { path: 'orders/new', element: <CreateOrderPage /> },
+      { path: 'orders/:id', element: <OrderDetailPage /> },
+      { path: 'stock', element: <StockPage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      { path: 'workflows', element: <WorkflowsPage /> },
+      { path: 'scans', element: <ScanLogPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];

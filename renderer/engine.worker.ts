@@ -1,0 +1,47 @@
+/// <reference lib="webworker" />
+// The engine: every write of the app runs here, off the UI thread, one Dexie
+// read-write transaction per command. The window talks to it through Comlink.
+import * as Comlink from 'comlink';
+import type { Counter } from '../shared/api';
+import { openCounter } from '../shared/index';
+import type { EngineApi, EngineInfo, EngineOptions } from './engine/protocol';
+
+let resolveCounter: (c: Counter) => void = () => undefined;
+let rejectCounter: (e: unknown) => void = () => undefined;
+const counterReady = new Promise<Counter>((resolve, reject) => {
+  resolveCounter = resolve;
+  rejectCounter = reject;
+});
+
+let deviceId = '';
+
+async function init(options: EngineOptions): Promise<EngineInfo> {
+  try {
+    const counter = await openCounter(options);
+    deviceId = counter.deviceId;
+    resolveCounter(counter);
+    return { deviceId: counter.deviceId };
+  } catch (error) {
+    rejectCounter(error);
+    throw error;
+  }
+}
+
+// Comlink resolves each call's method on this object when the call arrives. Calls made
+// before `init` finishes wait for the counter, so the window needs no queue of its own;
+// and any method the Counter gains later is forwarded without touching this file.
+const facade = new Proxy({} as EngineApi, {
+  get(_target, prop) {
+    if (prop === 'init') return init;
+    if (prop === 'then') return undefined; // never look like a promise
+    if (prop === 'deviceId') return deviceId; // a plain property: Comlink reads it, not calls it
+    return async (...args: unknown[]) => {
+      const counter = await counterReady;
+      const member = (counter as unknown as Record<PropertyKey, unknown>)[prop];
+      if (typeof member !== 'function') return member;
+      return (member as (...a: unknown[]) => unknown).apply(counter, args);
+    };
+  },
+});
+
+Comlink.expose(facade);

@@ -1,0 +1,65 @@
+// The window's handle on the engine worker. One worker per window; every write goes
+// through `useCounter()`. Reads do not: screens use useLiveQuery on `db` (renderer/db.ts).
+import * as Comlink from 'comlink';
+import { useSyncExternalStore } from 'react';
+import type { Counter } from '../../shared/api';
+import { config } from '../config';
+import type { EngineApi, EngineInfo } from './protocol';
+
+export type CounterClient = Comlink.Remote<Counter>;
+
+export type EngineStatus =
+  | { phase: 'starting' }
+  | { phase: 'ready'; info: EngineInfo }
+  | { phase: 'failed'; message: string };
+
+const worker = new Worker(new URL('../engine.worker.ts', import.meta.url), {
+  type: 'module',
+  name: 'counterflow-engine',
+});
+const remote = Comlink.wrap<EngineApi>(worker);
+
+let status: EngineStatus = { phase: 'starting' };
+const listeners = new Set<() => void>();
+function setStatus(next: EngineStatus): void {
+  status = next;
+  listeners.forEach((l) => l());
+}
+
+/** Resolves once the engine has opened the database; rejects if it could not. */
+export const engineReady: Promise<EngineInfo> = remote
+  .init({ dbName: config.dbName, deviceId: config.deviceId, operator: config.operator, demo: config.demo })
+  .then((info) => {
+    setStatus({ phase: 'ready', info });
+    return info;
+  })
+  .catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    setStatus({ phase: 'failed', message });
+    throw error;
+  });
+// Status is reported through the store; keep an unobserved rejection from being logged twice.
+engineReady.catch(() => undefined);
+
+worker.addEventListener('error', (event) => {
+  setStatus({ phase: 'failed', message: event.message || 'engine worker error' });
+});
+
+/** The engine, outside React (timer loop, scanner routing). */
+export const counter: CounterClient = remote as unknown as CounterClient;
+
+/** The engine, inside React. Calls wait for the engine to be ready. */
+export function useCounter(): CounterClient {
+  return counter;
+}
+
+/** Engine start-up state, for the shell's loading / error banner. */
+export function useEngineStatus(): EngineStatus {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => status,
+  );
+}

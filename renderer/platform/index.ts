@@ -1,0 +1,9 @@
+// Pick the host once, at start-up: Electron when its preload bridge is present.
+import { browserPlatform } from './browser';
+import { electronPlatform, findBridge } from './electron';
+import type { HostPlatform } from './types';
+
+export type { FileKind, HostPlatform, MenuCommand, OpenedFile, PrintOutcome } from './types';
+
+const bridge = findBridge();
+export const platform: HostPlatform = bridge ? electronPlatform(bridge) : browserPlatform;

@@ -1,0 +1,5 @@
+import { ScreenPlaceholder } from '../ui/ScreenPlaceholder';
+
+export default function SettingsPage() {
+  return <ScreenPlaceholder titleKey="settings.title" />;
+}

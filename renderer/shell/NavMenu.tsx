@@ -1,0 +1,43 @@
+import { Kbd, NavLink, Stack } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { NAV } from '../app/nav';
+
+export function NavMenu() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+
+  // Alt+digit: digits alone belong to the action panel, F-keys to the roles.
+  useHotkeys(
+    NAV.map((entry, i) => [`alt+${i + 1}`, () => navigate(entry.path)] as [string, () => void]),
+    [],
+  );
+
+  return (
+    <Stack gap={4} component="nav" aria-label={t('nav.label')}>
+      {NAV.map((entry, i) => {
+        const active = pathname === entry.path || pathname.startsWith(entry.path + '/') || (entry.alsoActive?.test(pathname) ?? false);
+        const Icon = entry.icon;
+        return (
+          <NavLink
+            key={entry.path}
+            component={Link}
+            to={entry.path}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            label={t(entry.labelKey)}
+            leftSection={<Icon size={22} stroke={1.8} />}
+            rightSection={<Kbd size="xs">{`Alt ${i + 1}`}</Kbd>}
+            variant="filled"
+            fw={600}
+            py={10}
+            style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            data-testid={`nav-${entry.path.replace(/\//g, '-').replace(/^-/, '')}`}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

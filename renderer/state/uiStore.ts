@@ -1,0 +1,19 @@
+// Window-wide UI state that is not tied to one screen. Screen-specific state (filters,
+// selection) lives in a small store beside the screen. Never put database rows here.
+import { create } from 'zustand';
+
+interface UiState {
+  /** This window holds the `counterflow-leader` lock and runs the timers. */
+  leader: boolean;
+  setLeader(leader: boolean): void;
+  /** The order the operator has open (scans of action cards apply to it). */
+  openOrderId: string | null;
+  setOpenOrderId(id: string | null): void;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  leader: false,
+  setLeader: (leader) => set({ leader }),
+  openOrderId: null,
+  setOpenOrderId: (openOrderId) => set({ openOrderId }),
+}));
