@@ -1,0 +1,279 @@
+// openCounter: the scripting API over the engine and its Dexie storage shell. The same
+// object runs in Node (tests, console), in the engine Web Worker and, later, on the server.
+import type {
+  ActResult,
+  CommandOptions,
+  Counter,
+  CreateOrderInput,
+  CreateOrderResult,
+  ExplainedAction,
+  OrderView,
+  RedeemResult,
+} from '../api';
+import { CounterDb, DEFAULT_DB_NAME, orderTables } from '../db/database';
+import type { EntityRef, OrderType, TimerRow } from '../db/rows';
+import { newId } from '../ids';
+import { createStockCommands, loadStockWork } from '../inventory/store';
+import { PERIOD_PRESETS, type Periods } from '../settings/periods';
+import { Workflow, type OrderContext, type Subject } from '../workflow/interpreter';
+import { WorkflowRegistry } from '../workflows';
+import { loadDefinition, type Problem } from '../workflow/check';
+import { decideAct, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type EffectHandler, type EngineEnv } from './decide';
+import { BUILT_IN_HANDLERS } from './handlers';
+import { loadOrderSnapshot, orderIdOf, runCommand } from './orderStore';
+import type { CommandMeta, OrderSnapshot } from './work';
+
+export interface CounterOptions {
+  dbName?: string;
+  now?: () => number;
+  deviceId?: string;
+  operator?: string;
+  demo?: boolean;
+  /** Extra effect handlers by name (tests inject failing ones). */
+  handlers?: Record<string, EffectHandler>;
+  /** Attendance code generator; random 10 digits by default. */
+  voucherCode?: () => string;
+}
+
+export interface EngineCounter extends Counter {
+  readonly db: CounterDb;
+  readonly registry: WorkflowRegistry;
+  /** Validates and installs a workflow definition (a new version of an existing id, or a new id). */
+  installWorkflow(json: unknown): Promise<{ ok: true; id: string; version: number } | { ok: false; problems: Problem[] }>;
+}
+
+export function randomVoucherCode(): string {
+  const digits = new Uint32Array(2);
+  crypto.getRandomValues(digits);
+  // 10 digits, first one non-zero so the code never loses a leading zero in a spreadsheet.
+  return String(1 + (digits[0]! % 9)) + String(digits[1]! % 1_000_000_000).padStart(9, '0');
+}
+
+export async function openCounter(options: CounterOptions = {}): Promise<EngineCounter> {
+  if (typeof indexedDB === 'undefined') {
+    throw new Error('No IndexedDB here: in Node, import "fake-indexeddb/auto" before opening a counter.');
+  }
+  const db = new CounterDb(options.dbName ?? DEFAULT_DB_NAME);
+  await db.open();
+  const now = options.now ?? Date.now;
+  const deviceId = options.deviceId ?? 'device-1';
+  const operator = options.operator ?? 'operator';
+
+  const registry = new WorkflowRegistry();
+  await db.transaction('rw', db.workflows, db.settings, async () => {
+    for (const wf of registry.all()) {
+      if (!(await db.workflows.get([wf.id, wf.version]))) {
+        await db.workflows.add({ id: wf.id, version: wf.version, definition: wf.definition, installedAt: now() });
+      }
+    }
+    if (options.demo !== undefined || !(await db.settings.get('periodPreset'))) {
+      await db.settings.put({ key: 'periodPreset', value: options.demo ? 'demo' : 'production' });
+    }
+  });
+  for (const row of await db.workflows.toArray()) {
+    if (registry.has(row.id, row.version)) continue;
+    const loaded = loadDefinition(row.definition);
+    if (loaded.ok) registry.add(new Workflow(loaded.definition));
+  }
+
+  const settings = async () => {
+    const preset = (await db.settings.get('periodPreset'))?.value === 'demo' ? 'demo' : 'production';
+    const custom = (await db.settings.get('periods'))?.value as Periods | undefined;
+    const devicePrefix = ((await db.settings.get('devicePrefix'))?.value as string | undefined) ?? '';
+    return { periods: { ...PERIOD_PRESETS[preset], ...(custom ?? {}) }, devicePrefix };
+  };
+
+  const env = async (): Promise<EngineEnv> => ({
+    registry,
+    periods: (await settings()).periods,
+    handlers: { ...BUILT_IN_HANDLERS, ...options.handlers },
+    newId,
+    voucherCode: options.voucherCode ?? randomVoucherCode,
+  });
+
+  const meta = (opts?: CommandOptions): CommandMeta => ({ commandId: opts?.commandId ?? newId(), deviceId, operator, at: now() });
+
+  const readSnapshot = async (ref: EntityRef): Promise<OrderSnapshot | undefined> => {
+    const orderId = await orderIdOf(db, ref);
+    return orderId ? loadOrderSnapshot(db, orderId, false) : undefined;
+  };
+
+  const viewOf = (snapshot: OrderSnapshot): { wf: Workflow; ctx: OrderContext } => ({
+    wf: registry.get(snapshot.order.workflowId, snapshot.order.workflowVersion),
+    ctx: { order: snapshot.order, items: snapshot.items, refunds: snapshot.refunds, vouchers: snapshot.vouchers },
+  });
+
+  const subjectOf = (snapshot: OrderSnapshot, ref: EntityRef): Subject | undefined => {
+    if (ref.kind === 'order') return { kind: 'order', state: snapshot.order.state };
+    if (ref.kind === 'item') {
+      const item = snapshot.items.find((i) => i.id === ref.id);
+      return item && { kind: 'item', state: item.state, itemId: item.id };
+    }
+    const sheet = snapshot.refunds.find((r) => r.id === ref.id);
+    return sheet && { kind: 'refund', state: sheet.state, itemId: sheet.itemId, refundKind: sheet.kind };
+  };
+
+  /** An item's panel also offers its open refund sheet's actions. */
+  const openSheetOf = (snapshot: OrderSnapshot, wf: Workflow, itemId: string) =>
+    snapshot.refunds.find((r) => r.itemId === itemId && wf.isOpenRefund(r.state));
+
+  const stock = createStockCommands(db, { now, deviceId, operator });
+
+  const tryCreateOrder = async (type: OrderType, input: CreateOrderInput, opts?: CommandOptions): Promise<CreateOrderResult> => {
+    const m = meta(opts);
+    const e = await env();
+    const { devicePrefix } = await settings();
+    const sequenceName = `order:${type}`;
+    return runCommand<CreateOrderResult>(db, m, 'create-order', async () => {
+      const skus = Array.isArray(input?.lines) ? input.lines.map((l) => String(l?.sku ?? '')) : [];
+      const stockWork = await loadStockWork(db, [...new Set(skus)]);
+      const sequence = (await db.sequences.get(sequenceName))?.value ?? 0;
+      const decision = decideCreate(e, { stock: stockWork, sequence }, m, type, input, devicePrefix);
+      return { ...decision, extra: async (tx) => void (await tx.sequences.put({ name: sequenceName, value: decision.sequence })) };
+    });
+  };
+
+  const counter: EngineCounter = {
+    db,
+    registry,
+    deviceId,
+
+    async createOrder(type, input, opts) {
+      const result = await tryCreateOrder(type, input, opts);
+      if (!result.ok) throw Object.assign(new Error(result.message), { code: result.code, details: result.details });
+      return result.orderId;
+    },
+
+    tryCreateOrder,
+
+    async getOrder(id): Promise<OrderView | null> {
+      const snapshot = await db.transaction('r', orderTables(db), () => loadOrderSnapshot(db, id, false));
+      if (!snapshot) return null;
+      const { wf, ctx } = viewOf(snapshot);
+      const sheetFor = (itemId: string) => {
+        const sheets = snapshot.refunds.filter((r) => r.itemId === itemId).sort((a, b) => a.createdAt - b.createdAt);
+        return openSheetOf(snapshot, wf, itemId) ?? sheets[sheets.length - 1];
+      };
+      return {
+        id: snapshot.order.id,
+        number: snapshot.order.number,
+        type: snapshot.order.type,
+        state: snapshot.order.state ?? '',
+        stateLabel: wf.stateLabel({ kind: 'order', state: snapshot.order.state }, ctx),
+        buyerId: snapshot.order.buyerId,
+        workflowId: snapshot.order.workflowId,
+        workflowVersion: snapshot.order.workflowVersion,
+        flags: snapshot.order.flags,
+        items: [...snapshot.items]
+          .sort((a, b) => a.lineNo - b.lineNo)
+          .map((item) => {
+            const sheet = sheetFor(item.id);
+            const vouchers = snapshot.vouchers.filter((v) => v.itemId === item.id).map((v) => ({ code: v.code, state: v.state }));
+            return {
+              id: item.id,
+              lineNo: item.lineNo,
+              sku: item.sku,
+              qty: item.qty,
+              price: item.price,
+              state: item.state,
+              ...(sheet ? { refund: { id: sheet.id, kind: sheet.kind, state: sheet.state ?? '', amount: sheet.amount } } : {}),
+              ...(vouchers.length ? { vouchers } : {}),
+            };
+          }),
+      };
+    },
+
+    async roleActions(ref) {
+      const snapshot = await db.transaction('r', orderTables(db), () => readSnapshot(ref));
+      if (!snapshot) return {};
+      const { wf, ctx } = viewOf(snapshot);
+      const subject = subjectOf(snapshot, ref);
+      if (!subject) return {};
+      const map = wf.roleActions(subject, ctx);
+      if (ref.kind === 'item') {
+        const sheet = openSheetOf(snapshot, wf, ref.id);
+        if (sheet) {
+          const sheetMap = wf.roleActions({ kind: 'refund', state: sheet.state, itemId: sheet.itemId, refundKind: sheet.kind }, ctx);
+          for (const [role, actions] of Object.entries(sheetMap)) map[role] = [...new Set([...(map[role] ?? []), ...actions])];
+        }
+      }
+      return map;
+    },
+
+    async explain(ref, role): Promise<ExplainedAction[]> {
+      const snapshot = await db.transaction('r', orderTables(db), () => readSnapshot(ref));
+      if (!snapshot) return [];
+      const { wf, ctx } = viewOf(snapshot);
+      const subject = subjectOf(snapshot, ref);
+      return subject ? wf.explain(subject, ctx, role) : [];
+    },
+
+    async act(ref, role, action, _input, opts): Promise<ActResult> {
+      const m = meta(opts);
+      const e = await env();
+      return runCommand<ActResult>(db, m, 'act', async () => {
+        const orderId = await orderIdOf(db, ref);
+        const snapshot = orderId ? await loadOrderSnapshot(db, orderId, true) : undefined;
+        if (!snapshot) return { result: { ok: false, code: 'not-found', message: `No ${ref.kind} with id ${ref.id}.` }, work: null };
+        return decideAct(e, snapshot, m, ref, role, action);
+      });
+    },
+
+    async redeemVoucher(rawCode, opts): Promise<RedeemResult> {
+      const code = String(rawCode ?? '').trim();
+      const m = meta(opts);
+      const e = await env();
+      return runCommand<RedeemResult>(db, m, 'redeem-voucher', async () => {
+        const voucher = await db.vouchers.get(code);
+        const snapshot = voucher ? await loadOrderSnapshot(db, voucher.orderId, false) : undefined;
+        if (!snapshot) return { result: { ok: false, message: unknownVoucherMessage(code) }, work: null };
+        return decideRedeem(e, snapshot, m, code);
+      });
+    },
+
+    async runDueTimers() {
+      let fired = 0;
+      // Timers fired now may schedule timers that are already due (short demo periods).
+      for (let round = 0; round < 100; round++) {
+        const due = await db.timers.where('[status+dueAt]').between(['pending', -Infinity], ['pending', now()], true, true).limit(200).toArray();
+        if (!due.length) break;
+        for (const timer of due) {
+          const e = await env();
+          // The timer's own id makes firing idempotent across windows and restarts.
+          const m: CommandMeta = { commandId: `timer:${timer.id}`, deviceId, operator: 'system', at: now() };
+          const outcome = await runCommand(db, m, 'fire-timer', async () => {
+            const snapshot = await loadOrderSnapshot(db, timer.orderId, true);
+            if (!snapshot) return { result: { ok: false, code: 'not-found' as const, message: 'order gone' }, work: null };
+            return decideTimer(e, snapshot, m, timer.id);
+          });
+          if (outcome.ok && outcome.fired) fired += 1;
+        }
+      }
+      return fired;
+    },
+
+    async timers(ref?: EntityRef): Promise<TimerRow[]> {
+      const pending = await db.timers.where('[status+dueAt]').between(['pending', -Infinity], ['pending', Infinity]).toArray();
+      return ref ? pending.filter((t) => t.target.kind === ref.kind && t.target.id === ref.id) : pending;
+    },
+
+    async installWorkflow(json) {
+      const loaded = loadDefinition(json);
+      if (!loaded.ok) return loaded;
+      const { id, version } = loaded.definition;
+      if (await db.workflows.get([id, version])) {
+        return { ok: false, problems: [{ path: '$.version', message: `Version ${version} of ${id} is installed already; raise the version.` }] };
+      }
+      await db.workflows.add({ id, version, definition: loaded.definition, installedAt: now() });
+      registry.add(new Workflow(loaded.definition));
+      return { ok: true, id, version };
+    },
+
+    ...stock,
+
+    async close() {
+      db.close();
+    },
+  };
+  return counter;
+}

@@ -1,0 +1,17 @@
+// Effects that cannot be said as data, registered by name. A definition naming a handler
+// that is not here fails its load check.
+import type { EffectHandler } from './decide';
+
+/** Refund amount of a service line = price - unit price x codes used. */
+const serviceRefundAmount: EffectHandler = (work) => {
+  for (const item of work.itemList()) {
+    const sheet = work.openRefundOf(item.id);
+    if (!sheet) continue;
+    const used = [...work.vouchers.values()].filter((v) => v.itemId === item.id && v.state === 'Us').length;
+    const amount = Math.max(0, Math.round((item.price - item.unitPrice * used) * 100) / 100);
+    work.addRefund({ ...sheet, amount, updatedAt: work.meta.at });
+    work.event('note', { entity: { kind: 'refund', id: sheet.id }, detail: `refund amount ${amount} (${used} of ${item.serviceTimes * item.qty} used)` });
+  }
+};
+
+export const BUILT_IN_HANDLERS: Readonly<Record<string, EffectHandler>> = { serviceRefundAmount };

@@ -1,0 +1,63 @@
+// The Dexie storage shell for order commands: load a snapshot, let the pure core decide,
+// write the changeset — all inside one read-write transaction, so a command is all or
+// nothing, and idempotent by its command id.
+import type { CounterDb } from '../db/database';
+import { orderTables } from '../db/database';
+import type { EntityRef } from '../db/rows';
+import { loadStockWork, writeStockWork } from '../inventory/store';
+import type { Changeset, CommandMeta, OrderSnapshot } from './work';
+import type { Decision } from './decide';
+
+export async function orderIdOf(db: CounterDb, ref: EntityRef): Promise<string | undefined> {
+  if (ref.kind === 'order') return (await db.orders.get(ref.id))?.id;
+  if (ref.kind === 'item') return (await db.items.get(ref.id))?.orderId;
+  return (await db.refunds.get(ref.id))?.orderId;
+}
+
+/** Loads the order aggregate (must run inside a transaction over orderTables for writes). */
+export async function loadOrderSnapshot(db: CounterDb, orderId: string, withStock: boolean): Promise<OrderSnapshot | undefined> {
+  const order = await db.orders.get(orderId);
+  if (!order) return undefined;
+  const [items, refunds, vouchers, timers] = await Promise.all([
+    db.items.where('orderId').equals(orderId).toArray(),
+    db.refunds.where('orderId').equals(orderId).toArray(),
+    db.vouchers.where('orderId').equals(orderId).toArray(),
+    db.timers.where('orderId').equals(orderId).filter((t) => t.status === 'pending').toArray(),
+  ]);
+  const stock = await loadStockWork(db, withStock ? [...new Set(items.map((i) => i.sku))] : [], orderId);
+  return { order, items, refunds, vouchers, timers, stock };
+}
+
+export async function writeChangeset(db: CounterDb, changes: Changeset): Promise<void> {
+  if (changes.orders.length) await db.orders.bulkPut(changes.orders);
+  if (changes.items.length) await db.items.bulkPut(changes.items);
+  if (changes.refunds.length) await db.refunds.bulkPut(changes.refunds);
+  if (changes.newVouchers.length) await db.vouchers.bulkAdd(changes.newVouchers);
+  if (changes.vouchers.length) await db.vouchers.bulkPut(changes.vouchers);
+  if (changes.timers.length) await db.timers.bulkPut(changes.timers);
+  if (changes.events.length) await db.events.bulkAdd(changes.events);
+  await writeStockWork(db, changes.stock);
+}
+
+/**
+ * Runs one command: if its id was applied before, returns the stored result and writes
+ * nothing; otherwise decides it and, when applied, writes the changes and the result.
+ */
+export async function runCommand<R extends { ok: boolean }>(
+  db: CounterDb,
+  meta: CommandMeta,
+  kind: string,
+  decide: () => Promise<Decision<R> & { extra?: (db: CounterDb) => Promise<void> }>,
+): Promise<R> {
+  return db.transaction('rw', orderTables(db), async () => {
+    const previous = await db.commands.get(meta.commandId);
+    if (previous) return previous.result as R;
+    const decision = await decide();
+    if (!decision.result.ok || !decision.work) return decision.result;
+    await writeChangeset(db, decision.work.changeset());
+    if (decision.extra) await decision.extra(db);
+    await db.commands.add({ id: meta.commandId, kind, deviceId: meta.deviceId, operator: meta.operator, at: meta.at, result: decision.result });
+    return decision.result;
+  });
+}
+

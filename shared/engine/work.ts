@@ -1,0 +1,179 @@
+// A command's working set: the order aggregate loaded by a storage adapter, changed in
+// memory by the pure engine, and handed back as a changeset to be written atomically.
+import type { EntityRef, EventRow, EventType, ItemRow, MachineEntity, OrderRow, RefundRow, TimerRow, VoucherRow } from '../db/rows';
+import type { StockWork } from '../inventory/work';
+import type { OrderContext, Subject, Workflow } from '../workflow/interpreter';
+
+export interface CommandMeta {
+  commandId: string;
+  deviceId: string;
+  operator: string;
+  at: number;
+}
+
+export interface OrderSnapshot {
+  order: OrderRow;
+  items: ItemRow[];
+  refunds: RefundRow[];
+  vouchers: VoucherRow[];
+  /** Pending timers of the order. */
+  timers: TimerRow[];
+  stock: StockWork;
+}
+
+export interface Changeset {
+  orders: OrderRow[];
+  items: ItemRow[];
+  refunds: RefundRow[];
+  vouchers: VoucherRow[];
+  newVouchers: VoucherRow[];
+  timers: TimerRow[];
+  events: EventRow[];
+  stock: StockWork;
+}
+
+export class OrderWork {
+  order: OrderRow;
+  readonly items = new Map<string, ItemRow>();
+  readonly refunds = new Map<string, RefundRow>();
+  readonly vouchers = new Map<string, VoucherRow>();
+  readonly timers = new Map<string, TimerRow>();
+  readonly stock: StockWork;
+  readonly events: EventRow[] = [];
+  private orderChanged = false;
+  private readonly changedItems = new Set<string>();
+  private readonly changedRefunds = new Set<string>();
+  private readonly changedVouchers = new Set<string>();
+  private readonly addedVouchers = new Set<string>();
+  private readonly changedTimers = new Set<string>();
+
+  constructor(
+    snapshot: OrderSnapshot,
+    readonly wf: Workflow,
+    readonly meta: CommandMeta,
+    private readonly newId: () => string,
+    /** True when the order row itself is new (creation). */
+    private readonly creating = false,
+  ) {
+    // Copies: deciding must never mutate the caller's snapshot.
+    this.order = structuredClone(snapshot.order);
+    for (const i of snapshot.items) this.items.set(i.id, structuredClone(i));
+    for (const r of snapshot.refunds) this.refunds.set(r.id, structuredClone(r));
+    for (const v of snapshot.vouchers) this.vouchers.set(v.code, structuredClone(v));
+    for (const t of snapshot.timers) this.timers.set(t.id, structuredClone(t));
+    this.stock = snapshot.stock;
+    if (creating) {
+      this.orderChanged = true;
+      for (const id of this.items.keys()) this.changedItems.add(id);
+    }
+  }
+
+  itemList(): ItemRow[] {
+    return [...this.items.values()].sort((a, b) => a.lineNo - b.lineNo);
+  }
+
+  openRefundOf(itemId: string): RefundRow | undefined {
+    return [...this.refunds.values()].find((r) => r.itemId === itemId && this.wf.isOpenRefund(r.state));
+  }
+
+  context(): OrderContext {
+    return {
+      order: this.order,
+      items: this.itemList(),
+      refunds: [...this.refunds.values()],
+      vouchers: [...this.vouchers.values()],
+    };
+  }
+
+  entity(ref: EntityRef): MachineEntity | undefined {
+    if (ref.kind === 'order') return ref.id === this.order.id ? this.order : undefined;
+    if (ref.kind === 'item') return this.items.get(ref.id);
+    return this.refunds.get(ref.id);
+  }
+
+  subject(ref: EntityRef): Subject | undefined {
+    const entity = this.entity(ref);
+    if (!entity) return undefined;
+    if (ref.kind === 'item') return { kind: 'item', state: entity.state, itemId: entity.id };
+    if (ref.kind === 'refund') {
+      const refund = entity as RefundRow;
+      return { kind: 'refund', state: refund.state, itemId: refund.itemId, refundKind: refund.kind };
+    }
+    return { kind: 'order', state: entity.state };
+  }
+
+  touch(ref: EntityRef): void {
+    if (ref.kind === 'order') this.orderChanged = true;
+    else if (ref.kind === 'item') this.changedItems.add(ref.id);
+    else this.changedRefunds.add(ref.id);
+  }
+
+  setState(ref: EntityRef, to: string): string | null {
+    const entity = this.entity(ref);
+    if (!entity) throw new Error(`No ${ref.kind} ${ref.id} in this order`);
+    const from = entity.state;
+    entity.state = to;
+    if (from !== to) entity.stateVersion += 1;
+    entity.updatedAt = this.meta.at;
+    this.touch(ref);
+    return from;
+  }
+
+  setFlag(flag: string): void {
+    this.order.flags = { ...this.order.flags, [flag]: true };
+    this.order.updatedAt = this.meta.at;
+    this.orderChanged = true;
+  }
+
+  addRefund(row: RefundRow): void {
+    this.refunds.set(row.id, row);
+    this.changedRefunds.add(row.id);
+  }
+
+  putVoucher(row: VoucherRow, isNew: boolean): void {
+    this.vouchers.set(row.code, row);
+    (isNew ? this.addedVouchers : this.changedVouchers).add(row.code);
+  }
+
+  putTimer(row: TimerRow): void {
+    this.timers.set(row.id, row);
+    this.changedTimers.add(row.id);
+  }
+
+  pendingTimers(): TimerRow[] {
+    return [...this.timers.values()].filter((t) => t.status === 'pending');
+  }
+
+  event(type: EventType, fields: { entity: EntityRef; role?: string; action?: string; from?: string | null; to?: string | null; postAction?: string | null; detail?: string | null }): void {
+    this.events.push({
+      id: this.newId(),
+      commandId: this.meta.commandId,
+      deviceId: this.meta.deviceId,
+      operator: this.meta.operator,
+      role: fields.role ?? '',
+      action: fields.action ?? '',
+      type,
+      orderId: this.order.id,
+      entity: fields.entity,
+      from: fields.from ?? null,
+      to: fields.to ?? null,
+      postAction: fields.postAction ?? null,
+      detail: fields.detail ?? null,
+      at: this.meta.at,
+    });
+  }
+
+  changeset(): Changeset {
+    const pick = <T>(map: Map<string, T>, ids: Set<string>) => [...ids].map((id) => map.get(id)!);
+    return {
+      orders: this.orderChanged || this.creating ? [this.order] : [],
+      items: pick(this.items, this.changedItems),
+      refunds: pick(this.refunds, this.changedRefunds),
+      vouchers: pick(this.vouchers, new Set([...this.changedVouchers].filter((c) => !this.addedVouchers.has(c)))),
+      newVouchers: pick(this.vouchers, this.addedVouchers),
+      timers: pick(this.timers, this.changedTimers),
+      events: this.events,
+      stock: this.stock,
+    };
+  }
+}

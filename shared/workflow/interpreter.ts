@@ -1,0 +1,219 @@
+// The pure interpreter: given a definition, an entity and its order's context, which
+// actions may each role take, what one (role, action) does, and why others are disabled.
+// No storage, no clock: the engine and the UI both call it.
+import type { ExplainedAction, Refused } from '../api';
+import type { Condition, EntityKind, RefundKind } from '../db/rows';
+import { norm } from './check';
+import type { Machine, Transition, WorkflowDefinition } from './schema';
+
+/** The entity a command or a panel is about. */
+export interface Subject {
+  kind: EntityKind;
+  state: string | null;
+  /** For items: the item's id. For refund sheets: the item they belong to. */
+  itemId?: string;
+  refundKind?: RefundKind;
+}
+
+/** The order around the subject, as far as conditions need it. */
+export interface OrderContext {
+  order: { state: string | null; flags: Record<string, boolean> };
+  items: ReadonlyArray<{ id: string; state: string | null }>;
+  refunds: ReadonlyArray<{ itemId: string; state: string | null }>;
+  vouchers: ReadonlyArray<{ state: string }>;
+}
+
+export type Resolution = { ok: true; row: Transition; machine: string } | Refused;
+
+export class Workflow {
+  readonly roles: ReadonlyArray<{ code: string; label: string }>;
+  private readonly roleCodes: Set<string>;
+  private readonly terminalRefundStates: Set<string>;
+
+  constructor(readonly definition: WorkflowDefinition) {
+    this.roles = definition.roles.map((r) => ({ code: r.code.toUpperCase(), label: r.label }));
+    this.roleCodes = new Set(this.roles.map((r) => r.code));
+    this.terminalRefundStates = new Set(
+      Object.values(definition.machines)
+        .filter((m) => m.entity === 'refund')
+        .flatMap((m) => Object.entries(m.states).filter(([, s]) => s.terminal).map(([code]) => code)),
+    );
+  }
+
+  get id(): string {
+    return this.definition.id;
+  }
+
+  get version(): number {
+    return this.definition.version;
+  }
+
+  roleLabel(code: string): string {
+    return this.roles.find((r) => r.code === code.toUpperCase())?.label ?? code;
+  }
+
+  /** Which machine drives the subject now (refund sheets: chosen at each step). */
+  machineName(subject: Subject, ctx: OrderContext): string | null {
+    if (subject.kind !== 'refund') {
+      const entry = Object.entries(this.definition.machines).find(([, m]) => m.entity === subject.kind);
+      return entry?.[0] ?? null;
+    }
+    for (const rule of this.definition.refundMachines ?? []) {
+      if (rule.kind && !(subject.refundKind && rule.kind.includes(subject.refundKind))) continue;
+      if (rule.when && !this.evaluate(rule.when, subject, ctx)) continue;
+      return rule.machine;
+    }
+    return null;
+  }
+
+  machine(name: string): Machine {
+    const machine = this.definition.machines[name];
+    if (!machine) throw new Error(`Workflow ${this.id} has no machine ${name}`);
+    return machine;
+  }
+
+  /** The label people see for a state (HS shows as "finished payment"). */
+  stateLabel(subject: Subject, ctx: OrderContext): string {
+    if (subject.state === null) return 'no state yet';
+    const name = this.machineName(subject, ctx);
+    const spec = name ? this.definition.machines[name]?.states[subject.state] : undefined;
+    return spec ? (spec.display ?? spec.label) : subject.state;
+  }
+
+  isOpenRefund(state: string | null): boolean {
+    return state !== null && !this.terminalRefundStates.has(state);
+  }
+
+  evaluate(cond: Condition, subject: Subject, ctx: OrderContext): boolean {
+    if ('not' in cond) return !this.evaluate(cond.not, subject, ctx);
+    if ('all' in cond) return cond.all.every((c) => this.evaluate(c, subject, ctx));
+    if ('any' in cond) return cond.any.some((c) => this.evaluate(c, subject, ctx));
+    if ('stateIn' in cond) return subject.state !== null && cond.stateIn.includes(subject.state);
+    if ('orderIn' in cond) return ctx.order.state !== null && cond.orderIn.includes(ctx.order.state);
+    if ('allItemsIn' in cond) return ctx.items.length > 0 && ctx.items.every((i) => i.state !== null && cond.allItemsIn.includes(i.state));
+    if ('anyItemIn' in cond) return ctx.items.some((i) => i.state !== null && cond.anyItemIn.includes(i.state));
+    if ('noItemIn' in cond) return !ctx.items.some((i) => i.state !== null && cond.noItemIn.includes(i.state));
+    if ('flag' in cond) return ctx.order.flags[cond.flag] === true;
+    if ('anyVoucherIn' in cond) return ctx.vouchers.some((v) => cond.anyVoucherIn.includes(v.state));
+    // hasRefund: the subject's line (or, for the order, any line) has an open refund sheet.
+    const open = ctx.refunds.filter((r) => this.isOpenRefund(r.state) && (subject.kind === 'order' || r.itemId === subject.itemId));
+    return open.length > 0 === cond.hasRefund;
+  }
+
+  /** A sentence a clerk can read, for disabled actions and refusals. */
+  describe(cond: Condition): string {
+    if ('not' in cond) return `not (${this.describe(cond.not)})`;
+    if ('all' in cond) return cond.all.map((c) => this.describe(c)).join(' and ');
+    if ('any' in cond) return `(${cond.any.map((c) => this.describe(c)).join(' or ')})`;
+    if ('stateIn' in cond) return `it is in ${cond.stateIn.join(' or ')}`;
+    if ('orderIn' in cond) return `the order is in ${cond.orderIn.join(' or ')}`;
+    if ('allItemsIn' in cond) return `every line is in ${cond.allItemsIn.join(' or ')}`;
+    if ('anyItemIn' in cond) return `a line is in ${cond.anyItemIn.join(' or ')}`;
+    if ('noItemIn' in cond) return `no line is in ${cond.noItemIn.join(' or ')}`;
+    if ('flag' in cond) return FLAG_TEXT[cond.flag] ?? `"${cond.flag}" holds`;
+    if ('anyVoucherIn' in cond) return `a code is ${cond.anyVoucherIn.join(' or ')}`;
+    return cond.hasRefund ? 'a refund sheet is open' : 'no refund sheet is open';
+  }
+
+  private rowsFor(machine: Machine, action: string): Transition[] {
+    const wanted = norm(action);
+    return machine.transitions.filter((t) => norm(t.action) === wanted);
+  }
+
+  /** Decide what (role, action) does for the subject, or why it cannot. */
+  resolve(subject: Subject, ctx: OrderContext, role: string, action: string, opts: { system: boolean }): Resolution {
+    const roleCode = role.trim().toUpperCase();
+    if (!this.roleCodes.has(roleCode)) {
+      return refuse('unknown-role', `"${role}" is not a role here; use one of ${[...this.roleCodes].join(', ')}.`);
+    }
+    const machineName = this.machineName(subject, ctx);
+    if (!machineName) return refuse('not-found', `No ${subject.kind} workflow applies here.`);
+    const machine = this.machine(machineName);
+    const rows = this.rowsFor(machine, action);
+    if (!rows.length) return refuse('unknown-action', `"${action}" is not an action of the ${machine.label.toLowerCase()} workflow.`);
+    const roleRows = rows.filter((t) => rolesOf(t).includes(roleCode));
+    if (!roleRows.length) {
+      const owners = [...new Set(rows.flatMap(rolesOf))].map((r) => this.roleLabel(r)).join(' or ');
+      return refuse('wrong-role', `Only the ${owners} may "${rows[0]!.action}"; you are acting as ${this.roleLabel(roleCode)}.`);
+    }
+    const row = roleRows.find((t) => appliesIn(t, subject.state));
+    if (!row) {
+      const allowed = roleRows.flatMap((t) => t.from ?? ['(creation)']).join(', ');
+      const now = subject.state === null ? 'before it has a state' : `in ${this.stateLabel(subject, ctx)} (${subject.state})`;
+      return refuse('not-allowed-in-state', `"${rows[0]!.action}" is not allowed ${now}; it is allowed in ${allowed}.`);
+    }
+    if (row.hidden && !opts.system) return refuse('system-only', `"${row.action}" is done by the system only.`);
+    if (row.guard && !this.evaluate(row.guard, subject, ctx)) {
+      return refuse('guard-failed', `"${row.action}" needs ${this.describe(row.guard)}.`);
+    }
+    return { ok: true, row, machine: machineName };
+  }
+
+  /**
+   * Visible actions per role now. A role appears when it has any non-system row in the
+   * current state, even if every such row is hidden by a guard (then with an empty list).
+   */
+  roleActions(subject: Subject, ctx: OrderContext): Record<string, string[]> {
+    const machineName = this.machineName(subject, ctx);
+    const result: Record<string, string[]> = {};
+    if (!machineName) return result;
+    for (const row of this.machine(machineName).transitions) {
+      if (row.hidden || !appliesIn(row, subject.state)) continue;
+      const ok = !row.guard || this.evaluate(row.guard, subject, ctx);
+      for (const role of rolesOf(row)) {
+        const list = (result[role] ??= []);
+        if (ok && !list.includes(row.action)) list.push(row.action);
+      }
+    }
+    return result;
+  }
+
+  /** Every action of the subject's machine for one role, enabled or disabled with the reason. */
+  explain(subject: Subject, ctx: OrderContext, role: string): ExplainedAction[] {
+    const machineName = this.machineName(subject, ctx);
+    if (!machineName) return [];
+    const roleCode = role.trim().toUpperCase();
+    const machine = this.machine(machineName);
+    const actions = [...new Set(machine.transitions.map((t) => t.action))];
+    return actions.map((action) => {
+      const rows = this.rowsFor(machine, action);
+      const roles = [...new Set(rows.flatMap(rolesOf))];
+      const mine = rows.filter((t) => rolesOf(t).includes(roleCode));
+      if (!mine.length) {
+        return { action, roles, enabled: false, reason: 'other-role', message: `For the ${roles.map((r) => this.roleLabel(r)).join(' or ')}.` };
+      }
+      if (mine.every((t) => t.hidden)) {
+        return { action, roles, enabled: false, reason: 'system-only', message: 'Done by the system only.' };
+      }
+      const row = mine.find((t) => !t.hidden && appliesIn(t, subject.state));
+      if (!row) {
+        const allowed = [...new Set(mine.filter((t) => !t.hidden).flatMap((t) => t.from ?? ['(creation)']))].join(', ');
+        return { action, roles, enabled: false, reason: 'wrong-state', message: `Allowed in ${allowed}.` };
+      }
+      if (row.guard && !this.evaluate(row.guard, subject, ctx)) {
+        return { action, roles, enabled: false, reason: 'guard-failed', message: `Needs ${this.describe(row.guard)}.` };
+      }
+      return { action, roles, enabled: true, message: `Moves to ${row.to}.` };
+    });
+  }
+}
+
+const FLAG_TEXT: Record<string, string> = {
+  extensionOpen: 'the extension window to be open',
+  buyerExtended: 'the buyer to have extended already',
+  sellerExtended: 'the seller to have extended already',
+  autoAckEnded: 'auto-confirmation to have ended',
+  refundWindowEnded: 'the refund window to have ended',
+};
+
+export function rolesOf(row: Transition): string[] {
+  return (Array.isArray(row.role) ? row.role : [row.role]).map((r) => r.toUpperCase());
+}
+
+function appliesIn(row: Transition, state: string | null): boolean {
+  return row.from === null ? state === null : state !== null && row.from.includes(state);
+}
+
+function refuse(code: Refused['code'], message: string): Refused {
+  return { ok: false, code, message };
+}
