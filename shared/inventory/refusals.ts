@@ -57,8 +57,8 @@ export const refuse = {
       .filter((a) => a.available > 0)
       .map((a) => `${a.name} ${a.available}`)
       .join(', ');
-    const have = details.totalAvailable > 0 ? `Only ${details.totalAvailable}` : 'No';
-    const message = `${have} x ${details.sku} available${where ? ` (${where})` : ''}; ${details.requested} ${verb}`;
+    const have = details.totalAvailable > 0 ? `Only ${details.totalAvailable} x ${details.sku}` : `No ${details.sku}`;
+    const message = `${have} available${where ? ` (${where})` : ''}; ${details.requested} ${verb}`;
     return new StockRefusal('insufficient-stock', message, details);
   },
 };

@@ -1,0 +1,59 @@
+// Products and locations: the master data stock moves against.
+import type { LocationRow, ProductRow } from '../db/rows';
+import { refuse } from './refusals';
+import { locationInputSchema, parseInput, productInputSchema, type ProductFields } from './schemas';
+import type { MovementMeta, StockWork } from './work';
+
+/** 'create' refuses an existing sku (the scripting API's addProduct); 'upsert' updates it (CSV import). */
+export type ProductWriteMode = 'create' | 'upsert';
+
+/**
+ * Add (or update) a product. `work.products` must hold the sku's row, if any, and every
+ * product that carries one of the input's barcodes (the adapter loads them by index).
+ */
+export function addProduct(
+  work: StockWork,
+  input: unknown,
+  meta: MovementMeta,
+  mode: ProductWriteMode = 'create',
+): 'created' | 'updated' {
+  const fields = parseInput(productInputSchema, input);
+  return putProduct(work, fields, meta, mode);
+}
+
+/** Like addProduct, for fields already validated (CSV rows). */
+export function putProduct(
+  work: StockWork,
+  fields: ProductFields,
+  meta: MovementMeta,
+  mode: ProductWriteMode,
+): 'created' | 'updated' {
+  const existing = work.products.get(fields.sku);
+  if (existing && mode === 'create') throw refuse.productExists(fields.sku);
+  for (const barcode of fields.barcodes) {
+    const owner = barcodeOwner(work.products.values(), barcode);
+    if (owner && owner !== fields.sku) throw refuse.barcodeTaken(barcode, owner);
+  }
+  const row: ProductRow = { ...fields, barcodes: [...fields.barcodes], updatedAt: meta.at };
+  work.products.set(row.sku, row);
+  work.changedProducts.add(row.sku);
+  return existing ? 'updated' : 'created';
+}
+
+export function barcodeOwner(products: Iterable<ProductRow>, barcode: string): string | null {
+  for (const product of products) if (product.barcodes.includes(barcode)) return product.sku;
+  return null;
+}
+
+/** Add a warehouse or a bin. `work.locations` must hold every location. */
+export function addLocation(work: StockWork, input: unknown): LocationRow {
+  const fields = parseInput(locationInputSchema, input);
+  if (work.locations.has(fields.id)) throw refuse.locationExists(fields.id);
+  if (fields.parentId !== null && !work.locations.has(fields.parentId)) throw refuse.unknownLocation(fields.parentId);
+  // New locations without a priority are used after all existing ones.
+  const priority = fields.priority ?? Math.max(0, ...[...work.locations.values()].map((l) => l.priority)) + 1;
+  const row: LocationRow = { ...fields, priority };
+  work.locations.set(row.id, row);
+  work.changedLocations.add(row.id);
+  return row;
+}

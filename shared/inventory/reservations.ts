@@ -1,0 +1,137 @@
+// The order workflow's stock effects (reserve, commit, release, restock), called by the
+// engine from declarative workflow effects. Each returns a sentence for the order
+// timeline and throws a StockRefusal to refuse the whole command.
+import type { ReservationRow } from '../db/rows';
+import { newId } from '../ids';
+import { allocate } from './allocate';
+import { changeReserved, locationName, post, requireProduct, setReservation } from './book';
+import { shipReservation } from './movements';
+import { refuse, StockRefusal } from './refusals';
+import { lineInputSchema, parseInput, qtySchema } from './schemas';
+import type { MovementMeta, StockWork } from './work';
+
+export interface LineRef {
+  orderId: string;
+  itemId: string;
+}
+
+export interface ReserveLineInput extends LineRef {
+  sku: string;
+  qty: number;
+}
+
+export interface CommitLineInput extends LineRef {
+  /** Ship only part of the line; all that is still reserved when omitted. */
+  qty?: number;
+}
+
+const isOpen = (r: ReservationRow) => r.status === 'reserved' || r.status === 'partly-shipped';
+
+/** The line's reservations, in the order stock is taken from them (location priority). */
+export function lineReservations(work: StockWork, line: LineRef): ReservationRow[] {
+  const priority = (r: ReservationRow) => work.locations.get(r.locationId)?.priority ?? Number.MAX_SAFE_INTEGER;
+  return [...work.reservations.values()]
+    .filter((r) => r.orderId === line.orderId && r.itemId === line.itemId)
+    .sort((a, b) => priority(a) - priority(b) || (a.locationId < b.locationId ? -1 : 1));
+}
+
+function describe(verb: string, sku: string, parts: Array<{ qty: number; where: string }>): string {
+  const total = parts.reduce((n, p) => n + p.qty, 0);
+  if (parts.length === 1) return `${verb} ${total} x ${sku} ${parts[0].where}`;
+  return `${verb} ${total} x ${sku}: ${parts.map((p) => `${p.qty} ${p.where}`).join(', ')}`;
+}
+
+/** Validate the line (known, active product; whole quantity above zero) and reserve stock for it. */
+export function reserveLine(work: StockWork, input: ReserveLineInput, meta: MovementMeta): string {
+  const line = parseInput(lineInputSchema, input);
+  const product = requireProduct(work, line.sku);
+  if (!product.active) throw refuse.inactiveProduct(line.sku);
+  if (lineReservations(work, line).some(isOpen)) {
+    throw new StockRefusal('invalid-input', `Line ${line.itemId} already has ${line.sku} reserved`, { ...line });
+  }
+  const plan = allocate(work, line.sku, line.qty);
+  for (const part of plan.parts) {
+    setReservation(work, {
+      id: newId(),
+      orderId: line.orderId,
+      itemId: line.itemId,
+      sku: line.sku,
+      locationId: part.locationId,
+      qty: part.qty,
+      shippedQty: 0,
+      status: 'reserved',
+      updatedAt: meta.at,
+    });
+    changeReserved(work, line.sku, part.locationId, part.qty, meta.at);
+  }
+  const summary = describe(
+    'Reserved',
+    line.sku,
+    plan.parts.map((p) => ({ qty: p.qty, where: `at ${locationName(work, p.locationId)}` })),
+  );
+  return plan.backordered > 0 ? `${summary} (${plan.backordered} on backorder)` : summary;
+}
+
+/** Ship the line's reserved stock ('ship' movements); part of it when `qty` is given. */
+export function commitLine(work: StockWork, input: CommitLineInput, meta: MovementMeta): string {
+  const open = lineReservations(work, input).filter(isOpen);
+  if (open.length === 0) {
+    throw new StockRefusal('invalid-input', `Nothing is reserved for line ${input.itemId}, so nothing can ship`, { ...input });
+  }
+  const sku = open[0].sku;
+  const openQty = open.reduce((n, r) => n + r.qty - r.shippedQty, 0);
+  let remaining = input.qty === undefined ? openQty : parseInput(qtySchema, input.qty);
+  if (remaining > openQty) {
+    throw new StockRefusal('invalid-input', `Only ${openQty} x ${sku} reserved for this line; cannot ship ${remaining}`, {
+      ...input,
+      open: openQty,
+    });
+  }
+  const parts: Array<{ qty: number; where: string }> = [];
+  for (const r of open) {
+    if (remaining === 0) break;
+    const n = Math.min(remaining, r.qty - r.shippedQty);
+    shipReservation(work, r.id, meta, n);
+    parts.push({ qty: n, where: `from ${locationName(work, r.locationId)}` });
+    remaining -= n;
+  }
+  return describe('Shipped', sku, parts);
+}
+
+/** Cancel or refund before shipping: give back what is still reserved. Nothing to do is not an error. */
+export function releaseLine(work: StockWork, line: LineRef, meta: MovementMeta): string {
+  const open = lineReservations(work, line).filter(isOpen);
+  if (open.length === 0) return `No reserved stock to release for line ${line.itemId}`;
+  const parts = open.map((r) => {
+    const unshipped = r.qty - r.shippedQty;
+    changeReserved(work, r.sku, r.locationId, -unshipped, meta.at);
+    // A partly shipped reservation keeps what shipped (a later return restocks it).
+    setReservation(
+      work,
+      r.shippedQty > 0 ? { ...r, qty: r.shippedQty, status: 'shipped', updatedAt: meta.at } : { ...r, status: 'released', updatedAt: meta.at },
+    );
+    return { qty: unshipped, where: `at ${locationName(work, r.locationId)}` };
+  });
+  return describe('Released', open[0].sku, parts);
+}
+
+/**
+ * A return with goods: what shipped goes back into the location it was shipped from
+ * ('return' movements). Anything still reserved on the line is released with it.
+ */
+export function restockLine(work: StockWork, line: LineRef, meta: MovementMeta): string {
+  const shipped = lineReservations(work, line).filter((r) => r.shippedQty > 0 && (r.status === 'shipped' || r.status === 'partly-shipped'));
+  if (shipped.length === 0) return `No shipped stock to return for line ${line.itemId}`;
+  const parts = shipped.map((r) => {
+    const unshipped = r.qty - r.shippedQty;
+    if (unshipped > 0) changeReserved(work, r.sku, r.locationId, -unshipped, meta.at);
+    post(
+      work,
+      { kind: 'return', sku: r.sku, locationId: r.locationId, delta: r.shippedQty, reason: 'Returned by buyer', orderId: r.orderId, itemId: r.itemId },
+      meta,
+    );
+    setReservation(work, { ...r, qty: r.shippedQty, status: 'returned', updatedAt: meta.at });
+    return { qty: r.shippedQty, where: `to ${locationName(work, r.locationId)}` };
+  });
+  return describe('Returned', shipped[0].sku, parts);
+}
