@@ -1,6 +1,8 @@
 // The order workflow's stock effects (reserve, commit, release, restock), called by the
 // engine from declarative workflow effects. Each returns a sentence for the order
-// timeline and throws a StockRefusal to refuse the whole command.
+// timeline ('' when the line had nothing to do: effects cascade over every line of an
+// order, including lines refunded earlier) and throws a StockRefusal to refuse the
+// whole command.
 import type { ReservationRow } from '../db/rows';
 import { newId } from '../ids';
 import { allocate } from './allocate';
@@ -21,8 +23,11 @@ export interface ReserveLineInput extends LineRef {
 }
 
 export interface CommitLineInput extends LineRef {
-  /** Ship only part of the line; all that is still reserved when omitted. */
-  qty?: number;
+  /**
+   * Ship only part of the line; all that is still reserved when omitted. Named apart from
+   * the line's `qty` so passing a whole line (as for reserveLine) ships what is left.
+   */
+  shipQty?: number;
 }
 
 const isOpen = (r: ReservationRow) => r.status === 'reserved' || r.status === 'partly-shipped';
@@ -72,18 +77,18 @@ export function reserveLine(work: StockWork, input: ReserveLineInput, meta: Move
   return plan.backordered > 0 ? `${summary} (${plan.backordered} on backorder)` : summary;
 }
 
-/** Ship the line's reserved stock ('ship' movements); part of it when `qty` is given. */
+/** Ship the line's reserved stock ('ship' movements); part of it when `shipQty` is given. */
 export function commitLine(work: StockWork, input: CommitLineInput, meta: MovementMeta): string {
   const open = lineReservations(work, input).filter(isOpen);
-  if (open.length === 0) {
-    throw new StockRefusal('invalid-input', `Nothing is reserved for line ${input.itemId}, so nothing can ship`, { ...input });
-  }
+  // A line released earlier (refunded before shipping) ships nothing when its order ships.
+  if (open.length === 0) return '';
   const sku = open[0].sku;
   const openQty = open.reduce((n, r) => n + r.qty - r.shippedQty, 0);
-  let remaining = input.qty === undefined ? openQty : parseInput(qtySchema, input.qty);
+  let remaining = input.shipQty === undefined ? openQty : parseInput(qtySchema, input.shipQty);
   if (remaining > openQty) {
     throw new StockRefusal('invalid-input', `Only ${openQty} x ${sku} reserved for this line; cannot ship ${remaining}`, {
-      ...input,
+      orderId: input.orderId,
+      itemId: input.itemId,
       open: openQty,
     });
   }
@@ -98,10 +103,10 @@ export function commitLine(work: StockWork, input: CommitLineInput, meta: Moveme
   return describe('Shipped', sku, parts);
 }
 
-/** Cancel or refund before shipping: give back what is still reserved. Nothing to do is not an error. */
+/** Cancel or refund before shipping: give back what is still reserved. */
 export function releaseLine(work: StockWork, line: LineRef, meta: MovementMeta): string {
   const open = lineReservations(work, line).filter(isOpen);
-  if (open.length === 0) return `No reserved stock to release for line ${line.itemId}`;
+  if (open.length === 0) return '';
   const parts = open.map((r) => {
     const unshipped = r.qty - r.shippedQty;
     changeReserved(work, r.sku, r.locationId, -unshipped, meta.at);
@@ -121,7 +126,7 @@ export function releaseLine(work: StockWork, line: LineRef, meta: MovementMeta):
  */
 export function restockLine(work: StockWork, line: LineRef, meta: MovementMeta): string {
   const shipped = lineReservations(work, line).filter((r) => r.shippedQty > 0 && (r.status === 'shipped' || r.status === 'partly-shipped'));
-  if (shipped.length === 0) return `No shipped stock to return for line ${line.itemId}`;
+  if (shipped.length === 0) return '';
   const parts = shipped.map((r) => {
     const unshipped = r.qty - r.shippedQty;
     if (unshipped > 0) changeReserved(work, r.sku, r.locationId, -unshipped, meta.at);
