@@ -32,8 +32,11 @@ export const MENU_COMMAND_CHANNEL = 'counterflow:menu-command';
 export const MENU_COMMANDS = ['backup', 'restore', 'import-csv', 'export-csv', 'print'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** What kind of file a dialog is about; decides the dialog title and file-type filter. */
-export const FILE_KINDS = ['backup', 'csv'] as const;
+/**
+ * What kind of file a dialog is about; decides the dialog title and file-type filter.
+ * backup and workflow files are JSON text, csv is comma-separated text.
+ */
+export const FILE_KINDS = ['backup', 'csv', 'workflow'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** Largest text file the bridge will read or write (backups of a busy counter stay far below). */

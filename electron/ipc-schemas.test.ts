@@ -19,6 +19,7 @@ describe('ipcArgumentSchemas', () => {
   it('checks open requests', () => {
     expect(ok(IpcChannel.openTextFile, [{ kind: 'backup' }])).toBe(true);
     expect(ok(IpcChannel.openTextFile, [{ kind: 'csv', title: 'Import products' }])).toBe(true);
+    expect(ok(IpcChannel.openTextFile, [{ kind: 'workflow' }])).toBe(true);
     expect(ok(IpcChannel.openTextFile, [{ kind: 'exe' }])).toBe(false);
     expect(ok(IpcChannel.openTextFile, [{ kind: 'csv', path: '/etc/passwd' }])).toBe(false); // unknown key
     expect(ok(IpcChannel.openTextFile, [])).toBe(false);

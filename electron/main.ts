@@ -282,11 +282,16 @@ const FILE_FILTERS: Readonly<Record<FileKind, FileFilter[]>> = {
     { name: 'CSV (comma-separated values)', extensions: ['csv'] },
     { name: 'All files', extensions: ['*'] },
   ],
+  workflow: [
+    { name: 'Workflow definition', extensions: ['json'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
 };
 
 const DEFAULT_TITLES: Readonly<Record<FileKind, { open: string; save: string }>> = {
   backup: { open: 'Restore from backup', save: 'Save backup' },
   csv: { open: 'Import CSV', save: 'Export CSV' },
+  workflow: { open: 'Open workflow definition', save: 'Save workflow definition' },
 };
 
 function registerIpcHandlers(): void {
