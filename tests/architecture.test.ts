@@ -1,0 +1,401 @@
+// Enforces the import arrows of DESIGN.md ("Layers, and who may import whom") by reading the
+// imports of every .ts/.tsx file, so the layering cannot rot silently:
+//   shared/    no DOM, no Node, no Electron, no React; never renderer/ electron/ server/
+//   renderer/  never electron/ or server/ (nor the 'electron' package)
+//   electron/  never renderer/ or server/; shared/ at most as `import type`
+//   server/    never renderer/ or electron/ (nor the 'electron' package)
+// Imports are read with the TypeScript parser (not regexes), so comments and strings that
+// merely mention a module do not count, and `import type` is told apart from value imports.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const LAYERS = ['shared', 'renderer', 'electron', 'server'] as const;
+type Layer = (typeof LAYERS)[number];
+
+interface ImportRef {
+  specifier: string;
+  /** 1-based line of the import, for the failure message. */
+  line: number;
+  /** `import type …` / `export type … from` / `import('x').T` in a type position: erased at build. */
+  typeOnly: boolean;
+}
+
+interface SourceFile {
+  /** Path relative to the repository root, with forward slashes. */
+  file: string;
+  layer: Layer;
+  text: string;
+}
+
+// --- collecting files and imports ------------------------------------------------------------
+
+function listSources(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return []; // a layer that does not exist yet (server/) has nothing to check
+  }
+  return entries.flatMap((name) => {
+    if (name === 'node_modules' || name.startsWith('.')) return [];
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return listSources(full);
+    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+function loadLayer(layer: Layer): SourceFile[] {
+  return listSources(path.join(ROOT, layer)).map((full) => ({
+    file: path.relative(ROOT, full).split(path.sep).join('/'),
+    layer,
+    text: readFileSync(full, 'utf8'),
+  }));
+}
+
+function parse(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+}
+
+function stringArg(node: ts.Node | undefined): string | null {
+  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
+}
+
+/** Every module a file pulls in: import/export-from, import(), require(), and Vite's
+ * `new URL('./x.ts', import.meta.url)` (how workers and assets are referenced). */
+export function collectImports(file: string, text: string): ImportRef[] {
+  const source = parse(file, text);
+  const found: ImportRef[] = [];
+  const add = (specifier: string, node: ts.Node, typeOnly: boolean): void => {
+    const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+    found.push({ specifier, line, typeOnly });
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node)) {
+      const spec = stringArg(node.moduleSpecifier);
+      const clause = node.importClause;
+      const typeOnly =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            !!clause.namedBindings &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.length > 0 &&
+            clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+      if (spec !== null) add(spec, node, typeOnly);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
+      const spec = stringArg(node.moduleSpecifier);
+      const typeOnly =
+        node.isTypeOnly ||
+        (!!node.exportClause &&
+          ts.isNamedExports(node.exportClause) &&
+          node.exportClause.elements.length > 0 &&
+          node.exportClause.elements.every((e) => e.isTypeOnly));
+      if (spec !== null) add(spec, node, typeOnly);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const spec = stringArg(node.moduleReference.expression);
+      if (spec !== null) add(spec, node, node.isTypeOnly);
+    } else if (ts.isImportTypeNode(node)) {
+      const arg = node.argument;
+      const spec = ts.isLiteralTypeNode(arg) ? stringArg(arg.literal) : null;
+      if (spec !== null) add(spec, node, true);
+    } else if (ts.isCallExpression(node)) {
+      const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+      const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+      const spec = stringArg(node.arguments[0]);
+      if ((isDynamicImport || isRequire) && spec !== null) add(spec, node, false);
+    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL') {
+      const [first, second] = node.arguments ?? [];
+      const spec = stringArg(first);
+      const base = second?.getText(source).replace(/\s/g, '');
+      if (spec !== null && base === 'import.meta.url' && /^\.\.?\//.test(spec)) add(spec, node, false);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** `window.x` / `document.x` (and `window['x']`) in code, ignoring comments and strings. */
+export function collectDomGlobals(file: string, text: string): { name: string; line: number }[] {
+  const source = parse(file, text);
+  const found: { name: string; line: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
+      ts.isIdentifier(node.expression) &&
+      (node.expression.text === 'window' || node.expression.text === 'document')
+    ) {
+      found.push({
+        name: node.getText(source).slice(0, 60),
+        line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1,
+      });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+// --- classifying an import -------------------------------------------------------------------
+
+type Target =
+  | { kind: 'layer'; layer: Layer }
+  | { kind: 'project'; folder: string } // e2e/, bench/, scripts/, a root file...
+  | { kind: 'outside' } // a relative path leaving the repository (../shared/reference beside it)
+  | { kind: 'package'; name: string };
+
+function isRelative(specifier: string): boolean {
+  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
+}
+
+export function classify(fromFile: string, specifier: string): Target {
+  if (!isRelative(specifier)) {
+    // Bare specifier: a package or a built-in. Keep the scope for scoped packages.
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+    return { kind: 'package', name };
+  }
+  const target = specifier.startsWith('/')
+    ? path.posix.normalize(specifier).slice(1)
+    : path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
+  if (target === '..' || target.startsWith('../')) return { kind: 'outside' };
+  const top = target.split('/')[0] ?? '';
+  return (LAYERS as readonly string[]).includes(top) ? { kind: 'layer', layer: top as Layer } : { kind: 'project', folder: top };
+}
+
+const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
+
+function isNodeBuiltin(specifier: string): boolean {
+  if (specifier.startsWith('node:')) return true;
+  return NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0] ?? '');
+}
+
+/** Packages that only make sense with a DOM and/or React: never in the pure domain. */
+function isDomOrReactPackage(name: string): boolean {
+  return (
+    /^react($|-)/.test(name) || // react, react-dom, react-router-dom, react-i18next, ...
+    /(^|[-/])react($|-)/.test(name) || // dexie-react-hooks, @tabler/icons-react, @tanstack/react-virtual
+    name.startsWith('@mantine/') ||
+    name.startsWith('@testing-library/')
+  );
+}
+
+function isTestFile(file: string): boolean {
+  return /\.(test|spec)\.tsx?$/.test(file);
+}
+
+/**
+ * Test code that runs under Node only: test files plus their helpers (a `testing/` folder,
+ * `test-fixtures.ts`, `*.fixtures.ts`). They may use Node built-ins and fake-indexeddb; in
+ * exchange, production code must never import them.
+ */
+function isTestSupport(file: string): boolean {
+  return (
+    isTestFile(file) ||
+    /(^|\/)(testing|__tests__|test-utils)\//.test(file) ||
+    /(^|\/)test-fixtures(\.tsx?)?$/.test(file) ||
+    /\.fixtures?(\.tsx?)?$/.test(file)
+  );
+}
+
+function resolvedPath(fromFile: string, specifier: string): string {
+  return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
+}
+
+/** Returns why an import breaks the arrows, or null when it is allowed. */
+export function violation(layer: Layer, file: string, ref: ImportRef): string | null {
+  const target = classify(file, ref.specifier);
+  const pkg = target.kind === 'package' ? target.name : null;
+
+  if (pkg === 'electron' || pkg?.startsWith('electron/')) {
+    if (layer !== 'electron') return `${layer}/ must not import the 'electron' package`;
+  }
+
+  switch (layer) {
+    case 'shared': {
+      if (target.kind === 'layer' && target.layer !== 'shared') return `shared/ must not import ${target.layer}/`;
+      if (isTestSupport(file)) return null; // tests run under Node: built-ins and fake-indexeddb are fine
+      if (target.kind === 'layer' && isTestSupport(resolvedPath(file, ref.specifier))) {
+        return 'shared/ production code must not import test helpers';
+      }
+      if (pkg && isNodeBuiltin(ref.specifier)) return 'shared/ must not import Node built-ins';
+      if (pkg === 'fake-indexeddb') return "shared/ may use 'fake-indexeddb' only in tests and their helpers";
+      if (pkg && isDomOrReactPackage(pkg)) return `shared/ must not import DOM/React packages (${pkg})`;
+      return null;
+    }
+    case 'renderer':
+      if (target.kind === 'layer' && (target.layer === 'electron' || target.layer === 'server')) {
+        return `renderer/ must not import ${target.layer}/`;
+      }
+      return null;
+    case 'electron':
+      if (target.kind === 'layer' && (target.layer === 'renderer' || target.layer === 'server')) {
+        return `electron/ must not import ${target.layer}/`;
+      }
+      if (target.kind === 'layer' && target.layer === 'shared' && !ref.typeOnly) {
+        return 'electron/ may import shared/ only as `import type`';
+      }
+      return null;
+    case 'server':
+      if (target.kind === 'layer' && (target.layer === 'renderer' || target.layer === 'electron')) {
+        return `server/ must not import ${target.layer}/`;
+      }
+      return null;
+  }
+}
+
+function violationsOf(files: SourceFile[]): string[] {
+  return files.flatMap(({ file, layer, text }) =>
+    collectImports(file, text).flatMap((ref) => {
+      const why = violation(layer, file, ref);
+      return why ? [`${file}:${ref.line} imports '${ref.specifier}': ${why}`] : [];
+    }),
+  );
+}
+
+// --- the checks on the real tree ---------------------------------------------------------------
+
+const sources = Object.fromEntries(LAYERS.map((layer) => [layer, loadLayer(layer)])) as Record<Layer, SourceFile[]>;
+
+describe('import arrows (DESIGN.md)', () => {
+  it('finds the code it is meant to check', () => {
+    expect(sources.shared.length).toBeGreaterThan(0);
+    expect(sources.electron.length).toBeGreaterThan(0);
+  });
+
+  it.each(LAYERS)('%s/ imports only what its layer may import', (layer) => {
+    expect(violationsOf(sources[layer])).toEqual([]);
+  });
+
+  it('shared/ does not touch window or document', () => {
+    const uses = sources.shared
+      .filter(({ file }) => !isTestSupport(file))
+      .flatMap(({ file, text }) =>
+        collectDomGlobals(file, text).map((use) => `${file}:${use.line} uses '${use.name}': shared/ has no DOM`),
+      );
+    expect(uses).toEqual([]);
+  });
+});
+
+// --- the checker checks itself, so a broken parser cannot pass silently ----------------------
+
+describe('import-arrow checker', () => {
+  const check = (file: string, text: string): string[] => {
+    const layer = file.split('/')[0] as Layer;
+    return violationsOf([{ file, layer, text }]);
+  };
+
+  it('reads every import form, ignoring comments and strings', () => {
+    const text = [
+      "import a from './a';",
+      "import type { B } from '../b';",
+      "import { type C, type D } from './c';",
+      "export * from './e';",
+      "export type { F } from './f';",
+      "const g = await import('./g');",
+      "const h = require('./h');",
+      "type I = import('./i').I;",
+      "const w = new Worker(new URL('./w.worker.ts', import.meta.url));",
+      "// import x from 'electron'",
+      "const s = \"import y from 'electron'\";",
+    ].join('\n');
+    const refs = collectImports('renderer/x.ts', text);
+    expect(refs.map((r) => [r.specifier, r.typeOnly])).toEqual([
+      ['./a', false],
+      ['../b', true],
+      ['./c', true],
+      ['./e', false],
+      ['./f', true],
+      ['./g', false],
+      ['./h', false],
+      ['./i', true],
+      ['./w.worker.ts', false],
+    ]);
+  });
+
+  it('flags shared/ importing Node, Electron, React, DOM libraries and other layers', () => {
+    const bad = check(
+      'shared/engine/x.ts',
+      [
+        "import fs from 'node:fs';",
+        "import path from 'path';",
+        "import { readFile } from 'fs/promises';",
+        "import { app } from 'electron';",
+        "import React from 'react';",
+        "import { useLiveQuery } from 'dexie-react-hooks';",
+        "import { Button } from '@mantine/core';",
+        "import { Shell } from '../../renderer/shell/Shell';",
+        "import { x } from '../../electron/ipc-contract';",
+        "import { y } from '../../server/db';",
+        "import 'fake-indexeddb/auto';",
+      ].join('\n'),
+    );
+    expect(bad).toHaveLength(11);
+    expect(bad[0]).toBe("shared/engine/x.ts:1 imports 'node:fs': shared/ must not import Node built-ins");
+    expect(bad[7]).toBe("shared/engine/x.ts:8 imports '../../renderer/shell/Shell': shared/ must not import renderer/");
+  });
+
+  it('lets shared/ tests use Node and fake-indexeddb, but not other layers', () => {
+    const text = "import 'fake-indexeddb/auto';\nimport { readFileSync } from 'node:fs';\nimport { z } from '../../renderer/z';";
+    expect(check('shared/engine/x.test.ts', text)).toEqual([
+      "shared/engine/x.test.ts:3 imports '../../renderer/z': shared/ must not import renderer/",
+    ]);
+  });
+
+  it('lets shared/ test helpers use fake-indexeddb, but not production code import them', () => {
+    expect(check('shared/engine/testing/counter.ts', "import 'fake-indexeddb/auto';")).toEqual([]);
+    expect(check('shared/inventory/test-fixtures.ts', "import { readFileSync } from 'node:fs';")).toEqual([]);
+    expect(check('shared/engine/counter.ts', "import { testCounter } from './testing/counter';")).toEqual([
+      "shared/engine/counter.ts:1 imports './testing/counter': shared/ production code must not import test helpers",
+    ]);
+    expect(check('shared/engine/counter.test.ts', "import { testCounter } from './testing/counter';")).toEqual([]);
+  });
+
+  it('allows shared/ its own packages (dexie, zod) and relative shared imports', () => {
+    expect(check('shared/db/x.ts', "import Dexie from 'dexie';\nimport { z } from 'zod';\nimport { a } from '../api';")).toEqual([]);
+  });
+
+  it('flags renderer/ importing electron/, server/ or the electron package', () => {
+    expect(
+      check(
+        'renderer/platform/electron.ts',
+        "import type { CounterflowBridge } from '../../electron/ipc-contract';\nimport { ipcRenderer } from 'electron';\nimport { s } from '../../server/x';\nimport { ok } from '../../shared/api';",
+      ),
+    ).toEqual([
+      "renderer/platform/electron.ts:1 imports '../../electron/ipc-contract': renderer/ must not import electron/",
+      "renderer/platform/electron.ts:2 imports 'electron': renderer/ must not import the 'electron' package",
+      "renderer/platform/electron.ts:3 imports '../../server/x': renderer/ must not import server/",
+    ]);
+  });
+
+  it('flags electron/ importing renderer/, server/ or shared/ values (types are fine)', () => {
+    expect(
+      check(
+        'electron/main.ts',
+        "import { App } from '../renderer/app/App';\nimport { s } from '../server/x';\nimport { act } from '../shared/index';\nimport type { ActResult } from '../shared/api';\nimport { app } from 'electron';",
+      ),
+    ).toEqual([
+      "electron/main.ts:1 imports '../renderer/app/App': electron/ must not import renderer/",
+      "electron/main.ts:2 imports '../server/x': electron/ must not import server/",
+      "electron/main.ts:3 imports '../shared/index': electron/ may import shared/ only as `import type`",
+    ]);
+  });
+
+  it('flags server/ importing renderer/ or electron/', () => {
+    expect(check('server/sync.ts', "import { a } from '../renderer/a';\nimport { b } from '../electron/b';\nimport { c } from '../shared/api';")).toEqual([
+      "server/sync.ts:1 imports '../renderer/a': server/ must not import renderer/",
+      "server/sync.ts:2 imports '../electron/b': server/ must not import electron/",
+    ]);
+  });
+
+  it('finds window./document. in code but not in comments or strings', () => {
+    const text = "// window.alert\nconst s = 'document.title';\nconst t = window.location.href;\nconst u = document['title'];";
+    expect(collectDomGlobals('shared/x.ts', text).map((u) => u.line)).toEqual([3, 4]);
+  });
+});
