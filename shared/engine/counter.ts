@@ -60,6 +60,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const operator = options.operator ?? 'operator';
 
   const registry = new WorkflowRegistry();
+  const handlers = { ...BUILT_IN_HANDLERS, ...options.handlers };
+  const handlerNames = new Set(Object.keys(handlers));
   await db.transaction('rw', db.workflows, db.settings, async () => {
     for (const wf of registry.all()) {
       if (!(await db.workflows.get([wf.id, wf.version]))) {
@@ -72,7 +74,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   });
   for (const row of await db.workflows.toArray()) {
     if (registry.has(row.id, row.version)) continue;
-    const loaded = loadDefinition(row.definition);
+    const loaded = loadDefinition(row.definition, handlerNames);
     if (loaded.ok) registry.add(new Workflow(loaded.definition));
   }
 
@@ -86,7 +88,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const env = async (): Promise<EngineEnv> => ({
     registry,
     periods: (await settings()).periods,
-    handlers: { ...BUILT_IN_HANDLERS, ...options.handlers },
+    handlers,
     newId,
     voucherCode: options.voucherCode ?? randomVoucherCode,
   });
@@ -258,7 +260,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     },
 
     async installWorkflow(json) {
-      const loaded = loadDefinition(json);
+      const loaded = loadDefinition(json, handlerNames);
       if (!loaded.ok) return loaded;
       const { id, version } = loaded.definition;
       if (await db.workflows.get([id, version])) {

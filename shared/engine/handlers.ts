@@ -15,3 +15,5 @@ const serviceRefundAmount: EffectHandler = (work) => {
 };
 
 export const BUILT_IN_HANDLERS: Readonly<Record<string, EffectHandler>> = { serviceRefundAmount };
+
+export const BUILT_IN_HANDLER_NAMES: ReadonlySet<string> = new Set(Object.keys(BUILT_IN_HANDLERS));

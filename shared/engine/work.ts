@@ -113,10 +113,23 @@ export class OrderWork {
     if (!entity) throw new Error(`No ${ref.kind} ${ref.id} in this order`);
     const from = entity.state;
     entity.state = to;
-    if (from !== to) entity.stateVersion += 1;
     entity.updatedAt = this.meta.at;
     this.touch(ref);
+    if (from !== to) {
+      entity.stateVersion += 1;
+      this.skipTimersThatLeft(ref, entity.stateVersion, from);
+    }
     return from;
+  }
+
+  /** Timers of an entity that has left the state they were scheduled in will never fire. */
+  private skipTimersThatLeft(ref: EntityRef, version: number, from: string | null): void {
+    for (const timer of this.pendingTimers()) {
+      if (timer.target.kind !== ref.kind || timer.target.id !== ref.id || timer.stateVersion === version) continue;
+      const outcome = `the ${ref.kind} has left ${from ?? 'its state'}`;
+      this.putTimer({ ...timer, status: 'skipped', doneAt: this.meta.at, outcome });
+      this.event('timer-skipped', { entity: ref, role: timer.role, action: timer.action ?? `set ${timer.setFlag}`, detail: outcome });
+    }
   }
 
   setFlag(flag: string): void {

@@ -10,10 +10,8 @@ export interface Problem {
 
 export type LoadResult = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: Problem[] };
 
-/** Names of handlers registered in code; effects may only name these. */
-export const KNOWN_HANDLERS = new Set(['serviceRefundAmount']);
-
-export function loadDefinition(json: unknown, handlers: ReadonlySet<string> = KNOWN_HANDLERS): LoadResult {
+/** `handlers`: names of the effect handlers registered in code; effects may only name these. */
+export function loadDefinition(json: unknown, handlers: ReadonlySet<string>): LoadResult {
   const parsed = definitionSchema.safeParse(json);
   if (!parsed.success) {
     return {
@@ -31,7 +29,7 @@ export function jsonPath(parts: ReadonlyArray<PropertyKey>): string {
 
 type EntityKind = Machine['entity'];
 
-export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<string> = KNOWN_HANDLERS): Problem[] {
+export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   const roles = new Set(def.roles.map((r) => r.code.toUpperCase()));

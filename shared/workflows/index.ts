@@ -1,5 +1,6 @@
 // The built-in workflows, checked whole when first used: a broken built-in is a bug, so it throws.
 import { loadDefinition } from '../workflow/check';
+import { BUILT_IN_HANDLER_NAMES } from '../engine/handlers';
 import { Workflow } from '../workflow/interpreter';
 import type { OrderType } from '../db/rows';
 import productOrder from './product-order.json';
@@ -8,7 +9,7 @@ import serviceOrder from './service-order.json';
 export const BUILT_IN_DEFINITIONS: readonly unknown[] = [productOrder, serviceOrder];
 
 export function compileWorkflow(json: unknown): Workflow {
-  const loaded = loadDefinition(json);
+  const loaded = loadDefinition(json, BUILT_IN_HANDLER_NAMES);
   if (!loaded.ok) {
     throw new Error(`Invalid workflow definition:\n${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`);
   }
