@@ -243,12 +243,19 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
           const e = await env();
           // The timer's own id makes firing idempotent across windows and restarts.
           const m: CommandMeta = { commandId: `timer:${timer.id}`, deviceId, operator: 'system', at: now() };
-          const outcome = await runCommand(db, m, 'fire-timer', async () => {
-            const snapshot = await loadOrderSnapshot(db, timer.orderId, true);
-            if (!snapshot) return { result: { ok: false, code: 'not-found' as const, message: 'order gone' }, work: null };
-            return decideTimer(e, snapshot, m, timer.id);
-          });
-          if (outcome.ok && outcome.fired) fired += 1;
+          let duplicate = false;
+          const outcome = await runCommand(
+            db,
+            m,
+            'fire-timer',
+            async () => {
+              const snapshot = await loadOrderSnapshot(db, timer.orderId, true);
+              if (!snapshot) return { result: { ok: false, code: 'not-found' as const, message: 'order gone' }, work: null };
+              return decideTimer(e, snapshot, m, timer.id);
+            },
+            () => (duplicate = true),
+          );
+          if (outcome.ok && outcome.fired && !duplicate) fired += 1;
         }
       }
       return fired;

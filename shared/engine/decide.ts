@@ -397,7 +397,7 @@ export function decideTimer(env: EngineEnv, snapshot: OrderSnapshot, meta: Comma
     }
     if (timer.guard && !wf.evaluate(timer.guard, subject, work.context())) {
       if (timer.onBlockedFlag) work.setFlag(timer.onBlockedFlag);
-      return finish('skipped', `not done: needs ${wf.describe(timer.guard)}${timer.onBlockedFlag ? `; ${timer.onBlockedFlag} set` : ''}`);
+      return finish('skipped', `not done: it needs ${wf.describe(timer.guard)}${timer.onBlockedFlag ? `; ${timer.onBlockedFlag} set` : ''}`);
     }
     // Mark the timer first so the action's own effects see it as done.
     work.putTimer({ ...timer, status: 'fired', doneAt: meta.at });

@@ -48,10 +48,14 @@ export async function runCommand<R extends { ok: boolean }>(
   meta: CommandMeta,
   kind: string,
   decide: () => Promise<Decision<R> & { extra?: (db: CounterDb) => Promise<void> }>,
+  onDuplicate?: () => void,
 ): Promise<R> {
   return db.transaction('rw', orderTables(db), async () => {
     const previous = await db.commands.get(meta.commandId);
-    if (previous) return previous.result as R;
+    if (previous) {
+      onDuplicate?.();
+      return previous.result as R;
+    }
     const decision = await decide();
     if (!decision.result.ok || !decision.work) return decision.result;
     await writeChangeset(db, decision.work.changeset());

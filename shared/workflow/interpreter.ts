@@ -102,17 +102,22 @@ export class Workflow {
 
   /** A sentence a clerk can read, for disabled actions and refusals. */
   describe(cond: Condition): string {
-    if ('not' in cond) return `not (${this.describe(cond.not)})`;
+    if ('not' in cond) {
+      const inner = cond.not;
+      if ('flag' in inner && NOT_FLAG_TEXT[inner.flag]) return NOT_FLAG_TEXT[inner.flag]!;
+      if ('hasRefund' in inner) return this.describe({ hasRefund: !inner.hasRefund });
+      return `not (${this.describe(inner)})`;
+    }
     if ('all' in cond) return cond.all.map((c) => this.describe(c)).join(' and ');
     if ('any' in cond) return `(${cond.any.map((c) => this.describe(c)).join(' or ')})`;
-    if ('stateIn' in cond) return `it is in ${cond.stateIn.join(' or ')}`;
-    if ('orderIn' in cond) return `the order is in ${cond.orderIn.join(' or ')}`;
-    if ('allItemsIn' in cond) return `every line is in ${cond.allItemsIn.join(' or ')}`;
-    if ('anyItemIn' in cond) return `a line is in ${cond.anyItemIn.join(' or ')}`;
-    if ('noItemIn' in cond) return `no line is in ${cond.noItemIn.join(' or ')}`;
-    if ('flag' in cond) return FLAG_TEXT[cond.flag] ?? `"${cond.flag}" holds`;
-    if ('anyVoucherIn' in cond) return `a code is ${cond.anyVoucherIn.join(' or ')}`;
-    return cond.hasRefund ? 'a refund sheet is open' : 'no refund sheet is open';
+    if ('stateIn' in cond) return `it to be in ${cond.stateIn.join(' or ')}`;
+    if ('orderIn' in cond) return `the order to be in ${cond.orderIn.join(' or ')}`;
+    if ('allItemsIn' in cond) return `every line to be in ${cond.allItemsIn.join(' or ')}`;
+    if ('anyItemIn' in cond) return `a line in ${cond.anyItemIn.join(' or ')}`;
+    if ('noItemIn' in cond) return `no line in ${cond.noItemIn.join(' or ')}`;
+    if ('flag' in cond) return FLAG_TEXT[cond.flag] ?? `"${cond.flag}" to hold`;
+    if ('anyVoucherIn' in cond) return `a code in ${cond.anyVoucherIn.join(' or ')}`;
+    return cond.hasRefund ? 'an open refund sheet' : 'no open refund sheet';
   }
 
   private rowsFor(machine: Machine, action: string): Transition[] {
@@ -136,6 +141,8 @@ export class Workflow {
       const owners = [...new Set(rows.flatMap(rolesOf))].map((r) => this.roleLabel(r)).join(' or ');
       return refuse('wrong-role', `Only the ${owners} may "${rows[0]!.action}"; you are acting as ${this.roleLabel(roleCode)}.`);
     }
+    // Never for people, whatever the state: say so rather than name states.
+    if (!opts.system && roleRows.every((t) => t.hidden)) return refuse('system-only', `"${rows[0]!.action}" is done by the system only.`);
     const row = roleRows.find((t) => appliesIn(t, subject.state));
     if (!row) {
       const allowed = roleRows.flatMap((t) => t.from ?? ['(creation)']).join(', ');
@@ -198,12 +205,20 @@ export class Workflow {
   }
 }
 
+// Readable wording for the built-in flags; other flags are named as they are.
 const FLAG_TEXT: Record<string, string> = {
   extensionOpen: 'the extension window to be open',
   buyerExtended: 'the buyer to have extended already',
   sellerExtended: 'the seller to have extended already',
   autoAckEnded: 'auto-confirmation to have ended',
   refundWindowEnded: 'the refund window to have ended',
+};
+const NOT_FLAG_TEXT: Record<string, string> = {
+  extensionOpen: 'the extension window to be closed',
+  buyerExtended: 'the buyer not to have extended yet',
+  sellerExtended: 'the seller not to have extended yet',
+  autoAckEnded: 'auto-confirmation not to have ended',
+  refundWindowEnded: 'the refund window not to have ended',
 };
 
 export function rolesOf(row: Transition): string[] {
