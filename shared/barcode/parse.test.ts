@@ -10,6 +10,11 @@ describe('parseBarcode: retail codes', () => {
     expect(parseBarcode('96385074')).toEqual({ kind: 'product', code: '96385074', encoding: 'ean8', gtin: '00000096385074' });
   });
 
+  it('gives a 14-digit carton code its GTIN too', () => {
+    expect(parseBarcode('09501101530003')).toEqual({ kind: 'product', code: '09501101530003', encoding: 'code128', gtin: '09501101530003' });
+    expect(parseBarcode('09501101530004')).toEqual({ kind: 'product', code: '09501101530004', encoding: 'code128' });
+  });
+
   it('answers bad-check-digit for each retail symbology', () => {
     expect(parseBarcode('4006381333932')).toEqual({ kind: 'bad-check-digit', code: '4006381333932', expected: '1', got: '2', encoding: 'ean13' });
     expect(parseBarcode('036000291453')).toEqual({ kind: 'bad-check-digit', code: '036000291453', expected: '2', got: '3', encoding: 'upca' });

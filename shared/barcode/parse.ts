@@ -92,7 +92,8 @@ function applyRule(rule: BarcodeRule, scan: Scan): ParsedBarcode | null {
   }
 
   if (rule.type === 'product') {
-    const gtin = RETAIL.has(rule.encoding) ? toGtin14(text) : null;
+    // Also for a 14-digit ITF-14/Code 128 carton code: lookups can then match GS1 (01).
+    const gtin = toGtin14(text);
     return gtin ? { kind: 'product', code: text, encoding: rule.encoding, gtin } : { kind: 'product', code: text, encoding: rule.encoding };
   }
   if (rule.type === 'weight' || rule.type === 'price') return embeddedValue(rule, compiled, match, text);

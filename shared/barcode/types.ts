@@ -76,7 +76,7 @@ export type CounterflowLabel =
   | { kind: 'role'; role: Role };
 
 export type ParsedBarcode =
-  | { kind: 'product'; code: string; encoding: Encoding; /** 14-digit GTIN for EAN/UPC codes. */ gtin?: string }
+  | { kind: 'product'; code: string; encoding: Encoding; /** The code as a 14-digit GTIN, when it is a valid EAN-8/UPC-A/EAN-13/GTIN-14. */ gtin?: string }
   | {
       kind: 'weight' | 'price';
       code: string;
