@@ -164,6 +164,21 @@ function gs1Date(value: string, referenceYear: number): string | null {
   return `${String(year).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
+function typedValue(as: NonNullable<AiSpec['field']>['as'], ai: string, value: string, date: string | null): string | number {
+  switch (as) {
+    case 'text':
+      return value;
+    case 'date':
+      return date ?? value;
+    case 'int':
+      return Number(value);
+    case 'decimal': {
+      const decimals = Number(ai.slice(3)); // 310n: n implied decimals
+      return Number((Number(value) / 10 ** decimals).toFixed(decimals));
+    }
+  }
+}
+
 /**
  * Parses GS1 data (after any symbology identifier). Never throws. `data` may start with
  * FNC1 (GS), be an element string, or use the bracketed human-readable form.
@@ -198,22 +213,8 @@ export function parseGs1(data: string, symbology?: string, options: Gs1ParseOpti
     elements.push({ ai, title: spec.title, value });
     const field = spec.field;
     if (!field || fields[field.name] !== undefined) continue; // first occurrence wins
-    switch (field.as) {
-      case 'text':
-        (fields as Record<string, unknown>)[field.name] = value;
-        break;
-      case 'date':
-        (fields as Record<string, unknown>)[field.name] = dateValue;
-        break;
-      case 'int':
-        (fields as Record<string, unknown>)[field.name] = Number(value);
-        break;
-      case 'decimal': {
-        const decimals = Number(ai.slice(3));
-        (fields as Record<string, unknown>)[field.name] = Number((Number(value) / 10 ** decimals).toFixed(decimals));
-        break;
-      }
-    }
+    // Every typed field is a string or a number; the AI table says which.
+    (fields as Record<keyof Gs1Fields, string | number>)[field.name] = typedValue(field.as, ai, value, dateValue);
   }
   barcode.elements = elements;
   return { ok: true, barcode, elementString: toElementString(elements) };
