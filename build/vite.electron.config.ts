@@ -23,17 +23,15 @@ const entries = {
   preload: { entry: path.join(root, 'electron/preload.ts'), format: 'cjs', fileName: 'preload.cjs' },
 } as const;
 
-type EntryName = keyof typeof entries;
+export type ElectronEntry = keyof typeof entries;
 
-function isEntryName(mode: string): mode is EntryName {
+function isElectronEntry(mode: string): mode is ElectronEntry {
   return mode in entries;
 }
 
-export default defineConfig(({ mode }): UserConfig => {
-  if (!isEntryName(mode)) {
-    throw new Error(`build/vite.electron.config.ts: run with --mode main or --mode preload (got "${mode}")`);
-  }
-  const { entry, format, fileName } = entries[mode];
+/** The build of one entry; also used by build/electron-dev.ts in watch mode. */
+export function electronBuildConfig(name: ElectronEntry, options: { watch?: boolean } = {}): UserConfig {
+  const { entry, format, fileName } = entries[name];
   return {
     root,
     // No public dir / env files of the renderer leak into the main-process bundles.
@@ -42,8 +40,9 @@ export default defineConfig(({ mode }): UserConfig => {
     logLevel: 'warn',
     build: {
       outDir,
-      // The main build runs first and clears stale files; the preload build must not wipe main.js.
-      emptyOutDir: mode === 'main',
+      // The main build runs first and clears stale files; the preload build must not wipe
+      // main.js, and in watch mode neither may wipe the other's output.
+      emptyOutDir: name === 'main' && !options.watch,
       target: 'node22',
       minify: false,
       sourcemap: true,
@@ -54,8 +53,16 @@ export default defineConfig(({ mode }): UserConfig => {
         external,
         output: { codeSplitting: false },
       },
+      watch: options.watch ? { include: [path.join(root, 'electron/**')] } : null,
     },
     // Resolve packages (zod) for Node, not for the browser.
     resolve: { conditions: ['node', 'import', 'module', 'default'], mainFields: ['module', 'main'] },
   };
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (!isElectronEntry(mode)) {
+    throw new Error(`build/vite.electron.config.ts: run with --mode main or --mode preload (got "${mode}")`);
+  }
+  return electronBuildConfig(mode);
 });
