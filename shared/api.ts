@@ -1,6 +1,7 @@
 // The counter's public contract: what scripts, the engine worker (over Comlink) and the
 // sync server call. Everything here crosses a boundary, so it is plain data.
 import type { EntityRef, LedgerRow, LocationRow, OrderType, ProductRow, StockLevelRow, TimerRow, VoucherState } from './db/rows';
+import type { SettingKey, SettingValue } from './settings/settings';
 
 export type RefusalCode =
   | 'unknown-role'
@@ -158,9 +159,25 @@ export interface Counter {
   ledger(filter?: StockFilter): Promise<LedgerRow[]>;
   lowStock(): Promise<LowStockRow[]>;
   checkStock(): Promise<StockCheck>;
+  /** Rewrites stored levels from the ledger and open reservations; returns what was wrong before. */
+  repairLevels(): Promise<StockCheck>;
+  /** Creates or updates products from CSV: every row or none; `details.errors` lists each bad row. */
+  importProducts(csvText: string, options?: CommandOptions): Promise<{ ok: true; created: number; updated: number } | Refused>;
+  /** Applies a stock-levels CSV (sku, locationId, onHand) as stock-take counts: every row or none. */
+  importStockLevels(csvText: string, options?: CommandOptions): Promise<StockResult>;
+  exportProducts(): Promise<string>;
+  exportStockLevels(filter?: StockFilter): Promise<string>;
+
+  /** Validates and installs a workflow definition (a new version of an id, or a new id). */
+  installWorkflow(json: unknown): Promise<InstallWorkflowResult>;
+  setSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<{ ok: true } | Refused>;
+  /** Creates realistic products, locations and orders in many states (demo and benchmarks). */
+  seedDemo(options: { orders: number }): Promise<{ orders: number; products: number }>;
 
   close(): Promise<void>;
 }
+
+export type InstallWorkflowResult = { ok: true; id: string; version: number } | { ok: false; problems: Array<{ path: string; message: string }> };
 
 export type ProductInput = Partial<Omit<ProductRow, 'sku' | 'name' | 'updatedAt'>> & Pick<ProductRow, 'sku' | 'name'>;
 export type LocationInput = Partial<Omit<LocationRow, 'id' | 'name'>> & Pick<LocationRow, 'id' | 'name'>;

@@ -103,7 +103,7 @@ describe('all or nothing', () => {
     const events = counter.db.events;
     const original = events.bulkAdd.bind(events);
     // Orders, items and timers are written before events: fail there.
-    events.bulkAdd = (() => Promise.reject(new Error('disk full'))) as typeof events.bulkAdd;
+    events.bulkAdd = (() => Promise.reject(new Error('disk full'))) as unknown as typeof events.bulkAdd;
     await expect(counter.act(order(orderId), 'P', 'payment successful')).rejects.toThrow('disk full');
     events.bulkAdd = original;
     expect(await dumpDb(counter)).toEqual(before);

@@ -14,10 +14,13 @@ import { CounterDb, DEFAULT_DB_NAME, orderTables } from '../db/database';
 import type { EntityRef, OrderType, TimerRow } from '../db/rows';
 import { newId } from '../ids';
 import { createStockCommands, loadStockWork } from '../inventory/store';
+import type { AllocationStrategy } from '../inventory/work';
 import { PERIOD_PRESETS, type Periods } from '../settings/periods';
 import { Workflow, type OrderContext, type Subject } from '../workflow/interpreter';
 import { WorkflowRegistry } from '../workflows';
-import { loadDefinition, type Problem } from '../workflow/check';
+import { loadDefinition } from '../workflow/check';
+import { settingSchemas } from '../settings/settings';
+import { seedDemo } from '../demo/seed';
 import { decideAct, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type EffectHandler, type EngineEnv } from './decide';
 import { BUILT_IN_HANDLERS } from './handlers';
 import { loadOrderSnapshot, orderIdOf, runCommand } from './orderStore';
@@ -38,8 +41,6 @@ export interface CounterOptions {
 export interface EngineCounter extends Counter {
   readonly db: CounterDb;
   readonly registry: WorkflowRegistry;
-  /** Validates and installs a workflow definition (a new version of an existing id, or a new id). */
-  installWorkflow(json: unknown): Promise<{ ok: true; id: string; version: number } | { ok: false; problems: Problem[] }>;
 }
 
 export function randomVoucherCode(): string {
@@ -47,6 +48,11 @@ export function randomVoucherCode(): string {
   crypto.getRandomValues(digits);
   // 10 digits, first one non-zero so the code never loses a leading zero in a spreadsheet.
   return String(1 + (digits[0]! % 9)) + String(digits[1]! % 1_000_000_000).padStart(9, '0');
+}
+
+function isKeyClash(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  return name === 'ConstraintError' || name === 'BulkError';
 }
 
 export async function openCounter(options: CounterOptions = {}): Promise<EngineCounter> {
@@ -82,7 +88,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     const preset = (await db.settings.get('periodPreset'))?.value === 'demo' ? 'demo' : 'production';
     const custom = (await db.settings.get('periods'))?.value as Periods | undefined;
     const devicePrefix = ((await db.settings.get('devicePrefix'))?.value as string | undefined) ?? '';
-    return { periods: { ...PERIOD_PRESETS[preset], ...(custom ?? {}) }, devicePrefix };
+    const strategy: AllocationStrategy = (await db.settings.get('allocationStrategy'))?.value === 'most-stock' ? 'most-stock' : 'priority';
+    return { periods: { ...PERIOD_PRESETS[preset], ...(custom ?? {}) }, devicePrefix, strategy };
   };
 
   const env = async (): Promise<EngineEnv> => ({
@@ -124,11 +131,11 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const tryCreateOrder = async (type: OrderType, input: CreateOrderInput, opts?: CommandOptions): Promise<CreateOrderResult> => {
     const m = meta(opts);
     const e = await env();
-    const { devicePrefix } = await settings();
+    const { devicePrefix, strategy } = await settings();
     const sequenceName = `order:${type}`;
     return runCommand<CreateOrderResult>(db, m, 'create-order', async () => {
       const skus = Array.isArray(input?.lines) ? input.lines.map((l) => String(l?.sku ?? '')) : [];
-      const stockWork = await loadStockWork(db, [...new Set(skus)]);
+      const stockWork = await loadStockWork(db, [...new Set(skus)], undefined, strategy);
       const sequence = (await db.sequences.get(sequenceName))?.value ?? 0;
       const decision = decideCreate(e, { stock: stockWork, sequence }, m, type, input, devicePrefix);
       return { ...decision, extra: async (tx) => void (await tx.sequences.put({ name: sequenceName, value: decision.sequence })) };
@@ -213,12 +220,22 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     async act(ref, role, action, _input, opts): Promise<ActResult> {
       const m = meta(opts);
       const e = await env();
-      return runCommand<ActResult>(db, m, 'act', async () => {
-        const orderId = await orderIdOf(db, ref);
-        const snapshot = orderId ? await loadOrderSnapshot(db, orderId, true) : undefined;
-        if (!snapshot) return { result: { ok: false, code: 'not-found', message: `No ${ref.kind} with id ${ref.id}.` }, work: null };
-        return decideAct(e, snapshot, m, ref, role, action);
-      });
+      const attempt = () =>
+        runCommand<ActResult>(db, m, 'act', async () => {
+          const orderId = await orderIdOf(db, ref);
+          const snapshot = orderId ? await loadOrderSnapshot(db, orderId, true) : undefined;
+          if (!snapshot) return { result: { ok: false, code: 'not-found', message: `No ${ref.kind} with id ${ref.id}.` }, work: null };
+          return decideAct(e, snapshot, m, ref, role, action);
+        });
+      // A fresh random attendance code can clash with one issued before (1 in 10^10 per
+      // code): the transaction then wrote nothing, so deciding again with new codes is safe.
+      for (let tries = 1; ; tries++) {
+        try {
+          return await attempt();
+        } catch (error) {
+          if (tries >= 3 || !isKeyClash(error)) throw error;
+        }
+      }
     },
 
     async redeemVoucher(rawCode, opts): Promise<RedeemResult> {
@@ -276,6 +293,18 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
       await db.workflows.add({ id, version, definition: loaded.definition, installedAt: now() });
       registry.add(new Workflow(loaded.definition));
       return { ok: true, id, version };
+    },
+
+    async setSetting(key, value) {
+      const parsed = settingSchemas[key].safeParse(value);
+      if (!parsed.success) return { ok: false, code: 'invalid-input', message: `${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
+      await db.settings.put({ key, value: parsed.data });
+      return { ok: true };
+    },
+
+    async seedDemo({ orders }) {
+      const { devicePrefix } = await settings();
+      return seedDemo({ db, counter, env: await env(), deviceId, operator, now, devicePrefix }, { orders });
     },
 
     ...stock,

@@ -125,3 +125,15 @@ describe('service refunds', () => {
     expect(await counter.act(order(orderId), 'P', 'finished refund')).toMatchObject({ ok: false, code: 'guard-failed', message: '"finished refund" needs an open refund sheet.' });
   });
 });
+
+describe('attendance code clashes', () => {
+  it('decides the payment again with new codes when a fresh code clashes with an issued one', async () => {
+    const issued = ['5000000001', '5000000002', '5000000001', '5000000003', '5000000004'];
+    const { counter } = await testCounter({ voucherCode: () => issued.shift()! });
+    const first = await paidService(counter, 1); // takes 5000000001
+    expect(first.codes).toEqual(['5000000001']);
+    const second = await paidService(counter, 2); // 5000000002 then the clashing 5000000001 -> retried
+    expect(second.codes.sort()).toEqual(['5000000003', '5000000004']);
+    expect(await counter.db.vouchers.count()).toBe(3);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { openCounter } from '../engine/counter';
+
+describe('demo data', () => {
+  it('drives orders through the real workflows into many states, with stock that agrees with its ledger', async () => {
+    const counter = await openCounter({ dbName: `seed-${Math.random()}`, now: () => Date.UTC(2026, 10, 22, 12) });
+    const result = await counter.seedDemo({ orders: 600 });
+    expect(result.orders).toBe(600);
+    const orders = await counter.db.orders.toArray();
+    expect(orders).toHaveLength(600);
+    const states = new Set(orders.map((o) => `${o.type}:${o.state}`));
+    for (const s of ['product:WP', 'product:FP', 'product:HS', 'product:FS', 'product:ST', 'product:WA', 'product:FA', 'product:CT', 'service:WP', 'service:FP', 'service:ST', 'service:CT']) {
+      expect(states, s).toContain(s);
+    }
+    expect(new Set(orders.map((o) => o.number)).size).toBe(600);
+    expect(await counter.checkStock()).toMatchObject({ ok: true });
+    // Every order has a timeline that starts with its creation.
+    const first = await counter.db.events.where('orderId').equals(orders[0]!.id).first();
+    expect(first).toMatchObject({ type: 'transition', action: 'create order', to: 'WP' });
+    // The engine keeps working on seeded orders.
+    const paid = orders.find((o) => o.type === 'product' && o.state === 'FP')!;
+    expect(await counter.act({ kind: 'order', id: paid.id }, 'S', 'ship the order')).toMatchObject({ ok: true, to: 'FS' });
+    expect(await counter.checkStock()).toMatchObject({ ok: true });
+    // Production periods: nothing seeded is overdue.
+    expect(await counter.runDueTimers()).toBe(0);
+    // More demo data continues the numbering.
+    await counter.seedDemo({ orders: 10 });
+    expect(new Set((await counter.db.orders.toArray()).map((o) => o.number)).size).toBe(610);
+    await counter.close();
+  });
+});

@@ -1,0 +1,294 @@
+// Demo data: realistic products, locations and orders in many states. Orders are not
+// inserted as made-up rows: each one is driven through the real workflow by the pure
+// engine core (create, pay, ship, refund... as the right roles), in memory, and the
+// resulting rows are written in large batches. So 100 000 orders take seconds, and every
+// row is one the engine could have written.
+import type { CounterDb } from '../db/database';
+import type { EventRow, ItemRow, LedgerRow, OrderRow, OrderType, RefundRow, ReservationRow, TimerRow, VoucherRow } from '../db/rows';
+import { withCheckDigit } from '../barcode/checkDigit';
+import { loadStockWork, writeStockWork } from '../inventory/store';
+import type { StockWork } from '../inventory/work';
+import type { Counter, OrderLineInput } from '../api';
+import { decideAct, decideCreate, decideRedeem, type EngineEnv } from '../engine/decide';
+import type { CommandMeta, OrderSnapshot, OrderWork } from '../engine/work';
+
+export interface SeedDeps {
+  db: CounterDb;
+  counter: Pick<Counter, 'addProduct' | 'addLocation' | 'receive'>;
+  env: EngineEnv;
+  deviceId: string;
+  operator: string;
+  now: () => number;
+  devicePrefix: string;
+  /** Called after each batch with the number of orders written so far. */
+  onProgress?: (done: number) => void;
+}
+
+const BATCH = 2_000;
+const MINUTE = 60_000;
+
+const FIRST = ['Ann', 'Ben', 'Chen', 'Dana', 'Emil', 'Fatima', 'Gao', 'Hana', 'Ivan', 'Jun', 'Karin', 'Li', 'Marta', 'Noor', 'Olu', 'Pia', 'Quinn', 'Rosa', 'Sven', 'Tao', 'Uma', 'Vera', 'Wei', 'Xin', 'Yara', 'Zoe'];
+const LAST = ['Meyer', 'Wang', 'Garcia', 'Kowalski', 'Okafor', 'Silva', 'Novak', 'Zhang', 'Larsen', 'Rossi', 'Dubois', 'Tanaka', 'Khan', 'Murphy', 'Liu', 'Berg'];
+const STREETS = ['Harbour Road', 'Mill Lane', 'Station Street', 'Market Square', 'Canal Walk', 'Birch Avenue'];
+
+const PRODUCTS: Array<[string, string, number]> = [
+  ['Green tea, 250 g', 'pcs', 6.5], ['Black tea, 500 g', 'pcs', 9.9], ['Coffee beans, 1 kg', 'pcs', 18],
+  ['Ceramic mug', 'pcs', 8], ['Teapot, glass', 'pcs', 24], ['Honey, 500 g', 'pcs', 7.2],
+  ['Rice, 5 kg', 'bag', 14], ['Soy sauce, 1 l', 'btl', 4.6], ['Noodles, 400 g', 'pcs', 2.9],
+  ['Olive oil, 750 ml', 'btl', 11], ['Parcel box S', 'pcs', 1.2], ['Parcel box M', 'pcs', 1.8],
+  ['Parcel box L', 'pcs', 2.5], ['Packing tape', 'roll', 3.4], ['Bubble wrap, 10 m', 'roll', 6],
+  ['AA batteries, 4', 'pack', 5.5], ['USB-C cable', 'pcs', 9], ['Phone charger', 'pcs', 19],
+  ['Notebook A5', 'pcs', 3.2], ['Gel pens, 10', 'pack', 6.8], ['Umbrella', 'pcs', 15],
+  ['Water bottle', 'pcs', 12], ['Lunch box', 'pcs', 10], ['Thermos, 500 ml', 'pcs', 21],
+];
+const SERVICES: Array<[string, string, number, number]> = [
+  ['Yoga class pass', 'pass', 120, 10], ['Bike repair session', 'session', 45, 3], ['Photo printing, 50 prints', 'pass', 20, 5],
+];
+
+type Step = { kind: 'act'; target: 'order' | 'item0'; role: string; action: string } | { kind: 'redeem'; count: 'one' | 'all' };
+const act = (role: string, action: string, target: 'order' | 'item0' = 'order'): Step => ({ kind: 'act', target, role, action });
+
+const PAY = act('P', 'payment successful');
+const SHIP = act('S', 'ship the order');
+const CONFIRM = act('B', 'confirm reception of order');
+
+/** Scenarios by weight: most orders are in flight, some closed, a few in refunds. */
+const PRODUCT_PATHS: Array<[number, Step[]]> = [
+  [14, []],
+  [5, [act('B', 'cancel order')]],
+  [3, [act('P', 'no payment')]],
+  [16, [PAY]],
+  [3, [PAY, act('B', 'request refund', 'item0')]],
+  [2, [PAY, act('B', 'request refund', 'item0'), act('S', 'agree refund', 'item0')]],
+  [18, [PAY, SHIP]],
+  [3, [PAY, SHIP, act('B', 'request refund with return', 'item0'), act('S', 'agree refund', 'item0')]],
+  [10, [PAY, SHIP, CONFIRM]],
+  [8, [PAY, SHIP, CONFIRM, act('P', 'no refund request')]],
+  [8, [PAY, SHIP, CONFIRM, act('P', 'no refund request'), act('P', 'finished accounting')]],
+];
+const SERVICE_PATHS: Array<[number, Step[]]> = [
+  [4, []],
+  [6, [PAY]],
+  [6, [PAY, { kind: 'redeem', count: 'one' }]],
+  [3, [PAY, { kind: 'redeem', count: 'all' }]],
+  [2, [PAY, act('B', 'request refund'), act('P', 'finished refund')]],
+];
+
+/** A small deterministic PRNG so the same seed gives the same shop. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickWeighted<T>(rand: () => number, table: Array<[number, T]>): T {
+  const total = table.reduce((n, [w]) => n + w, 0);
+  let r = rand() * total;
+  for (const [w, value] of table) if ((r -= w) < 0) return value;
+  return table[table.length - 1]![1];
+}
+
+interface Catalog {
+  products: Array<{ sku: string; price: number }>;
+  services: Array<{ sku: string; price: number; uses: number }>;
+}
+
+async function ensureCatalog(deps: SeedDeps, orders: number): Promise<Catalog> {
+  const { db, counter } = deps;
+  if (!(await db.locations.count())) {
+    await counter.addLocation({ id: 'MAIN', name: 'Main store', priority: 1 });
+    await counter.addLocation({ id: 'BACK', name: 'Back room', priority: 2 });
+    await counter.addLocation({ id: 'DEPOT', name: 'North depot', priority: 3 });
+  }
+  const catalog: Catalog = { products: [], services: [] };
+  for (const [index, [name, unit, price]] of PRODUCTS.entries()) {
+    const sku = `SKU-${String(index + 1).padStart(4, '0')}`;
+    if (!(await db.products.get(sku))) {
+      await counter.addProduct({ sku, name, unit, price, barcodes: [withCheckDigit(`200000${String(index + 1).padStart(6, '0')}`)], reorderPoint: 10 });
+    }
+    catalog.products.push({ sku, price });
+  }
+  for (const [index, [name, unit, price, uses]] of SERVICES.entries()) {
+    const sku = `SRV-${String(index + 1).padStart(3, '0')}`;
+    if (!(await db.products.get(sku))) await counter.addProduct({ sku, name, unit, price });
+    catalog.services.push({ sku, price, uses });
+  }
+  // Enough stock that every demo order can reserve, spread over the locations.
+  const perProduct = Math.ceil((orders * 4) / PRODUCTS.length) + 40;
+  for (const { sku } of catalog.products) {
+    await counter.receive({ sku, locationId: 'MAIN', qty: Math.ceil(perProduct * 0.6), reason: 'Demo stock' });
+    await counter.receive({ sku, locationId: 'BACK', qty: Math.ceil(perProduct * 0.3), reason: 'Demo stock' });
+    await counter.receive({ sku, locationId: 'DEPOT', qty: Math.ceil(perProduct * 0.1) + 5, reason: 'Demo stock' });
+  }
+  return catalog;
+}
+
+/** The rows one order ends with, and everything it appended. */
+interface OrderRows {
+  order: OrderRow;
+  items: ItemRow[];
+  refunds: RefundRow[];
+  vouchers: VoucherRow[];
+  timers: Map<string, TimerRow>;
+  events: EventRow[];
+  reservations: Map<string, ReservationRow>;
+  ledger: LedgerRow[];
+}
+
+function snapshotOf(work: OrderWork, stock: StockWork): OrderSnapshot {
+  return {
+    order: work.order,
+    items: work.itemList(),
+    refunds: [...work.refunds.values()],
+    vouchers: [...work.vouchers.values()],
+    timers: work.pendingTimers(),
+    stock,
+  };
+}
+
+/** A per-order view of the shared stock: shared levels, the order's own reservations. */
+function orderStock(shared: StockWork): StockWork {
+  return { ...shared, reservations: new Map(), changedLevels: new Set(), changedReservations: new Set(), changedProducts: new Set(), changedLocations: new Set(), ledger: [] };
+}
+
+export async function seedDemo(deps: SeedDeps, options: { orders: number }): Promise<{ orders: number; products: number }> {
+  const total = Math.max(0, Math.min(200_000, Math.floor(options.orders)));
+  const catalog = await ensureCatalog(deps, total);
+  const { db, env } = deps;
+  const rand = mulberry32(total * 7919 + (await db.orders.count()));
+  const allSkus = [...catalog.products, ...catalog.services].map((p) => p.sku);
+  const shared = await db.transaction('r', [db.products, db.locations, db.stockLevels, db.reservations], () => loadStockWork(db, allSkus));
+  const sequences = { product: (await db.sequences.get('order:product'))?.value ?? 0, service: (await db.sequences.get('order:service'))?.value ?? 0 };
+  const usedCodes = new Set<string>();
+  const seedEnv: EngineEnv = {
+    ...env,
+    voucherCode: () => {
+      let code = env.voucherCode();
+      while (usedCodes.has(code)) code = env.voucherCode();
+      usedCodes.add(code);
+      return code;
+    },
+  };
+  const now = deps.now();
+  let commandSeq = 0;
+  const meta = (at: number): CommandMeta => ({ commandId: `demo-${now}-${++commandSeq}`, deviceId: deps.deviceId, operator: deps.operator, at });
+
+  const changedLevels = new Set<string>();
+  let written = 0;
+  while (written < total) {
+    const batch: OrderRows[] = [];
+    for (let n = 0; n < Math.min(BATCH, total - written); n++) {
+      const rows = driveOrder(seedEnv, shared, catalog, rand, sequences, deps.devicePrefix, now, meta);
+      if (rows) batch.push(rows);
+    }
+    await db.transaction('rw', [db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.stockLedger, db.stockLevels, db.sequences], async () => {
+      await db.orders.bulkPut(batch.map((b) => b.order));
+      await db.items.bulkPut(batch.flatMap((b) => b.items));
+      await db.refunds.bulkPut(batch.flatMap((b) => b.refunds));
+      await db.vouchers.bulkPut(batch.flatMap((b) => b.vouchers));
+      await db.timers.bulkPut(batch.flatMap((b) => [...b.timers.values()]));
+      await db.events.bulkAdd(batch.flatMap((b) => b.events));
+      await db.reservations.bulkPut(batch.flatMap((b) => [...b.reservations.values()]));
+      await db.stockLedger.bulkAdd(batch.flatMap((b) => b.ledger.map(({ seq: _seq, ...row }) => row)));
+      await db.sequences.bulkPut([
+        { name: 'order:product', value: sequences.product },
+        { name: 'order:service', value: sequences.service },
+      ]);
+    });
+    for (const key of shared.changedLevels) changedLevels.add(key);
+    written += batch.length;
+    deps.onProgress?.(written);
+    if (!batch.length) break;
+  }
+  // Levels last: they are the sum of every batch's movements and reservations.
+  shared.changedLevels = changedLevels;
+  shared.ledger = [];
+  await db.transaction('rw', [db.products, db.locations, db.stockLevels, db.reservations, db.stockLedger], () => writeStockWork(db, { ...shared, changedProducts: new Set(), changedLocations: new Set(), changedReservations: new Set() }));
+  return { orders: written, products: catalog.products.length + catalog.services.length };
+}
+
+function driveOrder(
+  env: EngineEnv,
+  shared: StockWork,
+  catalog: Catalog,
+  rand: () => number,
+  sequences: Record<OrderType, number>,
+  devicePrefix: string,
+  now: number,
+  meta: (at: number) => CommandMeta,
+): OrderRows | null {
+  const type: OrderType = rand() < 0.8 ? 'product' : 'service';
+  const buyerName = `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`;
+  const buyerId = `C${Math.floor(rand() * 90_000) + 10_000}`;
+  let lines: OrderLineInput[];
+  if (type === 'product') {
+    const count = 1 + Math.floor(rand() * 3);
+    const skus = new Set<number>();
+    while (skus.size < count) skus.add(Math.floor(rand() * catalog.products.length));
+    lines = [...skus].map((i) => {
+      const p = catalog.products[i]!;
+      const qty = 1 + Math.floor(rand() * 3);
+      return { sku: p.sku, qty, unitPrice: p.price, price: Math.round(p.price * qty * 100) / 100 };
+    });
+  } else {
+    const s = catalog.services[Math.floor(rand() * catalog.services.length)]!;
+    lines = [{ sku: s.sku, qty: 1, price: s.price, unitPrice: Math.round((s.price / s.uses) * 100) / 100, serviceTimes: s.uses, validUntil: new Date(now + 90 * 86_400_000).toISOString() }];
+  }
+  // Recent enough that production timers are still ahead; steps a few minutes apart.
+  let at = now - Math.floor(rand() * 20 * 60 * MINUTE);
+  const stock = orderStock(shared);
+  const created = decideCreate(env, { stock, sequence: sequences[type] }, meta(at), type, { buyerId, buyerName, address: `${1 + Math.floor(rand() * 120)} ${STREETS[Math.floor(rand() * STREETS.length)]}`, lines }, devicePrefix);
+  if (!created.result.ok || !created.work) return null;
+  sequences[type] = created.sequence;
+  let work = created.work;
+  const rows = collect(work);
+  const steps = pickWeighted(rand, type === 'product' ? PRODUCT_PATHS : SERVICE_PATHS);
+  for (const step of steps) {
+    at += MINUTE + Math.floor(rand() * 30 * MINUTE);
+    if (at > now) at = now;
+    const snapshot = snapshotOf(work, stock);
+    stock.ledger = [];
+    let next: OrderWork | null;
+    if (step.kind === 'act') {
+      const ref = step.target === 'order' ? { kind: 'order' as const, id: work.order.id } : { kind: 'item' as const, id: work.itemList()[0]!.id };
+      next = decideAct(env, snapshot, meta(at), ref, step.role, step.action).work;
+    } else {
+      const codes = [...work.vouchers.values()].filter((v) => v.state === 'Un').map((v) => v.code);
+      next = work;
+      for (const code of step.count === 'one' ? codes.slice(0, 1) : codes) {
+        next = decideRedeem(env, snapshotOf(next, stock), meta(at), code).work ?? next;
+        merge(rows, next);
+      }
+      work = next;
+      continue;
+    }
+    if (!next) break; // a step that does not apply ends the scenario early
+    work = next;
+    merge(rows, work);
+  }
+  return rows;
+
+  function collect(w: OrderWork): OrderRows {
+    const r: OrderRows = { order: w.order, items: [], refunds: [], vouchers: [], timers: new Map(), events: [], reservations: new Map(), ledger: [] };
+    merge(r, w);
+    return r;
+  }
+
+  function merge(r: OrderRows, w: OrderWork): void {
+    const c = w.changeset();
+    r.order = w.order;
+    r.items = w.itemList();
+    r.refunds = [...w.refunds.values()];
+    r.vouchers = [...w.vouchers.values()];
+    for (const t of c.timers) r.timers.set(t.id, t);
+    r.events.push(...c.events);
+    for (const id of stock.changedReservations) r.reservations.set(id, stock.reservations.get(id)!);
+    r.ledger.push(...stock.ledger);
+    for (const key of stock.changedLevels) shared.changedLevels.add(key);
+  }
+}

@@ -1,0 +1,23 @@
+// Device settings: one zod schema per key, so the UI, the engine and an import all agree.
+import { z } from 'zod';
+
+export const settingSchemas = {
+  /** Which period lengths timers use: the production values or the short demo ones. */
+  periodPreset: z.enum(['production', 'demo']),
+  /** Per-period overrides in milliseconds, on top of the preset. */
+  periods: z.record(z.string(), z.number().int().positive()),
+  /** Shown in the header and on receipts. */
+  deviceName: z.string().trim().min(1).max(40),
+  /** Goes into human order numbers (PO-K2-000123) so numbers stay unique across counters. */
+  devicePrefix: z.string().trim().regex(/^[A-Z0-9]{0,4}$/, 'use up to 4 capital letters or digits'),
+  allocationStrategy: z.enum(['priority', 'most-stock']),
+  scannerProfile: z.object({
+    maxGapMs: z.number().int().min(5).max(200),
+    minLength: z.number().int().min(1).max(64),
+    suffix: z.string().min(1),
+    prefix: z.string().optional(),
+  }),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
