@@ -10,6 +10,8 @@ export interface AppConfig {
   demo: boolean;
   deviceId: string;
   operator: string;
+  /** `?e2e=1`: expose the engine to Playwright for seeding fixtures (catalog, stock). */
+  testHooks: boolean;
 }
 
 /** Query parameters may sit before the hash (`/?db=x#/boards`) or inside it (`#/boards?db=x`). */
@@ -53,6 +55,7 @@ function readConfig(): AppConfig {
     demo: demoParam === '1' || demoParam === 'true',
     deviceId: stored(DEVICE_KEY, newDeviceId),
     operator: stored(OPERATOR_KEY, () => 'counter'),
+    testHooks: param('e2e') === '1',
   };
 }
 

@@ -24,6 +24,7 @@ export async function openApp(page: Page, testInfo: TestInfo, options: OpenOptio
   const db = options.db ?? freshDbName(testInfo);
   const params = new URLSearchParams({ db });
   if (options.demo) params.set('demo', '1');
+  params.set('e2e', '1');
   await page.goto(`./?${params.toString()}#${options.path ?? '/boards'}`);
   await expect(page.getByTestId('role-switcher')).toBeVisible();
   if (options.waitForEngine !== false) {
@@ -49,4 +50,67 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}.png`) });
   }
   if (original) await page.setViewportSize(original);
+}
+
+// --- Fixtures through the engine (the app's own command API, not the database) -----------
+
+export interface SeedProduct {
+  sku: string;
+  name: string;
+  price: number;
+  stock?: number;
+  barcodes?: string[];
+}
+
+export const DEFAULT_PRODUCTS: SeedProduct[] = [
+  { sku: 'TEA-100', name: 'Green tea 100 g', price: 12.5, stock: 40, barcodes: ['4006381333931'] },
+  { sku: 'CUP-01', name: 'Ceramic cup', price: 8, stock: 1 },
+  { sku: 'MASSAGE-60', name: 'Massage 60 min', price: 30, stock: 0 },
+];
+
+/**
+ * Adds a location and products with stock through the engine exposed by `?e2e=1`.
+ * Only catalog and stock are seeded this way; orders are made the way a person makes them.
+ */
+export async function seedCatalog(page: Page, products: SeedProduct[] = DEFAULT_PRODUCTS): Promise<void> {
+  await page.waitForFunction(() => '__counterflowTest' in window);
+  await page.evaluate(async (list) => {
+    type R = { ok: boolean; message?: string };
+    const { counter } = (window as unknown as { __counterflowTest: { counter: Record<string, (...a: unknown[]) => Promise<R>> } }).__counterflowTest;
+    const check = (r: R, what: string) => {
+      if (!r.ok) throw new Error(`${what}: ${r.message ?? 'refused'}`);
+    };
+    check(await counter.addLocation!({ id: 'MAIN', name: 'Main store', priority: 1 }), 'location');
+    for (const p of list) {
+      check(await counter.addProduct!({ sku: p.sku, name: p.name, price: p.price, barcodes: p.barcodes ?? [] }), p.sku);
+      if (p.stock) check(await counter.receive!({ sku: p.sku, locationId: 'MAIN', qty: p.stock }), `receive ${p.sku}`);
+    }
+  }, products);
+}
+
+/** Create an order through the engine (for tests about what happens after creation). */
+export async function createOrderViaEngine(
+  page: Page,
+  input: { type?: 'product' | 'service'; buyerId: string; buyerName?: string; lines: Array<{ sku: string; qty: number; unitPrice?: number; price?: number; serviceTimes?: number }> },
+): Promise<{ orderId: string; number: string }> {
+  return page.evaluate(async ({ type, ...rest }) => {
+    type R = { ok: true; orderId: string; number: string } | { ok: false; message: string };
+    const { counter } = (window as unknown as { __counterflowTest: { counter: { tryCreateOrder(t: string, i: unknown): Promise<R> } } }).__counterflowTest;
+    const r = await counter.tryCreateOrder(type ?? 'product', rest);
+    if (!r.ok) throw new Error(r.message);
+    return { orderId: r.orderId, number: r.number };
+  }, input);
+}
+
+/** Apply an action through the engine as a role (setting up a state, not the thing under test). */
+export async function actViaEngine(page: Page, ref: { kind: 'order' | 'item' | 'refund'; id: string }, role: string, action: string): Promise<void> {
+  await page.evaluate(
+    async ({ ref, role, action }) => {
+      type R = { ok: boolean; message?: string };
+      const { counter } = (window as unknown as { __counterflowTest: { counter: { act(r: unknown, ro: string, a: string): Promise<R> } } }).__counterflowTest;
+      const r = await counter.act(ref, role, action);
+      if (!r.ok) throw new Error(`${action}: ${r.message}`);
+    },
+    { ref, role, action },
+  );
 }

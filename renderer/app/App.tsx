@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { cssVariablesResolver, theme } from '../ui/theme';
-import { WorkflowLabelsProvider } from '../workflow/labels';
+import { WorkflowCatalogProvider } from '../workflow/catalog';
 import { routes } from './routes';
 
 // Hash routing: the app is served from app:// in Electron and from any static host in tests.
@@ -13,9 +13,9 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" limit={4} zIndex={400} />
-      <WorkflowLabelsProvider>
+      <WorkflowCatalogProvider>
         <RouterProvider router={router} />
-      </WorkflowLabelsProvider>
+      </WorkflowCatalogProvider>
     </MantineProvider>
   );
 }

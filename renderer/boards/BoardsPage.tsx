@@ -1,5 +1,82 @@
-import { ScreenPlaceholder } from '../ui/ScreenPlaceholder';
+// Order boards: one column per workflow state of the chosen order type.
+import { Box, Button, Group, SegmentedControl } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { OrderType } from '../../shared/db/rows';
+import { PageHeader } from '../ui/PageHeader';
+import { EmptyView } from '../ui/states';
+import { useWorkflowCatalog } from '../workflow/catalog';
+import { useWorkflowWords } from '../workflow/labels';
+import { BoardColumn } from './BoardColumn';
+import { BoardFilters } from './BoardFilters';
+import { useBoardStore } from './boardStore';
+import { ordersWithSku, toQueryFilters } from './queries';
+import { QuickFind } from './QuickFind';
+import { db } from '../db';
+
+const TYPES: OrderType[] = ['product', 'service'];
 
 export default function BoardsPage() {
-  return <ScreenPlaceholder titleKey="boards.title" />;
+  const { t } = useTranslation();
+  const words = useWorkflowWords();
+  const catalog = useWorkflowCatalog();
+  const store = useBoardStore();
+  // Typing in a filter should not re-run every column's query on each keystroke.
+  const [debounced] = useDebouncedValue(store, 250);
+  const sku = debounced.sku.trim();
+  const skuOrders = useLiveQuery(() => (sku ? ordersWithSku(sku) : null), [sku]);
+  const filters = useMemo(
+    () => toQueryFilters(debounced, skuOrders ?? null),
+    [debounced.type, debounced.buyer, debounced.from, debounced.to, skuOrders], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const columns = catalog.columns(store.type);
+  const visible = columns.filter((c) => !store.hiddenColumns.includes(c.key));
+  const anyOrders = useLiveQuery(() => db.orders.limit(1).count(), []);
+
+  return (
+    <Box h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--app-shell-padding))" style={{ display: 'flex', flexDirection: 'column' }}>
+      <PageHeader title={t('boards.title')}>
+        <SegmentedControl
+          value={store.type}
+          onChange={(v) => store.set({ type: v as OrderType, hiddenColumns: [] })}
+          data={TYPES.map((type) => ({ value: type, label: words.orderType(type) }))}
+          data-testid="board-type"
+        />
+        <QuickFind />
+        <Button component={Link} to="/orders/new" leftSection={<IconPlus size={20} />}>
+          {t('boards.newOrder')}
+        </Button>
+      </PageHeader>
+      <BoardFilters columns={columns} />
+      {anyOrders === 0 ? (
+        <EmptyView
+          size="lg"
+          title={t('boards.emptyTitle')}
+          description={t('boards.emptyHint')}
+          action={
+            <Button component={Link} to="/orders/new" size="lg" leftSection={<IconPlus />}>
+              {t('boards.newOrder')}
+            </Button>
+          }
+        />
+      ) : (
+        <Group
+          gap="sm"
+          wrap="nowrap"
+          align="stretch"
+          style={{ flex: 1, minHeight: 0, overflowX: 'auto', paddingBottom: 6 }}
+          data-testid="board"
+          data-type={store.type}
+        >
+          {visible.map((column) => (
+            <BoardColumn key={`${store.type}:${column.key}`} column={column} filters={filters} />
+          ))}
+        </Group>
+      )}
+    </Box>
+  );
 }

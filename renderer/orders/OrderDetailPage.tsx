@@ -1,5 +1,70 @@
-import { ScreenPlaceholder } from '../ui/ScreenPlaceholder';
+// One order: summary and lines, the action panel for the current role, pending timers,
+// and the records (timeline, refund sheets, vouchers, stock reservations).
+import { Anchor, Breadcrumbs, Button, Grid, Stack } from '@mantine/core';
+import { IconArrowLeft, IconFileUnknown } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useUiStore } from '../state/uiStore';
+import { EmptyView, LoadingState } from '../ui/states';
+import { ActionPanel } from './actions/ActionPanel';
+import { LinesTable } from './LinesTable';
+import { OrderRecords } from './OrderRecords';
+import { OrderSummary } from './OrderSummary';
+import { PendingTimers } from './PendingTimers';
+import { useOrderData } from './useOrderData';
 
 export default function OrderDetailPage() {
-  return <ScreenPlaceholder titleKey="order.detailTitle" />;
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const data = useOrderData(id);
+  const setOpenOrderId = useUiStore((s) => s.setOpenOrderId);
+
+  // Scans of action cards apply to the order that is open.
+  useEffect(() => {
+    setOpenOrderId(id);
+    return () => setOpenOrderId(null);
+  }, [id, setOpenOrderId]);
+
+  if (data === undefined) return <LoadingState />;
+  if (data === null) {
+    return (
+      <EmptyView
+        icon={<IconFileUnknown />}
+        title={t('order.notFound')}
+        description={t('order.notFoundHint')}
+        action={
+          <Button component={Link} to="/boards" leftSection={<IconArrowLeft />}>
+            {t('common.backToBoards')}
+          </Button>
+        }
+      />
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <Anchor component={Link} to="/boards">
+          {t('nav.boards')}
+        </Anchor>
+        <span>{data.order.number}</span>
+      </Breadcrumbs>
+      <Grid gap="md" align="start">
+        <Grid.Col span={{ base: 12, md: 7, xl: 8 }}>
+          <Stack gap="md">
+            <OrderSummary data={data} />
+            <LinesTable data={data} />
+            <OrderRecords data={data} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5, xl: 4 }} style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height) + 16px)' }}>
+          <Stack gap="md">
+            <ActionPanel data={data} />
+            <PendingTimers data={data} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
 }

@@ -3,7 +3,7 @@
 // (only what we call). Keep it in step when the contract changes.
 import type { FileKind, HostPlatform, MenuCommand } from './types';
 
-type BridgeFileKind = 'backup' | 'csv';
+type BridgeFileKind = 'backup' | 'csv' | 'workflow';
 
 interface CounterflowBridge {
   getAppVersion(): Promise<string>;
@@ -17,9 +17,10 @@ interface CounterflowBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
-/** Workflow definitions are JSON files, which the bridge offers under its JSON kind. */
+// The bridge knows the same file kinds; spelled out so a new renderer kind fails to compile here.
+const BRIDGE_KIND: Record<FileKind, BridgeFileKind> = { backup: 'backup', csv: 'csv', workflow: 'workflow' };
 function bridgeKind(kind: FileKind): BridgeFileKind {
-  return kind === 'csv' ? 'csv' : 'backup';
+  return BRIDGE_KIND[kind];
 }
 
 export function findBridge(): CounterflowBridge | null {

@@ -1,64 +1,13 @@
 // Workflow words for people. States and actions are named in English by the workflow
 // definitions (a state's `display` wins over its `label`: HS reads "finished payment").
-// They are translated through `wf.*` i18n keys, with the definition's English as the fallback,
-// so a custom workflow still reads sensibly in any language.
-import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, createElement, useCallback, useContext, useMemo, type ReactNode } from 'react';
+// They are translated through `wf.*` i18n keys, with the definition's English as the
+// fallback, so a custom workflow still reads sensibly in any language.
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../db';
 import type { StateFamily } from '../ui/stateColors';
+import { useWorkflowCatalog } from './catalog';
 
-/** English display labels of the built-in workflows, used until definitions are installed. */
-const BUILT_IN: Record<StateFamily, Record<string, string>> = {
-  order: {
-    WP: 'waiting for payment',
-    FP: 'finished payment',
-    FS: 'finished shipping',
-    HS: 'finished payment',
-    ST: 'successful transaction',
-    CT: 'closed transaction',
-    WA: 'waiting for accounting',
-    FA: 'finished accounting',
-  },
-  item: { FP: 'paid', WR: 'waiting for refund', FR: 'finished refund', CR: 'closed refund' },
-  refund: {
-    WSR: 'waiting for seller response',
-    WSA: 'waiting for seller response after return',
-    PPR: 'platform processing refund',
-    SRR: 'seller rejected refund',
-    CSI: 'customer service involved',
-    CSA: 'customer service involved after return',
-    WBS: 'waiting for buyer to ship back',
-    PFR: 'platform finished refund',
-    CCR: 'customer closed refund',
-    PCR: 'platform closed refund',
-  },
-  voucher: { Un: 'unused', Us: 'used', Re: 'refunded', Ex: 'expired' },
-};
-
-interface DefinitionLike {
-  machines?: Record<string, { entity?: string; states?: Record<string, { label?: string; display?: string }> }>;
-}
-
-function isFamily(value: unknown): value is StateFamily {
-  return value === 'order' || value === 'item' || value === 'refund' || value === 'voucher';
-}
-
-/** English labels from the installed definitions (all versions; later ones win). */
-function labelsFrom(definitions: unknown[]): Record<StateFamily, Record<string, string>> {
-  const out: Record<StateFamily, Record<string, string>> = { order: {}, item: {}, refund: {}, voucher: {} };
-  for (const definition of definitions) {
-    const machines = (definition as DefinitionLike | null)?.machines ?? {};
-    for (const machine of Object.values(machines)) {
-      if (!isFamily(machine.entity)) continue;
-      for (const [code, state] of Object.entries(machine.states ?? {})) {
-        const text = state.display ?? state.label;
-        if (text) out[machine.entity][code] = text;
-      }
-    }
-  }
-  return out;
-}
+const FAMILIES: StateFamily[] = ['order', 'item', 'refund', 'voucher'];
 
 export function humanize(code: string): string {
   return code.replace(/_/g, ' ');
@@ -71,29 +20,20 @@ export interface WorkflowWords {
   postAction(name: string): string;
   refundKind(kind: string): string;
   orderType(type: string): string;
-}
-
-const EnglishLabels = createContext<Record<StateFamily, Record<string, string>>>(BUILT_IN);
-
-/** Reads the installed definitions once for the whole window (not once per badge). */
-export function WorkflowLabelsProvider({ children }: { children: ReactNode }) {
-  const installed = useLiveQuery(async () => labelsFrom((await db.workflows.toArray()).map((w) => w.definition)), []);
-  const english = useMemo(() => {
-    const merged = { ...BUILT_IN };
-    if (installed) for (const f of Object.keys(merged) as StateFamily[]) merged[f] = { ...BUILT_IN[f], ...installed[f] };
-    return merged;
-  }, [installed]);
-  return createElement(EnglishLabels.Provider, { value: english }, children);
+  /** What a pending timer will do, e.g. "auto-cancel" for `no payment`. */
+  timer(action: string | null, key: string): string;
 }
 
 export function useWorkflowWords(): WorkflowWords {
   const { t } = useTranslation();
-  const english = useContext(EnglishLabels);
+  const { english } = useWorkflowCatalog();
 
   const state = useCallback(
     (family: StateFamily, code: string | null | undefined) => {
       if (!code) return t('common.none');
-      return t(`wf.state.${family}.${code}`, { defaultValue: english[family][code] ?? code });
+      // A line's panel can move its refund sheet: look the code up in the other families too.
+      const owner = english[family][code] !== undefined ? family : (FAMILIES.find((f) => english[f][code] !== undefined) ?? family);
+      return t(`wf.state.${owner}.${code}`, { defaultValue: english[owner][code] ?? code });
     },
     [t, english],
   );
@@ -101,5 +41,13 @@ export function useWorkflowWords(): WorkflowWords {
   const postAction = useCallback((name: string) => t(`wf.post.${name}`, { defaultValue: humanize(name) }), [t]);
   const refundKind = useCallback((kind: string) => t(`wf.refundKind.${kind}`, { defaultValue: humanize(kind) }), [t]);
   const orderType = useCallback((type: string) => t(`wf.orderType.${type}`, { defaultValue: type }), [t]);
-  return useMemo(() => ({ state, action, postAction, refundKind, orderType }), [state, action, postAction, refundKind, orderType]);
+  const timer = useCallback(
+    (name: string | null, key: string) =>
+      name ? t(`wf.timer.${name}`, { defaultValue: action(name) }) : t(`wf.timerKey.${key}`, { defaultValue: humanize(key) }),
+    [t, action],
+  );
+  return useMemo(
+    () => ({ state, action, postAction, refundKind, orderType, timer }),
+    [state, action, postAction, refundKind, orderType, timer],
+  );
 }

@@ -1,0 +1,101 @@
+// One state column, virtualised: only the visible cards are in the DOM and only their
+// window of rows is queried, so a column of 100 000 orders scrolls like one of ten.
+import { Badge, Box, Group, Paper, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { stateColor } from '../ui/stateColors';
+import { useWorkflowCatalog, type BoardColumnDef } from '../workflow/catalog';
+import { useWorkflowWords } from '../workflow/labels';
+import { OrderCard } from './OrderCard';
+import { columnCounts, columnRange, type CardData, type QueryFilters } from './queries';
+
+const CARD_HEIGHT = 118;
+const GAP = 8;
+/** Rows are fetched in pages so small scrolls reuse the query. */
+const PAGE = 40;
+
+export function BoardColumn({ column, filters }: { column: BoardColumnDef; filters: QueryFilters }) {
+  const { t } = useTranslation();
+  const words = useWorkflowWords();
+  const { isOpenRefund } = useWorkflowCatalog();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const statesKey = column.states.join('|');
+
+  const counts = useLiveQuery(() => columnCounts(column.states, filters), [statesKey, filters]);
+  const total = counts ? counts.reduce((a, b) => a + b, 0) : 0;
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CARD_HEIGHT + GAP,
+    overscan: 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items.length ? Math.floor(items[0]!.index / PAGE) * PAGE : 0;
+  const last = items.length ? (Math.floor(items[items.length - 1]!.index / PAGE) + 1) * PAGE : PAGE;
+
+  const countsKey = counts?.join(',') ?? '';
+  const windowRows = useLiveQuery(
+    async () => ({ first, rows: counts ? await columnRange(column.states, counts, first, last, filters, isOpenRefund) : [] }),
+    [statesKey, countsKey, first, last, filters, isOpenRefund],
+  );
+  // Keep showing the previous window while the next one loads (no flashing skeletons).
+  const lastWindow = useRef<{ first: number; rows: CardData[] }>({ first: 0, rows: [] });
+  if (windowRows) lastWindow.current = windowRows;
+  const shown = lastWindow.current;
+  const label = words.state('order', column.states[0]);
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p={0}
+      w={272}
+      miw={272}
+      h="100%"
+      bg="var(--mantine-color-default-hover)"
+      style={{ display: 'flex', flexDirection: 'column' }}
+      data-testid="board-column"
+      data-states={statesKey}
+      aria-label={label}
+      component="section"
+    >
+      <Group justify="space-between" px="sm" py={10} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
+          <Box w={12} h={12} style={{ borderRadius: 3, flex: 'none' }} bg={`${stateColor('order', column.states[0])}.6`} />
+          <Text fw={700} truncate="end" tt="capitalize" title={label}>
+            {label}
+          </Text>
+        </Group>
+        <Badge variant="default" size="lg" className="tabular" data-testid="column-count">
+          {counts ? total.toLocaleString() : '…'}
+        </Badge>
+      </Group>
+      <ScrollArea viewportRef={scrollRef} style={{ flex: 1 }} type="auto" offsetScrollbars="y" scrollbarSize={10}>
+        {counts === undefined ? (
+          <Stack p="xs" gap={GAP}>
+            <Skeleton h={CARD_HEIGHT} radius="md" />
+            <Skeleton h={CARD_HEIGHT} radius="md" />
+          </Stack>
+        ) : total === 0 ? (
+          <Text c="dimmed" ta="center" py="xl" fz="sm">
+            {t('boards.emptyColumn')}
+          </Text>
+        ) : (
+          <Box pos="relative" h={virtualizer.getTotalSize()} mx="xs" my="xs">
+            {items.map((item) => {
+              const data = shown.rows[item.index - shown.first];
+              return (
+                <Box key={item.key} pos="absolute" top={0} left={0} w="100%" style={{ transform: `translateY(${item.start}px)` }} h={CARD_HEIGHT}>
+                  {data ? <OrderCard data={data} /> : <Skeleton h={CARD_HEIGHT} radius="md" />}
+                </Box>
+              );
+            })}
+          </Box>
+        )}
+      </ScrollArea>
+    </Paper>
+  );
+}

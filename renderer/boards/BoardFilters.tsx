@@ -1,0 +1,57 @@
+// Buyer, sku, date range and which columns to show. Typing filters live.
+import { Button, Group, MultiSelect, TextInput } from '@mantine/core';
+import { IconFilterOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { BoardColumnDef } from '../workflow/catalog';
+import { useWorkflowWords } from '../workflow/labels';
+import { hasFilters, useBoardStore } from './boardStore';
+
+export function BoardFilters({ columns }: { columns: BoardColumnDef[] }) {
+  const { t } = useTranslation();
+  const words = useWorkflowWords();
+  const f = useBoardStore();
+  const visible = columns.filter((c) => !f.hiddenColumns.includes(c.key)).map((c) => c.key);
+  return (
+    <Group gap="sm" align="flex-end" mb="md" wrap="wrap" data-testid="board-filters">
+      <TextInput
+        label={t('boards.filter.buyer')}
+        placeholder={t('boards.filter.buyerPlaceholder')}
+        value={f.buyer}
+        onChange={(e) => f.set({ buyer: e.currentTarget.value })}
+        w={200}
+        size="sm"
+      />
+      <TextInput
+        label={t('boards.filter.sku')}
+        placeholder={t('boards.filter.skuPlaceholder')}
+        value={f.sku}
+        onChange={(e) => f.set({ sku: e.currentTarget.value })}
+        w={160}
+        size="sm"
+      />
+      <TextInput type="date" label={t('boards.filter.from')} value={f.from} onChange={(e) => f.set({ from: e.currentTarget.value })} w={160} size="sm" />
+      <TextInput type="date" label={t('boards.filter.to')} value={f.to} onChange={(e) => f.set({ to: e.currentTarget.value })} w={160} size="sm" />
+      <MultiSelect
+        label={t('boards.filter.states')}
+        data={columns.map((c) => ({ value: c.key, label: words.state('order', c.states[0]) }))}
+        value={visible}
+        onChange={(keys) => f.set({ hiddenColumns: columns.filter((c) => !keys.includes(c.key)).map((c) => c.key) })}
+        w={260}
+        size="sm"
+        maxValues={columns.length}
+        hidePickedOptions={false}
+        comboboxProps={{ withinPortal: true }}
+        styles={{ pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }}
+      />
+      <Button
+        variant="subtle"
+        size="sm"
+        leftSection={<IconFilterOff size={18} />}
+        disabled={!hasFilters(f) && f.hiddenColumns.length === 0}
+        onClick={f.clear}
+      >
+        {t('boards.filter.clear')}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,43 @@
+// Find an order by number or buyer name prefix and open it. "/" focuses it from the board.
+import { Select } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { quickFind } from './queries';
+
+export function QuickFind() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const results = useLiveQuery(() => quickFind(search), [search]) ?? [];
+
+  useHotkeys([['/', () => inputRef.current?.focus()]]);
+
+  return (
+    <Select
+      ref={inputRef}
+      w={340}
+      searchable
+      clearable
+      value={null}
+      searchValue={search}
+      onSearchChange={setSearch}
+      onChange={(id) => {
+        if (id) navigate(`/orders/${id}`);
+      }}
+      filter={({ options }) => options}
+      data={results.map((o) => ({ value: o.id, label: `${o.number} · ${o.buyerName || o.buyerId}` }))}
+      placeholder={t('boards.searchPlaceholder')}
+      aria-label={t('boards.search')}
+      nothingFoundMessage={search.trim() ? t('boards.searchNothing') : undefined}
+      leftSection={<IconSearch size={18} />}
+      rightSectionPointerEvents="all"
+      data-testid="quick-find"
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

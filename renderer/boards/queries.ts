@@ -1,0 +1,123 @@
+// Board queries. Each column reads through the [type+state+createdAt] index, newest first,
+// one window of rows at a time; headers use count(). Nothing loads a whole table, so the
+// board stays smooth with 100 000 orders. Filters that the index cannot answer (buyer, sku)
+// narrow the index range with a JS filter, which costs a scan of that column only.
+import type { Collection } from 'dexie';
+import type { OrderRow, RefundRow, TimerRow } from '../../shared/db/rows';
+import { db } from '../db';
+import type { BoardFilters } from './boardStore';
+
+export interface QueryFilters {
+  type: BoardFilters['type'];
+  fromTime: number;
+  toTime: number;
+  buyer: string;
+  /** Orders that have a line with the filtered sku; null when there is no sku filter. */
+  skuOrders: Set<string> | null;
+}
+
+export function toQueryFilters(f: BoardFilters, skuOrders: Set<string> | null): QueryFilters {
+  const day = (s: string, end: boolean) => {
+    if (!s) return end ? Infinity : -Infinity;
+    const t = Date.parse(`${s}T00:00:00`);
+    if (Number.isNaN(t)) return end ? Infinity : -Infinity;
+    return end ? t + 86_400_000 - 1 : t;
+  };
+  return { type: f.type, fromTime: day(f.from, false), toTime: day(f.to, true), buyer: f.buyer.trim().toLowerCase(), skuOrders };
+}
+
+function predicate(f: QueryFilters): ((o: OrderRow) => boolean) | null {
+  const tests: Array<(o: OrderRow) => boolean> = [];
+  if (f.buyer) tests.push((o) => o.buyerId.toLowerCase() === f.buyer || o.buyerName.toLowerCase().startsWith(f.buyer));
+  if (f.skuOrders) {
+    const ids = f.skuOrders;
+    tests.push((o) => ids.has(o.id));
+  }
+  return tests.length ? (o) => tests.every((t) => t(o)) : null;
+}
+
+function stateCollection(state: string, f: QueryFilters): Collection<OrderRow, string> {
+  const c = db.orders
+    .where('[type+state+createdAt]')
+    .between([f.type, state, f.fromTime], [f.type, state, f.toTime], true, true)
+    .reverse();
+  const p = predicate(f);
+  return p ? c.filter(p) : c;
+}
+
+/** Per-state counts of one column (a column can hold several states with one label). */
+export async function columnCounts(states: string[], f: QueryFilters): Promise<number[]> {
+  const plain = !predicate(f) && f.fromTime === -Infinity && f.toTime === Infinity;
+  return Promise.all(
+    states.map((state) =>
+      plain ? db.orders.where('[type+state]').equals([f.type, state]).count() : stateCollection(state, f).count(),
+    ),
+  );
+}
+
+export interface CardData {
+  order: OrderRow;
+  nextTimer: TimerRow | null;
+  openRefunds: number;
+}
+
+/** Rows [start, end) of a column, states in column order, each newest first. */
+export async function columnRange(
+  states: string[],
+  counts: number[],
+  start: number,
+  end: number,
+  f: QueryFilters,
+  isOpenRefund: (state: string | null) => boolean,
+): Promise<CardData[]> {
+  const orders: OrderRow[] = [];
+  let base = 0;
+  for (let i = 0; i < states.length && base < end; i++) {
+    const count = counts[i] ?? 0;
+    const from = Math.max(start, base) - base;
+    const to = Math.min(end, base + count) - base;
+    if (to > from) orders.push(...(await stateCollection(states[i]!, f).offset(from).limit(to - from).toArray()));
+    base += count;
+  }
+  if (!orders.length) return [];
+  const ids = orders.map((o) => o.id);
+  const [timers, refunds] = await Promise.all([
+    db.timers.where('orderId').anyOf(ids).filter((t) => t.status === 'pending').toArray(),
+    db.refunds.where('orderId').anyOf(ids).toArray(),
+  ]);
+  const nextTimer = new Map<string, TimerRow>();
+  for (const t of timers) {
+    const seen = nextTimer.get(t.orderId);
+    if (!seen || t.dueAt < seen.dueAt) nextTimer.set(t.orderId, t);
+  }
+  const open = new Map<string, number>();
+  for (const r of refunds as RefundRow[]) if (isOpenRefund(r.state)) open.set(r.orderId, (open.get(r.orderId) ?? 0) + 1);
+  return orders.map((order) => ({ order, nextTimer: nextTimer.get(order.id) ?? null, openRefunds: open.get(order.id) ?? 0 }));
+}
+
+/** Orders with a line of this sku (for the sku filter). */
+export async function ordersWithSku(sku: string): Promise<Set<string>> {
+  const keys = await db.items.where('sku').equals(sku).toArray();
+  return new Set(keys.map((i) => i.orderId));
+}
+
+/** Quick find: order number or buyer name prefix, across both types. */
+export async function quickFind(text: string, limit = 8): Promise<OrderRow[]> {
+  const q = text.trim();
+  if (!q) return [];
+  // "123" finds PO-000123 and SO-000123: people read the digits off a label.
+  const padded = /^\d{1,6}$/.test(q) ? ['PO', 'SO'].map((p) => `${p}-${q.padStart(6, '0')}`) : [];
+  const [exact, byNumber, byBuyer] = await Promise.all([
+    padded.length ? db.orders.where('number').anyOf(padded).toArray() : Promise.resolve([]),
+    db.orders.where('number').startsWithIgnoreCase(q).limit(limit).toArray(),
+    db.orders.where('buyerName').startsWithIgnoreCase(q).limit(limit).toArray(),
+  ]);
+  const seen = new Set<string>();
+  const out: OrderRow[] = [];
+  for (const o of [...exact, ...byNumber, ...byBuyer]) {
+    if (seen.has(o.id)) continue;
+    seen.add(o.id);
+    out.push(o);
+  }
+  return out.slice(0, limit);
+}

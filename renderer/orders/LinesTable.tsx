@@ -1,0 +1,76 @@
+// The order's lines with their states, their refund sheet and vouchers.
+import { Card, Group, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { StateBadge } from '../ui/StateBadge';
+import { formatMoney, useLocale } from '../ui/time';
+import { useWorkflowCatalog } from '../workflow/catalog';
+import { useWorkflowWords } from '../workflow/labels';
+import type { OrderData } from './useOrderData';
+
+export function LinesTable({ data }: { data: OrderData }) {
+  const { t } = useTranslation();
+  const words = useWorkflowWords();
+  const { locale } = useLocale();
+  const { isOpenRefund } = useWorkflowCatalog();
+  return (
+    <Card withBorder radius="md" p="md">
+      <Title order={2} size="h3" mb="sm">
+        {t('order.lines.title')}
+      </Title>
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="xs" striped highlightOnHover data-testid="order-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>#</Table.Th>
+              <Table.Th>{t('order.lines.product')}</Table.Th>
+              <Table.Th ta="right">{t('order.lines.qty')}</Table.Th>
+              <Table.Th ta="right">{t('order.lines.price')}</Table.Th>
+              <Table.Th>{t('order.lines.state')}</Table.Th>
+              <Table.Th>{t('order.lines.refund')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.items.map((item) => {
+              const sheets = data.refunds.filter((r) => r.itemId === item.id);
+              const sheet = sheets.find((r) => isOpenRefund(r.state)) ?? sheets[sheets.length - 1];
+              const vouchers = data.vouchers.filter((v) => v.itemId === item.id);
+              return (
+                <Table.Tr key={item.id} data-testid={`line-${item.lineNo}`}>
+                  <Table.Td className="tabular">{item.lineNo}</Table.Td>
+                  <Table.Td>
+                    <Text fw={600} ff="monospace" fz="sm">
+                      {item.sku}
+                    </Text>
+                    <Text fz="sm" c="dimmed">
+                      {data.products.get(item.sku)?.name ?? ''}
+                      {vouchers.length ? ` · ${t('order.lines.vouchers', { used: vouchers.filter((v) => v.state === 'Us').length, total: vouchers.length })}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {item.qty}
+                  </Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {formatMoney(item.price, locale)}
+                  </Table.Td>
+                  <Table.Td>{item.state ? <StateBadge family="item" state={item.state} size="md" /> : <Text c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td>
+                    {sheet ? (
+                      <Group gap={6} wrap="nowrap">
+                        <StateBadge family="refund" state={sheet.state} size="md" />
+                        <Text fz="sm" c="dimmed">
+                          {words.refundKind(sheet.kind)}
+                        </Text>
+                      </Group>
+                    ) : (
+                      <Text c="dimmed">—</Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}

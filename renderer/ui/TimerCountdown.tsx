@@ -1,0 +1,33 @@
+// "auto-cancel in 23 hr": what a pending timer will do and when. Overdue timers say so.
+import { Badge, Tooltip, type BadgeProps } from '@mantine/core';
+import { IconClockHour4 } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { TimerRow } from '../../shared/db/rows';
+import { useWorkflowWords } from '../workflow/labels';
+import { formatDateTime, formatDuration, useLocale, useNow } from './time';
+
+export function TimerCountdown({ timer, ...rest }: { timer: Pick<TimerRow, 'action' | 'key' | 'dueAt'> } & Omit<BadgeProps, 'children'>) {
+  const { t } = useTranslation();
+  const words = useWorkflowWords();
+  const { locale } = useLocale();
+  const now = useNow();
+  const left = timer.dueAt - now;
+  const what = words.timer(timer.action, timer.key);
+  const text = left > 0 ? t('common.timer.in', { what, time: formatDuration(left, locale) }) : t('common.timer.due', { what });
+  return (
+    <Tooltip label={formatDateTime(timer.dueAt, locale)}>
+      <Badge
+        variant="light"
+        color={left > 0 ? 'blue' : 'orange'}
+        leftSection={<IconClockHour4 size={14} />}
+        tt="none"
+        fw={600}
+        className="tabular"
+        data-testid="timer-countdown"
+        {...rest}
+      >
+        {text}
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,74 @@
+// Clock and durations. One shared ticker drives every countdown on screen, so a board with
+// fifty cards re-renders once a second, not fifty times at random moments.
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALE, type Language } from '../i18n';
+
+const listeners = new Set<() => void>();
+let now = Date.now();
+let ticker: ReturnType<typeof setInterval> | null = null;
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!ticker) {
+    ticker = setInterval(() => {
+      now = Date.now();
+      listeners.forEach((l) => l());
+    }, 1000);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (!listeners.size && ticker) {
+      clearInterval(ticker);
+      ticker = null;
+    }
+  };
+}
+
+/** The current time, updated every second while anything is watching. */
+export function useNow(): number {
+  return useSyncExternalStore(subscribe, () => now);
+}
+
+type Unit = 'day' | 'hour' | 'minute' | 'second';
+const STEPS: Array<[Unit, number]> = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+/** "23 hr", "2 days", "5 min", "40 sec": the largest unit, and a second one when it helps. */
+export function formatDuration(ms: number, locale: string): string {
+  const abs = Math.max(0, Math.abs(ms));
+  const fmt = (value: number, unit: Unit) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
+  for (let i = 0; i < STEPS.length; i++) {
+    const [unit, size] = STEPS[i]!;
+    if (abs >= size || unit === 'second') {
+      const whole = Math.floor(abs / size);
+      const next = STEPS[i + 1];
+      // "1 day 4 hr" reads better than "1 day" when the remainder matters.
+      if (next && whole < 3) {
+        const rest = Math.floor((abs - whole * size) / next[1]);
+        if (rest > 0) return `${fmt(whole, unit)} ${fmt(rest, next[0])}`;
+      }
+      return fmt(whole, unit);
+    }
+  }
+  return fmt(0, 'second');
+}
+
+export function useLocale(): { lang: Language; locale: string } {
+  const { i18n } = useTranslation();
+  const lang: Language = i18n.resolvedLanguage === 'zh' ? 'zh' : 'en';
+  return { lang, locale: LOCALE[lang] };
+}
+
+export function formatDateTime(at: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
+}
+
+export function formatMoney(amount: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+}
