@@ -171,10 +171,20 @@ export interface Counter {
   /** Validates and installs a workflow definition (a new version of an id, or a new id). */
   installWorkflow(json: unknown): Promise<InstallWorkflowResult>;
   setSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<{ ok: true } | Refused>;
+  /** Appends a scan to the scan log (what was scanned, where, and what it did). */
+  logScan(scan: ScanInput): Promise<void>;
   /** Creates realistic products, locations and orders in many states (demo and benchmarks). */
   seedDemo(options: { orders: number }): Promise<{ orders: number; products: number }>;
 
   close(): Promise<void>;
+}
+
+export interface ScanInput {
+  raw: string;
+  type: string;
+  screen: string;
+  ok: boolean;
+  message: string;
 }
 
 export type InstallWorkflowResult = { ok: true; id: string; version: number } | { ok: false; problems: Array<{ path: string; message: string }> };

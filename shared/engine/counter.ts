@@ -302,6 +302,10 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
       return { ok: true };
     },
 
+    async logScan(scan) {
+      await db.scans.add({ at: now(), raw: String(scan.raw).slice(0, 4096), type: scan.type, screen: scan.screen, ok: scan.ok, message: scan.message });
+    },
+
     async seedDemo({ orders }) {
       const { devicePrefix } = await settings();
       return seedDemo({ db, counter, env: await env(), deviceId, operator, now, devicePrefix }, { orders });
