@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScanProfile, parseScanProfile, ScanDetector, type KeyDecision, type KeyInput } from './detector';
+import { mulberry32 } from '../../shared/random';
 
 type Step = { key: string; at: number } & Omit<KeyInput, 'key' | 'time'>;
 
@@ -265,17 +266,6 @@ describe('ScanDetector', () => {
 });
 
 describe('ScanDetector property test', () => {
-  /** mulberry32: seeded PRNG so a failure reproduces. */
-  function mulberry32(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   it('recovers every scan in order and every human character, with or without a timer', () => {
     for (let seed = 1; seed <= 200; seed += 1) {

@@ -7,18 +7,8 @@ import { GS } from './gs1';
 import { labelPayload } from './labels';
 import { parseBarcode } from './parse';
 import { PARSED_KINDS, type CounterflowLabel, type ParsedBarcode } from './types';
+import { mulberry32 } from '../random';
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 0xc0ffee;
 const rand = mulberry32(SEED);

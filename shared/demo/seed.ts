@@ -11,6 +11,7 @@ import type { StockWork } from '../inventory/work';
 import type { Counter, OrderLineInput } from '../api';
 import { decideAct, decideCreate, decideRedeem, type EngineEnv } from '../engine/decide';
 import type { CommandMeta, OrderSnapshot, OrderWork } from '../engine/work';
+import { mulberry32 } from '../random';
 
 export interface SeedDeps {
   db: CounterDb;
@@ -74,17 +75,6 @@ const SERVICE_PATHS: Array<[number, Step[]]> = [
   [2, [PAY, act('B', 'request refund'), act('P', 'finished refund')]],
 ];
 
-/** A small deterministic PRNG so the same seed gives the same shop. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickWeighted<T>(rand: () => number, table: Array<[number, T]>): T {
   const total = table.reduce((n, [w]) => n + w, 0);
