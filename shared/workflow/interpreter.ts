@@ -29,6 +29,10 @@ export class Workflow {
   readonly roles: ReadonlyArray<{ code: string; label: string }>;
   private readonly roleCodes: Set<string>;
   private readonly terminalRefundStates: Set<string>;
+  /** Rows by machine and normalised action, and the machine of each plain entity kind:
+   *  built once, so a transition is a couple of map lookups. */
+  private readonly rowIndex = new Map<Machine, Map<string, Transition[]>>();
+  private readonly machineByEntity = new Map<string, string>();
 
   constructor(readonly definition: WorkflowDefinition) {
     this.roles = definition.roles.map((r) => ({ code: r.code.toUpperCase(), label: r.label }));
@@ -38,6 +42,19 @@ export class Workflow {
         .filter((m) => m.entity === 'refund')
         .flatMap((m) => Object.entries(m.states).filter(([, s]) => s.terminal).map(([code]) => code)),
     );
+    this.indexRows();
+  }
+
+  private indexRows(): void {
+    for (const [name, machine] of Object.entries(this.definition.machines)) {
+      if (!this.machineByEntity.has(machine.entity)) this.machineByEntity.set(machine.entity, name);
+      const byAction = new Map<string, Transition[]>();
+      for (const row of machine.transitions) {
+        const key = norm(row.action);
+        byAction.set(key, [...(byAction.get(key) ?? []), row]);
+      }
+      this.rowIndex.set(machine, byAction);
+    }
   }
 
   get id(): string {
@@ -54,10 +71,7 @@ export class Workflow {
 
   /** Which machine drives the subject now (refund sheets: chosen at each step). */
   machineName(subject: Subject, ctx: OrderContext): string | null {
-    if (subject.kind !== 'refund') {
-      const entry = Object.entries(this.definition.machines).find(([, m]) => m.entity === subject.kind);
-      return entry?.[0] ?? null;
-    }
+    if (subject.kind !== 'refund') return this.machineByEntity.get(subject.kind) ?? null;
     for (const rule of this.definition.refundMachines ?? []) {
       if (rule.kind && !(subject.refundKind && rule.kind.includes(subject.refundKind))) continue;
       if (rule.when && !this.evaluate(rule.when, subject, ctx)) continue;
@@ -121,8 +135,7 @@ export class Workflow {
   }
 
   private rowsFor(machine: Machine, action: string): Transition[] {
-    const wanted = norm(action);
-    return machine.transitions.filter((t) => norm(t.action) === wanted);
+    return this.rowIndex.get(machine)?.get(norm(action)) ?? [];
   }
 
   /** Decide what (role, action) does for the subject, or why it cannot. */
@@ -221,8 +234,16 @@ const NOT_FLAG_TEXT: Record<string, string> = {
   refundWindowEnded: 'the refund window not to have ended',
 };
 
+const rolesCache = new WeakMap<Transition, string[]>();
+
+/** A row's role codes, upper-case (roles match case-insensitively). */
 export function rolesOf(row: Transition): string[] {
-  return (Array.isArray(row.role) ? row.role : [row.role]).map((r) => r.toUpperCase());
+  let roles = rolesCache.get(row);
+  if (!roles) {
+    roles = (Array.isArray(row.role) ? row.role : [row.role]).map((r) => r.toUpperCase());
+    rolesCache.set(row, roles);
+  }
+  return roles;
 }
 
 function appliesIn(row: Transition, state: string | null): boolean {
