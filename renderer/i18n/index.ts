@@ -9,6 +9,27 @@ import wfEn from './wf.en.json';
 import wfZh from './wf.zh.json';
 import zh from './zh.json';
 
+// Screens may keep their words beside them, in renderer/<screen>/locales/{en,zh}.json;
+// they are deep-merged over the files above (same key layout: `stock.*`, `tasks.*`...).
+type Words = { [key: string]: string | Words };
+const screenLocales = import.meta.glob<Words>('../*/locales/*.json', { eager: true, import: 'default' });
+
+function deepMerge(target: Words, source: Words): Words {
+  const out: Words = { ...target };
+  for (const [key, value] of Object.entries(source)) {
+    const existing = out[key];
+    out[key] = typeof value === 'object' && typeof existing === 'object' ? deepMerge(existing, value) : value;
+  }
+  return out;
+}
+
+function withScreenWords(lang: string, base: Words): Words {
+  return Object.entries(screenLocales)
+    .filter(([path]) => path.endsWith(`/locales/${lang}.json`))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .reduce((words, [, file]) => deepMerge(words, file), base);
+}
+
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -25,8 +46,8 @@ export const LOCALE: Record<Language, string> = { en: 'en', zh: 'zh-CN' };
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, wf: wfEn } },
-    zh: { translation: { ...zh, wf: wfZh } },
+    en: { translation: withScreenWords('en', { ...en, wf: wfEn }) },
+    zh: { translation: withScreenWords('zh', { ...zh, wf: wfZh }) },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',
