@@ -1,7 +1,8 @@
-// Providers, in the order they depend on each other: theme -> toasts -> labels -> router.
+// Providers, in the order they depend on each other: theme -> toasts -> labels -> scanner -> router.
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
+import { ScannerProvider } from '../scanner';
 import { cssVariablesResolver, theme } from '../ui/theme';
 import { WorkflowCatalogProvider } from '../workflow/catalog';
 import { routes } from './routes';
@@ -14,7 +15,10 @@ export function App() {
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" limit={4} zIndex={400} />
       <WorkflowCatalogProvider>
-        <RouterProvider router={router} />
+        {/* Scans are read anywhere in the window and routed by screen (renderer/scanner). */}
+        <ScannerProvider router={router}>
+          <RouterProvider router={router} />
+        </ScannerProvider>
       </WorkflowCatalogProvider>
     </MantineProvider>
   );

@@ -1,0 +1,232 @@
+// Receive or count goods by scanning, for the stock screen to mount. Scan a location label
+// (or pick the location), then scan products: in "receive" each scan books one unit in
+// (a GS1 count books that many); in "count" each scan adds one to the tally, and "Save
+// count" books the tallies as stock-take counts for that location.
+import { ActionIcon, Alert, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { IconBarcode, IconClipboardCheck, IconMapPin, IconPackageImport, IconTrash } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { create } from 'zustand';
+import { db } from '../db';
+import { useCounter } from '../engine/client';
+import { toastOk, toastRefused } from '../ui/toast';
+import { findScannedProduct } from './products';
+import { useScannerStore } from './scannerStore';
+import { useScanTarget } from './targets';
+import type { ScanOutcome } from './types';
+
+export type ScanStockMode = 'receive' | 'count';
+
+interface Booked {
+  key: number;
+  sku: string;
+  name: string;
+  qty: number;
+  locationName: string;
+}
+
+interface Tally {
+  sku: string;
+  name: string;
+  locationId: string;
+  counted: number;
+}
+
+interface ScanStockState {
+  mode: ScanStockMode;
+  setMode(mode: ScanStockMode): void;
+  booked: Booked[];
+  book(entry: Omit<Booked, 'key'>): void;
+  tallies: Tally[];
+  tally(sku: string, name: string, locationId: string, qty: number): number;
+  clearTallies(keep?: (t: Tally) => boolean): void;
+}
+
+let nextKey = 1;
+
+/** UI state only: what this session booked, and tallies not yet saved. Survives leaving the screen. */
+export const useScanStockStore = create<ScanStockState>()((set, get) => ({
+  mode: 'receive',
+  setMode: (mode) => set({ mode }),
+  booked: [],
+  book: (entry) => set((s) => ({ booked: [{ ...entry, key: nextKey++ }, ...s.booked].slice(0, 50) })),
+  tallies: [],
+  tally: (sku, name, locationId, qty) => {
+    const existing = get().tallies.find((t) => t.sku === sku && t.locationId === locationId);
+    const counted = (existing?.counted ?? 0) + qty;
+    set((s) => ({
+      tallies: existing ? s.tallies.map((t) => (t === existing ? { ...t, counted } : t)) : [...s.tallies, { sku, name, locationId, counted }],
+    }));
+    return counted;
+  },
+  clearTallies: (keep) => set((s) => ({ tallies: keep ? s.tallies.filter(keep) : [] })),
+}));
+
+export function ScanReceivePanel({ mode: fixedMode }: { mode?: ScanStockMode }) {
+  const { t } = useTranslation();
+  const counter = useCounter();
+  const location = useScannerStore((s) => s.location);
+  const setLocation = useScannerStore((s) => s.setLocation);
+  const store = useScanStockStore();
+  const mode = fixedMode ?? store.mode;
+  const locations = useLiveQuery(() => db.locations.orderBy('priority').limit(500).toArray(), []);
+  const [saving, setSaving] = useState(false);
+  const tallies = store.tallies.filter((x) => x.locationId === location?.id);
+
+  useScanTarget(
+    async (scan): Promise<ScanOutcome> => {
+      const title = t(mode === 'receive' ? 'scan.receive.titleReceive' : 'scan.receive.titleCount');
+      const lookup = await findScannedProduct(scan.parsed);
+      if ('notProduct' in lookup) return { ok: false, message: t('scan.msg.notAProduct'), title };
+      if ('missing' in lookup) return { ok: false, message: t('scan.msg.productMissing', { code: lookup.missing }), title };
+      const { product, qty } = lookup.found;
+      const where = useScannerStore.getState().location;
+      if (!where) return { ok: false, message: t('scan.receive.noLocation'), title };
+      const name = `${product.sku} · ${product.name}`;
+      if (mode === 'count') {
+        const counted = useScanStockStore.getState().tally(product.sku, product.name, where.id, qty);
+        return { ok: true, message: t('scan.receive.counted', { name, counted, location: where.name }), title, settle: 'local' };
+      }
+      const result = await counter.receive({ sku: product.sku, locationId: where.id, qty, reason: t('scan.receive.reason') });
+      if (!result.ok) return { ok: false, message: result.message, title };
+      useScanStockStore.getState().book({ sku: product.sku, name: product.name, qty, locationName: where.name });
+      return { ok: true, message: t('scan.receive.received', { name, qty, location: where.name }), title, settle: 'commit' };
+    },
+    { kinds: ['product', 'weight', 'price', 'gs1'] },
+  );
+
+  const saveCount = async () => {
+    if (!location || !tallies.length) return;
+    setSaving(true);
+    try {
+      for (const tally of tallies) {
+        const result = await counter.count({ sku: tally.sku, locationId: tally.locationId, qty: tally.counted, reason: t('scan.receive.countReason') });
+        if (!result.ok) {
+          toastRefused(t('scan.receive.countFailed', { sku: tally.sku }), result.message);
+          return;
+        }
+        useScanStockStore.getState().clearTallies((y) => !(y.sku === tally.sku && y.locationId === tally.locationId));
+      }
+      toastOk(t('scan.receive.countSaved', { location: location.name }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card withBorder radius="md" p="md" data-testid="scan-stock-panel">
+      <Group justify="space-between" mb="sm" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          <IconBarcode size={26} />
+          <Title order={2} size="h3">
+            {t('scan.receive.title')}
+          </Title>
+        </Group>
+        {fixedMode ? null : (
+          <SegmentedControl
+            value={mode}
+            onChange={(v) => store.setMode(v as ScanStockMode)}
+            data={[
+              { value: 'receive', label: t('scan.receive.modeReceive') },
+              { value: 'count', label: t('scan.receive.modeCount') },
+            ]}
+            data-testid="scan-stock-mode"
+          />
+        )}
+      </Group>
+      <Stack gap="sm">
+        <Select
+          label={t('scan.receive.location')}
+          description={t('scan.receive.locationHint')}
+          leftSection={<IconMapPin size={20} />}
+          placeholder={t('scan.receive.pickLocation')}
+          value={location?.id ?? null}
+          data={(locations ?? []).filter((l) => l.active !== false).map((l) => ({ value: l.id, label: `${l.name} (${l.id})` }))}
+          onChange={(id) => {
+            const l = locations?.find((x) => x.id === id);
+            setLocation(l ? { id: l.id, name: l.name } : null);
+          }}
+          searchable
+          data-testid="scan-stock-location"
+        />
+        {!location ? (
+          <Alert color="yellow" variant="light" icon={<IconMapPin />}>
+            {t('scan.receive.noLocation')}
+          </Alert>
+        ) : (
+          <Text fz="lg" fw={600}>
+            {t(mode === 'receive' ? 'scan.receive.readyReceive' : 'scan.receive.readyCount', { location: location.name })}
+          </Text>
+        )}
+
+        {mode === 'count' ? (
+          <>
+            {tallies.length ? (
+              <Table withTableBorder striped data-testid="scan-stock-tallies">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('scan.receive.product')}</Table.Th>
+                    <Table.Th ta="right">{t('scan.receive.countedCol')}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {tallies.map((x) => (
+                    <Table.Tr key={x.sku}>
+                      <Table.Td>
+                        <Text fw={600}>{x.sku}</Text>
+                        <Text fz="sm" c="dimmed">
+                          {x.name}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right" className="tabular" fz="lg" fw={700}>
+                        {x.counted}
+                      </Table.Td>
+                      <Table.Td w={48}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('scan.receive.drop', { sku: x.sku })}
+                          onClick={() => store.clearTallies((y) => y !== x)}
+                        >
+                          <IconTrash size={18} />
+                        </ActionIcon>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : null}
+            <Group justify="flex-end">
+              <Button
+                leftSection={<IconClipboardCheck size={20} />}
+                disabled={!tallies.length}
+                loading={saving}
+                onClick={() => void saveCount()}
+                data-testid="scan-stock-save-count"
+              >
+                {t('scan.receive.saveCount', { count: tallies.length })}
+              </Button>
+            </Group>
+          </>
+        ) : store.booked.length ? (
+          <Stack gap={4} data-testid="scan-stock-booked">
+            {store.booked.slice(0, 8).map((b) => (
+              <Group key={b.key} gap="xs" wrap="nowrap">
+                <IconPackageImport size={18} />
+                <Badge variant="light" color="green" className="tabular">
+                  +{b.qty}
+                </Badge>
+                <Text fw={600}>{b.sku}</Text>
+                <Text c="dimmed" truncate>
+                  {b.name} · {b.locationName}
+                </Text>
+              </Group>
+            ))}
+          </Stack>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,170 @@
+// Mounted once at the app root: captures scans anywhere in the window (capture.ts), reads
+// each one (shared/barcode), routes it (targets first, then router.ts), tells the operator
+// (sound, flash, toast, status line) and logs it. Scans are handled strictly one after
+// another, in the order they were read: ten scans in a second are ten results.
+import { notifications } from '@mantine/notifications';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseBarcode } from '../../shared/barcode/index';
+import { db } from '../db';
+import { RESULT_COLOR } from '../ui/stateColors';
+import { useWorkflowWords, type WorkflowWords } from '../workflow/labels';
+import { ScannerCapture, insertText, isEditable, type CapturedScan, type NearMiss } from './capture';
+import { defaultScanProfile, parseScanProfile, type ScanProfile } from './detector';
+import { logScan } from './log';
+import { nextDexieChange, recordScanTiming, watchPaint } from './perf';
+import { routeScan, screenOf, type RouteContext } from './router';
+import { useScannerStore } from './scannerStore';
+import classes from './ScanFeedback.module.css';
+import { beep } from './sound';
+import { offerToTargets } from './targets';
+import { SCAN_EVENT, type RoutedScan, type ScanEventDetail, type ScanOutcome } from './types';
+
+/** What the provider needs of the router: where we are, and a way to go elsewhere. */
+export interface ScanRouter {
+  navigate(to: string): Promise<void> | void;
+  readonly state: { location: { pathname: string } };
+}
+
+// --- near misses (for the test panel) -------------------------------------------------------
+const nearMissListeners = new Set<(miss: NearMiss) => void>();
+export function onNearMiss(listener: (miss: NearMiss) => void): () => void {
+  nearMissListeners.add(listener);
+  return () => nearMissListeners.delete(listener);
+}
+
+/** The saved profile, checked; settings may hold an empty prefix, which means none. */
+export function profileFromSetting(value: unknown): ScanProfile {
+  if (!value || typeof value !== 'object') return defaultScanProfile;
+  const raw = { ...(value as Record<string, unknown>) };
+  if (raw.prefix === '' || raw.prefix === null) delete raw.prefix;
+  const check = parseScanProfile(raw);
+  return check.ok ? check.profile : defaultScanProfile;
+}
+
+export function useSavedScanProfile(): ScanProfile | undefined {
+  const row = useLiveQuery(() => db.settings.get('scannerProfile'), []);
+  return useMemo(() => (row === undefined ? undefined : profileFromSetting(row?.value)), [row]);
+}
+
+let toastId: string | null = null;
+
+function tell(outcome: ScanOutcome, fallbackTitle: string): void {
+  if (!useScannerStore.getState().muted) beep(outcome.ok);
+  if (toastId) notifications.hide(toastId);
+  toastId = notifications.show({
+    color: outcome.ok ? RESULT_COLOR.ok : RESULT_COLOR.refused,
+    title: outcome.title ?? fallbackTitle,
+    message: outcome.message,
+    autoClose: outcome.ok ? 3500 : 8000,
+    withBorder: true,
+    'data-testid': 'scan-toast',
+    'data-ok': String(outcome.ok),
+  } as Parameters<typeof notifications.show>[0]);
+}
+
+/** A field with focus that opted in (`data-scan-target`) gets the scan first. */
+function offerToField(scan: RoutedScan, t: RouteContext['t']): ScanOutcome | null {
+  const active = document.activeElement;
+  const field = active instanceof HTMLElement ? active.closest<HTMLElement>('[data-scan-target]') : null;
+  if (!field || !(active instanceof HTMLElement)) return null;
+  if (field.dataset.scanTarget === 'insert' && isEditable(active)) {
+    if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) active.select();
+    insertText(active, scan.code);
+    return { ok: true, message: t('scan.msg.enteredInField', { code: scan.code }), settle: 'local', quiet: true };
+  }
+  const detail: ScanEventDetail = { code: scan.code, parsed: scan.parsed };
+  const event = new CustomEvent<ScanEventDetail>(SCAN_EVENT, { bubbles: true, cancelable: true, detail });
+  active.dispatchEvent(event);
+  if (!event.defaultPrevented) return null;
+  return detail.outcome ?? { ok: true, message: t('scan.msg.takenByField', { code: scan.code }), settle: 'local' };
+}
+
+export function ScannerProvider({ router, children }: { router: ScanRouter; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const words = useWorkflowWords();
+  const saved = useSavedScanProfile();
+  const trial = useScannerStore((s) => s.trial);
+  const last = useScannerStore((s) => s.last);
+  const handled = useScannerStore((s) => s.handled);
+  const profile = trial ?? saved ?? defaultScanProfile;
+
+  const wordsRef = useRef<WorkflowWords>(words);
+  const tRef = useRef(t);
+  useEffect(() => {
+    wordsRef.current = words;
+    tRef.current = t;
+  });
+
+  const captureRef = useRef<ScannerCapture | null>(null);
+  const profileRef = useRef(profile);
+  profileRef.current = profile;
+
+  useEffect(() => {
+    let nextId = 1;
+    let queue: Promise<void> = Promise.resolve();
+    const ctx: RouteContext = {
+      pathname: () => router.state.location.pathname,
+      navigate: async (to) => {
+        await router.navigate(to);
+      },
+      t: ((...args: Parameters<RouteContext['t']>) => tRef.current(...args)) as RouteContext['t'],
+      words: () => wordsRef.current,
+    };
+
+    const handle = async (captured: CapturedScan): Promise<void> => {
+      const scan: RoutedScan = { id: nextId++, code: captured.code, parsed: parseBarcode(captured.code), captured };
+      const screen = screenOf(ctx.pathname());
+      const paint = watchPaint();
+      const change = nextDexieChange();
+      let outcome: ScanOutcome;
+      try {
+        outcome = offerToField(scan, ctx.t) ?? (await offerToTargets(scan)) ?? (await routeScan(scan, ctx));
+      } catch (error) {
+        outcome = { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+      if (!outcome.quiet) tell(outcome, ctx.t('scan.head.scan'));
+      useScannerStore.getState().finished({ id: scan.id, ok: outcome.ok, message: outcome.message });
+      const settle = outcome.settle ?? 'none';
+      if (settle !== 'commit') change.cancel();
+      // Measured alongside, so a slow paint never holds the next scan back.
+      void paint.settled(settle, settle === 'commit' ? change.promise : undefined).then(({ paintedAt, timedOut }) =>
+        recordScanTiming(captured.endedAt, paintedAt, { id: scan.id, kind: scan.parsed.kind, ok: outcome.ok, settle, timedOut }),
+      );
+      await logScan({ raw: scan.code, type: scan.parsed.kind, screen: outcome.screen ?? screen, ok: outcome.ok, message: outcome.message });
+    };
+
+    const capture = new ScannerCapture(profileRef.current, {
+      onScan: (captured) => {
+        queue = queue.then(() => handle(captured)).catch((error: unknown) => console.error('scan handling failed', error));
+      },
+      onNearMiss: (miss) => nearMissListeners.forEach((l) => l(miss)),
+    });
+    captureRef.current = capture;
+    capture.attach();
+    return () => {
+      capture.detach();
+      captureRef.current = null;
+    };
+  }, [router]);
+
+  // Profile changes (saved, or tried out in the test panel) apply at once.
+  const profileKey = JSON.stringify(profile);
+  useEffect(() => {
+    const capture = captureRef.current;
+    if (capture && JSON.stringify(capture.profile) !== profileKey) capture.setProfile(JSON.parse(profileKey) as ScanProfile);
+  }, [profileKey]);
+
+  return (
+    <>
+      {children}
+      <div data-scan-ignore="" data-testid="scan-feedback" data-handled={handled} data-ok={last ? String(last.ok) : undefined}>
+        {last ? <div key={last.id} className={`${classes.flash} ${last.ok ? classes.ok : classes.error}`} data-testid="scan-flash" /> : null}
+        <div role="status" aria-live="polite" className={classes.status} data-testid="scan-last">
+          {last?.message ?? ''}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,348 @@
+// "Test your scanner": while this panel is on screen every scan lands here (and nothing
+// else happens): what arrived, control characters made visible, how fast it came and what
+// it reads as. The profile (gap, suffix, prefix, minimum length) can be tuned and tried at
+// once, then saved for this device.
+import { Alert, Badge, Button, Card, Code, Group, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconBarcode, IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeBarcode, type ParsedBarcode } from '../../shared/barcode/index';
+import { settingSchemas } from '../../shared/settings/settings';
+import { useCounter } from '../engine/client';
+import { RESULT_COLOR } from '../ui/stateColors';
+import { toastOk, toastRefused } from '../ui/toast';
+import type { NearMiss } from './capture';
+import { defaultScanProfile, parseScanProfile, type ScanProfile } from './detector';
+import { onNearMiss, useSavedScanProfile } from './ScannerProvider';
+import { useScannerStore } from './scannerStore';
+import { useScanTarget } from './targets';
+import type { RoutedScan } from './types';
+import { visibleControls, visibleKey } from './visible';
+
+const KEEP = 8;
+const FAILED: ReadonlySet<ParsedBarcode['kind']> = new Set(['bad-check-digit', 'not-recognised']);
+
+interface TestRow {
+  id: number;
+  raw: string;
+  chars: number;
+  duration: number;
+  maxGap: number;
+  parsed: ParsedBarcode;
+  prefix: string;
+  suffix: string;
+}
+
+function timing(scan: RoutedScan): Pick<TestRow, 'chars' | 'duration' | 'maxGap'> {
+  const times = scan.captured.keyTimes;
+  let maxGap = 0;
+  for (let i = 1; i < times.length; i += 1) maxGap = Math.max(maxGap, times[i]! - times[i - 1]!);
+  return { chars: [...scan.code].length, duration: scan.captured.endedAt - scan.captured.startedAt, maxGap };
+}
+
+type SuffixChoice = 'Enter' | 'Tab' | 'other';
+
+interface Form {
+  maxGapMs: number | string;
+  minLength: number | string;
+  suffix: SuffixChoice;
+  suffixChar: string;
+  prefix: string;
+}
+
+function toForm(p: ScanProfile): Form {
+  const named = p.suffix === 'Enter' || p.suffix === 'Tab';
+  return {
+    maxGapMs: p.maxGapMs,
+    minLength: p.minLength,
+    suffix: named ? (p.suffix as SuffixChoice) : 'other',
+    suffixChar: named ? '' : p.suffix,
+    prefix: p.prefix ?? '',
+  };
+}
+
+type FormCheck = { ok: true; profile: ScanProfile } | { ok: false; errors: Partial<Record<keyof Form, string>> };
+
+function checkForm(form: Form): FormCheck {
+  const candidate = {
+    maxGapMs: Number(form.maxGapMs),
+    minLength: Number(form.minLength),
+    suffix: form.suffix === 'other' ? form.suffixChar : form.suffix,
+    ...(form.prefix ? { prefix: form.prefix } : {}),
+  };
+  const errors: Partial<Record<keyof Form, string>> = {};
+  // Both the detector's rules and the stored setting's ranges must hold.
+  const detector = parseScanProfile(candidate);
+  if (!detector.ok) {
+    for (const issue of detector.issues) {
+      const field = issue.path.split('.')[1] as keyof Form | undefined;
+      const key = field === 'suffix' && form.suffix === 'other' ? 'suffixChar' : (field ?? 'maxGapMs');
+      errors[key] ??= issue.message;
+    }
+  }
+  const stored = settingSchemas.scannerProfile.safeParse(candidate);
+  if (!stored.success) {
+    for (const issue of stored.error.issues) {
+      const field = String(issue.path[0] ?? 'maxGapMs') as keyof Form;
+      errors[field === 'suffix' && form.suffix === 'other' ? 'suffixChar' : field] ??= issue.message;
+    }
+  }
+  if (Object.keys(errors).length || !detector.ok) return { ok: false, errors };
+  return { ok: true, profile: detector.profile };
+}
+
+export function ScannerTestPanel() {
+  const { t } = useTranslation();
+  const counter = useCounter();
+  const saved = useSavedScanProfile();
+  const setTrial = useScannerStore((s) => s.setTrial);
+  const muted = useScannerStore((s) => s.muted);
+  const setMuted = useScannerStore((s) => s.setMuted);
+  const [rows, setRows] = useState<TestRow[]>([]);
+  const [miss, setMiss] = useState<NearMiss | null>(null);
+  const [form, setForm] = useState<Form | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  // The form starts from the saved profile once it has loaded.
+  useEffect(() => {
+    if (saved && form === null) setForm(toForm(saved));
+  }, [saved, form]);
+
+  const check = useMemo(() => (form ? checkForm(form) : null), [form]);
+  const activeProfile = check?.ok ? check.profile : (saved ?? defaultScanProfile);
+  const changed = !!(check?.ok && saved && JSON.stringify(check.profile) !== JSON.stringify(saved));
+
+  // A valid, changed form is tried at once; leaving the panel goes back to the saved profile.
+  useEffect(() => {
+    setTrial(changed && check?.ok ? check.profile : null);
+  }, [changed, check, setTrial]);
+  useEffect(() => () => setTrial(null), [setTrial]);
+
+  useEffect(
+    () =>
+      onNearMiss((m) => {
+        setMiss(m);
+      }),
+    [],
+  );
+
+  useScanTarget((scan) => {
+    const row: TestRow = {
+      id: scan.id,
+      raw: scan.code,
+      parsed: scan.parsed,
+      prefix: scan.captured.profile.prefix ?? '',
+      suffix: scan.captured.profile.suffix,
+      ...timing(scan),
+    };
+    setRows((r) => [row, ...r].slice(0, KEEP));
+    setMiss(null);
+    const described = describeBarcode(scan.parsed);
+    return {
+      ok: !FAILED.has(scan.parsed.kind),
+      message: t('scan.test.logged', { what: t(described.key, { ...described.params, defaultValue: described.text }) }),
+      title: t('scan.test.title'),
+      screen: 'scanner-test',
+      settle: 'local',
+    };
+  });
+
+  const save = async () => {
+    if (!check?.ok) return;
+    setSaving(true);
+    try {
+      const p = check.profile;
+      const result = await counter.setSetting('scannerProfile', {
+        maxGapMs: Math.round(p.maxGapMs),
+        minLength: p.minLength,
+        suffix: p.suffix,
+        ...(p.prefix ? { prefix: p.prefix } : {}),
+      });
+      if (result.ok) toastOk(t('scan.test.saved'));
+      else toastRefused(t('scan.test.saveFailed'), result.message);
+    } catch (error) {
+      toastRefused(t('scan.test.saveFailed'), error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const set = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f));
+  const errors = check && !check.ok ? check.errors : {};
+  const suggestGap = miss ? Math.min(200, Math.ceil((miss.maxGap + 10) / 5) * 5) : 0;
+
+  return (
+    <Card withBorder radius="md" p="md" data-testid="scanner-test-panel">
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          <IconBarcode size={26} />
+          <Title order={2} size="h3">
+            {t('scan.test.title')}
+          </Title>
+        </Group>
+        <Switch label={t('scan.test.sound')} checked={!muted} onChange={(e) => setMuted(!e.currentTarget.checked)} />
+      </Group>
+      <Text c="dimmed" mb="md">
+        {t('scan.test.hint')}
+      </Text>
+
+      <Stack gap="md">
+        {miss && miss.maxGap > activeProfile.maxGapMs ? (
+          <Alert color="yellow" icon={<IconAlertTriangle />} title={t('scan.test.missTitle')} data-testid="scanner-test-miss">
+            <Stack gap={6}>
+              <Text>
+                {t('scan.test.miss', {
+                  chars: miss.chars,
+                  gap: Math.round(miss.maxGap),
+                  setting: activeProfile.maxGapMs,
+                  suffix: t(`scan.test.suffixName.${activeProfile.suffix === 'Tab' ? 'Tab' : activeProfile.suffix === 'Enter' ? 'Enter' : 'other'}`, {
+                    char: activeProfile.suffix,
+                  }),
+                })}
+              </Text>
+              <Code>{visibleControls(miss.text)}</Code>
+              <Group>
+                <Button size="sm" variant="default" onClick={() => set({ maxGapMs: suggestGap })} data-testid="scanner-test-raise-gap">
+                  {t('scan.test.raiseGap', { gap: suggestGap })}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : null}
+
+        {rows.length === 0 ? (
+          <Text fz="lg" fw={600} ta="center" py="lg" c="dimmed" data-testid="scanner-test-empty">
+            {t('scan.test.waiting')}
+          </Text>
+        ) : (
+          <Table striped withTableBorder verticalSpacing="xs" data-testid="scanner-test-rows">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('scan.test.received')}</Table.Th>
+                <Table.Th ta="right">{t('scan.test.chars')}</Table.Th>
+                <Table.Th ta="right">{t('scan.test.duration')}</Table.Th>
+                <Table.Th ta="right">{t('scan.test.maxGap')}</Table.Th>
+                <Table.Th>{t('scan.test.readAs')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => {
+                const described = describeBarcode(row.parsed);
+                const bad = FAILED.has(row.parsed.kind);
+                return (
+                  <Table.Tr key={row.id} data-testid="scanner-test-row">
+                    <Table.Td>
+                      <Code fz="md" style={{ wordBreak: 'break-all' }} data-testid="scanner-test-raw">
+                        {row.prefix ? (
+                          <Text span c="dimmed" inherit>
+                            {visibleControls(row.prefix)}
+                          </Text>
+                        ) : null}
+                        {visibleControls(row.raw)}
+                        <Text span c="dimmed" inherit>
+                          {visibleKey(row.suffix)}
+                        </Text>
+                      </Code>
+                    </Table.Td>
+                    <Table.Td ta="right" className="tabular">
+                      {row.chars}
+                    </Table.Td>
+                    <Table.Td ta="right" className="tabular">
+                      {t('scan.test.ms', { ms: Math.round(row.duration) })}
+                    </Table.Td>
+                    <Table.Td ta="right" className="tabular">
+                      {t('scan.test.ms', { ms: Math.round(row.maxGap) })}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap" align="flex-start">
+                        <Badge color={bad ? RESULT_COLOR.refused : RESULT_COLOR.ok} variant="light" tt="none" style={{ flexShrink: 0 }}>
+                          {t(`scan.kind.${row.parsed.kind}`, { defaultValue: row.parsed.kind })}
+                        </Badge>
+                        <Text fz="sm" data-testid="scanner-test-parsed">
+                          {t(described.key, { ...described.params, defaultValue: described.text })}
+                        </Text>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+
+        {form ? (
+          <Stack gap="sm">
+            <Title order={3} size="h4">
+              {t('scan.test.profile')}
+            </Title>
+            <Group align="flex-start" grow>
+              <NumberInput
+                label={t('scan.test.gap')}
+                description={t('scan.test.gapHint')}
+                value={form.maxGapMs}
+                onChange={(v) => set({ maxGapMs: v })}
+                min={5}
+                max={200}
+                suffix=" ms"
+                error={errors.maxGapMs}
+                data-testid="scanner-gap"
+              />
+              <NumberInput
+                label={t('scan.test.minLength')}
+                description={t('scan.test.minLengthHint')}
+                value={form.minLength}
+                onChange={(v) => set({ minLength: v })}
+                min={1}
+                max={64}
+                error={errors.minLength}
+                data-testid="scanner-min-length"
+              />
+            </Group>
+            <Group align="flex-start" grow>
+              <Select
+                label={t('scan.test.suffix')}
+                description={t('scan.test.suffixHint')}
+                value={form.suffix}
+                onChange={(v) => v && set({ suffix: v as SuffixChoice })}
+                data={(['Enter', 'Tab', 'other'] as const).map((v) => ({ value: v, label: t(`scan.test.suffixName.${v}`, { char: '…' }) }))}
+                allowDeselect={false}
+                data-testid="scanner-suffix"
+              />
+              {form.suffix === 'other' ? (
+                <TextInput
+                  label={t('scan.test.suffixChar')}
+                  value={form.suffixChar}
+                  onChange={(e) => set({ suffixChar: e.currentTarget.value })}
+                  maxLength={2}
+                  error={errors.suffixChar}
+                  data-testid="scanner-suffix-char"
+                />
+              ) : null}
+              <TextInput
+                label={t('scan.test.prefix')}
+                description={t('scan.test.prefixHint')}
+                value={form.prefix}
+                onChange={(e) => set({ prefix: e.currentTarget.value })}
+                error={errors.prefix}
+                data-testid="scanner-prefix"
+              />
+            </Group>
+            {changed ? (
+              <Text fz="sm" c="dimmed" data-testid="scanner-trying">
+                {t('scan.test.trying')}
+              </Text>
+            ) : null}
+            <Group justify="flex-end">
+              <Button variant="default" leftSection={<IconRestore size={20} />} onClick={() => setForm(toForm(defaultScanProfile))}>
+                {t('scan.test.defaults')}
+              </Button>
+              <Button leftSection={<IconDeviceFloppy size={20} />} onClick={() => void save()} loading={saving} disabled={!check?.ok || !changed} data-testid="scanner-save">
+                {t('scan.test.save')}
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,226 @@
+// What a scan means here, by screen and state. Each rule returns an outcome: ok or not,
+// and one sentence the operator reads (toast, status line, scan log).
+//
+//   order label      open that order, from any screen
+//   line / refund    open its order; the next action cards aim at that line or sheet
+//   action card      apply the action to the open order as the current role, on the order,
+//                    or on the one line / refund sheet where it is possible now
+//   role card        switch role
+//   product          create-order: add a line (again = qty + 1); stock screens take it
+//                    through their scan target (ScanReceivePanel); elsewhere: say where
+//   location         the following products go there (receive / count)
+//   voucher          redeem it (the engine's message: accepted, already used, expired...)
+//   anything else    a clear error (check digit wrong: expected 3, got 7)
+import type { TFunction } from 'i18next';
+import type { ParsedBarcode } from '../../shared/barcode/index';
+import type { EntityRef } from '../../shared/db/rows';
+import { db } from '../db';
+import { counter } from '../engine/client';
+import { useDraftStore } from '../orders/createOrderStore';
+import { isRole, useRoleStore, type Role } from '../state/roleStore';
+import type { WorkflowWords } from '../workflow/labels';
+import { findScannedProduct } from './products';
+import { useScannerStore } from './scannerStore';
+import type { RoutedScan, ScanOutcome } from './types';
+
+export interface RouteContext {
+  pathname(): string;
+  navigate(to: string): Promise<void>;
+  t: TFunction;
+  words(): WorkflowWords;
+}
+
+/** The screen a path belongs to, as stored in the scan log. */
+export function screenOf(pathname: string): string {
+  if (pathname === '/orders/new') return 'create-order';
+  if (/^\/orders\/[^/]+$/.test(pathname)) return 'order-detail';
+  const first = pathname.split('/').filter(Boolean)[0];
+  return first ?? 'boards';
+}
+
+/** The order open on screen, from the address (`/orders/:id`). */
+export function openOrderId(pathname: string): string | null {
+  const m = /^\/orders\/([^/]+)$/.exec(pathname);
+  return m && m[1] !== 'new' ? decodeURIComponent(m[1]!) : null;
+}
+
+const ok = (message: string, extra: Partial<ScanOutcome> = {}): ScanOutcome => ({ ok: true, message, ...extra });
+const fail = (message: string, extra: Partial<ScanOutcome> = {}): ScanOutcome => ({ ok: false, message, ...extra });
+
+export async function routeScan(scan: RoutedScan, ctx: RouteContext): Promise<ScanOutcome> {
+  const { parsed } = scan;
+  const { t } = ctx;
+  switch (parsed.kind) {
+    case 'order':
+      return openOrder(parsed.number, ctx);
+    case 'item':
+    case 'refund':
+      return openPart(parsed.kind, parsed.id, ctx);
+    case 'action':
+      return applyAction(parsed.action, ctx);
+    case 'role':
+      return switchRole(parsed.role, ctx);
+    case 'voucher':
+      return redeem(parsed.code, ctx);
+    case 'location':
+      return setLocation(parsed.id, ctx);
+    case 'operator':
+      return fail(t('scan.msg.operator', { id: parsed.id }), { title: t('scan.head.operator') });
+    case 'product':
+    case 'weight':
+    case 'price':
+    case 'gs1':
+      return product(parsed, ctx);
+    case 'bad-check-digit':
+      return fail(t('scan.msg.badCheckDigit', { expected: parsed.expected, got: parsed.got, code: parsed.code }), {
+        title: t('scan.head.misread'),
+      });
+    case 'not-recognised':
+      return fail(notRecognised(parsed, t), { title: t('scan.head.unknown') });
+  }
+}
+
+function notRecognised(parsed: Extract<ParsedBarcode, { kind: 'not-recognised' }>, t: TFunction): string {
+  const reason = t(`scan.reason.${parsed.reason}`, { defaultValue: parsed.reason });
+  return parsed.raw ? t('scan.msg.notRecognised', { raw: parsed.raw, reason }) : t('scan.msg.notRecognisedEmpty', { reason });
+}
+
+async function openOrder(number: string, ctx: RouteContext): Promise<ScanOutcome> {
+  const { t } = ctx;
+  const title = t('scan.head.order', { number });
+  const order = await db.orders.where('number').equals(number).first();
+  if (!order) return fail(t('scan.msg.orderMissing', { number }), { title });
+  useScannerStore.getState().setFocus(null);
+  const already = openOrderId(ctx.pathname()) === order.id;
+  if (!already) await ctx.navigate(`/orders/${encodeURIComponent(order.id)}`);
+  return ok(t('scan.msg.orderOpened', { number, state: ctx.words().state('order', order.state) }), {
+    title,
+    settle: already ? 'none' : 'navigate',
+  });
+}
+
+async function openPart(kind: 'item' | 'refund', id: string, ctx: RouteContext): Promise<ScanOutcome> {
+  const { t } = ctx;
+  const row = kind === 'item' ? await db.items.get(id) : await db.refunds.get(id);
+  const title = t(kind === 'item' ? 'scan.head.item' : 'scan.head.refund');
+  if (!row) return fail(t(kind === 'item' ? 'scan.msg.itemMissing' : 'scan.msg.refundMissing', { id }), { title });
+  const order = await db.orders.get(row.orderId);
+  if (!order) return fail(t('scan.msg.orderMissing', { number: row.orderId }), { title });
+  const item = kind === 'item' ? (row as { lineNo: number }) : await db.items.get((row as { itemId: string }).itemId);
+  useScannerStore.getState().setFocus({ ref: { kind, id }, orderId: order.id });
+  const already = openOrderId(ctx.pathname()) === order.id;
+  if (!already) await ctx.navigate(`/orders/${encodeURIComponent(order.id)}`);
+  return ok(t(kind === 'item' ? 'scan.msg.itemOpened' : 'scan.msg.refundOpened', { number: order.number, line: item?.lineNo ?? '?' }), {
+    title,
+    settle: already ? 'local' : 'navigate',
+  });
+}
+
+interface Candidate {
+  ref: EntityRef;
+  label: string;
+}
+
+async function applyAction(action: string, ctx: RouteContext): Promise<ScanOutcome> {
+  const { t } = ctx;
+  const words = ctx.words();
+  const actionLabel = words.action(action);
+  const title = t('scan.head.action', { action: actionLabel });
+  const orderId = openOrderId(ctx.pathname());
+  if (!orderId) return fail(t('scan.msg.actionNoOrder', { action: actionLabel }), { title });
+  const order = await db.orders.get(orderId);
+  if (!order) return fail(t('scan.msg.actionNoOrder', { action: actionLabel }), { title });
+  const role = useRoleStore.getState().role;
+  const [items, refunds] = await Promise.all([
+    db.items.where('orderId').equals(orderId).sortBy('lineNo'),
+    db.refunds.where('orderId').equals(orderId).toArray(),
+  ]);
+  const lineOf = new Map(items.map((i) => [i.id, i.lineNo]));
+  const parts: Candidate[] = [
+    { ref: { kind: 'order', id: orderId }, label: t('scan.part.order', { number: order.number }) },
+    ...items.map((i) => ({ ref: { kind: 'item' as const, id: i.id }, label: t('scan.part.line', { line: i.lineNo, sku: i.sku }) })),
+    ...refunds.map((r) => ({ ref: { kind: 'refund' as const, id: r.id }, label: t('scan.part.sheet', { line: lineOf.get(r.itemId) ?? '?' }) })),
+  ];
+  const allowed = await Promise.all(parts.map(async (p) => ((await counter.roleActions(p.ref))[role] ?? []).includes(action)));
+  let matches = parts.filter((_, i) => allowed[i]);
+  // A line's actions include its open refund sheet's: one place, not two.
+  const itemIds = new Set(matches.filter((m) => m.ref.kind === 'item').map((m) => m.ref.id));
+  matches = matches.filter((m) => m.ref.kind !== 'refund' || !itemIds.has(refunds.find((r) => r.id === m.ref.id)?.itemId ?? ''));
+
+  const focus = useScannerStore.getState().focus;
+  const focused = focus && focus.orderId === orderId ? matches.find((m) => m.ref.kind === focus.ref.kind && m.ref.id === focus.ref.id) : undefined;
+  // A scanned line's own sheet also counts as that line.
+  const focusedSheet =
+    focus && focus.ref.kind === 'item' && focus.orderId === orderId
+      ? matches.find((m) => m.ref.kind === 'refund' && refunds.find((r) => r.id === m.ref.id)?.itemId === focus.ref.id)
+      : undefined;
+  let target = focused ?? focusedSheet ?? matches.find((m) => m.ref.kind === 'order');
+  if (!target && matches.length === 1) target = matches[0];
+  if (!target && matches.length > 1) {
+    return fail(t('scan.msg.actionAmbiguous', { action: actionLabel, parts: matches.map((m) => m.label).join(', ') }), { title });
+  }
+  if (!target) {
+    // Not possible anywhere now: let the engine say why, on the part where the action exists.
+    const explained = await Promise.all(parts.map((p) => counter.explain(p.ref, role)));
+    const where = parts.find((_, i) => explained[i]!.some((e) => e.action === action)) ?? parts[0]!;
+    const refused = await counter.act(where.ref, role, action);
+    return fail(refused.ok ? t('scan.msg.actionRefused', { action: actionLabel }) : refused.message, { title, settle: 'commit' });
+  }
+  const result = await counter.act(target.ref, role, action);
+  if (!result.ok) return fail(result.message, { title });
+  const family = target.ref.kind === 'order' ? 'order' : target.ref.kind === 'item' ? 'item' : 'refund';
+  const state = words.state(family, result.to);
+  const message = result.postAction
+    ? t('scan.msg.actionDoneWithPost', { action: actionLabel, part: target.label, state, post: words.postAction(result.postAction) })
+    : t('scan.msg.actionDone', { action: actionLabel, part: target.label, state });
+  return ok(message, { title, settle: 'commit' });
+}
+
+function switchRole(role: Role | string, ctx: RouteContext): ScanOutcome {
+  const { t } = ctx;
+  if (!isRole(role)) return fail(t('scan.msg.notRecognised', { raw: role, reason: '' }));
+  const next = role.toUpperCase() as Role;
+  useRoleStore.getState().setRole(next);
+  return ok(t('scan.msg.roleSwitched', { role: t(`common.role.${next}`) }), { title: t('scan.head.role'), settle: 'local' });
+}
+
+async function redeem(code: string, ctx: RouteContext): Promise<ScanOutcome> {
+  const { t } = ctx;
+  const title = t('scan.head.voucher', { code });
+  const result = await counter.redeemVoucher(code);
+  return { ok: result.ok, message: result.message, title, settle: result.ok ? 'commit' : 'none' };
+}
+
+async function setLocation(id: string, ctx: RouteContext): Promise<ScanOutcome> {
+  const { t } = ctx;
+  const title = t('scan.head.location');
+  const location = await db.locations.get(id);
+  if (!location) return fail(t('scan.msg.locationMissing', { id }), { title });
+  if (!location.active) return fail(t('scan.msg.locationInactive', { name: location.name, id }), { title });
+  useScannerStore.getState().setLocation({ id: location.id, name: location.name });
+  return ok(t('scan.msg.locationSet', { name: location.name, id }), { title, settle: 'local' });
+}
+
+async function product(parsed: ParsedBarcode, ctx: RouteContext): Promise<ScanOutcome> {
+  const { t } = ctx;
+  const title = t('scan.head.product');
+  const lookup = await findScannedProduct(parsed);
+  if ('notProduct' in lookup) {
+    return fail(t('scan.msg.notAProduct'), { title: t('scan.head.gs1') });
+  }
+  if ('missing' in lookup) return fail(t('scan.msg.productMissing', { code: lookup.missing }), { title });
+  const { product: p, qty } = lookup.found;
+  const name = `${p.sku} · ${p.name}`;
+  if (ctx.pathname() === '/orders/new') {
+    if (p.active === false) return fail(t('scan.msg.productInactive', { name }), { title });
+    const draft = useDraftStore.getState();
+    for (let i = 0; i < qty; i += 1) useDraftStore.getState().addSku(p.sku, p.price);
+    const line = useDraftStore.getState().lines.find((l) => l.sku === p.sku);
+    const wasThere = draft.lines.some((l) => l.sku === p.sku);
+    return ok(
+      wasThere ? t('scan.msg.lineMore', { name, qty: line?.qty ?? qty }) : t('scan.msg.lineAdded', { name, qty: line?.qty ?? qty }),
+      { title, settle: 'local' },
+    );
+  }
+  return fail(t('scan.msg.productNowhere', { name }), { title });
+}
