@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Browser-mode end-to-end tests against the built renderer (`npm run build` runs first).
 // Electron shell tests live in e2e/electron and have their own config.
-const PORT = 4173;
+// PW_PORT picks another port when several people run the suite on one machine; the server
+// is only reused when asked (PW_REUSE=1), never someone else's by accident.
+const PORT = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,7 +40,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: process.env.PW_REUSE === '1',
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',

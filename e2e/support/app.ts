@@ -38,8 +38,14 @@ export async function openApp(page: Page, testInfo: TestInfo, options: OpenOptio
 export async function screenshotBoth(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const original = page.viewportSize();
-  // Park the pointer so no tooltip or hover state lands in the picture.
+  // Park the pointer so no tooltip or hover state lands in the picture, and let toasts go.
   await page.mouse.move(1, 767);
+  const toasts = page.locator('.mantine-Notification-root');
+  // Closing the shown toasts lets queued ones in: keep closing until none is left.
+  await expect(async () => {
+    for (const close of await toasts.locator('button').all()) await close.click({ timeout: 1000 }).catch(() => undefined);
+    await expect(toasts).toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
   for (const size of [
     { width: 1366, height: 768 },
     { width: 1920, height: 1080 },

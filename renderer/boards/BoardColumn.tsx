@@ -1,6 +1,7 @@
 // One state column, virtualised: only the visible cards are in the DOM and only their
 // window of rows is queried, so a column of 100 000 orders scrolls like one of ten.
 import { Badge, Box, Group, Paper, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef } from 'react';
@@ -30,11 +31,15 @@ export function BoardColumn({ column, filters }: { column: BoardColumnDef; filte
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT + GAP,
-    overscan: 6,
+    overscan: 3,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items.length ? Math.floor(items[0]!.index / PAGE) * PAGE : 0;
-  const last = items.length ? (Math.floor(items[items.length - 1]!.index / PAGE) + 1) * PAGE : PAGE;
+  const wantFirst = items.length ? Math.floor(items[0]!.index / PAGE) * PAGE : 0;
+  const wantLast = items.length ? (Math.floor(items[items.length - 1]!.index / PAGE) + 1) * PAGE : PAGE;
+  // While the operator drags the scrollbar, don't start a query for every page flown past:
+  // fetch the window where scrolling comes to rest.
+  const [windowKey] = useDebouncedValue(`${wantFirst}:${wantLast}`, 60, { leading: true });
+  const [first, last] = windowKey.split(':').map(Number) as [number, number];
 
   const countsKey = counts?.join(',') ?? '';
   const windowRows = useLiveQuery(
@@ -52,8 +57,8 @@ export function BoardColumn({ column, filters }: { column: BoardColumnDef; filte
       withBorder
       radius="md"
       p={0}
-      w={272}
-      miw={272}
+      w={256}
+      miw={256}
       h="100%"
       bg="var(--mantine-color-default-hover)"
       style={{ display: 'flex', flexDirection: 'column' }}
@@ -62,14 +67,14 @@ export function BoardColumn({ column, filters }: { column: BoardColumnDef; filte
       aria-label={label}
       component="section"
     >
-      <Group justify="space-between" px="sm" py={10} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      <Group justify="space-between" px="sm" py={8} mih={58} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
           <Box w={12} h={12} style={{ borderRadius: 3, flex: 'none' }} bg={`${stateColor('order', column.states[0])}.6`} />
-          <Text fw={700} truncate="end" tt="capitalize" title={label}>
+          <Text fw={700} lineClamp={2} lh={1.2} className="cap-first" title={label}>
             {label}
           </Text>
         </Group>
-        <Badge variant="default" size="lg" className="tabular" data-testid="column-count">
+        <Badge variant="default" size="lg" className="tabular" data-testid="column-count" style={{ flex: 'none', overflow: 'visible' }} miw="fit-content">
           {counts ? total.toLocaleString() : '…'}
         </Badge>
       </Group>

@@ -18,7 +18,7 @@ export function BoardFilters({ columns }: { columns: BoardColumnDef[] }) {
         placeholder={t('boards.filter.buyerPlaceholder')}
         value={f.buyer}
         onChange={(e) => f.set({ buyer: e.currentTarget.value })}
-        w={200}
+        w={180}
         size="sm"
       />
       <TextInput
@@ -26,17 +26,17 @@ export function BoardFilters({ columns }: { columns: BoardColumnDef[] }) {
         placeholder={t('boards.filter.skuPlaceholder')}
         value={f.sku}
         onChange={(e) => f.set({ sku: e.currentTarget.value })}
-        w={160}
+        w={140}
         size="sm"
       />
-      <TextInput type="date" label={t('boards.filter.from')} value={f.from} onChange={(e) => f.set({ from: e.currentTarget.value })} w={160} size="sm" />
-      <TextInput type="date" label={t('boards.filter.to')} value={f.to} onChange={(e) => f.set({ to: e.currentTarget.value })} w={160} size="sm" />
+      <TextInput type="date" label={t('boards.filter.from')} value={f.from} onChange={(e) => f.set({ from: e.currentTarget.value })} w={150} size="sm" />
+      <TextInput type="date" label={t('boards.filter.to')} value={f.to} onChange={(e) => f.set({ to: e.currentTarget.value })} w={150} size="sm" />
       <MultiSelect
         label={t('boards.filter.states')}
         data={columns.map((c) => ({ value: c.key, label: words.state('order', c.states[0]) }))}
         value={visible}
         onChange={(keys) => f.set({ hiddenColumns: columns.filter((c) => !keys.includes(c.key)).map((c) => c.key) })}
-        w={260}
+        w={220}
         size="sm"
         maxValues={columns.length}
         hidePickedOptions={false}

@@ -28,9 +28,10 @@ export default function BoardsPage() {
   // Typing in a filter should not re-run every column's query on each keystroke.
   const [debounced] = useDebouncedValue(store, 250);
   const sku = debounced.sku.trim();
-  const skuOrders = useLiveQuery(() => (sku ? ordersWithSku(sku) : null), [sku]);
+  const skuOrders = useLiveQuery(() => (sku ? ordersWithSku(sku) : null), [sku]) ?? null;
+  // One filters object per real change: every column re-queries when it changes.
   const filters = useMemo(
-    () => toQueryFilters(debounced, skuOrders ?? null),
+    () => toQueryFilters(debounced, skuOrders),
     [debounced.type, debounced.buyer, debounced.from, debounced.to, skuOrders], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const columns = catalog.columns(store.type);

@@ -13,10 +13,9 @@ function Age({ createdAt }: { createdAt: number }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const now = useNow();
-  // Age only needs minute precision; the shared ticker keeps it current.
   return (
     <Text fz="sm" c="dimmed" className="tabular">
-      {t('common.age', { time: formatDuration(Math.max(0, now - createdAt), locale).split(' ').slice(0, 2).join(' ') })}
+      {t('common.age', { time: formatDuration(Math.max(0, now - createdAt), locale, true) })}
     </Text>
   );
 }
@@ -50,13 +49,14 @@ export const OrderCard = memo(function OrderCard({ data }: { data: CardData }) {
           </Text>
         </Group>
         {nextTimer || openRefunds ? (
-          <Group gap={6} mt={6} wrap="wrap">
+          // One row, always: the slot height is fixed for the virtualiser; the countdown shrinks.
+          <Group gap={6} mt={6} wrap="nowrap">
             {openRefunds ? (
-              <Badge color="orange" variant="filled" size="sm" leftSection={<IconReceiptRefund size={14} />} data-testid="refund-badge">
+              <Badge color="orange" variant="filled" size="sm" leftSection={<IconReceiptRefund size={14} />} data-testid="refund-badge" style={{ flex: 'none' }}>
                 {t('boards.refunds', { count: openRefunds })}
               </Badge>
             ) : null}
-            {nextTimer ? <TimerCountdown timer={nextTimer} size="sm" /> : null}
+            {nextTimer ? <TimerCountdown timer={nextTimer} size="sm" compact miw={0} style={{ flexShrink: 1 }} /> : null}
           </Group>
         ) : null}
       </Paper>

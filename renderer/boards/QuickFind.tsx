@@ -1,11 +1,11 @@
 // Find an order by number or buyer name prefix and open it. "/" focuses it from the board.
 import { Select } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useShortcuts } from '../ui/useShortcuts';
 import { quickFind } from './queries';
 
 export function QuickFind() {
@@ -15,7 +15,7 @@ export function QuickFind() {
   const inputRef = useRef<HTMLInputElement>(null);
   const results = useLiveQuery(() => quickFind(search), [search]) ?? [];
 
-  useHotkeys([['/', () => inputRef.current?.focus()]]);
+  useShortcuts([{ combo: '/', run: () => inputRef.current?.focus() }]);
 
   return (
     <Select

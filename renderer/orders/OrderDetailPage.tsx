@@ -58,7 +58,7 @@ export default function OrderDetailPage() {
             <OrderRecords data={data} />
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5, xl: 4 }} style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height) + 16px)' }}>
+        <Grid.Col span={{ base: 12, md: 5, xl: 4 }}>
           <Stack gap="md">
             <ActionPanel data={data} />
             <PendingTimers data={data} />

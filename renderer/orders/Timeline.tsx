@@ -103,8 +103,12 @@ function EventItem({ event: e, data, ...rest }: { event: EventRow; data: OrderDa
     >
       {e.from !== null || e.to !== null ? (
         <Group gap={6} mt={4}>
-          <StateBadge family={family} state={e.from} size="sm" />
-          <IconArrowRight size={14} />
+          {e.from !== null ? (
+            <>
+              <StateBadge family={family} state={e.from} size="sm" />
+              <IconArrowRight size={14} />
+            </>
+          ) : null}
           <StateBadge family={family} state={e.to} size="sm" />
           {e.postAction ? (
             <Text fz="sm" c="dimmed">

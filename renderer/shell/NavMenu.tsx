@@ -1,8 +1,8 @@
 import { Kbd, NavLink, Stack } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { NAV } from '../app/nav';
+import { useShortcuts } from '../ui/useShortcuts';
 
 export function NavMenu() {
   const { t } = useTranslation();
@@ -10,10 +10,7 @@ export function NavMenu() {
   const navigate = useNavigate();
 
   // Alt+digit: digits alone belong to the action panel, F-keys to the roles.
-  useHotkeys(
-    NAV.map((entry, i) => [`alt+${i + 1}`, () => navigate(entry.path)] as [string, () => void]),
-    [],
-  );
+  useShortcuts(NAV.map((entry, i) => ({ combo: `alt+${i + 1}`, run: () => navigate(entry.path), inFields: true })));
 
   return (
     <Stack gap={4} component="nav" aria-label={t('nav.label')}>

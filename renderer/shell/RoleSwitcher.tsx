@@ -1,20 +1,17 @@
 // B / S / P / A, always in the header; F1..F4 switch from anywhere (even inside inputs).
 import { Group, Kbd, SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ROLE_KEYS, ROLES, useRoleStore, type Role } from '../state/roleStore';
 import { ROLE_COLOR } from '../ui/stateColors';
+import { useShortcuts } from '../ui/useShortcuts';
 
 export function RoleSwitcher() {
   const { t } = useTranslation();
   const role = useRoleStore((s) => s.role);
   const setRole = useRoleStore((s) => s.setRole);
 
-  // Empty tagsToIgnore: function keys never type text, so they work while an input has focus.
-  useHotkeys(
-    ROLES.map((r) => [ROLE_KEYS[r], () => setRole(r)] as [string, () => void]),
-    [],
-  );
+  // Function keys never type text, so they work while a field has focus.
+  useShortcuts(ROLES.map((r) => ({ combo: ROLE_KEYS[r], run: () => setRole(r), inFields: true })));
 
   return (
     <Group gap="xs" wrap="nowrap">

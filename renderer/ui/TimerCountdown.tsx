@@ -6,14 +6,20 @@ import type { TimerRow } from '../../shared/db/rows';
 import { useWorkflowWords } from '../workflow/labels';
 import { formatDateTime, formatDuration, useLocale, useNow } from './time';
 
-export function TimerCountdown({ timer, ...rest }: { timer: Pick<TimerRow, 'action' | 'key' | 'dueAt'> } & Omit<BadgeProps, 'children'>) {
+interface Props extends Omit<BadgeProps, 'children'> {
+  timer: Pick<TimerRow, 'action' | 'key' | 'dueAt'>;
+  /** One unit only ("3 days"), for board cards. */
+  compact?: boolean;
+}
+
+export function TimerCountdown({ timer, compact = false, ...rest }: Props) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const { locale } = useLocale();
   const now = useNow();
   const left = timer.dueAt - now;
   const what = words.timer(timer.action, timer.key);
-  const text = left > 0 ? t('common.timer.in', { what, time: formatDuration(left, locale) }) : t('common.timer.due', { what });
+  const text = left > 0 ? t('common.timer.in', { what, time: formatDuration(left, locale, compact) }) : t('common.timer.due', { what });
   return (
     <Tooltip label={formatDateTime(timer.dueAt, locale)}>
       <Badge

@@ -38,8 +38,11 @@ const STEPS: Array<[Unit, number]> = [
   ['second', 1000],
 ];
 
-/** "23 hr", "2 days", "5 min", "40 sec": the largest unit, and a second one when it helps. */
-export function formatDuration(ms: number, locale: string): string {
+/**
+ * "23 hr", "2 days", "5 min", "40 sec": the largest unit, and a second one when it helps
+ * (unless `compact`, for tight places such as board cards).
+ */
+export function formatDuration(ms: number, locale: string, compact = false): string {
   const abs = Math.max(0, Math.abs(ms));
   const fmt = (value: number, unit: Unit) =>
     new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
@@ -49,11 +52,13 @@ export function formatDuration(ms: number, locale: string): string {
       const whole = Math.floor(abs / size);
       const next = STEPS[i + 1];
       // "1 day 4 hr" reads better than "1 day" when the remainder matters.
-      if (next && whole < 3) {
+      if (next && whole < 3 && !compact) {
         const rest = Math.floor((abs - whole * size) / next[1]);
         if (rest > 0) return `${fmt(whole, unit)} ${fmt(rest, next[0])}`;
+        return fmt(whole, unit);
       }
-      return fmt(whole, unit);
+      // A single large unit: round, so 6 days 23 hours reads "7 days", not "6 days".
+      return fmt(Math.round(abs / size), unit);
     }
   }
   return fmt(0, 'second');

@@ -28,6 +28,8 @@ export interface WorkflowCatalog {
   english: Record<StateFamily, Record<string, string>>;
   columns(type: OrderType): BoardColumnDef[];
   isOpenRefund(state: string | null): boolean;
+  /** Actions that only ever create (no from-state): never worth listing as "not possible now". */
+  isCreationOnly(action: string): boolean;
   latest(type: OrderType): WorkflowDefinition | undefined;
 }
 
@@ -48,6 +50,14 @@ export function buildCatalog(definitions: WorkflowDefinition[]): WorkflowCatalog
       }
     }
   }
+  const creationOnly = new Set<string>();
+  const notCreation = new Set<string>();
+  for (const def of sorted) {
+    for (const machine of Object.values(def.machines)) {
+      for (const row of machine.transitions) (row.from === null ? creationOnly : notCreation).add(row.action);
+    }
+  }
+  for (const action of notCreation) creationOnly.delete(action);
   const latest = (type: OrderType) => [...sorted].reverse().find((d) => d.orderType === type);
   const columnCache = new Map<OrderType, BoardColumnDef[]>();
   const columns = (type: OrderType): BoardColumnDef[] => {
@@ -75,6 +85,7 @@ export function buildCatalog(definitions: WorkflowDefinition[]): WorkflowCatalog
     english,
     columns,
     isOpenRefund: (state) => state !== null && !terminalRefund.has(state),
+    isCreationOnly: (action) => creationOnly.has(action),
     latest,
   };
 }

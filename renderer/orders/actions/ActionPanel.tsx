@@ -1,7 +1,6 @@
 // The actions the current role may take on this order now, as large numbered buttons
 // (keys 1-9), then what is not possible now and why, then what other roles could do.
 import { Alert, Badge, Button, Card, Group, Kbd, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,9 +12,13 @@ import { StateBadge } from '../../ui/StateBadge';
 import { ROLE_COLOR } from '../../ui/stateColors';
 import { ErrorView, LoadingState } from '../../ui/states';
 import { toastOk, toastRefused } from '../../ui/toast';
+import { useShortcuts } from '../../ui/useShortcuts';
 import { useWorkflowWords } from '../../workflow/labels';
 import type { OrderData } from '../useOrderData';
 import { useActionPanels, type PanelData } from './useActionPanels';
+
+/** Enough to answer "why can't I…?" without pushing the next line's buttons off screen. */
+const UNAVAILABLE_SHOWN = 3;
 
 interface LastResult {
   targetId: string;
@@ -60,14 +63,8 @@ export function ActionPanel({ data }: { data: OrderData }) {
   // Number keys run the current role's actions in the order they are shown.
   const numbered: Array<{ ref: EntityRef; action: string }> =
     panels.phase === 'ready' ? panels.panels.flatMap((p) => p.mine.map((action) => ({ ref: p.target.ref, action }))) : [];
-  useHotkeys(
-    Array.from({ length: 9 }, (_, i) => [
-      String(i + 1),
-      () => {
-        const entry = numbered[i];
-        if (entry) void apply(entry.ref, entry.action);
-      },
-    ]),
+  useShortcuts(
+    numbered.slice(0, 9).map((entry, i) => ({ combo: String(i + 1), run: () => void apply(entry.ref, entry.action) })),
   );
 
   let shortcut = 0;
@@ -127,6 +124,8 @@ function TargetPanel({
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const { target, mine, others, unavailable } = panel;
+  const [showAll, setShowAll] = useState(false);
+  const shownUnavailable = showAll ? unavailable : unavailable.slice(0, UNAVAILABLE_SHOWN);
   const empty = mine.length === 0 && unavailable.length === 0 && others.length === 0;
   if (empty && hideIfEmpty && !last) return null;
   const title =
@@ -185,7 +184,7 @@ function TargetPanel({
           <Text fz="sm" fw={700} c="dimmed">
             {t('order.actions.notNow')}
           </Text>
-          {unavailable.map((e) => (
+          {shownUnavailable.map((e) => (
             // Still a button: pressing it asks the engine, which refuses and says why.
             <Button
               key={e.action}
@@ -208,6 +207,11 @@ function TargetPanel({
               </Text>
             </Button>
           ))}
+          {unavailable.length > UNAVAILABLE_SHOWN ? (
+            <Button variant="subtle" size="xs" onClick={() => setShowAll((v) => !v)} data-testid="toggle-unavailable">
+              {showAll ? t('order.actions.showFewer') : t('order.actions.showAll', { count: unavailable.length })}
+            </Button>
+          ) : null}
         </Stack>
       ) : null}
 

@@ -41,7 +41,7 @@ function versionKey(data: OrderData): string {
 
 export function useActionPanels(data: OrderData, role: Role): PanelsState {
   const counter = useCounter();
-  const { isOpenRefund } = useWorkflowCatalog();
+  const { isOpenRefund, isCreationOnly } = useWorkflowCatalog();
   const [state, setState] = useState<PanelsState>({ phase: 'loading' });
   const key = versionKey(data);
 
@@ -72,6 +72,7 @@ export function useActionPanels(data: OrderData, role: Role): PanelsState {
       for (const e of [...explained, ...sheetExplained]) {
         if (e.enabled || seen.has(e.action)) continue;
         if (e.reason !== 'wrong-state' && e.reason !== 'guard-failed') continue;
+        if (isCreationOnly(e.action)) continue;
         seen.add(e.action);
         unavailable.push(e);
       }
@@ -86,7 +87,7 @@ export function useActionPanels(data: OrderData, role: Role): PanelsState {
     };
     // `key` stands for the rows; re-reading on every new `data` object would ask needlessly.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, role, counter, isOpenRefund]);
+  }, [key, role, counter, isOpenRefund, isCreationOnly]);
 
   return state;
 }
