@@ -13,7 +13,8 @@ const router = createHashRouter(routes);
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={4} zIndex={400} />
+      {/* Bottom left sits over the navbar's empty lower part, not over the action panel. */}
+      <Notifications position="bottom-left" limit={3} zIndex={400} w={380} />
       <WorkflowCatalogProvider>
         {/* Scans are read anywhere in the window and routed by screen (renderer/scanner). */}
         <ScannerProvider router={router}>
