@@ -2,6 +2,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, screenshotBoth } from './support/app';
 
+/** Close every toast first: screenshotBoth's own loop can wait on a close button that has gone. */
+async function quietToasts(page: Page): Promise<void> {
+  const toasts = page.locator('.mantine-Notification-root');
+  for (let i = 0; i < 20 && (await toasts.count()) > 0; i++) {
+    await toasts.first().locator('button').first().click({ timeout: 1000 }).catch(() => undefined);
+  }
+  await expect(toasts).toHaveCount(0);
+}
+
 type Hook = { counter: Record<string, (...args: unknown[]) => Promise<unknown>> };
 
 /** Seed catalogue and stock through the engine the UI uses (`?e2e=1` test seam). */
@@ -75,6 +84,7 @@ test.describe('stock', () => {
     await expect(row.getByTestId('level-onhand')).toHaveText('4');
     await expect(row).toHaveAttribute('data-tone', 'low');
     await expect(row).toContainText('Low');
+    await quietToasts(page);
     await screenshotBoth(page, 'stock-levels');
 
     // The ledger: newest first, the count's difference and the receipt.
@@ -89,6 +99,7 @@ test.describe('stock', () => {
     await expect(movements.nth(0)).toContainText('Stock-take: counted 4, previous 12 (-8)');
     await expect(movements.nth(1)).toHaveAttribute('data-kind', 'receive');
     await expect(movements.nth(1).getByTestId('ledger-delta')).toHaveText('+12');
+    await quietToasts(page);
     await screenshotBoth(page, 'stock-ledger');
     await page.keyboard.press('Escape');
     await expect(drawer.getByTestId('ledger-table')).toBeHidden();
@@ -118,6 +129,7 @@ test.describe('stock', () => {
     await transfer.getByTestId('movement-qty').fill('8');
     await transfer.getByTestId('movement-submit').click();
     await expect(transfer.getByTestId('movement-refusal')).toContainText('Only 5 x MUG-1 available (Main store 5); 8 to transfer from Main store');
+    await quietToasts(page);
     await screenshotBoth(page, 'stock-transfer-refused');
 
     // To the location it is in: the message sits on the "To" field.
@@ -189,6 +201,7 @@ test.describe('stock', () => {
     await expect(errors.nth(0)).toContainText('price');
     await expect(errors.nth(1)).toContainText('RICE-5 appears twice in the file (first on row 2)');
     await expect(errors.nth(2)).toContainText('SKU is required');
+    await quietToasts(page);
     await screenshotBoth(page, 'stock-import-errors');
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await engine(page, 'exportProducts')).not.toContain('RICE-5');

@@ -1,0 +1,101 @@
+// Settings: periods, device, allocation, scanner profile and demo data, as a person sets them.
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, screenshotBoth } from './support/app';
+
+/** Close every toast first: screenshotBoth's own loop can wait on a close button that has gone. */
+async function quietToasts(page: Page): Promise<void> {
+  const toasts = page.locator('.mantine-Notification-root');
+  for (let i = 0; i < 20 && (await toasts.count()) > 0; i++) {
+    await toasts.first().locator('button').first().click({ timeout: 1000 }).catch(() => undefined);
+  }
+  await expect(toasts).toHaveCount(0);
+}
+
+test.describe('settings', () => {
+  test('periods preset and overrides, device prefix, allocation and scanner profile are saved, with engine messages inline', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/settings' });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+
+    // Periods: production lengths, then the demo preset, then an override.
+    await expect(page.getByTestId('period-used-payment')).toHaveText('1 day');
+    await expect(page.getByTestId('period-used-autoAck')).toHaveText('15 days');
+    await page.getByTestId('settings-preset').getByText('Demo').click();
+    await expect(page.getByTestId('period-used-payment')).toHaveText('2 min');
+    await expect(page.getByTestId('period-used-sellerResponse')).toHaveText('1 min');
+    await page.getByTestId('period-override-sellerResponse').fill('90');
+    await expect(page.getByTestId('period-used-sellerResponse')).toHaveText('1 min 30 sec');
+    await page.getByTestId('periods-save').click();
+    await expect(page.getByText('1 period overridden.')).toBeVisible();
+    await page.getByTestId('settings-preset').getByText('Production').click();
+    await expect(page.getByTestId('period-used-payment')).toHaveText('1 day');
+    await expect(page.getByTestId('period-used-sellerResponse')).toHaveText('1 min 30 sec');
+
+    // Device prefix: the engine's rule is shown at the field; a good one updates the example.
+    await page.getByTestId('device-name').fill('Front desk');
+    await page.getByTestId('device-prefix').fill('k-2');
+    await expect(page.getByTestId('device-prefix')).toHaveValue('K-2');
+    await page.getByTestId('device-save').click();
+    await expect(page.getByTestId('settings-device').getByText('use up to 4 capital letters or digits')).toBeVisible();
+    await page.getByTestId('device-prefix').fill('k2');
+    await expect(page.getByTestId('device-example')).toHaveText('PO-K2-000123');
+    await page.getByTestId('device-prefix').press('Enter');
+    await expect(page.getByText('Device settings saved.')).toBeVisible();
+
+    // Allocation strategy.
+    await page.getByTestId('allocation-most-stock').click();
+    await expect(page.getByTestId('allocation-most-stock')).toHaveAttribute('data-checked', 'true');
+
+    // Scanner profile: a missing suffix character is refused by the engine and said at the form.
+    await page.getByTestId('scanner-suffix').click();
+    await page.getByRole('option', { name: 'Another character' }).click();
+    await page.getByTestId('scanner-save').click();
+    await expect(page.getByTestId('scanner-error')).toBeVisible();
+    await page.getByTestId('scanner-suffix').click();
+    await page.getByRole('option', { name: 'Enter' }).click();
+    // Out of range values are brought into range by the field itself.
+    await page.getByTestId('scanner-max-gap').fill('500');
+    await page.getByTestId('scanner-max-gap').blur();
+    await expect(page.getByTestId('scanner-max-gap')).toHaveValue('200');
+    await page.getByTestId('scanner-max-gap').fill('45');
+    await page.getByTestId('scanner-min-length').fill('6');
+    await page.getByTestId('scanner-save').click();
+    await expect(page.getByText('Scanner settings saved.')).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await quietToasts(page);
+    await screenshotBoth(page, 'settings');
+
+    // Everything survives a reload (read back from the database).
+    await page.reload();
+    await expect(page.getByTestId('device-name')).toHaveValue('Front desk');
+    await expect(page.getByTestId('device-prefix')).toHaveValue('K2');
+    await expect(page.getByTestId('scanner-max-gap')).toHaveValue('45');
+    await expect(page.getByTestId('scanner-min-length')).toHaveValue('6');
+    await expect(page.getByTestId('period-override-sellerResponse')).toHaveValue('90');
+    await expect(page.getByTestId('allocation-most-stock')).toHaveAttribute('data-checked', 'true');
+
+    // The scanner team's test panel opens in its slot.
+    await page.getByTestId('scanner-test-toggle').click();
+    await expect(page.getByTestId('scanner-test-slot')).toBeVisible();
+  });
+
+  test('demo data: generate 100 orders with progress, then the stock and task screens are full', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await openApp(page, testInfo, { path: '/settings' });
+    await page.getByTestId('demo-count').getByText('100', { exact: true }).click();
+    await expect(page.getByTestId('demo-generate')).toHaveText('Generate 100 orders');
+    await page.getByTestId('demo-generate').click();
+    await expect(page.getByTestId('demo-result')).toContainText(/Created 100 orders and \d+ products/, { timeout: 90_000 });
+    await expect(page.getByTestId('settings-demo')).toContainText('Now: 100 orders.');
+
+    await page.keyboard.press('Alt+3');
+    await expect(page.getByTestId('level-row').first()).toBeVisible();
+    await quietToasts(page);
+    await screenshotBoth(page, 'stock-demo');
+
+    await page.keyboard.press('Alt+4');
+    await expect(page.getByTestId('timer-row').first()).toBeVisible();
+    await page.getByTestId('task-status').getByText(/^All/).click();
+    await quietToasts(page);
+    await screenshotBoth(page, 'tasks-demo');
+  });
+});

@@ -1,0 +1,98 @@
+// This counter: its id (fixed), a name people recognise, and the prefix that keeps order
+// numbers unique when several counters sync (PO-K2-000123).
+import { Button, Code, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { IconDeviceDesktop, IconDeviceFloppy } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { config } from '../config';
+import { useCounter } from '../engine/client';
+import { toastOk } from '../ui/toast';
+import { SettingsCard } from './SettingsCard';
+import { fieldMessage, type StoredSettings } from './useSettings';
+
+export function DeviceCard({ settings }: { settings: StoredSettings }) {
+  const { t } = useTranslation();
+  const counter = useCounter();
+  const [name, setName] = useState(settings.deviceName ?? '');
+  const [prefix, setPrefix] = useState(settings.devicePrefix ?? '');
+  const [errors, setErrors] = useState<{ name?: string; prefix?: string }>({});
+  const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+
+  useEffect(() => {
+    if (dirty) return;
+    setName(settings.deviceName ?? '');
+    setPrefix(settings.devicePrefix ?? '');
+  }, [settings.deviceName, settings.devicePrefix, dirty]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setErrors({});
+    try {
+      const next: { name?: string; prefix?: string } = {};
+      if (name.trim() !== (settings.deviceName ?? '')) {
+        const r = await counter.setSetting('deviceName', name);
+        if (!r.ok) next.name = fieldMessage('deviceName', r.message);
+      }
+      if (prefix.trim() !== (settings.devicePrefix ?? '')) {
+        const r2 = await counter.setSetting('devicePrefix', prefix);
+        if (!r2.ok) next.prefix = fieldMessage('devicePrefix', r2.message);
+      }
+      setErrors(next);
+      if (!next.name && !next.prefix) {
+        setDirty(false);
+        toastOk(t('settings.saved'), t('settings.device.savedDetail'));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const example = `PO-${prefix.trim() ? `${prefix.trim()}-` : ''}000123`;
+  return (
+    <SettingsCard icon={<IconDeviceDesktop size={24} />} title={t('settings.device.title')} description={t('settings.device.description')} testId="settings-device">
+      <form onSubmit={(e) => void submit(e)} noValidate style={{ containerType: 'inline-size' }}>
+        <SimpleGrid type="container" cols={{ base: 1, '560px': 2 }} spacing="md">
+          <TextInput
+            label={t('settings.device.name')}
+            description={t('settings.device.nameHint')}
+            placeholder={t('settings.device.namePlaceholder')}
+            value={name}
+            onChange={(e) => {
+              setDirty(true);
+              setName(e.currentTarget.value);
+            }}
+            maxLength={40}
+            error={errors.name}
+            data-testid="device-name"
+          />
+          <TextInput
+            label={t('settings.device.prefix')}
+            description={t('settings.device.prefixHint')}
+            placeholder="K2"
+            value={prefix}
+            onChange={(e) => {
+              setDirty(true);
+              setPrefix(e.currentTarget.value.toUpperCase());
+            }}
+            maxLength={4}
+            error={errors.prefix}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            data-testid="device-prefix"
+          />
+        </SimpleGrid>
+        <Group justify="space-between" mt="md" wrap="nowrap" align="flex-end">
+          <Text fz="sm" c="dimmed">
+            {t('settings.device.id')} <Code>{config.deviceId}</Code>
+            <br />
+            {t('settings.device.example')} <Code data-testid="device-example">{example}</Code>
+          </Text>
+          <Button type="submit" leftSection={<IconDeviceFloppy size={18} />} loading={saving} disabled={!dirty} data-testid="device-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </form>
+    </SettingsCard>
+  );
+}
