@@ -120,5 +120,7 @@ test.describe('order boards', () => {
     await expect(biggest.getByTestId('order-card').first()).toBeVisible();
     console.log(`deep scroll rendered in ${Date.now() - started} ms`);
     await screenshotBoth(page, 'boards-many');
+    await page.getByTestId('theme-toggle').click();
+    await screenshotBoth(page, 'boards-many-dark');
   });
 });

@@ -85,6 +85,8 @@ test.describe('order actions', () => {
     await expect(transitions.filter({ hasText: 'confirm reception of order' })).toContainText('finished shipping');
 
     await screenshotBoth(page, 'order-detail');
+    await page.getByTestId('theme-toggle').click();
+    await screenshotBoth(page, 'order-detail-dark');
   });
 
   test('a line refund: buyer asks on the line, seller agrees from the same panel', async ({ page }, testInfo) => {

@@ -21,7 +21,7 @@ export function TimerCountdown({ timer, compact = false, ...rest }: Props) {
   const what = words.timer(timer.action, timer.key);
   const text = left > 0 ? t('common.timer.in', { what, time: formatDuration(left, locale, compact) }) : t('common.timer.due', { what });
   return (
-    <Tooltip label={formatDateTime(timer.dueAt, locale)}>
+    <Tooltip label={`${text} · ${formatDateTime(timer.dueAt, locale)}`}>
       <Badge
         variant="light"
         color={left > 0 ? 'blue' : 'orange'}
