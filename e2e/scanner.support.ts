@@ -27,14 +27,24 @@ function session(page: Page): Promise<CDPSession> {
   return s;
 }
 
-function keyFields(ch: string): { key: string; code: string; text: string; windowsVirtualKeyCode: number } {
+interface KeyFields {
+  key: string;
+  code: string;
+  text?: string;
+  windowsVirtualKeyCode: number;
+  modifiers?: number;
+}
+
+function keyFields(ch: string): KeyFields {
+  // GS1's FNC1 (ASCII GS): scanners send it as Ctrl+].
+  if (ch === '\x1d') return { key: ']', code: 'BracketRight', windowsVirtualKeyCode: 221, modifiers: 2 };
   if (/^[a-z]$/i.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, text: ch, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0) };
   if (/^\d$/.test(ch)) return { key: ch, code: `Digit${ch}`, text: ch, windowsVirtualKeyCode: ch.charCodeAt(0) };
   if (ch === ' ') return { key: ' ', code: 'Space', text: ' ', windowsVirtualKeyCode: 32 };
   return { key: ch, code: '', text: ch, windowsVirtualKeyCode: 0 };
 }
 
-const SUFFIX: Record<string, { key: string; code: string; text?: string; windowsVirtualKeyCode: number }> = {
+const SUFFIX: Record<string, KeyFields> = {
   Enter: { key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 },
   Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 },
 };
@@ -47,8 +57,10 @@ export async function scan(page: Page, code: string, { gapMs = 5, suffix = 'Ente
   const keys = [...[...code].map(keyFields), SUFFIX[suffix] ?? keyFields(suffix)];
   keys.forEach((k, i) => {
     const timestamp = start + (i * gapMs) / 1000;
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, unmodifiedText: k.text, timestamp }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: timestamp + 0.001 }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: k.text ? 'keyDown' : 'rawKeyDown', ...k, unmodifiedText: k.text, timestamp }));
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, modifiers: k.modifiers ?? 0, timestamp: timestamp + 0.001 }),
+    );
   });
   lastStamp.set(page, start + ((keys.length - 1) * gapMs) / 1000 + 0.001);
   await Promise.all(sends);

@@ -7,6 +7,7 @@ import {
   IconClockHour4,
   IconLayoutKanban,
   IconShoppingCartPlus,
+  IconTags,
   IconTopologyStar3,
   type Icon,
 } from '@tabler/icons-react';
@@ -28,4 +29,5 @@ export const NAV: NavEntry[] = [
   { path: '/workflows', labelKey: 'nav.workflows', icon: IconTopologyStar3 },
   { path: '/scans', labelKey: 'nav.scanLog', icon: IconBarcode },
   { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustmentsHorizontal },
+  { path: '/labels', labelKey: 'nav.labels', icon: IconTags },
 ];

@@ -13,6 +13,7 @@ const TasksPage = lazy(() => import('../tasks/TasksPage'));
 const WorkflowsPage = lazy(() => import('../workflows/WorkflowsPage'));
 const ScanLogPage = lazy(() => import('../scanlog/ScanLogPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
+const LabelsPage = lazy(() => import('../labels/LabelsPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
       { path: 'workflows', element: <WorkflowsPage /> },
       { path: 'scans', element: <ScanLogPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'labels', element: <LabelsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -44,7 +44,8 @@ export function profileFromSetting(value: unknown): ScanProfile {
 }
 
 export function useSavedScanProfile(): ScanProfile | undefined {
-  const row = useLiveQuery(() => db.settings.get('scannerProfile'), []);
+  // null = no saved profile (the defaults); undefined = still loading.
+  const row = useLiveQuery(async () => (await db.settings.get('scannerProfile')) ?? null, []);
   return useMemo(() => (row === undefined ? undefined : profileFromSetting(row?.value)), [row]);
 }
 
@@ -59,6 +60,8 @@ function tell(outcome: ScanOutcome, fallbackTitle: string): void {
     message: outcome.message,
     autoClose: outcome.ok ? 3500 : 8000,
     withBorder: true,
+    // Read at arm's length: the message in full text colour, not dimmed.
+    styles: { title: { fontSize: 'var(--mantine-font-size-md)' }, description: { color: 'var(--mantine-color-text)', fontSize: 'var(--mantine-font-size-md)' } },
     'data-testid': 'scan-toast',
     'data-ok': String(outcome.ok),
   } as Parameters<typeof notifications.show>[0]);

@@ -2,7 +2,7 @@
 // else happens): what arrived, control characters made visible, how fast it came and what
 // it reads as. The profile (gap, suffix, prefix, minimum length) can be tuned and tried at
 // once, then saved for this device.
-import { Alert, Badge, Button, Card, Code, Group, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Kbd, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBarcode, IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,7 @@ import { onNearMiss, useSavedScanProfile } from './ScannerProvider';
 import { useScannerStore } from './scannerStore';
 import { useScanTarget } from './targets';
 import type { RoutedScan } from './types';
-import { visibleControls, visibleKey } from './visible';
+import { keyPart, visibleControls, visibleKey, visibleParts, type VisiblePart } from './visible';
 
 const KEEP = 8;
 const FAILED: ReadonlySet<ParsedBarcode['kind']> = new Set(['bad-check-digit', 'not-recognised']);
@@ -38,6 +38,23 @@ function timing(scan: RoutedScan): Pick<TestRow, 'chars' | 'duration' | 'maxGap'
   let maxGap = 0;
   for (let i = 1; i < times.length; i += 1) maxGap = Math.max(maxGap, times[i]! - times[i - 1]!);
   return { chars: [...scan.code].length, duration: scan.captured.endedAt - scan.captured.startedAt, maxGap };
+}
+
+/** Text with its control characters (and named keys) shown as key caps. */
+function VisibleText({ text, parts, dimmed }: { text?: string; parts?: VisiblePart[]; dimmed?: boolean }) {
+  return (
+    <>
+      {(parts ?? visibleParts(text ?? '')).map((p, i) =>
+        'text' in p ? (
+          <span key={i}>{p.text}</span>
+        ) : (
+          <Kbd key={i} size="xs" mx={2} c={dimmed ? 'dimmed' : undefined} style={{ verticalAlign: 'baseline' }}>
+            {p.control}
+          </Kbd>
+        ),
+      )}
+    </>
+  );
 }
 
 type SuffixChoice = 'Enter' | 'Tab' | 'other';
@@ -91,7 +108,11 @@ function checkForm(form: Form): FormCheck {
   return { ok: true, profile: detector.profile };
 }
 
-export function ScannerTestPanel() {
+/**
+ * `showProfile={false}` leaves out the profile form (when the page has one of its own); a
+ * profile typed there is not tried live, one typed here is.
+ */
+export function ScannerTestPanel({ showProfile = true }: { showProfile?: boolean } = {}) {
   const { t } = useTranslation();
   const counter = useCounter();
   const saved = useSavedScanProfile();
@@ -169,7 +190,7 @@ export function ScannerTestPanel() {
 
   const set = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f));
   const errors = check && !check.ok ? check.errors : {};
-  const suggestGap = miss ? Math.min(200, Math.ceil((miss.maxGap + 10) / 5) * 5) : 0;
+  const suggestGap = miss ? Math.min(200, Math.ceil((Math.round(miss.maxGap) + 10) / 5) * 5) : 0;
 
   return (
     <Card withBorder radius="md" p="md" data-testid="scanner-test-panel">
@@ -200,7 +221,9 @@ export function ScannerTestPanel() {
                   }),
                 })}
               </Text>
-              <Code>{visibleControls(miss.text)}</Code>
+              <Code>
+                <VisibleText text={miss.text} />
+              </Code>
               <Group>
                 <Button size="sm" variant="default" onClick={() => set({ maxGapMs: suggestGap })} data-testid="scanner-test-raise-gap">
                   {t('scan.test.raiseGap', { gap: suggestGap })}
@@ -232,16 +255,19 @@ export function ScannerTestPanel() {
                 return (
                   <Table.Tr key={row.id} data-testid="scanner-test-row">
                     <Table.Td>
-                      <Code fz="md" style={{ wordBreak: 'break-all' }} data-testid="scanner-test-raw">
+                      <Code
+                        fz="md"
+                        style={{ wordBreak: 'break-all' }}
+                        data-testid="scanner-test-raw"
+                        data-visible={visibleControls(row.prefix) + visibleControls(row.raw) + visibleKey(row.suffix)}
+                      >
                         {row.prefix ? (
                           <Text span c="dimmed" inherit>
-                            {visibleControls(row.prefix)}
+                            <VisibleText text={row.prefix} />
                           </Text>
                         ) : null}
-                        {visibleControls(row.raw)}
-                        <Text span c="dimmed" inherit>
-                          {visibleKey(row.suffix)}
-                        </Text>
+                        <VisibleText text={row.raw} />
+                        <VisibleText parts={[keyPart(row.suffix)]} dimmed />
                       </Code>
                     </Table.Td>
                     <Table.Td ta="right" className="tabular">
@@ -270,7 +296,7 @@ export function ScannerTestPanel() {
           </Table>
         )}
 
-        {form ? (
+        {form && showProfile ? (
           <Stack gap="sm">
             <Title order={3} size="h4">
               {t('scan.test.profile')}
@@ -285,7 +311,7 @@ export function ScannerTestPanel() {
                 max={200}
                 suffix=" ms"
                 error={errors.maxGapMs}
-                data-testid="scanner-gap"
+                data-testid="scanner-test-gap"
               />
               <NumberInput
                 label={t('scan.test.minLength')}
@@ -295,7 +321,7 @@ export function ScannerTestPanel() {
                 min={1}
                 max={64}
                 error={errors.minLength}
-                data-testid="scanner-min-length"
+                data-testid="scanner-test-min-length"
               />
             </Group>
             <Group align="flex-start" grow>
@@ -306,7 +332,7 @@ export function ScannerTestPanel() {
                 onChange={(v) => v && set({ suffix: v as SuffixChoice })}
                 data={(['Enter', 'Tab', 'other'] as const).map((v) => ({ value: v, label: t(`scan.test.suffixName.${v}`, { char: '…' }) }))}
                 allowDeselect={false}
-                data-testid="scanner-suffix"
+                data-testid="scanner-test-suffix"
               />
               {form.suffix === 'other' ? (
                 <TextInput
@@ -315,7 +341,7 @@ export function ScannerTestPanel() {
                   onChange={(e) => set({ suffixChar: e.currentTarget.value })}
                   maxLength={2}
                   error={errors.suffixChar}
-                  data-testid="scanner-suffix-char"
+                  data-testid="scanner-test-suffix-char"
                 />
               ) : null}
               <TextInput
@@ -324,11 +350,11 @@ export function ScannerTestPanel() {
                 value={form.prefix}
                 onChange={(e) => set({ prefix: e.currentTarget.value })}
                 error={errors.prefix}
-                data-testid="scanner-prefix"
+                data-testid="scanner-test-prefix"
               />
             </Group>
             {changed ? (
-              <Text fz="sm" c="dimmed" data-testid="scanner-trying">
+              <Text fz="sm" c="dimmed" data-testid="scanner-test-trying">
                 {t('scan.test.trying')}
               </Text>
             ) : null}
@@ -336,7 +362,7 @@ export function ScannerTestPanel() {
               <Button variant="default" leftSection={<IconRestore size={20} />} onClick={() => setForm(toForm(defaultScanProfile))}>
                 {t('scan.test.defaults')}
               </Button>
-              <Button leftSection={<IconDeviceFloppy size={20} />} onClick={() => void save()} loading={saving} disabled={!check?.ok || !changed} data-testid="scanner-save">
+              <Button leftSection={<IconDeviceFloppy size={20} />} onClick={() => void save()} loading={saving} disabled={!check?.ok || !changed} data-testid="scanner-test-save">
                 {t('scan.test.save')}
               </Button>
             </Group>
