@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { withCheckDigit } from '../shared/barcode/index';
 import { handled, scan } from './scanner.support';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actViaEngine, createOrderViaEngine, openApp, SCREENSHOT_DIR, screenshotBoth, seedCatalog } from './support/app';
 
@@ -108,6 +109,23 @@ test.describe('scanner', () => {
     await expect(rows).toHaveCount(10);
     await expect(page.getByTestId('scanlog-raw')).toHaveText([...codes].reverse());
     await expect(page.getByTestId('scanlog-result').first()).toHaveAttribute('data-ok', 'true');
+    await screenshotBoth(page, 'scanlog');
+
+    // Filters: kind and result.
+    await page.getByTestId('scanlog-filter-result').getByText('Failed').click();
+    await expect(page.getByTestId('empty-state')).toContainText('No scans match these filters');
+    await page.getByTestId('scanlog-filter-result').getByText('All').click();
+    await expect(rows).toHaveCount(10);
+
+    // CSV export through the host (a download in the browser), oldest first.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('scanlog-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^scan-log-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await file.path(), 'utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('seq,time,raw,type,screen,result,message');
+    expect(csv).toHaveLength(11);
+    expect(csv[1]).toContain(`,${codes[0]},product,create-order,ok,`);
   });
 
   test('an order label then an action card moves the order; detail and board follow', async ({ page }, testInfo) => {
@@ -145,6 +163,21 @@ test.describe('scanner', () => {
     await scan(page, 'CF:A:confirm reception of order');
     await handled(page, 5);
     await expect(page.getByTestId('order-state')).toHaveText('successful transaction');
+
+    // Scan-to-screen is measured for the benchmarks: Enter keydown to the painted result.
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByName('scan-to-screen', 'measure').length))
+      .toBeGreaterThanOrEqual(5);
+    const timings = await page.evaluate(() =>
+      performance.getEntriesByName('scan-to-screen', 'measure').map((m) => ({ ms: m.duration, ...((m as PerformanceMeasure).detail as { kind: string; settle: string; timedOut: boolean }) })),
+    );
+    const moved = timings.filter((m) => m.kind === 'action' && m.settle === 'commit');
+    expect(moved.length).toBeGreaterThanOrEqual(2);
+    for (const m of moved) {
+      expect(m.timedOut).toBe(false);
+      expect(m.ms).toBeGreaterThan(0);
+    }
+    testInfo.annotations.push({ type: 'scan-to-screen (ms)', description: timings.map((m) => `${m.kind}:${Math.round(m.ms)}`).join(' ') });
 
     // The board shows it in its new column.
     await page.keyboard.press('Alt+1');

@@ -14,6 +14,7 @@ const WorkflowsPage = lazy(() => import('../workflows/WorkflowsPage'));
 const ScanLogPage = lazy(() => import('../scanlog/ScanLogPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const LabelsPage = lazy(() => import('../labels/LabelsPage'));
+const ScanStockPage = lazy(() => import('../scanner/ScanStockPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'orders/new', element: <CreateOrderPage /> },
       { path: 'orders/:id', element: <OrderDetailPage /> },
       { path: 'stock', element: <StockPage /> },
+      { path: 'stock/scan', element: <ScanStockPage /> },
       { path: 'tasks', element: <TasksPage /> },
       { path: 'workflows', element: <WorkflowsPage /> },
       { path: 'scans', element: <ScanLogPage /> },

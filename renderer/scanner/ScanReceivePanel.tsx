@@ -23,7 +23,7 @@ interface Booked {
   sku: string;
   name: string;
   qty: number;
-  locationName: string;
+  locationId: string;
 }
 
 interface Tally {
@@ -63,7 +63,8 @@ export const useScanStockStore = create<ScanStockState>()((set, get) => ({
   clearTallies: (keep) => set((s) => ({ tallies: keep ? s.tallies.filter(keep) : [] })),
 }));
 
-export function ScanReceivePanel({ mode: fixedMode }: { mode?: ScanStockMode }) {
+/** `mode` fixes receive or count (no switch); `withTitle={false}` when the page has the title. */
+export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?: ScanStockMode; withTitle?: boolean }) {
   const { t } = useTranslation();
   const counter = useCounter();
   const location = useScannerStore((s) => s.location);
@@ -73,6 +74,17 @@ export function ScanReceivePanel({ mode: fixedMode }: { mode?: ScanStockMode }) 
   const locations = useLiveQuery(() => db.locations.orderBy('priority').limit(500).toArray(), []);
   const [saving, setSaving] = useState(false);
   const tallies = store.tallies.filter((x) => x.locationId === location?.id);
+  const booked = store.booked.filter((b) => b.locationId === location?.id).slice(0, 8);
+  const shownSkus = [...new Set([...tallies.map((x) => x.sku), ...booked.map((b) => b.sku)])];
+  // On hand at this location now, live: a receipt shows up as soon as it is booked.
+  const onHand = useLiveQuery(
+    async () => {
+      if (!location || !shownSkus.length) return new Map<string, number>();
+      const rows = await db.stockLevels.bulkGet(shownSkus.map((sku) => [sku, location.id] as [string, string]));
+      return new Map(shownSkus.map((sku, i) => [sku, rows[i]?.onHand ?? 0]));
+    },
+    [location?.id, shownSkus.join('|')],
+  );
 
   useScanTarget(
     async (scan): Promise<ScanOutcome> => {
@@ -90,7 +102,7 @@ export function ScanReceivePanel({ mode: fixedMode }: { mode?: ScanStockMode }) 
       }
       const result = await counter.receive({ sku: product.sku, locationId: where.id, qty, reason: t('scan.receive.reason') });
       if (!result.ok) return { ok: false, message: result.message, title };
-      useScanStockStore.getState().book({ sku: product.sku, name: product.name, qty, locationName: where.name });
+      useScanStockStore.getState().book({ sku: product.sku, name: product.name, qty, locationId: where.id });
       return { ok: true, message: t('scan.receive.received', { name, qty, location: where.name }), title, settle: 'commit' };
     },
     { kinds: ['product', 'weight', 'price', 'gs1'] },
@@ -116,13 +128,15 @@ export function ScanReceivePanel({ mode: fixedMode }: { mode?: ScanStockMode }) 
 
   return (
     <Card withBorder radius="md" p="md" data-testid="scan-stock-panel">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="xs" wrap="nowrap">
-          <IconBarcode size={26} />
-          <Title order={2} size="h3">
-            {t('scan.receive.title')}
-          </Title>
-        </Group>
+      <Group justify={withTitle ? 'space-between' : 'flex-end'} mb="sm" wrap="nowrap">
+        {withTitle ? (
+          <Group gap="xs" wrap="nowrap">
+            <IconBarcode size={26} />
+            <Title order={2} size="h3">
+              {t('scan.receive.title')}
+            </Title>
+          </Group>
+        ) : null}
         {fixedMode ? null : (
           <SegmentedControl
             value={mode}
@@ -167,20 +181,24 @@ export function ScanReceivePanel({ mode: fixedMode }: { mode?: ScanStockMode }) 
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('scan.receive.product')}</Table.Th>
+                    <Table.Th ta="right">{t('scan.receive.onHandCol')}</Table.Th>
                     <Table.Th ta="right">{t('scan.receive.countedCol')}</Table.Th>
                     <Table.Th />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {tallies.map((x) => (
-                    <Table.Tr key={x.sku}>
+                    <Table.Tr key={x.sku} data-testid="scan-stock-tally" data-sku={x.sku}>
                       <Table.Td>
                         <Text fw={600}>{x.sku}</Text>
                         <Text fz="sm" c="dimmed">
                           {x.name}
                         </Text>
                       </Table.Td>
-                      <Table.Td ta="right" className="tabular" fz="lg" fw={700}>
+                      <Table.Td ta="right" className="tabular" c="dimmed">
+                        {onHand?.get(x.sku) ?? '…'}
+                      </Table.Td>
+                      <Table.Td ta="right" className="tabular" fz="lg" fw={700} data-testid="scan-stock-counted">
                         {x.counted}
                       </Table.Td>
                       <Table.Td w={48}>
@@ -210,21 +228,39 @@ export function ScanReceivePanel({ mode: fixedMode }: { mode?: ScanStockMode }) 
               </Button>
             </Group>
           </>
-        ) : store.booked.length ? (
-          <Stack gap={4} data-testid="scan-stock-booked">
-            {store.booked.slice(0, 8).map((b) => (
-              <Group key={b.key} gap="xs" wrap="nowrap">
-                <IconPackageImport size={18} />
-                <Badge variant="light" color="green" className="tabular">
-                  +{b.qty}
-                </Badge>
-                <Text fw={600}>{b.sku}</Text>
-                <Text c="dimmed" truncate>
-                  {b.name} · {b.locationName}
-                </Text>
-              </Group>
-            ))}
-          </Stack>
+        ) : booked.length ? (
+          <Table withTableBorder striped data-testid="scan-stock-booked">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('scan.receive.product')}</Table.Th>
+                <Table.Th ta="right">{t('scan.receive.receivedCol')}</Table.Th>
+                <Table.Th ta="right">{t('scan.receive.onHandCol')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {booked.map((b) => (
+                <Table.Tr key={b.key} data-testid="scan-stock-receipt" data-sku={b.sku}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <IconPackageImport size={18} />
+                      <Text fw={600}>{b.sku}</Text>
+                      <Text c="dimmed" truncate>
+                        {b.name}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Badge variant="light" color="green" className="tabular">
+                      +{b.qty}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right" className="tabular" fw={700} data-testid="scan-stock-on-hand">
+                    {onHand?.get(b.sku) ?? '…'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         ) : null}
       </Stack>
     </Card>

@@ -17,6 +17,8 @@ import { ScanDetector, type KeyDecision, type Scan, type ScanProfile } from './d
 export interface CapturedScan extends Scan {
   /** Time of each key of the scan, prefix included, then the suffix (event.timeStamp, ms). */
   keyTimes: number[];
+  /** When the suffix keydown happened (performance.now() time base): scan-to-screen starts here. */
+  enterAt: number;
   /** The profile that read it (the test panel shows its prefix and suffix). */
   profile: Readonly<ScanProfile>;
 }
@@ -184,10 +186,12 @@ export class ScannerCapture {
     }
     if ('scan' in decision) {
       this.suppress(event);
-      performance.mark('scan:enter', { startTime: event.timeStamp });
+      // The suffix's own time (a stamp "from the future" only comes from test tools: clamp).
+      const enterAt = Math.min(event.timeStamp, performance.now());
+      performance.mark('scan:enter', { startTime: enterAt });
       const keyTimes = [...this.held.map((k) => k.time), event.timeStamp];
       this.held = [];
-      this.listener.onScan({ ...decision.scan, keyTimes, profile: this.detector.profile });
+      this.listener.onScan({ ...decision.scan, keyTimes, enterAt, profile: this.detector.profile });
       return;
     }
     // A release: what was held goes back first, then this key as `then` says.

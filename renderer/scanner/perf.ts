@@ -1,7 +1,7 @@
 // Scan-to-screen timing, for bench/: from the suffix keydown of a scan to the frame that
 // shows its result.
 //
-//   performance.mark('scan:enter')      in the capture handler (startTime = the Enter
+//   performance.mark('scan:enter')      in the capture handler (startTime = the suffix
 //                                       keydown's event.timeStamp), see capture.ts
 //   performance.mark('scan:painted')    once the routed result is on screen
 //   performance.measure('scan-to-screen', { start, end, detail })
@@ -10,36 +10,40 @@
 // "On screen": for an engine write ('commit'), Dexie's change notice reaches this window,
 // the live queries re-run and React commits; for a new screen ('navigate') the screen has
 // rendered with no loading indicator left in <main>; for UI state ('local') React commits.
-// The paint time is taken after the first frame that follows the last DOM change of that
-// update (rAF, then a task: the frame has been painted by then). Changes to the feedback
-// overlay and the toasts are not the result and are ignored.
+// The paint time is taken just after the first frame that shows a DOM change made after
+// the write's notice (rAF, then a task: the frame has been painted by then); later
+// cascades (the action panel asking the engine again) are not waited for. Changes to the
+// feedback overlay and the toasts are not the result and are ignored. The measurement runs beside the scan queue and never delays a scan.
+// bench/ reads performance.getEntriesByName('scan-to-screen', 'measure'); entries with
+// detail.timedOut are results that never showed (e.g. a write to a screen not showing it).
 import Dexie from 'dexie';
 import type { Settle } from './types';
 
 const IGNORE = '[data-scan-ignore], .mantine-Notifications-root';
-const QUIET_FRAMES = 3;
 const MAX_WAIT_MS = 2000;
 
 /**
- * Resolves at the next storagemutated notice Dexie delivers to this window for a table
- * other than the scan log (the log's own writes are not a scan's result).
+ * Resolves with the time (performance.now()) of the next storagemutated notice Dexie
+ * delivers to this window for a table other than the scan log (the log's own writes are
+ * not a scan's result), or null after `timeoutMs`.
  */
-export function nextDexieChange(timeoutMs = 1000): { promise: Promise<boolean>; cancel(): void } {
-  let done: (changed: boolean) => void = () => undefined;
-  const promise = new Promise<boolean>((resolve) => (done = resolve));
+export function nextDexieChange(timeoutMs = 1500): { promise: Promise<number | null>; cancel(): void } {
+  let done: (at: number | null) => void = () => undefined;
+  const promise = new Promise<number | null>((resolve) => (done = resolve));
   const listener = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((key) => !/^idb:\/\/[^/]*\/scans(\/|$)/.test(key))) finish(true);
+    if (Object.keys(parts).some((key) => !/^idb:\/\/[^/]*\/scans(\/|$)/.test(key))) finish(performance.now());
   };
-  const timer = setTimeout(() => finish(false), timeoutMs);
-  function finish(changed: boolean) {
+  const timer = setTimeout(() => finish(null), timeoutMs);
+  function finish(at: number | null) {
     clearTimeout(timer);
     Dexie.on.storagemutated.unsubscribe(listener);
-    done(changed);
+    done(at);
   }
   Dexie.on.storagemutated.subscribe(listener);
-  return { promise, cancel: () => finish(false) };
+  return { promise, cancel: () => finish(null) };
 }
 
+/** Resolves just after the next frame has been painted, with that time. */
 function afterPaint(): Promise<number> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => {
@@ -59,48 +63,52 @@ function relevant(records: MutationRecord[]): boolean {
 
 const loading = () => document.querySelector('main [role="status"]') !== null;
 
-/**
- * Watches the DOM from now on. `settled(settle, change)` resolves with the paint time of
- * the result: after `change` (Dexie's notice of a write) has come, the paint after the
- * last DOM change before a few quiet frames.
- */
-export function watchPaint(): { settled(settle: Settle, change?: Promise<unknown>): Promise<{ paintedAt: number; timedOut: boolean }> } {
+export interface PaintWatch {
+  /**
+   * Resolves with the paint time of the scan's result. `change` (for 'commit') resolves
+   * with the time Dexie's notice of the write arrived: only DOM changes after it count.
+   */
+  settled(settle: Settle, change?: Promise<number | null>): Promise<{ paintedAt: number; timedOut: boolean }>;
+}
+
+/** Starts watching the DOM now (before the scan is routed). */
+export function watchPaint(): PaintWatch {
+  const createdAt = performance.now();
   let lastChange = 0;
-  let armed = true;
+  let painting = false;
+  /** Each frame painted after DOM changes: when, the latest change it shows, and whether a loading indicator was up. */
+  const paints: Array<{ at: number; change: number; loading: boolean }> = [];
+  const paintAfterChange = () => {
+    painting = true;
+    void afterPaint().then((at) => {
+      painting = false;
+      paints.push({ at, change: lastChange, loading: loading() });
+      if (lastChange > at) paintAfterChange();
+    });
+  };
   const observer = new MutationObserver((records) => {
-    if (armed && relevant(records)) lastChange = performance.now();
+    if (!relevant(records)) return;
+    lastChange = performance.now();
+    if (!painting) paintAfterChange();
   });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+
   return {
     async settled(settle, change) {
-      const started = performance.now();
       try {
-        if (change) {
-          // Only what the write's notice sets off counts.
-          armed = false;
-          lastChange = 0;
-          await change;
-          armed = true;
+        const since = settle === 'commit' && change ? await change : createdAt;
+        const firstPaint = await afterPaint();
+        if (settle === 'none' || since === null) return { paintedAt: firstPaint, timedOut: since === null };
+        while (performance.now() - createdAt < MAX_WAIT_MS) {
+          // The first frame showing a change made after the write's notice (or the scan):
+          // the live query's new rows, the new screen without a loading indicator.
+          const shown = paints.find((p) => p.change >= since && !(settle === 'navigate' && p.loading));
+          if (shown) return { paintedAt: shown.at, timedOut: false };
+          // UI-only changes commit within the routing task: nothing changed means nothing to show.
+          if (settle === 'local' && !painting && lastChange < since) return { paintedAt: firstPaint, timedOut: false };
+          await afterPaint();
         }
-        let paintedAt = await afterPaint();
-        // Nothing to wait for after UI-only changes (React committed in this task).
-        let seen = lastChange > 0 || settle === 'none' || settle === 'local';
-        let quiet = 0;
-        while (performance.now() - started < MAX_WAIT_MS) {
-          const before = lastChange;
-          const frame = await afterPaint();
-          if (lastChange !== before) {
-            seen = true;
-            quiet = 0;
-            paintedAt = frame;
-            continue;
-          }
-          if (!seen) continue; // the live query or the new screen has not shown up yet
-          if (settle === 'navigate' && loading()) continue;
-          quiet += 1;
-          if (quiet >= QUIET_FRAMES) return { paintedAt, timedOut: false };
-        }
-        return { paintedAt, timedOut: true };
+        return { paintedAt: performance.now(), timedOut: true };
       } finally {
         observer.disconnect();
       }

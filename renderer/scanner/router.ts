@@ -164,7 +164,11 @@ async function applyAction(action: string, ctx: RouteContext): Promise<ScanOutco
     const explained = await Promise.all(parts.map((p) => counter.explain(p.ref, role)));
     const where = parts.find((_, i) => explained[i]!.some((e) => e.action === action)) ?? parts[0]!;
     const refused = await counter.act(where.ref, role, action);
-    return fail(refused.ok ? t('scan.msg.actionRefused', { action: actionLabel }) : refused.message, { title, settle: 'commit' });
+    if (refused.ok) {
+      // Possible after all (the state moved since we asked): it has been applied.
+      return ok(t('scan.msg.actionDone', { action: actionLabel, part: where.label, state: words.state(where.ref.kind, refused.to) }), { title, settle: 'commit' });
+    }
+    return fail(refused.message, { title });
   }
   const result = await counter.act(target.ref, role, action);
   if (!result.ok) return fail(result.message, { title });
