@@ -29,7 +29,7 @@ export function LevelsTable({ rows, locations, footer }: { rows: LevelView[]; lo
       {
         key: 'sku',
         header: t('stock.columns.sku'),
-        width: 170,
+        width: 140,
         render: (r) => (
           <Anchor component="button" type="button" className={classes.skuButton} onClick={() => openLedger(r.sku)} tabIndex={-1} data-testid="level-sku">
             {r.sku}
@@ -40,19 +40,19 @@ export function LevelsTable({ rows, locations, footer }: { rows: LevelView[]; lo
       {
         key: 'location',
         header: t('stock.columns.location'),
-        width: 180,
+        width: 160,
         render: (r) => (
           <Text truncate data-testid="level-location">
             {names.get(r.locationId) ?? r.locationId}
           </Text>
         ),
       },
-      { key: 'onHand', header: t('stock.columns.onHand'), width: 104, align: 'right', render: (r) => <Text fw={600} className="tabular" data-testid="level-onhand">{r.onHand}</Text> },
-      { key: 'reserved', header: t('stock.columns.reserved'), width: 104, align: 'right', render: (r) => <Text className="tabular" data-testid="level-reserved">{r.reserved}</Text> },
+      { key: 'onHand', header: t('stock.columns.onHand'), width: 100, align: 'right', render: (r) => <Text fw={600} className="tabular" data-testid="level-onhand">{r.onHand}</Text> },
+      { key: 'reserved', header: t('stock.columns.reserved'), width: 100, align: 'right', render: (r) => <Text className="tabular" data-testid="level-reserved">{r.reserved}</Text> },
       {
         key: 'available',
         header: t('stock.columns.available'),
-        width: 150,
+        width: 156,
         align: 'right',
         render: (r) => (
           <Group gap={6} justify="flex-end" wrap="nowrap">

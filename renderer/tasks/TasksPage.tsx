@@ -184,9 +184,9 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
       {
         key: 'status',
         header: t('tasks.columns.status'),
-        width: 116,
+        width: 124,
         render: (r) => (
-          <Badge color={timerColor(r.status)} variant={r.status === 'pending' ? 'filled' : 'light'} data-testid="timer-status">
+          <Badge color={timerColor(r.status)} variant={r.status === 'pending' ? 'filled' : 'light'} size="md" data-testid="timer-status">
             {t(`tasks.status.${r.status}`)}
           </Badge>
         ),
@@ -194,7 +194,7 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
       {
         key: 'due',
         header: t('tasks.columns.due'),
-        width: 200,
+        width: 210,
         render: (r) => {
           const left = r.dueAt - now;
           return (
@@ -218,31 +218,26 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
       {
         key: 'order',
         header: t('tasks.columns.order'),
-        width: 150,
+        width: 200,
         render: (r) => (
-          <Anchor component={Link} to={`/orders/${r.orderId}`} ff="monospace" fw={700} tabIndex={-1} data-testid="timer-order">
-            {r.orderNumber}
-          </Anchor>
-        ),
-      },
-      {
-        key: 'entity',
-        header: t('tasks.columns.entity'),
-        width: 170,
-        render: (r) => (
-          <Text truncate data-testid="timer-entity">
-            {r.target.kind === 'order'
-              ? t('tasks.entity.order')
-              : r.target.kind === 'item'
-                ? t('tasks.entity.item', { line: r.line?.lineNo ?? '?', sku: r.line?.sku ?? '' })
-                : t('tasks.entity.refund', { line: r.line?.lineNo ?? '?' })}
-          </Text>
+          <Stack gap={0}>
+            <Anchor component={Link} to={`/orders/${r.orderId}`} ff="monospace" fw={700} tabIndex={-1} data-testid="timer-order">
+              {r.orderNumber}
+            </Anchor>
+            <Text fz="xs" c="dimmed" truncate data-testid="timer-entity">
+              {r.target.kind === 'order'
+                ? t('tasks.entity.order')
+                : r.target.kind === 'item'
+                  ? t('tasks.entity.item', { line: r.line?.lineNo ?? '?', sku: r.line?.sku ?? '' })
+                  : t('tasks.entity.refund', { line: r.line?.lineNo ?? '?' })}
+            </Text>
+          </Stack>
         ),
       },
       {
         key: 'role',
         header: t('tasks.columns.role'),
-        width: 72,
+        width: 64,
         render: (r) => {
           const role = r.role.toUpperCase() as keyof typeof ROLE_COLOR;
           return (

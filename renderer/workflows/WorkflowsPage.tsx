@@ -209,7 +209,7 @@ function DefinitionList({ workflows, selected, onSelect }: { workflows: Installe
                 label={
                   <Group gap={6} wrap="nowrap" justify="space-between">
                     <Text fw={700} truncate>
-                      {w.definition.label}
+                      {definitionLabel(t, w.definition)}
                     </Text>
                     <Badge size="sm" variant={active ? 'filled' : 'light'} className="tabular" data-testid="workflow-version">
                       v{w.version}
@@ -236,6 +236,11 @@ function DefinitionList({ workflows, selected, onSelect }: { workflows: Installe
       </ScrollArea>
     </Paper>
   );
+}
+
+/** A definition's name: translated for the built-in ids, the definition's own label otherwise. */
+function definitionLabel(t: (k: string, o?: Record<string, unknown>) => string, def: WorkflowDefinition): string {
+  return t(`workflows.definition.${def.id}`, { defaultValue: def.label });
 }
 
 /** Where each entity of the order is, per machine: state code -> ["order PO-1", "line 2"]. */
@@ -322,7 +327,7 @@ function DefinitionView({
       <Group justify="space-between" wrap="nowrap" gap="md">
         <div style={{ minWidth: 0 }}>
           <Title order={2} size="h3" data-testid="workflow-title">
-            {def.label}{' '}
+            {definitionLabel(t, def)}{' '}
             <Text span c="dimmed" fw={500} fz="md">
               {def.id} · v{def.version}
             </Text>
@@ -362,7 +367,7 @@ function DefinitionView({
                 rightSection={count ? <Badge size="sm" color="dark" circle>{count}</Badge> : null}
                 data-testid="machine-tab"
               >
-                {t(`wf.machine.${name}`, { defaultValue: m.label })}
+                {t(`workflows.machine.${def.id}.${name}`, { defaultValue: m.label })}
               </Tabs.Tab>
             );
           })}

@@ -1,0 +1,77 @@
+// Simplified Chinese: the stock, task, workflow and settings screens speak it once chosen.
+import { expect, test, type Page } from '@playwright/test';
+import { createOrderViaEngine, openApp, screenshotBoth, seedCatalog } from './support/app';
+
+async function quietToasts(page: Page): Promise<void> {
+  const toasts = page.locator('.mantine-Notification-root');
+  for (let i = 0; i < 20 && (await toasts.count()) > 0; i++) {
+    await toasts.first().locator('button').first().click({ timeout: 1000 }).catch(() => undefined);
+  }
+  await expect(toasts).toHaveCount(0);
+}
+
+test.describe('language', () => {
+  test('switching to 简体中文 translates the stock, tasks, workflows and settings screens', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/stock' });
+    await seedCatalog(page);
+    await createOrderViaEngine(page, { buyerId: 'C-6001', buyerName: '王芳', lines: [{ sku: 'TEA-100', qty: 2 }] });
+    // The last cup counted away: none left.
+    await page.evaluate(() =>
+      (window as unknown as { __counterflowTest: { counter: { count(i: unknown): Promise<unknown> } } }).__counterflowTest.counter.count({ sku: 'CUP-01', locationId: 'MAIN', qty: 0 }),
+    );
+
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('option', { name: '简体中文' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+    // Stock.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('库存');
+    await expect(page.getByTestId('stock-receive')).toContainText('入库');
+    await expect(page.getByTestId('stock-count')).toContainText('盘点');
+    await expect(page.getByRole('columnheader', { name: '可用' })).toBeVisible();
+    await expect(page.locator('[data-testid="level-row"][data-sku="CUP-01"]')).toContainText('无货');
+    await page.getByTestId('stock-receive').click();
+    await expect(page.getByRole('dialog', { name: '入库' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: '入库' })).toContainText('货物到达某个库位');
+    await page.getByRole('dialog', { name: '入库' }).getByRole('button', { name: '取消' }).click();
+    await expect(page.getByRole('dialog', { name: '入库' })).toHaveCount(0);
+    await quietToasts(page);
+    await screenshotBoth(page, 'stock-zh');
+
+    // Tasks.
+    await page.keyboard.press('Alt+4');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('定时任务');
+    await expect(page.getByTestId('run-due')).toContainText('立即执行到期任务');
+    await expect(page.getByTestId('task-status')).toContainText('待执行 · 1');
+    await expect(page.getByTestId('timer-row').getByTestId('timer-status')).toHaveText('待执行');
+    await expect(page.getByTestId('timer-row').getByTestId('timer-entity')).toHaveText('订单');
+    await screenshotBoth(page, 'tasks-zh');
+
+    // Workflows.
+    await page.keyboard.press('Alt+5');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作流');
+    await expect(page.getByTestId('workflow-import')).toHaveText('导入…');
+    await expect(page.getByText('已安装的定义')).toBeVisible();
+    await expect(page.locator('[data-workflow="product-order@1"]')).toContainText('商品订单');
+    await expect(page.getByTestId('machine-tab').nth(1)).toHaveText('订单行');
+    await expect(page.getByTestId('workflow-diagram').locator('[data-code="WP"]')).toContainText('等待付款');
+    await expect(page.getByTestId('diagram-legend')).toContainText('终止状态');
+    await screenshotBoth(page, 'workflows-zh');
+
+    // Settings.
+    await page.keyboard.press('Alt+7');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('设置');
+    await expect(page.getByTestId('settings-periods')).toContainText('定时周期');
+    await expect(page.getByTestId('settings-preset')).toContainText('演示');
+    await expect(page.getByTestId('period-used-payment')).toHaveText('1天');
+    await expect(page.getByTestId('settings-demo')).toContainText('演示数据');
+    await expect(page.getByTestId('demo-generate')).toHaveText('生成 100 个订单');
+    await screenshotBoth(page, 'settings-zh');
+
+    // And back.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+    await expect(page.getByTestId('settings-periods')).toContainText('Timer periods');
+  });
+});
