@@ -64,6 +64,16 @@ test.describe('labels', () => {
     await expect(sheet.getByTestId('label-card')).toHaveAttribute('data-payload', 'CF:LOC:MAIN');
     await expectBars(sheet.getByTestId('label-card'));
 
+    // Scanning a label on this screen adds it to the sheet (a re-print), it does not open it.
+    await page.getByTestId('labels-tab').getByText('Orders').click();
+    await expect(page.getByTestId('empty-state')).toBeVisible();
+    await scan(page, `CF:O:${number}`);
+    await handled(page, 1);
+    await expect(sheet.getByTestId('label-card')).toHaveAttribute('data-payload', `CF:O:${number}`);
+    await expect(page).toHaveURL(/#\/labels/);
+    await page.getByTestId('labels-tab').getByText('Locations').click();
+    await page.getByTestId('labels-locations').getByText('Main store').click();
+
     // In print, only the sheet is left: no header, navbar or controls.
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.mantine-AppShell-navbar')).toBeHidden();

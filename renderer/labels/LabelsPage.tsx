@@ -17,6 +17,8 @@ import { ROLE_COLOR } from '../ui/stateColors';
 import { EmptyView } from '../ui/states';
 import { formatDateTime, formatMoney, useLocale } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
+import { findScannedProduct } from '../scanner/products';
+import { useScanTarget } from '../scanner/targets';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
 import { actionCards } from './cards';
@@ -161,6 +163,18 @@ function OrderPicker({ tabs, initial }: { tabs: ReactNode; initial: string | nul
   const [selected, setSelected] = useState<Set<string>>(() => new Set(initial ? [initial] : []));
   const [copies, setCopies] = useState(1);
   const q = query.trim().toUpperCase();
+  // Scanning an order label here adds it to the sheet (a re-print), rather than opening it.
+  useScanTarget(
+    async (scan) => {
+      if (scan.parsed.kind !== 'order') return null;
+      const number = scan.parsed.number;
+      const order = await db.orders.where('number').equals(number).first();
+      if (!order) return { ok: false, message: t('scan.msg.orderMissing', { number }) };
+      setSelected((set) => toggle(set, order.id, true));
+      return { ok: true, message: t('labels.added', { what: order.number }), settle: 'local' };
+    },
+    { kinds: ['order'] },
+  );
   const found = useLiveQuery(
     () => (q ? db.orders.where('number').startsWith(q).limit(LIST_LIMIT).toArray() : db.orders.orderBy('createdAt').reverse().limit(LIST_LIMIT).toArray()),
     [q],
@@ -188,7 +202,6 @@ function OrderPicker({ tabs, initial }: { tabs: ReactNode; initial: string | nul
         leftSection={<IconSearch size={18} />}
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
-        data-scan-target="insert"
         data-testid="labels-find-order"
       />
       <PickList testId="labels-orders">
@@ -228,6 +241,18 @@ function ProductPicker({ tabs, initial }: { tabs: ReactNode; initial: string | n
   const [selected, setSelected] = useState<Set<string>>(() => new Set(initial ? [initial] : []));
   const [copies, setCopies] = useState(1);
   const q = query.trim();
+  // Scanning a product here adds its label to the sheet.
+  useScanTarget(
+    async (scan) => {
+      const lookup = await findScannedProduct(scan.parsed);
+      if ('notProduct' in lookup) return null;
+      if ('missing' in lookup) return { ok: false, message: t('scan.msg.productMissing', { code: lookup.missing }) };
+      const { sku } = lookup.found.product;
+      setSelected((set) => toggle(set, sku, true));
+      return { ok: true, message: t('labels.added', { what: `${sku} · ${lookup.found.product.name}` }), settle: 'local' };
+    },
+    { kinds: ['product', 'weight', 'price', 'gs1'] },
+  );
   const found = useLiveQuery(async () => {
     if (!q) return db.products.orderBy('sku').limit(LIST_LIMIT).toArray();
     const [bySku, byName, byCode] = await Promise.all([
@@ -252,7 +277,6 @@ function ProductPicker({ tabs, initial }: { tabs: ReactNode; initial: string | n
         leftSection={<IconSearch size={18} />}
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
-        data-scan-target="insert"
         data-testid="labels-find-product"
       />
       <PickList testId="labels-products">
@@ -291,6 +315,17 @@ function LocationPicker({ tabs }: { tabs: ReactNode }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [copies, setCopies] = useState(1);
   const chosen = (locations ?? []).filter((l) => selected.has(l.id));
+  useScanTarget(
+    async (scan) => {
+      if (scan.parsed.kind !== 'location') return null;
+      const id = scan.parsed.id;
+      const location = await db.locations.get(id);
+      if (!location) return { ok: false, message: t('scan.msg.locationMissing', { id }) };
+      setSelected((set) => toggle(set, id, true));
+      return { ok: true, message: t('labels.added', { what: location.name }), settle: 'local' };
+    },
+    { kinds: ['location'] },
+  );
   const cards = repeat(chosen, copies).map(({ item, copy }) => (
     <LocationLabel key={`${item.id}-${copy}`} location={item as LocationRow} kindLabel={t('labels.kind.location')} />
   ));
