@@ -107,6 +107,12 @@ test.describe('stock', () => {
     // Levels agree with the ledger.
     await page.getByTestId('stock-check').click();
     await expect(page.getByTestId('check-ok')).toContainText('Levels agree with the ledger');
+    await page.getByRole('dialog', { name: 'Check stock' }).getByRole('button', { name: 'Close' }).click();
+
+    // Scanning goods in lives on its own screen, one menu item away.
+    await page.getByTestId('stock-more').click();
+    await page.getByTestId('stock-scan-goods').click();
+    await expect(page).toHaveURL(/#\/stock\/scan$/);
   });
 
   test('a refused transfer or adjustment shows the clerk message and changes nothing', async ({ page }, testInfo) => {

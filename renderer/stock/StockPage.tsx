@@ -6,6 +6,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import {
   IconAdjustments,
   IconArrowsExchange,
+  IconBarcode,
   IconBuildingWarehouse,
   IconDots,
   IconClipboardCheck,
@@ -15,9 +16,11 @@ import {
   IconPackage,
   IconPackageImport,
   IconSearch,
+  IconTags,
 } from '@tabler/icons-react';
 import { useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useCounter } from '../engine/client';
 import { platform } from '../platform';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -90,6 +93,14 @@ export default function StockPage() {
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
+            <Menu.Label>{t('stock.menu.scanner')}</Menu.Label>
+            <Menu.Item component={Link} to="/stock/scan" leftSection={<IconBarcode size={18} />} data-testid="stock-scan-goods">
+              {t('stock.actions.scanGoods')}
+            </Menu.Item>
+            <Menu.Item component={Link} to="/labels?tab=locations" leftSection={<IconTags size={18} />}>
+              {t('stock.actions.locationLabels')}
+            </Menu.Item>
+            <Menu.Divider />
             <Menu.Label>{t('stock.menu.catalogue')}</Menu.Label>
             <Menu.Item leftSection={<IconPackage size={18} />} onClick={() => open({ kind: 'product' })} data-testid="stock-add-product">
               {t('stock.actions.addProduct')}
