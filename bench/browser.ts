@@ -1,0 +1,156 @@
+// Benchmarks 2, 3 and 4 (Chromium side): run in the bench page with real IndexedDB.
+import type { Page } from 'playwright-core';
+import type { Figure } from './lib/report';
+import { fmt, median, p95, summarize } from './lib/stats';
+import { echoErrors, profilePage } from './lib/chromium';
+import type { Session } from './session';
+
+type BenchApi = {
+  commandBench(o: { dbName: string; n: number; warmup: number; backgroundOrders: number; burst: number }): Promise<{
+    engine: number[];
+    raw: number[];
+    minimal: number[];
+    settings: number[];
+    burst: number;
+    burstMs: number;
+    outcome: unknown;
+  }>;
+  lookups(o: { dbName: string; samples: number; limit: number }): Promise<{
+    total: number;
+    openMs: number;
+    firstQuery: number;
+    byNumber: number[];
+    byNamePrefixIgnoreCase: number[];
+    byNameRange: number[];
+    quickFind: number[];
+    misses: number;
+    meanHits: number;
+    tracking: string | null;
+    tables: string[];
+  }>;
+  seed(o: { dbName: string; orders: number }): Promise<{ ms: number; result: { orders: number }; counts: Record<string, number>; heapBefore: number; heapPeak: number }>;
+  ledger(o: { dbName: string; rows: number; chunk: number }): Promise<{ ms: number; addMs: number; count: number; heapPeak: number }>;
+  deleteDb(name: string): Promise<void>;
+};
+
+const MB = 1024 * 1024;
+
+export async function openBenchPage(session: Session): Promise<Page> {
+  const page = await session.chromium.context.newPage();
+  echoErrors(page, 'bench page');
+  await page.goto(`${session.origin}/bench/`);
+  await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
+  return page;
+}
+
+function call<K extends keyof BenchApi>(page: Page, name: K, arg: Parameters<BenchApi[K]>[0]): ReturnType<BenchApi[K]> {
+  return page.evaluate(
+    ([n, a]) => (window as unknown as { __bench: Record<string, (x: unknown) => Promise<unknown>> }).__bench[n as string]!(a),
+    [name, arg] as const,
+  ) as ReturnType<BenchApi[K]>;
+}
+
+// --- 2 ----------------------------------------------------------------------------------
+
+export async function benchCommand(session: Session): Promise<Figure[]> {
+  const { quick } = session.options;
+  const page = await openBenchPage(session);
+  const n = quick ? 40 : 200;
+  const opts = { dbName: 'bench-command', n, warmup: quick ? 5 : 20, backgroundOrders: quick ? 0 : 2_000, burst: quick ? 30 : 100 };
+  const run = () => call(page, 'commandBench', opts);
+  const r = session.options.profile ? await profilePage(page, session.profilePath('command'), run) : await run();
+  await page.close();
+  const engine = median(r.engine);
+  const raw = median(r.raw);
+  const minimal = median(r.minimal);
+  const settings = median(r.settings);
+  const detail = { n, samples: { engine: summarize(r.engine), raw: summarize(r.raw), minimal: summarize(r.minimal), settingsReads: summarize(r.settings) }, outcome: r.outcome, backgroundOrders: opts.backgroundOrders };
+  return [
+    { key: 'command.engine_ms', bench: 2, label: 'Command: engine act("payment successful"), median', value: engine, unit: 'ms', note: `p95 ${fmt(p95(r.engine))} ms`, detail },
+    { key: 'command.raw_ms', bench: 2, label: 'Command: raw Dexie, same reads and writes, median', value: raw, unit: 'ms', note: `p95 ${fmt(p95(r.raw))} ms` },
+    { key: 'command.ratio', bench: 2, label: 'Command: ratio engine / raw Dexie', value: engine / raw, unit: '', target: { max: 1.5, text: '<= 1.5' } },
+    { key: 'command.per_second', bench: 2, label: 'Command: engine commands per second (1 / median)', value: 1000 / engine, unit: '/s', note: `back-to-back burst of ${r.burst}: ${fmt((r.burst * 1000) / r.burstMs)} /s` },
+    { key: 'command.raw_minimal_ms', bench: 2, label: 'Command: raw Dexie, only what this action needs', value: minimal, unit: 'ms', note: `engine / minimal = ${fmt(engine / minimal)}` },
+    { key: 'command.settings_reads_ms', bench: 2, label: 'Command: the 4 settings reads the engine does first', value: settings, unit: 'ms', note: 'outside the command transaction' },
+  ];
+}
+
+// --- 4 (Chromium) and the shared 100k database ---------------------------------------------
+
+/**
+ * Seeds the database the lookup and app benchmarks use (bench/app.ts opens it with ?db=),
+ * through `seedDemo` in the bench page, and reports that as the Chromium import figure.
+ */
+export async function seedOrders(session: Session): Promise<Figure[]> {
+  const page = await openBenchPage(session);
+  const orders = session.sizes.orders;
+  const run = () => call(page, 'seed', { dbName: session.ordersDb, orders });
+  const r = session.options.profile ? await profilePage(page, session.profilePath('seed'), run) : await run();
+  await page.close();
+  if (r.counts.orders !== orders) throw new Error(`seeded ${r.counts.orders} orders, wanted ${orders}`);
+  session.seeded = true;
+  const scaled = orders === 100_000 ? '' : ` (${fmt(orders)} orders; quick size)`;
+  return [
+    {
+      key: 'import.orders_chromium_s',
+      bench: 4,
+      label: `Import ${fmt(orders)} orders: Chromium, seedDemo`,
+      value: r.ms / 1000,
+      unit: 's',
+      target: orders === 100_000 ? { max: 15, text: '<= 15 s' } : undefined,
+      note: `${fmt((orders * 1000) / r.ms)} orders/s${scaled}`,
+      detail: { counts: r.counts },
+    },
+    { key: 'import.orders_chromium_heap_mb', bench: 4, label: 'Import orders: Chromium peak JS heap', value: r.heapPeak / MB, unit: 'MB', note: `before ${fmt(r.heapBefore / MB)} MB; sampled every 20 ms` },
+  ];
+}
+
+export async function benchLedger(session: Session): Promise<Figure[]> {
+  const page = await openBenchPage(session);
+  const rows = session.sizes.ledgerRows;
+  const chunk = 10_000;
+  const r = await call(page, 'ledger', { dbName: 'bench-ledger', rows, chunk });
+  await page.close();
+  if (r.count !== rows) throw new Error(`ledger holds ${r.count} rows, wanted ${rows}`);
+  return [
+    {
+      key: 'import.ledger_chromium_s',
+      bench: 4,
+      label: `Import ${fmt(rows)} ledger rows: Chromium, bulkAdd`,
+      value: r.ms / 1000,
+      unit: 's',
+      note: `chunks of ${fmt(chunk)}; ${fmt((rows * 1000) / r.ms)} rows/s; bulkAdd alone ${fmt(r.addMs / 1000)} s`,
+    },
+    { key: 'import.ledger_chromium_heap_mb', bench: 4, label: 'Import ledger rows: Chromium peak JS heap', value: r.heapPeak / MB, unit: 'MB' },
+  ];
+}
+
+// --- 3 ----------------------------------------------------------------------------------
+
+export async function benchLookups(session: Session): Promise<Figure[]> {
+  if (!session.seeded) throw new Error('lookups need the seeded database');
+  const page = await openBenchPage(session);
+  const r = await call(page, 'lookups', { dbName: session.ordersDb, samples: session.options.quick ? 100 : 300, limit: 20 });
+  await page.close();
+  const size = `${fmt(r.total)} orders`;
+  const detail = { total: r.total, openMs: r.openMs, firstQueryMs: r.firstQuery, misses: r.misses, meanRowsPerPrefix: r.meanHits };
+  const pair = (key: string, label: string, samples: number[], p95Target: number | undefined, extra?: string): Figure[] => [
+    { key: `${key}_p50_ms`, bench: 3, label: `${label} p50`, value: median(samples), unit: 'ms', note: size, detail: { ...detail, summary: summarize(samples) } },
+    {
+      key: `${key}_p95_ms`,
+      bench: 3,
+      label: `${label} p95`,
+      value: p95(samples),
+      unit: 'ms',
+      target: p95Target === undefined ? undefined : { max: p95Target, text: `p95 <= ${p95Target} ms` },
+      note: extra,
+    },
+  ];
+  return [
+    ...pair('lookup.number', 'Lookup by order number', r.byNumber, 5),
+    ...pair('lookup.name_prefix', 'Buyer name prefix (startsWithIgnoreCase, 20 rows)', r.byNamePrefixIgnoreCase, 20),
+    ...pair('lookup.name_range', 'Buyer name prefix (key range, 20 rows)', r.byNameRange, 20),
+    ...pair('lookup.quick_find', "Board quick find (the app's 3 queries)", r.quickFind, undefined),
+    { key: 'lookup.tracking', bench: 3, label: 'Lookup by tracking number', value: null, unit: 'ms', note: r.tracking ?? 'n/a: no shipments table yet' },
+  ];
+}

@@ -1,0 +1,71 @@
+// Builds what the browser benchmarks load, into a cache outside the repository:
+//   - the app, with the repository's vite.config.ts, into its own folder (never dist/, which
+//     other people's `npm run build` empties and refills while we measure);
+//   - the bench page (bench/page), a plain Vite build of its entry.
+// A build is reused while no source it depends on is newer than it.
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CACHE = path.join(tmpdir(), 'counterflow-bench');
+
+function newestMtime(entries: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) if (name !== 'node_modules' && !name.startsWith('.')) visit(path.join(p, name));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const e of entries) visit(path.join(ROOT, e));
+  return newest;
+}
+
+async function cached(name: string, sources: string[], force: boolean, build: (outDir: string) => Promise<void>): Promise<{ dir: string; built: boolean; ms: number }> {
+  const dir = path.join(CACHE, name);
+  const stamp = path.join(CACHE, `${name}.stamp`);
+  const newest = newestMtime(sources);
+  const built = existsSync(stamp) ? Number(readFileSync(stamp, 'utf8')) : 0;
+  if (!force && existsSync(path.join(dir, 'index.html')) && built >= newest) return { dir, built: false, ms: 0 };
+  mkdirSync(CACHE, { recursive: true });
+  const t0 = performance.now();
+  const startedAt = Date.now();
+  await build(dir);
+  // Stamp with the start time: a file saved during the build makes the next run rebuild.
+  writeFileSync(stamp, String(Math.min(startedAt, Date.now())));
+  return { dir, built: true, ms: performance.now() - t0 };
+}
+
+/** The app as `npm run build` makes it, but in the bench cache. */
+export function buildApp(force = false) {
+  return cached('app', ['renderer', 'shared', 'vite.config.ts', 'package-lock.json'], force, async (outDir) => {
+    const { build } = await import('vite');
+    await build({
+      configFile: path.join(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+    });
+  });
+}
+
+/** The bench page (bench/page/index.html + main.ts), which imports shared/ directly. */
+export function buildBenchPage(force = false) {
+  return cached('page', ['bench/page', 'bench/lib', 'shared', 'package-lock.json'], force, async (outDir) => {
+    const { build } = await import('vite');
+    await build({
+      configFile: false,
+      root: path.join(ROOT, 'bench/page'),
+      base: './',
+      publicDir: false,
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 4000 },
+    });
+  });
+}

@@ -1,0 +1,64 @@
+// Figures: what every benchmark returns, printed as it goes and gathered into the final
+// table and the --json file. A target is printed next to its figure; nothing fails on time.
+import { fmt } from './stats';
+
+export interface Target {
+  /** The figure should be at most this (times, ratios, memory)... */
+  max?: number;
+  /** ...or at least this. */
+  min?: number;
+  /** How the issue states it, e.g. "<= 0.1" or "p95 <= 50 ms". */
+  text: string;
+}
+
+export interface Figure {
+  /** Stable id for the JSON file, e.g. "interpreter.ratio". */
+  key: string;
+  /** Which benchmark (1..7) and what it measures, as printed. */
+  bench: number;
+  label: string;
+  /** null when the figure cannot be taken (say why in `note`). */
+  value: number | null;
+  unit: string;
+  target?: Target;
+  note?: string;
+  /** Anything else worth keeping in the JSON (samples, sizes, raw numbers). */
+  detail?: Record<string, unknown>;
+}
+
+export type Verdict = 'meets' | 'MISSES' | '' | 'n/a';
+
+export function verdict(f: Figure): Verdict {
+  if (f.value === null) return 'n/a';
+  if (!f.target) return '';
+  if (f.target.max !== undefined && f.value > f.target.max) return 'MISSES';
+  if (f.target.min !== undefined && f.value < f.target.min) return 'MISSES';
+  return 'meets';
+}
+
+export function formatValue(f: Figure): string {
+  if (f.value === null) return 'n/a';
+  return `${fmt(f.value)} ${f.unit}`.trim();
+}
+
+export function printFigure(f: Figure): void {
+  const target = f.target ? `  (target ${f.target.text}: ${verdict(f)})` : '';
+  const note = f.note ? `  — ${f.note}` : '';
+  console.log(`    ${f.label.padEnd(52)} ${formatValue(f).padStart(14)}${target}${note}`);
+}
+
+export function table(figures: readonly Figure[]): string {
+  const rows = figures.map((f) => [String(f.bench), f.label, formatValue(f), f.target?.text ?? '', verdict(f)]);
+  const head = ['#', 'figure', 'value', 'target', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The same table as Markdown, for bench/RESULTS.md and the README. */
+export function markdownTable(figures: readonly Figure[]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const out = ['| # | Figure | Value | Target | |', '|---|---|---:|---|---|'];
+  for (const f of figures) out.push(`| ${f.bench} | ${esc(f.label)} | ${esc(formatValue(f))} | ${esc(f.target?.text ?? '')} | ${verdict(f)} |`);
+  return out.join('\n');
+}

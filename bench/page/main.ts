@@ -1,0 +1,406 @@
+// The bench page: built by Vite from this entry, served on the same origin as the built
+// app, and driven by Playwright (bench/browser.ts). Everything here runs in Chromium with
+// its real IndexedDB. Each function returns raw samples; the Node side summarises them.
+import Dexie from 'dexie';
+import { openCounter, type EngineCounter } from '../../shared/index';
+import { CounterDb } from '../../shared/db/database';
+import type { EventRow, ItemRow, LedgerRow, OrderRow, TimerRow } from '../../shared/db/rows';
+
+interface MemoryInfo {
+  usedJSHeapSize: number;
+  totalJSHeapSize: number;
+}
+const memory = (): MemoryInfo | undefined => (performance as unknown as { memory?: MemoryInfo }).memory;
+
+/** Samples the JS heap every few ms (and whenever asked) and keeps the peak. */
+function heapSampler(everyMs = 20) {
+  let peak = 0;
+  const read = () => {
+    const m = memory();
+    if (m) peak = Math.max(peak, m.usedJSHeapSize);
+  };
+  read();
+  const timer = setInterval(read, everyMs);
+  return {
+    read,
+    stop(): number {
+      clearInterval(timer);
+      read();
+      return peak;
+    },
+  };
+}
+
+const now = () => performance.now();
+const rand = (n: number) => Math.floor(Math.random() * n);
+const pad6 = (n: number) => String(n).padStart(6, '0');
+
+// --- 2. Engine command vs raw Dexie ------------------------------------------------------
+
+const LINES = [
+  { sku: 'BENCH-A', qty: 1, unitPrice: 6.5 },
+  { sku: 'BENCH-B', qty: 2, unitPrice: 9.9 },
+];
+
+async function catalog(counter: EngineCounter): Promise<void> {
+  const must = (r: { ok: boolean; message?: string }, what: string) => {
+    if (!r.ok) throw new Error(`${what}: ${r.message}`);
+  };
+  must(await counter.addLocation({ id: 'MAIN', name: 'Main store', priority: 1 }), 'location');
+  for (const line of LINES) {
+    must(await counter.addProduct({ sku: line.sku, name: line.sku, price: line.unitPrice }), line.sku);
+    must(await counter.receive({ sku: line.sku, locationId: 'MAIN', qty: 1_000_000 }), `receive ${line.sku}`);
+  }
+}
+
+const ORDER_TABLES_TOUCHED = (db: CounterDb) => [db.commands, db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.products, db.locations, db.stockLevels];
+
+function event(commandId: string, at: number, orderId: string, fields: Partial<EventRow> & Pick<EventRow, 'type' | 'entity'>): EventRow {
+  return {
+    id: crypto.randomUUID(),
+    commandId,
+    deviceId: 'bench',
+    operator: 'bench',
+    role: fields.role ?? '',
+    action: fields.action ?? '',
+    type: fields.type,
+    orderId,
+    entity: fields.entity,
+    from: fields.from ?? null,
+    to: fields.to ?? null,
+    postAction: fields.postAction ?? null,
+    detail: fields.detail ?? null,
+    at,
+  };
+}
+
+/** What "payment successful" decides, written by hand (no interpreter, no working set). */
+function payByHand(order: OrderRow, items: ItemRow[], timers: TimerRow[], commandId: string, at: number) {
+  if (order.state !== 'WP') throw new Error(`order ${order.number} is in ${order.state}, not WP`);
+  const events: EventRow[] = [];
+  order.state = 'FP';
+  order.stateVersion += 1;
+  order.updatedAt = at;
+  const changedTimers: TimerRow[] = [];
+  for (const t of timers) {
+    if (t.target.kind !== 'order' || t.stateVersion === order.stateVersion) continue;
+    const outcome = 'the order has left WP';
+    changedTimers.push({ ...t, status: 'skipped', doneAt: at, outcome });
+    events.push(event(commandId, at, order.id, { type: 'timer-skipped', entity: t.target, role: t.role, action: t.action ?? '', detail: outcome }));
+  }
+  events.push(event(commandId, at, order.id, { type: 'transition', entity: { kind: 'order', id: order.id }, role: 'P', action: 'payment successful', from: 'WP', to: 'FP', postAction: 'order_paid' }));
+  for (const item of items) {
+    if (item.state !== null) continue;
+    item.state = 'FP';
+    item.stateVersion += 1;
+    item.updatedAt = at;
+    events.push(event(commandId, at, order.id, { type: 'transition', entity: { kind: 'item', id: item.id }, role: 'P', action: 'order state changed to FP', from: null, to: 'FP' }));
+  }
+  const result = { ok: true, from: 'WP', to: 'FP', postAction: 'order_paid', events: events.length };
+  return { events, changedTimers, result };
+}
+
+/** The same reads and writes as the engine's `act` for this command, in one rw transaction. */
+async function rawPaySame(db: CounterDb, orderId: string): Promise<number> {
+  const commandId = crypto.randomUUID();
+  const at = Date.now();
+  return db.transaction('rw', ORDER_TABLES_TOUCHED(db), async () => {
+    if (await db.commands.get(commandId)) return 0;
+    const order = (await db.orders.get(orderId))!;
+    const [items, , , timers] = await Promise.all([
+      db.items.where('orderId').equals(orderId).toArray(),
+      db.refunds.where('orderId').equals(orderId).toArray(),
+      db.vouchers.where('orderId').equals(orderId).toArray(),
+      db.timers.where('orderId').equals(orderId).filter((t) => t.status === 'pending').toArray(),
+    ]);
+    // The stock rows the engine loads with every order command.
+    const reservations = await db.reservations.where('orderId').equals(orderId).toArray();
+    const skus = [...new Set([...items.map((i) => i.sku), ...reservations.map((r) => r.sku)])];
+    await Promise.all([db.products.bulkGet(skus), db.locations.toArray(), db.stockLevels.where('sku').anyOf(skus).toArray()]);
+    const { events, changedTimers, result } = payByHand(order, items, timers, commandId, at);
+    await db.orders.put(order);
+    await db.items.bulkPut(items);
+    await db.timers.bulkPut(changedTimers);
+    await db.events.bulkAdd(events);
+    await db.commands.add({ id: commandId, kind: 'act', deviceId: 'bench', operator: 'bench', at, result });
+    return events.length;
+  });
+}
+
+/** What a hand-writer needs for this command only: no stock reads, writes not awaited one by one. */
+async function rawPayMinimal(db: CounterDb, orderId: string): Promise<number> {
+  const commandId = crypto.randomUUID();
+  const at = Date.now();
+  return db.transaction('rw', [db.commands, db.orders, db.items, db.timers, db.events], async () => {
+    const [previous, order, items, timers] = await Promise.all([
+      db.commands.get(commandId),
+      db.orders.get(orderId),
+      db.items.where('orderId').equals(orderId).toArray(),
+      db.timers.where('orderId').equals(orderId).filter((t) => t.status === 'pending').toArray(),
+    ]);
+    if (previous) return 0;
+    const { events, changedTimers, result } = payByHand(order!, items, timers, commandId, at);
+    await Promise.all([
+      db.orders.put(order!),
+      db.items.bulkPut(items),
+      db.timers.bulkPut(changedTimers),
+      db.events.bulkAdd(events),
+      db.commands.add({ id: commandId, kind: 'act', deviceId: 'bench', operator: 'bench', at, result }),
+    ]);
+    return events.length;
+  });
+}
+
+/** The settings the engine reads before each command (outside its transaction). */
+async function settingsReads(db: CounterDb): Promise<void> {
+  await db.settings.get('periodPreset');
+  await db.settings.get('periods');
+  await db.settings.get('devicePrefix');
+  await db.settings.get('allocationStrategy');
+}
+
+async function outcome(db: CounterDb, orderId: string) {
+  const order = (await db.orders.get(orderId))!;
+  const items = await db.items.where('orderId').equals(orderId).toArray();
+  const timers = await db.timers.where('orderId').equals(orderId).toArray();
+  const events = await db.events.where('orderId').equals(orderId).toArray();
+  return {
+    order: `${order.state}/${order.stateVersion}`,
+    items: items.map((i) => `${i.state}/${i.stateVersion}`).sort().join(','),
+    timers: timers.map((t) => `${t.key}:${t.status}`).sort().join(','),
+    events: events.map((e) => `${e.type}:${e.action}`).sort().join(','),
+  };
+}
+
+async function commandBench(opts: { dbName: string; n: number; warmup: number; backgroundOrders: number; burst: number }) {
+  await Dexie.delete(opts.dbName);
+  const counter = await openCounter({ dbName: opts.dbName, deviceId: 'bench', operator: 'bench' });
+  const db = counter.db;
+  await catalog(counter);
+  if (opts.backgroundOrders) await counter.seedDemo({ orders: opts.backgroundOrders });
+  const rounds = opts.n + opts.warmup;
+  const make = () => counter.createOrder('product', { buyerId: 'C10001', buyerName: 'Bench Buyer', lines: LINES });
+  const ids: string[] = [];
+  for (let i = 0; i < rounds * 3 + opts.burst; i++) ids.push(await make());
+
+  const engine: number[] = [];
+  const raw: number[] = [];
+  const minimal: number[] = [];
+  const settings: number[] = [];
+  let k = 0;
+  // Interleaved, so a slow moment of the machine hits every variant alike.
+  for (let round = 0; round < rounds; round++) {
+    const keep = round >= opts.warmup;
+    let t0 = now();
+    const r = await counter.act({ kind: 'order', id: ids[k++]! }, 'P', 'payment successful');
+    const te = now() - t0;
+    if (!r.ok || r.events !== 4) throw new Error(`engine act: ${JSON.stringify(r)}`);
+    t0 = now();
+    if ((await rawPaySame(db, ids[k++]!)) !== 4) throw new Error('raw act wrote no events');
+    const tr = now() - t0;
+    t0 = now();
+    if ((await rawPayMinimal(db, ids[k++]!)) !== 4) throw new Error('minimal raw act wrote no events');
+    const tm = now() - t0;
+    t0 = now();
+    await settingsReads(db);
+    const ts = now() - t0;
+    if (keep) {
+      engine.push(te);
+      raw.push(tr);
+      minimal.push(tm);
+      settings.push(ts);
+    }
+  }
+  // The three variants must have written the same thing.
+  const [a, b, c] = [await outcome(db, ids[0]!), await outcome(db, ids[1]!), await outcome(db, ids[2]!)];
+  const same = JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(b) === JSON.stringify(c);
+  if (!same) throw new Error(`variants differ:\n${JSON.stringify(a)}\n${JSON.stringify(b)}\n${JSON.stringify(c)}`);
+
+  // Back-to-back engine commands: commands per second as a clerk's burst would see it.
+  const t0 = now();
+  for (let i = 0; i < opts.burst; i++) {
+    const r = await counter.act({ kind: 'order', id: ids[k++]! }, 'P', 'payment successful');
+    if (!r.ok) throw new Error(r.message);
+  }
+  const burstMs = now() - t0;
+  await counter.close();
+  await Dexie.delete(opts.dbName);
+  return { engine, raw, minimal, settings, burst: opts.burst, burstMs, outcome: a };
+}
+
+// --- 3. Lookups ----------------------------------------------------------------------------
+
+const FIRST = ['Ann', 'Ben', 'Chen', 'Dana', 'Emil', 'Fatima', 'Gao', 'Hana', 'Ivan', 'Jun', 'Karin', 'Li', 'Marta', 'Noor', 'Olu', 'Pia', 'Quinn', 'Rosa', 'Sven', 'Tao', 'Uma', 'Vera', 'Wei', 'Xin', 'Yara', 'Zoe'];
+const LAST = ['Meyer', 'Wang', 'Garcia', 'Kowalski', 'Okafor', 'Silva', 'Novak', 'Zhang', 'Larsen', 'Rossi', 'Dubois', 'Tanaka', 'Khan', 'Murphy', 'Liu', 'Berg'];
+
+async function lookups(opts: { dbName: string; samples: number; limit: number }) {
+  const db = new CounterDb(opts.dbName);
+  const tOpen = now();
+  await db.open();
+  const openMs = now() - tOpen;
+  const total = await db.orders.count();
+  const seq = { PO: (await db.sequences.get('order:product'))?.value ?? 0, SO: (await db.sequences.get('order:service'))?.value ?? 0 };
+  const prefix = ((await db.settings.get('devicePrefix'))?.value as string | undefined) ?? '';
+  const numberOf = (type: 'PO' | 'SO', n: number) => (prefix ? `${type}-${prefix}-${pad6(n)}` : `${type}-${pad6(n)}`);
+  const randomNumber = () => (Math.random() < 0.8 ? numberOf('PO', 1 + rand(seq.PO)) : numberOf('SO', 1 + rand(seq.SO)));
+  const prefixes = () => {
+    const f = FIRST[rand(FIRST.length)]!;
+    // Half whole first names, half "first l" as typed while narrowing down.
+    return Math.random() < 0.5 ? f.slice(0, 3).toLowerCase() : `${f} ${LAST[rand(LAST.length)]!.slice(0, 1)}`.toLowerCase();
+  };
+  const time = async (f: () => Promise<unknown>): Promise<[number, unknown]> => {
+    const t0 = now();
+    const r = await f();
+    return [now() - t0, r];
+  };
+  const firstQuery = (await time(() => db.orders.where('number').equals(randomNumber()).first()))[0];
+
+  const byNumber: number[] = [];
+  const byNamePrefixIgnoreCase: number[] = [];
+  const byNameRange: number[] = [];
+  const quickFind: number[] = [];
+  let misses = 0;
+  let hits = 0;
+  for (let i = 0; i < opts.samples + 5; i++) {
+    const keep = i >= 5;
+    const [tn, found] = await time(() => db.orders.where('number').equals(randomNumber()).first());
+    if (!found) misses += 1;
+    const p = prefixes();
+    const [ti, list] = await time(() => db.orders.where('buyerName').startsWithIgnoreCase(p).limit(opts.limit).toArray());
+    hits += (list as OrderRow[]).length;
+    // The same prefix as a plain key range (names are stored capitalised).
+    const cased = p.replace(/(^|\s)\S/g, (c) => c.toUpperCase());
+    const [tr] = await time(() => db.orders.where('buyerName').between(cased, cased + '\uffff', true, true).limit(opts.limit).toArray());
+    // What the board's quick find runs for one keystroke (number and name, 8 rows).
+    const q = Math.random() < 0.5 ? p : String(1 + rand(seq.PO));
+    const [tq] = await time(() => quickFindLike(db, q));
+    if (keep) {
+      byNumber.push(tn);
+      byNamePrefixIgnoreCase.push(ti);
+      byNameRange.push(tr);
+      quickFind.push(tq);
+    }
+  }
+  const tables = db.tables.map((t) => t.name);
+  const tracking = tables.includes('shipments') ? 'shipments table exists: add its lookup' : null;
+  db.close();
+  return { total, openMs, firstQuery, byNumber, byNamePrefixIgnoreCase, byNameRange, quickFind, misses, meanHits: hits / (opts.samples + 5), tracking, tables };
+}
+
+/** A copy of renderer/boards/queries.ts quickFind (the bench does not import renderer/). */
+async function quickFindLike(db: CounterDb, text: string, limit = 8): Promise<OrderRow[]> {
+  const q = text.trim();
+  const padded = /^\d{1,6}$/.test(q) ? ['PO', 'SO'].map((p) => `${p}-${q.padStart(6, '0')}`) : [];
+  const [exact, byNumber, byBuyer] = await Promise.all([
+    padded.length ? db.orders.where('number').anyOf(padded).toArray() : Promise.resolve([]),
+    db.orders.where('number').startsWithIgnoreCase(q).limit(limit).toArray(),
+    db.orders.where('buyerName').startsWithIgnoreCase(q).limit(limit).toArray(),
+  ]);
+  return [...exact, ...byNumber, ...byBuyer].slice(0, limit);
+}
+
+// --- 4. Bulk import -------------------------------------------------------------------------
+
+async function seed(opts: { dbName: string; orders: number }) {
+  await Dexie.delete(opts.dbName);
+  const counter = await openCounter({ dbName: opts.dbName, deviceId: 'bench', operator: 'bench' });
+  const heap = heapSampler();
+  const before = memory()?.usedJSHeapSize ?? 0;
+  const t0 = now();
+  const result = await counter.seedDemo({ orders: opts.orders });
+  const ms = now() - t0;
+  const peak = heap.stop();
+  const counts: Record<string, number> = {};
+  for (const t of ['orders', 'items', 'refunds', 'vouchers', 'events', 'timers', 'reservations', 'stockLedger'] as const) counts[t] = await counter.db[t].count();
+  await counter.close();
+  return { ms, result, counts, heapBefore: before, heapPeak: peak };
+}
+
+async function ledger(opts: { dbName: string; rows: number; chunk: number }) {
+  await Dexie.delete(opts.dbName);
+  const db = new CounterDb(opts.dbName);
+  await db.open();
+  const heap = heapSampler();
+  const t0 = now();
+  let addMs = 0;
+  const at = Date.now();
+  for (let done = 0; done < opts.rows; done += opts.chunk) {
+    const rows: LedgerRow[] = [];
+    for (let i = done; i < Math.min(opts.rows, done + opts.chunk); i++) {
+      rows.push(ledgerRow(i, opts.rows, at));
+    }
+    heap.read();
+    const ta = now();
+    await db.stockLedger.bulkAdd(rows);
+    addMs += now() - ta;
+  }
+  const ms = now() - t0;
+  const peak = heap.stop();
+  const count = await db.stockLedger.count();
+  db.close();
+  await Dexie.delete(opts.dbName);
+  return { ms, addMs, count, heapPeak: peak };
+}
+
+function ledgerRow(i: number, rows: number, at: number): LedgerRow {
+  return {
+        id: crypto.randomUUID(),
+        commandId: `import-${i >> 8}`,
+        deviceId: 'bench',
+        operator: 'bench',
+        kind: i % 7 === 0 ? 'receive' : 'ship',
+        sku: `SKU-${pad6(i % 5000)}`,
+        locationId: ['MAIN', 'BACK', 'DEPOT'][i % 3]!,
+        delta: i % 7 === 0 ? 10 : -1,
+        reason: 'import',
+        orderId: null,
+        itemId: null,
+        at: at - (rows - i) * 1000,
+  };
+}
+
+/**
+ * What IndexedDB itself manages here, without Dexie: `rows` ledger rows added in one
+ * readwrite transaction to a store with the stockLedger indexes, and to one with none.
+ */
+async function idbCeiling(opts: { rows: number }) {
+  const name = 'bench-idb-ceiling';
+  await Dexie.delete(name);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      const d = req.result;
+      d.createObjectStore('plain', { keyPath: 'seq', autoIncrement: true });
+      const s = d.createObjectStore('indexed', { keyPath: 'seq', autoIncrement: true });
+      s.createIndex('id', 'id', { unique: true });
+      for (const k of ['commandId', 'sku', 'locationId', 'orderId', 'at']) s.createIndex(k, k);
+      s.createIndex('[sku+seq]', ['sku', 'seq']);
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const at = Date.now();
+  const add = (store: string) =>
+    new Promise<number>((resolve, reject) => {
+      const rows = Array.from({ length: opts.rows }, (_, i) => ledgerRow(i, opts.rows, at));
+      const t0 = now();
+      const tx = db.transaction(store, 'readwrite');
+      const s = tx.objectStore(store);
+      for (const row of rows) s.add(row);
+      tx.oncomplete = () => resolve(now() - t0);
+      tx.onerror = () => reject(tx.error);
+    });
+  const plainMs = await add('plain');
+  const indexedMs = await add('indexed');
+  db.close();
+  await Dexie.delete(name);
+  return { plainMs, indexedMs };
+}
+
+async function deleteDb(name: string) {
+  await Dexie.delete(name);
+}
+
+const api = { commandBench, lookups, seed, ledger, idbCeiling, deleteDb };
+(window as unknown as { __bench: typeof api }).__bench = api;
+(window as unknown as { __benchReady: boolean }).__benchReady = true;
