@@ -80,9 +80,12 @@ export function DemoDataCard() {
       </Group>
       {run ? (
         <Stack gap={6} data-testid="demo-progress" role="status" aria-live="polite">
-          <Progress value={percent} animated striped size="xl" radius="md" />
+          {/* Orders are written in batches: until the first one lands, show that work is going on. */}
+          <Progress value={written > 0 ? percent : 100} color={written > 0 ? undefined : 'gray'} animated striped size="xl" radius="md" />
           <Text fz="sm" className="tabular">
-            {t('settings.demo.progress', { done: number(Math.min(written, run.requested)), total: number(run.requested), time: formatDuration(now - run.startedAt, locale) })}
+            {written > 0
+              ? t('settings.demo.progress', { done: number(Math.min(written, run.requested)), total: number(run.requested), time: formatDuration(now - run.startedAt, locale) })
+              : t('settings.demo.preparing', { total: number(run.requested), time: formatDuration(now - run.startedAt, locale) })}
           </Text>
         </Stack>
       ) : null}
