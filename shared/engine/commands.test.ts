@@ -219,3 +219,15 @@ describe('workflow versions', () => {
     expect(await counter.installWorkflow(productOrderJson)).toMatchObject({ ok: false, problems: [{ path: '$.version' }] });
   });
 });
+
+describe('settings survive a restart', () => {
+  it('keeps the chosen period preset when the counter is opened again without demo: true', async () => {
+    const name = `preset-${Math.random()}`;
+    const first = await openCounter({ dbName: name });
+    expect(await first.setSetting('periodPreset', 'demo')).toEqual({ ok: true });
+    await first.close();
+    const again = await openCounter({ dbName: name, demo: false });
+    expect((await again.db.settings.get('periodPreset'))?.value).toBe('demo');
+    await again.close();
+  });
+});

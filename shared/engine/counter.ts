@@ -74,7 +74,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
         await db.workflows.add({ id: wf.id, version: wf.version, definition: wf.definition, installedAt: now() });
       }
     }
-    if (options.demo !== undefined || !(await db.settings.get('periodPreset'))) {
+    // `demo: true` switches to the demo periods; otherwise the saved preset stays as chosen.
+    if (options.demo === true || !(await db.settings.get('periodPreset'))) {
       await db.settings.put({ key: 'periodPreset', value: options.demo ? 'demo' : 'production' });
     }
   });
