@@ -129,4 +129,21 @@ test.describe('order actions', () => {
     await expect(page.getByTestId('panel-order').getByTestId('action-button')).toHaveText(['超时未付款1', '付款成功2']);
     await expect(page.getByTestId('pending-timer')).toContainText('自动取消');
   });
+
+  test('from an order, "Print label" opens its label and "Show in workflow" rings its state', async ({ page }, testInfo) => {
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-8', lines: [{ sku: 'TEA-100', qty: 1 }] });
+    await openOrder(page, orderId);
+
+    await page.getByTestId('order-print-label').click();
+    await expect(page.getByTestId('label-card').first()).toHaveAttribute('data-payload', `CF:O:${number}`);
+
+    await page.goBack();
+    await page.getByTestId('order-show-workflow').click();
+    const here = page.locator('[data-marked="true"]');
+    await expect(here).toHaveCount(1);
+    await expect(here).toHaveAttribute('data-code', 'WP');
+    await expect(here.getByTestId('diagram-mark')).toHaveText(`Here: ${number}`);
+  });
 });

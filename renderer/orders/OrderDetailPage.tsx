@@ -1,6 +1,7 @@
 // One order: summary and lines, the action panel for the current role, pending timers,
 // and the records (timeline, refund sheets, vouchers, stock reservations).
-import { Anchor, Breadcrumbs, Button, Grid, Stack } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Grid, Group, Stack } from '@mantine/core';
+import { IconPrinter, IconSitemap } from '@tabler/icons-react';
 import { IconArrowLeft, IconFileUnknown } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,12 +45,22 @@ export default function OrderDetailPage() {
 
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/boards">
-          {t('nav.boards')}
-        </Anchor>
-        <span>{data.order.number}</span>
-      </Breadcrumbs>
+      <Group justify="space-between">
+        <Breadcrumbs>
+          <Anchor component={Link} to="/boards">
+            {t('nav.boards')}
+          </Anchor>
+          <span>{data.order.number}</span>
+        </Breadcrumbs>
+        <Group gap="xs">
+          <Button component={Link} to={`/labels?order=${data.order.id}`} variant="default" leftSection={<IconPrinter size={18} />} data-testid="order-print-label">
+            {t('order.printLabel')}
+          </Button>
+          <Button component={Link} to={`/workflows?order=${data.order.id}`} variant="default" leftSection={<IconSitemap size={18} />} data-testid="order-show-workflow">
+            {t('order.showWorkflow')}
+          </Button>
+        </Group>
+      </Group>
       <Grid gap="md" align="start">
         <Grid.Col span={{ base: 12, md: 7, xl: 8 }}>
           <Stack gap="md">
