@@ -20,9 +20,39 @@ import type {
 
 export const DEFAULT_DB_NAME = 'counterflow';
 
+/** Version 1: the first schema. */
+export const SCHEMA_V1 = {
+  orders: 'id, &number, type, state, buyerId, buyerName, createdAt, [type+state], [type+state+createdAt]',
+  items: 'id, orderId, sku, state',
+  refunds: 'id, orderId, itemId, state',
+  vouchers: 'code, orderId, itemId, state',
+  events: '++seq, &id, commandId, orderId, [orderId+seq], at, type',
+  timers: 'id, orderId, status, dueAt, [status+dueAt]',
+  commands: 'id, at',
+  settings: 'key',
+  workflows: '[id+version], id',
+  sequences: 'name',
+  products: 'sku, *barcodes, name, active',
+  locations: 'id, priority, parentId',
+  stockLedger: '++seq, &id, commandId, sku, locationId, orderId, at, [sku+seq]',
+  stockLevels: '[sku+locationId], sku, locationId',
+  reservations: 'id, orderId, itemId, sku, status',
+  scans: '++seq, at, type',
+};
+
+// v2: fewer indexes on the tables every command writes. A query on the first part of a
+// compound index uses that index (orderId via [orderId+seq], status via [status+dueAt],
+// [type+state] via [type+state+createdAt]), so the single-field copies only cost writes.
+export const SCHEMA_V2 = {
+  orders: 'id, &number, buyerName, createdAt, [type+state+createdAt]',
+  items: 'id, orderId, sku',
+  events: '++seq, &id, [orderId+seq]',
+  timers: 'id, orderId, [status+dueAt]',
+};
+
 /**
- * The counter's IndexedDB database. Versions only ever add: each `version(n)` is a
- * migration, so a database written by an older build opens in a newer one.
+ * The counter's IndexedDB database. Each `version(n)` is a migration (Dexie keeps the
+ * data and rebuilds indexes), so a database written by an older build opens in a newer one.
  */
 export class CounterDb extends Dexie {
   orders!: Table<OrderRow, string>;
@@ -44,24 +74,8 @@ export class CounterDb extends Dexie {
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
-    this.version(1).stores({
-      orders: 'id, &number, type, state, buyerId, buyerName, createdAt, [type+state], [type+state+createdAt]',
-      items: 'id, orderId, sku, state',
-      refunds: 'id, orderId, itemId, state',
-      vouchers: 'code, orderId, itemId, state',
-      events: '++seq, &id, commandId, orderId, [orderId+seq], at, type',
-      timers: 'id, orderId, status, dueAt, [status+dueAt]',
-      commands: 'id, at',
-      settings: 'key',
-      workflows: '[id+version], id',
-      sequences: 'name',
-      products: 'sku, *barcodes, name, active',
-      locations: 'id, priority, parentId',
-      stockLedger: '++seq, &id, commandId, sku, locationId, orderId, at, [sku+seq]',
-      stockLevels: '[sku+locationId], sku, locationId',
-      reservations: 'id, orderId, itemId, sku, status',
-      scans: '++seq, at, type',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 
