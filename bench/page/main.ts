@@ -5,6 +5,10 @@ import Dexie from 'dexie';
 import { openCounter, type EngineCounter } from '../../shared/index';
 import { CounterDb } from '../../shared/db/database';
 import type { EventRow, ItemRow, LedgerRow, OrderRow, TimerRow } from '../../shared/db/rows';
+// The board's own query code, measured as it is (it reads through renderer/db.ts, which
+// opens the database named by this page's ?db= parameter).
+import { columnCounts, columnRange, toQueryFilters } from '../../renderer/boards/queries';
+import { db as rendererDb } from '../../renderer/db';
 
 interface MemoryInfo {
   usedJSHeapSize: number;
@@ -299,6 +303,53 @@ async function quickFindLike(db: CounterDb, text: string, limit = 8): Promise<Or
   return [...exact, ...byNumber, ...byBuyer].slice(0, limit);
 }
 
+// --- 5. Board queries --------------------------------------------------------------------
+
+/** The product board's columns (states that share a label share a column). */
+const PRODUCT_COLUMNS = [['WP'], ['FP', 'HS'], ['FS'], ['ST'], ['WA'], ['FA'], ['CT']];
+const TERMINAL_REFUND = new Set(['PFR', 'CCR', 'PCR']);
+const isOpenRefund = (state: string | null) => state !== null && !TERMINAL_REFUND.has(state);
+
+/**
+ * What the board asks IndexedDB for before its first cards can show, all columns at once
+ * (as React mounts them), with renderer/boards/queries.ts as it is, and variants that
+ * tell where the time goes. Each variant starts from a fresh connection (a cold board).
+ */
+async function boardQueries(opts: { rounds: number; firstRows: number }) {
+  const filters = toQueryFilters({ type: 'product', hiddenColumns: [], buyer: '', sku: '', from: '', to: '' }, null);
+  const variants: Record<string, () => Promise<unknown>> = {
+    // counts, then the first page of 40 rows with each row's timers and refunds (today's board)
+    current: () => Promise.all(PRODUCT_COLUMNS.map(async (states) => columnRange(states, await columnCounts(states, filters), 0, 40, filters))),
+    countsOnly: () => Promise.all(PRODUCT_COLUMNS.map((states) => columnCounts(states, filters))),
+    // only the rows a first screen shows (overscan included)
+    firstScreen: () => Promise.all(PRODUCT_COLUMNS.map(async (states) => columnRange(states, await columnCounts(states, filters), 0, opts.firstRows, filters))),
+    // 40 rows, without the per-row timer and refund lookups
+    rowsOnly: () =>
+      Promise.all(
+        PRODUCT_COLUMNS.map((states) =>
+          rendererDb.orders
+            .where('[type+state+createdAt]')
+            .between(['product', states[0], Dexie.minKey], ['product', states[0], Dexie.maxKey])
+            .reverse()
+            .limit(40)
+            .toArray(),
+        ),
+      ),
+  };
+  const out: Record<string, number[]> = {};
+  for (let round = 0; round < opts.rounds; round++) {
+    for (const [name, run] of Object.entries(variants)) {
+      rendererDb.close();
+      await rendererDb.open();
+      const t0 = now();
+      await run();
+      (out[name] ??= []).push(now() - t0);
+    }
+  }
+  rendererDb.close();
+  return out;
+}
+
 // --- 4. Bulk import -------------------------------------------------------------------------
 
 async function seed(opts: { dbName: string; orders: number }) {
@@ -401,6 +452,6 @@ async function deleteDb(name: string) {
   await Dexie.delete(name);
 }
 
-const api = { commandBench, lookups, seed, ledger, idbCeiling, deleteDb };
+const api = { commandBench, lookups, seed, ledger, idbCeiling, boardQueries, deleteDb };
 (window as unknown as { __bench: typeof api }).__bench = api;
 (window as unknown as { __benchReady: boolean }).__benchReady = true;

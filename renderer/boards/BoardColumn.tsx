@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stateColor } from '../ui/stateColors';
-import { useWorkflowCatalog, type BoardColumnDef } from '../workflow/catalog';
+import type { BoardColumnDef } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
 import { OrderCard } from './OrderCard';
 import { columnCounts, columnRange, type CardData, type QueryFilters } from './queries';
@@ -20,7 +20,6 @@ const PAGE = 40;
 export function BoardColumn({ column, filters }: { column: BoardColumnDef; filters: QueryFilters }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
-  const { isOpenRefund } = useWorkflowCatalog();
   const scrollRef = useRef<HTMLDivElement>(null);
   const statesKey = column.states.join('|');
 
@@ -43,8 +42,8 @@ export function BoardColumn({ column, filters }: { column: BoardColumnDef; filte
 
   const countsKey = counts?.join(',') ?? '';
   const windowRows = useLiveQuery(
-    async () => ({ first, rows: counts ? await columnRange(column.states, counts, first, last, filters, isOpenRefund) : [] }),
-    [statesKey, countsKey, first, last, filters, isOpenRefund],
+    async () => ({ first, rows: counts ? await columnRange(column.states, counts, first, last, filters) : [] }),
+    [statesKey, countsKey, first, last, filters],
   );
   // Keep showing the previous window while the next one loads (no flashing skeletons).
   const lastWindow = useRef<{ first: number; rows: CardData[] }>({ first: 0, rows: [] });

@@ -34,6 +34,10 @@ export interface OrderRow extends MachineEntity {
   flags: Record<string, boolean>;
   total: number;
   lineCount: number;
+  /** Read model kept by the engine in the same transaction, so a board card needs no
+   *  further query: the soonest pending timer and how many refund sheets are open. */
+  nextTimer: NextTimer | null;
+  openRefunds: number;
   createdAt: number;
   deviceId: string;
   operator: string;
@@ -69,6 +73,8 @@ export interface VoucherRow {
 }
 
 export type TimerStatus = 'pending' | 'fired' | 'cancelled' | 'skipped';
+
+export type NextTimer = Pick<TimerRow, 'id' | 'key' | 'action' | 'setFlag' | 'dueAt'>;
 
 export interface TimerRow {
   id: string;

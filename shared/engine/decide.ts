@@ -338,6 +338,8 @@ export function decideCreate(
     flags: {},
     total: input.lines.reduce((sum, l) => sum + (l.price ?? (l.unitPrice ?? 0) * l.qty), 0),
     lineCount: input.lines.length,
+    nextTimer: null,
+    openRefunds: 0,
     createdAt: meta.at,
     updatedAt: meta.at,
     deviceId: meta.deviceId,

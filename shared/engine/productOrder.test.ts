@@ -296,3 +296,18 @@ describe('explain', () => {
     expect(e!.message).toContain('extension window');
   });
 });
+
+describe('the order read model for boards', () => {
+  it('keeps the soonest pending timer and the open refund count on the order row', async () => {
+    const { counter, clock } = await testCounter();
+    const { orderId, itemIds } = await productOrder(counter, 2);
+    const row = () => counter.db.orders.get(orderId);
+    expect((await row())!.nextTimer).toMatchObject({ action: 'no payment', dueAt: clock.now + 24 * HOUR });
+    await ok(counter, order(orderId), 'P', 'payment successful');
+    expect((await row())!.nextTimer).toBeNull();
+    await ok(counter, item(itemIds[0]!), 'B', 'request refund');
+    expect(await row()).toMatchObject({ openRefunds: 1, nextTimer: { action: 'seller no response', dueAt: clock.now + 3 * DAY } });
+    await ok(counter, order(orderId), 'S', 'ship the order');
+    expect(await row()).toMatchObject({ openRefunds: 0, nextTimer: { setFlag: 'extensionOpen', dueAt: clock.now + 7 * DAY } });
+  });
+});

@@ -176,7 +176,24 @@ export class OrderWork {
     });
   }
 
+  /** Keeps the order's read model (next timer, open refund sheets) in step with its rows. */
+  private refreshSummary(): void {
+    let next: TimerRow | undefined;
+    for (const t of this.pendingTimers()) if (!next || t.dueAt < next.dueAt) next = t;
+    const nextTimer = next ? { id: next.id, key: next.key, action: next.action, setFlag: next.setFlag, dueAt: next.dueAt } : null;
+    const openRefunds = [...this.refunds.values()].filter((r) => this.wf.isOpenRefund(r.state)).length;
+    const same =
+      this.order.openRefunds === openRefunds &&
+      (this.order.nextTimer?.id ?? null) === (nextTimer?.id ?? null) &&
+      (this.order.nextTimer?.dueAt ?? null) === (nextTimer?.dueAt ?? null);
+    if (same) return;
+    this.order.nextTimer = nextTimer;
+    this.order.openRefunds = openRefunds;
+    this.orderChanged = true;
+  }
+
   changeset(): Changeset {
+    this.refreshSummary();
     const pick = <T>(map: Map<string, T>, ids: Set<string>) => [...ids].map((id) => map.get(id)!);
     return {
       orders: this.orderChanged || this.creating ? [this.order] : [],
