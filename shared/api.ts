@@ -13,6 +13,7 @@ export type RefusalCode =
   | 'not-found'
   | 'insufficient-stock'
   | 'invalid-input'
+  | 'ambiguous'
   | 'effect-failed';
 
 export interface Refused {
@@ -145,6 +146,9 @@ export interface Counter {
   roleActions(ref: EntityRef): Promise<Record<string, string[]>>;
   explain(ref: EntityRef, role: string): Promise<ExplainedAction[]>;
   act(ref: EntityRef, role: string, action: string, input?: unknown, options?: CommandOptions): Promise<ActResult>;
+  /** Applies an action wherever it is possible on the order now (an action card scanned on
+   *  an open order); `prefer` is a line or sheet scanned just before. */
+  actOnOrder(orderId: string, role: string, action: string, options?: CommandOptions & { prefer?: EntityRef }): Promise<ActResult & { target?: EntityRef }>;
   redeemVoucher(code: string, options?: CommandOptions): Promise<RedeemResult>;
   runDueTimers(): Promise<number>;
   timers(ref?: EntityRef): Promise<TimerRow[]>;

@@ -116,11 +116,6 @@ async function openPart(kind: 'item' | 'refund', id: string, ctx: RouteContext):
   });
 }
 
-interface Candidate {
-  ref: EntityRef;
-  label: string;
-}
-
 async function applyAction(action: string, ctx: RouteContext): Promise<ScanOutcome> {
   const { t } = ctx;
   const words = ctx.words();
@@ -128,56 +123,31 @@ async function applyAction(action: string, ctx: RouteContext): Promise<ScanOutco
   const title = t('scan.head.action', { action: actionLabel });
   const orderId = openOrderId(ctx.pathname());
   if (!orderId) return fail(t('scan.msg.actionNoOrder', { action: actionLabel }), { title });
-  const order = await db.orders.get(orderId);
-  if (!order) return fail(t('scan.msg.actionNoOrder', { action: actionLabel }), { title });
   const role = useRoleStore.getState().role;
-  const [items, refunds] = await Promise.all([
-    db.items.where('orderId').equals(orderId).sortBy('lineNo'),
-    db.refunds.where('orderId').equals(orderId).toArray(),
-  ]);
-  const lineOf = new Map(items.map((i) => [i.id, i.lineNo]));
-  const parts: Candidate[] = [
-    { ref: { kind: 'order', id: orderId }, label: t('scan.part.order', { number: order.number }) },
-    ...items.map((i) => ({ ref: { kind: 'item' as const, id: i.id }, label: t('scan.part.line', { line: i.lineNo, sku: i.sku }) })),
-    ...refunds.map((r) => ({ ref: { kind: 'refund' as const, id: r.id }, label: t('scan.part.sheet', { line: lineOf.get(r.itemId) ?? '?' }) })),
-  ];
-  const allowed = await Promise.all(parts.map(async (p) => ((await counter.roleActions(p.ref))[role] ?? []).includes(action)));
-  let matches = parts.filter((_, i) => allowed[i]);
-  // A line's actions include its open refund sheet's: one place, not two.
-  const itemIds = new Set(matches.filter((m) => m.ref.kind === 'item').map((m) => m.ref.id));
-  matches = matches.filter((m) => m.ref.kind !== 'refund' || !itemIds.has(refunds.find((r) => r.id === m.ref.id)?.itemId ?? ''));
-
   const focus = useScannerStore.getState().focus;
-  const focused = focus && focus.orderId === orderId ? matches.find((m) => m.ref.kind === focus.ref.kind && m.ref.id === focus.ref.id) : undefined;
-  // A scanned line's own sheet also counts as that line.
-  const focusedSheet =
-    focus && focus.ref.kind === 'item' && focus.orderId === orderId
-      ? matches.find((m) => m.ref.kind === 'refund' && refunds.find((r) => r.id === m.ref.id)?.itemId === focus.ref.id)
-      : undefined;
-  let target = focused ?? focusedSheet ?? matches.find((m) => m.ref.kind === 'order');
-  if (!target && matches.length === 1) target = matches[0];
-  if (!target && matches.length > 1) {
-    return fail(t('scan.msg.actionAmbiguous', { action: actionLabel, parts: matches.map((m) => m.label).join(', ') }), { title });
+  // One engine call: it finds where the action is possible now (the line scanned before,
+  // else the order, else the only line or sheet) and applies it in the same transaction.
+  const result = await counter.actOnOrder(orderId, role, action, focus?.orderId === orderId ? { prefer: focus.ref } : {});
+  if (!result.ok && result.code === 'ambiguous' && Array.isArray(result.details)) {
+    const parts = await Promise.all((result.details as EntityRef[]).map((ref) => partLabel(ref, ctx)));
+    return fail(t('scan.msg.actionAmbiguous', { action: actionLabel, parts: parts.join(', ') }), { title });
   }
-  if (!target) {
-    // Not possible anywhere now: let the engine say why, on the part where the action exists.
-    const explained = await Promise.all(parts.map((p) => counter.explain(p.ref, role)));
-    const where = parts.find((_, i) => explained[i]!.some((e) => e.action === action)) ?? parts[0]!;
-    const refused = await counter.act(where.ref, role, action);
-    if (refused.ok) {
-      // Possible after all (the state moved since we asked): it has been applied.
-      return ok(t('scan.msg.actionDone', { action: actionLabel, part: where.label, state: words.state(where.ref.kind, refused.to) }), { title, settle: 'commit' });
-    }
-    return fail(refused.message, { title });
-  }
-  const result = await counter.act(target.ref, role, action);
   if (!result.ok) return fail(result.message, { title });
-  const family = target.ref.kind === 'order' ? 'order' : target.ref.kind === 'item' ? 'item' : 'refund';
+  const target = result.target ?? { kind: 'order' as const, id: orderId };
+  const part = await partLabel(target, ctx);
+  const family = target.kind === 'order' ? 'order' : target.kind === 'item' ? 'item' : 'refund';
   const state = words.state(family, result.to);
   const message = result.postAction
-    ? t('scan.msg.actionDoneWithPost', { action: actionLabel, part: target.label, state, post: words.postAction(result.postAction) })
-    : t('scan.msg.actionDone', { action: actionLabel, part: target.label, state });
+    ? t('scan.msg.actionDoneWithPost', { action: actionLabel, part, state, post: words.postAction(result.postAction) })
+    : t('scan.msg.actionDone', { action: actionLabel, part, state });
   return ok(message, { title, settle: 'commit' });
+}
+
+/** "order PO-000123" / "line 2 (SKU-7)" for the result message. */
+async function partLabel(ref: EntityRef, ctx: RouteContext): Promise<string> {
+  if (ref.kind === 'order') return ctx.t('scan.part.order', { number: (await db.orders.get(ref.id))?.number ?? '' });
+  const item = await db.items.get(ref.kind === 'item' ? ref.id : ((await db.refunds.get(ref.id))?.itemId ?? ''));
+  return ctx.t('scan.part.line', { line: item?.lineNo ?? '?', sku: item?.sku ?? '' });
 }
 
 function switchRole(role: Role | string, ctx: RouteContext): ScanOutcome {

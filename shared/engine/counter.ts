@@ -21,7 +21,7 @@ import { WorkflowRegistry } from '../workflows';
 import { loadDefinition } from '../workflow/check';
 import { settingSchemas } from '../settings/settings';
 import { seedDemo } from '../demo/seed';
-import { decideAct, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type EffectHandler, type EngineEnv } from './decide';
+import { decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type EffectHandler, type EngineEnv } from './decide';
 import { BUILT_IN_HANDLERS } from './handlers';
 import { loadOrderSnapshot, orderIdOf, runCommand } from './orderStore';
 import type { CommandMeta, OrderSnapshot } from './work';
@@ -85,12 +85,13 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     if (loaded.ok) registry.add(new Workflow(loaded.definition));
   }
 
+  // One read for every setting a command needs (the engine reads them before each command).
   const settings = async () => {
-    const preset = (await db.settings.get('periodPreset'))?.value === 'demo' ? 'demo' : 'production';
-    const custom = (await db.settings.get('periods'))?.value as Periods | undefined;
-    const devicePrefix = ((await db.settings.get('devicePrefix'))?.value as string | undefined) ?? '';
-    const strategy: AllocationStrategy = (await db.settings.get('allocationStrategy'))?.value === 'most-stock' ? 'most-stock' : 'priority';
-    return { periods: { ...PERIOD_PRESETS[preset], ...(custom ?? {}) }, devicePrefix, strategy };
+    const [preset, custom, prefix, strategyRow] = await db.settings.bulkGet(['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy']);
+    const periods = { ...PERIOD_PRESETS[preset?.value === 'demo' ? 'demo' : 'production'], ...((custom?.value as Periods | undefined) ?? {}) };
+    const devicePrefix = (prefix?.value as string | undefined) ?? '';
+    const strategy: AllocationStrategy = strategyRow?.value === 'most-stock' ? 'most-stock' : 'priority';
+    return { periods, devicePrefix, strategy };
   };
 
   const env = async (): Promise<EngineEnv> => ({
@@ -237,6 +238,16 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
           if (tries >= 3 || !isKeyClash(error)) throw error;
         }
       }
+    },
+
+    async actOnOrder(orderId, role, action, opts) {
+      const m = meta(opts);
+      const e = await env();
+      return runCommand(db, m, 'act', async () => {
+        const snapshot = await loadOrderSnapshot(db, orderId, true);
+        if (!snapshot) return { result: { ok: false as const, code: 'not-found' as const, message: `No order with id ${orderId}.` }, work: null };
+        return decideActOnOrder(e, snapshot, m, role, action, opts?.prefer);
+      });
     },
 
     async redeemVoucher(rawCode, opts): Promise<RedeemResult> {

@@ -1,6 +1,6 @@
 // Post-actions, guards and timers of the built-in product-order workflow.
 import { describe, expect, it } from 'vitest';
-import { testCounter } from './testing/counter';
+import { dumpDb, testCounter } from './testing/counter';
 import { item, ok, order, paidOrder, productOrder, refund, shippedOrder, states } from './testing/flows';
 
 const HOUR = 3_600_000;
@@ -309,5 +309,39 @@ describe('the order read model for boards', () => {
     expect(await row()).toMatchObject({ openRefunds: 1, nextTimer: { action: 'seller no response', dueAt: clock.now + 3 * DAY } });
     await ok(counter, order(orderId), 'S', 'ship the order');
     expect(await row()).toMatchObject({ openRefunds: 0, nextTimer: { setFlag: 'extensionOpen', dueAt: clock.now + 7 * DAY } });
+  });
+});
+
+describe('actOnOrder (an action card scanned on an open order)', () => {
+  it('applies an order action to the order', async () => {
+    const { counter } = await testCounter();
+    const { orderId } = await paidOrder(counter, 2);
+    expect(await counter.actOnOrder(orderId, 'S', 'ship the order')).toMatchObject({ ok: true, to: 'FS', target: { kind: 'order', id: orderId } });
+  });
+
+  it('finds the one line where a line action is possible, and its open sheet', async () => {
+    const { counter } = await testCounter();
+    const { orderId, itemIds } = await paidOrder(counter, 2);
+    await ok(counter, item(itemIds[1]!), 'B', 'request refund');
+    // Only line 2 has a sheet waiting for the seller.
+    expect(await counter.actOnOrder(orderId, 'S', 'agree refund')).toMatchObject({ ok: true, to: 'PPR', target: { kind: 'item', id: itemIds[1] } });
+  });
+
+  it('refuses as ambiguous when several lines could take it, unless one was scanned first', async () => {
+    const { counter } = await testCounter();
+    const { orderId, itemIds } = await paidOrder(counter, 2);
+    const before = await dumpDb(counter);
+    expect(await counter.actOnOrder(orderId, 'B', 'request refund')).toMatchObject({ ok: false, code: 'ambiguous', message: '"request refund" is possible on line 1, line 2: scan the line first.' });
+    expect(await dumpDb(counter)).toEqual(before);
+    expect(await counter.actOnOrder(orderId, 'B', 'request refund', { prefer: item(itemIds[1]!) })).toMatchObject({ ok: true, target: { kind: 'item', id: itemIds[1] } });
+  });
+
+  it('says why when the action is possible nowhere, and writes nothing', async () => {
+    const { counter } = await testCounter();
+    const { orderId } = await productOrder(counter);
+    const before = await dumpDb(counter);
+    expect(await counter.actOnOrder(orderId, 'S', 'ship the order')).toMatchObject({ ok: false, code: 'not-allowed-in-state' });
+    expect(await counter.actOnOrder(orderId, 'S', 'fly to the moon')).toMatchObject({ ok: false, code: 'unknown-action' });
+    expect(await dumpDb(counter)).toEqual(before);
   });
 });
