@@ -40,7 +40,7 @@ export const SCHEMA_V1 = {
   scans: '++seq, at, type',
 };
 
-// v2: fewer indexes on the tables every command writes. A query on the first part of a
+// v2: fewer indexes on the tables every command writes (the ledger keeps what its views query). A query on the first part of a
 // compound index uses that index (orderId via [orderId+seq], status via [status+dueAt],
 // [type+state] via [type+state+createdAt]), so the single-field copies only cost writes.
 export const SCHEMA_V2 = {
@@ -48,6 +48,7 @@ export const SCHEMA_V2 = {
   items: 'id, orderId, sku',
   events: '++seq, &id, [orderId+seq]',
   timers: 'id, orderId, [status+dueAt]',
+  stockLedger: '++seq, &id, locationId, [sku+seq]',
 };
 
 /**
