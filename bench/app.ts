@@ -5,6 +5,7 @@ import type { Figure } from './lib/report';
 import { fmt, median, p95, summarize } from './lib/stats';
 import { echoErrors, pageHeap, profilePage, workerHeaps } from './lib/chromium';
 import type { Session } from './session';
+import { openBenchPage } from './browser';
 
 const MB = 1024 * 1024;
 
@@ -128,6 +129,16 @@ export async function benchBoard(session: Session, state: AppState): Promise<Fig
   const scroll = await scrollBiggestColumn(page, quick ? 2000 : 5000);
   const nodesAfterScroll = await page.evaluate(() => document.getElementsByTagName('*').length);
 
+  // The board's queries alone (renderer/boards/queries.ts in the bench page), cold, all
+  // columns at once: where the time between the column headers and the cards goes.
+  const benchPage = await openBenchPage(session);
+  const q = (await benchPage.evaluate(
+    (o) => (window as unknown as { __bench: { boardQueries(x: unknown): Promise<Record<string, number[]>> } }).__bench.boardQueries(o),
+    { rounds: quick ? 2 : 5, firstRows: 12 },
+  )) as Record<string, number[]>;
+  await benchPage.close();
+  const qm = (k: string) => median(q[k] ?? []);
+
   return [
     {
       key: 'board.first_paint_cold_ms',
@@ -158,6 +169,15 @@ export async function benchBoard(session: Session, state: AppState): Promise<Fig
       target: { max: 1499, text: '< 1 500' },
       note: `${dom.cards} cards in ${dom.columns} columns; ${nodesAfterScroll} after scrolling`,
       detail: dom,
+    },
+    {
+      key: 'board.queries_cold_ms',
+      bench: 5,
+      label: 'Board queries alone, cold, 7 columns (as the board runs them)',
+      value: qm('current'),
+      unit: 'ms',
+      note: `counts only ${fmt(qm('countsOnly'))} ms; first 12 rows instead of 40 ${fmt(qm('firstScreen'))} ms; 40 rows without timer/refund lookups ${fmt(qm('rowsOnly'))} ms`,
+      detail: q,
     },
     {
       key: 'board.scroll_frame_p50_ms',
@@ -327,6 +347,19 @@ interface RpcCall {
 
 /** The engine calls made between a scan's Enter and its paint. */
 async function rpcsOfLastScan(page: Page): Promise<{ calls: Array<{ method: string; ms: number }>; busyMs: number; totalMs: number }> {
+  // Calls started during the scan may still be answering (the action panel refreshes
+  // after the paint): let them finish so their durations are known.
+  await page
+    .waitForFunction(
+      () => {
+        const m = performance.getEntriesByName('scan-to-screen').at(-1) as PerformanceMeasure;
+        const log = (window as unknown as { __rpcLog?: RpcCall[] }).__rpcLog ?? [];
+        return log.every((c) => c.end !== null || c.start < m.startTime);
+      },
+      undefined,
+      { timeout: 5000, polling: 20 },
+    )
+    .catch(() => undefined);
   return page.evaluate(() => {
     const m = performance.getEntriesByName('scan-to-screen').at(-1) as PerformanceMeasure;
     const log = ((window as unknown as { __rpcLog?: RpcCall[] }).__rpcLog ?? []).filter((c) => c.start >= m.startTime && c.start <= m.startTime + m.duration);
@@ -334,7 +367,7 @@ async function rpcsOfLastScan(page: Page): Promise<{ calls: Array<{ method: stri
     let busy = 0;
     let until = -Infinity;
     for (const c of [...log].sort((a, b) => a.start - b.start)) {
-      const end = c.end ?? m.startTime + m.duration;
+      const end = Math.min(c.end ?? Infinity, m.startTime + m.duration);
       if (end <= until) continue;
       busy += end - Math.max(c.start, until);
       until = end;
@@ -407,7 +440,7 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
   const calls = Object.entries(rpcCounts)
     .map(([method, n]) => `${method}×${median(n)} ~${fmt(median(rpcMs[method] ?? []))} ms`)
     .join(', ');
-  const split = busy.length ? `; waiting on the engine worker ${fmt(median(busy))} ms of it (calls per scan: ${calls})` : '';
+  const split = busy.length ? `; engine calls outstanding ${fmt(median(busy))} ms of it (per scan: ${calls})` : '';
   const figures: Figure[] = [
     { key: 'scan.p50_ms', bench: 6, label: `${name} p50`, value: median(kept), unit: 'ms', note: note + split, detail: { mode, summary: summarize(kept), samples: kept, engineBusyMs: busy, rpcCounts, rpcMs: Object.fromEntries(Object.entries(rpcMs).map(([k, v]) => [k, summarize(v)])) } },
     { key: 'scan.p95_ms', bench: 6, label: `${name} p95`, value: p95(kept), unit: 'ms', target: { max: 50, text: 'p95 <= 50 ms' }, note: `n=${kept.length}, max ${fmt(Math.max(...kept))} ms` },

@@ -11,6 +11,7 @@ type BenchApi = {
     raw: number[];
     minimal: number[];
     settings: number[];
+    noStock: number[];
     burst: number;
     burstMs: number;
     outcome: unknown;
@@ -30,6 +31,8 @@ type BenchApi = {
   }>;
   seed(o: { dbName: string; orders: number }): Promise<{ ms: number; result: { orders: number }; counts: Record<string, number>; heapBefore: number; heapPeak: number }>;
   ledger(o: { dbName: string; rows: number; chunk: number }): Promise<{ ms: number; addMs: number; count: number; heapPeak: number }>;
+  idbCeiling(o: { rows: number }): Promise<{ plainMs: number; indexedMs: number }>;
+  boardQueries(o: { rounds: number; firstRows: number }): Promise<Record<string, number[]>>;
   deleteDb(name: string): Promise<void>;
 };
 
@@ -38,7 +41,8 @@ const MB = 1024 * 1024;
 export async function openBenchPage(session: Session): Promise<Page> {
   const page = await session.chromium.context.newPage();
   echoErrors(page, 'bench page');
-  await page.goto(`${session.origin}/bench/`);
+  // ?db= is the database renderer/db.ts opens (the board queries measured in the page).
+  await page.goto(`${session.origin}/bench/?db=${encodeURIComponent(session.ordersDb)}`);
   await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
   return page;
 }
@@ -64,14 +68,22 @@ export async function benchCommand(session: Session): Promise<Figure[]> {
   const raw = median(r.raw);
   const minimal = median(r.minimal);
   const settings = median(r.settings);
-  const detail = { n, samples: { engine: summarize(r.engine), raw: summarize(r.raw), minimal: summarize(r.minimal), settingsReads: summarize(r.settings) }, outcome: r.outcome, backgroundOrders: opts.backgroundOrders };
+  const detail = { n, samples: { engine: summarize(r.engine), raw: summarize(r.raw), minimal: summarize(r.minimal), settingsReads: summarize(r.settings), noStock: summarize(r.noStock) }, outcome: r.outcome, backgroundOrders: opts.backgroundOrders };
   return [
     { key: 'command.engine_ms', bench: 2, label: 'Command: engine act("payment successful"), median', value: engine, unit: 'ms', note: `p95 ${fmt(p95(r.engine))} ms`, detail },
     { key: 'command.raw_ms', bench: 2, label: 'Command: raw Dexie, same reads and writes, median', value: raw, unit: 'ms', note: `p95 ${fmt(p95(r.raw))} ms` },
     { key: 'command.ratio', bench: 2, label: 'Command: ratio engine / raw Dexie', value: engine / raw, unit: '', target: { max: 1.5, text: '<= 1.5' } },
     { key: 'command.per_second', bench: 2, label: 'Command: engine commands per second (1 / median)', value: 1000 / engine, unit: '/s', note: `back-to-back burst of ${r.burst}: ${fmt((r.burst * 1000) / r.burstMs)} /s` },
     { key: 'command.raw_minimal_ms', bench: 2, label: 'Command: raw Dexie, only what this action needs', value: minimal, unit: 'ms', note: `engine / minimal = ${fmt(engine / minimal)}` },
-    { key: 'command.settings_reads_ms', bench: 2, label: 'Command: the 4 settings reads the engine does first', value: settings, unit: 'ms', note: 'outside the command transaction' },
+    {
+      key: 'command.raw_no_stock_ms',
+      bench: 2,
+      label: 'Command: raw Dexie, same but without the stock reads',
+      value: median(r.noStock),
+      unit: 'ms',
+      note: `the stock reads cost ${fmt(raw - median(r.noStock))} ms of the ${fmt(raw)}`,
+    },
+    { key: 'command.settings_reads_ms', bench: 2, label: 'Command: the settings read the engine does first', value: settings, unit: 'ms', note: 'one bulkGet of 4 keys, its own transaction' },
   ];
 }
 
@@ -110,9 +122,22 @@ export async function benchLedger(session: Session): Promise<Figure[]> {
   const rows = session.sizes.ledgerRows;
   const chunk = 10_000;
   const r = await call(page, 'ledger', { dbName: 'bench-ledger', rows, chunk });
+  // What IndexedDB alone manages on this machine, for scale (same rows, no Dexie).
+  const ceilingRows = Math.min(rows, 50_000);
+  const c = await call(page, 'idbCeiling', { rows: ceilingRows });
   await page.close();
   if (r.count !== rows) throw new Error(`ledger holds ${r.count} rows, wanted ${rows}`);
+  const rate = (n: number, ms: number) => (n * 1000) / ms;
   return [
+    {
+      key: 'import.idb_rows_per_s',
+      bench: 4,
+      label: 'IndexedDB alone: ledger rows/s (stockLedger indexes)',
+      value: rate(ceilingRows, c.indexedMs),
+      unit: '/s',
+      note: `no indexes ${fmt(rate(ceilingRows, c.plainMs))} /s; Dexie bulkAdd ${fmt(rate(rows, r.addMs))} /s; ${fmt(ceilingRows)} rows in one transaction`,
+      detail: c,
+    },
     {
       key: 'import.ledger_chromium_s',
       bench: 4,

@@ -22,15 +22,17 @@ const USAGE = `usage: npm run bench [-- options]
   --orders N         orders to seed in Chromium (default 100 000, quick 10 000)
   --profile DIR      save CPU profiles of the browser benchmarks (.cpuprofile) in DIR
   --rebuild          rebuild the app and the bench page even if their cache is fresh
-  --write-results    rewrite the figures table in bench/RESULTS.md`;
+  --write-results    rewrite the figures table in bench/RESULTS.md
+  --results-from F   only rewrite that table from a JSON file written by --json`;
 
 interface Cli extends Options {
   writeResults: boolean;
+  resultsFrom: string | null;
   orders: number | null;
 }
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false, json: null, profile: null, only: new Set(), rebuild: false, writeResults: false, orders: null };
+  const cli: Cli = { quick: false, json: null, profile: null, only: new Set(), rebuild: false, writeResults: false, resultsFrom: null, orders: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -45,6 +47,7 @@ function parseArgs(argv: string[]): Cli {
     else if (arg === '--orders') cli.orders = Number(value());
     else if (arg === '--rebuild') cli.rebuild = true;
     else if (arg === '--write-results') cli.writeResults = true;
+    else if (arg === '--results-from') cli.resultsFrom = path.resolve(value());
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -123,6 +126,10 @@ async function benchNodeImport(sizes: Sizes): Promise<Figure[]> {
 
 async function main(): Promise<void> {
   const cli = parseArgs(process.argv.slice(2));
+  if (cli.resultsFrom) {
+    writeResults(JSON.parse(readFileSync(cli.resultsFrom, 'utf8')) as Parameters<typeof writeResults>[0]);
+    return;
+  }
   const want = (n: number) => cli.only.size === 0 || cli.only.has(n);
   const started = new Date();
   const info = machine();
