@@ -10,6 +10,7 @@ import productOrder from '../../shared/workflows/product-order.json';
 import serviceOrder from '../../shared/workflows/service-order.json';
 import { db } from '../db';
 import type { StateFamily } from '../ui/stateColors';
+import { Workflow } from '../../shared/workflow/interpreter';
 
 const BUILT_IN = [productOrder, serviceOrder] as unknown as WorkflowDefinition[];
 
@@ -31,6 +32,8 @@ export interface WorkflowCatalog {
   /** Actions that only ever create (no from-state): never worth listing as "not possible now". */
   isCreationOnly(action: string): boolean;
   latest(type: OrderType): WorkflowDefinition | undefined;
+  /** The interpreter for a definition an order was created under. */
+  workflow(id: string, version: number): Workflow | undefined;
 }
 
 function looksLikeDefinition(value: unknown): value is WorkflowDefinition {
@@ -80,10 +83,23 @@ export function buildCatalog(definitions: WorkflowDefinition[]): WorkflowCatalog
     columnCache.set(type, result);
     return result;
   };
+  const compiled = new Map<string, Workflow>();
+  const workflow = (id: string, version: number): Workflow | undefined => {
+    const key = `${id}@${version}`;
+    let wf = compiled.get(key);
+    if (!wf) {
+      const def = sorted.find((d) => d.id === id && d.version === version);
+      if (!def) return undefined;
+      wf = new Workflow(def);
+      compiled.set(key, wf);
+    }
+    return wf;
+  };
   return {
     definitions: sorted,
     english,
     columns,
+    workflow,
     isOpenRefund: (state) => state !== null && !terminalRefund.has(state),
     isCreationOnly: (action) => creationOnly.has(action),
     latest,

@@ -16,7 +16,8 @@ import { newId } from '../ids';
 import { createStockCommands, loadStockWork } from '../inventory/store';
 import type { AllocationStrategy } from '../inventory/work';
 import { PERIOD_PRESETS, type Periods } from '../settings/periods';
-import { Workflow, type OrderContext, type Subject } from '../workflow/interpreter';
+import { Workflow } from '../workflow/interpreter';
+import { contextOf, explainOf, openSheetOf, roleActionsOf } from './panels';
 import { WorkflowRegistry } from '../workflows';
 import { loadDefinition } from '../workflow/check';
 import { settingSchemas } from '../settings/settings';
@@ -109,24 +110,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     return orderId ? loadOrderSnapshot(db, orderId, false) : undefined;
   };
 
-  const viewOf = (snapshot: OrderSnapshot): { wf: Workflow; ctx: OrderContext } => ({
-    wf: registry.get(snapshot.order.workflowId, snapshot.order.workflowVersion),
-    ctx: { order: snapshot.order, items: snapshot.items, refunds: snapshot.refunds, vouchers: snapshot.vouchers },
-  });
-
-  const subjectOf = (snapshot: OrderSnapshot, ref: EntityRef): Subject | undefined => {
-    if (ref.kind === 'order') return { kind: 'order', state: snapshot.order.state };
-    if (ref.kind === 'item') {
-      const item = snapshot.items.find((i) => i.id === ref.id);
-      return item && { kind: 'item', state: item.state, itemId: item.id };
-    }
-    const sheet = snapshot.refunds.find((r) => r.id === ref.id);
-    return sheet && { kind: 'refund', state: sheet.state, itemId: sheet.itemId, refundKind: sheet.kind };
-  };
-
-  /** An item's panel also offers its open refund sheet's actions. */
-  const openSheetOf = (snapshot: OrderSnapshot, wf: Workflow, itemId: string) =>
-    snapshot.refunds.find((r) => r.itemId === itemId && wf.isOpenRefund(r.state));
+  const workflowOf = (snapshot: OrderSnapshot): Workflow => registry.get(snapshot.order.workflowId, snapshot.order.workflowVersion);
 
   const stock = createStockCommands(db, { now, deviceId, operator });
 
@@ -160,7 +144,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     async getOrder(id): Promise<OrderView | null> {
       const snapshot = await db.transaction('r', orderTables(db), () => loadOrderSnapshot(db, id, false));
       if (!snapshot) return null;
-      const { wf, ctx } = viewOf(snapshot);
+      const wf = workflowOf(snapshot);
+      const ctx = contextOf(snapshot);
       const sheetFor = (itemId: string) => {
         const sheets = snapshot.refunds.filter((r) => r.itemId === itemId).sort((a, b) => a.createdAt - b.createdAt);
         return openSheetOf(snapshot, wf, itemId) ?? sheets[sheets.length - 1];
@@ -196,27 +181,12 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
 
     async roleActions(ref) {
       const snapshot = await db.transaction('r', orderTables(db), () => readSnapshot(ref));
-      if (!snapshot) return {};
-      const { wf, ctx } = viewOf(snapshot);
-      const subject = subjectOf(snapshot, ref);
-      if (!subject) return {};
-      const map = wf.roleActions(subject, ctx);
-      if (ref.kind === 'item') {
-        const sheet = openSheetOf(snapshot, wf, ref.id);
-        if (sheet) {
-          const sheetMap = wf.roleActions({ kind: 'refund', state: sheet.state, itemId: sheet.itemId, refundKind: sheet.kind }, ctx);
-          for (const [role, actions] of Object.entries(sheetMap)) map[role] = [...new Set([...(map[role] ?? []), ...actions])];
-        }
-      }
-      return map;
+      return snapshot ? roleActionsOf(workflowOf(snapshot), snapshot, ref) : {};
     },
 
     async explain(ref, role): Promise<ExplainedAction[]> {
       const snapshot = await db.transaction('r', orderTables(db), () => readSnapshot(ref));
-      if (!snapshot) return [];
-      const { wf, ctx } = viewOf(snapshot);
-      const subject = subjectOf(snapshot, ref);
-      return subject ? wf.explain(subject, ctx, role) : [];
+      return snapshot ? explainOf(workflowOf(snapshot), snapshot, ref, role) : [];
     },
 
     async act(ref, role, action, _input, opts): Promise<ActResult> {

@@ -1,10 +1,9 @@
-// Asks the engine what each part of the order allows now: the order itself and each line
-// (a line's panel carries its open refund sheet's actions, as the engine routes them).
-// Re-asks whenever the order's rows change (a commit from any window) or the role changes.
-import { useEffect, useState } from 'react';
+// What each part of the order allows now: the order itself and each line (a line's panel
+// carries its open refund sheet's actions, as the engine routes them).
+import { useMemo } from 'react';
 import type { ExplainedAction } from '../../../shared/api';
 import type { EntityRef, ItemRow, RefundRow } from '../../../shared/db/rows';
-import { useCounter } from '../../engine/client';
+import { explainOf, roleActionsOf } from '../../../shared/engine/panels';
 import type { Role } from '../../state/roleStore';
 import { useWorkflowCatalog } from '../../workflow/catalog';
 import type { OrderData } from '../useOrderData';
@@ -30,23 +29,17 @@ export interface PanelData {
 
 export type PanelsState = { phase: 'loading' } | { phase: 'ready'; panels: PanelData[] } | { phase: 'error'; message: string };
 
-/** Identity of everything that can change what is allowed. */
-function versionKey(data: OrderData): string {
-  const parts = [data.order.state, data.order.stateVersion, data.order.updatedAt, JSON.stringify(data.order.flags)];
-  for (const i of data.items) parts.push(i.id, i.state, i.stateVersion);
-  for (const r of data.refunds) parts.push(r.id, r.state, r.stateVersion);
-  for (const v of data.vouchers) parts.push(v.code, v.state);
-  return parts.join('|');
-}
-
+/**
+ * Computed in the window from the order's live rows with the engine's own pure rules
+ * (shared/engine/panels.ts): a commit from any window re-renders the page, and the panels
+ * follow without a round trip to the engine worker.
+ */
 export function useActionPanels(data: OrderData, role: Role): PanelsState {
-  const counter = useCounter();
-  const { isOpenRefund, isCreationOnly } = useWorkflowCatalog();
-  const [state, setState] = useState<PanelsState>({ phase: 'loading' });
-  const key = versionKey(data);
-
-  useEffect(() => {
-    let current = true;
+  const catalog = useWorkflowCatalog();
+  const { isOpenRefund, isCreationOnly } = catalog;
+  return useMemo((): PanelsState => {
+    const wf = catalog.workflow(data.order.workflowId, data.order.workflowVersion);
+    if (!wf) return { phase: 'error', message: `Workflow ${data.order.workflowId} v${data.order.workflowVersion} is not installed.` };
     const targets: PanelTarget[] = [
       { ref: { kind: 'order', id: data.order.id }, kind: 'order', state: data.order.state },
       ...data.items.map((item) => ({
@@ -57,12 +50,10 @@ export function useActionPanels(data: OrderData, role: Role): PanelsState {
         sheet: data.refunds.find((r) => r.itemId === item.id && isOpenRefund(r.state)),
       })),
     ];
-    const load = async (target: PanelTarget): Promise<PanelData> => {
-      const [map, explained, sheetExplained] = await Promise.all([
-        counter.roleActions(target.ref),
-        counter.explain(target.ref, role),
-        target.sheet ? counter.explain({ kind: 'refund', id: target.sheet.id }, role) : Promise.resolve([]),
-      ]);
+    const panel = (target: PanelTarget): PanelData => {
+      const map = roleActionsOf(wf, data, target.ref);
+      const explained = explainOf(wf, data, target.ref, role);
+      const sheetExplained = target.sheet ? explainOf(wf, data, { kind: 'refund', id: target.sheet.id }, role) : [];
       const mine = map[role] ?? [];
       const others = Object.entries(map)
         .filter(([r, actions]) => r !== role && actions.length > 0)
@@ -78,16 +69,6 @@ export function useActionPanels(data: OrderData, role: Role): PanelsState {
       }
       return { target, mine, others, unavailable };
     };
-    Promise.all(targets.map(load)).then(
-      (panels) => current && setState({ phase: 'ready', panels }),
-      (error: unknown) => current && setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      current = false;
-    };
-    // `key` stands for the rows; re-reading on every new `data` object would ask needlessly.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, role, counter, isOpenRefund, isCreationOnly]);
-
-  return state;
+    return { phase: 'ready', panels: targets.map(panel) };
+  }, [data, role, catalog, isOpenRefund, isCreationOnly]);
 }

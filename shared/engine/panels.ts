@@ -1,0 +1,50 @@
+// What each role may do on a part of an order, and why other actions are disabled: pure,
+// over rows the caller already has. The engine answers roleActions/explain with it, and the
+// window computes its action panels with it from its live rows (no engine round trip).
+import type { ExplainedAction } from '../api';
+import type { EntityRef, ItemRow, OrderRow, RefundRow, VoucherRow } from '../db/rows';
+import type { OrderContext, Subject, Workflow } from '../workflow/interpreter';
+
+export interface OrderRows {
+  order: OrderRow;
+  items: ItemRow[];
+  refunds: RefundRow[];
+  vouchers: VoucherRow[];
+}
+
+export function contextOf(rows: OrderRows): OrderContext {
+  return { order: rows.order, items: rows.items, refunds: rows.refunds, vouchers: rows.vouchers };
+}
+
+export function subjectOf(rows: OrderRows, ref: EntityRef): Subject | undefined {
+  if (ref.kind === 'order') return { kind: 'order', state: rows.order.state };
+  if (ref.kind === 'item') {
+    const item = rows.items.find((i) => i.id === ref.id);
+    return item && { kind: 'item', state: item.state, itemId: item.id };
+  }
+  const sheet = rows.refunds.find((r) => r.id === ref.id);
+  return sheet && { kind: 'refund', state: sheet.state, itemId: sheet.itemId, refundKind: sheet.kind };
+}
+
+/** A line's open refund sheet: its actions show (and are taken) on the line. */
+export function openSheetOf(rows: OrderRows, wf: Workflow, itemId: string): RefundRow | undefined {
+  return rows.refunds.find((r) => r.itemId === itemId && wf.isOpenRefund(r.state));
+}
+
+export function roleActionsOf(wf: Workflow, rows: OrderRows, ref: EntityRef): Record<string, string[]> {
+  const subject = subjectOf(rows, ref);
+  if (!subject) return {};
+  const ctx = contextOf(rows);
+  const map = wf.roleActions(subject, ctx);
+  const sheet = ref.kind === 'item' ? openSheetOf(rows, wf, ref.id) : undefined;
+  if (sheet) {
+    const sheetMap = wf.roleActions(subjectOf(rows, { kind: 'refund', id: sheet.id })!, ctx);
+    for (const [role, actions] of Object.entries(sheetMap)) map[role] = [...new Set([...(map[role] ?? []), ...actions])];
+  }
+  return map;
+}
+
+export function explainOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role: string): ExplainedAction[] {
+  const subject = subjectOf(rows, ref);
+  return subject ? wf.explain(subject, contextOf(rows), role) : [];
+}
