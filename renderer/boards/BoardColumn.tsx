@@ -10,7 +10,7 @@ import { stateColor } from '../ui/stateColors';
 import type { BoardColumnDef } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
 import { OrderCard } from './OrderCard';
-import { columnCounts, columnRange, type CardData, type QueryFilters } from './queries';
+import { columnCounts, columnHead, columnRange, type CardData, type QueryFilters } from './queries';
 
 const CARD_HEIGHT = 118;
 const GAP = 8;
@@ -24,7 +24,9 @@ export function BoardColumn({ column, filters }: { column: BoardColumnDef; filte
   const statesKey = column.states.join('|');
 
   const counts = useLiveQuery(() => columnCounts(column.states, filters), [statesKey, filters]);
-  const total = counts ? counts.reduce((a, b) => a + b, 0) : 0;
+  const head = useLiveQuery(() => columnHead(column.states, PAGE, filters), [statesKey, filters]);
+  // Until the counts arrive, the head alone sizes the list.
+  const total = counts ? counts.reduce((a, b) => a + b, 0) : (head?.length ?? 0);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -48,7 +50,7 @@ export function BoardColumn({ column, filters }: { column: BoardColumnDef; filte
   // Keep showing the previous window while the next one loads (no flashing skeletons).
   const lastWindow = useRef<{ first: number; rows: CardData[] }>({ first: 0, rows: [] });
   if (windowRows) lastWindow.current = windowRows;
-  const shown = lastWindow.current;
+  const shown = !windowRows?.rows.length && first === 0 && head ? { first: 0, rows: head } : lastWindow.current;
   const label = words.state('order', column.states[0]);
 
   return (
@@ -78,7 +80,7 @@ export function BoardColumn({ column, filters }: { column: BoardColumnDef; filte
         </Badge>
       </Group>
       <ScrollArea viewportRef={scrollRef} style={{ flex: 1 }} type="auto" offsetScrollbars="y" scrollbarSize={10}>
-        {counts === undefined ? (
+        {counts === undefined && head === undefined ? (
           <Stack p="xs" gap={GAP}>
             <Skeleton h={CARD_HEIGHT} radius="md" />
             <Skeleton h={CARD_HEIGHT} radius="md" />

@@ -73,7 +73,22 @@ export async function columnRange(states: string[], counts: number[], start: num
     if (to > from) orders.push(...(await stateCollection(states[i]!, f).offset(from).limit(to - from).toArray()));
     base += count;
   }
-  return orders.map((order) => ({ order, nextTimer: order.nextTimer ?? null, openRefunds: order.openRefunds ?? 0 }));
+  return orders.map(toCard);
+}
+
+/** The first rows of a column without its counts: IndexedDB counts a range by walking it,
+ *  so with many orders the head paints long before the header's number is known. */
+export async function columnHead(states: string[], limit: number, f: QueryFilters): Promise<CardData[]> {
+  const orders: OrderRow[] = [];
+  for (const state of states) {
+    if (orders.length >= limit) break;
+    orders.push(...(await stateCollection(state, f).limit(limit - orders.length).toArray()));
+  }
+  return orders.map(toCard);
+}
+
+function toCard(order: OrderRow): CardData {
+  return { order, nextTimer: order.nextTimer ?? null, openRefunds: order.openRefunds ?? 0 };
 }
 
 /** Orders with a line of this sku (for the sku filter). */
