@@ -121,10 +121,11 @@ export async function benchLedger(session: Session): Promise<Figure[]> {
   const page = await openBenchPage(session);
   const rows = session.sizes.ledgerRows;
   const chunk = 10_000;
-  const r = await call(page, 'ledger', { dbName: 'bench-ledger', rows, chunk });
-  // What IndexedDB alone manages on this machine, for scale (same rows, no Dexie).
-  const ceilingRows = Math.min(rows, 50_000);
+  // What IndexedDB alone manages on this machine, for scale (same rows, no Dexie), measured
+  // first: a database just emptied of a million rows is still compacting for a while.
+  const ceilingRows = Math.min(rows, 20_000);
   const c = await call(page, 'idbCeiling', { rows: ceilingRows });
+  const r = await call(page, 'ledger', { dbName: 'bench-ledger', rows, chunk });
   await page.close();
   if (r.count !== rows) throw new Error(`ledger holds ${r.count} rows, wanted ${rows}`);
   const rate = (n: number, ms: number) => (n * 1000) / ms;
@@ -135,7 +136,7 @@ export async function benchLedger(session: Session): Promise<Figure[]> {
       label: 'IndexedDB alone: ledger rows/s (stockLedger indexes)',
       value: rate(ceilingRows, c.indexedMs),
       unit: '/s',
-      note: `no indexes ${fmt(rate(ceilingRows, c.plainMs))} /s; Dexie bulkAdd ${fmt(rate(rows, r.addMs))} /s; ${fmt(ceilingRows)} rows in one transaction`,
+      note: `no indexes ${fmt(rate(ceilingRows, c.plainMs))} /s; Dexie bulkAdd ${fmt(rate(rows, r.addMs))} /s; best of 2 x ${fmt(ceilingRows)} rows in one transaction`,
       detail: c,
     },
     {

@@ -453,8 +453,13 @@ async function idbCeiling(opts: { rows: number }) {
       tx.oncomplete = () => resolve(now() - t0);
       tx.onerror = () => reject(tx.error);
     });
-  const plainMs = await add('plain');
-  const indexedMs = await add('indexed');
+  // Alternated and repeated: the first transactions of a fresh database run slower.
+  let plainMs = Infinity;
+  let indexedMs = Infinity;
+  for (let round = 0; round < 2; round++) {
+    plainMs = Math.min(plainMs, await add('plain'));
+    indexedMs = Math.min(indexedMs, await add('indexed'));
+  }
   db.close();
   await Dexie.delete(name);
   return { plainMs, indexedMs };
