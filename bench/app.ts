@@ -498,23 +498,29 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
     }
     if (mode === 'action key') action.push(await actionKeyOnce(page, order.id));
   }
-  // The same command straight through the worker with no screen to update (Settings open):
-  // how much of a scan is the engine itself.
-  await page.evaluate(() => {
-    location.hash = '#/settings';
-  });
-  await page.waitForTimeout(500);
-  const direct = await page.evaluate(async (ids) => {
-    const { counter } = (window as unknown as { __counterflowTest: { counter: { actOnOrder(id: string, role: string, action: string): Promise<{ ok: boolean; message?: string }> } } }).__counterflowTest;
-    const out: number[] = [];
-    for (const id of ids) {
-      const t0 = performance.now();
-      const r = await counter.actOnOrder(id, 'S', 'ship the order');
-      out.push(performance.now() - t0);
-      if (!r.ok) throw new Error(r.message);
-    }
-    return out.slice(2);
-  }, orders.slice(samples + 3).map((o) => o.id));
+  // The same command straight through the worker with no screen to update (an unknown
+  // route: the shell only), and with the Settings screen open (its demo-data card keeps a
+  // live count of all orders): how much of a scan is the engine itself.
+  const direct = async (route: string, ids: string[]) => {
+    await page.evaluate((r) => {
+      location.hash = r;
+    }, route);
+    await page.waitForTimeout(500);
+    return page.evaluate(async (list) => {
+      const { counter } = (window as unknown as { __counterflowTest: { counter: { actOnOrder(id: string, role: string, action: string): Promise<{ ok: boolean; message?: string }> } } }).__counterflowTest;
+      const out: number[] = [];
+      for (const id of list) {
+        const t0 = performance.now();
+        const r = await counter.actOnOrder(id, 'S', 'ship the order');
+        out.push(performance.now() - t0);
+        if (!r.ok) throw new Error(r.message);
+      }
+      return out.slice(2);
+    }, ids);
+  };
+  const spare = orders.slice(samples + 3).map((o) => o.id);
+  const idle = await direct('#/bench-no-screen', spare.slice(0, spare.length - 12));
+  const onSettings = await direct('#/settings', spare.slice(spare.length - 12));
   // The first two warm the order page's code paths.
   const kept = action.slice(2);
   const labels = label.slice(2);
@@ -567,15 +573,26 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
       { key: 'scan.p95_ms', bench: 6, label: 'Scan to screen, proxy: action key → new state painted p95', value: p95(kept), unit: 'ms', target: { max: 50, text: 'p95 <= 50 ms' }, note: `n=${kept.length}, max ${fmt(Math.max(...kept))} ms` },
     );
   }
-  figures.push({
-    key: 'scan.engine_only_p50_ms',
-    bench: 6,
-    label: 'Same command through the worker, no screen (p50)',
-    value: median(direct),
-    unit: 'ms',
-    note: `actOnOrder via Comlink with the Settings screen open; p95 ${fmt(p95(direct))} ms, n=${direct.length}`,
-    detail: { summary: summarize(direct) },
-  });
+  figures.push(
+    {
+      key: 'scan.engine_only_p50_ms',
+      bench: 6,
+      label: 'Same command through the worker, no screen (p50)',
+      value: median(idle),
+      unit: 'ms',
+      note: `actOnOrder via Comlink, shell only (unknown route); p95 ${fmt(p95(idle))} ms, n=${idle.length}`,
+      detail: { summary: summarize(idle) },
+    },
+    {
+      key: 'scan.engine_settings_open_p50_ms',
+      bench: 6,
+      label: 'Same command with the Settings screen open (p50)',
+      value: median(onSettings),
+      unit: 'ms',
+      note: `its demo-data card re-counts every order after each commit (db.orders.count() in a live query); n=${onSettings.length}`,
+      detail: { summary: summarize(onSettings) },
+    },
+  );
   if (labels.length) {
     figures.push(
       { key: 'scan.label_p50_ms', bench: 6, label: 'Scan to screen: order label → order page painted p50', value: median(labels), unit: 'ms', detail: { summary: summarize(labels), samples: labels } },

@@ -58,7 +58,7 @@ export function table(figures: readonly Figure[]): string {
 /** The same table as Markdown, for bench/RESULTS.md and the README. */
 export function markdownTable(figures: readonly Figure[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const out = ['| # | Figure | Value | Target | |', '|---|---|---:|---|---|'];
-  for (const f of figures) out.push(`| ${f.bench} | ${esc(f.label)} | ${esc(formatValue(f))} | ${esc(f.target?.text ?? '')} | ${verdict(f)} |`);
+  const out = ['| # | Figure | Value | Target | | Note |', '|---|---|---:|---|---|---|'];
+  for (const f of figures) out.push(`| ${f.bench} | ${esc(f.label)} | ${esc(formatValue(f))} | ${esc(f.target?.text ?? '')} | ${verdict(f)} | ${esc(f.note ?? '')} |`);
   return out.join('\n');
 }
