@@ -466,8 +466,8 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
     const { db } = (window as unknown as { __counterflowTest: { db: { orders: { where(i: string): { equals(k: unknown): { limit(n: number): { toArray(): Promise<Array<{ id: string; number: string }>> } } } } } } }).__counterflowTest;
     const rows = await db.orders.where('[type+state]').equals(['product', 'FP']).limit(n).toArray();
     return rows.map((o) => ({ id: o.id, number: o.number }));
-  }, samples * 2 + 3);
-  if (orders.length < samples * 2 + 3) throw new Error(`only ${orders.length} paid product orders to ship`);
+  }, samples * 2 + 15);
+  if (orders.length < samples * 2 + 15) throw new Error(`only ${orders.length} paid product orders to ship`);
 
   const action: number[] = [];
   const label: number[] = [];
