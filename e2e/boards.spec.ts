@@ -86,7 +86,7 @@ test.describe('order boards', () => {
     await expect(page).toHaveURL(new RegExp(`#/orders/${waiting.orderId}$`));
   });
 
-  test('stays smooth with many orders: counts come from the index, cards are virtualised', async ({ page }, testInfo) => {
+  test('stays smooth with many orders: header counts add up to the orders, cards are virtualised', async ({ page }, testInfo) => {
     // Timings are logged, not asserted: e2e machines are shared. bench/ measures speed.
     test.setTimeout(180_000);
     await openApp(page, testInfo);

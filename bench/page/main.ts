@@ -57,7 +57,16 @@ async function catalog(counter: EngineCounter): Promise<void> {
   }
 }
 
-const ORDER_TABLES_TOUCHED = (db: CounterDb) => [db.commands, db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.products, db.locations, db.stockLevels];
+const ORDER_TABLES_TOUCHED = (db: CounterDb) => [db.commands, db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.products, db.locations, db.stockLevels, db.stateCounts];
+
+/** The board's per-state counts move with the order (WP -1, FP +1), as the engine keeps them. */
+async function movePaidCount(db: CounterDb): Promise<void> {
+  const [wp, fp] = await db.stateCounts.bulkGet([['product', 'WP'], ['product', 'FP']]);
+  await db.stateCounts.bulkPut([
+    { type: 'product', state: 'WP', count: (wp?.count ?? 0) - 1 },
+    { type: 'product', state: 'FP', count: (fp?.count ?? 0) + 1 },
+  ]);
+}
 
 function event(commandId: string, at: number, orderId: string, fields: Partial<EventRow> & Pick<EventRow, 'type' | 'entity'>): EventRow {
   return {
@@ -135,6 +144,7 @@ async function rawPaySame(db: CounterDb, orderId: string, stock = true): Promise
     await db.items.bulkPut(items);
     await db.timers.bulkPut(changedTimers);
     await db.events.bulkAdd(events);
+    await movePaidCount(db);
     await db.commands.add({ id: commandId, kind: 'act', deviceId: 'bench', operator: 'bench', at, result });
     return events.length;
   });
@@ -144,7 +154,7 @@ async function rawPaySame(db: CounterDb, orderId: string, stock = true): Promise
 async function rawPayMinimal(db: CounterDb, orderId: string): Promise<number> {
   const commandId = crypto.randomUUID();
   const at = Date.now();
-  return db.transaction('rw', [db.commands, db.orders, db.items, db.timers, db.events], async () => {
+  return db.transaction('rw', [db.commands, db.orders, db.items, db.timers, db.events, db.stateCounts], async () => {
     const [previous, order, items, timers] = await Promise.all([
       db.commands.get(commandId),
       db.orders.get(orderId),
@@ -158,6 +168,7 @@ async function rawPayMinimal(db: CounterDb, orderId: string): Promise<number> {
       db.items.bulkPut(items),
       db.timers.bulkPut(changedTimers),
       db.events.bulkAdd(events),
+      movePaidCount(db),
       db.commands.add({ id: commandId, kind: 'act', deviceId: 'bench', operator: 'bench', at, result }),
     ]);
     return events.length;

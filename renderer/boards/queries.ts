@@ -1,5 +1,6 @@
 // Board queries. Each column reads through the [type+state+createdAt] index, newest first,
-// one window of rows at a time; headers use count(). Nothing loads a whole table, so the
+// one window of rows at a time; headers read the engine's per-state counts (a filtered
+// header counts its range). Nothing loads a whole table, so the
 // board stays smooth with 100 000 orders. Filters that the index cannot answer (buyer, sku)
 // narrow the index range with a JS filter, which costs a scan of that column only.
 import type { Collection } from 'dexie';
@@ -48,11 +49,17 @@ function stateCollection(state: string, f: QueryFilters): Collection<OrderRow, s
 /** Per-state counts of one column (a column can hold several states with one label). */
 export async function columnCounts(states: string[], f: QueryFilters): Promise<number[]> {
   const plain = !predicate(f) && f.fromTime === -Infinity && f.toTime === Infinity;
-  return Promise.all(
-    states.map((state) =>
-      plain ? db.orders.where('[type+state]').equals([f.type, state]).count() : stateCollection(state, f).count(),
-    ),
-  );
+  if (plain) return (await db.stateCounts.bulkGet(states.map((state) => [f.type, state]))).map((row) => row?.count ?? 0);
+  return Promise.all(states.map((state) => stateCollection(state, f).count()));
+}
+
+/** All orders, from the per-state counts (counting the table would walk all of it). */
+export async function orderTotal(): Promise<number> {
+  let total = 0;
+  await db.stateCounts.each((row) => {
+    total += row.count;
+  });
+  return total;
 }
 
 export interface CardData {

@@ -5,7 +5,7 @@ import { IconDatabasePlus, IconSparkles } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../db';
+import { orderTotal } from '../boards/queries';
 import { useCounter } from '../engine/client';
 import { formatDuration, useLocale, useNow } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
@@ -27,7 +27,7 @@ export function DemoDataCard() {
   const [run, setRun] = useState<Run | null>(null);
   const [result, setResult] = useState<{ orders: number; products: number; ms: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const orders = useLiveQuery(() => db.orders.count(), []);
+  const orders = useLiveQuery(orderTotal, []);
   const now = useNow();
   const number = (n: number) => new Intl.NumberFormat(locale).format(n);
 

@@ -107,13 +107,17 @@ export function buildCatalog(definitions: WorkflowDefinition[]): WorkflowCatalog
 }
 
 const builtInCatalog = buildCatalog(BUILT_IN);
+const BUILT_IN_KEYS = new Set(BUILT_IN.map((d) => `${d.id}@${d.version}`));
 const CatalogContext = createContext<WorkflowCatalog>(builtInCatalog);
 
 export function WorkflowCatalogProvider({ children }: { children: ReactNode }) {
   const rows = useLiveQuery(() => db.workflows.toArray(), []);
   const catalog = useMemo(() => {
     const installed = (rows ?? []).map((r) => r.definition).filter(looksLikeDefinition);
-    return installed.length ? buildCatalog(installed) : builtInCatalog;
+    // Installed = built-in (the usual case): keep the same catalog, so the board's columns
+    // and their queries are not rebuilt when the installed rows arrive at start-up.
+    const same = installed.length === BUILT_IN.length && installed.every((d) => BUILT_IN_KEYS.has(`${d.id}@${d.version}`));
+    return installed.length && !same ? buildCatalog(installed) : builtInCatalog;
   }, [rows]);
   return <CatalogContext.Provider value={catalog}>{children}</CatalogContext.Provider>;
 }

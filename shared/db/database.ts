@@ -12,6 +12,7 @@ import type {
   ScanRow,
   SequenceRow,
   SettingRow,
+  StateCountRow,
   StockLevelRow,
   TimerRow,
   VoucherRow,
@@ -51,6 +52,11 @@ export const SCHEMA_V2 = {
   stockLedger: '++seq, &id, locationId, [sku+seq]',
 };
 
+// v3: per-state order counts (the board's column headers), filled once from the orders.
+export const SCHEMA_V3 = {
+  stateCounts: '[type+state]',
+};
+
 /**
  * The counter's IndexedDB database. Each `version(n)` is a migration (Dexie keeps the
  * data and rebuilds indexes), so a database written by an older build opens in a newer one.
@@ -72,11 +78,25 @@ export class CounterDb extends Dexie {
   stockLevels!: Table<StockLevelRow, [string, string]>;
   reservations!: Table<ReservationRow, string>;
   scans!: Table<ScanRow, number>;
+  stateCounts!: Table<StateCountRow, [string, string]>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        const counts = new Map<string, StateCountRow>();
+        // Keys only: the compound index already holds type and state.
+        await tx.table('orders').orderBy('[type+state+createdAt]').eachKey((key) => {
+          const [type, state] = key as [StateCountRow['type'], string];
+          const row = counts.get(`${type}\u0000${state}`) ?? { type, state, count: 0 };
+          row.count += 1;
+          counts.set(`${type}\u0000${state}`, row);
+        });
+        await tx.table('stateCounts').bulkPut([...counts.values()]);
+      });
   }
 }
 
@@ -96,5 +116,6 @@ export function orderTables(db: CounterDb) {
     db.stockLedger,
     db.stockLevels,
     db.reservations,
+    db.stateCounts,
   ];
 }

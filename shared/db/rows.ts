@@ -157,6 +157,14 @@ export interface WorkflowRow {
   installedAt: number;
 }
 
+/** Read model: how many orders of a type are in a state, kept by every write of an order
+ *  in the same transaction, so board headers read a number instead of walking an index. */
+export interface StateCountRow {
+  type: OrderType;
+  state: string;
+  count: number;
+}
+
 /** Per-device sequences for human numbers. */
 export interface SequenceRow {
   name: string;

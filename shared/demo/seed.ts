@@ -10,6 +10,7 @@ import { loadStockWork, writeStockWork } from '../inventory/store';
 import type { StockWork } from '../inventory/work';
 import type { Counter, OrderLineInput } from '../api';
 import { decideAct, decideCreate, decideRedeem, type EngineEnv } from '../engine/decide';
+import { applyStateMoves } from '../engine/stateCounts';
 import type { CommandMeta, OrderSnapshot, OrderWork } from '../engine/work';
 import { mulberry32 } from '../random';
 
@@ -176,8 +177,9 @@ export async function seedDemo(deps: SeedDeps, options: { orders: number }): Pro
       const rows = driveOrder(seedEnv, shared, catalog, rand, sequences, deps.devicePrefix, now, meta);
       if (rows) batch.push(rows);
     }
-    await db.transaction('rw', [db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.stockLedger, db.stockLevels, db.sequences], async () => {
+    await db.transaction('rw', [db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.stockLedger, db.stockLevels, db.sequences, db.stateCounts], async () => {
       await db.orders.bulkPut(batch.map((b) => b.order));
+      await applyStateMoves(db, batch.map((b) => ({ type: b.order.type, from: null, to: b.order.state })));
       await db.items.bulkPut(batch.flatMap((b) => b.items));
       await db.refunds.bulkPut(batch.flatMap((b) => b.refunds));
       await db.vouchers.bulkPut(batch.flatMap((b) => b.vouchers));

@@ -5,6 +5,7 @@ import type { CounterDb } from '../db/database';
 import { orderTables } from '../db/database';
 import type { EntityRef } from '../db/rows';
 import { loadStockWork, writeStockWork } from '../inventory/store';
+import { applyStateMoves } from './stateCounts';
 import type { Changeset, CommandMeta, OrderSnapshot } from './work';
 import type { Decision } from './decide';
 
@@ -36,6 +37,7 @@ export async function writeChangeset(db: CounterDb, changes: Changeset): Promise
   if (changes.vouchers.length) await db.vouchers.bulkPut(changes.vouchers);
   if (changes.timers.length) await db.timers.bulkPut(changes.timers);
   if (changes.events.length) await db.events.bulkAdd(changes.events);
+  await applyStateMoves(db, changes.stateMoves);
   await writeStockWork(db, changes.stock);
 }
 

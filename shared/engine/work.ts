@@ -2,6 +2,7 @@
 // memory by the pure engine, and handed back as a changeset to be written atomically.
 import type { EntityRef, EventRow, EventType, ItemRow, MachineEntity, OrderRow, RefundRow, TimerRow, VoucherRow } from '../db/rows';
 import type { StockWork } from '../inventory/work';
+import type { StateMove } from './stateCounts';
 import type { OrderContext, Subject, Workflow } from '../workflow/interpreter';
 
 export interface CommandMeta {
@@ -30,6 +31,8 @@ export interface Changeset {
   timers: TimerRow[];
   events: EventRow[];
   stock: StockWork;
+  /** How the order's state moved (for the per-state counts); empty when it did not. */
+  stateMoves: StateMove[];
 }
 
 export class OrderWork {
@@ -46,6 +49,8 @@ export class OrderWork {
   private readonly changedVouchers = new Set<string>();
   private readonly addedVouchers = new Set<string>();
   private readonly changedTimers = new Set<string>();
+  /** The order's state before this command; null when the command creates the order. */
+  private readonly initialState: string | null;
 
   constructor(
     snapshot: OrderSnapshot,
@@ -62,6 +67,7 @@ export class OrderWork {
     for (const v of snapshot.vouchers) this.vouchers.set(v.code, structuredClone(v));
     for (const t of snapshot.timers) this.timers.set(t.id, structuredClone(t));
     this.stock = snapshot.stock;
+    this.initialState = creating ? null : snapshot.order.state;
     if (creating) {
       this.orderChanged = true;
       for (const id of this.items.keys()) this.changedItems.add(id);
@@ -204,6 +210,7 @@ export class OrderWork {
       timers: pick(this.timers, this.changedTimers),
       events: this.events,
       stock: this.stock,
+      stateMoves: this.initialState === this.order.state ? [] : [{ type: this.order.type, from: this.initialState, to: this.order.state }],
     };
   }
 }
