@@ -11,7 +11,7 @@ import type {
   RedeemResult,
 } from '../api';
 import { CounterDb, DEFAULT_DB_NAME, orderTables } from '../db/database';
-import type { EntityRef, OrderType, TimerRow } from '../db/rows';
+import type { EntityRef, OrderRow, OrderType, TimerRow } from '../db/rows';
 import { newId } from '../ids';
 import { createStockCommands, loadStockWork } from '../inventory/store';
 import type { AllocationStrategy } from '../inventory/work';
@@ -111,6 +111,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   };
 
   const workflowOf = (snapshot: OrderSnapshot): Workflow => registry.get(snapshot.order.workflowId, snapshot.order.workflowVersion);
+  /** For loadOrderSnapshot: read the stock rows only when the action can move stock. */
+  const touchesStock = (action: string) => (order: OrderRow) => registry.get(order.workflowId, order.workflowVersion).mayTouchStock(action);
 
   const stock = createStockCommands(db, { now, deviceId, operator });
 
@@ -195,7 +197,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
       const attempt = () =>
         runCommand<ActResult>(db, m, 'act', async () => {
           const orderId = await orderIdOf(db, ref);
-          const snapshot = orderId ? await loadOrderSnapshot(db, orderId, true) : undefined;
+          const snapshot = orderId ? await loadOrderSnapshot(db, orderId, touchesStock(action)) : undefined;
           if (!snapshot) return { result: { ok: false, code: 'not-found', message: `No ${ref.kind} with id ${ref.id}.` }, work: null };
           return decideAct(e, snapshot, m, ref, role, action);
         });
@@ -214,7 +216,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
       const m = meta(opts);
       const e = await env();
       return runCommand(db, m, 'act', async () => {
-        const snapshot = await loadOrderSnapshot(db, orderId, true);
+        const snapshot = await loadOrderSnapshot(db, orderId, touchesStock(action));
         if (!snapshot) return { result: { ok: false as const, code: 'not-found' as const, message: `No order with id ${orderId}.` }, work: null };
         return decideActOnOrder(e, snapshot, m, role, action, opts?.prefer);
       });
@@ -248,7 +250,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
             m,
             'fire-timer',
             async () => {
-              const snapshot = await loadOrderSnapshot(db, timer.orderId, true);
+              const snapshot = await loadOrderSnapshot(db, timer.orderId, timer.action ? touchesStock(timer.action) : false);
               if (!snapshot) return { result: { ok: false, code: 'not-found' as const, message: 'order gone' }, work: null };
               return decideTimer(e, snapshot, m, timer.id);
             },

@@ -3,8 +3,9 @@
 // nothing, and idempotent by its command id.
 import type { CounterDb } from '../db/database';
 import { orderTables } from '../db/database';
-import type { EntityRef } from '../db/rows';
+import type { EntityRef, OrderRow } from '../db/rows';
 import { loadStockWork, writeStockWork } from '../inventory/store';
+import { emptyStockWork } from '../inventory/work';
 import { applyStateMoves } from './stateCounts';
 import type { Changeset, CommandMeta, OrderSnapshot } from './work';
 import type { Decision } from './decide';
@@ -15,8 +16,16 @@ export async function orderIdOf(db: CounterDb, ref: EntityRef): Promise<string |
   return (await db.refunds.get(ref.id))?.orderId;
 }
 
-/** Loads the order aggregate (must run inside a transaction over orderTables for writes). */
-export async function loadOrderSnapshot(db: CounterDb, orderId: string, withStock: boolean): Promise<OrderSnapshot | undefined> {
+/**
+ * Loads the order aggregate (must run inside a transaction over orderTables for writes).
+ * `withStock` says whether the command may move stock (decided once the order is known):
+ * only then are its products, levels and reservations read.
+ */
+export async function loadOrderSnapshot(
+  db: CounterDb,
+  orderId: string,
+  withStock: boolean | ((order: OrderRow) => boolean),
+): Promise<OrderSnapshot | undefined> {
   const order = await db.orders.get(orderId);
   if (!order) return undefined;
   const [items, refunds, vouchers, timers] = await Promise.all([
@@ -25,7 +34,9 @@ export async function loadOrderSnapshot(db: CounterDb, orderId: string, withStoc
     db.vouchers.where('orderId').equals(orderId).toArray(),
     db.timers.where('orderId').equals(orderId).filter((t) => t.status === 'pending').toArray(),
   ]);
-  const stock = await loadStockWork(db, withStock ? [...new Set(items.map((i) => i.sku))] : [], orderId);
+  const stock = (typeof withStock === 'function' ? withStock(order) : withStock)
+    ? await loadStockWork(db, [...new Set(items.map((i) => i.sku))], orderId)
+    : emptyStockWork();
   return { order, items, refunds, vouchers, timers, stock };
 }
 

@@ -4,7 +4,7 @@
 import type { ExplainedAction, Refused } from '../api';
 import type { Condition, EntityKind, RefundKind } from '../db/rows';
 import { norm } from './check';
-import type { Machine, Transition, WorkflowDefinition } from './schema';
+import type { Effect, Machine, Transition, WorkflowDefinition } from './schema';
 
 /** The entity a command or a panel is about. */
 export interface Subject {
@@ -59,6 +59,42 @@ export class Workflow {
 
   get id(): string {
     return this.definition.id;
+  }
+
+  private stockActions: Set<string> | null = null;
+
+  /**
+   * Whether taking this action can move stock: a `stock` effect (or a handler, which may do
+   * anything) on one of its rows, their post-actions, or an action they cascade to. The
+   * engine reads the stock rows only for these, which most commands are not.
+   */
+  mayTouchStock(action: string): boolean {
+    if (!this.stockActions) this.stockActions = this.findStockActions();
+    return this.stockActions.has(norm(action));
+  }
+
+  private findStockActions(): Set<string> {
+    const effectsOf = new Map<string, Effect[]>();
+    for (const machine of Object.values(this.definition.machines)) {
+      for (const row of machine.transitions) {
+        const key = norm(row.action);
+        const post = row.postAction ? (this.definition.postActions[row.postAction] ?? []) : [];
+        effectsOf.set(key, [...(effectsOf.get(key) ?? []), ...(row.effects ?? []), ...post]);
+      }
+    }
+    // Direct ones first, then whatever cascades into the set, until nothing is added.
+    const found = new Set<string>();
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [action, effects] of effectsOf) {
+        if (found.has(action)) continue;
+        if (effects.some((e) => e.kind === 'stock' || e.kind === 'handler' || (e.kind === 'cascade' && found.has(norm(e.action))))) {
+          found.add(action);
+          grew = true;
+        }
+      }
+    }
+    return found;
   }
 
   get version(): number {
