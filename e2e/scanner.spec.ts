@@ -148,11 +148,37 @@ test.describe('scanner', () => {
     await expect(page).toHaveURL(new RegExp(`#/orders/${orderId}$`));
     await expect(page.getByTestId('order-state')).toHaveText('finished payment');
 
-    // The seller's "ship the order" card.
+    // The seller's "ship the order" card. The page notes when the badge first shows the
+    // new state, to check below that the app's scan-to-screen measure does not end before.
     await expect(page.getByTestId('acting-role')).toHaveText(/Seller/);
+    await page.evaluate(() => {
+      const w = window as unknown as { badgeShowedFsAt?: number };
+      const observer = new MutationObserver(() => {
+        if (w.badgeShowedFsAt === undefined && document.querySelector('[data-testid="order-state"][data-state="FS"]')) {
+          w.badgeShowedFsAt = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     await scan(page, 'CF:A:ship the order');
     await handled(page, 2);
     await expect(page.getByTestId('order-state')).toHaveText('finished shipping');
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-entity-id', orderId);
+    // The panel offers the new state's actions once the page has re-read the order.
+    await expect(page.locator('[data-testid="action-button"][data-action="ship the order"]')).toHaveCount(0);
+    await expect(page.getByTestId('action-panel')).toHaveAttribute('aria-busy', 'false');
+    const shipTiming = await page.evaluate(async () => {
+      const w = window as unknown as { badgeShowedFsAt?: number };
+      for (let i = 0; i < 100 && !performance.getEntriesByName('scan:painted', 'mark').some((m) => (m as PerformanceMark).detail?.kind === 'action'); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const mark = performance.getEntriesByName('scan:painted', 'mark').find((m) => (m as PerformanceMark).detail?.kind === 'action');
+      return { badge: w.badgeShowedFsAt ?? null, painted: mark?.startTime ?? null };
+    });
+    expect(shipTiming.badge).not.toBeNull();
+    expect(shipTiming.painted).not.toBeNull();
+    expect(shipTiming.painted!).toBeGreaterThanOrEqual(shipTiming.badge!);
     await expect(lastScan(page)).toContainText('ship the order');
     await expect(page.getByTestId('scan-toast').filter({ hasText: 'finished shipping' })).toBeVisible();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'scanner-feedback-ok.png') });

@@ -31,6 +31,9 @@ export interface Applied {
   postAction: string | null;
   /** Number of events the command appended (transitions, timers, stock...). */
   events: number;
+  /** The target's state version after the command: a screen may show `to` at once and
+   *  keep showing it until its own copy of the row reaches this version. */
+  stateVersion: number;
 }
 
 export type ActResult = Applied | Refused;

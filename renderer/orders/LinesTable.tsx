@@ -1,7 +1,8 @@
 // The order's lines with their states, their refund sheet and vouchers.
 import { Card, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { StateBadge } from '../ui/StateBadge';
+import { RowStateBadge } from '../ui/StateBadge';
+import { useShownStates } from '../state/shownStates';
 import { formatMoney, useLocale } from '../ui/time';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
@@ -9,6 +10,7 @@ import type { OrderData } from './useOrderData';
 
 export function LinesTable({ data }: { data: OrderData }) {
   const { t } = useTranslation();
+  const committed = useShownStates((s) => s.committed);
   const words = useWorkflowWords();
   const { locale } = useLocale();
   const { isOpenRefund } = useWorkflowCatalog();
@@ -52,11 +54,11 @@ export function LinesTable({ data }: { data: OrderData }) {
                   <Table.Td ta="right" className="tabular">
                     {formatMoney(item.price, locale)}
                   </Table.Td>
-                  <Table.Td>{item.state ? <StateBadge family="item" state={item.state} size="md" /> : <Text c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td>{item.state || committed[item.id] ? <RowStateBadge family="item" row={item} size="md" /> : <Text c="dimmed">—</Text>}</Table.Td>
                   <Table.Td>
                     {sheet ? (
                       <Group gap={6} wrap="nowrap">
-                        <StateBadge family="refund" state={sheet.state} size="md" />
+                        <RowStateBadge family="refund" row={sheet} size="md" />
                         <Text fz="sm" c="dimmed">
                           {words.refundKind(sheet.kind)}
                         </Text>

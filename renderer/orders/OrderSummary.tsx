@@ -1,7 +1,7 @@
 // The order's identity at a glance: number, type, state, buyer, address, total, age.
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { StateBadge } from '../ui/StateBadge';
+import { RowStateBadge } from '../ui/StateBadge';
 import { formatDateTime, formatMoney, useLocale } from '../ui/time';
 import { useWorkflowWords } from '../workflow/labels';
 import type { OrderData } from './useOrderData';
@@ -35,7 +35,7 @@ export function OrderSummary({ data }: { data: OrderData }) {
             {words.orderType(order.type)}
           </Badge>
         </Group>
-        <StateBadge family="order" state={order.state} size="xl" data-testid="order-state" />
+        <RowStateBadge family="order" row={order} size="xl" data-testid="order-state" />
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }} mt="md" spacing="md">
         <Fact label={t('order.fields.buyer')} testId="order-buyer">

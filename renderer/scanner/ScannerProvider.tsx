@@ -132,7 +132,7 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
       const settle = outcome.settle ?? 'none';
       if (settle !== 'commit') change.cancel();
       // Measured alongside, so a slow paint never holds the next scan back.
-      void paint.settled(settle, settle === 'commit' ? change.promise : undefined).then(({ paintedAt, timedOut }) =>
+      void paint.settled(settle, settle === 'commit' ? change.promise : undefined, outcome.shows).then(({ paintedAt, timedOut }) =>
         recordScanTiming(captured.enterAt, paintedAt, { id: scan.id, kind: scan.parsed.kind, ok: outcome.ok, settle, timedOut }),
       );
       await logScan({ raw: scan.code, type: scan.parsed.kind, screen: outcome.screen ?? screen, ok: outcome.ok, message: outcome.message });

@@ -7,7 +7,8 @@
 //   performance.measure('scan-to-screen', { start, end, detail })
 //                                       detail: { id, kind, ok, settle, timedOut }
 //
-// "On screen": for an engine write ('commit'), Dexie's change notice reaches this window,
+// "On screen": for an engine write ('commit') that names the state it shows, the frame in
+// which that entity's badge shows it; for other writes, Dexie's change notice reaches this window,
 // the live queries re-run and React commits; for a new screen ('navigate') the screen has
 // rendered with no loading indicator left in <main>; for UI state ('local') React commits.
 // The paint time is taken just after the first frame that shows a DOM change made after
@@ -17,7 +18,7 @@
 // bench/ reads performance.getEntriesByName('scan-to-screen', 'measure'); entries with
 // detail.timedOut are results that never showed (e.g. a write to a screen not showing it).
 import Dexie from 'dexie';
-import type { Settle } from './types';
+import type { ScanOutcome, Settle } from './types';
 
 const IGNORE = '[data-scan-ignore], .mantine-Notifications-root';
 const MAX_WAIT_MS = 2000;
@@ -68,7 +69,7 @@ export interface PaintWatch {
    * Resolves with the paint time of the scan's result. `change` (for 'commit') resolves
    * with the time Dexie's notice of the write arrived: only DOM changes after it count.
    */
-  settled(settle: Settle, change?: Promise<number | null>): Promise<{ paintedAt: number; timedOut: boolean }>;
+  settled(settle: Settle, change?: Promise<number | null>, shows?: ScanOutcome['shows']): Promise<{ paintedAt: number; timedOut: boolean }>;
 }
 
 /** Starts watching the DOM now (before the scan is routed). */
@@ -94,8 +95,17 @@ export function watchPaint(): PaintWatch {
   observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
 
   return {
-    async settled(settle, change) {
+    async settled(settle, change, shows) {
       try {
+        if (settle === 'commit' && shows) {
+          // The result is on screen when the entity's badge shows the committed state.
+          const selector = `[data-entity-id="${CSS.escape(shows.entityId)}"][data-state="${CSS.escape(shows.state)}"]`;
+          while (performance.now() - createdAt < MAX_WAIT_MS) {
+            if (document.querySelector(selector)) return { paintedAt: await afterPaint(), timedOut: false };
+            await afterPaint();
+          }
+          return { paintedAt: performance.now(), timedOut: true };
+        }
         const since = settle === 'commit' && change ? await change : createdAt;
         const firstPaint = await afterPaint();
         if (settle === 'none' || since === null) return { paintedAt: firstPaint, timedOut: since === null };

@@ -18,6 +18,7 @@ import { db } from '../db';
 import { counter } from '../engine/client';
 import { useDraftStore } from '../orders/createOrderStore';
 import { isRole, useRoleStore, type Role } from '../state/roleStore';
+import { useShownStates } from '../state/shownStates';
 import type { WorkflowWords } from '../workflow/labels';
 import { findScannedProduct } from './products';
 import { useScannerStore } from './scannerStore';
@@ -134,13 +135,15 @@ async function applyAction(action: string, ctx: RouteContext): Promise<ScanOutco
   }
   if (!result.ok) return fail(result.message, { title });
   const target = result.target ?? { kind: 'order' as const, id: orderId };
+  // Paint the new state now; the page's live query catches up a moment later.
+  useShownStates.getState().show(target.id, result);
   const part = await partLabel(target, ctx);
   const family = target.kind === 'order' ? 'order' : target.kind === 'item' ? 'item' : 'refund';
   const state = words.state(family, result.to);
   const message = result.postAction
     ? t('scan.msg.actionDoneWithPost', { action: actionLabel, part, state, post: words.postAction(result.postAction) })
     : t('scan.msg.actionDone', { action: actionLabel, part, state });
-  return ok(message, { title, settle: 'commit' });
+  return ok(message, { title, settle: 'commit', shows: { entityId: target.id, state: result.to } });
 }
 
 /** "order PO-000123" / "line 2 (SKU-7)" for the result message. */

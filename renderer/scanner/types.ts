@@ -25,6 +25,8 @@ export interface ScanOutcome {
   /** A short title for the toast ("Order PO-000123", "Action card"...). */
   title?: string;
   settle?: Settle;
+  /** For 'commit': the state the screen must show for the result to be on screen. */
+  shows?: { entityId: string; state: string };
   /** Overrides the logged screen (e.g. 'scanner-test'). */
   screen?: string;
   /** No sound, flash or toast (the panel that took the scan shows the result itself). */

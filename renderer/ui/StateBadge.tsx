@@ -1,5 +1,7 @@
 // A workflow state as a coloured badge with its translated label; the code is in the tooltip.
 import { Badge, Tooltip, type BadgeProps } from '@mantine/core';
+import { useEffect } from 'react';
+import { shownState, useShownStates, type VersionedRow } from '../state/shownStates';
 import { useWorkflowWords } from '../workflow/labels';
 import { stateColor, type StateFamily } from './stateColors';
 
@@ -17,4 +19,18 @@ export function StateBadge({ family, state, ...rest }: Props) {
       </Badge>
     </Tooltip>
   );
+}
+
+/**
+ * The state of a workflow row (order, line, refund sheet). A state the engine has just
+ * committed shows at once, before this window's live query re-reads the row.
+ */
+export function RowStateBadge({ family, row, ...rest }: Omit<Props, 'state'> & { row: VersionedRow }) {
+  const committed = useShownStates((s) => s.committed[row.id]);
+  const forget = useShownStates((s) => s.forget);
+  const caughtUp = !!committed && row.stateVersion >= committed.stateVersion;
+  useEffect(() => {
+    if (caughtUp) forget(row.id);
+  }, [caughtUp, forget, row.id]);
+  return <StateBadge family={family} state={shownState(row, committed)} data-entity-id={row.id} {...rest} />;
 }

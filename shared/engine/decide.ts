@@ -136,7 +136,14 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
   const effects = [...(row.effects ?? []), ...(row.postAction ? (work.wf.definition.postActions[row.postAction] ?? []) : [])];
   for (const effect of effects) runEffect(env, work, effect, ref, opts.depth);
   if (ref.kind === 'order' && from !== row.to && isTerminal(work, row.to)) cancelPendingTimers(work, `order reached ${row.to}`);
-  const applied: Applied = { ok: true, from, to: row.to, postAction: row.postAction ?? null, events: work.events.length - eventsBefore };
+  const applied: Applied = {
+    ok: true,
+    from,
+    to: row.to,
+    postAction: row.postAction ?? null,
+    events: work.events.length - eventsBefore,
+    stateVersion: work.entity(ref)!.stateVersion,
+  };
   return applied;
 }
 

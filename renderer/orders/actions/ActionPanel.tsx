@@ -8,6 +8,7 @@ import type { ActResult } from '../../../shared/api';
 import type { EntityRef } from '../../../shared/db/rows';
 import { useCounter } from '../../engine/client';
 import { ROLE_KEYS, useRole, type Role } from '../../state/roleStore';
+import { anyAhead, useShownStates } from '../../state/shownStates';
 import { StateBadge } from '../../ui/StateBadge';
 import { ROLE_COLOR } from '../../ui/stateColors';
 import { ErrorView, LoadingState } from '../../ui/states';
@@ -32,14 +33,20 @@ export function ActionPanel({ data }: { data: OrderData }) {
   const counter = useCounter();
   const words = useWorkflowWords();
   const panels = useActionPanels(data, role);
-  const [busy, setBusy] = useState(false);
+  const [acting, setActing] = useState(false);
+  const show = useShownStates((s) => s.show);
+  // The buttons come from the rows on hand: while a committed state is shown ahead of
+  // them, they would offer the old state's actions, so they wait for the re-read.
+  const behind = useShownStates((s) => anyAhead([data.order, ...data.items, ...data.refunds], s.committed));
+  const busy = acting || behind;
   const [last, setLast] = useState<LastResult | null>(null);
 
   const apply = async (ref: EntityRef, action: string) => {
     if (busy) return;
-    setBusy(true);
+    setActing(true);
     try {
       const result = await counter.act(ref, role, action);
+      if (result.ok) show(ref.id, result);
       setLast({ targetId: ref.id, action, result });
       const title = t('order.actions.applied', { action: words.action(action) });
       if (result.ok) {
@@ -56,7 +63,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
       setLast({ targetId: ref.id, action, result: { ok: false, code: 'effect-failed', message } });
       toastRefused(t('order.actions.refused', { action: words.action(action) }), message);
     } finally {
-      setBusy(false);
+      setActing(false);
     }
   };
 
