@@ -44,10 +44,12 @@ export function nextDexieChange(timeoutMs = 1500): { promise: Promise<number | n
   return { promise, cancel: () => finish(null) };
 }
 
-/** Resolves just after the next frame has been painted, with that time. */
-function afterPaint(): Promise<number> {
+/** Resolves just after the next frame has been painted, with that time; `inFrame` runs
+ *  just before that frame is drawn (what it reads is what the frame shows). */
+function afterPaint(inFrame?: () => void): Promise<number> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => {
+      inFrame?.();
       const channel = new MessageChannel();
       channel.port1.onmessage = () => resolve(performance.now());
       channel.port2.postMessage(null);
@@ -64,6 +66,13 @@ function relevant(records: MutationRecord[]): boolean {
 
 const loading = () => document.querySelector('main [role="status"]') !== null;
 
+/** The state each entity badge on screen shows (a handful of elements). */
+function badgeStates(): Map<string, string> {
+  const states = new Map<string, string>();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-entity-id][data-state]')) states.set(el.dataset.entityId!, el.dataset.state!);
+  return states;
+}
+
 export interface PaintWatch {
   /**
    * Resolves with the paint time of the scan's result. `change` (for 'commit') resolves
@@ -77,13 +86,15 @@ export function watchPaint(): PaintWatch {
   const createdAt = performance.now();
   let lastChange = 0;
   let painting = false;
-  /** Each frame painted after DOM changes: when, the latest change it shows, and whether a loading indicator was up. */
-  const paints: Array<{ at: number; change: number; loading: boolean }> = [];
+  /** Each frame painted after DOM changes: when, the latest change it shows, whether a
+   *  loading indicator was up, and the states its entity badges showed. */
+  const paints: Array<{ at: number; change: number; loading: boolean; states: Map<string, string> }> = [];
   const paintAfterChange = () => {
     painting = true;
-    void afterPaint().then((at) => {
+    let states = new Map<string, string>();
+    void afterPaint(() => (states = badgeStates())).then((at) => {
       painting = false;
-      paints.push({ at, change: lastChange, loading: loading() });
+      paints.push({ at, change: lastChange, loading: loading(), states });
       if (lastChange > at) paintAfterChange();
     });
   };
@@ -98,10 +109,13 @@ export function watchPaint(): PaintWatch {
     async settled(settle, change, shows) {
       try {
         if (settle === 'commit' && shows) {
-          // The result is on screen when the entity's badge shows the committed state.
-          const selector = `[data-entity-id="${CSS.escape(shows.entityId)}"][data-state="${CSS.escape(shows.state)}"]`;
+          // The result is on screen in the first frame whose badge for the entity shows the
+          // committed state (often painted before the router has finished its message).
           while (performance.now() - createdAt < MAX_WAIT_MS) {
-            if (document.querySelector(selector)) return { paintedAt: await afterPaint(), timedOut: false };
+            const shown = paints.find((p) => p.states.get(shows.entityId) === shows.state);
+            if (shown) return { paintedAt: shown.at, timedOut: false };
+            // Showing without a change since the scan: it showed that state already.
+            if (!painting && badgeStates().get(shows.entityId) === shows.state) return { paintedAt: await afterPaint(), timedOut: false };
             await afterPaint();
           }
           return { paintedAt: performance.now(), timedOut: true };
