@@ -283,7 +283,7 @@ async function scrollBiggestColumn(page: Page, ms: number): Promise<ScrollResult
     const columns = [...document.querySelectorAll<HTMLElement>('[data-testid="board-column"]')];
     const size = (c: HTMLElement) => Number((c.querySelector('[data-testid="column-count"]')?.textContent ?? '0').replace(/[^\d]/g, ''));
     const column = columns.sort((a, b) => size(b) - size(a))[0]!;
-    const viewport = column.querySelector<HTMLElement>('.mantine-ScrollArea-viewport') ?? column.querySelector<HTMLElement>('[data-radix-scroll-area-viewport]');
+    const viewport = column.querySelector<HTMLElement>('[data-testid="column-scroll"]') ?? column.querySelector<HTMLElement>('[data-radix-scroll-area-viewport]');
     if (!viewport) throw new Error('no scroll viewport in the board column');
     let longTasks = 0;
     const observer = new PerformanceObserver((list) => {

@@ -114,7 +114,7 @@ test.describe('order boards', () => {
     expect(cardsInDom).toBeLessThan(200);
 
     // Scrolling deep into a column renders cards there promptly.
-    const viewport = biggest.locator('.mantine-ScrollArea-viewport');
+    const viewport = biggest.getByTestId('column-scroll');
     const started = Date.now();
     await viewport.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
     await expect(biggest.getByTestId('order-card').first()).toBeVisible();

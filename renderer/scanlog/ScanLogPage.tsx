@@ -15,7 +15,7 @@ import { visibleControls } from '../scanner/visible';
 import { PageHeader } from '../ui/PageHeader';
 import { RESULT_COLOR } from '../ui/stateColors';
 import { EmptyView, LoadingState } from '../ui/states';
-import { useLocale } from '../ui/time';
+import { dateTimeFormat, useLocale } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
 import { scansToCsv } from './csv';
 import { allScans, readScans, type ResultFilter, type ScanFilter } from './queries';
@@ -40,8 +40,8 @@ const SCREEN_KEYS: Record<string, string> = {
 
 function useTimeFormat() {
   const { locale } = useLocale();
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const date = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' });
+  const time = dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const date = dateTimeFormat(locale, { month: 'short', day: 'numeric' });
   const start = new Date();
   start.setHours(0, 0, 0, 0);
   return (at: number) => (at >= start.getTime() ? time.format(at) : `${date.format(at)} ${time.format(at)}`);

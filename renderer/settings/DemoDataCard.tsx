@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderTotal } from '../boards/queries';
 import { useCounter } from '../engine/client';
-import { formatDuration, useLocale, useNow } from '../ui/time';
+import { formatDuration, numberFormat, useLocale, useNow } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
 import { SettingsCard } from './SettingsCard';
 
@@ -29,7 +29,7 @@ export function DemoDataCard() {
   const [error, setError] = useState<string | null>(null);
   const orders = useLiveQuery(orderTotal, []);
   const now = useNow();
-  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const number = (n: number) => numberFormat(locale).format(n);
 
   const generate = async () => {
     const requested = Number(count);

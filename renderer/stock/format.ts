@@ -1,9 +1,10 @@
 // Small formatting and look helpers shared by the stock, task, workflow and settings screens.
 import type { ModalProps } from '@mantine/core';
+import { dateTimeFormat } from '../ui/time';
 
 /** "22/11/2026, 14:04:44": one line in a table cell. */
 export function formatStamp(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(at);
+  return dateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(at);
 }
 
 /** Dialog titles read as titles at arm's length. */

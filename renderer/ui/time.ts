@@ -30,6 +30,24 @@ export function useNow(): number {
   return useSyncExternalStore(subscribe, () => now);
 }
 
+// Intl formatters are costly to build (~0.1 ms each) and every card on a board formats a
+// few values each second: build each (locale, options) once.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 type Unit = 'day' | 'hour' | 'minute' | 'second';
 const STEPS: Array<[Unit, number]> = [
   ['day', 86_400_000],
@@ -44,8 +62,7 @@ const STEPS: Array<[Unit, number]> = [
  */
 export function formatDuration(ms: number, locale: string, compact = false): string {
   const abs = Math.max(0, Math.abs(ms));
-  const fmt = (value: number, unit: Unit) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
+  const fmt = (value: number, unit: Unit) => numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
   for (let i = 0; i < STEPS.length; i++) {
     const [unit, size] = STEPS[i]!;
     if (abs >= size || unit === 'second') {
@@ -71,9 +88,9 @@ export function useLocale(): { lang: Language; locale: string } {
 }
 
 export function formatDateTime(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
 }
 
 export function formatMoney(amount: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 }

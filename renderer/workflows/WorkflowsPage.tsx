@@ -18,7 +18,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PageHeader } from '../ui/PageHeader';
 import type { StateFamily } from '../ui/stateColors';
 import { EmptyView, LoadingState } from '../ui/states';
-import { useLocale } from '../ui/time';
+import { dateTimeFormat, useLocale } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
@@ -222,7 +222,7 @@ function DefinitionList({ workflows, selected, onSelect }: { workflows: Installe
                       {w.id}
                     </Text>
                     <Text span fz="xs" c="dimmed" display="block">
-                      {t('workflows.installedAt', { time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(w.installedAt) })}
+                      {t('workflows.installedAt', { time: dateTimeFormat(locale, { dateStyle: 'medium' }).format(w.installedAt) })}
                     </Text>
                   </>
                 }
