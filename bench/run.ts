@@ -10,7 +10,7 @@ import path from 'node:path';
 import { benchInterpreter } from './interpreter';
 import { benchCommand, benchLedger, benchLookups, seedOrders } from './browser';
 import { benchBoard, benchMemory, benchScan, type AppState } from './app';
-import { markdownTable, printFigure, table, verdict, type Figure } from './lib/report';
+import { headlineTable, markdownTable, printFigure, table, verdict, type Figure } from './lib/report';
 import { fmt } from './lib/stats';
 import { ROOT } from './lib/build';
 import { openSession, sizesFor, type Options, type Session, type Sizes } from './session';
@@ -22,7 +22,7 @@ const USAGE = `usage: npm run bench [-- options]
   --orders N         orders to seed in Chromium (default 100 000, quick 10 000)
   --profile DIR      save CPU profiles of the browser benchmarks (.cpuprofile) in DIR
   --rebuild          rebuild the app and the bench page even if their cache is fresh
-  --write-results    rewrite the figures table in bench/RESULTS.md
+  --write-results    rewrite the figures tables in bench/RESULTS.md and README.md
   --results-from F   only rewrite that table from a JSON file written by --json`;
 
 interface Cli extends Options {
@@ -213,27 +213,31 @@ async function main(): Promise<void> {
   }
 }
 
-/** Replaces the generated block of bench/RESULTS.md (between its markers) with this run. */
+/**
+ * Replaces the generated blocks (between their markers) with this run: every figure in
+ * bench/RESULTS.md, the figures with a target in the README.
+ */
 function writeResults(report: { date: string; quick: boolean; machine: ReturnType<typeof machine> & { loadStart: number[]; loadEnd: number[] }; figures: Figure[] }): void {
-  const file = path.join(ROOT, 'bench/RESULTS.md');
   const m = report.machine;
-  const block = [
-    '<!-- figures:start (written by `npm run bench -- --write-results`) -->',
+  const run =
     `Run of ${report.date.slice(0, 16).replace('T', ' ')} UTC${report.quick ? ' (QUICK sizes)' : ''} — ${m.cpus} cores (${m.cpuModel}), ${m.memoryGB} GB; ` +
-      `node ${m.node}; ${m.chromium}; Dexie ${m.dexie}; XState ${m.xstate}; load average ${m.loadStart[0]} at start, ${m.loadEnd[0]} at end.`,
-    '',
-    markdownTable(report.figures),
-    '<!-- figures:end -->',
-  ].join('\n');
-  let text: string;
+    `node ${m.node}; ${m.chromium}; Dexie ${m.dexie}; XState ${m.xstate}; load average ${m.loadStart[0]} at start, ${m.loadEnd[0]} at end.`;
+  replaceBlock('bench/RESULTS.md', 'figures', [run, '', markdownTable(report.figures)]);
+  replaceBlock('README.md', 'bench', [run, '', headlineTable(report.figures), '', 'Every figure, with notes, causes of the misses and the before/after: `bench/RESULTS.md`.']);
+}
+
+function replaceBlock(relative: string, marker: string, lines: string[]): void {
+  const file = path.join(ROOT, relative);
+  const block = [`<!-- ${marker}:start (written by \`npm run bench -- --write-results\`) -->`, ...lines, `<!-- ${marker}:end -->`].join('\n');
+  let text = '';
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    text = '# Benchmark results\n\n<!-- figures:start -->\n<!-- figures:end -->\n';
+    // A missing file gets the block alone.
   }
-  const re = /<!-- figures:start[\s\S]*?<!-- figures:end -->/;
+  const re = new RegExp(`<!-- ${marker}:start[\\s\\S]*?<!-- ${marker}:end -->`);
   writeFileSync(file, re.test(text) ? text.replace(re, block) : `${text}\n${block}\n`);
-  console.log(`bench/RESULTS.md updated`);
+  console.log(`${relative} updated`);
 }
 
 main().catch((error: unknown) => {

@@ -62,3 +62,11 @@ export function markdownTable(figures: readonly Figure[]): string {
   for (const f of figures) out.push(`| ${f.bench} | ${esc(f.label)} | ${esc(formatValue(f))} | ${esc(f.target?.text ?? '')} | ${verdict(f)} | ${esc(f.note ?? '')} |`);
   return out.join('\n');
 }
+
+/** The figures that have a target, without notes: the README's summary. */
+export function headlineTable(figures: readonly Figure[]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const out = ['| # | Figure | Value | Target | |', '|---|---|---:|---|---|'];
+  for (const f of figures.filter((x) => x.target)) out.push(`| ${f.bench} | ${esc(f.label)} | ${esc(formatValue(f))} | ${esc(f.target!.text)} | ${verdict(f)} |`);
+  return out.join('\n');
+}
