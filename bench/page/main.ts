@@ -4,6 +4,7 @@
 import Dexie from 'dexie';
 import { openCounter, type EngineCounter } from '../../shared/index';
 import { CounterDb } from '../../shared/db/database';
+import { batchesOf, orderEvents } from '../../shared/db/events';
 import type { EventRow, ItemRow, LedgerRow, OrderRow, TimerRow } from '../../shared/db/rows';
 // The board's own query code, measured as it is (it reads through renderer/db.ts, which
 // opens the database named by this page's ?db= parameter).
@@ -143,7 +144,7 @@ async function rawPaySame(db: CounterDb, orderId: string, stock = true): Promise
     await db.orders.put(order);
     await db.items.bulkPut(items);
     await db.timers.bulkPut(changedTimers);
-    await db.events.bulkAdd(events);
+    await db.events.bulkAdd(batchesOf(events));
     await movePaidCount(db);
     await db.commands.add({ id: commandId, kind: 'act', deviceId: 'bench', operator: 'bench', at, result });
     return events.length;
@@ -167,7 +168,7 @@ async function rawPayMinimal(db: CounterDb, orderId: string): Promise<number> {
       db.orders.put(order!),
       db.items.bulkPut(items),
       db.timers.bulkPut(changedTimers),
-      db.events.bulkAdd(events),
+      db.events.bulkAdd(batchesOf(events)),
       movePaidCount(db),
       db.commands.add({ id: commandId, kind: 'act', deviceId: 'bench', operator: 'bench', at, result }),
     ]);
@@ -184,7 +185,7 @@ async function outcome(db: CounterDb, orderId: string) {
   const order = (await db.orders.get(orderId))!;
   const items = await db.items.where('orderId').equals(orderId).toArray();
   const timers = await db.timers.where('orderId').equals(orderId).toArray();
-  const events = await db.events.where('orderId').equals(orderId).toArray();
+  const events = await orderEvents(db, orderId);
   return {
     order: `${order.state}/${order.stateVersion}`,
     items: items.map((i) => `${i.state}/${i.stateVersion}`).sort().join(','),

@@ -14,10 +14,10 @@ import {
   IconTicket,
   type Icon,
 } from '@tabler/icons-react';
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { EventRow, EventType } from '../../shared/db/rows';
+import { orderEvents } from '../../shared/db/events';
 import { db } from '../db';
 import { StateBadge } from '../ui/StateBadge';
 import { ROLE_COLOR, type StateFamily } from '../ui/stateColors';
@@ -57,7 +57,7 @@ export function Timeline({ data }: { data: OrderData }) {
   const { t } = useTranslation();
   const orderId = data.order.id;
   const events = useLiveQuery(
-    () => db.events.where('[orderId+seq]').between([orderId, Dexie.minKey], [orderId, Dexie.maxKey]).toArray(),
+    () => orderEvents(db, orderId),
     [orderId],
   );
   if (events === undefined) return <LoadingState />;

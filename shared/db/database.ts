@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
+import { batchesOf } from './events';
 import type {
   CommandRow,
+  EventBatchRow,
   EventRow,
   ItemRow,
   LedgerRow,
@@ -52,9 +54,11 @@ export const SCHEMA_V2 = {
   stockLedger: '++seq, &id, locationId, [sku+seq]',
 };
 
-// v3: per-state order counts (the board's column headers), filled once from the orders.
+// v3: per-state order counts (the board's column headers), filled once from the orders;
+// events stored one row per command and order (EventBatchRow), regrouped once.
 export const SCHEMA_V3 = {
   stateCounts: '[type+state]',
+  events: '++seq, [orderId+seq]',
 };
 
 /**
@@ -66,7 +70,7 @@ export class CounterDb extends Dexie {
   items!: Table<ItemRow, string>;
   refunds!: Table<RefundRow, string>;
   vouchers!: Table<VoucherRow, string>;
-  events!: Table<EventRow, number>;
+  events!: Table<EventBatchRow, number>;
   timers!: Table<TimerRow, string>;
   commands!: Table<CommandRow, string>;
   settings!: Table<SettingRow, string>;
@@ -96,6 +100,11 @@ export class CounterDb extends Dexie {
           counts.set(`${type}\u0000${state}`, row);
         });
         await tx.table('stateCounts').bulkPut([...counts.values()]);
+        // One event per row before: the rows of one command become one row, in order.
+        const events = tx.table('events');
+        const flat = (await events.toArray()) as EventRow[];
+        await events.clear();
+        await events.bulkAdd(batchesOf(flat));
       });
   }
 }

@@ -116,23 +116,42 @@ export type EventType =
   | 'stock'
   | 'note';
 
-/** Append-only: the timeline of an order, the audit trail and (later) the sync outbox. */
-export interface EventRow {
-  seq?: number;
+/** One thing a command did to an order (a line of its timeline). */
+export interface EventEntry {
   id: string;
-  commandId: string;
-  deviceId: string;
-  operator: string;
   role: string;
   action: string;
   type: EventType;
-  orderId: string;
   entity: EntityRef;
   from: string | null;
   to: string | null;
   postAction: string | null;
   detail: string | null;
+}
+
+/** The facts every event of one command shares. */
+export interface EventCommandFacts {
+  commandId: string;
+  orderId: string;
+  deviceId: string;
+  operator: string;
   at: number;
+}
+
+/**
+ * Stored, append-only: the timeline of an order, the audit trail and (later) the sync
+ * outbox, as one row per command and order holding that command's events in order.
+ * IndexedDB's cost is per row, and a command's events are always read together.
+ */
+export interface EventBatchRow extends EventCommandFacts {
+  seq?: number;
+  events: EventEntry[];
+}
+
+/** One event with its command's facts: what the engine produces and readers work with. */
+export interface EventRow extends EventEntry, EventCommandFacts {
+  /** The stored row's sequence number (shared by the events of one command). */
+  seq?: number;
 }
 
 /** A stored command result: the same command id applied twice has effect once. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { orderEvents } from '../db/events';
 import { openCounter } from '../engine/counter';
 
 describe('demo data', () => {
@@ -15,7 +16,7 @@ describe('demo data', () => {
     expect(new Set(orders.map((o) => o.number)).size).toBe(600);
     expect(await counter.checkStock()).toMatchObject({ ok: true });
     // Every order has a timeline that starts with its creation.
-    const first = await counter.db.events.where('orderId').equals(orders[0]!.id).first();
+    const [first] = await orderEvents(counter.db, orders[0]!.id);
     expect(first).toMatchObject({ type: 'transition', action: 'create order', to: 'WP' });
     // The engine keeps working on seeded orders.
     const paid = orders.find((o) => o.type === 'product' && o.state === 'FP')!;

@@ -4,6 +4,7 @@
 // resulting rows are written in large batches. So 100 000 orders take seconds, and every
 // row is one the engine could have written.
 import type { CounterDb } from '../db/database';
+import { batchesOf } from '../db/events';
 import type { EventRow, ItemRow, LedgerRow, OrderRow, OrderType, RefundRow, ReservationRow, TimerRow, VoucherRow } from '../db/rows';
 import { withCheckDigit } from '../barcode/checkDigit';
 import { loadStockWork, writeStockWork } from '../inventory/store';
@@ -184,7 +185,7 @@ export async function seedDemo(deps: SeedDeps, options: { orders: number }): Pro
       await db.refunds.bulkPut(batch.flatMap((b) => b.refunds));
       await db.vouchers.bulkPut(batch.flatMap((b) => b.vouchers));
       await db.timers.bulkPut(batch.flatMap((b) => [...b.timers.values()]));
-      await db.events.bulkAdd(batch.flatMap((b) => b.events));
+      await db.events.bulkAdd(batch.flatMap((b) => batchesOf(b.events)));
       await db.reservations.bulkPut(batch.flatMap((b) => [...b.reservations.values()]));
       await db.stockLedger.bulkAdd(batch.flatMap((b) => b.ledger.map(({ seq: _seq, ...row }) => row)));
       await db.sequences.bulkPut([

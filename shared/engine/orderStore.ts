@@ -2,6 +2,7 @@
 // write the changeset — all inside one read-write transaction, so a command is all or
 // nothing, and idempotent by its command id.
 import type { CounterDb } from '../db/database';
+import { batchesOf } from '../db/events';
 import { orderTables } from '../db/database';
 import type { EntityRef, OrderRow } from '../db/rows';
 import { loadStockWork, writeStockWork } from '../inventory/store';
@@ -51,7 +52,7 @@ export async function writeChangeset(db: CounterDb, changes: Changeset): Promise
   if (changes.newVouchers.length) writes.push(db.vouchers.bulkAdd(changes.newVouchers));
   if (changes.vouchers.length) writes.push(db.vouchers.bulkPut(changes.vouchers));
   if (changes.timers.length) writes.push(db.timers.bulkPut(changes.timers));
-  if (changes.events.length) writes.push(db.events.bulkAdd(changes.events));
+  if (changes.events.length) writes.push(db.events.bulkAdd(batchesOf(changes.events)));
   writes.push(applyStateMoves(db, changes.stateMoves), writeStockWork(db, changes.stock));
   await Promise.all(writes);
 }

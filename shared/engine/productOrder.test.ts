@@ -1,5 +1,6 @@
 // Post-actions, guards and timers of the built-in product-order workflow.
 import { describe, expect, it } from 'vitest';
+import { orderEvents } from '../db/events';
 import { dumpDb, testCounter } from './testing/counter';
 import { item, ok, order, paidOrder, productOrder, refund, shippedOrder, states } from './testing/flows';
 
@@ -16,7 +17,7 @@ describe('order_created: payment timer', () => {
     clock.advance(1);
     expect(await counter.runDueTimers()).toBe(1);
     expect((await states(counter, orderId)).order).toBe('CT');
-    const events = await counter.db.events.where('orderId').equals(orderId).toArray();
+    const events = await orderEvents(counter.db, orderId);
     expect(events.map((e) => e.type)).toContain('timer-fired');
   });
 
@@ -26,7 +27,7 @@ describe('order_created: payment timer', () => {
     clock.advance(25 * HOUR);
     expect(await counter.runDueTimers()).toBe(0);
     expect((await states(counter, orderId)).order).toBe('FP');
-    const skipped = await counter.db.events.where('orderId').equals(orderId).filter((e) => e.type === 'timer-skipped').toArray();
+    const skipped = (await orderEvents(counter.db, orderId)).filter((e) => e.type === 'timer-skipped');
     expect(skipped).toHaveLength(1);
     expect(skipped[0]!.detail).toBe('the order has left WP');
   });

@@ -3,6 +3,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CounterDb, SCHEMA_V1, SCHEMA_V2 } from '../db/database';
+import { flattenBatches } from '../db/events';
+import type { EventBatchRow } from '../db/rows';
 import type { EngineCounter } from './counter';
 import { openCounter } from './counter';
 import { stateCountDeltas } from './stateCounts';
@@ -84,7 +86,9 @@ describe('per-state order counts', () => {
     const name = `counts-${Math.random()}`;
     const before = await openCounter({ dbName: name });
     await before.seedDemo({ orders: 120 });
-    const rows = Object.fromEntries(await Promise.all(before.db.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    const rows: Record<string, unknown[]> = Object.fromEntries(await Promise.all(before.db.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    // Version 2 stored one event per row.
+    rows.events = flattenBatches(rows.events as EventBatchRow[]).map(({ seq: _seq, ...e }) => e);
     const expected = await countedFromOrders(before);
     await before.close();
     await Dexie.delete(name);

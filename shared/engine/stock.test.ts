@@ -1,6 +1,7 @@
 // Stock through the order workflows: reservations follow the order, every movement is
 // on the ledger and on the order's timeline, and concurrent orders never oversell.
 import { describe, expect, it } from 'vitest';
+import { orderEvents } from '../db/events';
 import type { EngineCounter } from './counter';
 import { testCounter } from './testing/counter';
 import { item, ok, order, paidOrder, shippedOrder } from './testing/flows';
@@ -94,7 +95,7 @@ describe('stock effects on the order timeline', () => {
     await ok(counter, item(itemIds[0]!), 'B', 'ship back');
     await ok(counter, item(itemIds[0]!), 'S', 'agree refund');
     await ok(counter, item(itemIds[0]!), 'P', 'finished refund');
-    const stockEvents = await counter.db.events.where('orderId').equals(orderId).filter((e) => e.type === 'stock').toArray();
+    const stockEvents = (await orderEvents(counter.db, orderId)).filter((e) => e.type === 'stock');
     expect(stockEvents.map((e) => [e.action, e.detail])).toEqual([
       ['reserve', 'Reserved 1 x SKU-1 at Main store'],
       ['commit', expect.stringMatching(/^Shipped 1 x SKU-1/)],
