@@ -536,6 +536,26 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
   const spare = orders.slice(samples + 3 + backToBackSamples).map((o) => o.id);
   const idle = await direct('#/bench-no-screen', spare.slice(0, spare.length - 12));
   const onSettings = await direct('#/settings', spare.slice(spare.length - 12));
+  // The machine after a pause: a small read-write transaction in the window, back to back
+  // and after 1 s of idleness (what the card scanned after the operator's pause meets).
+  const wake = await page.evaluate(async (rounds) => {
+    type Sequences = { put(row: { name: string; value: number }): Promise<unknown>; delete(name: string): Promise<void> };
+    const { db } = (window as unknown as { __counterflowTest: { db: { sequences: Sequences; transaction(mode: 'rw', table: Sequences, scope: () => Promise<unknown>): Promise<unknown> } } }).__counterflowTest;
+    const once = async (i: number) => {
+      const t0 = performance.now();
+      await db.transaction('rw', db.sequences, () => db.sequences.put({ name: 'bench-wake', value: i }));
+      return performance.now() - t0;
+    };
+    const hot: number[] = [];
+    const idle: number[] = [];
+    for (let i = 0; i < rounds; i++) hot.push(await once(i));
+    for (let i = 0; i < rounds; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      idle.push(await once(i));
+    }
+    await db.sequences.delete('bench-wake');
+    return { hot, idle };
+  }, quick ? 5 : 10);
   // The first two warm the order page's code paths.
   const kept = action.slice(2);
   const labels = label.slice(2);
@@ -615,6 +635,15 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
       unit: 'ms',
       note: `its demo-data card keeps a live order total (from the per-state counts); n=${onSettings.length}`,
       detail: { summary: summarize(onSettings) },
+    },
+    {
+      key: 'scan.idle_wake_rw_ms',
+      bench: 6,
+      label: 'A one-row read-write transaction after 1 s idle (p50)',
+      value: median(wake.idle),
+      unit: 'ms',
+      note: `back to back ${fmt(median(wake.hot))} ms: after a pause this machine wakes slowly, and the card scanned after the operator's pause pays it; n=${wake.idle.length}`,
+      detail: { idle: summarize(wake.idle), hot: summarize(wake.hot) },
     },
   );
   if (labels.length) {
