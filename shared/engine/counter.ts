@@ -228,7 +228,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
       const e = await env();
       return runCommand<RedeemResult>(db, m, 'redeem-voucher', async () => {
         const voucher = await db.vouchers.get(code);
-        const snapshot = voucher ? await loadOrderSnapshot(db, voucher.orderId, false) : undefined;
+        // Redeeming may cascade to line and order actions: read the stock rows like any such command.
+        const snapshot = voucher ? await loadOrderSnapshot(db, voucher.orderId, true) : undefined;
         if (!snapshot) return { result: { ok: false, message: unknownVoucherMessage(code) }, work: null };
         return decideRedeem(e, snapshot, m, code);
       });
