@@ -34,6 +34,9 @@ export function BoardColumn({ column, filters }: { column: BoardColumnDef; filte
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT + GAP,
     overscan: 3,
+    // A first guess at the column's size, so the first render already has cards (the
+    // real size arrives with the ResizeObserver a frame later).
+    initialRect: { width: 256, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
   const wantFirst = items.length ? Math.floor(items[0]!.index / PAGE) * PAGE : 0;

@@ -20,6 +20,22 @@ function Age({ createdAt }: { createdAt: number }) {
   );
 }
 
+/** Every live-query refresh brings new row objects: re-render a card only when what it
+ *  shows changed (keep in step with the fields read below). */
+function sameCard({ data: a }: { data: CardData }, { data: b }: { data: CardData }): boolean {
+  return (
+    a.order.id === b.order.id &&
+    a.order.number === b.order.number &&
+    a.order.createdAt === b.order.createdAt &&
+    a.order.buyerName === b.order.buyerName &&
+    a.order.buyerId === b.order.buyerId &&
+    a.order.lineCount === b.order.lineCount &&
+    a.openRefunds === b.openRefunds &&
+    a.nextTimer?.id === b.nextTimer?.id &&
+    a.nextTimer?.dueAt === b.nextTimer?.dueAt
+  );
+}
+
 export const OrderCard = memo(function OrderCard({ data }: { data: CardData }) {
   const { t } = useTranslation();
   const { order, nextTimer, openRefunds } = data;
@@ -62,4 +78,4 @@ export const OrderCard = memo(function OrderCard({ data }: { data: CardData }) {
       </Paper>
     </UnstyledButton>
   );
-});
+}, sameCard);
