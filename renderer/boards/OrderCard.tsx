@@ -1,23 +1,20 @@
 // One order on a board: number, buyer, lines, age, next timer, refund badge. Clicking
 // (or Enter on the focused card) opens the order.
-import { Badge, Group, Paper, Text, UnstyledButton } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { IconReceiptRefund } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TimerCountdown } from '../ui/TimerCountdown';
 import { formatDuration, useLocale, useNow } from '../ui/time';
+import classes from './OrderCard.module.css';
 import type { CardData } from './queries';
 
 function Age({ createdAt }: { createdAt: number }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const now = useNow();
-  return (
-    <Text fz="sm" c="dimmed" className="tabular">
-      {t('common.age', { time: formatDuration(Math.max(0, now - createdAt), locale, true) })}
-    </Text>
-  );
+  return <span className={`${classes.dimmed} tabular`}>{t('common.age', { time: formatDuration(Math.max(0, now - createdAt), locale, true) })}</span>;
 }
 
 /** Every live-query refresh brings new row objects: re-render a card only when what it
@@ -39,43 +36,37 @@ function sameCard({ data: a }: { data: CardData }, { data: b }: { data: CardData
 export const OrderCard = memo(function OrderCard({ data }: { data: CardData }) {
   const { t } = useTranslation();
   const { order, nextTimer, openRefunds } = data;
+  // Plain elements styled by a CSS module: a board paints dozens of cards on its first
+  // frame, and Mantine's layout components resolve their style props on every render.
   return (
-    <UnstyledButton
-      component={Link}
+    <Link
       to={`/orders/${order.id}`}
-      display="block"
-      w="100%"
+      className={classes.card}
       data-testid="order-card"
       data-order-number={order.number}
       aria-label={`${order.number} ${order.buyerName || order.buyerId}`}
     >
-      <Paper withBorder radius="md" p="sm" shadow="xs">
-        <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text fw={800} ff="monospace" fz="md">
-            {order.number}
-          </Text>
-          <Age createdAt={order.createdAt} />
-        </Group>
-        <Group justify="space-between" wrap="nowrap" gap="xs" mt={2}>
-          <Text fw={600} truncate="end">
-            {order.buyerName || order.buyerId}
-          </Text>
-          <Text fz="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            {t('common.lines', { count: order.lineCount })}
-          </Text>
-        </Group>
-        {nextTimer || openRefunds ? (
-          // One row, always: the slot height is fixed for the virtualiser; the countdown shrinks.
-          <Group gap={6} mt={6} wrap="nowrap">
-            {openRefunds ? (
-              <Badge color="orange" variant="filled" size="sm" leftSection={<IconReceiptRefund size={14} />} data-testid="refund-badge" style={{ flex: 'none' }}>
-                {t('boards.refunds', { count: openRefunds })}
-              </Badge>
-            ) : null}
-            {nextTimer ? <TimerCountdown timer={nextTimer} size="sm" compact miw={0} style={{ flexShrink: 1 }} /> : null}
-          </Group>
-        ) : null}
-      </Paper>
-    </UnstyledButton>
+      <div className={classes.row}>
+        <span className={classes.number}>{order.number}</span>
+        <Age createdAt={order.createdAt} />
+      </div>
+      <div className={classes.row}>
+        <span className={classes.buyer}>{order.buyerName || order.buyerId}</span>
+        <span className={classes.dimmed} style={{ whiteSpace: 'nowrap' }}>
+          {t('common.lines', { count: order.lineCount })}
+        </span>
+      </div>
+      {nextTimer || openRefunds ? (
+        // One row, always: the slot height is fixed for the virtualiser; the countdown shrinks.
+        <div className={classes.marks}>
+          {openRefunds ? (
+            <Badge color="orange" variant="filled" size="sm" leftSection={<IconReceiptRefund size={14} />} data-testid="refund-badge" style={{ flex: 'none' }}>
+              {t('boards.refunds', { count: openRefunds })}
+            </Badge>
+          ) : null}
+          {nextTimer ? <TimerCountdown timer={nextTimer} size="sm" compact miw={0} style={{ flexShrink: 1 }} /> : null}
+        </div>
+      ) : null}
+    </Link>
   );
 }, sameCard);

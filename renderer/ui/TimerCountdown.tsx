@@ -1,5 +1,5 @@
 // "auto-cancel in 23 hr": what a pending timer will do and when. Overdue timers say so.
-import { Badge, Tooltip, type BadgeProps } from '@mantine/core';
+import { Badge, type BadgeProps } from '@mantine/core';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TimerRow } from '../../shared/db/rows';
@@ -20,20 +20,21 @@ export function TimerCountdown({ timer, compact = false, ...rest }: Props) {
   const left = timer.dueAt - now;
   const what = words.timer(timer.action, timer.key);
   const text = left > 0 ? t('common.timer.in', { what, time: formatDuration(left, locale, compact) }) : t('common.timer.due', { what });
+  // A native tooltip: boards show dozens of these, and each Mantine Tooltip sets up its
+  // own floating element logic on render.
   return (
-    <Tooltip label={`${text} · ${formatDateTime(timer.dueAt, locale)}`}>
-      <Badge
-        variant="light"
-        color={left > 0 ? 'blue' : 'orange'}
-        leftSection={<IconClockHour4 size={14} />}
-        tt="none"
-        fw={600}
-        className="tabular"
-        data-testid="timer-countdown"
-        {...rest}
-      >
-        {text}
-      </Badge>
-    </Tooltip>
+    <Badge
+      title={`${text} · ${formatDateTime(timer.dueAt, locale)}`}
+      variant="light"
+      color={left > 0 ? 'blue' : 'orange'}
+      leftSection={<IconClockHour4 size={14} />}
+      tt="none"
+      fw={600}
+      className="tabular"
+      data-testid="timer-countdown"
+      {...rest}
+    >
+      {text}
+    </Badge>
   );
 }
