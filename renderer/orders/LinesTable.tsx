@@ -2,7 +2,6 @@
 import { Card, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RowStateBadge } from '../ui/StateBadge';
-import { useShownStates } from '../state/shownStates';
 import { formatMoney, useLocale } from '../ui/time';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
@@ -10,7 +9,6 @@ import type { OrderData } from './useOrderData';
 
 export function LinesTable({ data }: { data: OrderData }) {
   const { t } = useTranslation();
-  const committed = useShownStates((s) => s.committed);
   const words = useWorkflowWords();
   const { locale } = useLocale();
   const { isOpenRefund } = useWorkflowCatalog();
@@ -54,7 +52,9 @@ export function LinesTable({ data }: { data: OrderData }) {
                   <Table.Td ta="right" className="tabular">
                     {formatMoney(item.price, locale)}
                   </Table.Td>
-                  <Table.Td>{item.state || committed[item.id] ? <RowStateBadge family="item" row={item} size="md" /> : <Text c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td>
+                    <RowStateBadge family="item" row={item} size="md" empty={<Text c="dimmed">—</Text>} />
+                  </Table.Td>
                   <Table.Td>
                     {sheet ? (
                       <Group gap={6} wrap="nowrap">

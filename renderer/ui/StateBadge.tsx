@@ -1,6 +1,6 @@
 // A workflow state as a coloured badge with its translated label; the code is in the tooltip.
 import { Badge, Tooltip, type BadgeProps } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { shownState, useShownStates, type VersionedRow } from '../state/shownStates';
 import { useWorkflowWords } from '../workflow/labels';
 import { stateColor, type StateFamily } from './stateColors';
@@ -25,12 +25,15 @@ export function StateBadge({ family, state, ...rest }: Props) {
  * The state of a workflow row (order, line, refund sheet). A state the engine has just
  * committed shows at once, before this window's live query re-reads the row.
  */
-export function RowStateBadge({ family, row, ...rest }: Omit<Props, 'state'> & { row: VersionedRow }) {
+export function RowStateBadge({ family, row, empty = null, ...rest }: Omit<Props, 'state'> & { row: VersionedRow; empty?: ReactNode }) {
   const committed = useShownStates((s) => s.committed[row.id]);
   const forget = useShownStates((s) => s.forget);
   const caughtUp = !!committed && row.stateVersion >= committed.stateVersion;
   useEffect(() => {
     if (caughtUp) forget(row.id);
   }, [caughtUp, forget, row.id]);
-  return <StateBadge family={family} state={shownState(row, committed)} data-entity-id={row.id} {...rest} />;
+  const state = shownState(row, committed);
+  // "No state yet" (a line before the order is paid) shows `empty` instead of a badge.
+  if (state === null) return <>{empty}</>;
+  return <StateBadge family={family} state={state} data-entity-id={row.id} {...rest} />;
 }
