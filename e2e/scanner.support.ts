@@ -51,10 +51,18 @@ const SUFFIX: Record<string, KeyFields> = {
 
 /** One scan: `code`'s characters `gapMs` apart (by their timestamps), then the suffix. */
 export async function scan(page: Page, code: string, { gapMs = 5, suffix = 'Enter' }: { gapMs?: number; suffix?: string } = {}): Promise<void> {
+  await sendKeys(page, [...[...code].map(keyFields), SUFFIX[suffix] ?? keyFields(suffix)], gapMs);
+}
+
+/** Keys `gapMs` apart by their timestamps and no suffix: a quick hand, not a scan. */
+export async function keyBurst(page: Page, text: string, gapMs = 5): Promise<void> {
+  await sendKeys(page, [...text].map(keyFields), gapMs);
+}
+
+async function sendKeys(page: Page, keys: KeyFields[], gapMs: number): Promise<void> {
   const cdp = await session(page);
   const start = Math.max(Date.now() / 1000 + LEAD, (lastStamp.get(page) ?? 0) + gapMs / 1000);
   const sends: Array<Promise<unknown>> = [];
-  const keys = [...[...code].map(keyFields), SUFFIX[suffix] ?? keyFields(suffix)];
   keys.forEach((k, i) => {
     const timestamp = start + (i * gapMs) / 1000;
     sends.push(cdp.send('Input.dispatchKeyEvent', { type: k.text ? 'keyDown' : 'rawKeyDown', ...k, unmodifiedText: k.text, timestamp }));

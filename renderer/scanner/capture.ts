@@ -269,17 +269,22 @@ export class ScannerCapture {
     this.giveBack(released);
   }
 
-  /** Types held text into the focused field, or replays the keys where no field has focus. */
+  /** Types held text into the focused field, or replays the keys where no field has focus.
+   *  Focus is read again for each key: a replayed key may move it ("/" focuses quick find,
+   *  and a "2" typed right after it belongs there). */
   private giveBack(keys: HeldKey[]): void {
-    if (!keys.length) return;
-    const active = document.activeElement;
     let text = '';
+    let into: HTMLElement | null = null;
     const flushText = () => {
-      if (text && isEditable(active)) insertText(active as HTMLElement, text);
+      if (text && into) insertText(into, text);
       text = '';
+      into = null;
     };
     for (const k of keys) {
+      const active = document.activeElement;
       if (isEditable(active) && isTextKey(k)) {
+        if (into !== active) flushText();
+        into = active;
         text += k.key;
         continue;
       }
