@@ -384,24 +384,29 @@ export async function benchMemory(session: Session, state: AppState): Promise<Fi
 const RPC_PROBE = `(() => {
   const log = [];
   window.__rpcLog = log;
-  const Base = window.Worker;
-  window.Worker = class extends Base {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (e) => {
+  // The window reaches the engine through a MessagePort (renderer/engine/client.ts).
+  const watched = new WeakSet();
+  const proto = MessagePort.prototype;
+  const addEventListener = proto.addEventListener;
+  proto.addEventListener = function (type, ...rest) {
+    if (type === 'message' && !watched.has(this)) {
+      watched.add(this);
+      addEventListener.call(this, 'message', (e) => {
         const id = e.data && e.data.id;
         if (!id) return;
         const call = log.find((c) => c.id === id && c.end === null);
         if (call) call.end = performance.now();
       });
     }
-    postMessage(message, ...rest) {
-      if (message && message.id && message.type !== undefined) {
-        log.push({ id: message.id, method: (message.path || []).join('.') || String(message.type), start: performance.now(), end: null });
-        if (log.length > 5000) log.splice(0, 1000);
-      }
-      return super.postMessage(message, ...rest);
+    return addEventListener.call(this, type, ...rest);
+  };
+  const postMessage = proto.postMessage;
+  proto.postMessage = function (message, ...rest) {
+    if (message && message.id && message.type !== undefined) {
+      log.push({ id: message.id, method: (message.path || []).join('.') || String(message.type), start: performance.now(), end: null });
+      if (log.length > 5000) log.splice(0, 1000);
     }
+    return postMessage.call(this, message, ...rest);
   };
 })();`;
 

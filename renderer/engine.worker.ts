@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import type { Counter } from '../shared/api';
 import { openCounter } from '../shared/index';
-import type { EngineApi, EngineInfo, EngineOptions } from './engine/protocol';
+import type { EngineApi, EngineHello, EngineInfo, EngineOptions } from './engine/protocol';
 
 let resolveCounter: (c: Counter) => void = () => undefined;
 let rejectCounter: (e: unknown) => void = () => undefined;
@@ -44,4 +44,11 @@ const facade = new Proxy({} as EngineApi, {
   },
 });
 
-Comlink.expose(facade);
+// The window hands over the port to serve on (see engine/client.ts) in its first message.
+self.addEventListener(
+  'message',
+  (event: MessageEvent<EngineHello>) => {
+    Comlink.expose(facade, event.data.port);
+  },
+  { once: true },
+);

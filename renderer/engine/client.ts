@@ -4,7 +4,7 @@ import * as Comlink from 'comlink';
 import { useSyncExternalStore } from 'react';
 import type { Counter } from '../../shared/api';
 import { config } from '../config';
-import type { EngineApi, EngineInfo } from './protocol';
+import type { EngineApi, EngineHello, EngineInfo } from './protocol';
 
 export type CounterClient = Comlink.Remote<Counter>;
 
@@ -13,11 +13,27 @@ export type EngineStatus =
   | { phase: 'ready'; info: EngineInfo }
   | { phase: 'failed'; message: string };
 
-const worker = new Worker(new URL('../engine.worker.ts', import.meta.url), {
-  type: 'module',
-  name: 'counterflow-engine',
-});
-const remote = Comlink.wrap<EngineApi>(worker);
+// The worker starts once the window is first idle, not at load: its start-up (its own
+// bundle, opening the database, the first timer run) would compete for the CPU with the
+// first screen, which reads the database itself. Calls made before then wait in the
+// channel, which holds messages until the worker takes its end.
+const channel = new MessageChannel();
+const remote = Comlink.wrap<EngineApi>(channel.port1);
+const FIRST_IDLE_TIMEOUT_MS = 1000;
+
+function startWorker(): void {
+  const worker = new Worker(new URL('../engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'counterflow-engine',
+  });
+  worker.addEventListener('error', (event) => {
+    setStatus({ phase: 'failed', message: event.message || 'engine worker error' });
+  });
+  const hello: EngineHello = { port: channel.port2 };
+  worker.postMessage(hello, [channel.port2]);
+}
+if (typeof requestIdleCallback === 'function') requestIdleCallback(startWorker, { timeout: FIRST_IDLE_TIMEOUT_MS });
+else setTimeout(startWorker, 0);
 
 let status: EngineStatus = { phase: 'starting' };
 const listeners = new Set<() => void>();
@@ -40,10 +56,6 @@ export const engineReady: Promise<EngineInfo> = remote
   });
 // Status is reported through the store; keep an unobserved rejection from being logged twice.
 engineReady.catch(() => undefined);
-
-worker.addEventListener('error', (event) => {
-  setStatus({ phase: 'failed', message: event.message || 'engine worker error' });
-});
 
 /** The engine, outside React (timer loop, scanner routing). */
 export const counter: CounterClient = remote as unknown as CounterClient;

@@ -13,6 +13,11 @@ export interface EngineInfo {
   deviceId: string;
 }
 
+/** The window's first message to the worker: the port the engine is served on. */
+export interface EngineHello {
+  port: MessagePort;
+}
+
 export type EngineApi = Counter & {
   init(options: EngineOptions): Promise<EngineInfo>;
 };
