@@ -24,7 +24,7 @@ import { settingSchemas } from '../settings/settings';
 import { seedDemo } from '../demo/seed';
 import { decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type EffectHandler, type EngineEnv } from './decide';
 import { BUILT_IN_HANDLERS } from './handlers';
-import { loadOrderSnapshot, orderIdOf, runCommand } from './orderStore';
+import { loadOrderSnapshot, orderIdOf, runCommand, type StockNeed } from './orderStore';
 import type { CommandMeta, OrderSnapshot } from './work';
 
 export interface CounterOptions {
@@ -95,13 +95,12 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     return { periods, devicePrefix, strategy };
   };
 
-  const env = async (): Promise<EngineEnv> => ({
-    registry,
-    periods: (await settings()).periods,
-    handlers,
-    newId,
-    voucherCode: options.voucherCode ?? randomVoucherCode,
-  });
+  /** What a command needs from the settings, read once per command. */
+  const commandSettings = async () => {
+    const { periods, devicePrefix, strategy } = await settings();
+    const env: EngineEnv = { registry, periods, handlers, newId, voucherCode: options.voucherCode ?? randomVoucherCode };
+    return { env, devicePrefix, strategy };
+  };
 
   const meta = (opts?: CommandOptions): CommandMeta => ({ commandId: opts?.commandId ?? newId(), deviceId, operator, at: now() });
 
@@ -111,15 +110,17 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   };
 
   const workflowOf = (snapshot: OrderSnapshot): Workflow => registry.get(snapshot.order.workflowId, snapshot.order.workflowVersion);
-  /** For loadOrderSnapshot: read the stock rows only when the action can move stock. */
-  const touchesStock = (action: string) => (order: OrderRow) => registry.get(order.workflowId, order.workflowVersion).mayTouchStock(action);
+  /** For loadOrderSnapshot: the stock rows only when the action can move stock. */
+  const stockFor =
+    (action: string, strategy: AllocationStrategy) =>
+    (order: OrderRow): StockNeed =>
+      registry.get(order.workflowId, order.workflowVersion).mayTouchStock(action) ? strategy : false;
 
   const stock = createStockCommands(db, { now, deviceId, operator });
 
   const tryCreateOrder = async (type: OrderType, input: CreateOrderInput, opts?: CommandOptions): Promise<CreateOrderResult> => {
     const m = meta(opts);
-    const e = await env();
-    const { devicePrefix, strategy } = await settings();
+    const { env: e, devicePrefix, strategy } = await commandSettings();
     const sequenceName = `order:${type}`;
     return runCommand<CreateOrderResult>(db, m, 'create-order', async () => {
       const skus = Array.isArray(input?.lines) ? input.lines.map((l) => String(l?.sku ?? '')) : [];
@@ -193,11 +194,11 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
 
     async act(ref, role, action, _input, opts): Promise<ActResult> {
       const m = meta(opts);
-      const e = await env();
+      const { env: e, strategy } = await commandSettings();
       const attempt = () =>
         runCommand<ActResult>(db, m, 'act', async () => {
           const orderId = await orderIdOf(db, ref);
-          const snapshot = orderId ? await loadOrderSnapshot(db, orderId, touchesStock(action)) : undefined;
+          const snapshot = orderId ? await loadOrderSnapshot(db, orderId, stockFor(action, strategy)) : undefined;
           if (!snapshot) return { result: { ok: false, code: 'not-found', message: `No ${ref.kind} with id ${ref.id}.` }, work: null };
           return decideAct(e, snapshot, m, ref, role, action);
         });
@@ -214,9 +215,9 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
 
     async actOnOrder(orderId, role, action, opts) {
       const m = meta(opts);
-      const e = await env();
+      const { env: e, strategy } = await commandSettings();
       return runCommand(db, m, 'act', async () => {
-        const snapshot = await loadOrderSnapshot(db, orderId, touchesStock(action));
+        const snapshot = await loadOrderSnapshot(db, orderId, stockFor(action, strategy));
         if (!snapshot) return { result: { ok: false as const, code: 'not-found' as const, message: `No order with id ${orderId}.` }, work: null };
         return decideActOnOrder(e, snapshot, m, role, action, opts?.prefer);
       });
@@ -225,11 +226,11 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     async redeemVoucher(rawCode, opts): Promise<RedeemResult> {
       const code = String(rawCode ?? '').trim();
       const m = meta(opts);
-      const e = await env();
+      const { env: e, strategy } = await commandSettings();
       return runCommand<RedeemResult>(db, m, 'redeem-voucher', async () => {
         const voucher = await db.vouchers.get(code);
         // Redeeming may cascade to line and order actions: read the stock rows like any such command.
-        const snapshot = voucher ? await loadOrderSnapshot(db, voucher.orderId, true) : undefined;
+        const snapshot = voucher ? await loadOrderSnapshot(db, voucher.orderId, strategy) : undefined;
         if (!snapshot) return { result: { ok: false, message: unknownVoucherMessage(code) }, work: null };
         return decideRedeem(e, snapshot, m, code);
       });
@@ -242,7 +243,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
         const due = await db.timers.where('[status+dueAt]').between(['pending', -Infinity], ['pending', now()], true, true).limit(200).toArray();
         if (!due.length) break;
         for (const timer of due) {
-          const e = await env();
+          const { env: e, strategy } = await commandSettings();
           // The timer's own id makes firing idempotent across windows and restarts.
           const m: CommandMeta = { commandId: `timer:${timer.id}`, deviceId, operator: 'system', at: now() };
           let duplicate = false;
@@ -251,7 +252,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
             m,
             'fire-timer',
             async () => {
-              const snapshot = await loadOrderSnapshot(db, timer.orderId, timer.action ? touchesStock(timer.action) : false);
+              const snapshot = await loadOrderSnapshot(db, timer.orderId, timer.action ? stockFor(timer.action, strategy) : false);
               if (!snapshot) return { result: { ok: false, code: 'not-found' as const, message: 'order gone' }, work: null };
               return decideTimer(e, snapshot, m, timer.id);
             },
@@ -292,8 +293,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     },
 
     async seedDemo({ orders }) {
-      const { devicePrefix } = await settings();
-      return seedDemo({ db, counter, env: await env(), deviceId, operator, now, devicePrefix }, { orders });
+      const { env: e, devicePrefix } = await commandSettings();
+      return seedDemo({ db, counter, env: e, deviceId, operator, now, devicePrefix }, { orders });
     },
 
     ...stock,

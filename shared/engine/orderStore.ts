@@ -6,7 +6,7 @@ import { batchesOf } from '../db/events';
 import { orderTables } from '../db/database';
 import type { EntityRef, OrderRow } from '../db/rows';
 import { loadStockWork, writeStockWork } from '../inventory/store';
-import { emptyStockWork } from '../inventory/work';
+import { emptyStockWork, type AllocationStrategy } from '../inventory/work';
 import { applyStateMoves } from './stateCounts';
 import type { Changeset, CommandMeta, OrderSnapshot } from './work';
 import type { Decision } from './decide';
@@ -17,15 +17,19 @@ export async function orderIdOf(db: CounterDb, ref: EntityRef): Promise<string |
   return (await db.refunds.get(ref.id))?.orderId;
 }
 
+/** What a command needs of the stock: nothing (false), or its rows, to be allocated by
+ *  this strategy (the saved setting) should the command reserve. */
+export type StockNeed = false | AllocationStrategy;
+
 /**
  * Loads the order aggregate (must run inside a transaction over orderTables for writes).
- * `withStock` says whether the command may move stock (decided once the order is known):
- * only then are its products, levels and reservations read.
+ * `stock` may be decided once the order is known: the products, levels and reservations
+ * are read only for a command that may move stock.
  */
 export async function loadOrderSnapshot(
   db: CounterDb,
   orderId: string,
-  withStock: boolean | ((order: OrderRow) => boolean),
+  stock: StockNeed | ((order: OrderRow) => StockNeed),
 ): Promise<OrderSnapshot | undefined> {
   // Issued together: IndexedDB answers them in one go instead of one round trip each.
   const [order, items, refunds, vouchers, timers] = await Promise.all([
@@ -36,10 +40,9 @@ export async function loadOrderSnapshot(
     db.timers.where('orderId').equals(orderId).filter((t) => t.status === 'pending').toArray(),
   ]);
   if (!order) return undefined;
-  const stock = (typeof withStock === 'function' ? withStock(order) : withStock)
-    ? await loadStockWork(db, [...new Set(items.map((i) => i.sku))], orderId)
-    : emptyStockWork();
-  return { order, items, refunds, vouchers, timers, stock };
+  const need = typeof stock === 'function' ? stock(order) : stock;
+  const work = need ? await loadStockWork(db, [...new Set(items.map((i) => i.sku))], orderId, need) : emptyStockWork();
+  return { order, items, refunds, vouchers, timers, stock: work };
 }
 
 /** Writes a changeset; the writes are issued together (a transaction runs them in order,

@@ -2,6 +2,7 @@
 // on the ledger and on the order's timeline, and concurrent orders never oversell.
 import { describe, expect, it } from 'vitest';
 import { orderEvents } from '../db/events';
+import productOrderJson from '../workflows/product-order.json';
 import type { EngineCounter } from './counter';
 import { testCounter } from './testing/counter';
 import { item, ok, order, paidOrder, shippedOrder } from './testing/flows';
@@ -120,6 +121,38 @@ describe('allocation through orders', () => {
     expect(await counter.setSetting('allocationStrategy', 'most-stock')).toEqual({ ok: true });
     const orderId = await counter.createOrder('product', { buyerId: 'b', lines: [{ sku: 'SKU-2', qty: 1 }] });
     expect(await reservationsOf(counter, orderId)).toMatchObject([{ at: 'back' }]);
+  });
+
+  it('an action that reserves again allocates by the saved strategy too, not only creation', async () => {
+    const { counter } = await testCounter();
+    // Version 2 of the product workflow: the seller can move a waiting order's stock.
+    const v2 = structuredClone(productOrderJson);
+    v2.version = 2;
+    v2.machines.order.transitions.push({
+      role: 'S',
+      action: 'reserve again',
+      from: ['WP'],
+      to: 'WP',
+      effects: [
+        { kind: 'stock', op: 'release' },
+        { kind: 'stock', op: 'reserve' },
+      ],
+    } as (typeof v2.machines.order.transitions)[number]);
+    expect(await counter.installWorkflow(v2)).toMatchObject({ ok: true, version: 2 });
+    await counter.receive({ sku: 'SKU-2', locationId: 'back', qty: 300 });
+    const orderId = await counter.createOrder('product', { buyerId: 'b', lines: [{ sku: 'SKU-2', qty: 1 }] });
+    expect(await reservationsOf(counter, orderId)).toEqual([{ sku: 'SKU-2', qty: 1, status: 'reserved', at: 'main' }]);
+
+    expect(await counter.setSetting('allocationStrategy', 'most-stock')).toEqual({ ok: true });
+    await ok(counter, order(orderId), 'S', 'reserve again');
+    expect(await reservationsOf(counter, orderId)).toEqual(
+      expect.arrayContaining([
+        { sku: 'SKU-2', qty: 1, status: 'released', at: 'main' },
+        { sku: 'SKU-2', qty: 1, status: 'reserved', at: 'back' },
+      ]),
+    );
+    expect(await level(counter, 'SKU-2', 'back')).toMatchObject({ reserved: 1 });
+    expect(await counter.checkStock()).toMatchObject({ ok: true });
   });
 });
 
