@@ -73,9 +73,16 @@ test.describe('settings', () => {
     await expect(page.getByTestId('period-override-sellerResponse')).toHaveValue('90');
     await expect(page.getByTestId('allocation-most-stock')).toHaveAttribute('data-checked', 'true');
 
-    // The scanner team's test panel opens in its slot.
+    // "Test your scanner" swaps the form for the test panel: the profile is shown once, there.
     await page.getByTestId('scanner-test-toggle').click();
-    await expect(page.getByTestId('scanner-test-slot')).toBeVisible();
+    const panel = page.getByTestId('scanner-test-panel');
+    await expect(panel.getByTestId('scanner-test-gap')).toHaveValue('45 ms');
+    await expect(panel.getByTestId('scanner-test-min-length')).toHaveValue('6');
+    await expect(page.getByTestId('scanner-max-gap')).toHaveCount(0);
+    // Closing it brings the form back.
+    await page.getByTestId('scanner-test-toggle').click();
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByTestId('scanner-max-gap')).toHaveValue('45');
   });
 
   test('demo data: generate 100 orders with progress, then the stock and task screens are full', async ({ page }, testInfo) => {

@@ -108,11 +108,7 @@ function checkForm(form: Form): FormCheck {
   return { ok: true, profile: detector.profile };
 }
 
-/**
- * `showProfile={false}` leaves out the profile form (when the page has one of its own); a
- * profile typed there is not tried live, one typed here is.
- */
-export function ScannerTestPanel({ showProfile = true }: { showProfile?: boolean } = {}) {
+export function ScannerTestPanel() {
   const { t } = useTranslation();
   const counter = useCounter();
   const saved = useSavedScanProfile();
@@ -296,7 +292,7 @@ export function ScannerTestPanel({ showProfile = true }: { showProfile?: boolean
           </Table>
         )}
 
-        {form && showProfile ? (
+        {form ? (
           <Stack gap="sm">
             <Title order={3} size="h4">
               {t('scan.test.profile')}

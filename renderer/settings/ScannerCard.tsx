@@ -1,10 +1,10 @@
 // How this counter tells a barcode scanner from a person typing: the largest gap between
-// a scan's keys, its shortest length, the key that ends it and an optional prefix. Below,
-// the slot for the scanner team's "test your scanner" panel (renderer/scanner/ScannerTestPanel.tsx),
-// picked up when that file exists, so neither side has to edit the other's files.
-import { Button, Collapse, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+// a scan's keys, its shortest length, the key that ends it and an optional prefix. "Test
+// your scanner" swaps the form for the test panel (renderer/scanner/ScannerTestPanel.tsx),
+// which shows the same profile and tries each change on live scans before it is saved.
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconBarcode, IconDeviceFloppy, IconTestPipe } from '@tabler/icons-react';
-import { lazy, Suspense, useEffect, useState, type ComponentType, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCounter } from '../engine/client';
 import { LoadingState } from '../ui/states';
@@ -14,9 +14,7 @@ import { fieldMessage, type StoredSettings } from './useSettings';
 
 const DEFAULTS = { maxGapMs: 30, minLength: 4, suffix: 'Enter' };
 
-const testPanels = import.meta.glob<ComponentType>('../scanner/ScannerTestPanel.tsx', { import: 'ScannerTestPanel' });
-const loadTestPanel = Object.values(testPanels)[0];
-const ScannerTestPanel = loadTestPanel ? lazy(() => loadTestPanel().then((C) => ({ default: C }))) : null;
+const ScannerTestPanel = lazy(() => import('../scanner/ScannerTestPanel').then((m) => ({ default: m.ScannerTestPanel })));
 
 type Suffix = 'Enter' | 'Tab' | 'other';
 
@@ -69,101 +67,99 @@ export function ScannerCard({ settings }: { settings: StoredSettings }) {
     }
   };
 
+  const testToggle = (
+    <Button variant="light" leftSection={<IconTestPipe size={18} />} onClick={() => setTesting((v) => !v)} aria-expanded={testing} data-testid="scanner-test-toggle">
+      {testing ? t('settings.scanner.hideTest') : t('settings.scanner.test')}
+    </Button>
+  );
+
   return (
     <SettingsCard icon={<IconBarcode size={24} />} title={t('settings.scanner.title')} description={t('settings.scanner.description')} testId="settings-scanner">
-      <form onSubmit={(e) => void submit(e)} noValidate style={{ containerType: 'inline-size' }}>
+      {testing ? (
+        // Mounted only while open, so it only captures scans then.
         <Stack gap="md">
-          <SimpleGrid type="container" cols={{ base: 1, '440px': 2, '900px': 4 }} spacing="md">
-            <NumberInput
-              label={t('settings.scanner.maxGap')}
-              description={t('settings.scanner.maxGapHint')}
-              value={maxGapMs}
-              onChange={edit(setMaxGapMs)}
-              min={5}
-              max={200}
-              allowDecimal={false}
-              rightSection={<Text fz="xs" c="dimmed">ms</Text>}
-              data-testid="scanner-max-gap"
-            />
-            <NumberInput
-              label={t('settings.scanner.minLength')}
-              description={t('settings.scanner.minLengthHint')}
-              value={minLength}
-              onChange={edit(setMinLength)}
-              min={1}
-              max={64}
-              allowDecimal={false}
-              data-testid="scanner-min-length"
-            />
-            <Group gap="sm" align="flex-end" wrap="nowrap">
-              <Select
-                label={t('settings.scanner.suffix')}
-                description={t('settings.scanner.suffixHint')}
-                value={suffix}
-                onChange={(v) => edit(setSuffix)((v as Suffix) ?? 'Enter')}
-                data={[
-                  { value: 'Enter', label: t('settings.scanner.suffixEnter') },
-                  { value: 'Tab', label: t('settings.scanner.suffixTab') },
-                  { value: 'other', label: t('settings.scanner.suffixOther') },
-                ]}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-                style={{ flex: 1 }}
-                data-testid="scanner-suffix"
-              />
-              {suffix === 'other' ? (
-                <TextInput
-                  aria-label={t('settings.scanner.suffixChar')}
-                  placeholder="#"
-                  value={suffixChar}
-                  onChange={(e) => edit(setSuffixChar)(e.currentTarget.value)}
-                  maxLength={2}
-                  w={72}
-                  data-testid="scanner-suffix-char"
-                />
-              ) : null}
-            </Group>
-            <TextInput
-              label={t('settings.scanner.prefix')}
-              description={t('settings.scanner.prefixHint')}
-              placeholder={t('settings.scanner.prefixNone')}
-              value={prefix}
-              onChange={(e) => edit(setPrefix)(e.currentTarget.value)}
-              maxLength={16}
-              data-testid="scanner-prefix"
-            />
-          </SimpleGrid>
-          {error ? (
-            <Text c="red.8" fz="sm" role="alert" data-testid="scanner-error">
-              {error}
-            </Text>
-          ) : null}
-          <Group justify="space-between">
-            {ScannerTestPanel ? (
-              <Button variant="light" leftSection={<IconTestPipe size={18} />} onClick={() => setTesting((v) => !v)} aria-expanded={testing} data-testid="scanner-test-toggle">
-                {testing ? t('settings.scanner.hideTest') : t('settings.scanner.test')}
-              </Button>
-            ) : (
-              <span />
-            )}
-            <Button type="submit" leftSection={<IconDeviceFloppy size={18} />} loading={saving} disabled={!dirty} data-testid="scanner-save">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <Group>{testToggle}</Group>
+          <Suspense fallback={<LoadingState minHeight={80} />}>
+            <ScannerTestPanel />
+          </Suspense>
         </Stack>
-      </form>
-      {/* Slot: the scanner team's test panel. Mounted only while open, so it only captures scans then. */}
-      {ScannerTestPanel ? (
-        <Collapse expanded={testing}>
-          <div data-testid="scanner-test-slot">
-            {testing ? (
-              <Suspense fallback={<LoadingState minHeight={80} />}>
-                <ScannerTestPanel />
-              </Suspense>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate style={{ containerType: 'inline-size' }}>
+          <Stack gap="md">
+            <SimpleGrid type="container" cols={{ base: 1, '440px': 2, '900px': 4 }} spacing="md">
+              <NumberInput
+                label={t('settings.scanner.maxGap')}
+                description={t('settings.scanner.maxGapHint')}
+                value={maxGapMs}
+                onChange={edit(setMaxGapMs)}
+                min={5}
+                max={200}
+                allowDecimal={false}
+                rightSection={<Text fz="xs" c="dimmed">ms</Text>}
+                data-testid="scanner-max-gap"
+              />
+              <NumberInput
+                label={t('settings.scanner.minLength')}
+                description={t('settings.scanner.minLengthHint')}
+                value={minLength}
+                onChange={edit(setMinLength)}
+                min={1}
+                max={64}
+                allowDecimal={false}
+                data-testid="scanner-min-length"
+              />
+              <Group gap="sm" align="flex-end" wrap="nowrap">
+                <Select
+                  label={t('settings.scanner.suffix')}
+                  description={t('settings.scanner.suffixHint')}
+                  value={suffix}
+                  onChange={(v) => edit(setSuffix)((v as Suffix) ?? 'Enter')}
+                  data={[
+                    { value: 'Enter', label: t('settings.scanner.suffixEnter') },
+                    { value: 'Tab', label: t('settings.scanner.suffixTab') },
+                    { value: 'other', label: t('settings.scanner.suffixOther') },
+                  ]}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                  style={{ flex: 1 }}
+                  data-testid="scanner-suffix"
+                />
+                {suffix === 'other' ? (
+                  <TextInput
+                    aria-label={t('settings.scanner.suffixChar')}
+                    placeholder="#"
+                    value={suffixChar}
+                    onChange={(e) => edit(setSuffixChar)(e.currentTarget.value)}
+                    maxLength={2}
+                    w={72}
+                    data-testid="scanner-suffix-char"
+                  />
+                ) : null}
+              </Group>
+              <TextInput
+                label={t('settings.scanner.prefix')}
+                description={t('settings.scanner.prefixHint')}
+                placeholder={t('settings.scanner.prefixNone')}
+                value={prefix}
+                onChange={(e) => edit(setPrefix)(e.currentTarget.value)}
+                maxLength={16}
+                data-testid="scanner-prefix"
+              />
+            </SimpleGrid>
+            {error ? (
+              <Text c="red.8" fz="sm" role="alert" data-testid="scanner-error">
+                {error}
+              </Text>
             ) : null}
-          </div>
-        </Collapse>
-      ) : null}
+            <Group justify="space-between">
+              {testToggle}
+              <Button type="submit" leftSection={<IconDeviceFloppy size={18} />} loading={saving} disabled={!dirty} data-testid="scanner-save">
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
     </SettingsCard>
   );
 }
