@@ -43,15 +43,25 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
       return;
     }
     let size: number;
+    let mtimeMs: number;
     try {
       const st = statSync(file);
       if (!st.isFile()) throw new Error('not a file');
       size = st.size;
+      mtimeMs = st.mtimeMs;
     } catch {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store' });
+    // Revalidated on every load, so a changed build is always fetched, yet V8's code cache
+    // applies as it does in the app (Electron's app:// is registered with codeCache: true).
+    const etag = `"${size}-${Math.round(mtimeMs)}"`;
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', etag };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': size });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
