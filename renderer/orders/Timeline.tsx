@@ -14,14 +14,11 @@ import {
   IconTicket,
   type Icon,
 } from '@tabler/icons-react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { EventRow, EventType } from '../../shared/db/rows';
-import { orderEvents } from '../../shared/db/events';
-import { db } from '../db';
 import { StateBadge } from '../ui/StateBadge';
 import { ROLE_COLOR, type StateFamily } from '../ui/stateColors';
-import { EmptyView, LoadingState } from '../ui/states';
+import { EmptyView } from '../ui/states';
 import { formatDateTime, useLocale } from '../ui/time';
 import { useWorkflowWords } from '../workflow/labels';
 import type { OrderData } from './useOrderData';
@@ -55,12 +52,7 @@ const COLOR: Partial<Record<EventType, string>> = {
 
 export function Timeline({ data }: { data: OrderData }) {
   const { t } = useTranslation();
-  const orderId = data.order.id;
-  const events = useLiveQuery(
-    () => orderEvents(db, orderId),
-    [orderId],
-  );
-  if (events === undefined) return <LoadingState />;
+  const { events } = data;
   if (!events.length) return <EmptyView size="sm" title={t('order.timeline.empty')} />;
   return (
     <MTimeline bulletSize={28} lineWidth={2} active={events.length - 1} data-testid="timeline">
