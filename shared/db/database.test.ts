@@ -41,6 +41,12 @@ describe('database migrations', () => {
     expect(await after.db.events.count()).toBe(new Set(timeline.map((e) => e.commandId)).size);
     expect(await after.act({ kind: 'order', id: orderId }, 'P', 'payment successful')).toMatchObject({ ok: true, to: 'FP' });
     expect(await after.checkStock()).toMatchObject({ ok: true });
+    // Version 4 dropped the indexes no query reads, in the stored database itself.
+    const indexes = (store: string) => [...after.db.backendDB().transaction(store).objectStore(store).indexNames].sort();
+    expect(indexes('refunds')).toEqual(['orderId']);
+    expect(indexes('vouchers')).toEqual(['orderId']);
+    expect(indexes('reservations')).toEqual(['orderId', 'status']);
+    expect(await after.db.reservations.where('orderId').equals(orderId).count()).toBe(1);
     await after.close();
   });
 });
