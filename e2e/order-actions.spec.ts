@@ -33,7 +33,7 @@ test.describe('order actions', () => {
     await expect(orderPanel.getByTestId('action-button')).toHaveText(['change shipping fee1']);
     const ship = orderPanel.locator('[data-testid="unavailable-action"][data-action="ship the order"]');
     await expect(ship).toContainText('Not in this state');
-    await expect(ship).toContainText('Allowed in FP.');
+    await expect(ship).toContainText('Only in: finished payment');
     await expect(orderPanel.getByTestId('other-roles')).toContainText('payment successful');
 
     // Trying it anyway: the engine refuses, says why, and nothing changes.
@@ -128,6 +128,10 @@ test.describe('order actions', () => {
     await page.keyboard.press('F3');
     await expect(page.getByTestId('panel-order').getByTestId('action-button')).toHaveText(['超时未付款1', '付款成功2']);
     await expect(page.getByTestId('pending-timer')).toContainText('自动取消');
+    // Why the seller cannot ship yet, in Chinese too: the state by its name, not its code.
+    await page.keyboard.press('F2');
+    const ship = page.getByTestId('panel-order').locator('[data-testid="unavailable-action"][data-action="ship the order"]');
+    await expect(ship).toContainText('当前状态不允许 · 仅在以下状态：已付款');
   });
 
   test('from an order, "Print label" opens its label and "Show in workflow" rings its state', async ({ page }, testInfo) => {

@@ -1,6 +1,6 @@
 // The counter's public contract: what scripts, the engine worker (over Comlink) and the
 // sync server call. Everything here crosses a boundary, so it is plain data.
-import type { EntityRef, LedgerRow, LocationRow, OrderType, ProductRow, StockLevelRow, TimerRow, VoucherState } from './db/rows';
+import type { Condition, EntityRef, LedgerRow, LocationRow, OrderType, ProductRow, StockLevelRow, TimerRow, VoucherState } from './db/rows';
 import type { SettingKey, SettingValue } from './settings/settings';
 
 export type RefusalCode =
@@ -87,12 +87,26 @@ export interface OrderView {
 
 export type DisabledReason = 'wrong-state' | 'guard-failed' | 'system-only' | 'other-role';
 
+/** What an explanation rests on, as data: a screen says it in its own language. */
+export type ExplainDetail =
+  /** Another role's action: the roles that may take it. */
+  | { kind: 'roles'; roles: string[] }
+  /** Only the system takes it (a timer, a cascade). */
+  | { kind: 'system' }
+  /** Not in this state: the states it is allowed in (null: at creation). */
+  | { kind: 'states'; states: Array<string | null> }
+  /** Allowed here, but its condition does not hold. */
+  | { kind: 'guard'; guard: Condition }
+  /** Possible now: the state it moves to. */
+  | { kind: 'moves'; to: string };
+
 export interface ExplainedAction {
   action: string;
   roles: string[];
   enabled: boolean;
   reason?: DisabledReason;
-  /** A sentence a clerk can read. */
+  detail: ExplainDetail;
+  /** The same as a sentence in English (for logs and the API). */
   message: string;
 }
 

@@ -4,8 +4,10 @@
 // fallback, so a custom workflow still reads sensibly in any language.
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExplainDetail } from '../../shared/api';
 import type { StateFamily } from '../ui/stateColors';
 import { useWorkflowCatalog } from './catalog';
+import { explainText, type Translate } from './explain';
 
 const FAMILIES: StateFamily[] = ['order', 'item', 'refund', 'voucher'];
 
@@ -50,4 +52,11 @@ export function useWorkflowWords(): WorkflowWords {
     () => ({ state, action, postAction, refundKind, orderType, timer }),
     [state, action, postAction, refundKind, orderType, timer],
   );
+}
+
+/** Why an action is (not) possible, in the reader's language (see explain.ts). */
+export function useExplainText(): (detail: ExplainDetail, family: StateFamily) => string {
+  const { t } = useTranslation();
+  const words = useWorkflowWords();
+  return useCallback((detail, family) => explainText(detail, family, t as Translate, words), [t, words]);
 }

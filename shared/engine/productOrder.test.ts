@@ -282,10 +282,13 @@ describe('explain', () => {
     const { orderId } = await productOrder(counter);
     const explained = await counter.explain(order(orderId), 's');
     const byAction = Object.fromEntries(explained.map((e) => [e.action, e]));
-    expect(byAction['change shipping fee']).toMatchObject({ enabled: true });
-    expect(byAction['ship the order']).toMatchObject({ enabled: false, reason: 'wrong-state', message: 'Allowed in FP.' });
-    expect(byAction['cancel order']).toMatchObject({ enabled: false, reason: 'other-role', message: 'For the Buyer.' });
-    expect((await counter.explain(order(orderId), 'P')).find((e) => e.action === 'processing refund')).toMatchObject({ enabled: false, reason: 'system-only' });
+    // Each with its grounds as data (screens word them in their language) and in English.
+    expect(byAction['change shipping fee']).toMatchObject({ enabled: true, detail: { kind: 'moves', to: 'WP' } });
+    expect(byAction['ship the order']).toMatchObject({ enabled: false, reason: 'wrong-state', detail: { kind: 'states', states: ['FP'] }, message: 'Allowed in FP.' });
+    expect(byAction['cancel order']).toMatchObject({ enabled: false, reason: 'other-role', detail: { kind: 'roles', roles: ['B'] }, message: 'For the Buyer.' });
+    expect(byAction['create order']).toMatchObject({ enabled: false, reason: 'other-role' });
+    expect((await counter.explain(order(orderId), 'B')).find((e) => e.action === 'create order')).toMatchObject({ reason: 'wrong-state', detail: { kind: 'states', states: [null] }, message: 'Allowed in (creation).' });
+    expect((await counter.explain(order(orderId), 'P')).find((e) => e.action === 'processing refund')).toMatchObject({ enabled: false, reason: 'system-only', detail: { kind: 'system' } });
     expect(byAction['extend auto acking reception of order']).toMatchObject({ enabled: false, reason: 'wrong-state' });
   });
 
@@ -293,7 +296,7 @@ describe('explain', () => {
     const { counter } = await testCounter();
     const { orderId } = await shippedOrder(counter);
     const e = (await counter.explain(order(orderId), 'B')).find((x) => x.action === 'extend auto acking reception of order');
-    expect(e).toMatchObject({ enabled: false, reason: 'guard-failed' });
+    expect(e).toMatchObject({ enabled: false, reason: 'guard-failed', detail: { kind: 'guard', guard: { all: expect.arrayContaining([{ flag: 'extensionOpen' }]) } } });
     expect(e!.message).toContain('extension window');
   });
 });

@@ -4,6 +4,7 @@
 import type { ExplainedAction, Refused } from '../api';
 import type { Condition, EntityKind, RefundKind } from '../db/rows';
 import { norm } from './check';
+import { FLAG_TEXT, NOT_FLAG_TEXT } from './flagWords';
 import type { Effect, Machine, Transition, WorkflowDefinition } from './schema';
 
 /** The entity a command or a panel is about. */
@@ -236,39 +237,24 @@ export class Workflow {
       const roles = [...new Set(rows.flatMap(rolesOf))];
       const mine = rows.filter((t) => rolesOf(t).includes(roleCode));
       if (!mine.length) {
-        return { action, roles, enabled: false, reason: 'other-role', message: `For the ${roles.map((r) => this.roleLabel(r)).join(' or ')}.` };
+        return { action, roles, enabled: false, reason: 'other-role', detail: { kind: 'roles', roles }, message: `For the ${roles.map((r) => this.roleLabel(r)).join(' or ')}.` };
       }
       if (mine.every((t) => t.hidden)) {
-        return { action, roles, enabled: false, reason: 'system-only', message: 'Done by the system only.' };
+        return { action, roles, enabled: false, reason: 'system-only', detail: { kind: 'system' }, message: 'Done by the system only.' };
       }
       const row = mine.find((t) => !t.hidden && appliesIn(t, subject.state));
       if (!row) {
-        const allowed = [...new Set(mine.filter((t) => !t.hidden).flatMap((t) => t.from ?? ['(creation)']))].join(', ');
-        return { action, roles, enabled: false, reason: 'wrong-state', message: `Allowed in ${allowed}.` };
+        const states = [...new Set(mine.filter((t) => !t.hidden).flatMap((t): Array<string | null> => t.from ?? [null]))];
+        const allowed = states.map((s) => s ?? '(creation)').join(', ');
+        return { action, roles, enabled: false, reason: 'wrong-state', detail: { kind: 'states', states }, message: `Allowed in ${allowed}.` };
       }
       if (row.guard && !this.evaluate(row.guard, subject, ctx)) {
-        return { action, roles, enabled: false, reason: 'guard-failed', message: `Needs ${this.describe(row.guard)}.` };
+        return { action, roles, enabled: false, reason: 'guard-failed', detail: { kind: 'guard', guard: row.guard }, message: `Needs ${this.describe(row.guard)}.` };
       }
-      return { action, roles, enabled: true, message: `Moves to ${row.to}.` };
+      return { action, roles, enabled: true, detail: { kind: 'moves', to: row.to }, message: `Moves to ${row.to}.` };
     });
   }
 }
-
-// Readable wording for the built-in flags; other flags are named as they are.
-const FLAG_TEXT: Record<string, string> = {
-  extensionOpen: 'the extension window to be open',
-  buyerExtended: 'the buyer to have extended already',
-  sellerExtended: 'the seller to have extended already',
-  autoAckEnded: 'auto-confirmation to have ended',
-  refundWindowEnded: 'the refund window to have ended',
-};
-const NOT_FLAG_TEXT: Record<string, string> = {
-  extensionOpen: 'the extension window to be closed',
-  buyerExtended: 'the buyer not to have extended yet',
-  sellerExtended: 'the seller not to have extended yet',
-  autoAckEnded: 'auto-confirmation not to have ended',
-  refundWindowEnded: 'the refund window not to have ended',
-};
 
 const rolesCache = new WeakMap<Transition, string[]>();
 

@@ -14,7 +14,7 @@ import { ROLE_COLOR } from '../../ui/stateColors';
 import { ErrorView, LoadingState } from '../../ui/states';
 import { toastOk, toastRefused } from '../../ui/toast';
 import { useShortcuts } from '../../ui/useShortcuts';
-import { useWorkflowWords } from '../../workflow/labels';
+import { useExplainText, useWorkflowWords } from '../../workflow/labels';
 import type { OrderData } from '../useOrderData';
 import { useActionPanels, type PanelData } from './useActionPanels';
 
@@ -130,6 +130,7 @@ function TargetPanel({
 }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
+  const explain = useExplainText();
   const { target, mine, others, unavailable } = panel;
   const [showAll, setShowAll] = useState(false);
   const shownUnavailable = showAll ? unavailable : unavailable.slice(0, UNAVAILABLE_SHOWN);
@@ -204,13 +205,13 @@ function TargetPanel({
               data-testid="unavailable-action"
               data-action={e.action}
               c="dimmed"
-              styles={{ label: { whiteSpace: 'normal', textAlign: 'left', display: 'block' }, root: { height: 'auto', paddingBlock: 6 } }}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left', display: 'block', overflow: 'visible' }, inner: { height: 'auto' }, root: { height: 'auto', paddingBlock: 6 } }}
             >
               <Text span fw={600} fz="sm">
                 {words.action(e.action)}
               </Text>
               <Text span fz="xs" c="dimmed" display="block">
-                {t(`order.actions.reason.${e.reason ?? 'other'}`)} · {e.message}
+                {t(`order.actions.reason.${e.reason ?? 'other'}`)} · {explain(e.detail, target.kind)}
               </Text>
             </Button>
           ))}
