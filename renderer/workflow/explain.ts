@@ -4,7 +4,7 @@
 // Pure (the test gives it its own i18next); useExplainText in labels.ts binds it to the app's.
 import type { ExplainDetail } from '../../shared/api';
 import type { Condition } from '../../shared/db/rows';
-import { FLAG_TEXT, NOT_FLAG_TEXT } from '../../shared/workflow/flagWords';
+import { describeCondition, FLAG_TEXT, NOT_FLAG_TEXT, type StateList } from '../../shared/workflow/describe';
 import type { StateFamily } from '../ui/stateColors';
 import type { WorkflowWords } from './labels';
 
@@ -13,25 +13,31 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 const K = 'order.actions.explain';
 
+const LIST_FAMILY: Record<StateList, StateFamily | 'subject'> = {
+  stateIn: 'subject',
+  orderIn: 'order',
+  allItemsIn: 'item',
+  anyItemIn: 'item',
+  noItemIn: 'item',
+  anyVoucherIn: 'voucher',
+};
+
 /** A workflow condition as a phrase ("the extension window to be open and ..."). */
 export function conditionText(cond: Condition, family: StateFamily, t: Translate, words: WorkflowWords): string {
-  const states = (codes: string[], of: StateFamily) => codes.map((code) => words.state(of, code)).join(t(`${K}.or`));
-  if ('not' in cond) {
-    const inner = cond.not;
-    if ('flag' in inner) return t(`wf.flagNot.${inner.flag}`, { defaultValue: NOT_FLAG_TEXT[inner.flag] ?? t(`${K}.flagNot`, { flag: inner.flag }) });
-    if ('hasRefund' in inner) return conditionText({ hasRefund: !inner.hasRefund }, family, t, words);
-    return t(`${K}.not`, { what: conditionText(inner, family, t, words) });
-  }
-  if ('all' in cond) return cond.all.map((c) => conditionText(c, family, t, words)).join(t(`${K}.and`));
-  if ('any' in cond) return t(`${K}.any`, { what: cond.any.map((c) => conditionText(c, family, t, words)).join(t(`${K}.or`)) });
-  if ('stateIn' in cond) return t(`${K}.stateIn`, { states: states(cond.stateIn, family) });
-  if ('orderIn' in cond) return t(`${K}.orderIn`, { states: states(cond.orderIn, 'order') });
-  if ('allItemsIn' in cond) return t(`${K}.allItemsIn`, { states: states(cond.allItemsIn, 'item') });
-  if ('anyItemIn' in cond) return t(`${K}.anyItemIn`, { states: states(cond.anyItemIn, 'item') });
-  if ('noItemIn' in cond) return t(`${K}.noItemIn`, { states: states(cond.noItemIn, 'item') });
-  if ('flag' in cond) return t(`wf.flag.${cond.flag}`, { defaultValue: FLAG_TEXT[cond.flag] ?? t(`${K}.flag`, { flag: cond.flag }) });
-  if ('anyVoucherIn' in cond) return t(`${K}.anyVoucherIn`, { states: states(cond.anyVoucherIn, 'voucher') });
-  return t(cond.hasRefund ? `${K}.openRefund` : `${K}.noOpenRefund`);
+  return describeCondition(cond, {
+    states: (list, codes) => {
+      const of = LIST_FAMILY[list] === 'subject' ? family : (LIST_FAMILY[list] as StateFamily);
+      return t(`${K}.${list}`, { states: codes.map((code) => words.state(of, code)).join(t(`${K}.or`)) });
+    },
+    flag: (name, holds) =>
+      holds
+        ? t(`wf.flag.${name}`, { defaultValue: FLAG_TEXT[name] ?? t(`${K}.flag`, { flag: name }) })
+        : t(`wf.flagNot.${name}`, { defaultValue: NOT_FLAG_TEXT[name] ?? t(`${K}.flagNot`, { flag: name }) }),
+    openRefund: (open) => t(open ? `${K}.openRefund` : `${K}.noOpenRefund`),
+    not: (what) => t(`${K}.not`, { what }),
+    all: (parts) => parts.join(t(`${K}.and`)),
+    any: (parts) => t(`${K}.any`, { what: parts.join(t(`${K}.or`)) }),
+  });
 }
 
 /** Why an action is (not) possible, for a subject of `family`. */

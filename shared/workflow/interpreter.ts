@@ -4,7 +4,7 @@
 import type { ExplainedAction, Refused } from '../api';
 import type { Condition, EntityKind, RefundKind } from '../db/rows';
 import { norm } from './check';
-import { FLAG_TEXT, NOT_FLAG_TEXT } from './flagWords';
+import { describeCondition, ENGLISH_CONDITION_WORDS } from './describe';
 import type { Effect, Machine, Transition, WorkflowDefinition } from './schema';
 
 /** The entity a command or a panel is about. */
@@ -153,22 +153,7 @@ export class Workflow {
 
   /** A sentence a clerk can read, for disabled actions and refusals. */
   describe(cond: Condition): string {
-    if ('not' in cond) {
-      const inner = cond.not;
-      if ('flag' in inner && NOT_FLAG_TEXT[inner.flag]) return NOT_FLAG_TEXT[inner.flag]!;
-      if ('hasRefund' in inner) return this.describe({ hasRefund: !inner.hasRefund });
-      return `not (${this.describe(inner)})`;
-    }
-    if ('all' in cond) return cond.all.map((c) => this.describe(c)).join(' and ');
-    if ('any' in cond) return `(${cond.any.map((c) => this.describe(c)).join(' or ')})`;
-    if ('stateIn' in cond) return `it to be in ${cond.stateIn.join(' or ')}`;
-    if ('orderIn' in cond) return `the order to be in ${cond.orderIn.join(' or ')}`;
-    if ('allItemsIn' in cond) return `every line to be in ${cond.allItemsIn.join(' or ')}`;
-    if ('anyItemIn' in cond) return `a line in ${cond.anyItemIn.join(' or ')}`;
-    if ('noItemIn' in cond) return `no line in ${cond.noItemIn.join(' or ')}`;
-    if ('flag' in cond) return FLAG_TEXT[cond.flag] ?? `"${cond.flag}" to hold`;
-    if ('anyVoucherIn' in cond) return `a code in ${cond.anyVoucherIn.join(' or ')}`;
-    return cond.hasRefund ? 'an open refund sheet' : 'no open refund sheet';
+    return describeCondition(cond, ENGLISH_CONDITION_WORDS);
   }
 
   private rowsFor(machine: Machine, action: string): Transition[] {
