@@ -135,6 +135,50 @@ test.describe('scanner', () => {
     expect(csv[1]).toContain(`,${codes[0]},product,create-order,ok,`);
   });
 
+  test('an order label opens the whole order at once, and a second label never shows the first order under its address', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/boards' });
+    await seedCatalog(page);
+    const first = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Ann Meyer', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const second = await createOrderViaEngine(page, { buyerId: 'C-2', buyerName: 'Ben Wang', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 12.5 }] });
+    await expect(page.locator(`[data-testid="order-card"][data-order-number="${first.number}"]`)).toBeVisible();
+    // The order screen's code is loaded once per window (its first opening may show that).
+    await scan(page, `CF:O:${first.number}`);
+    await expect(page.getByTestId('order-number')).toHaveText(first.number);
+    await goTo(page, '/boards');
+    await expect(page.locator(`[data-testid="order-card"][data-order-number="${first.number}"]`)).toBeVisible();
+
+    // Every DOM change from here on: was a loading indicator up, which order did the page
+    // show, and under which address.
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: Array<{ hash: string; number: string | null; loading: boolean }> };
+      w.seen = [];
+      new MutationObserver(() => {
+        w.seen.push({
+          hash: location.hash,
+          number: document.querySelector('[data-testid="order-number"]')?.textContent ?? null,
+          loading: document.querySelector('main [role="status"]') !== null,
+        });
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const seen = () => page.evaluate(() => (window as unknown as { seen: Array<{ hash: string; number: string | null; loading: boolean }> }).seen.splice(0));
+
+    // From the board: the order's page comes complete, with no loading step in between.
+    await scan(page, `CF:O:${first.number}`);
+    await expect(page.getByTestId('order-number')).toHaveText(first.number);
+    await expect(page.getByTestId('line-1')).toBeVisible();
+    const fromBoard = await seen();
+    expect(fromBoard.some((s) => s.hash.includes(first.orderId))).toBe(true);
+    expect(fromBoard.filter((s) => s.loading)).toEqual([]);
+
+    // From that order to another: the new address never shows the first order's rows.
+    await scan(page, `CF:O:${second.number}`);
+    await expect(page).toHaveURL(new RegExp(`#/orders/${second.orderId}$`));
+    await expect(page.getByTestId('order-number')).toHaveText(second.number);
+    const toSecond = (await seen()).filter((s) => s.hash.includes(second.orderId));
+    expect(toSecond.length).toBeGreaterThan(0);
+    expect(toSecond.filter((s) => s.number !== second.number || s.loading)).toEqual([]);
+  });
+
   test('an order label then an action card moves the order; detail and board follow', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page);

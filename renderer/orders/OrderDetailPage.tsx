@@ -16,8 +16,13 @@ import { PendingTimers } from './PendingTimers';
 import { useOrderData } from './useOrderData';
 
 export default function OrderDetailPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
+  // One page per order: another order's rows are never shown under this one's address.
+  return <OrderPage key={id} id={id} />;
+}
+
+function OrderPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const data = useOrderData(id);
   const setOpenOrderId = useUiStore((s) => s.setOpenOrderId);
 

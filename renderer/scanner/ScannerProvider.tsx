@@ -23,7 +23,7 @@ import { SCAN_EVENT, type RoutedScan, type ScanEventDetail, type ScanOutcome } f
 
 /** What the provider needs of the router: where we are, and a way to go elsewhere. */
 export interface ScanRouter {
-  navigate(to: string): Promise<void> | void;
+  navigate(to: string, options?: { flushSync?: boolean }): Promise<void> | void;
   readonly state: { location: { pathname: string } };
 }
 
@@ -109,8 +109,10 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
     let queue: Promise<void> = Promise.resolve();
     const ctx: RouteContext = {
       pathname: () => router.state.location.pathname,
+      // A scan asks for that screen now: rendered at once, not as an interruptible
+      // transition behind the scan's feedback.
       navigate: async (to) => {
-        await router.navigate(to);
+        await router.navigate(to, { flushSync: true });
       },
       t: ((...args: Parameters<RouteContext['t']>) => tRef.current(...args)) as RouteContext['t'],
       words: () => wordsRef.current,

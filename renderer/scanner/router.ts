@@ -17,6 +17,7 @@ import type { EntityRef } from '../../shared/db/rows';
 import { db } from '../db';
 import { counter } from '../engine/client';
 import { useDraftStore } from '../orders/createOrderStore';
+import { primeOrderData } from '../orders/useOrderData';
 import { isRole, useRoleStore, type Role } from '../state/roleStore';
 import { useShownStates } from '../state/shownStates';
 import type { WorkflowWords } from '../workflow/labels';
@@ -93,11 +94,17 @@ async function openOrder(number: string, ctx: RouteContext): Promise<ScanOutcome
   if (!order) return fail(t('scan.msg.orderMissing', { number }), { title });
   useScannerStore.getState().setFocus(null);
   const already = openOrderId(ctx.pathname()) === order.id;
-  if (!already) await ctx.navigate(`/orders/${encodeURIComponent(order.id)}`);
+  if (!already) await openOrderPage(order.id, ctx);
   return ok(t('scan.msg.orderOpened', { number, state: ctx.words().state('order', order.state) }), {
     title,
     settle: already ? 'none' : 'navigate',
   });
+}
+
+/** Opens the order's page with its rows already read, so its first frame is complete. */
+async function openOrderPage(orderId: string, ctx: RouteContext): Promise<void> {
+  await primeOrderData(orderId);
+  await ctx.navigate(`/orders/${encodeURIComponent(orderId)}`);
 }
 
 async function openPart(kind: 'item' | 'refund', id: string, ctx: RouteContext): Promise<ScanOutcome> {
@@ -110,7 +117,7 @@ async function openPart(kind: 'item' | 'refund', id: string, ctx: RouteContext):
   const item = kind === 'item' ? (row as { lineNo: number }) : await db.items.get((row as { itemId: string }).itemId);
   useScannerStore.getState().setFocus({ ref: { kind, id }, orderId: order.id });
   const already = openOrderId(ctx.pathname()) === order.id;
-  if (!already) await ctx.navigate(`/orders/${encodeURIComponent(order.id)}`);
+  if (!already) await openOrderPage(order.id, ctx);
   return ok(t(kind === 'item' ? 'scan.msg.itemOpened' : 'scan.msg.refundOpened', { number: order.number, line: item?.lineNo ?? '?' }), {
     title,
     settle: already ? 'local' : 'navigate',
