@@ -48,7 +48,7 @@ test.describe('scanner test panel', () => {
 
     // One click sets a gap that fits; it is tried at once: the same slow scan now reads.
     await miss.getByTestId('scanner-test-raise-gap').click();
-    await expect(panel.getByTestId('scanner-test-gap')).toHaveValue('70 ms');
+    await expect(panel.getByTestId('scanner-max-gap')).toHaveValue('70');
     await expect(panel.getByTestId('scanner-test-trying')).toBeVisible();
     await panel.getByRole('heading', { name: 'Test your scanner' }).click();
     await scan(page, '12345678', { gapMs: 60 });

@@ -2,18 +2,18 @@
 // else happens): what arrived, control characters made visible, how fast it came and what
 // it reads as. The profile (gap, suffix, prefix, minimum length) can be tuned and tried at
 // once, then saved for this device.
-import { Alert, Badge, Button, Card, Code, Group, Kbd, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Kbd, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBarcode, IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeBarcode, type ParsedBarcode } from '../../shared/barcode/index';
-import { settingSchemas } from '../../shared/settings/settings';
-import { useCounter } from '../engine/client';
 import { RESULT_COLOR } from '../ui/stateColors';
 import { toastOk, toastRefused } from '../ui/toast';
 import type { NearMiss } from './capture';
-import { defaultScanProfile, parseScanProfile, type ScanProfile } from './detector';
-import { onNearMiss, useSavedScanProfile } from './ScannerProvider';
+import { defaultScanProfile } from './detector';
+import { onNearMiss } from './ScannerProvider';
+import { fieldsOf } from './profileFields';
+import { ScanProfileInputs, type ScanProfileEditor } from './ScanProfileForm';
 import { useScannerStore } from './scannerStore';
 import { useScanTarget } from './targets';
 import type { RoutedScan } from './types';
@@ -57,79 +57,19 @@ function VisibleText({ text, parts, dimmed }: { text?: string; parts?: VisiblePa
   );
 }
 
-type SuffixChoice = 'Enter' | 'Tab' | 'other';
-
-interface Form {
-  maxGapMs: number | string;
-  minLength: number | string;
-  suffix: SuffixChoice;
-  suffixChar: string;
-  prefix: string;
-}
-
-function toForm(p: ScanProfile): Form {
-  const named = p.suffix === 'Enter' || p.suffix === 'Tab';
-  return {
-    maxGapMs: p.maxGapMs,
-    minLength: p.minLength,
-    suffix: named ? (p.suffix as SuffixChoice) : 'other',
-    suffixChar: named ? '' : p.suffix,
-    prefix: p.prefix ?? '',
-  };
-}
-
-type FormCheck = { ok: true; profile: ScanProfile } | { ok: false; errors: Partial<Record<keyof Form, string>> };
-
-function checkForm(form: Form): FormCheck {
-  const candidate = {
-    maxGapMs: Number(form.maxGapMs),
-    minLength: Number(form.minLength),
-    suffix: form.suffix === 'other' ? form.suffixChar : form.suffix,
-    ...(form.prefix ? { prefix: form.prefix } : {}),
-  };
-  const errors: Partial<Record<keyof Form, string>> = {};
-  // Both the detector's rules and the stored setting's ranges must hold.
-  const detector = parseScanProfile(candidate);
-  if (!detector.ok) {
-    for (const issue of detector.issues) {
-      const field = issue.path.split('.')[1] as keyof Form | undefined;
-      const key = field === 'suffix' && form.suffix === 'other' ? 'suffixChar' : (field ?? 'maxGapMs');
-      errors[key] ??= issue.message;
-    }
-  }
-  const stored = settingSchemas.scannerProfile.safeParse(candidate);
-  if (!stored.success) {
-    for (const issue of stored.error.issues) {
-      const field = String(issue.path[0] ?? 'maxGapMs') as keyof Form;
-      errors[field === 'suffix' && form.suffix === 'other' ? 'suffixChar' : field] ??= issue.message;
-    }
-  }
-  if (Object.keys(errors).length || !detector.ok) return { ok: false, errors };
-  return { ok: true, profile: detector.profile };
-}
-
-export function ScannerTestPanel() {
+/** `editor` is the profile form of the screen that opened the test: edits carry both ways. */
+export function ScannerTestPanel({ editor }: { editor: ScanProfileEditor }) {
   const { t } = useTranslation();
-  const counter = useCounter();
-  const saved = useSavedScanProfile();
   const setTrial = useScannerStore((s) => s.setTrial);
   const muted = useScannerStore((s) => s.muted);
   const setMuted = useScannerStore((s) => s.setMuted);
   const [rows, setRows] = useState<TestRow[]>([]);
   const [miss, setMiss] = useState<NearMiss | null>(null);
-  const [form, setForm] = useState<Form | null>(null);
   const [saving, setSaving] = useState(false);
+  const { check, changed } = editor;
+  const activeProfile = check?.ok ? check.profile : (editor.saved ?? defaultScanProfile);
 
-  // The form starts from the saved profile once it has loaded.
-  useEffect(() => {
-    if (saved && form === null) setForm(toForm(saved));
-  }, [saved, form]);
-
-  const check = useMemo(() => (form ? checkForm(form) : null), [form]);
-  const activeProfile = check?.ok ? check.profile : (saved ?? defaultScanProfile);
-  const changed = !!(check?.ok && saved && JSON.stringify(check.profile) !== JSON.stringify(saved));
-
-  // A valid, changed form is tried at once; leaving the panel goes back to the saved profile.
+  // A valid, changed profile is tried at once; leaving the panel goes back to the saved one.
   useEffect(() => {
     setTrial(changed && check?.ok ? check.profile : null);
   }, [changed, check, setTrial]);
@@ -165,16 +105,9 @@ export function ScannerTestPanel() {
   });
 
   const save = async () => {
-    if (!check?.ok) return;
     setSaving(true);
     try {
-      const p = check.profile;
-      const result = await counter.setSetting('scannerProfile', {
-        maxGapMs: Math.round(p.maxGapMs),
-        minLength: p.minLength,
-        suffix: p.suffix,
-        ...(p.prefix ? { prefix: p.prefix } : {}),
-      });
+      const result = await editor.save();
       if (result.ok) toastOk(t('scan.test.saved'));
       else toastRefused(t('scan.test.saveFailed'), result.message);
     } catch (error) {
@@ -184,8 +117,6 @@ export function ScannerTestPanel() {
     }
   };
 
-  const set = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f));
-  const errors = check && !check.ok ? check.errors : {};
   const suggestGap = miss ? Math.min(200, Math.ceil((Math.round(miss.maxGap) + 10) / 5) * 5) : 0;
 
   return (
@@ -212,7 +143,7 @@ export function ScannerTestPanel() {
                   chars: miss.chars,
                   gap: Math.round(miss.maxGap),
                   setting: activeProfile.maxGapMs,
-                  suffix: t(`scan.test.suffixName.${activeProfile.suffix === 'Tab' ? 'Tab' : activeProfile.suffix === 'Enter' ? 'Enter' : 'other'}`, {
+                  suffix: t(`scan.profile.suffixName.${activeProfile.suffix === 'Tab' ? 'Tab' : activeProfile.suffix === 'Enter' ? 'Enter' : 'other'}`, {
                     char: activeProfile.suffix,
                   }),
                 })}
@@ -221,7 +152,7 @@ export function ScannerTestPanel() {
                 <VisibleText text={miss.text} />
               </Code>
               <Group>
-                <Button size="sm" variant="default" onClick={() => set({ maxGapMs: suggestGap })} data-testid="scanner-test-raise-gap">
+                <Button size="sm" variant="default" onClick={() => editor.set({ maxGapMs: suggestGap })} data-testid="scanner-test-raise-gap">
                   {t('scan.test.raiseGap', { gap: suggestGap })}
                 </Button>
               </Group>
@@ -292,70 +223,19 @@ export function ScannerTestPanel() {
           </Table>
         )}
 
-        {form ? (
+        {editor.fields ? (
           <Stack gap="sm">
             <Title order={3} size="h4">
               {t('scan.test.profile')}
             </Title>
-            <Group align="flex-start" grow>
-              <NumberInput
-                label={t('scan.test.gap')}
-                description={t('scan.test.gapHint')}
-                value={form.maxGapMs}
-                onChange={(v) => set({ maxGapMs: v })}
-                min={5}
-                max={200}
-                suffix=" ms"
-                error={errors.maxGapMs}
-                data-testid="scanner-test-gap"
-              />
-              <NumberInput
-                label={t('scan.test.minLength')}
-                description={t('scan.test.minLengthHint')}
-                value={form.minLength}
-                onChange={(v) => set({ minLength: v })}
-                min={1}
-                max={64}
-                error={errors.minLength}
-                data-testid="scanner-test-min-length"
-              />
-            </Group>
-            <Group align="flex-start" grow>
-              <Select
-                label={t('scan.test.suffix')}
-                description={t('scan.test.suffixHint')}
-                value={form.suffix}
-                onChange={(v) => v && set({ suffix: v as SuffixChoice })}
-                data={(['Enter', 'Tab', 'other'] as const).map((v) => ({ value: v, label: t(`scan.test.suffixName.${v}`, { char: '…' }) }))}
-                allowDeselect={false}
-                data-testid="scanner-test-suffix"
-              />
-              {form.suffix === 'other' ? (
-                <TextInput
-                  label={t('scan.test.suffixChar')}
-                  value={form.suffixChar}
-                  onChange={(e) => set({ suffixChar: e.currentTarget.value })}
-                  maxLength={2}
-                  error={errors.suffixChar}
-                  data-testid="scanner-test-suffix-char"
-                />
-              ) : null}
-              <TextInput
-                label={t('scan.test.prefix')}
-                description={t('scan.test.prefixHint')}
-                value={form.prefix}
-                onChange={(e) => set({ prefix: e.currentTarget.value })}
-                error={errors.prefix}
-                data-testid="scanner-test-prefix"
-              />
-            </Group>
+            <ScanProfileInputs fields={editor.fields} errors={editor.errors} onChange={editor.set} />
             {changed ? (
               <Text fz="sm" c="dimmed" data-testid="scanner-test-trying">
                 {t('scan.test.trying')}
               </Text>
             ) : null}
             <Group justify="flex-end">
-              <Button variant="default" leftSection={<IconRestore size={20} />} onClick={() => setForm(toForm(defaultScanProfile))}>
+              <Button variant="default" leftSection={<IconRestore size={20} />} onClick={() => editor.set(fieldsOf(defaultScanProfile))}>
                 {t('scan.test.defaults')}
               </Button>
               <Button leftSection={<IconDeviceFloppy size={20} />} onClick={() => void save()} loading={saving} disabled={!check?.ok || !changed} data-testid="scanner-test-save">

@@ -43,7 +43,7 @@ function SettingsBody() {
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, xl: 7 }}>
-        <ScannerCard settings={settings} />
+        <ScannerCard />
       </Grid.Col>
       <Grid.Col span={{ base: 12, xl: 5 }}>
         <DemoDataCard />
