@@ -1,6 +1,7 @@
 // Stock screen, driven as a clerk drives it: menus, forms, keys, files.
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, screenshotBoth } from './support/app';
+import { handled, scan } from './scanner.support';
 
 /** Close every toast first: screenshotBoth's own loop can wait on a close button that has gone. */
 async function quietToasts(page: Page): Promise<void> {
@@ -113,6 +114,66 @@ test.describe('stock', () => {
     await page.getByTestId('stock-more').click();
     await page.getByTestId('stock-scan-goods').click();
     await expect(page).toHaveURL(/#\/stock\/scan$/);
+  });
+
+  test('change a product from its ledger: a taken barcode is refused and changes nothing; the new barcode scans; inactive is not sold', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/stock' });
+    await engine(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 0 });
+    await engine(page, 'addProduct', { sku: 'TEA-1', name: 'Green tea', price: 6.5, barcodes: ['4006381333931'] });
+    await engine(page, 'addProduct', { sku: 'MUG-1', name: 'Mug', barcodes: ['96385074'] });
+    await engine(page, 'receive', { sku: 'TEA-1', locationId: 'MAIN', qty: 5 });
+    const storedTea = () =>
+      page.evaluate(() => (window as unknown as { __counterflowTest: { db: { products: { get(k: string): Promise<unknown> } } } }).__counterflowTest.db.products.get('TEA-1'));
+
+    const row = levelRow(page, 'TEA-1', 'MAIN');
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('ledger-drawer');
+    await drawer.getByTestId('ledger-edit-product').click();
+    const dialog = page.getByRole('dialog', { name: 'Change product TEA-1' });
+    await expect(dialog.getByTestId('product-sku')).toHaveValue('TEA-1');
+    await expect(dialog.getByTestId('product-sku')).toHaveAttribute('readonly', '');
+    await expect(dialog.getByTestId('product-name')).toHaveValue('Green tea');
+    await expect(dialog.getByTestId('product-price')).toHaveValue('6.5');
+
+    // The mug's barcode: refused with the engine's words, and nothing is written.
+    const before = await storedTea();
+    await dialog.getByTestId('product-name').fill('Sencha green tea');
+    await dialog.getByTestId('product-barcodes').fill('96385074');
+    await dialog.getByTestId('product-barcodes').press('Enter');
+    await dialog.getByTestId('product-submit').click();
+    await expect(dialog.getByTestId('product-refusal')).toHaveText('Barcode 96385074 already belongs to MUG-1');
+    expect(await storedTea()).toEqual(before);
+    await quietToasts(page);
+    await screenshotBoth(page, 'stock-product-change');
+
+    // Fixed: the tea keeps its barcode and gets a new one instead; name and price change.
+    await dialog.getByTestId('product-barcodes').press('Backspace');
+    await dialog.getByTestId('product-barcodes').fill('5901234123457');
+    await dialog.getByTestId('product-barcodes').press('Enter');
+    await dialog.getByTestId('product-price').fill('7.5');
+    await dialog.getByTestId('product-submit').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Product changed')).toBeVisible();
+    await expect(drawer.getByRole('heading', { name: /Ledger.*TEA-1.*Sencha green tea/ })).toBeVisible();
+    await expect(drawer).toContainText('4006381333931, 5901234123457');
+    // A change to the catalogue moves no stock.
+    await expect(drawer.getByTestId('ledger-row')).toHaveCount(1);
+    await expect(drawer.getByTestId('ledger-levels')).toContainText('5');
+
+    // No longer sold: the switch, then the new barcode scanned into a new order says so.
+    await drawer.getByTestId('ledger-edit-product').click();
+    await dialog.getByTestId('product-active').click({ force: true });
+    await dialog.getByTestId('product-submit').click();
+    await expect(dialog).toBeHidden();
+    await expect(drawer).toContainText('inactive');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (window.location.hash = '#/orders/new'));
+    await expect(page.getByTestId('buyer-id')).toBeVisible();
+    await scan(page, '5901234123457');
+    await handled(page, 1);
+    await expect(page.getByTestId('scan-last')).toHaveText('TEA-1 · Sencha green tea is no longer sold.');
+    await expect(page.getByTestId('draft-line')).toHaveCount(0);
   });
 
   test('a refused transfer or adjustment shows the clerk message and changes nothing', async ({ page }, testInfo) => {

@@ -171,6 +171,8 @@ export interface Counter {
   timers(ref?: EntityRef): Promise<TimerRow[]>;
 
   addProduct(product: ProductInput, options?: CommandOptions): Promise<StockResult>;
+  /** Changes a product: the fields given replace the stored ones, the sku stays. */
+  updateProduct(product: ProductUpdate, options?: CommandOptions): Promise<StockResult>;
   addLocation(location: LocationInput, options?: CommandOptions): Promise<StockResult>;
   receive(input: MovementInput, options?: CommandOptions): Promise<StockResult>;
   adjust(input: MovementInput, options?: CommandOptions): Promise<StockResult>;
@@ -211,4 +213,5 @@ export interface ScanInput {
 export type InstallWorkflowResult = { ok: true; id: string; version: number } | { ok: false; problems: Array<{ path: string; message: string }> };
 
 export type ProductInput = Partial<Omit<ProductRow, 'sku' | 'name' | 'updatedAt'>> & Pick<ProductRow, 'sku' | 'name'>;
+export type ProductUpdate = Partial<Omit<ProductRow, 'sku' | 'updatedAt'>> & Pick<ProductRow, 'sku'>;
 export type LocationInput = Partial<Omit<LocationRow, 'id' | 'name'>> & Pick<LocationRow, 'id' | 'name'>;

@@ -1,7 +1,7 @@
 // One product's movements, newest first: what happened, how much, why, for which order,
 // who did it and when. The ledger is append-only; levels are its running sum.
 import { Anchor, Badge, Button, Drawer, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowsExchange, IconClipboardCheck, IconPackageImport, IconAdjustments } from '@tabler/icons-react';
+import { IconAdjustments, IconArrowsExchange, IconClipboardCheck, IconEdit, IconPackageImport } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -88,6 +88,9 @@ function LedgerBody({ sku }: { sku: string }) {
         {quick('adjust', <IconAdjustments size={18} />)}
         {quick('transfer', <IconArrowsExchange size={18} />)}
         {quick('count', <IconClipboardCheck size={18} />)}
+        <Button variant="default" size="sm" leftSection={<IconEdit size={18} />} onClick={() => open({ kind: 'product', sku })} data-testid="ledger-edit-product">
+          {t('stock.actions.editProduct')}
+        </Button>
       </Group>
 
       <div>

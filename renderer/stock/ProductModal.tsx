@@ -1,26 +1,60 @@
-// Add a product to the catalogue. The engine checks every field (barcode check digits,
-// duplicates) and its messages appear beside the fields.
+// Add a product to the catalogue, or change one (opened from its ledger). The engine
+// checks every field (barcode check digits, a barcode another product has) and its
+// messages appear beside the fields; a change keeps the sku, which the ledger refers to.
 import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProductRow } from '../../shared/db/rows';
 import { useCounter } from '../engine/client';
+import { LoadingState } from '../ui/states';
 import { toastOk } from '../ui/toast';
 import { modalTitleStyles } from './format';
+import { useProduct } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
 
-const FIELDS = ['sku', 'name', 'unit', 'price', 'barcodes', 'reorderPoint', 'allowBackorder'] as const;
+const FIELDS = ['sku', 'name', 'unit', 'price', 'barcodes', 'reorderPoint', 'allowBackorder', 'active'] as const;
 
-export function ProductModal({ onClose }: { onClose(): void }) {
+/** Without `sku`: a new product. With it: that product, to change. */
+export function ProductModal({ sku, onClose }: { sku?: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const product = useProduct(sku);
+  const editing = sku !== undefined;
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      styles={modalTitleStyles}
+      title={editing ? t('stock.product.editTitle', { sku }) : t('stock.product.title')}
+      size="lg"
+      data-testid="product-modal"
+    >
+      {!editing ? (
+        <ProductForm onClose={onClose} />
+      ) : product === undefined ? (
+        <LoadingState minHeight={120} />
+      ) : product === null ? (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle />} role="alert">
+          {t('stock.product.missing', { sku })}
+        </Alert>
+      ) : (
+        <ProductForm stored={product} onClose={onClose} />
+      )}
+    </Modal>
+  );
+}
+
+function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void }) {
   const { t } = useTranslation();
   const counter = useCounter();
-  const [sku, setSku] = useState('');
-  const [name, setName] = useState('');
-  const [unit, setUnit] = useState('pcs');
-  const [price, setPrice] = useState<number | string>(0);
-  const [reorderPoint, setReorderPoint] = useState<number | string>(0);
-  const [barcodes, setBarcodes] = useState<string[]>([]);
-  const [allowBackorder, setAllowBackorder] = useState(false);
+  const [sku, setSku] = useState(stored?.sku ?? '');
+  const [name, setName] = useState(stored?.name ?? '');
+  const [unit, setUnit] = useState(stored?.unit ?? 'pcs');
+  const [price, setPrice] = useState<number | string>(stored?.price ?? 0);
+  const [reorderPoint, setReorderPoint] = useState<number | string>(stored?.reorderPoint ?? 0);
+  const [barcodes, setBarcodes] = useState<string[]>(stored?.barcodes ?? []);
+  const [allowBackorder, setAllowBackorder] = useState(stored?.allowBackorder ?? false);
+  const [active, setActive] = useState(stored?.active ?? true);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
 
@@ -29,17 +63,20 @@ export function ProductModal({ onClose }: { onClose(): void }) {
     setBusy(true);
     setProblems(NO_PROBLEMS);
     try {
-      const result = await counter.addProduct({
+      const fields = {
         sku: sku.trim(),
         name: name.trim(),
         unit: unit.trim() || 'pcs',
-        price: typeof price === 'number' ? price : (Number(price) as number),
-        reorderPoint: typeof reorderPoint === 'number' ? reorderPoint : (Number(reorderPoint) as number),
+        price: typeof price === 'number' ? price : Number(price),
+        reorderPoint: typeof reorderPoint === 'number' ? reorderPoint : Number(reorderPoint),
         barcodes,
         allowBackorder,
-      });
+      };
+      const result = stored ? await counter.updateProduct({ ...fields, active }) : await counter.addProduct(fields);
       if (!result.ok) return setProblems(problemsOf(result, FIELDS));
-      toastOk(t('stock.product.added'), t('stock.product.addedDetail', { sku: sku.trim(), name: name.trim() }));
+      const detail = { sku: fields.sku, name: fields.name };
+      if (stored) toastOk(t('stock.product.updated'), t('stock.product.updatedDetail', detail));
+      else toastOk(t('stock.product.added'), t('stock.product.addedDetail', detail));
       onClose();
     } catch (error) {
       setProblems({ general: error instanceof Error ? error.message : String(error), fields: {} });
@@ -49,51 +86,78 @@ export function ProductModal({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal opened onClose={onClose} styles={modalTitleStyles} title={t('stock.product.title')} size="lg" data-testid="product-modal">
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          <SimpleGrid cols={2}>
-            <TextInput label={t('stock.fields.sku')} value={sku} onChange={(e) => setSku(e.currentTarget.value)} error={problems.fields.sku} withAsterisk data-autofocus data-testid="product-sku" />
-            <TextInput label={t('stock.fields.unit')} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} error={problems.fields.unit} />
-          </SimpleGrid>
-          <TextInput label={t('stock.fields.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={problems.fields.name} withAsterisk data-testid="product-name" />
-          <SimpleGrid cols={2}>
-            <NumberInput label={t('stock.fields.price')} value={price} onChange={setPrice} min={0} decimalScale={2} error={problems.fields.price} />
-            <NumberInput
-              label={t('stock.fields.reorderPoint')}
-              description={t('stock.fields.reorderPointHint')}
-              value={reorderPoint}
-              onChange={setReorderPoint}
-              min={0}
-              allowDecimal={false}
-              error={problems.fields.reorderPoint}
-              data-testid="product-reorder"
-            />
-          </SimpleGrid>
-          <TagsInput
-            label={t('stock.fields.barcodes')}
-            description={t('stock.fields.barcodesHint')}
-            value={barcodes}
-            onChange={setBarcodes}
-            error={problems.fields.barcodes}
-            clearable
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('stock.fields.sku')}
+            description={stored ? t('stock.fields.skuFixed') : undefined}
+            value={sku}
+            onChange={(e) => setSku(e.currentTarget.value)}
+            error={problems.fields.sku}
+            readOnly={!!stored}
+            variant={stored ? 'filled' : undefined}
+            withAsterisk={!stored}
+            data-autofocus={stored ? undefined : true}
+            data-testid="product-sku"
           />
-          <Switch label={t('stock.fields.allowBackorder')} checked={allowBackorder} onChange={(e) => setAllowBackorder(e.currentTarget.checked)} />
-          {problems.general ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle />} role="alert" data-testid="product-refusal">
-              {problems.general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="product-submit">
-              {t('stock.product.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <TextInput label={t('stock.fields.unit')} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} error={problems.fields.unit} data-testid="product-unit" />
+        </SimpleGrid>
+        <TextInput
+          label={t('stock.fields.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={problems.fields.name}
+          withAsterisk
+          data-autofocus={stored ? true : undefined}
+          data-testid="product-name"
+        />
+        <SimpleGrid cols={2}>
+          <NumberInput label={t('stock.fields.price')} value={price} onChange={setPrice} min={0} decimalScale={2} error={problems.fields.price} data-testid="product-price" />
+          <NumberInput
+            label={t('stock.fields.reorderPoint')}
+            description={t('stock.fields.reorderPointHint')}
+            value={reorderPoint}
+            onChange={setReorderPoint}
+            min={0}
+            allowDecimal={false}
+            error={problems.fields.reorderPoint}
+            data-testid="product-reorder"
+          />
+        </SimpleGrid>
+        <TagsInput
+          label={t('stock.fields.barcodes')}
+          description={t('stock.fields.barcodesHint')}
+          value={barcodes}
+          onChange={setBarcodes}
+          error={problems.fields.barcodes}
+          clearable
+          data-testid="product-barcodes"
+        />
+        <Switch label={t('stock.fields.allowBackorder')} checked={allowBackorder} onChange={(e) => setAllowBackorder(e.currentTarget.checked)} />
+        {stored ? (
+          <Switch
+            label={t('stock.fields.active')}
+            description={t('stock.fields.activeHint')}
+            checked={active}
+            onChange={(e) => setActive(e.currentTarget.checked)}
+            data-testid="product-active"
+          />
+        ) : null}
+        {problems.general ? (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle />} role="alert" data-testid="product-refusal">
+            {problems.general}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="product-submit">
+            {stored ? t('stock.product.save') : t('stock.product.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

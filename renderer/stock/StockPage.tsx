@@ -132,7 +132,7 @@ export default function StockPage() {
 
       <LedgerDrawer />
       {dialog === null ? null
-      : dialog.kind === 'product' ? <ProductModal onClose={() => open(null)} />
+      : dialog.kind === 'product' ? <ProductModal sku={dialog.sku} onClose={() => open(null)} />
       : dialog.kind === 'location' ? <LocationModal onClose={() => open(null)} />
       : dialog.kind === 'import' ? <CsvImportModal what={dialog.what} onClose={() => open(null)} />
       : dialog.kind === 'check' ? <CheckStockModal onClose={() => open(null)} />

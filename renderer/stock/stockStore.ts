@@ -5,7 +5,7 @@ import { create } from 'zustand';
 export type MovementKind = 'receive' | 'adjust' | 'transfer' | 'count';
 export type StockDialog =
   | { kind: MovementKind; sku?: string; locationId?: string }
-  | { kind: 'product' }
+  | { kind: 'product'; sku?: string }
   | { kind: 'location' }
   | { kind: 'import'; what: 'products' | 'levels' }
   | { kind: 'check' };

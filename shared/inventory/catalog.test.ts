@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLocation, addProduct } from './catalog';
+import { addLocation, addProduct, productUpdate, putProduct } from './catalog';
 import { location, meta, product, refusalOf, workWith } from './test-fixtures';
 
 describe('catalog', () => {
@@ -18,6 +18,25 @@ describe('catalog', () => {
     expect(refusalOf(() => addProduct(work, { sku: 'SKU-1', name: 'Tea' }, meta())).message).toBe('Product SKU-1 already exists');
     expect(addProduct(work, { sku: 'SKU-1', name: 'Green tea' }, meta(), 'upsert')).toBe('updated');
     expect(work.products.get('SKU-1')?.name).toBe('Green tea');
+  });
+
+  it('an update changes the fields given, keeps the others, and is checked whole', () => {
+    const stored = product('SKU-1', { name: 'Tea', price: 6.5, barcodes: ['4006381333931'], reorderPoint: 4, updatedAt: 7 });
+    expect(productUpdate(stored, { sku: ' SKU-1 ', name: 'Green tea', price: undefined, active: false })).toEqual({
+      sku: 'SKU-1', name: 'Green tea', unit: 'pcs', price: 6.5, barcodes: ['4006381333931'],
+      reorderPoint: 4, allowBackorder: false, active: false,
+    });
+    expect(refusalOf(() => productUpdate(undefined, { sku: 'SKU-9', name: 'X' }))).toMatchObject({ code: 'not-found', message: "Unknown SKU 'SKU-9'" });
+    expect(refusalOf(() => productUpdate(stored, { sku: 'SKU-1', name: '  ' }))).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/Product name is required/) });
+    expect(refusalOf(() => productUpdate(stored, { sku: 'SKU-1', price: -1 }))).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/cannot be negative/) });
+    expect(refusalOf(() => productUpdate(stored, { name: 'No sku' }))).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/SKU is required/) });
+  });
+
+  it("'update' refuses a sku that does not exist", () => {
+    const work = workWith({});
+    const fields = { sku: 'SKU-1', name: 'Tea', unit: 'pcs', price: 0, barcodes: [], reorderPoint: 0, allowBackorder: false, active: true };
+    expect(refusalOf(() => putProduct(work, fields, meta(), 'update')).message).toBe("Unknown SKU 'SKU-1'");
+    expect(work.changedProducts.size).toBe(0);
   });
 
   it('refuses a barcode that belongs to another product, keeps its own on update', () => {

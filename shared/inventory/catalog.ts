@@ -4,8 +4,11 @@ import { refuse } from './refusals';
 import { locationInputSchema, parseInput, productInputSchema, type ProductFields } from './schemas';
 import type { MovementMeta, StockWork } from './work';
 
-/** 'create' refuses an existing sku (the scripting API's addProduct); 'upsert' updates it (CSV import). */
-export type ProductWriteMode = 'create' | 'upsert';
+/**
+ * 'create' refuses an existing sku (addProduct), 'update' refuses a missing one
+ * (updateProduct), 'upsert' takes either (CSV import).
+ */
+export type ProductWriteMode = 'create' | 'update' | 'upsert';
 
 /**
  * Add (or update) a product. `work.products` must hold the sku's row, if any, and every
@@ -30,6 +33,7 @@ export function putProduct(
 ): 'created' | 'updated' {
   const existing = work.products.get(fields.sku);
   if (existing && mode === 'create') throw refuse.productExists(fields.sku);
+  if (!existing && mode === 'update') throw refuse.unknownSku(fields.sku);
   for (const barcode of fields.barcodes) {
     const owner = barcodeOwner(work.products.values(), barcode);
     if (owner && owner !== fields.sku) throw refuse.barcodeTaken(barcode, owner);
@@ -38,6 +42,19 @@ export function putProduct(
   work.products.set(row.sku, row);
   work.changedProducts.add(row.sku);
   return existing ? 'updated' : 'created';
+}
+
+/**
+ * The fields of a product after a change: the ones given replace the stored ones (an
+ * absent or undefined field keeps its value) and the result is checked whole, so a change
+ * never resets what it does not mention.
+ */
+export function productUpdate(existing: ProductRow | undefined, input: unknown): ProductFields {
+  const patch = typeof input === 'object' && input !== null ? Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) : input;
+  const sku = parseInput(productInputSchema.pick({ sku: true }), patch).sku;
+  if (!existing || existing.sku !== sku) throw refuse.unknownSku(sku);
+  const { updatedAt: _updatedAt, ...stored } = existing;
+  return parseInput(productInputSchema, { ...stored, ...(patch as object) });
 }
 
 export function barcodeOwner(products: Iterable<ProductRow>, barcode: string): string | null {

@@ -110,6 +110,9 @@ describe('stock commands over Dexie', () => {
       ['bad barcode', (s) => s.addProduct({ sku: 'SKU-3', name: 'Copy', barcodes: ['4006381333932'] }), 'invalid-input', /check digit/],
       ['existing sku', (s) => s.addProduct({ sku: 'SKU-2', name: 'Again' }), 'invalid-input', /already exists/],
       ['existing location', (s) => s.addLocation({ id: 'main', name: 'Again' }), 'invalid-input', /already exists/],
+      ['update of an unknown sku', (s) => s.updateProduct({ sku: 'SKU-9', name: 'New' }), 'not-found', /Unknown SKU 'SKU-9'/],
+      ["update taking another product's barcode", (s) => s.updateProduct({ sku: 'SKU-2', barcodes: ['4006381333931'] }), 'invalid-input', /already belongs to SKU-1/],
+      ['update emptying the name', (s) => s.updateProduct({ sku: 'SKU-1', name: '' }), 'invalid-input', /Product name is required/],
     ];
     for (const [name, act, code, message] of cases) {
       it(name, async () => {
@@ -121,6 +124,27 @@ describe('stock commands over Dexie', () => {
         expect(await snapshot(db)).toEqual(before);
       });
     }
+  });
+
+  it('updates a product: the fields given change, the others and the stock stay, the same command id once', async () => {
+    const { db, stock } = await shop();
+    await stock.receive({ sku: 'SKU-1', locationId: 'main', qty: 5 });
+    const ledgerBefore = await db.stockLedger.toArray();
+    const result = await stock.updateProduct({ sku: 'SKU-1', name: 'Green tea', price: 7.2, barcodes: ['4006381333931', '96385074'] }, { commandId: 'edit-1' });
+    expect(result).toEqual({ ok: true, movements: 0 });
+    expect(await db.products.get('SKU-1')).toEqual({
+      sku: 'SKU-1', name: 'Green tea', unit: 'pcs', price: 7.2, barcodes: ['4006381333931', '96385074'],
+      reorderPoint: 3, allowBackorder: false, active: true, updatedAt: expect.any(Number),
+    });
+    expect(await db.stockLedger.toArray()).toEqual(ledgerBefore);
+    // The new barcode finds the product by its index.
+    expect((await db.products.where('barcodes').equals('96385074').first())?.sku).toBe('SKU-1');
+    const before = await snapshot(db);
+    expect(await stock.updateProduct({ sku: 'SKU-1', name: 'Other' }, { commandId: 'edit-1' })).toEqual(result);
+    expect(await snapshot(db)).toEqual(before);
+    // A product may drop a barcode, which another one may then take.
+    expect((await stock.updateProduct({ sku: 'SKU-1', barcodes: ['96385074'] })).ok).toBe(true);
+    expect((await stock.updateProduct({ sku: 'SKU-2', barcodes: ['4006381333931'] })).ok).toBe(true);
   });
 
   it('the same command id moves stock once', async () => {

@@ -6,7 +6,7 @@ import type { CommandOptions, Counter, LowStockRow, Refused, StockFilter, StockL
 import type { CounterDb } from '../db/database';
 import type { LedgerRow, ProductRow, StockLevelRow } from '../db/rows';
 import { newId } from '../ids';
-import { addLocation, putProduct } from './catalog';
+import { addLocation, productUpdate, putProduct } from './catalog';
 import { exportProductsCsv, exportStockLevelsCsv, parseProductsCsv, parseStockLevelsCsv } from './csv';
 import { compareLevels, levelRows, lowStock, rebuildLevels, toLevelView, type StockCheckReport } from './levels';
 import { adjust, count, receive, transfer } from './movements';
@@ -27,7 +27,7 @@ export type ProductImportResult = { ok: true; created: number; updated: number }
 export interface StockCommands
   extends Pick<
     Counter,
-    'addProduct' | 'addLocation' | 'receive' | 'adjust' | 'transfer' | 'count' | 'stockLevels' | 'ledger' | 'lowStock'
+    'addProduct' | 'updateProduct' | 'addLocation' | 'receive' | 'adjust' | 'transfer' | 'count' | 'stockLevels' | 'ledger' | 'lowStock'
   > {
   checkStock(): Promise<StockCheckReport>;
   /** Import (create or update) products from CSV: all rows or none; details.errors lists every bad row. */
@@ -176,6 +176,18 @@ export function createStockCommands(db: CounterDb, ctx: StockContext): StockComm
         ]);
         for (const p of [...sharing, ...(same ? [same] : [])]) work.products.set(p.sku, p);
         putProduct(work, fields, meta, 'create');
+        return { work, result: { ok: true, movements: 0 } };
+      }),
+
+    updateProduct: (product, options) =>
+      run<{ movements: number }>('update-product', options, async (meta) => {
+        const [sku] = skuOf(product);
+        const existing = sku === undefined ? undefined : await db.products.get(sku);
+        const fields = productUpdate(existing, product);
+        const work = emptyStockWork(strategy);
+        const sharing = fields.barcodes.length === 0 ? [] : await db.products.where('barcodes').anyOf(fields.barcodes).toArray();
+        for (const p of [...sharing, ...(existing ? [existing] : [])]) work.products.set(p.sku, p);
+        putProduct(work, fields, meta, 'update');
         return { work, result: { ok: true, movements: 0 } };
       }),
 
