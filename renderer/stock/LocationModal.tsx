@@ -1,11 +1,11 @@
 // Add a warehouse or a bin. Priority decides which location order lines take stock from
 // first (lower first); a bin names the warehouse it belongs to.
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
+import { FormFooter } from './FormFooter';
 import { modalTitleStyles } from './format';
 import { useLocations } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
@@ -73,19 +73,7 @@ export function LocationModal({ onClose }: { onClose(): void }) {
               comboboxProps={{ withinPortal: true }}
             />
           </SimpleGrid>
-          {problems.general ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle />} role="alert" data-testid="location-refusal">
-              {problems.general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="location-submit">
-              {t('stock.location.submit')}
-            </Button>
-          </Group>
+          <FormFooter refusal={problems.general} submitLabel={t('stock.location.submit')} busy={busy} onCancel={onClose} testId="location" />
         </Stack>
       </form>
     </Modal>

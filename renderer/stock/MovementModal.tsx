@@ -1,13 +1,13 @@
 // Receive, adjust, transfer and count (stock-take): one form each, sent to the engine as
 // one command. The engine checks everything; its messages appear beside the fields they are
 // about, and nothing changes on a refusal.
-import { Alert, Button, Chip, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Chip, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockResult } from '../../shared/api';
 import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
+import { FormFooter } from './FormFooter';
 import { modalTitleStyles } from './format';
 import { ProductPicker } from './ProductPicker';
 import { useLevel, useLocations } from './queries';
@@ -211,19 +211,7 @@ export function MovementModal({ kind, sku: initialSku, locationId: initialLocati
                 ))}
             </Group>
           ) : null}
-          {problems.general ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('stock.move.refused')} role="alert" data-testid="movement-refusal">
-              {problems.general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="movement-submit">
-              {t(`stock.move.${kind}.submit`)}
-            </Button>
-          </Group>
+          <FormFooter refusal={problems.general} refusalTitle={t('stock.move.refused')} submitLabel={t(`stock.move.${kind}.submit`)} busy={busy} onCancel={onClose} testId="movement" />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,7 @@
 // Add a product to the catalogue, or change one (opened from its ledger). The engine
 // checks every field (barcode check digits, a barcode another product has) and its
 // messages appear beside the fields; a change keeps the sku, which the ledger refers to.
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { Alert, Modal, NumberInput, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { ProductRow } from '../../shared/db/rows';
 import { useCounter } from '../engine/client';
 import { LoadingState } from '../ui/states';
 import { toastOk } from '../ui/toast';
+import { FormFooter } from './FormFooter';
 import { modalTitleStyles } from './format';
 import { useProduct } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
@@ -144,19 +145,7 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
             data-testid="product-active"
           />
         ) : null}
-        {problems.general ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle />} role="alert" data-testid="product-refusal">
-            {problems.general}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="product-submit">
-            {stored ? t('stock.product.save') : t('stock.product.submit')}
-          </Button>
-        </Group>
+        <FormFooter refusal={problems.general} submitLabel={stored ? t('stock.product.save') : t('stock.product.submit')} busy={busy} onCancel={onClose} testId="product" />
       </Stack>
     </form>
   );
