@@ -176,6 +176,62 @@ test.describe('stock', () => {
     await expect(page.getByTestId('draft-line')).toHaveCount(0);
   });
 
+  test('change a location: a bin cannot hold its own warehouse; renamed and first in line; inactive takes in no goods', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/stock' });
+    await engine(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 1 });
+    await engine(page, 'addLocation', { id: 'BACK', name: 'Back room', priority: 2 });
+    await engine(page, 'addLocation', { id: 'BIN-1', name: 'Bin 1', priority: 3, parentId: 'BACK' });
+    await engine(page, 'addProduct', { sku: 'TEA-1', name: 'Green tea' });
+    await engine(page, 'receive', { sku: 'TEA-1', locationId: 'BACK', qty: 2 });
+    const storedBack = () =>
+      page.evaluate(() => (window as unknown as { __counterflowTest: { db: { locations: { get(k: string): Promise<unknown> } } } }).__counterflowTest.db.locations.get('BACK'));
+    await expect(levelRow(page, 'TEA-1', 'BACK')).toContainText('Back room');
+
+    const changeBack = async () => {
+      await page.getByTestId('stock-more').click();
+      await page.getByTestId('stock-change-location').click();
+      const dialog = page.getByRole('dialog', { name: 'Change location' });
+      await dialog.getByTestId('location-pick').click();
+      await page.getByRole('option', { name: 'Back room (BACK)' }).or(page.getByRole('option', { name: 'Back store (BACK)' })).click();
+      await expect(dialog.getByTestId('location-id')).toHaveValue('BACK');
+      return dialog;
+    };
+
+    // Part of its own bin: refused at the field, nothing written.
+    let dialog = await changeBack();
+    await expect(dialog.getByTestId('location-name')).toHaveValue('Back room');
+    const before = await storedBack();
+    await dialog.getByTestId('location-parent').click();
+    await page.getByRole('option', { name: 'Bin 1 (BIN-1)' }).click();
+    await dialog.getByTestId('location-submit').click();
+    await expect(dialog.getByText('Back room cannot be part of Bin 1: that is part of Back room itself')).toBeVisible();
+    expect(await storedBack()).toEqual(before);
+
+    // Fixed: no parent, a new name, first in line for orders.
+    await dialog.getByTestId('location-parent-clear').click();
+    await expect(dialog.getByTestId('location-parent')).toHaveValue('');
+    await dialog.getByTestId('location-name').fill('Back store');
+    await dialog.getByTestId('location-priority').fill('0');
+    await dialog.getByTestId('location-submit').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Location changed')).toBeVisible();
+    await expect(levelRow(page, 'TEA-1', 'BACK')).toContainText('Back store');
+    expect(await storedBack()).toEqual({ id: 'BACK', name: 'Back store', priority: 0, parentId: null, active: true });
+
+    // Inactive: receiving there is refused with the engine's words.
+    dialog = await changeBack();
+    await dialog.getByTestId('location-active').click({ force: true });
+    await dialog.getByTestId('location-submit').click();
+    await expect(dialog).toBeHidden();
+    await levelRow(page, 'TEA-1', 'BACK').getByTestId('level-menu').click();
+    await page.getByRole('menuitem', { name: 'Receive' }).click();
+    const receive = page.getByRole('dialog', { name: 'Receive stock' });
+    await receive.getByTestId('movement-qty').fill('3');
+    await receive.getByTestId('movement-submit').click();
+    await expect(receive.getByTestId('movement-refusal')).toContainText('Location Back store is not active');
+    await expect(levelRow(page, 'TEA-1', 'BACK').getByTestId('level-onhand')).toHaveText('2');
+  });
+
   test('a refused transfer or adjustment shows the clerk message and changes nothing', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/stock?e2e=1' });
     await engine(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 0 });

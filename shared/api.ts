@@ -174,6 +174,8 @@ export interface Counter {
   /** Changes a product: the fields given replace the stored ones, the sku stays. */
   updateProduct(product: ProductUpdate, options?: CommandOptions): Promise<StockResult>;
   addLocation(location: LocationInput, options?: CommandOptions): Promise<StockResult>;
+  /** Changes a location (name, priority, parent, active): the fields given replace the stored ones, the code stays. */
+  updateLocation(location: LocationUpdate, options?: CommandOptions): Promise<StockResult>;
   receive(input: MovementInput, options?: CommandOptions): Promise<StockResult>;
   adjust(input: MovementInput, options?: CommandOptions): Promise<StockResult>;
   transfer(input: TransferInput, options?: CommandOptions): Promise<StockResult>;
@@ -214,4 +216,5 @@ export type InstallWorkflowResult = { ok: true; id: string; version: number } | 
 
 export type ProductInput = Partial<Omit<ProductRow, 'sku' | 'name' | 'updatedAt'>> & Pick<ProductRow, 'sku' | 'name'>;
 export type ProductUpdate = Partial<Omit<ProductRow, 'sku' | 'updatedAt'>> & Pick<ProductRow, 'sku'>;
+export type LocationUpdate = Partial<Omit<LocationRow, 'id'>> & Pick<LocationRow, 'id'>;
 export type LocationInput = Partial<Omit<LocationRow, 'id' | 'name'>> & Pick<LocationRow, 'id' | 'name'>;

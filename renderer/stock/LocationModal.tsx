@@ -1,8 +1,10 @@
-// Add a warehouse or a bin. Priority decides which location order lines take stock from
-// first (lower first); a bin names the warehouse it belongs to.
-import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+// Add a warehouse or a bin, or change one. Priority decides which location order lines
+// take stock from first (lower first); a bin names the warehouse it belongs to. A change
+// keeps the code, which stock levels and the ledger refer to.
+import { Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LocationRow } from '../../shared/db/rows';
 import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
 import { FormFooter } from './FormFooter';
@@ -10,16 +12,54 @@ import { modalTitleStyles } from './format';
 import { useLocations } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
 
-const FIELDS = ['id', 'name', 'priority', 'parentId'] as const;
+const FIELDS = ['id', 'name', 'priority', 'parentId', 'active'] as const;
 
-export function LocationModal({ onClose }: { onClose(): void }) {
+const optionOf = (l: LocationRow) => ({ value: l.id, label: `${l.name} (${l.id})` });
+
+/** `change`: pick a location first, then change it. */
+export function LocationModal({ change = false, onClose }: { change?: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const locations = useLocations();
+  const [pickedId, setPickedId] = useState<string | null>(null);
+  const picked = locations?.find((l) => l.id === pickedId);
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      styles={modalTitleStyles}
+      title={change ? t('stock.location.changeTitle') : t('stock.location.title')}
+      size="lg"
+      data-testid="location-modal"
+    >
+      {change ? (
+        <Stack gap="md">
+          <Select
+            label={t('stock.location.pick')}
+            data={(locations ?? []).map(optionOf)}
+            value={pickedId}
+            onChange={setPickedId}
+            searchable
+            comboboxProps={{ withinPortal: true }}
+            data-autofocus
+            data-testid="location-pick"
+          />
+          {picked ? <LocationForm key={picked.id} stored={picked} locations={locations ?? []} onClose={onClose} /> : null}
+        </Stack>
+      ) : (
+        <LocationForm locations={locations ?? []} onClose={onClose} />
+      )}
+    </Modal>
+  );
+}
+
+function LocationForm({ stored, locations, onClose }: { stored?: LocationRow; locations: LocationRow[]; onClose(): void }) {
   const { t } = useTranslation();
   const counter = useCounter();
-  const locations = useLocations();
-  const [id, setId] = useState('');
-  const [name, setName] = useState('');
-  const [priority, setPriority] = useState<number | string>('');
-  const [parentId, setParentId] = useState<string | null>(null);
+  const [id, setId] = useState(stored?.id ?? '');
+  const [name, setName] = useState(stored?.name ?? '');
+  const [priority, setPriority] = useState<number | string>(stored?.priority ?? '');
+  const [parentId, setParentId] = useState<string | null>(stored?.parentId ?? null);
+  const [active, setActive] = useState(stored?.active ?? true);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
 
@@ -28,14 +68,17 @@ export function LocationModal({ onClose }: { onClose(): void }) {
     setBusy(true);
     setProblems(NO_PROBLEMS);
     try {
-      const result = await counter.addLocation({
+      const fields = {
         id: id.trim(),
         name: name.trim() || id.trim(),
         ...(typeof priority === 'number' ? { priority } : {}),
         parentId,
-      });
+      };
+      const result = stored ? await counter.updateLocation({ ...fields, active }) : await counter.addLocation(fields);
       if (!result.ok) return setProblems(problemsOf(result, FIELDS, { locationId: 'id' }));
-      toastOk(t('stock.location.added'), t('stock.location.addedDetail', { id: id.trim(), name: name.trim() || id.trim() }));
+      const detail = { id: fields.id, name: fields.name };
+      if (stored) toastOk(t('stock.location.changed'), t('stock.location.addedDetail', detail));
+      else toastOk(t('stock.location.added'), t('stock.location.addedDetail', detail));
       onClose();
     } catch (error) {
       setProblems({ general: error instanceof Error ? error.message : String(error), fields: {} });
@@ -45,37 +88,65 @@ export function LocationModal({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal opened onClose={onClose} styles={modalTitleStyles} title={t('stock.location.title')} size="lg" data-testid="location-modal">
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          <SimpleGrid cols={2}>
-            <TextInput label={t('stock.fields.locationId')} description={t('stock.fields.locationIdHint')} value={id} onChange={(e) => setId(e.currentTarget.value)} error={problems.fields.id} withAsterisk data-autofocus data-testid="location-id" />
-            <TextInput label={t('stock.fields.locationName')} description={t('stock.fields.locationNameHint')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={problems.fields.name} data-testid="location-name" />
-          </SimpleGrid>
-          <SimpleGrid cols={2}>
-            <NumberInput
-              label={t('stock.fields.priority')}
-              description={t('stock.fields.priorityHint')}
-              value={priority}
-              onChange={setPriority}
-              min={0}
-              allowDecimal={false}
-              error={problems.fields.priority}
-            />
-            <Select
-              label={t('stock.fields.parent')}
-              description={t('stock.fields.parentHint')}
-              data={(locations ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.id})` }))}
-              value={parentId}
-              onChange={setParentId}
-              clearable
-              error={problems.fields.parentId}
-              comboboxProps={{ withinPortal: true }}
-            />
-          </SimpleGrid>
-          <FormFooter refusal={problems.general} submitLabel={t('stock.location.submit')} busy={busy} onCancel={onClose} testId="location" />
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('stock.fields.locationId')}
+            description={stored ? t('stock.fields.locationIdFixed') : t('stock.fields.locationIdHint')}
+            value={id}
+            onChange={(e) => setId(e.currentTarget.value)}
+            error={problems.fields.id}
+            readOnly={!!stored}
+            variant={stored ? 'filled' : undefined}
+            withAsterisk={!stored}
+            data-autofocus={stored ? undefined : true}
+            data-testid="location-id"
+          />
+          <TextInput label={t('stock.fields.locationName')} description={t('stock.fields.locationNameHint')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={problems.fields.name} data-testid="location-name" />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <NumberInput
+            label={t('stock.fields.priority')}
+            description={t('stock.fields.priorityHint')}
+            value={priority}
+            onChange={setPriority}
+            min={0}
+            allowDecimal={false}
+            error={problems.fields.priority}
+            data-testid="location-priority"
+          />
+          <Select
+            label={t('stock.fields.parent')}
+            description={t('stock.fields.parentHint')}
+            data={locations.filter((l) => l.id !== stored?.id).map(optionOf)}
+            value={parentId}
+            onChange={setParentId}
+            clearable
+            // Mantine hides the clear button from assistive tech (Backspace clears); tests find it by id.
+            clearButtonProps={{ 'aria-label': t('common.clear'), ...{ 'data-testid': 'location-parent-clear' } }}
+            error={problems.fields.parentId}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="location-parent"
+          />
+        </SimpleGrid>
+        {stored ? (
+          <Switch
+            label={t('stock.fields.active')}
+            description={t('stock.fields.locationActiveHint')}
+            checked={active}
+            onChange={(e) => setActive(e.currentTarget.checked)}
+            data-testid="location-active"
+          />
+        ) : null}
+        <FormFooter
+          refusal={problems.general}
+          submitLabel={stored ? t('stock.product.save') : t('stock.location.submit')}
+          busy={busy}
+          onCancel={onClose}
+          testId="location"
+        />
+      </Stack>
+    </form>
   );
 }

@@ -9,6 +9,7 @@ import {
   IconBarcode,
   IconBuildingWarehouse,
   IconDots,
+  IconEdit,
   IconClipboardCheck,
   IconDatabaseExport,
   IconFileImport,
@@ -108,6 +109,9 @@ export default function StockPage() {
             <Menu.Item leftSection={<IconBuildingWarehouse size={18} />} onClick={() => open({ kind: 'location' })} data-testid="stock-add-location">
               {t('stock.actions.addLocation')}
             </Menu.Item>
+            <Menu.Item leftSection={<IconEdit size={18} />} onClick={() => open({ kind: 'location', change: true })} data-testid="stock-change-location">
+              {t('stock.actions.changeLocation')}
+            </Menu.Item>
             <Menu.Divider />
             <Menu.Label>{t('stock.menu.files')}</Menu.Label>
             <Menu.Item leftSection={<IconFileImport size={18} />} onClick={() => open({ kind: 'import', what: 'products' })} data-testid="stock-import-products">
@@ -133,7 +137,7 @@ export default function StockPage() {
       <LedgerDrawer />
       {dialog === null ? null
       : dialog.kind === 'product' ? <ProductModal sku={dialog.sku} onClose={() => open(null)} />
-      : dialog.kind === 'location' ? <LocationModal onClose={() => open(null)} />
+      : dialog.kind === 'location' ? <LocationModal change={dialog.change} onClose={() => open(null)} />
       : dialog.kind === 'import' ? <CsvImportModal what={dialog.what} onClose={() => open(null)} />
       : dialog.kind === 'check' ? <CheckStockModal onClose={() => open(null)} />
       : <MovementModal key={`${dialog.kind}:${dialog.sku ?? ''}:${dialog.locationId ?? ''}`} kind={dialog.kind} sku={dialog.sku} locationId={dialog.locationId} onClose={() => open(null)} />}

@@ -6,7 +6,7 @@ export type MovementKind = 'receive' | 'adjust' | 'transfer' | 'count';
 export type StockDialog =
   | { kind: MovementKind; sku?: string; locationId?: string }
   | { kind: 'product'; sku?: string }
-  | { kind: 'location' }
+  | { kind: 'location'; change?: boolean }
   | { kind: 'import'; what: 'products' | 'levels' }
   | { kind: 'check' };
 

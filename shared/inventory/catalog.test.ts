@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLocation, addProduct, productUpdate, putProduct } from './catalog';
+import { addLocation, addProduct, productUpdate, putProduct, updateLocation } from './catalog';
 import { location, meta, product, refusalOf, workWith } from './test-fixtures';
 
 describe('catalog', () => {
@@ -58,5 +58,22 @@ describe('catalog', () => {
       code: 'not-found', message: "Unknown location 'nowhere'",
     });
     expect(addLocation(workWith({}), { id: 'first', name: 'First' }).priority).toBe(1);
+  });
+
+  it('a location change keeps the code and what it does not name; a location cannot become part of itself', () => {
+    const work = workWith({ locations: [location('main', 1), location('back', 2), location('bin-1', 3, { parentId: 'back' }), location('bin-2', 4, { parentId: 'bin-1' })] });
+    expect(updateLocation(work, { id: 'back', name: 'Back store', priority: 0, parentId: undefined })).toEqual({
+      id: 'back', name: 'Back store', priority: 0, parentId: null, active: true,
+    });
+    expect(updateLocation(work, { id: 'bin-2', parentId: 'main', active: false })).toMatchObject({ parentId: 'main', active: false, priority: 4 });
+    expect([...work.changedLocations]).toEqual(['back', 'bin-2']);
+    const cycle = refusalOf(() => updateLocation(work, { id: 'back', parentId: 'bin-1' }));
+    expect(cycle).toMatchObject({ code: 'invalid-input', message: 'Back store cannot be part of bin-1: that is part of Back store itself' });
+    expect(cycle.details).toEqual({ issues: [{ path: 'parentId', message: cycle.message }] });
+    expect(refusalOf(() => updateLocation(work, { id: 'back', parentId: 'back' })).code).toBe('invalid-input');
+    expect(refusalOf(() => updateLocation(work, { id: 'back', parentId: 'attic' })).message).toBe("Unknown location 'attic'");
+    expect(refusalOf(() => updateLocation(work, { id: 'cellar', name: 'Cellar' })).message).toBe("Unknown location 'cellar'");
+    expect(refusalOf(() => updateLocation(work, { id: 'back', priority: -1 })).code).toBe('invalid-input');
+    expect(work.locations.get('back')?.parentId).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Products and locations: the master data stock moves against.
 import type { LocationRow, ProductRow } from '../db/rows';
-import { refuse } from './refusals';
-import { locationInputSchema, parseInput, productInputSchema, type ProductFields } from './schemas';
+import { refuse, StockRefusal } from './refusals';
+import { locationInputSchema, parseInput, productInputSchema, type LocationFields, type ProductFields } from './schemas';
 import type { MovementMeta, StockWork } from './work';
 
 /**
@@ -50,11 +50,16 @@ export function putProduct(
  * never resets what it does not mention.
  */
 export function productUpdate(existing: ProductRow | undefined, input: unknown): ProductFields {
-  const patch = typeof input === 'object' && input !== null ? Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) : input;
+  const patch = definedFields(input);
   const sku = parseInput(productInputSchema.pick({ sku: true }), patch).sku;
   if (!existing || existing.sku !== sku) throw refuse.unknownSku(sku);
   const { updatedAt: _updatedAt, ...stored } = existing;
   return parseInput(productInputSchema, { ...stored, ...(patch as object) });
+}
+
+/** An input without its undefined fields: a change names what changes. */
+function definedFields(input: unknown): unknown {
+  return typeof input === 'object' && input !== null ? Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) : input;
 }
 
 export function barcodeOwner(products: Iterable<ProductRow>, barcode: string): string | null {
@@ -72,5 +77,33 @@ export function addLocation(work: StockWork, input: unknown): LocationRow {
   const row: LocationRow = { ...fields, priority };
   work.locations.set(row.id, row);
   work.changedLocations.add(row.id);
+  return row;
+}
+
+/**
+ * Change a warehouse or a bin: the fields given replace the stored ones, the code stays.
+ * `work.locations` must hold every location (to check the new parent).
+ */
+export function updateLocation(work: StockWork, input: unknown): LocationRow {
+  const patch = definedFields(input);
+  const id = parseInput(locationInputSchema.pick({ id: true }), patch).id;
+  const existing = work.locations.get(id);
+  if (!existing) throw refuse.unknownLocation(id);
+  const fields: LocationFields = parseInput(locationInputSchema, { ...existing, ...(patch as object) });
+  if (fields.parentId !== null) {
+    if (!work.locations.has(fields.parentId)) throw refuse.unknownLocation(fields.parentId);
+    // Up from the new parent: meeting this location again would make it part of itself.
+    let at: string | null = fields.parentId;
+    for (let steps = 0; at !== null && steps <= work.locations.size; steps++) {
+      if (at === id) {
+        const message = `${existing.name} cannot be part of ${work.locations.get(fields.parentId)?.name ?? fields.parentId}: that is part of ${existing.name} itself`;
+        throw new StockRefusal('invalid-input', message, { issues: [{ path: 'parentId', message }] });
+      }
+      at = work.locations.get(at)?.parentId ?? null;
+    }
+  }
+  const row: LocationRow = { ...fields, priority: fields.priority ?? existing.priority };
+  work.locations.set(id, row);
+  work.changedLocations.add(id);
   return row;
 }

@@ -113,6 +113,8 @@ describe('stock commands over Dexie', () => {
       ['update of an unknown sku', (s) => s.updateProduct({ sku: 'SKU-9', name: 'New' }), 'not-found', /Unknown SKU 'SKU-9'/],
       ["update taking another product's barcode", (s) => s.updateProduct({ sku: 'SKU-2', barcodes: ['4006381333931'] }), 'invalid-input', /already belongs to SKU-1/],
       ['update emptying the name', (s) => s.updateProduct({ sku: 'SKU-1', name: '' }), 'invalid-input', /Product name is required/],
+      ['update of an unknown location', (s) => s.updateLocation({ id: 'attic', name: 'Attic' }), 'not-found', /Unknown location 'attic'/],
+      ['a location made part of itself', (s) => s.updateLocation({ id: 'main', parentId: 'main' }), 'invalid-input', /cannot be part of/],
     ];
     for (const [name, act, code, message] of cases) {
       it(name, async () => {
@@ -145,6 +147,16 @@ describe('stock commands over Dexie', () => {
     // A product may drop a barcode, which another one may then take.
     expect((await stock.updateProduct({ sku: 'SKU-1', barcodes: ['96385074'] })).ok).toBe(true);
     expect((await stock.updateProduct({ sku: 'SKU-2', barcodes: ['4006381333931'] })).ok).toBe(true);
+  });
+
+  it('changes a location: name, priority and parent; its stock stays where it is', async () => {
+    const { db, stock } = await shop();
+    await stock.receive({ sku: 'SKU-1', locationId: 'back', qty: 2 });
+    expect(await stock.updateLocation({ id: 'back', name: 'Back store', priority: 0, parentId: 'main' }, { commandId: 'loc-1' })).toEqual({ ok: true, movements: 0 });
+    expect(await db.locations.get('back')).toEqual({ id: 'back', name: 'Back store', priority: 0, parentId: 'main', active: true });
+    expect((await stock.stockLevels({ sku: 'SKU-1', locationId: 'back' }))[0]?.onHand).toBe(2);
+    // Lower priority is used first: order lines now take from the back store.
+    expect((await db.locations.orderBy('priority').first())?.id).toBe('back');
   });
 
   it('the same command id moves stock once', async () => {

@@ -6,7 +6,7 @@ import type { CommandOptions, Counter, LowStockRow, Refused, StockFilter, StockL
 import type { CounterDb } from '../db/database';
 import type { LedgerRow, ProductRow, StockLevelRow } from '../db/rows';
 import { newId } from '../ids';
-import { addLocation, productUpdate, putProduct } from './catalog';
+import { addLocation, productUpdate, putProduct, updateLocation } from './catalog';
 import { exportProductsCsv, exportStockLevelsCsv, parseProductsCsv, parseStockLevelsCsv } from './csv';
 import { compareLevels, levelRows, lowStock, rebuildLevels, toLevelView, type StockCheckReport } from './levels';
 import { adjust, count, receive, transfer } from './movements';
@@ -27,7 +27,7 @@ export type ProductImportResult = { ok: true; created: number; updated: number }
 export interface StockCommands
   extends Pick<
     Counter,
-    'addProduct' | 'updateProduct' | 'addLocation' | 'receive' | 'adjust' | 'transfer' | 'count' | 'stockLevels' | 'ledger' | 'lowStock'
+    'addProduct' | 'updateProduct' | 'addLocation' | 'updateLocation' | 'receive' | 'adjust' | 'transfer' | 'count' | 'stockLevels' | 'ledger' | 'lowStock'
   > {
   checkStock(): Promise<StockCheckReport>;
   /** Import (create or update) products from CSV: all rows or none; details.errors lists every bad row. */
@@ -195,6 +195,13 @@ export function createStockCommands(db: CounterDb, ctx: StockContext): StockComm
       run<{ movements: number }>('add-location', options, async () => {
         const work = await loadStockWork(db, [], undefined, strategy);
         addLocation(work, location);
+        return { work, result: { ok: true, movements: 0 } };
+      }),
+
+    updateLocation: (location, options) =>
+      run<{ movements: number }>('update-location', options, async () => {
+        const work = await loadStockWork(db, [], undefined, strategy);
+        updateLocation(work, location);
         return { work, result: { ok: true, movements: 0 } };
       }),
 
