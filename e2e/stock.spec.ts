@@ -136,13 +136,14 @@ test.describe('stock', () => {
     await expect(dialog.getByTestId('product-name')).toHaveValue('Green tea');
     await expect(dialog.getByTestId('product-price')).toHaveValue('6.5');
 
-    // The mug's barcode: refused with the engine's words, and nothing is written.
+    // The mug's barcode, even written as an EAN-13 (its EAN-8 with zeros in front): refused
+    // with the engine's words, and nothing is written.
     const before = await storedTea();
     await dialog.getByTestId('product-name').fill('Sencha green tea');
-    await dialog.getByTestId('product-barcodes').fill('96385074');
+    await dialog.getByTestId('product-barcodes').fill('0000096385074');
     await dialog.getByTestId('product-barcodes').press('Enter');
     await dialog.getByTestId('product-submit').click();
-    await expect(dialog.getByTestId('product-refusal')).toHaveText('Barcode 96385074 already belongs to MUG-1');
+    await expect(dialog.getByTestId('product-refusal')).toHaveText('Barcode 0000096385074 already belongs to MUG-1');
     expect(await storedTea()).toEqual(before);
     await quietToasts(page);
     await screenshotBoth(page, 'stock-product-change');

@@ -10,6 +10,7 @@ import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { LocationRow, OrderRow, ProductRow } from '../../shared/db/rows';
+import { barcodeForms } from '../../shared/inventory/barcodes';
 import { db } from '../db';
 import { ROLE_KEYS, ROLES, useRole, type Role } from '../state/roleStore';
 import { PageHeader } from '../ui/PageHeader';
@@ -258,7 +259,7 @@ function ProductPicker({ tabs, initial }: { tabs: ReactNode; initial: string | n
     const [bySku, byName, byCode] = await Promise.all([
       db.products.where('sku').startsWithIgnoreCase(q).limit(LIST_LIMIT).toArray(),
       db.products.where('name').startsWithIgnoreCase(q).limit(LIST_LIMIT).toArray(),
-      db.products.where('barcodes').equals(q).limit(LIST_LIMIT).toArray(),
+      db.products.where('barcodes').anyOf(barcodeForms(q)).limit(LIST_LIMIT).toArray(),
     ]);
     const seen = new Set<string>();
     return [...byCode, ...bySku, ...byName].filter((p) => !seen.has(p.sku) && seen.add(p.sku)).slice(0, LIST_LIMIT);

@@ -1,12 +1,13 @@
 // Finding products at the counter: by sku, by barcode, by name prefix.
 import type { ProductRow } from '../../shared/db/rows';
+import { barcodeForms } from '../../shared/inventory/barcodes';
 import { db } from '../db';
 
 /** A typed or scanned code: an exact sku first, then a barcode. */
 export async function findProduct(code: string): Promise<ProductRow | undefined> {
   const c = code.trim();
   if (!c) return undefined;
-  return (await db.products.get(c)) ?? (await db.products.where('barcodes').equals(c).first());
+  return (await db.products.get(c)) ?? (await db.products.where('barcodes').anyOf(barcodeForms(c)).first());
 }
 
 export async function suggestProducts(text: string, limit = 8): Promise<ProductRow[]> {

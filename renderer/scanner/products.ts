@@ -2,6 +2,7 @@
 // its GTIN-14), a variable-measure code (by its product code) or GS1 data with a GTIN.
 import type { ParsedBarcode } from '../../shared/barcode/index';
 import type { ProductRow } from '../../shared/db/rows';
+import { barcodeForms } from '../../shared/inventory/barcodes';
 import { db } from '../db';
 
 export interface ScannedProduct {
@@ -14,19 +15,9 @@ export interface ScannedProduct {
 
 export type ProductLookup = { found: ScannedProduct } | { missing: string } | { notProduct: true };
 
-/** The codes a stored barcode may be written as: as scanned, and GTIN-14 shortened back. */
+/** The codes a stored barcode may be written as: as scanned, and its GTIN in every length. */
 function candidates(code: string, gtin?: string): string[] {
-  const out = new Set<string>([code]);
-  if (gtin) {
-    out.add(gtin);
-    let g = gtin;
-    // GTIN-14 -> EAN-13 -> UPC-A (12) -> nothing shorter: strip leading zeros one at a time.
-    while (g.length > 8 && g.startsWith('0')) {
-      g = g.slice(1);
-      if (g.length === 13 || g.length === 12 || g.length === 8) out.add(g);
-    }
-  }
-  return [...out];
+  return [...new Set([code, ...barcodeForms(code), ...(gtin ? barcodeForms(gtin) : [])])];
 }
 
 export async function findScannedProduct(parsed: ParsedBarcode): Promise<ProductLookup> {

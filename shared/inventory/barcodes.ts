@@ -22,3 +22,23 @@ export function barcodeProblem(code: string): string | null {
   if (!/^[\x20-\x7e]+$/.test(code)) return `Barcode '${code}' may only contain printable ASCII characters (Code 128)`;
   return null;
 }
+
+const GTIN_DIGITS = /^\d{8}$|^\d{12,14}$/;
+
+/**
+ * One retail number however it is written: EAN-8, UPC-A, EAN-13 and GTIN-14 are the same
+ * GTIN with zeros on the left (036000291452 is 0036000291452 is 00036000291452). Other
+ * codes are themselves. Two products may not carry the same key.
+ */
+export function barcodeKey(code: string): string {
+  return GTIN_DIGITS.test(code) ? code.padStart(14, '0') : code;
+}
+
+/** Every way a barcode with the same key may be stored: to find its owner by the index. */
+export function barcodeForms(code: string): string[] {
+  if (!GTIN_DIGITS.test(code)) return [code];
+  const gtin14 = code.padStart(14, '0');
+  const forms = new Set([code, gtin14]);
+  for (const length of [13, 12, 8]) if (/^0+$/.test(gtin14.slice(0, 14 - length))) forms.add(gtin14.slice(14 - length));
+  return [...forms];
+}

@@ -76,4 +76,14 @@ describe('catalog', () => {
     expect(refusalOf(() => updateLocation(work, { id: 'back', priority: -1 })).code).toBe('invalid-input');
     expect(work.locations.get('back')?.parentId).toBeNull();
   });
+
+  it('a barcode is the same whether written as UPC-A or EAN-13: one product only, not listed twice', () => {
+    const work = workWith({ products: [product('SKU-7', { barcodes: ['036000291452'] })] });
+    expect(refusalOf(() => addProduct(work, { sku: 'SKU-8', name: 'Copy', barcodes: ['0036000291452'] }, meta())).message).toBe(
+      'Barcode 0036000291452 already belongs to SKU-7',
+    );
+    expect(refusalOf(() => addProduct(work, { sku: 'SKU-9', name: 'Twice', barcodes: ['036000291452', '0036000291452'] }, meta())).message).toMatch(
+      /Barcode 0036000291452 is listed twice/,
+    );
+  });
 });

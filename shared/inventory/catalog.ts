@@ -1,5 +1,6 @@
 // Products and locations: the master data stock moves against.
 import type { LocationRow, ProductRow } from '../db/rows';
+import { barcodeKey } from './barcodes';
 import { refuse, StockRefusal } from './refusals';
 import { locationInputSchema, parseInput, productInputSchema, type LocationFields, type ProductFields } from './schemas';
 import type { MovementMeta, StockWork } from './work';
@@ -62,8 +63,10 @@ function definedFields(input: unknown): unknown {
   return typeof input === 'object' && input !== null ? Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) : input;
 }
 
+/** The product that carries `barcode`, in any of its forms (barcodeKey). */
 export function barcodeOwner(products: Iterable<ProductRow>, barcode: string): string | null {
-  for (const product of products) if (product.barcodes.includes(barcode)) return product.sku;
+  const key = barcodeKey(barcode);
+  for (const product of products) if (product.barcodes.some((b) => barcodeKey(b) === key)) return product.sku;
   return null;
 }
 

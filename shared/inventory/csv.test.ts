@@ -62,6 +62,18 @@ describe('products CSV', () => {
     ]);
   });
 
+  it('a barcode in another form (EAN-13 of an EAN-8, GTIN-14) is the same barcode', () => {
+    const existing = [product('SKU-9', { barcodes: ['96385074'] })];
+    const csv = `${HEADER}\nSKU-1,Tea,pcs,1,0000096385074,0,false,true\nSKU-2,Mug,pcs,1,036000291452|00036000291452,0,false,true\n`;
+    expect(parseProductsCsv(csv, existing)).toEqual({
+      ok: false,
+      errors: [
+        { row: 2, column: 'barcodes', message: 'Barcode 96385074 already belongs to SKU-9' },
+        { row: 3, column: 'barcodes', message: 'Barcode 00036000291452 is listed twice' },
+      ],
+    });
+  });
+
   it('checks barcodes against stored products the file does not replace', () => {
     const existing = [product('SKU-7', { barcodes: ['4006381333931'] }), product('SKU-9', { barcodes: ['96385074'] })];
     const csv = `${HEADER}\nSKU-1,Tea,pcs,1,4006381333931,0,false,true\nSKU-2,Mug,pcs,1,ABC,0,false,true\n`;

@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import type { ProductRow, StockLevelRow } from '../db/rows';
 import { availableOf } from './book';
+import { barcodeKey } from './barcodes';
 import { productInputSchema, type ProductFields } from './schemas';
 
 export interface CsvRowError {
@@ -159,16 +160,16 @@ export function parseProductsCsv(text: string, existing: Iterable<ProductRow> = 
     if (first !== undefined) errors.push({ row, column: 'sku', message: `${product.sku} appears twice in the file (first on row ${first})` });
     else skuRow.set(product.sku, row);
     for (const barcode of product.barcodes) {
-      const seen = barcodeAt.get(barcode);
+      const seen = barcodeAt.get(barcodeKey(barcode));
       if (seen && seen.sku !== product.sku) errors.push({ row, column: 'barcodes', message: `Barcode ${barcode} is also on row ${seen.row} (${seen.sku})` });
-      else if (!seen) barcodeAt.set(barcode, { row, sku: product.sku });
+      else if (!seen) barcodeAt.set(barcodeKey(barcode), { row, sku: product.sku });
     }
   }
   // Stored products the file does not replace keep their barcodes.
   for (const stored of existing) {
     if (skuRow.has(stored.sku)) continue;
     for (const barcode of stored.barcodes) {
-      const claim = barcodeAt.get(barcode);
+      const claim = barcodeAt.get(barcodeKey(barcode));
       if (claim) errors.push({ row: claim.row, column: 'barcodes', message: `Barcode ${barcode} already belongs to ${stored.sku}` });
     }
   }

@@ -1,6 +1,6 @@
 // Inventory: products, locations, the stock ledger, reservations and allocation.
 export { allocate, rankLocations, type AllocationPart, type AllocationPlan } from './allocate';
-export { barcodeProblem, MAX_BARCODE_LENGTH } from './barcodes';
+export { barcodeForms, barcodeKey, barcodeProblem, MAX_BARCODE_LENGTH } from './barcodes';
 export { availableOf, levelOf } from './book';
 export { addLocation, addProduct, barcodeOwner, putProduct, type ProductWriteMode } from './catalog';
 export * from './csv';

@@ -2,7 +2,7 @@
 // database (unknown sku or location, barcode owned by another product) live beside the
 // rows they check (catalog.ts, lookup.ts) and use the wording in refusals.ts.
 import { z } from 'zod';
-import { barcodeProblem } from './barcodes';
+import { barcodeKey, barcodeProblem } from './barcodes';
 import { StockRefusal } from './refusals';
 
 const noControlChars = /^[^\p{Cc}]*$/u;
@@ -45,8 +45,8 @@ const barcodeListSchema = z
   .superRefine((codes, ctx) => {
     const seen = new Set<string>();
     codes.forEach((code, i) => {
-      if (seen.has(code)) ctx.addIssue({ code: 'custom', message: `Barcode ${code} is listed twice`, path: [i] });
-      seen.add(code);
+      if (seen.has(barcodeKey(code))) ctx.addIssue({ code: 'custom', message: `Barcode ${code} is listed twice`, path: [i] });
+      seen.add(barcodeKey(code));
     });
   });
 

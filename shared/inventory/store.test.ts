@@ -112,6 +112,7 @@ describe('stock commands over Dexie', () => {
       ['existing location', (s) => s.addLocation({ id: 'main', name: 'Again' }), 'invalid-input', /already exists/],
       ['update of an unknown sku', (s) => s.updateProduct({ sku: 'SKU-9', name: 'New' }), 'not-found', /Unknown SKU 'SKU-9'/],
       ["update taking another product's barcode", (s) => s.updateProduct({ sku: 'SKU-2', barcodes: ['4006381333931'] }), 'invalid-input', /already belongs to SKU-1/],
+      ['the same barcode as a GTIN-14', (s) => s.addProduct({ sku: 'SKU-3', name: 'Copy', barcodes: ['04006381333931'] }), 'invalid-input', /04006381333931 already belongs to SKU-1/],
       ['update emptying the name', (s) => s.updateProduct({ sku: 'SKU-1', name: '' }), 'invalid-input', /Product name is required/],
       ['update of an unknown location', (s) => s.updateLocation({ id: 'attic', name: 'Attic' }), 'not-found', /Unknown location 'attic'/],
       ['a location made part of itself', (s) => s.updateLocation({ id: 'main', parentId: 'main' }), 'invalid-input', /cannot be part of/],

@@ -6,6 +6,7 @@ import type { CommandOptions, Counter, LowStockRow, Refused, StockFilter, StockL
 import type { CounterDb } from '../db/database';
 import type { LedgerRow, ProductRow, StockLevelRow } from '../db/rows';
 import { newId } from '../ids';
+import { barcodeForms } from './barcodes';
 import { addLocation, productUpdate, putProduct, updateLocation } from './catalog';
 import { exportProductsCsv, exportStockLevelsCsv, parseProductsCsv, parseStockLevelsCsv } from './csv';
 import { compareLevels, levelRows, lowStock, rebuildLevels, toLevelView, type StockCheckReport } from './levels';
@@ -172,7 +173,7 @@ export function createStockCommands(db: CounterDb, ctx: StockContext): StockComm
         const work = emptyStockWork(strategy);
         const [same, sharing] = await Promise.all([
           db.products.get(fields.sku),
-          fields.barcodes.length === 0 ? Promise.resolve<ProductRow[]>([]) : db.products.where('barcodes').anyOf(fields.barcodes).toArray(),
+          fields.barcodes.length === 0 ? Promise.resolve<ProductRow[]>([]) : db.products.where('barcodes').anyOf(fields.barcodes.flatMap(barcodeForms)).toArray(),
         ]);
         for (const p of [...sharing, ...(same ? [same] : [])]) work.products.set(p.sku, p);
         putProduct(work, fields, meta, 'create');
@@ -185,7 +186,7 @@ export function createStockCommands(db: CounterDb, ctx: StockContext): StockComm
         const existing = sku === undefined ? undefined : await db.products.get(sku);
         const fields = productUpdate(existing, product);
         const work = emptyStockWork(strategy);
-        const sharing = fields.barcodes.length === 0 ? [] : await db.products.where('barcodes').anyOf(fields.barcodes).toArray();
+        const sharing = fields.barcodes.length === 0 ? [] : await db.products.where('barcodes').anyOf(fields.barcodes.flatMap(barcodeForms)).toArray();
         for (const p of [...sharing, ...(existing ? [existing] : [])]) work.products.set(p.sku, p);
         putProduct(work, fields, meta, 'update');
         return { work, result: { ok: true, movements: 0 } };
