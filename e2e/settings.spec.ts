@@ -55,10 +55,12 @@ test.describe('settings', () => {
     await page.getByTestId('scanner-suffix').click();
     await page.getByRole('option', { name: 'Enter' }).click();
     await expect(page.getByTestId('scanner-suffix-char')).toHaveCount(0);
-    // Out of range values are brought into range by the field itself.
+    // Out of range: the field says what it takes, and keeps what was typed until it is fixed.
     await page.getByTestId('scanner-max-gap').fill('500');
     await page.getByTestId('scanner-max-gap').blur();
-    await expect(page.getByTestId('scanner-max-gap')).toHaveValue('200');
+    await expect(page.getByTestId('scanner-max-gap')).toHaveValue('500');
+    await expect(page.getByTestId('settings-scanner').getByText('Use a whole number from 5 to 200 ms.')).toBeVisible();
+    await expect(page.getByTestId('scanner-save')).toBeDisabled();
     await page.getByTestId('scanner-max-gap').fill('45');
     await page.getByTestId('scanner-min-length').fill('6');
     await page.getByTestId('scanner-save').click();

@@ -65,6 +65,9 @@ export function ScanProfileInputs({ fields, errors, onChange }: { fields: ScanPr
           onChange={(v) => onChange({ maxGapMs: v })}
           min={5}
           max={200}
+          // Out of range stays as typed and its error says why: clamping on blur would move
+          // the error line away under the pointer of the click that left the field.
+          clampBehavior="none"
           allowDecimal={false}
           rightSection={<Text fz="xs" c="dimmed">ms</Text>}
           error={error('maxGapMs')}
@@ -77,6 +80,7 @@ export function ScanProfileInputs({ fields, errors, onChange }: { fields: ScanPr
           onChange={(v) => onChange({ minLength: v })}
           min={1}
           max={64}
+          clampBehavior="none"
           allowDecimal={false}
           error={error('minLength')}
           data-testid="scanner-min-length"
