@@ -585,8 +585,8 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
     }
     await db.sequences.delete('bench-wake');
     return { hot, idle };
-  }, quick ? 3 : 10);
-  const threads = await threadWake(quick ? 3 : 10);
+  }, quick ? 2 : 10);
+  const threads = await threadWake(quick ? 2 : 10);
   // The first two warm the order page's code paths.
   const kept = action.slice(2);
   const labels = label.slice(2);
