@@ -1,6 +1,7 @@
 // Everything the order detail shows, in one live query, so a command's commit re-renders
 // the whole page once with consistent rows.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { orderEvents } from '../../shared/db/events';
 import type { EventRow, ItemRow, OrderRow, ProductRow, RefundRow, ReservationRow, TimerRow, VoucherRow } from '../../shared/db/rows';
 import { db } from '../db';
@@ -39,8 +40,8 @@ export async function readOrderData(id: string): Promise<OrderData | null> {
 }
 
 // A scanned label reads the order before it opens the page, so the page's first render is
-// complete (no loading state, no second round trip after mounting). Kept briefly: the live
-// query's own first answer follows at once.
+// complete (no loading state, no second round trip after mounting). Used by that one
+// opening only, and only briefly: the live query's own first answer follows at once.
 const PRIMED_FOR_MS = 2_000;
 let primed: { id: string; data: OrderData; at: number } | null = null;
 
@@ -63,6 +64,13 @@ function sameRows(a: OrderData, b: OrderData): boolean {
 
 /** undefined while loading, null when there is no such order. */
 export function useOrderData(id: string): OrderData | null | undefined {
+  // Primed rows serve one opening: once this page closes, a later one reads afresh.
+  useEffect(
+    () => () => {
+      if (primed?.id === id) primed = null;
+    },
+    [id],
+  );
   return useLiveQuery(
     async () => {
       const data = await readOrderData(id);
