@@ -10,13 +10,14 @@ import { useCounter } from '../engine/client';
 import { checkFields, fieldsOf, type FieldErrors, type ScanProfileFields, type SuffixChoice } from './profileFields';
 import { useSavedScanProfile } from './ScannerProvider';
 
+export type ScanProfileEditor = ReturnType<typeof useScanProfileEditor>;
+
 /**
  * The profile being edited: it follows the saved one until the operator changes a field
  * (the other editor may save meanwhile), and `save` stores it through the engine.
  */
-export type ScanProfileEditor = ReturnType<typeof useScanProfileEditor>;
-
 export function useScanProfileEditor() {
+  const { t } = useTranslation();
   const counter = useCounter();
   const saved = useSavedScanProfile();
   const [fields, setFields] = useState<ScanProfileFields | null>(null);
@@ -37,7 +38,8 @@ export function useScanProfileEditor() {
       setFields((f) => (f ? { ...f, ...patch } : f));
     },
     async save(): Promise<{ ok: true } | Refused> {
-      if (!check?.ok) return { ok: false, code: 'invalid-input', message: 'The scanner profile has errors.' };
+      // The save buttons are disabled then; said anyway, in the reader's language.
+      if (!check?.ok) return { ok: false, code: 'invalid-input', message: t('scan.profile.invalid') };
       const p = check.profile;
       const result = await counter.setSetting('scannerProfile', {
         maxGapMs: Math.round(p.maxGapMs),
