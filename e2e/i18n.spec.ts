@@ -20,8 +20,7 @@ test.describe('language', () => {
       (window as unknown as { __counterflowTest: { counter: { count(i: unknown): Promise<unknown> } } }).__counterflowTest.counter.count({ sku: 'CUP-01', locationId: 'MAIN', qty: 0 }),
     );
 
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: '简体中文' }).click();
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
     // Stock.
@@ -69,8 +68,7 @@ test.describe('language', () => {
     await screenshotBoth(page, 'settings-zh');
 
     // And back.
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByTestId('language-switch').selectOption({ label: 'English' });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
     await expect(page.getByTestId('settings-periods')).toContainText('Timer periods');
   });

@@ -122,8 +122,7 @@ test.describe('order actions', () => {
     await seedCatalog(page);
     const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-3', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
     await openOrder(page, orderId);
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: '简体中文' }).click();
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
     await expect(orderState(page)).toHaveText('等待付款');
     await page.keyboard.press('F3');
     await expect(page.getByTestId('panel-order').getByTestId('action-button')).toHaveText(['超时未付款1', '付款成功2']);

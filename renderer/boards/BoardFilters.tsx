@@ -2,15 +2,14 @@
 import { Button, Group, MultiSelect, TextInput } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useWindowIdle } from '../app/windowIdle';
 import type { BoardColumnDef } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
 import { hasFilters, useBoardStore } from './boardStore';
 
 export function BoardFilters({ columns }: { columns: BoardColumnDef[] }) {
   const { t } = useTranslation();
-  const words = useWorkflowWords();
   const f = useBoardStore();
-  const visible = columns.filter((c) => !f.hiddenColumns.includes(c.key)).map((c) => c.key);
   return (
     <Group gap="sm" align="flex-end" mb="md" wrap="wrap" data-testid="board-filters">
       <TextInput
@@ -31,18 +30,7 @@ export function BoardFilters({ columns }: { columns: BoardColumnDef[] }) {
       />
       <TextInput type="date" label={t('boards.filter.from')} value={f.from} onChange={(e) => f.set({ from: e.currentTarget.value })} w={150} size="sm" />
       <TextInput type="date" label={t('boards.filter.to')} value={f.to} onChange={(e) => f.set({ to: e.currentTarget.value })} w={150} size="sm" />
-      <MultiSelect
-        label={t('boards.filter.states')}
-        data={columns.map((c) => ({ value: c.key, label: words.state('order', c.states[0]) }))}
-        value={visible}
-        onChange={(keys) => f.set({ hiddenColumns: columns.filter((c) => !keys.includes(c.key)).map((c) => c.key) })}
-        w={220}
-        size="sm"
-        maxValues={columns.length}
-        hidePickedOptions={false}
-        comboboxProps={{ withinPortal: true }}
-        styles={{ pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }}
-      />
+      <ColumnPicker columns={columns} />
       <Button
         variant="subtle"
         size="sm"
@@ -53,5 +41,30 @@ export function BoardFilters({ columns }: { columns: BoardColumnDef[] }) {
         {t('boards.filter.clear')}
       </Button>
     </Group>
+  );
+}
+
+const PICKER_WIDTH = 220;
+
+/** Which columns to show. The combobox waits for the window's first idle moment: the board's cards paint first. */
+function ColumnPicker({ columns }: { columns: BoardColumnDef[] }) {
+  const { t } = useTranslation();
+  const words = useWorkflowWords();
+  const hiddenColumns = useBoardStore((s) => s.hiddenColumns);
+  const set = useBoardStore((s) => s.set);
+  if (!useWindowIdle()) return <TextInput label={t('boards.filter.states')} w={PICKER_WIDTH} size="sm" readOnly tabIndex={-1} />;
+  return (
+    <MultiSelect
+      label={t('boards.filter.states')}
+      data={columns.map((c) => ({ value: c.key, label: words.state('order', c.states[0]) }))}
+      value={columns.filter((c) => !hiddenColumns.includes(c.key)).map((c) => c.key)}
+      onChange={(keys) => set({ hiddenColumns: columns.filter((c) => !keys.includes(c.key)).map((c) => c.key) })}
+      w={PICKER_WIDTH}
+      size="sm"
+      maxValues={columns.length}
+      hidePickedOptions={false}
+      comboboxProps={{ withinPortal: true }}
+      styles={{ pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }}
+    />
   );
 }

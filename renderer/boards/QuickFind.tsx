@@ -1,14 +1,24 @@
 // Find an order by number or buyer name prefix and open it. "/" focuses it from the board.
-import { Select } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useWindowIdle } from '../app/windowIdle';
 import { useShortcuts } from '../ui/useShortcuts';
 import { quickFind } from './queries';
 
+const WIDTH = 340;
+
 export function QuickFind() {
+  const { t } = useTranslation();
+  // The combobox waits for the window's first idle moment: the board's cards paint first.
+  if (useWindowIdle()) return <QuickFindSelect />;
+  return <TextInput w={WIDTH} readOnly tabIndex={-1} placeholder={t('boards.searchPlaceholder')} leftSection={<IconSearch size={18} />} />;
+}
+
+function QuickFindSelect() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
@@ -20,7 +30,7 @@ export function QuickFind() {
   return (
     <Select
       ref={inputRef}
-      w={340}
+      w={WIDTH}
       searchable
       clearable
       value={null}

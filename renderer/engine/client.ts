@@ -3,6 +3,7 @@
 import * as Comlink from 'comlink';
 import { useSyncExternalStore } from 'react';
 import type { Counter } from '../../shared/api';
+import { afterFirstIdle } from '../app/windowIdle';
 import { config } from '../config';
 import type { EngineApi, EngineHello, EngineInfo } from './protocol';
 
@@ -19,7 +20,6 @@ export type EngineStatus =
 // channel, which holds messages until the worker takes its end.
 const channel = new MessageChannel();
 const remote = Comlink.wrap<EngineApi>(channel.port1);
-const FIRST_IDLE_TIMEOUT_MS = 1000;
 
 function startWorker(): void {
   const worker = new Worker(new URL('../engine.worker.ts', import.meta.url), {
@@ -32,8 +32,7 @@ function startWorker(): void {
   const hello: EngineHello = { port: channel.port2 };
   worker.postMessage(hello, [channel.port2]);
 }
-if (typeof requestIdleCallback === 'function') requestIdleCallback(startWorker, { timeout: FIRST_IDLE_TIMEOUT_MS });
-else setTimeout(startWorker, 0);
+afterFirstIdle(startWorker);
 
 let status: EngineStatus = { phase: 'starting' };
 const listeners = new Set<() => void>();
