@@ -26,7 +26,8 @@ function deepMerge(target: Words, source: Words): Words {
 function withScreenWords(lang: string, base: Words): Words {
   return Object.entries(screenLocales)
     .filter(([path]) => path.endsWith(`/locales/${lang}.json`))
-    .sort(([a], [b]) => a.localeCompare(b))
+    // A plain comparison: the first localeCompare sets up ICU's collator, ~10 ms of a cold start.
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .reduce((words, [, file]) => deepMerge(words, file), base);
 }
 
