@@ -536,11 +536,15 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
   }
   // The card scanned as soon as the order page has painted: the page is still loading
   // (timeline, panels) and its queries and renders compete with the command.
+  // So is the label scanned as soon as the previous card's new state painted: the page is
+  // still re-reading the order the card moved.
   const backToBack: number[] = [];
+  const labelBackToBack: number[] = [];
   if (mode === 'scanner marks') {
     for (const order of orders.slice(samples + 2, samples + 2 + backToBackSamples)) {
       const t = await scanOnce(page, order, false, 0);
       if (t?.badge != null) backToBack.push(t.badge);
+      if (t) labelBackToBack.push(t.label);
     }
   }
   // The same command straight through the worker with no screen to update (an unknown
@@ -687,9 +691,28 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
     },
   );
   if (labels.length) {
+    // The first of the back-to-back loop follows a paused scan: drop it.
+    const b2b = labelBackToBack.slice(1);
     figures.push(
-      { key: 'scan.label_p50_ms', bench: 6, label: 'Scan to screen: order label → order page painted p50', value: median(labels), unit: 'ms', detail: { summary: summarize(labels), samples: labels } },
+      {
+        key: 'scan.label_p50_ms',
+        bench: 6,
+        label: 'Scan to screen: order label → order page painted p50',
+        value: median(labels),
+        unit: 'ms',
+        note: `another order's page open; the label ${OPERATOR_PAUSE_MS} ms after the previous card's new state painted (the next parcel picked up)`,
+        detail: { summary: summarize(labels), samples: labels },
+      },
       { key: 'scan.label_p95_ms', bench: 6, label: 'Scan to screen: order label → order page painted p95', value: p95(labels), unit: 'ms', target: { max: 50, text: 'p95 <= 50 ms' }, note: `max ${fmt(Math.max(...labels))} ms` },
+      {
+        key: 'scan.label_back_to_back_p50_ms',
+        bench: 6,
+        label: "Scan to screen: label right after the previous card's state painted p50",
+        value: median(b2b),
+        unit: 'ms',
+        note: `the page still re-reads the order the card moved; p95 ${fmt(p95(b2b))} ms, n=${b2b.length}`,
+        detail: { summary: summarize(b2b), samples: b2b },
+      },
     );
   }
   return figures;
@@ -776,6 +799,8 @@ async function scanOnce(
   first: boolean,
   pauseMs: number,
 ): Promise<{ label: number; action: number; badge: number | null; notice: number | null } | null> {
+  // The operator puts the parcel down and picks up the next one.
+  if (pauseMs && !first) await page.waitForTimeout(pauseMs);
   let label = await scanMeasure(page, `CF:O:${order.number}`, first ? 5000 : 20_000);
   // One more try before deciding the scanner is not wired (a first scan can be lost to start-up).
   if (!label && first) label = await scanMeasure(page, `CF:O:${order.number}`, 5000);
