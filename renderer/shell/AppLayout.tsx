@@ -1,7 +1,7 @@
 // The frame around every screen: header (brand, role, status, language, theme), navbar, main.
 import { AppShell, Group, ScrollArea, Text, ThemeIcon } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
-import { Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -14,28 +14,10 @@ import { RoleSwitcher } from './RoleSwitcher';
 import { ThemeToggle } from './ThemeToggle';
 
 export function AppLayout() {
-  const { t } = useTranslation();
   const { pathname } = useLocation();
   return (
     <AppShell header={{ height: 68 }} navbar={{ width: 256, breakpoint: 0 }} padding="lg">
-      <AppShell.Header px="md">
-        <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
-          <Group gap="sm" wrap="nowrap">
-            <ThemeIcon size={38} radius="md" variant="filled">
-              <IconArrowsExchange size={24} />
-            </ThemeIcon>
-            <Text fw={800} fz="xl" visibleFrom="lg">
-              {t('common.appName')}
-            </Text>
-          </Group>
-          <RoleSwitcher />
-          <Group gap="sm" wrap="nowrap">
-            <EngineStatus />
-            <LanguageSwitch />
-            <ThemeToggle />
-          </Group>
-        </Group>
-      </AppShell.Header>
+      <AppHeader />
       <AppShell.Navbar p="sm">
         <AppShell.Section grow component={ScrollArea}>
           <NavMenu />
@@ -52,3 +34,29 @@ export function AppLayout() {
     </AppShell>
   );
 }
+
+// Nothing in the header depends on the route: a memo keeps it out of every navigation's
+// render (a scanned label re-rendered the role switcher, status, language and theme).
+const AppHeader = memo(function AppHeader() {
+  const { t } = useTranslation();
+  return (
+    <AppShell.Header px="md">
+      <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon size={38} radius="md" variant="filled">
+            <IconArrowsExchange size={24} />
+          </ThemeIcon>
+          <Text fw={800} fz="xl" visibleFrom="lg">
+            {t('common.appName')}
+          </Text>
+        </Group>
+        <RoleSwitcher />
+        <Group gap="sm" wrap="nowrap">
+          <EngineStatus />
+          <LanguageSwitch />
+          <ThemeToggle />
+        </Group>
+      </Group>
+    </AppShell.Header>
+  );
+});
