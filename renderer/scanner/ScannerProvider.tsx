@@ -51,8 +51,7 @@ export function useSavedScanProfile(): ScanProfile | undefined {
 
 let toastId: string | null = null;
 
-function tell(outcome: ScanOutcome, fallbackTitle: string): void {
-  if (!useScannerStore.getState().muted) beep(outcome.ok);
+function showToast(outcome: ScanOutcome, fallbackTitle: string): void {
   if (toastId) notifications.hide(toastId);
   toastId = notifications.show({
     color: outcome.ok ? RESULT_COLOR.ok : RESULT_COLOR.refused,
@@ -65,6 +64,17 @@ function tell(outcome: ScanOutcome, fallbackTitle: string): void {
     'data-testid': 'scan-toast',
     'data-ok': String(outcome.ok),
   } as Parameters<typeof notifications.show>[0]);
+}
+
+/**
+ * Runs `show` once the next frame has been drawn. A scan's result (the new state, the new
+ * screen) is rendered first; the toast, flash and status line rendered with it held that
+ * frame back by ~6 ms here (the toast measures its height in the commit). A hidden window
+ * draws no frames: then at once.
+ */
+function afterNextFrame(show: () => void): void {
+  if (document.visibilityState === 'hidden') show();
+  else requestAnimationFrame(() => setTimeout(show, 0));
 }
 
 /** A field with focus that opted in (`data-scan-target`) gets the scan first. */
@@ -129,8 +139,12 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
       } catch (error) {
         outcome = { ok: false, message: error instanceof Error ? error.message : String(error) };
       }
-      if (!outcome.quiet) tell(outcome, ctx.t('scan.head.scan'));
-      useScannerStore.getState().finished({ id: scan.id, ok: outcome.ok, message: outcome.message });
+      // The operator hears the result at once and sees it in the next frame.
+      if (!outcome.quiet && !useScannerStore.getState().muted) beep(outcome.ok);
+      afterNextFrame(() => {
+        if (!outcome.quiet) showToast(outcome, ctx.t('scan.head.scan'));
+        useScannerStore.getState().finished({ id: scan.id, ok: outcome.ok, message: outcome.message });
+      });
       const settle = outcome.settle ?? 'none';
       if (settle !== 'commit') change.cancel();
       // Measured alongside, so a slow paint never holds the next scan back.
