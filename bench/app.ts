@@ -495,9 +495,9 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
   await page.keyboard.press('F2'); // seller: "ship the order" is theirs
   await page.getByTestId('board').waitFor({ timeout: 120_000 });
   await page.waitForTimeout(1000); // let the board settle before the first scan
-  const samples = quick ? 10 : 40;
+  const samples = quick ? 8 : 40;
   /** Scans of the action card right after the order page painted (label and card back to back). */
-  const backToBackSamples = quick ? 6 : 20;
+  const backToBackSamples = quick ? 4 : 20;
   const orders = await page.evaluate(async (n) => {
     const { db } = (window as unknown as { __counterflowTest: { db: { orders: { where(i: string): { equals(k: unknown): { limit(n: number): { toArray(): Promise<Array<{ id: string; number: string }>> } } } } } } }).__counterflowTest;
     const rows = await db.orders.where('[type+state]').equals(['product', 'FP']).limit(n).toArray();

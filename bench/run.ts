@@ -12,6 +12,7 @@ import { benchCommand, benchLedger, benchLookups, seedOrders } from './browser';
 import { benchBoard, benchMemory, benchScan, type AppState } from './app';
 import { headlineTable, markdownTable, printFigure, table, verdict, type Figure } from './lib/report';
 import { fmt } from './lib/stats';
+import { waitForStorageAtRest } from './lib/settle';
 import { ROOT } from './lib/build';
 import { openSession, sizesFor, type Options, type Session, type Sizes } from './session';
 
@@ -124,6 +125,29 @@ async function benchNodeImport(sizes: Sizes): Promise<Figure[]> {
   ];
 }
 
+/** Below this share of a core the browser process counts as at rest (it idles at ~5-10 % here). */
+const QUIET_SHARE = 0.15;
+
+/** Waits for Chromium's storage to stop compacting the import, and reports how long that took. */
+async function benchStorageAtRest(session: Session): Promise<Figure[]> {
+  // The quick run's 2 000 orders leave little to compact: a short look, so it stays under a minute.
+  const quiet = session.options.quick ? { limitMs: 3_000, quietMs: 1_000 } : { limitMs: 240_000, quietMs: 5_000 };
+  const r = await waitForStorageAtRest(session.chromium.profileDir, quiet.limitMs, QUIET_SHARE, quiet.quietMs);
+  const label = "Import orders: Chromium's storage busy after it";
+  if (!r) return [{ key: 'import.orders_settle_s', bench: 4, label, value: null, unit: 's', note: 'n/a: reads /proc (Linux only); nothing waited for' }];
+  return [
+    {
+      key: 'import.orders_settle_s',
+      bench: 4,
+      label,
+      value: r.waitedMs / 1000,
+      unit: 's',
+      note: `${r.settled ? 'until' : 'not settled after'} the browser process used < ${QUIET_SHARE * 100} % of a core for ${quiet.quietMs / 1000} s (${fmt(r.firstShare * 100)} % in the first second); benchmarks 3, 5-7 start after it`,
+      detail: { ...r },
+    },
+  ];
+}
+
 async function main(): Promise<void> {
   const cli = parseArgs(process.argv.slice(2));
   if (cli.resultsFrom) {
@@ -180,7 +204,10 @@ async function main(): Promise<void> {
     if (session) {
       const s = session;
       if (want(2)) await step(2, 'Engine command vs raw Dexie (Chromium, IndexedDB)', () => benchCommand(s));
-      if ([3, 4, 5, 6, 7].some(want)) await step(4, `Import ${fmt(sizes.orders)} orders in Chromium (seeds benchmarks 3, 5-7)`, () => seedOrders(s));
+      if ([3, 4, 5, 6, 7].some(want)) {
+        await step(4, `Import ${fmt(sizes.orders)} orders in Chromium (seeds benchmarks 3, 5-7)`, () => seedOrders(s));
+        await step(4, 'Storage at rest after the import (before benchmarks 3, 5-7)', () => benchStorageAtRest(s));
+      }
       if (want(3)) await step(3, 'Lookup and search (Chromium)', () => benchLookups(s));
       if (want(5) || want(7)) await step(5, 'Board (built app, Chromium)', () => benchBoard(s, state));
       if (want(7)) await step(7, 'Renderer memory (board loaded)', () => benchMemory(s, state));
