@@ -170,13 +170,28 @@ test.describe('scanner', () => {
     expect(fromBoard.some((s) => s.hash.includes(first.orderId))).toBe(true);
     expect(fromBoard.filter((s) => s.loading)).toEqual([]);
 
-    // From that order to another: the new address never shows the first order's rows.
+    // From that order to another: the new address never shows the first order's rows, and
+    // the new order opens on its timeline whichever record tab the first one showed.
+    await page.getByRole('tab', { name: /Refund sheets/ }).click();
+    await expect(page.getByRole('tab', { name: /Refund sheets/ })).toHaveAttribute('aria-selected', 'true');
+    await seen();
     await scan(page, `CF:O:${second.number}`);
     await expect(page).toHaveURL(new RegExp(`#/orders/${second.orderId}$`));
     await expect(page.getByTestId('order-number')).toHaveText(second.number);
+    await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('timeline')).toBeVisible();
     const toSecond = (await seen()).filter((s) => s.hash.includes(second.orderId));
     expect(toSecond.length).toBeGreaterThan(0);
     expect(toSecond.filter((s) => s.number !== second.number || s.loading)).toEqual([]);
+
+    // Back to the first order through the browser's history (no scan read it ahead): its
+    // address shows the loading state or the first order, never the second one.
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`#/orders/${first.orderId}$`));
+    await expect(page.getByTestId('order-number')).toHaveText(first.number);
+    const back = (await seen()).filter((s) => s.hash.includes(first.orderId));
+    expect(back.length).toBeGreaterThan(0);
+    expect(back.filter((s) => s.number !== null && s.number !== first.number)).toEqual([]);
   });
 
   test('an order label then an action card moves the order; detail and board follow', async ({ page }, testInfo) => {

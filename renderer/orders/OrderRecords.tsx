@@ -1,5 +1,6 @@
 // The order's records in tabs: timeline (default), refund sheets, vouchers, stock reservations.
 import { Badge, Card, Table, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StateBadge } from '../ui/StateBadge';
 import { EmptyView } from '../ui/states';
@@ -25,9 +26,17 @@ export function OrderRecords({ data }: { data: OrderData }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const { locale } = useLocale();
+  // Each order opens on its timeline. The page stays mounted from one order to the next, so
+  // the tab is reset when the order changes (during render: no frame shows the old tab).
+  const [tab, setTab] = useState<string | null>('timeline');
+  const [tabOf, setTabOf] = useState(data.order.id);
+  if (tabOf !== data.order.id) {
+    setTabOf(data.order.id);
+    setTab('timeline');
+  }
   return (
     <Card withBorder radius="md" p="md">
-      <Tabs defaultValue="timeline" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="timeline" fz="md" fw={600}>
             {t('order.timeline.title')}

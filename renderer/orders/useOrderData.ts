@@ -39,21 +39,27 @@ export async function readOrderData(id: string): Promise<OrderData | null> {
   return { order, items, refunds, vouchers, reservations, timers, events, products };
 }
 
+/** An answer of the page's live query, with the order it is for. */
+interface OrderResult {
+  id: string;
+  data: OrderData | null;
+}
+
 // A scanned label reads the order before it opens the page, so the page's first render is
 // complete (no loading state, no second round trip after mounting). Used by that one
 // opening only, and only briefly: the live query's own first answer follows at once.
 const PRIMED_FOR_MS = 2_000;
-let primed: { id: string; data: OrderData; at: number } | null = null;
+let primed: { result: OrderResult & { data: OrderData }; at: number } | null = null;
 
 /** Reads the order for the page about to open; null when there is no such order. */
 export async function primeOrderData(id: string): Promise<OrderData | null> {
   const data = await readOrderData(id);
-  primed = data ? { id, data, at: performance.now() } : null;
+  primed = data ? { result: { id, data }, at: performance.now() } : null;
   return data;
 }
 
-function primedFor(id: string): OrderData | undefined {
-  return primed && primed.id === id && performance.now() - primed.at < PRIMED_FOR_MS ? primed.data : undefined;
+function primedFor(id: string): (OrderResult & { data: OrderData }) | undefined {
+  return primed && primed.result.id === id && performance.now() - primed.at < PRIMED_FOR_MS ? primed.result : undefined;
 }
 
 /** The same rows (the live query's first answer after priming): the page need not render again. */
@@ -67,19 +73,23 @@ export function useOrderData(id: string): OrderData | null | undefined {
   // Primed rows serve one opening: once this page closes, a later one reads afresh.
   useEffect(
     () => () => {
-      if (primed?.id === id) primed = null;
+      if (primed?.result.id === id) primed = null;
     },
     [id],
   );
-  return useLiveQuery(
-    async () => {
+  const result = useLiveQuery(
+    async (): Promise<OrderResult> => {
       const data = await readOrderData(id);
       const before = primedFor(id);
-      return before && data && sameRows(before, data) ? before : data;
+      // The primed answer itself when nothing changed: the page need not render again.
+      return before && data && sameRows(before.data, data) ? before : { id, data };
     },
     [id],
     primedFor(id),
   );
+  // The page stays mounted from one order to the next, and the live query keeps its last
+  // answer until the new order's arrives: an answer for another order is never shown.
+  return (result?.id === id ? result : primedFor(id))?.data;
 }
 
 /** "Line 2" for an item, used by the timeline and the refund sheets. */
