@@ -15,7 +15,7 @@ export function QuickFind() {
   const { t } = useTranslation();
   // The combobox waits for the window's first idle moment: the board's cards paint first.
   if (useWindowIdle()) return <QuickFindSelect />;
-  return <TextInput w={WIDTH} readOnly tabIndex={-1} placeholder={t('boards.searchPlaceholder')} leftSection={<IconSearch size={18} />} />;
+  return <TextInput w={WIDTH} readOnly tabIndex={-1} aria-label={t('boards.search')} placeholder={t('boards.searchPlaceholder')} leftSection={<IconSearch size={18} />} />;
 }
 
 function QuickFindSelect() {

@@ -44,12 +44,13 @@ interface OrderResult {
   id: string;
   data: OrderData | null;
 }
+type PrimedResult = OrderResult & { data: OrderData };
 
 // A scanned label reads the order before it opens the page, so the page's first render is
 // complete (no loading state, no second round trip after mounting). Used by that one
 // opening only, and only briefly: the live query's own first answer follows at once.
 const PRIMED_FOR_MS = 2_000;
-let primed: { result: OrderResult & { data: OrderData }; at: number } | null = null;
+let primed: { result: PrimedResult; at: number } | null = null;
 
 /** Reads the order for the page about to open; null when there is no such order. */
 export async function primeOrderData(id: string): Promise<OrderData | null> {
@@ -58,7 +59,7 @@ export async function primeOrderData(id: string): Promise<OrderData | null> {
   return data;
 }
 
-function primedFor(id: string): (OrderResult & { data: OrderData }) | undefined {
+function primedFor(id: string): PrimedResult | undefined {
   return primed && primed.result.id === id && performance.now() - primed.at < PRIMED_FOR_MS ? primed.result : undefined;
 }
 
