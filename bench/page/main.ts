@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { openCounter, type EngineCounter } from '../../shared/index';
 import { CounterDb } from '../../shared/db/database';
 import { batchesOf, orderEvents } from '../../shared/db/events';
-import type { EventRow, ItemRow, LedgerRow, OrderRow, TimerRow } from '../../shared/db/rows';
+import type { EventRow, ItemRow, LedgerRow, OrderRow, StateCountRow, TimerRow } from '../../shared/db/rows';
 // The board's own query code, measured as it is (it reads through renderer/db.ts, which
 // opens the database named by this page's ?db= parameter).
 import { columnCounts, columnRange, toQueryFilters } from '../../renderer/boards/queries';
@@ -61,12 +61,18 @@ async function catalog(counter: EngineCounter): Promise<void> {
 const ORDER_TABLES_TOUCHED = (db: CounterDb) => [db.commands, db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.products, db.locations, db.stockLevels, db.stateCounts];
 
 /** The board's per-state counts move with the order (WP -1, FP +1), as the engine keeps them. */
+function paidCounts(stored: readonly StateCountRow[]): StateCountRow[] {
+  const count = (state: string) => stored.find((r) => r.type === 'product' && r.state === state)?.count ?? 0;
+  return [
+    { type: 'product', state: 'WP', count: count('WP') - 1 },
+    { type: 'product', state: 'FP', count: count('FP') + 1 },
+  ];
+}
+
+/** The same, reading only the two rows it moves. */
 async function movePaidCount(db: CounterDb): Promise<void> {
-  const [wp, fp] = await db.stateCounts.bulkGet([['product', 'WP'], ['product', 'FP']]);
-  await db.stateCounts.bulkPut([
-    { type: 'product', state: 'WP', count: (wp?.count ?? 0) - 1 },
-    { type: 'product', state: 'FP', count: (fp?.count ?? 0) + 1 },
-  ]);
+  const rows = await db.stateCounts.bulkGet([['product', 'WP'], ['product', 'FP']]);
+  await db.stateCounts.bulkPut(paidCounts(rows.filter((r): r is StateCountRow => !!r)));
 }
 
 function event(commandId: string, at: number, orderId: string, fields: Partial<EventRow> & Pick<EventRow, 'type' | 'entity'>): EventRow {
@@ -126,26 +132,33 @@ async function rawPaySame(db: CounterDb, orderId: string, stock = true): Promise
   const commandId = crypto.randomUUID();
   const at = Date.now();
   return db.transaction('rw', ORDER_TABLES_TOUCHED(db), async () => {
-    if (await db.commands.get(commandId)) return 0;
-    const order = (await db.orders.get(orderId))!;
-    const [items, , , timers] = await Promise.all([
+    const [previous, counts, order, items, , , allTimers, reservations] = await Promise.all([
+      db.commands.get(commandId),
+      db.stateCounts.toArray(),
+      db.orders.get(orderId),
       db.items.where('orderId').equals(orderId).toArray(),
       db.refunds.where('orderId').equals(orderId).toArray(),
       db.vouchers.where('orderId').equals(orderId).toArray(),
-      db.timers.where('orderId').equals(orderId).filter((t) => t.status === 'pending').toArray(),
+      db.timers.where('orderId').equals(orderId).toArray(),
+      db.reservations.where('orderId').equals(orderId).toArray(),
     ]);
+    if (previous) return 0;
+    const timers = allTimers.filter((t) => t.status === 'pending');
     if (stock) {
-      // The stock rows the engine loads with every order command.
-      const reservations = await db.reservations.where('orderId').equals(orderId).toArray();
+      // The stock rows the engine loads with every order command that may move stock.
       const skus = [...new Set([...items.map((i) => i.sku), ...reservations.map((r) => r.sku)])];
-      await Promise.all([db.products.bulkGet(skus), db.locations.toArray(), db.stockLevels.where('sku').anyOf(skus).toArray()]);
+      await Promise.all([
+        db.products.bulkGet(skus),
+        db.locations.toArray(),
+        ...skus.map((sku) => db.stockLevels.where('[sku+locationId]').between([sku, Dexie.minKey], [sku, Dexie.maxKey], true, true).toArray()),
+      ]);
     }
-    const { events, changedTimers, result } = payByHand(order, items, timers, commandId, at);
-    await db.orders.put(order);
+    const { events, changedTimers, result } = payByHand(order!, items, timers, commandId, at);
+    await db.orders.put(order!);
     await db.items.bulkPut(items);
     await db.timers.bulkPut(changedTimers);
     await db.events.bulkAdd(batchesOf(events));
-    await movePaidCount(db);
+    await db.stateCounts.bulkPut(paidCounts(counts));
     await db.commands.add({ id: commandId, kind: 'act', deviceId: 'bench', operator: 'bench', at, result });
     return events.length;
   });
@@ -156,13 +169,14 @@ async function rawPayMinimal(db: CounterDb, orderId: string): Promise<number> {
   const commandId = crypto.randomUUID();
   const at = Date.now();
   return db.transaction('rw', [db.commands, db.orders, db.items, db.timers, db.events, db.stateCounts], async () => {
-    const [previous, order, items, timers] = await Promise.all([
+    const [previous, order, items, allTimers] = await Promise.all([
       db.commands.get(commandId),
       db.orders.get(orderId),
       db.items.where('orderId').equals(orderId).toArray(),
-      db.timers.where('orderId').equals(orderId).filter((t) => t.status === 'pending').toArray(),
+      db.timers.where('orderId').equals(orderId).toArray(),
     ]);
     if (previous) return 0;
+    const timers = allTimers.filter((t) => t.status === 'pending');
     const { events, changedTimers, result } = payByHand(order!, items, timers, commandId, at);
     await Promise.all([
       db.orders.put(order!),

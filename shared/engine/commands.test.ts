@@ -43,6 +43,8 @@ describe('refusals write nothing', () => {
     const { counter } = await testCounter();
     const before = await dumpDb(counter);
     expect(await counter.act(item('nope'), 'B', 'request refund')).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await counter.act({ kind: 'order', id: 'nope' }, 'P', 'payment successful')).toMatchObject({ ok: false, code: 'not-found', message: 'No order with id nope.' });
+    expect(await counter.roleActions({ kind: 'order', id: 'nope' })).toEqual({});
     expect(await dumpDb(counter)).toEqual(before);
   });
 

@@ -24,7 +24,7 @@ import { settingSchemas } from '../settings/settings';
 import { seedDemo } from '../demo/seed';
 import { decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type EffectHandler, type EngineEnv } from './decide';
 import { BUILT_IN_HANDLERS } from './handlers';
-import { loadOrderSnapshot, orderIdOf, runCommand, type StockNeed } from './orderStore';
+import { loadOrderSnapshot, runCommand, snapshotOf, type StockNeed } from './orderStore';
 import type { CommandMeta, OrderSnapshot } from './work';
 
 export interface CounterOptions {
@@ -104,10 +104,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
 
   const meta = (opts?: CommandOptions): CommandMeta => ({ commandId: opts?.commandId ?? newId(), deviceId, operator, at: now() });
 
-  const readSnapshot = async (ref: EntityRef): Promise<OrderSnapshot | undefined> => {
-    const orderId = await orderIdOf(db, ref);
-    return orderId ? loadOrderSnapshot(db, orderId, false) : undefined;
-  };
+  const readSnapshot = (ref: EntityRef): Promise<OrderSnapshot | undefined> => snapshotOf(db, ref, false);
 
   const workflowOf = (snapshot: OrderSnapshot): Workflow => registry.get(snapshot.order.workflowId, snapshot.order.workflowVersion);
   /** For loadOrderSnapshot: the stock rows only when the action can move stock. */
@@ -197,8 +194,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
       const { env: e, strategy } = await commandSettings();
       const attempt = () =>
         runCommand<ActResult>(db, m, 'act', async () => {
-          const orderId = await orderIdOf(db, ref);
-          const snapshot = orderId ? await loadOrderSnapshot(db, orderId, stockFor(action, strategy)) : undefined;
+          const snapshot = await snapshotOf(db, ref, stockFor(action, strategy));
           if (!snapshot) return { result: { ok: false, code: 'not-found', message: `No ${ref.kind} with id ${ref.id}.` }, work: null };
           return decideAct(e, snapshot, m, ref, role, action);
         });

@@ -4,17 +4,26 @@
 import type { CounterDb } from '../db/database';
 import { batchesOf } from '../db/events';
 import { orderTables } from '../db/database';
-import type { EntityRef, OrderRow } from '../db/rows';
-import { loadStockWork, writeStockWork } from '../inventory/store';
+import type { EntityRef, OrderRow, StateCountRow } from '../db/rows';
+import { reservationsOf, stockWorkWith, writeStockWork } from '../inventory/store';
 import { emptyStockWork, type AllocationStrategy } from '../inventory/work';
-import { applyStateMoves } from './stateCounts';
+import { movedCounts } from './stateCounts';
 import type { Changeset, CommandMeta, OrderSnapshot } from './work';
 import type { Decision } from './decide';
 
-export async function orderIdOf(db: CounterDb, ref: EntityRef): Promise<string | undefined> {
-  if (ref.kind === 'order') return (await db.orders.get(ref.id))?.id;
+async function orderIdOf(db: CounterDb, ref: EntityRef): Promise<string | undefined> {
   if (ref.kind === 'item') return (await db.items.get(ref.id))?.orderId;
-  return (await db.refunds.get(ref.id))?.orderId;
+  if (ref.kind === 'refund') return (await db.refunds.get(ref.id))?.orderId;
+  return ref.id;
+}
+
+/**
+ * The snapshot of the order a row belongs to. An order's ref is its own id: no read to find
+ * it, and nothing awaited before the first read, so Dexie's transaction zone holds.
+ */
+export function snapshotOf(db: CounterDb, ref: EntityRef, stock: StockNeed | ((order: OrderRow) => StockNeed)): Promise<OrderSnapshot | undefined> {
+  if (ref.kind === 'order') return loadOrderSnapshot(db, ref.id, stock);
+  return orderIdOf(db, ref).then((orderId) => (orderId ? loadOrderSnapshot(db, orderId, stock) : undefined));
 }
 
 /** What a command needs of the stock: nothing (false), or its rows, to be allocated by
@@ -31,23 +40,27 @@ export async function loadOrderSnapshot(
   orderId: string,
   stock: StockNeed | ((order: OrderRow) => StockNeed),
 ): Promise<OrderSnapshot | undefined> {
-  // Issued together: IndexedDB answers them in one go instead of one round trip each.
-  const [order, items, refunds, vouchers, timers] = await Promise.all([
+  // Issued together: IndexedDB answers them in one go instead of one round trip each. Plain
+  // ranges only: a filtered query walks a cursor, one round trip per row.
+  const [order, items, refunds, vouchers, allTimers, reservations] = await Promise.all([
     db.orders.get(orderId),
     db.items.where('orderId').equals(orderId).toArray(),
     db.refunds.where('orderId').equals(orderId).toArray(),
     db.vouchers.where('orderId').equals(orderId).toArray(),
-    db.timers.where('orderId').equals(orderId).filter((t) => t.status === 'pending').toArray(),
+    db.timers.where('orderId').equals(orderId).toArray(),
+    reservationsOf(db, orderId),
   ]);
   if (!order) return undefined;
+  const timers = allTimers.filter((t) => t.status === 'pending');
   const need = typeof stock === 'function' ? stock(order) : stock;
-  const work = need ? await loadStockWork(db, [...new Set(items.map((i) => i.sku))], orderId, need) : emptyStockWork();
+  const work = need ? await stockWorkWith(db, [...new Set(items.map((i) => i.sku))], reservations, need) : emptyStockWork();
   return { order, items, refunds, vouchers, timers, stock: work };
 }
 
 /** Writes a changeset; the writes are issued together (a transaction runs them in order,
- *  and any failure aborts it all), not one round trip after another. */
-export async function writeChangeset(db: CounterDb, changes: Changeset): Promise<void> {
+ *  and any failure aborts it all), not one round trip after another. `storedCounts` are the
+ *  per-state counts as read in this transaction. */
+export async function writeChangeset(db: CounterDb, changes: Changeset, storedCounts: readonly StateCountRow[]): Promise<void> {
   const writes: Array<Promise<unknown>> = [];
   if (changes.orders.length) writes.push(db.orders.bulkPut(changes.orders));
   if (changes.items.length) writes.push(db.items.bulkPut(changes.items));
@@ -56,7 +69,7 @@ export async function writeChangeset(db: CounterDb, changes: Changeset): Promise
   if (changes.vouchers.length) writes.push(db.vouchers.bulkPut(changes.vouchers));
   if (changes.timers.length) writes.push(db.timers.bulkPut(changes.timers));
   if (changes.events.length) writes.push(db.events.bulkAdd(batchesOf(changes.events)));
-  writes.push(applyStateMoves(db, changes.stateMoves), writeStockWork(db, changes.stock));
+  writes.push(db.stateCounts.bulkPut(movedCounts(changes.stateMoves, storedCounts)), writeStockWork(db, changes.stock));
   await Promise.all(writes);
 }
 
@@ -72,10 +85,11 @@ export async function runCommand<R extends { ok: boolean }>(
   onDuplicate?: () => void,
 ): Promise<R> {
   return db.transaction('rw', orderTables(db), async () => {
-    // The duplicate check and the reads for deciding go out together (a repeat is rare);
-    // a repeat's decision, or its failure, is then ignored.
-    const [previous, decided] = await Promise.all([
+    // The duplicate check, the per-state counts (a few rows) and the reads for deciding go
+    // out together (a repeat is rare); a repeat's decision, or its failure, is then ignored.
+    const [previous, storedCounts, decided] = await Promise.all([
       db.commands.get(meta.commandId),
+      db.stateCounts.toArray(),
       decide().then(
         (decision) => ({ decision }),
         (error: unknown) => ({ error }),
@@ -89,7 +103,7 @@ export async function runCommand<R extends { ok: boolean }>(
     const { decision } = decided;
     if (!decision.result.ok || !decision.work) return decision.result;
     await Promise.all([
-      writeChangeset(db, decision.work.changeset()),
+      writeChangeset(db, decision.work.changeset(), storedCounts),
       decision.extra?.(db),
       db.commands.add({ id: meta.commandId, kind, deviceId: meta.deviceId, operator: meta.operator, at: meta.at, result: decision.result }),
     ]);

@@ -28,10 +28,13 @@ export function stateCountDeltas(moves: Iterable<StateMove>): StateCountRow[] {
   return [...byKey.values()].filter((r) => r.count !== 0);
 }
 
+/** The count rows to store after the moves, from the stored rows (read in the same transaction). */
+export function movedCounts(moves: Iterable<StateMove>, stored: readonly StateCountRow[]): StateCountRow[] {
+  const current = new Map(stored.map((r) => [`${r.type}\u0000${r.state}`, r.count]));
+  return stateCountDeltas(moves).map((d) => ({ ...d, count: (current.get(`${d.type}\u0000${d.state}`) ?? 0) + d.count }));
+}
+
 /** Applies the moves to the stored counts; runs inside the caller's transaction. */
 export async function applyStateMoves(db: CounterDb, moves: Iterable<StateMove>): Promise<void> {
-  const deltas = stateCountDeltas(moves);
-  if (!deltas.length) return;
-  const current = await db.stateCounts.bulkGet(deltas.map((d) => [d.type, d.state]));
-  await db.stateCounts.bulkPut(deltas.map((d, i) => ({ ...d, count: (current[i]?.count ?? 0) + d.count })));
+  await db.stateCounts.bulkPut(movedCounts(moves, await db.stateCounts.toArray()));
 }

@@ -5,7 +5,7 @@ import { CounterDb } from '../db/database';
 import { isStockRefusal } from './refusals';
 import { commitLine, releaseLine, reserveLine, type ReserveLineInput } from './reservations';
 import { createStockCommands, loadStockWork, stockTables, writeStockWork } from './store';
-import type { MovementMeta } from './work';
+import { levelKey, type MovementMeta } from './work';
 
 const opened: CounterDb[] = [];
 let dbCount = 0;
@@ -257,6 +257,19 @@ describe('stock commands over Dexie', () => {
     });
     expect((await stock.stockLevels({ sku: 'SKU-2' }))[0]).toMatchObject({ onHand: 4, reserved: 0 });
     expect(await stock.checkStock()).toEqual({ ok: true, mismatches: [] });
+  });
+
+  it('loadStockWork loads every location of the skus asked for, and no other sku', async () => {
+    const { db, stock } = await shop();
+    await stock.addProduct({ sku: 'SKU-10', name: 'Pot' });
+    for (const sku of ['SKU-1', 'SKU-10', 'SKU-2']) {
+      await stock.receive({ sku, locationId: 'main', qty: 2 });
+      await stock.receive({ sku, locationId: 'back', qty: 1 });
+    }
+    const work = await db.transaction('r', stockTables(db), () => loadStockWork(db, ['SKU-1', 'SKU-2']));
+    // SKU-10 sorts between SKU-1 and SKU-2: a key range from the first sku to the last would take it.
+    expect([...work.levels.keys()].sort()).toEqual([levelKey('SKU-1', 'back'), levelKey('SKU-1', 'main'), levelKey('SKU-2', 'back'), levelKey('SKU-2', 'main')].sort());
+    expect([...work.products.keys()].sort()).toEqual(['SKU-1', 'SKU-2']);
   });
 
   it('200 concurrent single-unit reservations against 50 units: exactly 50 succeed', async () => {

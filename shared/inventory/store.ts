@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import type { CommandOptions, Counter, LowStockRow, Refused, StockFilter, StockLevelView, StockResult } from '../api';
 import type { CounterDb } from '../db/database';
-import type { LedgerRow, ProductRow, StockLevelRow } from '../db/rows';
+import type { LedgerRow, ProductRow, ReservationRow, StockLevelRow } from '../db/rows';
 import { newId } from '../ids';
 import { barcodeForms } from './barcodes';
 import { addLocation, productUpdate, putProduct, updateLocation } from './catalog';
@@ -59,19 +59,41 @@ export async function loadStockWork(
   orderId?: string,
   strategy: AllocationStrategy = 'priority',
 ): Promise<StockWork> {
+  const reservations = orderId === undefined ? [] : await reservationsOf(db, orderId);
+  return stockWorkWith(db, skus, reservations, strategy);
+}
+
+/** An order's reservations (one request: the order engine issues it with its other reads). */
+export function reservationsOf(db: CounterDb, orderId: string): Promise<ReservationRow[]> {
+  return db.reservations.where('orderId').equals(orderId).toArray();
+}
+
+/** loadStockWork once the order's reservations are read. */
+export async function stockWorkWith(
+  db: CounterDb,
+  skus: Iterable<string>,
+  reservations: readonly ReservationRow[],
+  strategy: AllocationStrategy,
+): Promise<StockWork> {
   const work = emptyStockWork(strategy);
-  const reservations = orderId === undefined ? [] : await db.reservations.where('orderId').equals(orderId).toArray();
   for (const r of reservations) work.reservations.set(r.id, r);
   const allSkus = [...new Set([...skus, ...reservations.map((r) => r.sku)])];
-  const [products, locations, levels] = await Promise.all([
-    db.products.bulkGet(allSkus),
-    db.locations.toArray(),
-    allSkus.length === 0 ? Promise.resolve<StockLevelRow[]>([]) : db.stockLevels.where('sku').anyOf(allSkus).toArray(),
-  ]);
+  const [products, locations, levels] = await Promise.all([db.products.bulkGet(allSkus), db.locations.toArray(), levelsOf(db, allSkus)]);
   for (const p of products) if (p) work.products.set(p.sku, p);
   for (const l of locations) work.locations.set(l.id, l);
   for (const l of levels) work.levels.set(levelKey(l.sku, l.locationId), l);
   return work;
+}
+
+/**
+ * The levels of the skus: one range of the primary key per sku, issued together. (`anyOf`
+ * would walk a cursor, one round trip to the storage process per row.)
+ */
+async function levelsOf(db: CounterDb, skus: readonly string[]): Promise<StockLevelRow[]> {
+  const perSku = await Promise.all(
+    skus.map((sku) => db.stockLevels.where('[sku+locationId]').between([sku, Dexie.minKey], [sku, Dexie.maxKey], true, true).toArray()),
+  );
+  return perSku.flat();
 }
 
 /** Write what a command changed. Call inside the same transaction that loaded the work. */
