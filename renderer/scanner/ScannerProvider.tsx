@@ -144,6 +144,9 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
       afterNextFrame(() => {
         if (!outcome.quiet) showToast(outcome, ctx.t('scan.head.scan'));
         useScannerStore.getState().finished({ id: scan.id, ok: outcome.ok, message: outcome.message });
+        // The log's write, too, waits for the result's frame: its transaction would compete
+        // with that frame for the CPU. Rows still land in scan order (logScan chains them).
+        void logScan({ raw: scan.code, type: scan.parsed.kind, screen: outcome.screen ?? screen, ok: outcome.ok, message: outcome.message });
       });
       const settle = outcome.settle ?? 'none';
       if (settle !== 'commit') change.cancel();
@@ -151,7 +154,6 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
       void paint.settled(settle, settle === 'commit' ? change.promise : undefined, outcome.shows).then(({ paintedAt, timedOut }) =>
         recordScanTiming(captured.enterAt, paintedAt, { id: scan.id, kind: scan.parsed.kind, ok: outcome.ok, settle, timedOut }),
       );
-      await logScan({ raw: scan.code, type: scan.parsed.kind, screen: outcome.screen ?? screen, ok: outcome.ok, message: outcome.message });
     };
 
     const capture = new ScannerCapture(profileRef.current, {
