@@ -72,4 +72,23 @@ test.describe('language', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
     await expect(page.getByTestId('settings-periods')).toContainText('Timer periods');
   });
+
+  test('the cards of an open board follow a switch of language, and back', async ({ page }, testInfo) => {
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const order = await createOrderViaEngine(page, { buyerId: 'C-6002', buyerName: 'Li Lei', lines: [{ sku: 'TEA-100', qty: 2 }] });
+    const card = page.locator(`[data-testid="order-card"][data-order-number="${order.number}"]`);
+    await expect(card).toContainText('1 line');
+    await expect(card.getByTestId('timer-countdown')).toContainText(/auto-cancel in (23|24) hr/);
+
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('订单看板');
+    await expect(card).toContainText('1 件');
+    await expect(card.getByTestId('timer-countdown')).toContainText(/(23|24) ?小时后自动取消/);
+    await expect(card).not.toContainText('line');
+
+    await page.getByTestId('language-switch').selectOption({ label: 'English' });
+    await expect(card).toContainText('1 line');
+    await expect(card.getByTestId('timer-countdown')).toContainText(/auto-cancel in (23|24) hr/);
+  });
 });

@@ -12,6 +12,7 @@ import { EmptyView } from '../ui/states';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
 import { BoardColumn } from './BoardColumn';
+import { CardWordsProvider } from './cardWords';
 import { BoardFilters } from './BoardFilters';
 import { useBoardStore } from './boardStore';
 import { ordersWithSku, toQueryFilters } from './queries';
@@ -73,9 +74,11 @@ export default function BoardsPage() {
           data-testid="board"
           data-type={store.type}
         >
-          {visible.map((column) => (
-            <BoardColumn key={`${store.type}:${column.key}`} column={column} filters={filters} />
-          ))}
+          <CardWordsProvider>
+            {visible.map((column) => (
+              <BoardColumn key={`${store.type}:${column.key}`} column={column} filters={filters} />
+            ))}
+          </CardWordsProvider>
         </Group>
       )}
     </Box>

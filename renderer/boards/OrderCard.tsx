@@ -3,16 +3,15 @@
 import { Badge } from '@mantine/core';
 import { IconReceiptRefund } from '@tabler/icons-react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { TimerCountdown } from '../ui/TimerCountdown';
-import { formatDuration, useLocale, useNow } from '../ui/time';
+import { CountdownBadge, countdownOf, type Timer } from '../ui/TimerCountdown';
+import { useCardWords } from './cardWords';
+import { formatDuration, useNow } from '../ui/time';
 import classes from './OrderCard.module.css';
 import type { CardData } from './queries';
 
 function Age({ createdAt }: { createdAt: number }) {
-  const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { t, locale } = useCardWords();
   const now = useNow();
   return <span className={`${classes.dimmed} tabular`}>{t('common.age', { time: formatDuration(Math.max(0, now - createdAt), locale, true) })}</span>;
 }
@@ -33,8 +32,13 @@ function sameCard({ data: a }: { data: CardData }, { data: b }: { data: CardData
   );
 }
 
+function CardCountdown({ timer }: { timer: Timer }) {
+  const { t, words, locale } = useCardWords();
+  return <CountdownBadge countdown={countdownOf(timer, useNow(), t, words, locale, true)} size="sm" miw={0} style={{ flexShrink: 1 }} />;
+}
+
 export const OrderCard = memo(function OrderCard({ data }: { data: CardData }) {
-  const { t } = useTranslation();
+  const { t } = useCardWords();
   const { order, nextTimer, openRefunds } = data;
   // Plain elements styled by a CSS module: a board paints dozens of cards on its first
   // frame, and Mantine's layout components resolve their style props on every render.
@@ -64,7 +68,7 @@ export const OrderCard = memo(function OrderCard({ data }: { data: CardData }) {
               {t('boards.refunds', { count: openRefunds })}
             </Badge>
           ) : null}
-          {nextTimer ? <TimerCountdown timer={nextTimer} size="sm" compact miw={0} style={{ flexShrink: 1 }} /> : null}
+          {nextTimer ? <CardCountdown timer={nextTimer} /> : null}
         </div>
       ) : null}
     </Link>

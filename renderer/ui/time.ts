@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALE, type Language } from '../i18n';
+import { remembering } from './remembering';
 
 const listeners = new Set<() => void>();
 let now = Date.now();
@@ -49,6 +50,12 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
 }
 
 type Unit = 'day' | 'hour' | 'minute' | 'second';
+
+// "23 hr": a board formats the same few amounts for every card, each second.
+const unitText = remembering((locale: string, unit: Unit, value: number) =>
+  numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value),
+);
+
 const STEPS: Array<[Unit, number]> = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
@@ -62,7 +69,7 @@ const STEPS: Array<[Unit, number]> = [
  */
 export function formatDuration(ms: number, locale: string, compact = false): string {
   const abs = Math.max(0, Math.abs(ms));
-  const fmt = (value: number, unit: Unit) => numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
+  const fmt = (value: number, unit: Unit) => unitText(locale, unit, value);
   for (let i = 0; i < STEPS.length; i++) {
     const [unit, size] = STEPS[i]!;
     if (abs >= size || unit === 'second') {
