@@ -18,10 +18,22 @@ test.describe('app shell', () => {
     await page.keyboard.press('F4');
     await expect(switcher.getByRole('radio', { name: /Admin/ })).toBeChecked();
 
-    // Navigation by keyboard.
+    // Navigation by keyboard; the menu marks the current screen, and only it.
+    const current = page.getByRole('navigation', { name: 'Main navigation' }).locator('[aria-current="page"]');
+    await expect(current).toHaveCount(1);
+    await expect(current).toHaveAccessibleName(/^Boards/);
     await page.keyboard.press('Alt+3');
     await expect(page).toHaveURL(/#\/stock$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stock');
+    await expect(current).toHaveCount(1);
+    await expect(current).toHaveAccessibleName(/^Stock/);
+    // An order's page belongs to the boards; creating one has its own entry.
+    await page.evaluate(() => (location.hash = '#/orders/no-such-order'));
+    await expect(current).toHaveAccessibleName(/^Boards/);
+    await page.keyboard.press('Alt+2');
+    await expect(current).toHaveAccessibleName(/^Create order/);
+    await expect(current).toHaveCount(1);
+    await page.keyboard.press('Alt+3');
 
     // Language: Simplified Chinese, then back.
     await page.getByTestId('language-switch').selectOption({ label: '简体中文' });

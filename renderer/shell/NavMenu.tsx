@@ -1,12 +1,23 @@
 import { Kbd, NavLink, Stack } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { NAV } from '../app/nav';
 import { useShortcuts } from '../ui/useShortcuts';
 
+/** The entry of the current screen; -1 for none. */
+function activeEntry(pathname: string): number {
+  return NAV.findIndex((entry) => pathname === entry.path || pathname.startsWith(entry.path + '/') || (entry.alsoActive?.test(pathname) ?? false));
+}
+
 export function NavMenu() {
+  return <NavEntries active={activeEntry(useLocation().pathname)} />;
+}
+
+// Re-rendered only when the current entry changes: a scanned label moves from one order to
+// the next many times a minute, and the menu's eight links stay as they are.
+const NavEntries = memo(function NavEntries({ active }: { active: number }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const navigate = useNavigate();
 
   // Alt+digit: digits alone belong to the action panel, F-keys to the roles.
@@ -15,15 +26,14 @@ export function NavMenu() {
   return (
     <Stack gap={4} component="nav" aria-label={t('nav.label')}>
       {NAV.map((entry, i) => {
-        const active = pathname === entry.path || pathname.startsWith(entry.path + '/') || (entry.alsoActive?.test(pathname) ?? false);
         const Icon = entry.icon;
         return (
           <NavLink
             key={entry.path}
             component={Link}
             to={entry.path}
-            active={active}
-            aria-current={active ? 'page' : undefined}
+            active={i === active}
+            aria-current={i === active ? 'page' : undefined}
             label={t(entry.labelKey)}
             leftSection={<Icon size={22} stroke={1.8} />}
             rightSection={<Kbd size="xs">{`Alt ${i + 1}`}</Kbd>}
@@ -37,4 +47,4 @@ export function NavMenu() {
       })}
     </Stack>
   );
-}
+});
