@@ -58,7 +58,7 @@ async function catalog(counter: EngineCounter): Promise<void> {
   }
 }
 
-const ORDER_TABLES_TOUCHED = (db: CounterDb) => [db.commands, db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.products, db.locations, db.stockLevels, db.stateCounts];
+const ORDER_TABLES_TOUCHED = (db: CounterDb) => [db.commands, db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.products, db.locations, db.stockLevels, db.stateCounts, db.settings];
 
 /** The board's per-state counts move with the order (WP -1, FP +1), as the engine keeps them. */
 function paidCounts(stored: readonly StateCountRow[]): StateCountRow[] {
@@ -125,16 +125,18 @@ function payByHand(order: OrderRow, items: ItemRow[], timers: TimerRow[], comman
 }
 
 /**
- * The same reads and writes as the engine's `act` for this command, in one rw transaction
- * (with `stock` false: without the stock rows, which this command never touches).
+ * The same reads and writes as the engine's `act` for this command (the settings it decides
+ * with among its first reads), in one rw transaction (with `stock` false: without the stock
+ * rows, which this command never touches).
  */
 async function rawPaySame(db: CounterDb, orderId: string, stock = true): Promise<number> {
   const commandId = crypto.randomUUID();
   const at = Date.now();
   return db.transaction('rw', ORDER_TABLES_TOUCHED(db), async () => {
-    const [previous, counts, order, items, , , allTimers, reservations] = await Promise.all([
+    const [previous, counts, , order, items, , , allTimers, reservations] = await Promise.all([
       db.commands.get(commandId),
       db.stateCounts.toArray(),
+      db.settings.bulkGet(['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy']),
       db.orders.get(orderId),
       db.items.where('orderId').equals(orderId).toArray(),
       db.refunds.where('orderId').equals(orderId).toArray(),
@@ -190,11 +192,6 @@ async function rawPayMinimal(db: CounterDb, orderId: string): Promise<number> {
   });
 }
 
-/** The settings the engine reads before each command (one bulkGet, outside its transaction). */
-async function settingsReads(db: CounterDb): Promise<void> {
-  await db.settings.bulkGet(['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy']);
-}
-
 async function outcome(db: CounterDb, orderId: string) {
   const order = (await db.orders.get(orderId))!;
   const items = await db.items.where('orderId').equals(orderId).toArray();
@@ -222,7 +219,6 @@ async function commandBench(opts: { dbName: string; n: number; warmup: number; b
   const engine: number[] = [];
   const raw: number[] = [];
   const minimal: number[] = [];
-  const settings: number[] = [];
   const noStock: number[] = [];
   let k = 0;
   // Interleaved, so a slow moment of the machine hits every variant alike.
@@ -241,15 +237,11 @@ async function commandBench(opts: { dbName: string; n: number; warmup: number; b
     t0 = now();
     if ((await rawPaySame(db, ids[k++]!, false)) !== 4) throw new Error('raw act without stock wrote no events');
     const tn = now() - t0;
-    t0 = now();
-    await settingsReads(db);
-    const ts = now() - t0;
     if (keep) {
       noStock.push(tn);
       engine.push(te);
       raw.push(tr);
       minimal.push(tm);
-      settings.push(ts);
     }
   }
   // The three variants must have written the same thing.
@@ -266,7 +258,7 @@ async function commandBench(opts: { dbName: string; n: number; warmup: number; b
   const burstMs = now() - t0;
   await counter.close();
   await Dexie.delete(opts.dbName);
-  return { engine, raw, minimal, settings, noStock, burst: opts.burst, burstMs, outcome: a };
+  return { engine, raw, minimal, noStock, burst: opts.burst, burstMs, outcome: a };
 }
 
 // --- 3. Lookups ----------------------------------------------------------------------------

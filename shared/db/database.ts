@@ -118,7 +118,8 @@ export class CounterDb extends Dexie {
   }
 }
 
-/** The tables one order command may touch, locked together in one read-write transaction. */
+/** The tables one order command may touch (and the settings it decides with), locked
+ *  together in one read-write transaction. */
 export function orderTables(db: CounterDb) {
   return [
     db.orders,
@@ -135,5 +136,6 @@ export function orderTables(db: CounterDb) {
     db.stockLevels,
     db.reservations,
     db.stateCounts,
+    db.settings,
   ];
 }

@@ -14,8 +14,6 @@ import { CounterDb, DEFAULT_DB_NAME, orderTables } from '../db/database';
 import type { EntityRef, OrderRow, OrderType, TimerRow } from '../db/rows';
 import { newId } from '../ids';
 import { createStockCommands, loadStockWork } from '../inventory/store';
-import type { AllocationStrategy } from '../inventory/work';
-import { PERIOD_PRESETS, type Periods } from '../settings/periods';
 import { Workflow } from '../workflow/interpreter';
 import { contextOf, explainOf, openSheetOf, roleActionsOf } from './panels';
 import { WorkflowRegistry } from '../workflows';
@@ -24,7 +22,8 @@ import { settingSchemas } from '../settings/settings';
 import { seedDemo } from '../demo/seed';
 import { decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type EffectHandler, type EngineEnv } from './decide';
 import { BUILT_IN_HANDLERS } from './handlers';
-import { loadOrderSnapshot, runCommand, snapshotOf, type StockNeed } from './orderStore';
+import { forOrderOf, loadCommandInput, loadOrderSnapshot, runCommand } from './orderStore';
+import { readCommandSettings, type CommandSettings } from './commandSettings';
 import type { CommandMeta, OrderSnapshot } from './work';
 
 export interface CounterOptions {
@@ -86,44 +85,30 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     if (loaded.ok) registry.add(new Workflow(loaded.definition));
   }
 
-  // One read for every setting a command needs (the engine reads them before each command).
-  const settings = async () => {
-    const [preset, custom, prefix, strategyRow] = await db.settings.bulkGet(['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy']);
-    const periods = { ...PERIOD_PRESETS[preset?.value === 'demo' ? 'demo' : 'production'], ...((custom?.value as Periods | undefined) ?? {}) };
-    const devicePrefix = (prefix?.value as string | undefined) ?? '';
-    const strategy: AllocationStrategy = strategyRow?.value === 'most-stock' ? 'most-stock' : 'priority';
-    return { periods, devicePrefix, strategy };
-  };
-
-  /** What a command needs from the settings, read once per command. */
-  const commandSettings = async () => {
-    const { periods, devicePrefix, strategy } = await settings();
-    const env: EngineEnv = { registry, periods, handlers, newId, voucherCode: options.voucherCode ?? randomVoucherCode };
-    return { env, devicePrefix, strategy };
-  };
+  /** The engine's environment for a command, from the settings it read. */
+  const envOf = ({ periods }: CommandSettings): EngineEnv => ({ registry, periods, handlers, newId, voucherCode: options.voucherCode ?? randomVoucherCode });
 
   const meta = (opts?: CommandOptions): CommandMeta => ({ commandId: opts?.commandId ?? newId(), deviceId, operator, at: now() });
 
-  const readSnapshot = (ref: EntityRef): Promise<OrderSnapshot | undefined> => snapshotOf(db, ref, false);
+  const readSnapshot = (ref: EntityRef): Promise<OrderSnapshot | undefined> => forOrderOf(db, ref, (orderId) => loadOrderSnapshot(db, orderId));
 
   const workflowOf = (snapshot: OrderSnapshot): Workflow => registry.get(snapshot.order.workflowId, snapshot.order.workflowVersion);
-  /** For loadOrderSnapshot: the stock rows only when the action can move stock. */
-  const stockFor =
-    (action: string, strategy: AllocationStrategy) =>
-    (order: OrderRow): StockNeed =>
-      registry.get(order.workflowId, order.workflowVersion).mayTouchStock(action) ? strategy : false;
+  /** For loadCommandInput: the stock rows only when the action can move stock. */
+  const touchesStock =
+    (action: string) =>
+    (order: OrderRow): boolean =>
+      registry.get(order.workflowId, order.workflowVersion).mayTouchStock(action);
 
   const stock = createStockCommands(db, { now, deviceId, operator });
 
   const tryCreateOrder = async (type: OrderType, input: CreateOrderInput, opts?: CommandOptions): Promise<CreateOrderResult> => {
     const m = meta(opts);
-    const { env: e, devicePrefix, strategy } = await commandSettings();
     const sequenceName = `order:${type}`;
     return runCommand<CreateOrderResult>(db, m, 'create-order', async () => {
       const skus = Array.isArray(input?.lines) ? input.lines.map((l) => String(l?.sku ?? '')) : [];
-      const stockWork = await loadStockWork(db, [...new Set(skus)], undefined, strategy);
-      const sequence = (await db.sequences.get(sequenceName))?.value ?? 0;
-      const decision = decideCreate(e, { stock: stockWork, sequence }, m, type, input, devicePrefix);
+      const [settings, sequenceRow] = await Promise.all([readCommandSettings(db), db.sequences.get(sequenceName)]);
+      const stockWork = await loadStockWork(db, [...new Set(skus)], undefined, settings.strategy);
+      const decision = decideCreate(envOf(settings), { stock: stockWork, sequence: sequenceRow?.value ?? 0 }, m, type, input, settings.devicePrefix);
       return { ...decision, extra: async (tx) => void (await tx.sequences.put({ name: sequenceName, value: decision.sequence })) };
     });
   };
@@ -142,7 +127,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     tryCreateOrder,
 
     async getOrder(id): Promise<OrderView | null> {
-      const snapshot = await db.transaction('r', orderTables(db), () => loadOrderSnapshot(db, id, false));
+      const snapshot = await db.transaction('r', orderTables(db), () => loadOrderSnapshot(db, id));
       if (!snapshot) return null;
       const wf = workflowOf(snapshot);
       const ctx = contextOf(snapshot);
@@ -191,12 +176,11 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
 
     async act(ref, role, action, _input, opts): Promise<ActResult> {
       const m = meta(opts);
-      const { env: e, strategy } = await commandSettings();
       const attempt = () =>
         runCommand<ActResult>(db, m, 'act', async () => {
-          const snapshot = await snapshotOf(db, ref, stockFor(action, strategy));
-          if (!snapshot) return { result: { ok: false, code: 'not-found', message: `No ${ref.kind} with id ${ref.id}.` }, work: null };
-          return decideAct(e, snapshot, m, ref, role, action);
+          const read = await forOrderOf(db, ref, (orderId) => loadCommandInput(db, orderId, touchesStock(action)));
+          if (!read) return { result: { ok: false, code: 'not-found', message: `No ${ref.kind} with id ${ref.id}.` }, work: null };
+          return decideAct(envOf(read.settings), read.snapshot, m, ref, role, action);
         });
       // A fresh random attendance code can clash with one issued before (1 in 10^10 per
       // code): the transaction then wrote nothing, so deciding again with new codes is safe.
@@ -211,24 +195,22 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
 
     async actOnOrder(orderId, role, action, opts) {
       const m = meta(opts);
-      const { env: e, strategy } = await commandSettings();
       return runCommand(db, m, 'act', async () => {
-        const snapshot = await loadOrderSnapshot(db, orderId, stockFor(action, strategy));
-        if (!snapshot) return { result: { ok: false as const, code: 'not-found' as const, message: `No order with id ${orderId}.` }, work: null };
-        return decideActOnOrder(e, snapshot, m, role, action, opts?.prefer);
+        const read = await loadCommandInput(db, orderId, touchesStock(action));
+        if (!read) return { result: { ok: false as const, code: 'not-found' as const, message: `No order with id ${orderId}.` }, work: null };
+        return decideActOnOrder(envOf(read.settings), read.snapshot, m, role, action, opts?.prefer);
       });
     },
 
     async redeemVoucher(rawCode, opts): Promise<RedeemResult> {
       const code = String(rawCode ?? '').trim();
       const m = meta(opts);
-      const { env: e, strategy } = await commandSettings();
       return runCommand<RedeemResult>(db, m, 'redeem-voucher', async () => {
         const voucher = await db.vouchers.get(code);
         // Redeeming may cascade to line and order actions: read the stock rows like any such command.
-        const snapshot = voucher ? await loadOrderSnapshot(db, voucher.orderId, strategy) : undefined;
-        if (!snapshot) return { result: { ok: false, message: unknownVoucherMessage(code) }, work: null };
-        return decideRedeem(e, snapshot, m, code);
+        const read = voucher ? await loadCommandInput(db, voucher.orderId, () => true) : undefined;
+        if (!read) return { result: { ok: false, message: unknownVoucherMessage(code) }, work: null };
+        return decideRedeem(envOf(read.settings), read.snapshot, m, code);
       });
     },
 
@@ -239,7 +221,6 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
         const due = await db.timers.where('[status+dueAt]').between(['pending', -Infinity], ['pending', now()], true, true).limit(200).toArray();
         if (!due.length) break;
         for (const timer of due) {
-          const { env: e, strategy } = await commandSettings();
           // The timer's own id makes firing idempotent across windows and restarts.
           const m: CommandMeta = { commandId: `timer:${timer.id}`, deviceId, operator: 'system', at: now() };
           let duplicate = false;
@@ -248,9 +229,9 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
             m,
             'fire-timer',
             async () => {
-              const snapshot = await loadOrderSnapshot(db, timer.orderId, timer.action ? stockFor(timer.action, strategy) : false);
-              if (!snapshot) return { result: { ok: false, code: 'not-found' as const, message: 'order gone' }, work: null };
-              return decideTimer(e, snapshot, m, timer.id);
+              const read = await loadCommandInput(db, timer.orderId, timer.action ? touchesStock(timer.action) : () => false);
+              if (!read) return { result: { ok: false, code: 'not-found' as const, message: 'order gone' }, work: null };
+              return decideTimer(envOf(read.settings), read.snapshot, m, timer.id);
             },
             () => (duplicate = true),
           );
@@ -289,8 +270,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     },
 
     async seedDemo({ orders }) {
-      const { env: e, devicePrefix } = await commandSettings();
-      return seedDemo({ db, counter, env: e, deviceId, operator, now, devicePrefix }, { orders });
+      const settings = await readCommandSettings(db);
+      return seedDemo({ db, counter, env: envOf(settings), deviceId, operator, now, devicePrefix: settings.devicePrefix }, { orders });
     },
 
     ...stock,

@@ -4,9 +4,10 @@
 import type { CounterDb } from '../db/database';
 import { batchesOf } from '../db/events';
 import { orderTables } from '../db/database';
-import type { EntityRef, OrderRow, StateCountRow } from '../db/rows';
+import type { EntityRef, OrderRow, ReservationRow, StateCountRow } from '../db/rows';
 import { reservationsOf, stockWorkWith, writeStockWork } from '../inventory/store';
-import { emptyStockWork, type AllocationStrategy } from '../inventory/work';
+import { emptyStockWork, type StockWork } from '../inventory/work';
+import { readCommandSettings, type CommandSettings } from './commandSettings';
 import { movedCounts } from './stateCounts';
 import type { Changeset, CommandMeta, OrderSnapshot } from './work';
 import type { Decision } from './decide';
@@ -18,31 +19,20 @@ async function orderIdOf(db: CounterDb, ref: EntityRef): Promise<string | undefi
 }
 
 /**
- * The snapshot of the order a row belongs to. An order's ref is its own id: no read to find
- * it, and nothing awaited before the first read, so Dexie's transaction zone holds.
+ * `load` for the order a row belongs to. An order's ref is its own id: no read to find it,
+ * and nothing awaited before the first read, so Dexie's transaction zone holds.
  */
-export function snapshotOf(db: CounterDb, ref: EntityRef, stock: StockNeed | ((order: OrderRow) => StockNeed)): Promise<OrderSnapshot | undefined> {
-  if (ref.kind === 'order') return loadOrderSnapshot(db, ref.id, stock);
-  return orderIdOf(db, ref).then((orderId) => (orderId ? loadOrderSnapshot(db, orderId, stock) : undefined));
+export function forOrderOf<T>(db: CounterDb, ref: EntityRef, load: (orderId: string) => Promise<T | undefined>): Promise<T | undefined> {
+  if (ref.kind === 'order') return load(ref.id);
+  return orderIdOf(db, ref).then((orderId) => (orderId ? load(orderId) : undefined));
 }
 
-/** What a command needs of the stock: nothing (false), or its rows, to be allocated by
- *  this strategy (the saved setting) should the command reserve. */
-export type StockNeed = false | AllocationStrategy;
+type OrderRows = Omit<OrderSnapshot, 'stock'> & { reservations: ReservationRow[] };
 
-/**
- * Loads the order aggregate (must run inside a transaction over orderTables for writes).
- * `stock` may be decided once the order is known: the products, levels and reservations
- * are read only for a command that may move stock.
- */
-export async function loadOrderSnapshot(
-  db: CounterDb,
-  orderId: string,
-  stock: StockNeed | ((order: OrderRow) => StockNeed),
-): Promise<OrderSnapshot | undefined> {
-  // Issued together: IndexedDB answers them in one go instead of one round trip each. Plain
-  // ranges only: a filtered query walks a cursor, one round trip per row.
-  const [order, items, refunds, vouchers, allTimers, reservations] = await Promise.all([
+/** The order's own rows, issued together: IndexedDB answers them in one go instead of one
+ *  round trip each. Plain ranges only: a filtered query walks a cursor, one round trip per row. */
+async function readOrderRows(db: CounterDb, orderId: string): Promise<OrderRows | undefined> {
+  const [order, items, refunds, vouchers, timers, reservations] = await Promise.all([
     db.orders.get(orderId),
     db.items.where('orderId').equals(orderId).toArray(),
     db.refunds.where('orderId').equals(orderId).toArray(),
@@ -51,10 +41,37 @@ export async function loadOrderSnapshot(
     reservationsOf(db, orderId),
   ]);
   if (!order) return undefined;
-  const timers = allTimers.filter((t) => t.status === 'pending');
-  const need = typeof stock === 'function' ? stock(order) : stock;
-  const work = need ? await stockWorkWith(db, [...new Set(items.map((i) => i.sku))], reservations, need) : emptyStockWork();
-  return { order, items, refunds, vouchers, timers, stock: work };
+  return { order, items, refunds, vouchers, timers: timers.filter((t) => t.status === 'pending'), reservations };
+}
+
+function snapshotOf({ reservations: _reservations, ...rows }: OrderRows, stock: StockWork): OrderSnapshot {
+  return { ...rows, stock };
+}
+
+/** The order aggregate without its stock rows (for reading; inside a transaction over orderTables). */
+export async function loadOrderSnapshot(db: CounterDb, orderId: string): Promise<OrderSnapshot | undefined> {
+  const rows = await readOrderRows(db, orderId);
+  return rows && snapshotOf(rows, emptyStockWork());
+}
+
+/** What an order command decides from: the order's snapshot and the settings. */
+export interface CommandInput {
+  settings: CommandSettings;
+  snapshot: OrderSnapshot;
+}
+
+/**
+ * A command's reads, inside its transaction: the settings with the order's rows (one
+ * round), then the stock rows (products, locations, levels, allocated by the saved strategy)
+ * when `mayTouchStock` says the command can move stock for this order.
+ */
+export async function loadCommandInput(db: CounterDb, orderId: string, mayTouchStock: (order: OrderRow) => boolean): Promise<CommandInput | undefined> {
+  const [settings, rows] = await Promise.all([readCommandSettings(db), readOrderRows(db, orderId)]);
+  if (!rows) return undefined;
+  const stock = mayTouchStock(rows.order)
+    ? await stockWorkWith(db, [...new Set(rows.items.map((i) => i.sku))], rows.reservations, settings.strategy)
+    : emptyStockWork();
+  return { settings, snapshot: snapshotOf(rows, stock) };
 }
 
 /** Writes a changeset; the writes are issued together (a transaction runs them in order,
