@@ -107,7 +107,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     return runCommand<CreateOrderResult>(db, m, 'create-order', async () => {
       const skus = Array.isArray(input?.lines) ? input.lines.map((l) => String(l?.sku ?? '')) : [];
       const [settings, sequenceRow] = await Promise.all([readCommandSettings(db), db.sequences.get(sequenceName)]);
-      const stockWork = await loadStockWork(db, [...new Set(skus)], undefined, settings.strategy);
+      const stockWork = await loadStockWork(db, [...new Set(skus)], settings.strategy);
       const decision = decideCreate(envOf(settings), { stock: stockWork, sequence: sequenceRow?.value ?? 0 }, m, type, input, settings.devicePrefix);
       return { ...decision, extra: async (tx) => void (await tx.sequences.put({ name: sequenceName, value: decision.sequence })) };
     });

@@ -5,7 +5,7 @@ import type { CounterDb } from '../db/database';
 import { batchesOf } from '../db/events';
 import { orderTables } from '../db/database';
 import type { EntityRef, OrderRow, ReservationRow, StateCountRow } from '../db/rows';
-import { reservationsOf, stockWorkWith, writeStockWork } from '../inventory/store';
+import { loadStockWork, reservationsOf, writeStockWork } from '../inventory/store';
 import { emptyStockWork, type StockWork } from '../inventory/work';
 import { readCommandSettings, type CommandSettings } from './commandSettings';
 import { movedCounts } from './stateCounts';
@@ -69,7 +69,7 @@ export async function loadCommandInput(db: CounterDb, orderId: string, mayTouchS
   const [settings, rows] = await Promise.all([readCommandSettings(db), readOrderRows(db, orderId)]);
   if (!rows) return undefined;
   const stock = mayTouchStock(rows.order)
-    ? await stockWorkWith(db, [...new Set(rows.items.map((i) => i.sku))], rows.reservations, settings.strategy)
+    ? await loadStockWork(db, [...new Set(rows.items.map((i) => i.sku))], settings.strategy, rows.reservations)
     : emptyStockWork();
   return { settings, snapshot: snapshotOf(rows, stock) };
 }

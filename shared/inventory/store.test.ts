@@ -4,7 +4,7 @@ import type { Refused } from '../api';
 import { CounterDb } from '../db/database';
 import { isStockRefusal } from './refusals';
 import { commitLine, releaseLine, reserveLine, type ReserveLineInput } from './reservations';
-import { createStockCommands, loadStockWork, stockTables, writeStockWork } from './store';
+import { createStockCommands, loadStockWork, reservationsOf, stockTables, writeStockWork } from './store';
 import { levelKey, type MovementMeta } from './work';
 
 const opened: CounterDb[] = [];
@@ -49,7 +49,7 @@ async function shop() {
 /** The small adapter the order engine uses: one rw transaction per order-line reservation. */
 async function reserveInTransaction(db: CounterDb, line: ReserveLineInput, meta: MovementMeta): Promise<{ ok: true; summary: string } | Refused> {
   return db.transaction('rw', stockTables(db), async () => {
-    const work = await loadStockWork(db, [line.sku], line.orderId);
+    const work = await loadStockWork(db, [line.sku], 'priority', await reservationsOf(db, line.orderId));
     try {
       const summary = reserveLine(work, line, meta);
       await writeStockWork(db, work);
@@ -251,7 +251,7 @@ describe('stock commands over Dexie', () => {
     await stock.receive({ sku: 'SKU-2', locationId: 'main', qty: 4 });
     expect(await reserveInTransaction(db, { orderId: 'o-1', itemId: 'i-1', sku: 'SKU-2', qty: 3 }, metaFor('r-1'))).toMatchObject({ ok: true });
     await db.transaction('rw', stockTables(db), async () => {
-      const work = await loadStockWork(db, [], 'o-1');
+      const work = await loadStockWork(db, [], 'priority', await reservationsOf(db, 'o-1'));
       expect(releaseLine(work, { orderId: 'o-1', itemId: 'i-1' }, metaFor('rel-1'))).toBe('Released 3 x SKU-2 at Main store');
       await writeStockWork(db, work);
     });
@@ -303,7 +303,7 @@ describe('stock commands over Dexie', () => {
     await Promise.all(
       winners.map((i) =>
         db.transaction('rw', stockTables(db), async () => {
-          const work = await loadStockWork(db, ['SKU-1'], `o-${i}`);
+          const work = await loadStockWork(db, ['SKU-1'], 'priority', await reservationsOf(db, `o-${i}`));
           commitLine(work, { orderId: `o-${i}`, itemId: `i-${i}` }, metaFor(`ship-${i}`));
           await writeStockWork(db, work);
         }),

@@ -56,24 +56,8 @@ const OPEN_STATUSES = ['reserved', 'partly-shipped'];
 export async function loadStockWork(
   db: CounterDb,
   skus: Iterable<string>,
-  orderId?: string,
   strategy: AllocationStrategy = 'priority',
-): Promise<StockWork> {
-  const reservations = orderId === undefined ? [] : await reservationsOf(db, orderId);
-  return stockWorkWith(db, skus, reservations, strategy);
-}
-
-/** An order's reservations (one request: the order engine issues it with its other reads). */
-export function reservationsOf(db: CounterDb, orderId: string): Promise<ReservationRow[]> {
-  return db.reservations.where('orderId').equals(orderId).toArray();
-}
-
-/** loadStockWork once the order's reservations are read. */
-export async function stockWorkWith(
-  db: CounterDb,
-  skus: Iterable<string>,
-  reservations: readonly ReservationRow[],
-  strategy: AllocationStrategy,
+  reservations: readonly ReservationRow[] = [],
 ): Promise<StockWork> {
   const work = emptyStockWork(strategy);
   for (const r of reservations) work.reservations.set(r.id, r);
@@ -83,6 +67,11 @@ export async function stockWorkWith(
   for (const l of locations) work.locations.set(l.id, l);
   for (const l of levels) work.levels.set(levelKey(l.sku, l.locationId), l);
   return work;
+}
+
+/** An order's reservations (one request: the order engine issues it with its other reads). */
+export function reservationsOf(db: CounterDb, orderId: string): Promise<ReservationRow[]> {
+  return db.reservations.where('orderId').equals(orderId).toArray();
 }
 
 /**
@@ -162,7 +151,7 @@ export function createStockCommands(db: CounterDb, ctx: StockContext): StockComm
     options: CommandOptions | undefined,
   ): Promise<StockResult> {
     return run<{ movements: number }>(kind, options, async (meta) => {
-      const work = await loadStockWork(db, skus, undefined, strategy);
+      const work = await loadStockWork(db, skus, strategy);
       const rows = rule(work, meta);
       return { work, result: { ok: true, movements: rows.length } };
     });
@@ -216,14 +205,14 @@ export function createStockCommands(db: CounterDb, ctx: StockContext): StockComm
 
     addLocation: (location, options) =>
       run<{ movements: number }>('add-location', options, async () => {
-        const work = await loadStockWork(db, [], undefined, strategy);
+        const work = await loadStockWork(db, [], strategy);
         addLocation(work, location);
         return { work, result: { ok: true, movements: 0 } };
       }),
 
     updateLocation: (location, options) =>
       run<{ movements: number }>('update-location', options, async () => {
-        const work = await loadStockWork(db, [], undefined, strategy);
+        const work = await loadStockWork(db, [], strategy);
         updateLocation(work, location);
         return { work, result: { ok: true, movements: 0 } };
       }),
@@ -260,7 +249,7 @@ export function createStockCommands(db: CounterDb, ctx: StockContext): StockComm
             errors: parsed.errors,
           });
         }
-        const work = await loadStockWork(db, parsed.rows.map((r) => r.sku), undefined, strategy);
+        const work = await loadStockWork(db, parsed.rows.map((r) => r.sku), strategy);
         for (const r of parsed.rows) count(work, { sku: r.sku, locationId: r.locationId, qty: r.onHand, reason: 'CSV import' }, meta);
         return { work, result: { ok: true, movements: work.ledger.length } };
       }),
