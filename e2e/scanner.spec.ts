@@ -321,6 +321,8 @@ test.describe('scanner', () => {
     await expect(page.getByTestId('scan-toast').filter({ hasText: 'Check digit wrong: expected 1, got 7' })).toBeVisible();
     // The moment after the scan: red frame and the toast (screenshotBoth waits them away).
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'scanner-feedback-error.png') });
+    // The frame goes away on its own.
+    await expect(page.getByTestId('scan-flash')).toHaveCSS('opacity', '0');
     await screenshotBoth(page, 'scanner-bad-check-digit');
 
     await scan(page, 'CF:O:not an order');
