@@ -58,6 +58,25 @@ test.describe('app shell', () => {
     await page.getByTestId('theme-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
     await screenshotBoth(page, 'shell-dark');
+
+    // Opened again, the window is dark from its first frame: nothing fades in from light.
+    await page.addInitScript(() => {
+      const seen: { scheme: string | null; transitions: number } = { scheme: null, transitions: -1 };
+      (window as unknown as { __firstFrame: typeof seen }).__firstFrame = seen;
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-testid="role-switcher"]')) return;
+        observer.disconnect();
+        seen.scheme = document.documentElement.getAttribute('data-mantine-color-scheme');
+        requestAnimationFrame(() => {
+          seen.transitions = document.getAnimations().filter((a) => a instanceof CSSTransition).length;
+        });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await expect(page.getByTestId('theme-toggle')).toBeVisible();
+    const firstFrame = await page.evaluate(() => (window as unknown as { __firstFrame: { scheme: string | null; transitions: number } }).__firstFrame);
+    expect(firstFrame).toEqual({ scheme: 'dark', transitions: 0 });
+
     await page.getByTestId('theme-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
     await screenshotBoth(page, 'shell-light');

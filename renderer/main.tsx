@@ -9,6 +9,7 @@ import { config } from './config';
 import { db } from './db';
 import { counter } from './engine/client';
 import { startLeaderLoop } from './engine/leader';
+import { markColorScheme } from './ui/colorScheme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -20,6 +21,7 @@ if (config.testHooks) {
   (window as unknown as { __counterflowTest: unknown }).__counterflowTest = { counter, db };
 }
 
+markColorScheme();
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { ScannerProvider } from '../scanner';
+import { colorSchemeManager, DEFAULT_COLOR_SCHEME } from '../ui/colorScheme';
 import { cssVariablesResolver, theme } from '../ui/theme';
 import { WorkflowCatalogProvider } from '../workflow/catalog';
 import { routes } from './routes';
@@ -12,7 +13,7 @@ const router = createHashRouter(routes);
 
 export function App() {
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme={DEFAULT_COLOR_SCHEME}>
       {/* Bottom left sits over the navbar's empty lower part, not over the action panel. */}
       <Notifications position="bottom-left" limit={3} zIndex={400} w={380} />
       <WorkflowCatalogProvider>
