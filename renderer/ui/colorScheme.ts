@@ -8,8 +8,8 @@ export const colorSchemeManager = localStorageColorSchemeManager();
 export const DEFAULT_COLOR_SCHEME: MantineColorScheme = 'light';
 
 /** Marks the document with the saved scheme, as the provider will. */
-export function markColorScheme(root: HTMLElement = document.documentElement): void {
+export function markColorScheme(): void {
   const saved = colorSchemeManager.get(DEFAULT_COLOR_SCHEME);
-  const scheme = saved === 'auto' ? (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : saved;
-  root.setAttribute('data-mantine-color-scheme', scheme);
+  // 'auto' (which this app never saves) is left to the provider: it resolves it from the OS.
+  if (saved !== 'auto') document.documentElement.setAttribute('data-mantine-color-scheme', saved);
 }
