@@ -124,6 +124,11 @@ test.describe('order actions', () => {
     await openOrder(page, orderId);
     await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
     await expect(orderState(page)).toHaveText('等待付款');
+    // The timeline's steps and their state badges follow the switch too.
+    const created = page.getByTestId('timeline-event').filter({ has: page.locator('[data-state="WP"]') }).first();
+    await expect(created).toContainText('创建订单');
+    await expect(created).toContainText('订单');
+    await expect(created.locator('[data-state="WP"]')).toHaveText('等待付款');
     await page.keyboard.press('F3');
     await expect(page.getByTestId('panel-order').getByTestId('action-button')).toHaveText(['超时未付款1', '付款成功2']);
     await expect(page.getByTestId('pending-timer')).toContainText('自动取消');

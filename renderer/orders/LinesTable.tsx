@@ -17,7 +17,8 @@ export function LinesTable({ data }: { data: OrderData }) {
       <Title order={2} size="h3" mb="sm">
         {t('order.lines.title')}
       </Title>
-      <Table.ScrollContainer minWidth={560}>
+      {/* A native scroll box: Mantine's ScrollArea measures its thumbs on every order shown. */}
+      <Table.ScrollContainer minWidth={560} type="native">
         <Table verticalSpacing="xs" striped highlightOnHover data-testid="order-lines">
           <Table.Thead>
             <Table.Tr>

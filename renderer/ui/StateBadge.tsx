@@ -1,11 +1,11 @@
 // A workflow state as a coloured badge with its translated label; the code is in the tooltip.
-import { Badge, type BadgeProps } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import { shownState, useShownStates, type VersionedRow } from '../state/shownStates';
 import { useWorkflowWords } from '../workflow/labels';
+import { FilledBadge, type FilledBadgeProps } from './FilledBadge';
 import { stateColor, type StateFamily } from './stateColors';
 
-interface Props extends Omit<BadgeProps, 'color' | 'children'> {
+interface Props extends Omit<FilledBadgeProps, 'color' | 'children'> {
   family: StateFamily;
   state: string | null | undefined;
 }
@@ -15,9 +15,9 @@ export function StateBadge({ family, state, ...rest }: Props) {
   // A native tooltip: an order's timeline shows two badges per step, and each Mantine
   // Tooltip sets up its floating element on render (~3 ms of a scanned order's page here).
   return (
-    <Badge title={state ?? '—'} color={stateColor(family, state)} variant="filled" data-state={state ?? ''} {...rest}>
+    <FilledBadge title={state ?? '—'} color={stateColor(family, state)} data-state={state ?? ''} {...rest}>
       {words.state(family, state)}
-    </Badge>
+    </FilledBadge>
   );
 }
 
