@@ -36,7 +36,8 @@ export function LinesTable({ data }: { data: OrderData }) {
               const sheet = sheets.find((r) => isOpenRefund(r.state)) ?? sheets[sheets.length - 1];
               const vouchers = data.vouchers.filter((v) => v.itemId === item.id);
               return (
-                <Table.Tr key={item.id} data-testid={`line-${item.lineNo}`}>
+                // Keyed by line number (stateless rows): another order's lines are updated in place.
+                <Table.Tr key={item.lineNo} data-testid={`line-${item.lineNo}`}>
                   <Table.Td className="tabular">{item.lineNo}</Table.Td>
                   <Table.Td>
                     <Text fw={600} ff="monospace" fz="sm">

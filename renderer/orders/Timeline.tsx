@@ -71,8 +71,10 @@ export function Timeline({ data }: { data: OrderData }) {
   // Every step is reached (the last one is the current step); the line is coloured up to it.
   return (
     <div className={tl.root} data-align="left" style={ROOT_VARS} data-testid="timeline">
+      {/* Keyed by position: steps are only ever appended and hold no state, so from one
+          order to the next React updates the steps in place instead of building them anew. */}
       {events.map((e, i) => (
-        <EventItem key={e.id} event={e} data={data} lineActive={i < events.length - 1} t={t} words={words} locale={locale} />
+        <EventItem key={i} event={e} data={data} lineActive={i < events.length - 1} t={t} words={words} locale={locale} />
       ))}
     </div>
   );
