@@ -18,8 +18,16 @@ export interface OrderData {
   products: Map<string, ProductRow>;
 }
 
-/** Reads everything the order page shows, in one round trip (then the lines' products). */
-export async function readOrderData(id: string): Promise<OrderData | null> {
+/**
+ * Reads everything the order page shows, in one round trip (then the lines' products), in one
+ * read-only transaction: the page never mixes rows from before and after another window's or
+ * the engine's commit, and one transaction instead of eight is ~1 ms sooner.
+ */
+export function readOrderData(id: string): Promise<OrderData | null> {
+  return db.transaction('r', [db.orders, db.items, db.refunds, db.vouchers, db.reservations, db.timers, db.events, db.products], () => readInTransaction(id));
+}
+
+async function readInTransaction(id: string): Promise<OrderData | null> {
   const [order, items, refunds, vouchers, reservations, timers, events] = await Promise.all([
     db.orders.get(id),
     db.items.where('orderId').equals(id).toArray(),
