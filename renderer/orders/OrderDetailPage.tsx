@@ -3,10 +3,9 @@
 import { Anchor, Breadcrumbs, Button, Grid, Group, Stack } from '@mantine/core';
 import { IconPrinter, IconSitemap } from '@tabler/icons-react';
 import { IconArrowLeft, IconFileUnknown } from '@tabler/icons-react';
-import { memo, useEffect } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { useUiStore } from '../state/uiStore';
 import { EmptyView, LoadingState } from '../ui/states';
 import { ActionPanel } from './actions/ActionPanel';
 import { LinesTable } from './LinesTable';
@@ -22,13 +21,6 @@ export default function OrderDetailPage() {
   // page in place, ~5-9 ms sooner than building it anew. useOrderData never returns another
   // order's rows, and the records' tabs go back to the timeline when the order changes.
   const data = useOrderData(id);
-  const setOpenOrderId = useUiStore((s) => s.setOpenOrderId);
-
-  // Scans of action cards apply to the order that is open.
-  useEffect(() => {
-    setOpenOrderId(id);
-    return () => setOpenOrderId(null);
-  }, [id, setOpenOrderId]);
 
   if (data === undefined) return <LoadingState />;
   if (data === null) {

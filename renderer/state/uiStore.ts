@@ -6,14 +6,9 @@ interface UiState {
   /** This window holds the `counterflow-leader` lock and runs the timers. */
   leader: boolean;
   setLeader(leader: boolean): void;
-  /** The order the operator has open (scans of action cards apply to it). */
-  openOrderId: string | null;
-  setOpenOrderId(id: string | null): void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
   leader: false,
   setLeader: (leader) => set({ leader }),
-  openOrderId: null,
-  setOpenOrderId: (openOrderId) => set({ openOrderId }),
 }));
