@@ -1,7 +1,7 @@
 // Everything the order detail shows, in one live query, so a command's commit re-renders
 // the whole page once with consistent rows.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import { orderEvents } from '../../shared/db/events';
 import type { EventRow, ItemRow, OrderRow, ProductRow, RefundRow, ReservationRow, TimerRow, VoucherRow } from '../../shared/db/rows';
 import { db } from '../db';
@@ -96,9 +96,14 @@ export function useOrderData(id: string): OrderData | null | undefined {
     [id],
     primedFor(id),
   );
+  // A new answer for the order on screen (a command's commit re-read) renders as a transition,
+  // after the frame that shows what the command changed: the committed state is on screen
+  // already (shownStates), and rendering the whole page first held that frame back.
+  const deferred = useDeferredValue(result);
+  const latest = deferred?.id === id ? deferred : result;
   // The page stays mounted from one order to the next, and the live query keeps its last
   // answer until the new order's arrives: an answer for another order is never shown.
-  return (result?.id === id ? result : primedFor(id))?.data;
+  return (latest?.id === id ? latest : primedFor(id))?.data;
 }
 
 /** "Line 2" for an item, used by the timeline and the refund sheets. */

@@ -2,7 +2,7 @@
 // (keys 1-9), then what is not possible now and why, then what other roles could do.
 import { Alert, Badge, Button, Card, Group, Kbd, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActResult } from '../../../shared/api';
 import type { EntityRef } from '../../../shared/db/rows';
@@ -16,6 +16,7 @@ import { toastOk, toastRefused } from '../../ui/toast';
 import { useShortcuts } from '../../ui/useShortcuts';
 import { useExplainText, useWorkflowWords } from '../../workflow/labels';
 import type { OrderData } from '../useOrderData';
+import classes from './ActionPanel.module.css';
 import { useActionPanels, type PanelData } from './useActionPanels';
 
 /** Enough to answer "why can't I…?" without pushing the next line's buttons off screen. */
@@ -67,6 +68,14 @@ export function ActionPanel({ data }: { data: OrderData }) {
     }
   };
 
+  // The panels get one callback for the page's life, so they are not rendered again when
+  // only the panel's busy state flips (the fieldset disables their buttons).
+  const applyLatest = useRef(apply);
+  useLayoutEffect(() => {
+    applyLatest.current = apply;
+  });
+  const onApply = useCallback((ref: EntityRef, action: string) => void applyLatest.current(ref, action), []);
+
   // Number keys run the current role's actions in the order they are shown.
   const numbered: Array<{ ref: EntityRef; action: string }> =
     panels.phase === 'ready' ? panels.panels.flatMap((p) => p.mine.map((action) => ({ ref: p.target.ref, action }))) : [];
@@ -88,34 +97,36 @@ export function ActionPanel({ data }: { data: OrderData }) {
       {panels.phase === 'loading' ? <LoadingState minHeight={120} /> : null}
       {panels.phase === 'error' ? <ErrorView message={panels.message} /> : null}
       {panels.phase === 'ready' ? (
-        <Stack gap="md">
-          {panels.panels.map((panel) => {
-            const first = shortcut;
-            shortcut += panel.mine.length;
-            return (
-              <TargetPanel
-                key={panel.target.ref.id}
-                panel={panel}
-                role={role}
-                firstShortcut={first}
-                busy={busy}
-                last={last?.targetId === panel.target.ref.id ? last : null}
-                onApply={apply}
-                hideIfEmpty={panel.target.kind === 'item'}
-              />
-            );
-          })}
-        </Stack>
+        // One attribute disables every button while a command runs or its state is shown
+        // ahead of the rows: a scanned card's new state paints without re-rendering them.
+        <fieldset disabled={busy} className={classes.buttons}>
+          <Stack gap="md">
+            {panels.panels.map((panel) => {
+              const first = shortcut;
+              shortcut += panel.mine.length;
+              return (
+                <TargetPanel
+                  key={panel.target.ref.id}
+                  panel={panel}
+                  role={role}
+                  firstShortcut={first}
+                  last={last?.targetId === panel.target.ref.id ? last : null}
+                  onApply={onApply}
+                  hideIfEmpty={panel.target.kind === 'item'}
+                />
+              );
+            })}
+          </Stack>
+        </fieldset>
       ) : null}
     </Card>
   );
 }
 
-function TargetPanel({
+const TargetPanel = memo(function TargetPanel({
   panel,
   role,
   firstShortcut,
-  busy,
   last,
   onApply,
   hideIfEmpty,
@@ -123,7 +134,6 @@ function TargetPanel({
   panel: PanelData;
   role: Role;
   firstShortcut: number;
-  busy: boolean;
   last: LastResult | null;
   onApply: (ref: EntityRef, action: string) => void;
   hideIfEmpty: boolean;
@@ -167,7 +177,6 @@ function TargetPanel({
                 fullWidth
                 justify="space-between"
                 color={ROLE_COLOR[role]}
-                disabled={busy}
                 onClick={() => onApply(target.ref, action)}
                 rightSection={n <= 9 ? <Kbd size="sm">{n}</Kbd> : null}
                 data-testid="action-button"
@@ -200,7 +209,6 @@ function TargetPanel({
               size="sm"
               fullWidth
               justify="space-between"
-              disabled={busy}
               onClick={() => onApply(target.ref, e.action)}
               data-testid="unavailable-action"
               data-action={e.action}
@@ -240,7 +248,7 @@ function TargetPanel({
       ) : null}
     </Stack>
   );
-}
+});
 
 function ResultLine({ last, family }: { last: LastResult; family: 'order' | 'item' }) {
   const { t } = useTranslation();
