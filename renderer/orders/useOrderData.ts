@@ -24,8 +24,10 @@ export interface OrderData {
  * the engine's commit, and one transaction instead of eight is ~1 ms sooner.
  */
 export function readOrderData(id: string): Promise<OrderData | null> {
-  return db.transaction('r', [db.orders, db.items, db.refunds, db.vouchers, db.reservations, db.timers, db.events, db.products], () => readInTransaction(id));
+  return db.transaction('r', pageTables(), () => readInTransaction(id));
 }
+
+const pageTables = () => [db.orders, db.items, db.refunds, db.vouchers, db.reservations, db.timers, db.events, db.products];
 
 async function readInTransaction(id: string): Promise<OrderData | null> {
   const [order, items, refunds, vouchers, reservations, timers, events] = await Promise.all([
@@ -62,8 +64,20 @@ let primed: { result: PrimedResult; at: number } | null = null;
 
 /** Reads the order for the page about to open; null when there is no such order. */
 export async function primeOrderData(id: string): Promise<OrderData | null> {
-  const data = await readOrderData(id);
-  primed = data ? { result: { id, data }, at: performance.now() } : null;
+  return prime(await readOrderData(id));
+}
+
+/** The same for an order found by its number (a scanned label): the lookup and the rows in one transaction. */
+export async function primeOrderByNumber(number: string): Promise<OrderData | null> {
+  const data = await db.transaction('r', pageTables(), async () => {
+    const found = await db.orders.where('number').equals(number).first();
+    return found ? readInTransaction(found.id) : null;
+  });
+  return prime(data);
+}
+
+function prime(data: OrderData | null): OrderData | null {
+  primed = data ? { result: { id: data.order.id, data }, at: performance.now() } : null;
   return data;
 }
 

@@ -17,7 +17,7 @@ import type { EntityRef } from '../../shared/db/rows';
 import { db } from '../db';
 import { counter } from '../engine/client';
 import { useDraftStore } from '../orders/createOrderStore';
-import { primeOrderData } from '../orders/useOrderData';
+import { primeOrderByNumber, primeOrderData } from '../orders/useOrderData';
 import { isRole, useRoleStore, type Role } from '../state/roleStore';
 import { useShownStates } from '../state/shownStates';
 import type { WorkflowWords } from '../workflow/labels';
@@ -90,11 +90,12 @@ function notRecognised(parsed: Extract<ParsedBarcode, { kind: 'not-recognised' }
 async function openOrder(number: string, ctx: RouteContext): Promise<ScanOutcome> {
   const { t } = ctx;
   const title = t('scan.head.order', { number });
-  const order = await db.orders.where('number').equals(number).first();
+  // The order's rows are read with the lookup, so its page's first frame is complete.
+  const order = (await primeOrderByNumber(number))?.order;
   if (!order) return fail(t('scan.msg.orderMissing', { number }), { title });
   useScannerStore.getState().setFocus(null);
   const already = openOrderId(ctx.pathname()) === order.id;
-  if (!already) await openOrderPage(order.id, ctx);
+  if (!already) await ctx.navigate(orderPath(order.id));
   return ok(t('scan.msg.orderOpened', { number, state: ctx.words().state('order', order.state) }), {
     title,
     settle: already ? 'none' : 'navigate',
@@ -104,8 +105,10 @@ async function openOrder(number: string, ctx: RouteContext): Promise<ScanOutcome
 /** Opens the order's page with its rows already read, so its first frame is complete. */
 async function openOrderPage(orderId: string, ctx: RouteContext): Promise<void> {
   await primeOrderData(orderId);
-  await ctx.navigate(`/orders/${encodeURIComponent(orderId)}`);
+  await ctx.navigate(orderPath(orderId));
 }
+
+const orderPath = (orderId: string) => `/orders/${encodeURIComponent(orderId)}`;
 
 async function openPart(kind: 'item' | 'refund', id: string, ctx: RouteContext): Promise<ScanOutcome> {
   const { t } = ctx;
