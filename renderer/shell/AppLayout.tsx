@@ -1,7 +1,7 @@
 // The frame around every screen: header (brand, role, status, language, theme), navbar, main.
 import { AppShell, Group, ScrollArea, Text, ThemeIcon } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
-import { memo, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -13,39 +13,39 @@ import { NavMenu } from './NavMenu';
 import { RoleSwitcher } from './RoleSwitcher';
 import { ThemeToggle } from './ThemeToggle';
 
+// Reads nothing that changes with the route: a navigation (a scanned label, many a minute)
+// renders the screen (ScreenOutlet) and the menu (NavMenu), not the frame, the header or the
+// navbar around them.
 export function AppLayout() {
-  const { pathname } = useLocation();
   return (
     <AppShell header={{ height: 68 }} navbar={{ width: 256, breakpoint: 0 }} padding="lg">
       <AppHeader />
-      <AppNavbar />
+      <AppShell.Navbar p="sm">
+        <AppShell.Section grow component={ScrollArea}>
+          <NavMenu />
+        </AppShell.Section>
+      </AppShell.Navbar>
       <AppShell.Main>
         <EngineBanner />
-        <ErrorBoundary resetKey={pathname}>
-          <Suspense fallback={<LoadingState />}>
-            <Outlet />
-          </Suspense>
-        </ErrorBoundary>
+        <ScreenOutlet />
       </AppShell.Main>
     </AppShell>
   );
 }
 
-// The menu follows the route by itself (NavMenu): its frame and scroll area need not be
-// rendered again on every navigation (~2-3 ms of a scanned label's render here).
-const AppNavbar = memo(function AppNavbar() {
+/** The current screen; a screen that failed is shown again once the operator goes elsewhere. */
+function ScreenOutlet() {
+  const { pathname } = useLocation();
   return (
-    <AppShell.Navbar p="sm">
-      <AppShell.Section grow component={ScrollArea}>
-        <NavMenu />
-      </AppShell.Section>
-    </AppShell.Navbar>
+    <ErrorBoundary resetKey={pathname}>
+      <Suspense fallback={<LoadingState />}>
+        <Outlet />
+      </Suspense>
+    </ErrorBoundary>
   );
-});
+}
 
-// Nothing in the header depends on the route: a memo keeps it out of every navigation's
-// render (a scanned label re-rendered the role switcher, status, language and theme).
-const AppHeader = memo(function AppHeader() {
+function AppHeader() {
   const { t } = useTranslation();
   return (
     <AppShell.Header px="md">
@@ -67,4 +67,4 @@ const AppHeader = memo(function AppHeader() {
       </Group>
     </AppShell.Header>
   );
-});
+}

@@ -11,17 +11,17 @@ function activeEntry(pathname: string): number {
 }
 
 export function NavMenu() {
+  const navigate = useNavigate();
+  // Alt+digit: digits alone belong to the action panel, F-keys to the roles.
+  useShortcuts(NAV.map((entry, i) => ({ combo: `alt+${i + 1}`, run: () => navigate(entry.path), inFields: true })));
   return <NavEntries active={activeEntry(useLocation().pathname)} />;
 }
 
 // Re-rendered only when the current entry changes: a scanned label moves from one order to
-// the next many times a minute, and the menu's eight links stay as they are.
+// the next many times a minute, and the menu's eight links stay as they are. (So no router
+// hook in here: useNavigate reads the route context, which every navigation changes.)
 const NavEntries = memo(function NavEntries({ active }: { active: number }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-
-  // Alt+digit: digits alone belong to the action panel, F-keys to the roles.
-  useShortcuts(NAV.map((entry, i) => ({ combo: `alt+${i + 1}`, run: () => navigate(entry.path), inFields: true })));
 
   return (
     <Stack gap={4} component="nav" aria-label={t('nav.label')}>
