@@ -72,8 +72,10 @@ test.describe('order actions', () => {
     const timeline = page.getByTestId('timeline');
     const transitions = timeline.locator('[data-testid="timeline-event"][data-type="transition"]');
     await expect(transitions.filter({ hasText: /^B/ }).first()).toContainText('create order');
-    const orderActions = await transitions.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-    expect(orderActions.filter((a) => a !== 'order state changed to FP' && a !== 'order state changed to FS')).toEqual([
+    // The new state shows as soon as the engine answers; the timeline follows when the page has
+    // re-read the order, so the story is polled for rather than read once.
+    const orderActions = () => transitions.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    await expect.poll(async () => (await orderActions()).filter((a) => a !== 'order state changed to FP' && a !== 'order state changed to FS')).toEqual([
       'create order',
       'payment successful',
       'ship the order',
