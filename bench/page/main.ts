@@ -387,13 +387,25 @@ async function seed(opts: { dbName: string; orders: number }) {
   const heap = heapSampler();
   const before = memory()?.usedJSHeapSize ?? 0;
   const t0 = now();
-  const result = await counter.seedDemo({ orders: opts.orders });
+  let seeding = true;
+  const done = counter.seedDemo({ orders: opts.orders }).finally(() => (seeding = false));
+  // A label's lookup every half second, as a counter still in use would make: how long the
+  // import holds the counter's own reads up (each waits for the batch being written).
+  const waits: number[] = [];
+  while (seeding) {
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 500))]);
+    if (!seeding) break;
+    const tw = now();
+    await counter.db.orders.where('number').equals('PO-000001').first();
+    waits.push(now() - tw);
+  }
+  const result = await done;
   const ms = now() - t0;
   const peak = heap.stop();
   const counts: Record<string, number> = {};
   for (const t of ['orders', 'items', 'refunds', 'vouchers', 'events', 'timers', 'reservations', 'stockLedger'] as const) counts[t] = await counter.db[t].count();
   await counter.close();
-  return { ms, result, counts, heapBefore: before, heapPeak: peak };
+  return { ms, result, counts, heapBefore: before, heapPeak: peak, waits };
 }
 
 async function ledger(opts: { dbName: string; rows: number; chunk: number }) {

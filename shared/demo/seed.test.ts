@@ -29,4 +29,23 @@ describe('demo data', () => {
     expect(new Set((await counter.db.orders.toArray()).map((o) => o.number)).size).toBe(610);
     await counter.close();
   });
+
+  it("writes in batches of at most 250 orders, so the counter's own reads get in between", async () => {
+    const counter = await openCounter({ dbName: `seed-${Math.random()}`, now: () => Date.UTC(2026, 10, 22, 12) });
+    let done = false;
+    const seeding = counter.seedDemo({ orders: 1000 }).then(() => (done = true));
+    // A read sees the batches committed so far; a pause between reads lets the next batch in
+    // (fake-indexeddb lets back-to-back readers hold a writer off, which Chromium does not).
+    const seen = [0];
+    while (!done) {
+      const count = await counter.db.orders.count();
+      if (count !== seen.at(-1)) seen.push(count);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await seeding;
+    expect(seen.at(-1)).toBe(1000);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]! - seen[i - 1]!).toBeLessThanOrEqual(250);
+    await counter.close();
+  });
 });
