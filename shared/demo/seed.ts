@@ -29,7 +29,7 @@ export interface SeedDeps {
 
 // Orders per transaction. While a batch is written, the counter's own reads and commands on
 // the same tables wait for it: with 2 000 orders a lookup during an import of 100 000 waited
-// ~3.4 s (p50), with 250 ~0.4 s, for an import ~12-21 % slower (bench/RESULTS.md).
+// ~3.4 s (p50), with 250 ~0.4 s, for an import ~12-25 % slower (bench/RESULTS.md).
 const BATCH = 250;
 const MINUTE = 60_000;
 
