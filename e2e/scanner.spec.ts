@@ -302,6 +302,12 @@ test.describe('scanner', () => {
     await handled(page, 1);
     await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-ok', 'true');
     await expect(lastScan(page)).toHaveText(`Code ${code} accepted. 1 use left on order ${number}.`);
+    // The green frame goes away on its own, stepped by timers: no animation runs on the page
+    // meanwhile (one would make the next scan's keys wait for a frame).
+    const flash = page.getByTestId('scan-flash');
+    await expect(flash).toHaveClass(/ok/);
+    expect(await flash.evaluate((el) => el.getAnimations().length)).toBe(0);
+    await expect(flash).toHaveCSS('opacity', '0');
 
     await scan(page, code);
     await handled(page, 2);
@@ -321,7 +327,8 @@ test.describe('scanner', () => {
     await expect(page.getByTestId('scan-toast').filter({ hasText: 'Check digit wrong: expected 1, got 7' })).toBeVisible();
     // The moment after the scan: red frame and the toast (screenshotBoth waits them away).
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'scanner-feedback-error.png') });
-    // The frame goes away on its own.
+    // The frame blinks, then goes away on its own.
+    await expect(page.getByTestId('scan-flash')).toHaveClass(/error/);
     await expect(page.getByTestId('scan-flash')).toHaveCSS('opacity', '0');
     await screenshotBoth(page, 'scanner-bad-check-digit');
 

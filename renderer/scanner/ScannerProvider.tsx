@@ -19,6 +19,7 @@ import { useScannerStore } from './scannerStore';
 import classes from './ScanFeedback.module.css';
 import { beep } from './sound';
 import { offerToTargets } from './targets';
+import { ScanFlash } from './ScanFlash';
 import { SCAN_EVENT, type RoutedScan, type ScanEventDetail, type ScanOutcome } from './types';
 
 /** What the provider needs of the router: where we are, and a way to go elsewhere. */
@@ -181,7 +182,7 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
     <>
       {children}
       <div data-scan-ignore="" data-testid="scan-feedback" data-handled={handled} data-ok={last ? String(last.ok) : undefined}>
-        {last ? <div key={last.id} className={`${classes.flash} ${last.ok ? classes.ok : classes.error}`} data-testid="scan-flash" /> : null}
+        {last ? <ScanFlash key={last.id} ok={last.ok} /> : null}
         <div role="status" aria-live="polite" className={classes.status} data-testid="scan-last">
           {last?.message ?? ''}
         </div>
