@@ -4,6 +4,7 @@
 import Dexie from 'dexie';
 import { openCounter, type EngineCounter } from '../../shared/index';
 import { CounterDb } from '../../shared/db/database';
+import { newId } from '../../shared/ids';
 import { batchesOf, orderEvents } from '../../shared/db/events';
 import type { EventRow, ItemRow, LedgerRow, OrderRow, StateCountRow, TimerRow } from '../../shared/db/rows';
 // The board's own query code, measured as it is (it reads through renderer/db.ts, which
@@ -77,7 +78,7 @@ async function movePaidCount(db: CounterDb): Promise<void> {
 
 function event(commandId: string, at: number, orderId: string, fields: Partial<EventRow> & Pick<EventRow, 'type' | 'entity'>): EventRow {
   return {
-    id: crypto.randomUUID(),
+    id: newId(),
     commandId,
     deviceId: 'bench',
     operator: 'bench',
@@ -130,7 +131,7 @@ function payByHand(order: OrderRow, items: ItemRow[], timers: TimerRow[], comman
  * rows, which this command never touches).
  */
 async function rawPaySame(db: CounterDb, orderId: string, stock = true): Promise<number> {
-  const commandId = crypto.randomUUID();
+  const commandId = newId();
   const at = Date.now();
   return db.transaction('rw', ORDER_TABLES_TOUCHED(db), async () => {
     const [previous, counts, , order, items, , , allTimers, reservations] = await Promise.all([
@@ -168,7 +169,7 @@ async function rawPaySame(db: CounterDb, orderId: string, stock = true): Promise
 
 /** What a hand-writer needs for this command only: no stock reads, writes not awaited one by one. */
 async function rawPayMinimal(db: CounterDb, orderId: string): Promise<number> {
-  const commandId = crypto.randomUUID();
+  const commandId = newId();
   const at = Date.now();
   return db.transaction('rw', [db.commands, db.orders, db.items, db.timers, db.events, db.stateCounts], async () => {
     const [previous, order, items, allTimers] = await Promise.all([
@@ -436,7 +437,7 @@ async function ledger(opts: { dbName: string; rows: number; chunk: number }) {
 
 function ledgerRow(i: number, rows: number, at: number): LedgerRow {
   return {
-        id: crypto.randomUUID(),
+        id: newId(),
         commandId: `import-${i >> 8}`,
         deviceId: 'bench',
         operator: 'bench',
