@@ -193,7 +193,8 @@ function LedgerBody({ sku }: { sku: string }) {
                     <Table.Td>
                       {r.orderId ? (
                         <Anchor component={Link} to={`/orders/${r.orderId}`} ff="monospace" fz="sm">
-                          {r.orderNumber ?? r.orderId.slice(0, 8)}
+                          {/* An id's head is its time (shared/ids.ts): its random tail tells orders apart. */}
+                          {r.orderNumber ?? r.orderId.slice(-8)}
                         </Anchor>
                       ) : (
                         <Text c="dimmed">—</Text>
