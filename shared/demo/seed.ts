@@ -28,8 +28,9 @@ export interface SeedDeps {
 }
 
 // Orders per transaction. While a batch is written, the counter's own reads and commands on
-// the same tables wait for it: with 2 000 orders a lookup during an import of 100 000 waited
-// ~3.4 s (p50), with 250 ~0.4 s, for an import ~12-25 % slower (bench/RESULTS.md).
+// the same tables wait for it: during an import of 100 000, a lookup waited p95 ~2 s with
+// 2 000 per transaction, ~0.35 s with 250 and ~0.19 s with 100, for an import 11-15 % slower
+// than with 2 000 and 4-6 % faster than with 100 (bench/RESULTS.md).
 const BATCH = 250;
 const MINUTE = 60_000;
 
