@@ -1,18 +1,56 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newId } from './ids';
 
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The 48-bit millisecond time at the head of a UUIDv7. */
+const timeOf = (id: string) => parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+
 describe('newId', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('gives unique UUIDs that sort in the order they were made, within a millisecond too', () => {
     const ids = Array.from({ length: 20_000 }, () => newId());
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids) expect(id).toMatch(UUID_V7);
     // IndexedDB compares string keys code unit by code unit, as this sort does.
     expect([...ids].sort()).toEqual(ids);
   });
 
-  it('puts a later id after an earlier one', async () => {
+  it('puts a later id after an earlier one, and stamps it with the time it was made', async () => {
     const first = newId();
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(newId() > first).toBe(true);
+    const before = Date.now();
+    const later = newId();
+    expect(later > first).toBe(true);
+    expect(timeOf(later)).toBeGreaterThanOrEqual(before);
+    expect(timeOf(later)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('keeps its order when many ids share one millisecond', () => {
+    const at = Date.now() + 60_000;
+    vi.spyOn(Date, 'now').mockReturnValue(at);
+    const ids = Array.from({ length: 5_000 }, () => newId());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    expect(timeOf(ids[0]!)).toBe(at);
+  });
+
+  it('keeps its order when the clock steps back', () => {
+    const at = Date.now() + 120_000;
+    const now = vi.spyOn(Date, 'now').mockReturnValue(at);
+    const before = Array.from({ length: 300 }, () => newId());
+    now.mockReturnValue(at - 30_000); // the system clock corrected backwards
+    const after = Array.from({ length: 300 }, () => newId());
+    const ids = [...before, ...after];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('draws fresh random bytes for every id', () => {
+    const ids = Array.from({ length: 1_000 }, () => newId());
+    // The last 12 hex digits are random in every id, also past the pool's refills.
+    const tails = new Set(ids.map((id) => id.slice(-12)));
+    expect(tails.size).toBe(ids.length);
   });
 });
