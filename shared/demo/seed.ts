@@ -12,7 +12,7 @@ import type { StockWork } from '../inventory/work';
 import type { Counter, OrderLineInput } from '../api';
 import { decideAct, decideCreate, decideRedeem, type EngineEnv } from '../engine/decide';
 import { applyStateMoves } from '../engine/stateCounts';
-import type { CommandMeta, OrderSnapshot, OrderWork } from '../engine/work';
+import type { CommandMeta, OrderWork } from '../engine/work';
 import { mulberry32 } from '../random';
 
 export interface SeedDeps {
@@ -136,17 +136,6 @@ interface OrderRows {
   ledger: LedgerRow[];
 }
 
-function snapshotOf(work: OrderWork, stock: StockWork): OrderSnapshot {
-  return {
-    order: work.order,
-    items: work.itemList(),
-    refunds: [...work.refunds.values()],
-    vouchers: [...work.vouchers.values()],
-    timers: work.pendingTimers(),
-    stock,
-  };
-}
-
 /** A per-order view of the shared stock: shared levels, the order's own reservations. */
 function orderStock(shared: StockWork): StockWork {
   return { ...shared, reservations: new Map(), changedLevels: new Set(), changedReservations: new Set(), changedProducts: new Set(), changedLocations: new Set(), ledger: [] };
@@ -252,7 +241,7 @@ function driveOrder(
   for (const step of steps) {
     at += MINUTE + Math.floor(rand() * 30 * MINUTE);
     if (at > now) at = now;
-    const snapshot = snapshotOf(work, stock);
+    const snapshot = work.nextSnapshot(stock);
     stock.ledger = [];
     let next: OrderWork | null;
     if (step.kind === 'act') {
@@ -262,7 +251,7 @@ function driveOrder(
       const codes = [...work.vouchers.values()].filter((v) => v.state === 'Un').map((v) => v.code);
       next = work;
       for (const code of step.count === 'one' ? codes.slice(0, 1) : codes) {
-        next = decideRedeem(env, snapshotOf(next, stock), meta(at), code).work ?? next;
+        next = decideRedeem(env, next.nextSnapshot(stock), meta(at), code).work ?? next;
         merge(rows, next);
       }
       work = next;

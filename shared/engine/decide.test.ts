@@ -35,7 +35,7 @@ function deepFreeze<T>(value: T): T {
 
 /** The rows a work ends with, frozen, as the next command's snapshot (stock is shared work). */
 function snapshotOf(work: OrderWork, stock: StockWork): OrderSnapshot {
-  const rows = { order: work.order, items: work.itemList(), refunds: [...work.refunds.values()], vouchers: [...work.vouchers.values()], timers: work.pendingTimers() };
+  const { stock: _stock, ...rows } = work.nextSnapshot(stock);
   deepFreeze(rows);
   return { ...rows, stock };
 }

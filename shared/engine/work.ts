@@ -164,6 +164,12 @@ export class OrderWork {
     this.changedTimers.add(row.id);
   }
 
+  /** The order as this work leaves it, as the snapshot of a next command on the same
+   *  order (the demo import drives an order through several without storing it between). */
+  nextSnapshot(stock: StockWork): OrderSnapshot {
+    return { order: this.order, items: this.itemList(), refunds: [...this.refunds.values()], vouchers: [...this.vouchers.values()], timers: this.pendingTimers(), stock };
+  }
+
   pendingTimers(): TimerRow[] {
     return [...this.timers.values()].filter((t) => t.status === 'pending');
   }
