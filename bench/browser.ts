@@ -4,6 +4,7 @@ import type { Figure } from './lib/report';
 import { fmt, max, median, p95, summarize } from './lib/stats';
 import { echoErrors, profilePage } from './lib/chromium';
 import type { Session } from './session';
+import { storageAtRest } from './lib/settle';
 
 type BenchApi = {
   commandBench(o: { dbName: string; n: number; warmup: number; backgroundOrders: number; burst: number }): Promise<{
@@ -31,17 +32,22 @@ type BenchApi = {
   seed(o: { dbName: string; orders: number }): Promise<{ ms: number; result: { orders: number }; counts: Record<string, number>; heapBefore: number; heapPeak: number; waits: number[] }>;
   ledger(o: { dbName: string; rows: number; chunk: number }): Promise<{ ms: number; addMs: number; count: number; heapPeak: number }>;
   idbCeiling(o: { rows: number }): Promise<{ plainMs: number; indexedMs: number }>;
+  importShape(o: { source: string; orders: number }): Promise<{ shapes: StoreShape[]; counts: number[]; transactions: number }>;
+  importSlice(o: { source: string; shapes: StoreShape[]; counts: number[]; transactions: number; k: number; after: Array<Key | null> }): Promise<{ slices: string; after: Array<Key | null> }>;
+  floorWrite(o: { target: string; shapes: StoreShape[]; slices: string }): Promise<{ ms: number; rows: number }>;
   boardQueries(o: { rounds: number; firstRows: number }): Promise<Record<string, number[]>>;
   deleteDb(name: string): Promise<void>;
 };
 
 const MB = 1024 * 1024;
+type Key = string | number;
+type StoreShape = { name: string; keyPath: string; autoIncrement: boolean; indexes: Array<{ name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }> };
 
-export async function openBenchPage(session: Session): Promise<Page> {
+export async function openBenchPage(session: Session, origin = session.origin): Promise<Page> {
   const page = await session.chromium.context.newPage();
   echoErrors(page, 'bench page');
   // ?db= is the database renderer/db.ts opens (the board queries measured in the page).
-  await page.goto(`${session.origin}/bench/?db=${encodeURIComponent(session.ordersDb)}`);
+  await page.goto(`${origin}/bench/?db=${encodeURIComponent(session.ordersDb)}`);
   await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
   return page;
 }
@@ -98,6 +104,7 @@ export async function seedOrders(session: Session): Promise<Figure[]> {
   await page.close();
   if (r.counts.orders !== orders) throw new Error(`seeded ${r.counts.orders} orders, wanted ${orders}`);
   session.seeded = true;
+  session.importMs = r.ms;
   const scaled = orders === 100_000 ? '' : ` (${fmt(orders)} orders; quick size)`;
   return [
     {
@@ -155,6 +162,50 @@ export async function benchLedger(session: Session): Promise<Figure[]> {
       note: `chunks of ${fmt(chunk)}; ${fmt((rows * 1000) / r.ms)} rows/s; bulkAdd alone ${fmt(r.addMs / 1000)} s`,
     },
     { key: 'import.ledger_chromium_heap_mb', bench: 4, label: 'Import ledger rows: Chromium peak JS heap', value: r.heapPeak / MB, unit: 'MB' },
+  ];
+}
+
+/**
+ * The floor under the Chromium import: the same rows written again by IndexedDB alone, in
+ * the same run. Read back from the import's database (after benchmarks 3, 5-7, so they met
+ * it as the import left it) and written in a page of another origin (localhost instead of
+ * 127.0.0.1), whose storage backend is fresh, as the import's was. Then it waits for the
+ * storage to be at rest again, before the ledger's import.
+ */
+export async function benchImportFloor(session: Session): Promise<Figure[]> {
+  if (!session.seeded || session.importMs === null) throw new Error('the import floor needs the seeded database');
+  const source = await openBenchPage(session);
+  const writer = await openBenchPage(session, session.origin.replace('127.0.0.1', 'localhost'));
+  const orders = session.sizes.orders;
+  const { shapes, counts, transactions } = await call(source, 'importShape', { source: session.ordersDb, orders });
+  let after: Array<Key | null> = shapes.map(() => null);
+  let writeMs = 0;
+  let rows = 0;
+  for (let k = 0; k < transactions; k++) {
+    const slice = await call(source, 'importSlice', { source: session.ordersDb, shapes, counts, transactions, k, after });
+    after = slice.after;
+    const written = await call(writer, 'floorWrite', { target: 'bench-import-floor', shapes, slices: slice.slices });
+    writeMs += written.ms;
+    rows += written.rows;
+  }
+  await source.close();
+  await writer.close();
+  const settled = await storageAtRest(session.chromium.profileDir, session.options.quick);
+  const rate = (rows * 1000) / writeMs;
+  const rowsPerOrder = rows / orders;
+  return [
+    {
+      key: 'import.orders_idb_floor_s',
+      bench: 4,
+      label: `Import ${fmt(orders)} orders: the same rows by IndexedDB alone`,
+      value: writeMs / 1000,
+      unit: 's',
+      note:
+        `seedDemo / this ${fmt(session.importMs / writeMs)}; ${fmt(rows)} rows (${fmt(rowsPerOrder)} per order) in ${transactions} transactions, ${fmt(rate)} rows/s; ` +
+        `15 s for 100 000 orders would take ${fmt((rowsPerOrder * 100_000) / 15)} rows/s` +
+        (settled ? `; storage at rest again ${fmt(settled.waitedMs / 1000)} s after` : ''),
+      detail: { counts: Object.fromEntries(shapes.map((s, i) => [s.name, counts[i]])), transactions, settled },
+    },
   ];
 }
 

@@ -8,11 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchInterpreter } from './interpreter';
-import { benchCommand, benchLedger, benchLookups, seedOrders } from './browser';
+import { benchCommand, benchImportFloor, benchLedger, benchLookups, seedOrders } from './browser';
 import { benchBoard, benchMemory, benchScan, type AppState } from './app';
 import { headlineTable, markdownTable, printFigure, table, verdict, type Figure } from './lib/report';
 import { fmt } from './lib/stats';
-import { waitForStorageAtRest } from './lib/settle';
+import { storageAtRest } from './lib/settle';
 import { ROOT } from './lib/build';
 import { openSession, sizesFor, type Options, type Session, type Sizes } from './session';
 
@@ -125,14 +125,9 @@ async function benchNodeImport(sizes: Sizes): Promise<Figure[]> {
   ];
 }
 
-/** Below this share of a core the browser process counts as at rest (it idles at ~5-10 % here). */
-const QUIET_SHARE = 0.15;
-
 /** Waits for Chromium's storage to stop compacting the import, and reports how long that took. */
 async function benchStorageAtRest(session: Session): Promise<Figure[]> {
-  // The quick run's 2 000 orders leave little to compact: a short look, so it stays under a minute.
-  const quiet = session.options.quick ? { limitMs: 3_000, quietMs: 1_000 } : { limitMs: 240_000, quietMs: 5_000 };
-  const r = await waitForStorageAtRest(session.chromium.profileDir, quiet.limitMs, QUIET_SHARE, quiet.quietMs);
+  const r = await storageAtRest(session.chromium.profileDir, session.options.quick);
   const label = "Import orders: Chromium's storage busy after it";
   if (!r) return [{ key: 'import.orders_settle_s', bench: 4, label, value: null, unit: 's', note: 'n/a: reads /proc (Linux only); nothing waited for' }];
   return [
@@ -142,7 +137,7 @@ async function benchStorageAtRest(session: Session): Promise<Figure[]> {
       label,
       value: r.waitedMs / 1000,
       unit: 's',
-      note: `${r.settled ? 'until' : 'not settled after'} the browser process used < ${QUIET_SHARE * 100} % of a core for ${quiet.quietMs / 1000} s (${fmt(r.firstShare * 100)} % in the first second); benchmarks 3, 5-7 start after it`,
+      note: `${r.settled ? 'until' : 'not settled after'} the browser process used < ${r.quietShare * 100} % of a core for ${r.quietMs / 1000} s (${fmt(r.firstShare * 100)} % in the first second); benchmarks 3, 5-7 start after it`,
       detail: { ...r },
     },
   ];
@@ -212,6 +207,7 @@ async function main(): Promise<void> {
       if (want(5) || want(7)) await step(5, 'Board (built app, Chromium)', () => benchBoard(s, state));
       if (want(7)) await step(7, 'Renderer memory (board loaded)', () => benchMemory(s, state));
       if (want(6)) await step(6, 'Scan to screen (built app, Chromium)', () => benchScan(s, state));
+      if (want(4)) await step(4, `The import's rows of ${fmt(sizes.orders)} orders again, by IndexedDB alone`, () => benchImportFloor(s));
       if (want(4)) await step(4, `Import ${fmt(sizes.ledgerRows)} ledger rows in Chromium`, () => benchLedger(s));
     }
   } finally {

@@ -36,6 +36,8 @@ export interface Session {
   /** The database seeded with `sizes.orders` orders (same origin as the app). */
   ordersDb: string;
   seeded: boolean;
+  /** How long seeding it took (the Chromium import figure), once seeded. */
+  importMs: number | null;
   builds: { app: { built: boolean; ms: number }; page: { built: boolean; ms: number } };
   profilePath(name: string): string;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function openSession(options: Options): Promise<Session> {
     origin: server.origin,
     ordersDb: 'bench-orders',
     seeded: false,
+    importMs: null,
     builds: { app: { built: app.built, ms: app.ms }, page: { built: page.built, ms: page.ms } },
     profilePath: (name) => path.join(options.profile ?? CACHE, `${name}.cpuprofile`),
     async close() {

@@ -5,6 +5,9 @@
 // with the import. Linux only (/proc); elsewhere nothing is waited for.
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** Below this share of a core the browser process counts as at rest (it idles at ~5-10 % here). */
+const QUIET_SHARE = 0.15;
+
 const TICKS_PER_S = 100; // USER_HZ on Linux
 const SAMPLE_MS = 1000;
 
@@ -33,10 +36,22 @@ export interface Settled {
   settled: boolean;
   /** Share of one core the browser process used in the first second. */
   firstShare: number;
+  /** At rest = under `quietShare` of a core for `quietMs` in a row. */
+  quietShare: number;
+  quietMs: number;
+}
+
+/**
+ * Waits until the browser process of the Chromium using `profileDir` is at rest: under 15 %
+ * of a core for 5 s, at most 4 min (the quick run's small imports leave little to compact:
+ * 1 s, at most 3 s). Null where /proc cannot tell (not Linux).
+ */
+export function storageAtRest(profileDir: string, quick: boolean): Promise<Settled | null> {
+  return quick ? waitForStorageAtRest(profileDir, 3_000, QUIET_SHARE, 1_000) : waitForStorageAtRest(profileDir, 240_000, QUIET_SHARE, 5_000);
 }
 
 /** Waits until the browser process used under `quietShare` of a core for `quietMs` in a row. */
-export async function waitForStorageAtRest(profileDir: string, limitMs: number, quietShare: number, quietMs: number): Promise<Settled | null> {
+async function waitForStorageAtRest(profileDir: string, limitMs: number, quietShare: number, quietMs: number): Promise<Settled | null> {
   if (process.platform !== 'linux') return null;
   const pid = browserPid(profileDir);
   if (pid === null) return null;
@@ -52,7 +67,7 @@ export async function waitForStorageAtRest(profileDir: string, limitMs: number, 
     if (firstShare < 0) firstShare = share;
     if (share < quietShare) quietSince ??= Date.now() - SAMPLE_MS;
     else quietSince = null;
-    if (quietSince !== null && Date.now() - quietSince >= quietMs) return { waitedMs: Date.now() - started, settled: true, firstShare };
+    if (quietSince !== null && Date.now() - quietSince >= quietMs) return { waitedMs: Date.now() - started, settled: true, firstShare, quietShare, quietMs };
   }
-  return { waitedMs: Date.now() - started, settled: false, firstShare };
+  return { waitedMs: Date.now() - started, settled: false, firstShare, quietShare, quietMs };
 }

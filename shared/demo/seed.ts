@@ -31,7 +31,7 @@ export interface SeedDeps {
 // the same tables wait for it: during an import of 100 000, a lookup waited p95 ~2 s with
 // 2 000 per transaction, ~0.35 s with 250 and ~0.19 s with 100, for an import 11-15 % slower
 // than with 2 000 and 4-6 % faster than with 100 (bench/RESULTS.md).
-const BATCH = 250;
+export const SEED_ORDERS_PER_TRANSACTION = 250;
 const MINUTE = 60_000;
 
 const FIRST = ['Ann', 'Ben', 'Chen', 'Dana', 'Emil', 'Fatima', 'Gao', 'Hana', 'Ivan', 'Jun', 'Karin', 'Li', 'Marta', 'Noor', 'Olu', 'Pia', 'Quinn', 'Rosa', 'Sven', 'Tao', 'Uma', 'Vera', 'Wei', 'Xin', 'Yara', 'Zoe'];
@@ -167,7 +167,7 @@ export async function seedDemo(deps: SeedDeps, options: { orders: number }): Pro
   let written = 0;
   while (written < total) {
     const batch: OrderRows[] = [];
-    for (let n = 0; n < Math.min(BATCH, total - written); n++) {
+    for (let n = 0; n < Math.min(SEED_ORDERS_PER_TRANSACTION, total - written); n++) {
       const rows = driveOrder(seedEnv, shared, catalog, rand, sequences, deps.devicePrefix, now, meta);
       if (rows) batch.push(rows);
     }
