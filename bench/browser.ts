@@ -5,6 +5,7 @@ import { fmt, max, median, p95, summarize } from './lib/stats';
 import { echoErrors, profilePage } from './lib/chromium';
 import type { Session } from './session';
 import { storageAtRest } from './lib/settle';
+import { rowsToWrite, type ImportShape, type Key, type StoreShape } from './lib/importFloor';
 
 type BenchApi = {
   commandBench(o: { dbName: string; n: number; warmup: number; backgroundOrders: number; burst: number }): Promise<{
@@ -32,16 +33,14 @@ type BenchApi = {
   seed(o: { dbName: string; orders: number }): Promise<{ ms: number; result: { orders: number }; counts: Record<string, number>; heapBefore: number; heapPeak: number; waits: number[] }>;
   ledger(o: { dbName: string; rows: number; chunk: number }): Promise<{ ms: number; addMs: number; count: number; heapPeak: number }>;
   idbCeiling(o: { rows: number }): Promise<{ plainMs: number; indexedMs: number }>;
-  importShape(o: { source: string; orders: number }): Promise<{ shapes: StoreShape[]; counts: number[]; transactions: number }>;
-  importSlice(o: { source: string; shapes: StoreShape[]; counts: number[]; transactions: number; k: number; after: Array<Key | null> }): Promise<{ slices: string; after: Array<Key | null> }>;
-  floorWrite(o: { target: string; shapes: StoreShape[]; slices: string }): Promise<{ ms: number; rows: number }>;
+  importShape(o: { source: string; orders: number }): Promise<ImportShape>;
+  importSlice(o: { source: string; shape: ImportShape; k: number; after: Array<Key | null> }): Promise<{ slices: string; after: Array<Key | null> }>;
+  floorWrite(o: { target: string; shapes: StoreShape[]; transactions: string[] }): Promise<{ ms: number; rows: number }>;
   boardQueries(o: { rounds: number; firstRows: number }): Promise<Record<string, number[]>>;
   deleteDb(name: string): Promise<void>;
 };
 
 const MB = 1024 * 1024;
-type Key = string | number;
-type StoreShape = { name: string; keyPath: string; autoIncrement: boolean; indexes: Array<{ name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }> };
 
 export async function openBenchPage(session: Session, origin = session.origin): Promise<Page> {
   const page = await session.chromium.context.newPage();
@@ -177,19 +176,26 @@ export async function benchImportFloor(session: Session): Promise<Figure[]> {
   const source = await openBenchPage(session);
   const writer = await openBenchPage(session, session.origin.replace('127.0.0.1', 'localhost'));
   const orders = session.sizes.orders;
-  const { shapes, counts, transactions } = await call(source, 'importShape', { source: session.ordersDb, orders });
+  const shape = await call(source, 'importShape', { source: session.ordersDb, orders });
+  const { shapes, counts, transactions } = shape;
   let after: Array<Key | null> = shapes.map(() => null);
   let writeMs = 0;
   let rows = 0;
-  for (let k = 0; k < transactions; k++) {
-    const slice = await call(source, 'importSlice', { source: session.ordersDb, shapes, counts, transactions, k, after });
-    after = slice.after;
-    const written = await call(writer, 'floorWrite', { target: 'bench-import-floor', shapes, slices: slice.slices });
+  // Read 40 transactions' rows (10 000 orders, ~50 MB of JSON), then write them back to back.
+  for (let k = 0; k < transactions; ) {
+    const round: string[] = [];
+    for (; k < transactions && round.length < 40; k++) {
+      const slice = await call(source, 'importSlice', { source: session.ordersDb, shape, k, after });
+      after = slice.after;
+      round.push(slice.slices);
+    }
+    const written = await call(writer, 'floorWrite', { target: 'bench-import-floor', shapes, transactions: round });
     writeMs += written.ms;
     rows += written.rows;
   }
   await source.close();
   await writer.close();
+  if (rows !== rowsToWrite(shape)) throw new Error(`the floor wrote ${rows} rows, the import ${rowsToWrite(shape)}`);
   const settled = await storageAtRest(session.chromium.profileDir, session.options.quick);
   const rate = (rows * 1000) / writeMs;
   const rowsPerOrder = rows / orders;

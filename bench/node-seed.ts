@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { getHeapStatistics } from 'node:v8';
 import { openCounter } from '../shared/index';
+import { writeAgain } from './lib/importFloor';
 
 const orders = Number(process.argv[2] ?? 1000);
 const counter = await openCounter({ dbName: 'bench-node-seed', deviceId: 'bench', operator: 'bench' });
@@ -21,4 +22,7 @@ sample();
 const count = await counter.db.orders.count();
 await counter.close();
 const cpu = process.cpuUsage(cpu0);
-process.stdout.write(`${JSON.stringify({ ms, orders: result.orders, count, peakHeap, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
+const maxRss = process.resourceUsage().maxRSS * 1024;
+// The floor: the same rows written again by fake-indexeddb alone (bench/lib/importFloor.ts).
+const floor = await writeAgain('bench-node-seed', 'bench-node-floor', orders);
+process.stdout.write(`${JSON.stringify({ ms, orders: result.orders, count, peakHeap, maxRss, cpuMs: (cpu.user + cpu.system) / 1000, floor })}\n`);

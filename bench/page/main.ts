@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { openCounter, type EngineCounter } from '../../shared/index';
 import { CounterDb } from '../../shared/db/database';
 import { newId } from '../../shared/ids';
-import { SEED_ORDERS_PER_TRANSACTION } from '../../shared/demo/seed';
+import { createLike, importShape as shapeOf, importSlice as sliceOf, openIdb, writeSlices, type ImportShape, type Key, type Row, type StoreShape } from '../lib/importFloor';
 import { batchesOf, orderEvents } from '../../shared/db/events';
 import type { EventRow, ItemRow, LedgerRow, OrderRow, StateCountRow, TimerRow } from '../../shared/db/rows';
 // The board's own query code, measured as it is (it reads through renderer/db.ts, which
@@ -497,105 +497,42 @@ async function idbCeiling(opts: { rows: number }) {
   return { plainMs, indexedMs };
 }
 
-// The tables one batch of the demo import writes (products, locations and stock levels are
-// written once, before and after the batches). The last two are a few rows, put again by
-// every batch.
-const IMPORT_STORES = ['orders', 'items', 'refunds', 'vouchers', 'timers', 'events', 'reservations', 'stockLedger', 'stateCounts', 'sequences'];
-const REWRITTEN_EACH_BATCH = new Set(['stateCounts', 'sequences']);
-
-function openIdb(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
-    if (upgrade) req.onupgradeneeded = () => upgrade(req.result);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-type StoreShape = { name: string; keyPath: string; autoIncrement: boolean; indexes: Array<{ name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }> };
-type Row = Record<string, unknown>;
-
-// The import's floor on this machine: the rows the orders' import wrote, read back from its
-// database (importShape, importSlice, on the import's origin) and written again by IndexedDB
-// alone, no Dexie, no engine (floorWrite, in a page of another origin: a fresh storage
-// backend, as the import had), in as many transactions as the import used, each with its
-// share of every table. bench/browser.ts carries the rows between the two pages.
+// The import's floor (bench/lib/importFloor.ts): read on the import's origin, written in a
+// page of another origin (a fresh storage backend, as the import had). bench/browser.ts
+// carries the rows between the two pages as JSON text: the rows are plain JSON
+// (shared/db/rows.ts), and one string crosses ~10x faster than Playwright's serialisation of
+// the rows as objects.
 const opened = new Map<string, Promise<IDBDatabase>>();
 const openOnce = (name: string) => opened.get(name) ?? opened.set(name, openIdb(name)).get(name)!;
 
-async function importShape(opts: { source: string; orders: number }) {
-  const src = await openOnce(opts.source);
-  const stores = IMPORT_STORES.filter((name) => src.objectStoreNames.contains(name));
-  const tx = src.transaction(stores, 'readonly');
-  const shapes: StoreShape[] = stores.map((name) => {
-    const s = tx.objectStore(name);
-    const indexes = [...s.indexNames].map((i) => s.index(i));
-    return { name, keyPath: s.keyPath as string, autoIncrement: s.autoIncrement, indexes: indexes.map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry })) };
-  });
-  const counts = await Promise.all(stores.map((name) => done(tx.objectStore(name).count())));
-  return { shapes, counts, transactions: Math.max(1, Math.ceil(opts.orders / SEED_ORDERS_PER_TRANSACTION)) };
+async function importShape(opts: { source: string; orders: number }): Promise<ImportShape> {
+  return shapeOf(await openOnce(opts.source), opts.orders);
 }
 
-/** Transaction k's share of each store, in key order after the keys `after` (null: from the start). */
-async function importSlice(opts: { source: string; shapes: StoreShape[]; counts: number[]; transactions: number; k: number; after: Array<IDBValidKey | null> }) {
-  const { shapes, counts, transactions, k } = opts;
-  const tx = (await openOnce(opts.source)).transaction(shapes.map((x) => x.name), 'readonly');
-  const slices = await Promise.all(
-    shapes.map((shape, i) => {
-      const store = tx.objectStore(shape.name);
-      if (REWRITTEN_EACH_BATCH.has(shape.name)) return done(store.getAll()) as Promise<Row[]>;
-      const take = Math.floor(((k + 1) * counts[i]!) / transactions) - Math.floor((k * counts[i]!) / transactions);
-      const from = opts.after[i];
-      return take ? (done(store.getAll(from === null || from === undefined ? undefined : IDBKeyRange.lowerBound(from, true), take)) as Promise<Row[]>) : Promise.resolve([]);
-    }),
-  );
-  const after = slices.map((slice, i) => (slice.length && !REWRITTEN_EACH_BATCH.has(shapes[i]!.name) ? (slice.at(-1)![shapes[i]!.keyPath] as IDBValidKey) : (opts.after[i] ?? null)));
-  // Keys the import let IndexedDB generate are generated again.
-  slices.forEach((slice, i) => {
-    if (shapes[i]!.autoIncrement) for (const row of slice) delete row[shapes[i]!.keyPath];
-  });
-  // As JSON text: the rows are plain JSON (shared/db/rows.ts), and one string crosses to the
-  // other page ~10x faster than Playwright's serialisation of the rows as objects.
-  return { slices: JSON.stringify(slices), after };
+async function importSlice(opts: { source: string; shape: ImportShape; k: number; after: Array<Key | null> }) {
+  const r = await sliceOf(await openOnce(opts.source), opts.shape, opts.k, opts.after);
+  return { slices: JSON.stringify(r.slices), after: r.after };
 }
 
-/** Writes one transaction's rows into `target` (made with `shapes` on first use): its time and rows. */
-async function floorWrite(opts: { target: string; shapes: StoreShape[]; slices: string }): Promise<{ ms: number; rows: number }> {
-  const slices = JSON.parse(opts.slices) as Row[][];
-  let db = opened.get(opts.target);
-  if (!db) {
+/**
+ * Writes transactions of rows into `target` (made like the import's on first use), back to
+ * back as the import did, so the storage gets no more pauses to compact in than it had then.
+ * Their time (parsing excluded) and rows.
+ */
+async function floorWrite(opts: { target: string; shapes: StoreShape[]; transactions: string[] }): Promise<{ ms: number; rows: number }> {
+  const transactions = opts.transactions.map((json) => JSON.parse(json) as Row[][]);
+  if (!opened.has(opts.target)) {
     await Dexie.delete(opts.target);
-    db = openIdb(opts.target, (d) => {
-      for (const shape of opts.shapes) {
-        const s = d.createObjectStore(shape.name, { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
-        for (const i of shape.indexes) s.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
-      }
-    });
-    opened.set(opts.target, db);
+    opened.set(opts.target, createLike(opts.target, opts.shapes));
   }
-  const target = await db;
-  const t0 = now();
-  await new Promise<void>((resolve, reject) => {
-    const tx = target.transaction(opts.shapes.map((x) => x.name), 'readwrite');
-    opts.shapes.forEach((shape, i) => {
-      const s = tx.objectStore(shape.name);
-      for (const row of slices[i]!) {
-        if (shape.autoIncrement) s.add(row);
-        else s.put(row);
-      }
-    });
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-  return { ms: now() - t0, rows: slices.reduce((n, slice) => n + slice.length, 0) };
+  const target = await opened.get(opts.target)!;
+  let ms = 0;
+  let rows = 0;
+  for (const slices of transactions) {
+    ms += await writeSlices(target, opts.shapes, slices);
+    rows += slices.reduce((n, slice) => n + slice.length, 0);
+  }
+  return { ms, rows };
 }
 
 async function deleteDb(name: string) {
