@@ -203,6 +203,7 @@ export async function benchImportFloor(session: Session): Promise<Figure[]> {
     {
       key: 'import.orders_idb_floor_s',
       bench: 4,
+      floorOf: 'import.orders_chromium_s',
       label: `Import ${fmt(orders)} orders: the same rows by IndexedDB alone`,
       value: writeMs / 1000,
       unit: 's',

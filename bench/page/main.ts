@@ -460,19 +460,13 @@ function ledgerRow(i: number, rows: number, at: number): LedgerRow {
 async function idbCeiling(opts: { rows: number }) {
   const name = 'bench-idb-ceiling';
   await Dexie.delete(name);
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      const d = req.result;
-      d.createObjectStore('plain', { keyPath: 'seq', autoIncrement: true });
-      const s = d.createObjectStore('indexed', { keyPath: 'seq', autoIncrement: true });
-      // The stockLedger indexes of schema v2: ++seq, &id, locationId, [sku+seq]
-      s.createIndex('id', 'id', { unique: true });
-      s.createIndex('locationId', 'locationId');
-      s.createIndex('[sku+seq]', ['sku', 'seq']);
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+  const db = await openIdb(name, (d) => {
+    d.createObjectStore('plain', { keyPath: 'seq', autoIncrement: true });
+    const s = d.createObjectStore('indexed', { keyPath: 'seq', autoIncrement: true });
+    // The stockLedger indexes of schema v2: ++seq, &id, locationId, [sku+seq]
+    s.createIndex('id', 'id', { unique: true });
+    s.createIndex('locationId', 'locationId');
+    s.createIndex('[sku+seq]', ['sku', 'seq']);
   });
   const at = Date.now();
   const add = (store: string) =>
