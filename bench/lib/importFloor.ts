@@ -11,11 +11,12 @@ import { SEED_ORDERS_PER_TRANSACTION } from '../../shared/demo/seed';
 const IMPORT_STORES = ['orders', 'items', 'refunds', 'vouchers', 'timers', 'events', 'reservations', 'stockLedger', 'stateCounts', 'sequences'];
 const REWRITTEN_EACH_BATCH = new Set(['stateCounts', 'sequences']);
 
-export type Key = string | number;
+/** A row's key: the stores here have one key path (string, number) or a compound one. */
+export type Key = string | number | Array<string | number>;
 export type Row = Record<string, unknown>;
 export interface StoreShape {
   name: string;
-  keyPath: string;
+  keyPath: string | string[];
   autoIncrement: boolean;
   indexes: Array<{ name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }>;
 }
@@ -48,7 +49,9 @@ export async function importShape(src: IDBDatabase, orders: number): Promise<Imp
   const shapes: StoreShape[] = stores.map((name) => {
     const s = tx.objectStore(name);
     const indexes = [...s.indexNames].map((i) => s.index(i));
-    return { name, keyPath: s.keyPath as string, autoIncrement: s.autoIncrement, indexes: indexes.map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry })) };
+    // Every table of the app keeps its key in the row (shared/db/database.ts).
+    if (s.keyPath === null) throw new Error(`${name} has no key path`);
+    return { name, keyPath: s.keyPath, autoIncrement: s.autoIncrement, indexes: indexes.map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry })) };
   });
   const counts = await Promise.all(stores.map((name) => done(tx.objectStore(name).count())));
   return { shapes, counts, transactions: Math.max(1, Math.ceil(orders / SEED_ORDERS_PER_TRANSACTION)) };
@@ -67,12 +70,17 @@ export async function importSlice(src: IDBDatabase, shape: ImportShape, k: numbe
       return take ? (done(store.getAll(from === null || from === undefined ? undefined : IDBKeyRange.lowerBound(from, true), take)) as Promise<Row[]>) : Promise.resolve([]);
     }),
   );
-  const next = slices.map((slice, i) => (slice.length && !REWRITTEN_EACH_BATCH.has(shapes[i]!.name) ? (slice.at(-1)![shapes[i]!.keyPath] as Key) : (after[i] ?? null)));
-  // Keys the import let IndexedDB generate are generated again.
+  const next = slices.map((slice, i) => (slice.length && !REWRITTEN_EACH_BATCH.has(shapes[i]!.name) ? keyOf(slice.at(-1)!, shapes[i]!.keyPath) : (after[i] ?? null)));
+  // Keys the import let IndexedDB generate (a single key path) are generated again.
   slices.forEach((slice, i) => {
-    if (shapes[i]!.autoIncrement) for (const row of slice) delete row[shapes[i]!.keyPath];
+    const { autoIncrement, keyPath } = shapes[i]!;
+    if (autoIncrement && typeof keyPath === 'string') for (const row of slice) delete row[keyPath];
   });
   return { slices, after: next };
+}
+
+function keyOf(row: Row, keyPath: string | string[]): Key {
+  return typeof keyPath === 'string' ? (row[keyPath] as Key) : keyPath.map((p) => row[p] as string | number);
 }
 
 /** Deletes each store's rows up to its key in `upTo` (the per-batch tables stay). */
