@@ -1,6 +1,7 @@
 // Benchmark 4, Node side: seedDemo on fake-indexeddb (how tests, the console and the sync
 // server's tooling import), run in a child process of its own so its peak memory is its own.
 //   tsx bench/node-seed.ts <orders>   -> prints one JSON line
+import { importDemo } from '../shared/demo/importDemo';
 import 'fake-indexeddb/auto';
 import { getHeapStatistics } from 'node:v8';
 import { openCounter } from '../shared/index';
@@ -15,7 +16,7 @@ const sample = () => {
 const timer = setInterval(sample, 20);
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const result = await counter.seedDemo({ orders });
+const result = await importDemo(counter, { orders });
 const ms = performance.now() - t0;
 clearInterval(timer);
 sample();

@@ -2,13 +2,13 @@
 // The engine: every write of the app runs here, off the UI thread, one Dexie
 // read-write transaction per command. The window talks to it through Comlink.
 import * as Comlink from 'comlink';
-import type { Counter } from '../shared/api';
-import { openCounter } from '../shared/index';
+import { openCounter, type EngineCounter } from '../shared/index';
+import { importDemo } from '../shared/demo/importDemo';
 import type { EngineApi, EngineHello, EngineInfo, EngineOptions } from './engine/protocol';
 
-let resolveCounter: (c: Counter) => void = () => undefined;
+let resolveCounter: (c: EngineCounter) => void = () => undefined;
 let rejectCounter: (e: unknown) => void = () => undefined;
-const counterReady = new Promise<Counter>((resolve, reject) => {
+const counterReady = new Promise<EngineCounter>((resolve, reject) => {
   resolveCounter = resolve;
   rejectCounter = reject;
 });
@@ -35,6 +35,7 @@ const facade = new Proxy({} as EngineApi, {
     if (prop === 'init') return init;
     if (prop === 'then') return undefined; // never look like a promise
     if (prop === 'deviceId') return deviceId; // a plain property: Comlink reads it, not calls it
+    if (prop === 'importDemo') return async (options: { orders: number }) => importDemo(await counterReady, options);
     return async (...args: unknown[]) => {
       const counter = await counterReady;
       const member = (counter as unknown as Record<PropertyKey, unknown>)[prop];

@@ -14,12 +14,21 @@ export type RefusalCode =
   | 'insufficient-stock'
   | 'invalid-input'
   | 'ambiguous'
-  | 'effect-failed';
+  | 'effect-failed'
+  /** The command id was used before for another command (another kind or payload). */
+  | 'command-id-conflict'
+  /** Past one of the limits in shared/limits.ts (params.limit says which figure). */
+  | 'limit-exceeded'
+  /** The database refused the write (full disk, closed, blocked): nothing was saved. */
+  | 'storage-failed';
 
 export interface Refused {
   ok: false;
   code: RefusalCode;
+  /** English, for logs and scripts; a screen words the refusal from `code` and `params`. */
   message: string;
+  /** The facts of the refusal as data (the sku, the quantities, the states, the field). */
+  params?: Record<string, string | number | boolean | null>;
   /** Extra facts for the clerk, e.g. what stock is available where. */
   details?: unknown;
 }
@@ -110,11 +119,7 @@ export interface ExplainedAction {
   message: string;
 }
 
-export interface RedeemResult {
-  ok: boolean;
-  message: string;
-  orderId?: string;
-}
+export type RedeemResult = { ok: true; message: string; orderId: string } | Refused;
 
 export interface MovementInput {
   sku: string;
@@ -156,9 +161,7 @@ export interface LowStockRow {
 
 export interface Counter {
   readonly deviceId: string;
-  createOrder(type: OrderType, input: CreateOrderInput, options?: CommandOptions): Promise<string>;
-  /** Like createOrder, but returns a refusal instead of throwing. */
-  tryCreateOrder(type: OrderType, input: CreateOrderInput, options?: CommandOptions): Promise<CreateOrderResult>;
+  createOrder(type: OrderType, input: CreateOrderInput, options?: CommandOptions): Promise<CreateOrderResult>;
   getOrder(id: string): Promise<OrderView | null>;
   roleActions(ref: EntityRef): Promise<Record<string, string[]>>;
   explain(ref: EntityRef, role: string): Promise<ExplainedAction[]>;
@@ -194,13 +197,10 @@ export interface Counter {
   exportStockLevels(filter?: StockFilter): Promise<string>;
 
   /** Validates and installs a workflow definition (a new version of an id, or a new id). */
-  installWorkflow(json: unknown): Promise<InstallWorkflowResult>;
-  setSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<{ ok: true } | Refused>;
+  installWorkflow(json: unknown, options?: CommandOptions): Promise<InstallWorkflowResult>;
+  setSetting<K extends SettingKey>(key: K, value: SettingValue<K>, options?: CommandOptions): Promise<{ ok: true } | Refused>;
   /** Appends a scan to the scan log (what was scanned, where, and what it did). */
   logScan(scan: ScanInput): Promise<void>;
-  /** Creates realistic products, locations and orders in many states (demo and benchmarks). */
-  seedDemo(options: { orders: number }): Promise<{ orders: number; products: number }>;
-
   close(): Promise<void>;
 }
 
@@ -212,7 +212,7 @@ export interface ScanInput {
   message: string;
 }
 
-export type InstallWorkflowResult = { ok: true; id: string; version: number } | { ok: false; problems: Array<{ path: string; message: string }> };
+export type InstallWorkflowResult = { ok: true; id: string; version: number } | (Refused & { problems: Array<{ path: string; message: string }> });
 
 export type ProductInput = Partial<Omit<ProductRow, 'sku' | 'name' | 'updatedAt'>> & Pick<ProductRow, 'sku' | 'name'>;
 export type ProductUpdate = Partial<Omit<ProductRow, 'sku' | 'updatedAt'>> & Pick<ProductRow, 'sku'>;

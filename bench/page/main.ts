@@ -1,6 +1,7 @@
 // The bench page: built by Vite from this entry, served on the same origin as the built
 // app, and driven by Playwright (bench/browser.ts). Everything here runs in Chromium with
 // its real IndexedDB. Each function returns raw samples; the Node side summarises them.
+import { importDemo } from '../../shared/demo/importDemo';
 import Dexie from 'dexie';
 import { openCounter, type EngineCounter } from '../../shared/index';
 import { CounterDb } from '../../shared/db/database';
@@ -212,11 +213,15 @@ async function commandBench(opts: { dbName: string; n: number; warmup: number; b
   const counter = await openCounter({ dbName: opts.dbName, deviceId: 'bench', operator: 'bench' });
   const db = counter.db;
   await catalog(counter);
-  if (opts.backgroundOrders) await counter.seedDemo({ orders: opts.backgroundOrders });
+  if (opts.backgroundOrders) await importDemo(counter, { orders: opts.backgroundOrders });
   const rounds = opts.n + opts.warmup;
   const make = () => counter.createOrder('product', { buyerId: 'C10001', buyerName: 'Bench Buyer', lines: LINES });
   const ids: string[] = [];
-  for (let i = 0; i < rounds * 4 + opts.burst; i++) ids.push(await make());
+  for (let i = 0; i < rounds * 4 + opts.burst; i++) {
+    const r = await make();
+    if (!r.ok) throw new Error(r.message);
+    ids.push(r.orderId);
+  }
 
   const engine: number[] = [];
   const raw: number[] = [];
@@ -390,7 +395,7 @@ async function seed(opts: { dbName: string; orders: number }) {
   const before = memory()?.usedJSHeapSize ?? 0;
   const t0 = now();
   let seeding = true;
-  const done = counter.seedDemo({ orders: opts.orders }).finally(() => (seeding = false));
+  const done = importDemo(counter, { orders: opts.orders }).finally(() => (seeding = false));
   // A label's lookup every half second, as a counter still in use would make: how long the
   // import holds the counter's own reads up (each waits for the batch being written).
   const waits: number[] = [];

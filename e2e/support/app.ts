@@ -101,8 +101,8 @@ export async function createOrderViaEngine(
 ): Promise<{ orderId: string; number: string }> {
   return page.evaluate(async ({ type, ...rest }) => {
     type R = { ok: true; orderId: string; number: string } | { ok: false; message: string };
-    const { counter } = (window as unknown as { __counterflowTest: { counter: { tryCreateOrder(t: string, i: unknown): Promise<R> } } }).__counterflowTest;
-    const r = await counter.tryCreateOrder(type ?? 'product', rest);
+    const { counter } = (window as unknown as { __counterflowTest: { counter: { createOrder(t: string, i: unknown): Promise<R> } } }).__counterflowTest;
+    const r = await counter.createOrder(type ?? 'product', rest);
     if (!r.ok) throw new Error(r.message);
     return { orderId: r.orderId, number: r.number };
   }, input);

@@ -2,12 +2,11 @@
 // through `useCounter()`. Reads do not: screens use useLiveQuery on `db` (renderer/db.ts).
 import * as Comlink from 'comlink';
 import { useSyncExternalStore } from 'react';
-import type { Counter } from '../../shared/api';
 import { afterFirstIdle } from '../app/windowIdle';
 import { config } from '../config';
-import type { EngineApi, EngineHello, EngineInfo } from './protocol';
+import type { EngineApi, EngineCalls, EngineHello, EngineInfo } from './protocol';
 
-export type CounterClient = Comlink.Remote<Counter>;
+export type CounterClient = Comlink.Remote<EngineCalls>;
 
 export type EngineStatus =
   | { phase: 'starting' }

@@ -1,6 +1,7 @@
 // What the engine worker exposes over Comlink: the Counter itself plus `init`, which the
 // window calls first with its configuration (a worker cannot read the window's URL or storage).
-import type { Counter } from '../../shared/api';
+import type { Counter, Refused } from '../../shared/api';
+import type { TimerRow } from '../../shared/db/rows';
 
 export interface EngineOptions {
   dbName: string;
@@ -18,6 +19,14 @@ export interface EngineHello {
   port: MessagePort;
 }
 
-export type EngineApi = Counter & {
+/** What the window may call: the Counter, the engine's own maintenance (failed timers),
+ *  and the demo import, which is not part of the counter's API. */
+export type EngineCalls = Counter & {
+  failedTimers(): Promise<TimerRow[]>;
+  retryTimer(timerId: string): Promise<{ ok: true } | Refused>;
+  importDemo(options: { orders: number }): Promise<{ orders: number; products: number }>;
+};
+
+export type EngineApi = EngineCalls & {
   init(options: EngineOptions): Promise<EngineInfo>;
 };

@@ -57,7 +57,7 @@ export default function CreateOrderPage() {
     setBusy(true);
     setRefusal(null);
     try {
-      const result = await counter.tryCreateOrder(draft.type, toInput(draft));
+      const result = await counter.createOrder(draft.type, toInput(draft));
       if (result.ok) {
         toastOk(t('order.create.created', { number: result.number }));
         draft.reset();

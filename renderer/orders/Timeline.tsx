@@ -17,6 +17,7 @@ import {
   IconNote,
   IconReceiptRefund,
   IconTicket,
+  IconClockExclamation,
   type Icon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +45,7 @@ const ICON: Record<EventType, Icon> = {
   'timer-fired': IconClockCheck,
   'timer-skipped': IconClockPause,
   'timer-cancelled': IconClockCancel,
+  'timer-failed': IconClockExclamation,
   stock: IconBox,
   note: IconNote,
 };
@@ -55,6 +57,7 @@ const COLOR: Partial<Record<EventType, string>> = {
   'timer-fired': 'green',
   'timer-skipped': 'orange',
   'timer-cancelled': 'gray',
+  'timer-failed': 'red',
   stock: 'teal',
 };
 

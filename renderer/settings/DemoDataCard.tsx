@@ -38,7 +38,7 @@ export function DemoDataCard() {
     const started: Run = { requested, startCount: orders ?? 0, startedAt: Date.now() };
     setRun(started);
     try {
-      const r = await counter.seedDemo({ orders: requested });
+      const r = await counter.importDemo({ orders: requested });
       const ms = Date.now() - started.startedAt;
       setResult({ ...r, ms });
       toastOk(t('settings.demo.done'), t('settings.demo.doneDetail', { orders: number(r.orders), products: number(r.products) }));

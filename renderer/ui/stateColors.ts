@@ -61,6 +61,7 @@ export const TIMER_TONE: Record<TimerStatus, Tone> = {
   fired: 'done',
   skipped: 'refund',
   cancelled: 'closed',
+  failed: 'attention',
 };
 
 export function timerColor(status: TimerStatus): MantineColor {

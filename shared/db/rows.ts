@@ -72,7 +72,8 @@ export interface VoucherRow {
   updatedAt: number;
 }
 
-export type TimerStatus = 'pending' | 'fired' | 'cancelled' | 'skipped';
+/** 'failed': its firing failed too often and waits for a person (the task monitor's "retry now"). */
+export type TimerStatus = 'pending' | 'fired' | 'cancelled' | 'skipped' | 'failed';
 
 export type NextTimer = Pick<TimerRow, 'id' | 'key' | 'action' | 'setFlag' | 'dueAt'>;
 
@@ -98,6 +99,10 @@ export interface TimerRow {
   doneAt: number | null;
   outcome: string | null;
   commandId: string;
+  /** Firings that failed (the action threw or the write failed); absent = none. */
+  attempts?: number;
+  /** Why the last firing failed, for the task monitor. */
+  lastError?: string | null;
 }
 
 export type EventType =
@@ -113,6 +118,7 @@ export type EventType =
   | 'timer-fired'
   | 'timer-skipped'
   | 'timer-cancelled'
+  | 'timer-failed'
   | 'stock'
   | 'note';
 
@@ -161,6 +167,8 @@ export interface CommandRow {
   deviceId: string;
   operator: string;
   at: number;
+  /** commandDigest of the kind and payload: the same id with another payload is a conflict. */
+  digest?: string;
   result: unknown;
 }
 

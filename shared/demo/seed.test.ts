@@ -1,3 +1,4 @@
+import { importDemo } from './importDemo';
 import { describe, expect, it } from 'vitest';
 import { orderEvents } from '../db/events';
 import { openCounter } from '../engine/counter';
@@ -5,7 +6,7 @@ import { openCounter } from '../engine/counter';
 describe('demo data', () => {
   it('drives orders through the real workflows into many states, with stock that agrees with its ledger', async () => {
     const counter = await openCounter({ dbName: `seed-${Math.random()}`, now: () => Date.UTC(2026, 10, 22, 12) });
-    const result = await counter.seedDemo({ orders: 600 });
+    const result = await importDemo(counter, { orders: 600 });
     expect(result.orders).toBe(600);
     const orders = await counter.db.orders.toArray();
     expect(orders).toHaveLength(600);
@@ -25,7 +26,7 @@ describe('demo data', () => {
     // Production periods: nothing seeded is overdue.
     expect(await counter.runDueTimers()).toBe(0);
     // More demo data continues the numbering.
-    await counter.seedDemo({ orders: 10 });
+    await importDemo(counter, { orders: 10 });
     expect(new Set((await counter.db.orders.toArray()).map((o) => o.number)).size).toBe(610);
     await counter.close();
   });
@@ -33,7 +34,7 @@ describe('demo data', () => {
   it("writes in batches of at most 250 orders, so the counter's own reads get in between", async () => {
     const counter = await openCounter({ dbName: `seed-${Math.random()}`, now: () => Date.UTC(2026, 10, 22, 12) });
     let done = false;
-    const seeding = counter.seedDemo({ orders: 1000 }).then(() => (done = true));
+    const seeding = importDemo(counter, { orders: 1000 }).then(() => (done = true));
     // A read sees the batches committed so far; a pause between reads lets the next batch in
     // (fake-indexeddb lets back-to-back readers hold a writer off, which Chromium does not).
     const seen = [0];

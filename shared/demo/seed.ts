@@ -12,7 +12,8 @@ import type { StockWork } from '../inventory/work';
 import type { Counter, OrderLineInput } from '../api';
 import { decideAct, decideCreate, decideRedeem, type EngineEnv } from '../engine/decide';
 import { applyStateMoves } from '../engine/stateCounts';
-import type { CommandMeta, OrderWork } from '../engine/work';
+import type { OrderWork } from '../engine/work';
+import type { EventMeta as CommandMeta } from '../engine/command';
 import { mulberry32 } from '../random';
 
 export interface SeedDeps {

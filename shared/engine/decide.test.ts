@@ -12,7 +12,8 @@ import { WorkflowRegistry } from '../workflows';
 import { decideAct, decideCreate, decideRedeem, decideTimer, type Decision, type EngineEnv } from './decide';
 import { BUILT_IN_HANDLERS } from './handlers';
 import { testCounter } from './testing/counter';
-import type { CommandMeta, OrderSnapshot, OrderWork } from './work';
+import type { OrderSnapshot, OrderWork } from './work';
+import type { EventMeta as CommandMeta } from './command';
 
 let codeSeq = 0;
 const env: EngineEnv = {

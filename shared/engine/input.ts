@@ -1,29 +1,94 @@
-// Validation of command input, with messages a clerk can act on.
+// Validation of every command's input at the boundary (one zod schema per argument), with
+// messages a clerk can act on and the limits of shared/limits.ts said in the refusal.
 import { z } from 'zod';
+import {
+  MAX_ACTION_LENGTH,
+  MAX_ADDRESS_LENGTH,
+  MAX_AMOUNT,
+  MAX_ID_LENGTH,
+  MAX_LINES_PER_ORDER,
+  MAX_NAME_LENGTH,
+  MAX_QTY,
+  MAX_ROLE_LENGTH,
+  MAX_SERVICE_TIMES,
+  MAX_VOUCHER_CODE_LENGTH,
+  MAX_VOUCHERS_PER_ORDER,
+} from '../limits';
+import { isDerivedId } from './command';
 
-const money = z.number({ error: 'must be a number' }).finite('must be a number').min(0, 'cannot be negative');
+const CONTROL_CHARS = /\p{Cc}/u;
+/** Control characters except the line breaks a multi-line field (an address) may hold. */
+const CONTROL_CHARS_BUT_NEWLINES = /[^\P{Cc}\n\r]/u;
 
-export const orderLineSchema = z.object({
-  sku: z.string({ error: 'SKU is missing' }).trim().min(1, 'SKU is missing'),
-  qty: z
-    .number({ error: 'quantity must be a number' })
-    .int('quantity must be a whole number')
-    .positive('quantity must be above zero'),
-  price: money.optional(),
-  unitPrice: money.optional(),
-  serviceTimes: z.number().int('uses must be a whole number').positive('uses must be above zero').optional(),
-  validUntil: z
-    .string()
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'valid-until must be a date like 2026-12-31')
-    .optional(),
-});
+/** Text a person typed or scanned: trimmed, bounded, printable. */
+function text(label: string, max: number, { required = true, multiline = false } = {}) {
+  const control = multiline ? CONTROL_CHARS_BUT_NEWLINES : CONTROL_CHARS;
+  const base = z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .refine((s) => !control.test(s), { error: `${label} contains characters that cannot be printed` });
+  return required ? base.refine((s) => s.length > 0, { error: `${label} is missing` }) : base;
+}
 
-export const createOrderInputSchema = z.object({
-  buyerId: z.string({ error: 'the buyer is missing' }).trim().min(1, 'the buyer is missing'),
-  buyerName: z.string().trim().optional(),
-  address: z.string().trim().optional(),
-  lines: z.array(orderLineSchema, { error: 'the order has no lines' }).min(1, 'the order has no lines'),
-});
+const money = (label: string) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .finite({ error: `${label} must be a number` })
+    .min(0, { error: `${label} cannot be negative` })
+    .max(MAX_AMOUNT, { error: `${label} cannot be above ${MAX_AMOUNT}` });
+
+export const orderLineSchema = z.object(
+  {
+    sku: text('SKU', MAX_ID_LENGTH),
+    qty: z
+      .number({ error: 'quantity must be a number' })
+      .int('quantity must be a whole number')
+      .positive('quantity must be above zero')
+      .max(MAX_QTY, { error: `quantity cannot be above ${MAX_QTY}` }),
+    price: money('price').optional(),
+    unitPrice: money('unit price').optional(),
+    serviceTimes: z
+      .number({ error: 'uses must be a number' })
+      .int('uses must be a whole number')
+      .positive('uses must be above zero')
+      .max(MAX_SERVICE_TIMES, { error: `uses cannot be above ${MAX_SERVICE_TIMES}` })
+      .optional(),
+    validUntil: z
+      .string({ error: 'valid-until must be a date like 2026-12-31' })
+      .max(40, { error: 'valid-until must be a date like 2026-12-31' })
+      .refine((s) => !Number.isNaN(Date.parse(s)), 'valid-until must be a date like 2026-12-31')
+      .optional(),
+  },
+  { error: 'each line must give a SKU and a quantity' },
+);
+
+/** A line's total as the engine computes it (price, else unit price x quantity). */
+export function lineTotal(line: z.output<typeof orderLineSchema>): number {
+  return line.price ?? (line.unitPrice ?? 0) * line.qty;
+}
+
+export const createOrderInputSchema = z
+  .object(
+    {
+      buyerId: text('the buyer', MAX_ID_LENGTH),
+      buyerName: text('the buyer name', MAX_NAME_LENGTH, { required: false }).optional(),
+      address: text('the address', MAX_ADDRESS_LENGTH, { required: false, multiline: true }).optional(),
+      lines: z
+        .array(orderLineSchema, { error: 'the order has no lines' })
+        .min(1, 'the order has no lines')
+        .max(MAX_LINES_PER_ORDER, { error: `an order has at most ${MAX_LINES_PER_ORDER} lines` }),
+    },
+    { error: 'the order details are missing' },
+  )
+  .superRefine((input, ctx) => {
+    const total = input.lines.reduce((sum, l) => sum + lineTotal(l), 0);
+    if (!(total <= MAX_AMOUNT)) ctx.addIssue({ code: 'custom', message: `the order total cannot be above ${MAX_AMOUNT}`, path: ['lines'] });
+    const uses = input.lines.reduce((sum, l) => sum + l.qty * (l.serviceTimes ?? 1), 0);
+    if (uses > MAX_VOUCHERS_PER_ORDER) {
+      ctx.addIssue({ code: 'custom', message: `an order can issue at most ${MAX_VOUCHERS_PER_ORDER} attendance codes (quantity x uses)`, path: ['lines'] });
+    }
+  });
 
 /** "Line 2: quantity must be a whole number" — one sentence per problem. */
 export function describeInputError(error: z.ZodError): string {
@@ -35,3 +100,32 @@ export function describeInputError(error: z.ZodError): string {
   const text = [...new Set(sentences)].join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1) + '.';
 }
+
+// --- the other commands' arguments ------------------------------------------------
+
+export const commandIdSchema = text('the command id', MAX_ID_LENGTH).refine((id) => !isDerivedId(id), {
+  error: 'this id is reserved for commands the engine makes itself',
+});
+
+/** Options every command takes; absent or null means none. */
+export const commandOptionsSchema = z
+  .object({ commandId: commandIdSchema.optional() }, { error: 'options must be an object' })
+  .nullish();
+
+export const entityRefSchema = z.object(
+  {
+    kind: z.enum(['order', 'item', 'refund'], { error: 'kind must be order, item or refund' }),
+    id: text('the id', MAX_ID_LENGTH),
+  },
+  { error: 'give the order, line or refund sheet as { kind, id }' },
+);
+
+export const actOnOrderOptionsSchema = z
+  .object({ commandId: commandIdSchema.optional(), prefer: entityRefSchema.optional() }, { error: 'options must be an object' })
+  .nullish();
+
+export const orderIdSchema = text('the order id', MAX_ID_LENGTH);
+export const roleSchema = text('the role', MAX_ROLE_LENGTH);
+export const actionSchema = text('the action', MAX_ACTION_LENGTH);
+export const orderTypeSchema = z.enum(['product', 'service'], { error: 'the order type must be product or service' });
+export const voucherCodeSchema = text('the code', MAX_VOUCHER_CODE_LENGTH);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineCounter } from './counter';
 import { testCounter } from './testing/counter';
-import { ok, order } from './testing/flows';
+import { ok, order, createOk } from './testing/flows';
 
 const DAY = 86_400_000;
 
@@ -12,7 +12,7 @@ function codes(): () => string {
 }
 
 async function paidService(counter: EngineCounter, uses = 3, validUntil?: string) {
-  const orderId = await counter.createOrder('service', {
+  const orderId = await createOk(counter, 'service', {
     buyerId: 'buyer-9',
     lines: [{ sku: 'YOGA-10', qty: 1, price: 100, unitPrice: 100 / uses, serviceTimes: uses, ...(validUntil ? { validUntil } : {}) }],
   });
@@ -32,7 +32,7 @@ describe('service order vouchers', () => {
 
   it('has exactly one line', async () => {
     const { counter } = await testCounter();
-    const r = await counter.tryCreateOrder('service', { buyerId: 'b', lines: [{ sku: 'YOGA-10', qty: 1 }, { sku: 'YOGA-10', qty: 1 }] });
+    const r = await counter.createOrder('service', { buyerId: 'b', lines: [{ sku: 'YOGA-10', qty: 1 }, { sku: 'YOGA-10', qty: 1 }] });
     expect(r).toEqual({ ok: false, code: 'invalid-input', message: 'A service order has at most 1 line; this one has 2.' });
   });
 
@@ -40,12 +40,12 @@ describe('service order vouchers', () => {
     const { counter } = await testCounter({ voucherCode: codes() });
     const { codes: issued } = await paidService(counter, 3);
     expect(await counter.redeemVoucher(issued[0]!)).toMatchObject({ ok: true, message: expect.stringContaining('2 uses left') });
-    expect(await counter.redeemVoucher(issued[0]!)).toEqual({ ok: false, message: `Code ${issued[0]} has already been used.` });
+    expect(await counter.redeemVoucher(issued[0]!)).toMatchObject({ ok: false, message: `Code ${issued[0]} has already been used.` });
   });
 
   it('refuses an unknown code', async () => {
     const { counter } = await testCounter();
-    expect(await counter.redeemVoucher('0000000000')).toEqual({
+    expect(await counter.redeemVoucher('0000000000')).toMatchObject({
       ok: false,
       message: 'Code 0000000000 is not a known attendance code. Check the digits and scan again.',
     });
@@ -66,12 +66,12 @@ describe('service order vouchers', () => {
     const { orderId, codes: issued } = await paidService(counter, 3, until);
     await counter.redeemVoucher(issued[0]!);
     clock.advance(10 * DAY + 1);
-    expect(await counter.redeemVoucher(issued[1]!)).toEqual({ ok: false, message: `Code ${issued[1]} expired on ${until.slice(0, 10)}; the service was valid until then.` });
+    expect(await counter.redeemVoucher(issued[1]!)).toMatchObject({ ok: false, message: `Code ${issued[1]} expired on ${until.slice(0, 10)}; the service was valid until then.` });
     expect(await counter.runDueTimers()).toBe(1);
     const view = await counter.getOrder(orderId);
     expect(view!.items[0]!.vouchers!.map((v) => v.state).sort()).toEqual(['Ex', 'Ex', 'Us']);
     expect(view!.items[0]!.refund).toMatchObject({ kind: 'expiry', state: 'PPR' });
-    expect(await counter.redeemVoucher(issued[2]!)).toEqual({ ok: false, message: `Code ${issued[2]} has expired.` });
+    expect(await counter.redeemVoucher(issued[2]!)).toMatchObject({ ok: false, message: `Code ${issued[2]} has expired.` });
   });
 
   it('refuses codes of a closed (CT) order as refunded', async () => {

@@ -1,3 +1,4 @@
+import { importDemo } from '../demo/importDemo';
 // The per-state order counts stay equal to what counting the orders gives, through
 // creation, transitions, timers, refusals, a repeated command id and the demo import.
 import Dexie from 'dexie';
@@ -9,7 +10,7 @@ import type { EngineCounter } from './counter';
 import { openCounter } from './counter';
 import { stateCountDeltas } from './stateCounts';
 import { testCounter } from './testing/counter';
-import { order, paidOrder, productOrder, shippedOrder } from './testing/flows';
+import { order, paidOrder, productOrder, shippedOrder, createOk } from './testing/flows';
 
 const DAY = 86_400_000;
 
@@ -53,7 +54,7 @@ describe('per-state order counts', () => {
     await productOrder(counter);
     await paidOrder(counter, 2);
     const { orderId } = await shippedOrder(counter);
-    await counter.createOrder('service', { buyerId: 'b', lines: [{ sku: 'YOGA-10', qty: 1 }] });
+    await createOk(counter, 'service', { buyerId: 'b', lines: [{ sku: 'YOGA-10', qty: 1 }] });
     expect(await stored(counter)).toEqual(await countedFromOrders(counter));
     expect(await stored(counter)).toEqual({ 'product:WP': 1, 'product:FP': 1, 'product:FS': 1, 'service:WP': 1 });
 
@@ -74,9 +75,9 @@ describe('per-state order counts', () => {
 
   it('follow the demo import', async () => {
     const { counter } = await testCounter();
-    const seeded = await counter.seedDemo({ orders: 300 });
+    const seeded = await importDemo(counter, { orders: 300 });
     expect(seeded.orders).toBeGreaterThan(200);
-    await counter.createOrder('product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }] });
+    await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }] });
     const counted = await countedFromOrders(counter);
     expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(seeded.orders + 1);
     expect(await stored(counter)).toEqual(counted);
@@ -85,7 +86,7 @@ describe('per-state order counts', () => {
   it('are filled once from the orders when a version 2 database is opened', async () => {
     const name = `counts-${Math.random()}`;
     const before = await openCounter({ dbName: name });
-    await before.seedDemo({ orders: 120 });
+    await importDemo(before, { orders: 120 });
     const rows: Record<string, unknown[]> = Object.fromEntries(await Promise.all(before.db.tables.map(async (t) => [t.name, await t.toArray()] as const)));
     // Version 2 stored one event per row.
     rows.events = flattenBatches(rows.events as EventBatchRow[]).map(({ seq: _seq, ...e }) => e);

@@ -1,3 +1,4 @@
+import { createOk } from './testing/flows';
 // The reference trace (shared/workflows/reference/product-order-trace.csv), step by step.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -42,7 +43,7 @@ describe('product order reference trace', () => {
     for (const row of rows) {
       let result: { to: string; postAction: string };
       if (row.step === '0') {
-        orderId = await counter.createOrder('product', { buyerId: 'buyer-1', lines: [{ sku: 'SKU-1', qty: 1, price: 10 }] });
+        orderId = await createOk(counter, 'product', { buyerId: 'buyer-1', lines: [{ sku: 'SKU-1', qty: 1, price: 10 }] });
         const order = await counter.getOrder(orderId);
         result = { to: order!.state, postAction: 'order_created' };
       } else {

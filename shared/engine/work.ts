@@ -2,15 +2,11 @@
 // memory by the pure engine, and handed back as a changeset to be written atomically.
 import type { EntityRef, EventRow, EventType, ItemRow, MachineEntity, OrderRow, RefundRow, TimerRow, VoucherRow } from '../db/rows';
 import type { StockWork } from '../inventory/work';
+import { EngineRefusal, refused, type EventMeta } from './command';
+import { MAX_EVENTS_PER_COMMAND } from '../limits';
 import type { StateMove } from './stateCounts';
 import type { OrderContext, Subject, Workflow } from '../workflow/interpreter';
 
-export interface CommandMeta {
-  commandId: string;
-  deviceId: string;
-  operator: string;
-  at: number;
-}
 
 export interface OrderSnapshot {
   order: OrderRow;
@@ -55,7 +51,7 @@ export class OrderWork {
   constructor(
     snapshot: OrderSnapshot,
     readonly wf: Workflow,
-    readonly meta: CommandMeta,
+    readonly meta: EventMeta,
     private readonly newId: () => string,
     /** True when the order row itself is new (creation). */
     private readonly creating = false,
@@ -175,6 +171,17 @@ export class OrderWork {
   }
 
   event(type: EventType, fields: { entity: EntityRef; role?: string; action?: string; from?: string | null; to?: string | null; postAction?: string | null; detail?: string | null }): void {
+    // The command's work budget: a definition whose cascades or timers multiply is refused
+    // whole, with a message, before it can freeze the counter or fill the disk.
+    if (this.events.length >= MAX_EVENTS_PER_COMMAND) {
+      throw new EngineRefusal(
+        refused(
+          'limit-exceeded',
+          `This action would record more than ${MAX_EVENTS_PER_COMMAND} changes at once (the workflow's cascades multiply); nothing was changed. Check the workflow definition.`,
+          { limit: MAX_EVENTS_PER_COMMAND },
+        ),
+      );
+    }
     this.events.push({
       id: this.newId(),
       commandId: this.meta.commandId,

@@ -4,7 +4,9 @@ import type { Refused } from '../api';
 import { CounterDb } from '../db/database';
 import { isStockRefusal } from './refusals';
 import { commitLine, releaseLine, reserveLine, type ReserveLineInput } from './reservations';
-import { createStockCommands, loadStockWork, reservationsOf, stockTables, writeStockWork } from './store';
+import { createStockReads, loadStockWork, reservationsOf, stockTables, writeStockWork } from './store';
+import { createStockCommands } from '../engine/stockCommands';
+import { dexieStorage } from '../engine/dexieStorage';
 import { levelKey, type MovementMeta } from './work';
 
 const opened: CounterDb[] = [];
@@ -14,7 +16,8 @@ function setup() {
   const db = new CounterDb(`inventory-store-${process.pid}-${++dbCount}`);
   opened.push(db);
   let clock = 1_000;
-  const stock = createStockCommands(db, { now: () => ++clock, deviceId: 'dev-1', operator: 'ann' });
+  const now = () => ++clock;
+  const stock = { ...createStockCommands({ storage: dexieStorage(db), now, deviceId: 'dev-1', operator: 'ann' }), ...createStockReads(db, now) };
   return { db, stock };
 }
 
@@ -143,7 +146,8 @@ describe('stock commands over Dexie', () => {
     // The new barcode finds the product by its index.
     expect((await db.products.where('barcodes').equals('96385074').first())?.sku).toBe('SKU-1');
     const before = await snapshot(db);
-    expect(await stock.updateProduct({ sku: 'SKU-1', name: 'Other' }, { commandId: 'edit-1' })).toEqual(result);
+    // The same id with another payload is a conflict, never the first command's result.
+    expect(await stock.updateProduct({ sku: 'SKU-1', name: 'Other' }, { commandId: 'edit-1' })).toMatchObject({ ok: false, code: 'command-id-conflict' });
     expect(await snapshot(db)).toEqual(before);
     // A product may drop a barcode, which another one may then take.
     expect((await stock.updateProduct({ sku: 'SKU-1', barcodes: ['96385074'] })).ok).toBe(true);
@@ -170,7 +174,7 @@ describe('stock commands over Dexie', () => {
     expect((await stock.stockLevels({ sku: 'SKU-1', locationId: 'main' }))[0].onHand).toBe(5);
 
     const misuse = await stock.adjust({ sku: 'SKU-1', locationId: 'main', qty: 1, reason: 'x' }, { commandId: 'c-1' });
-    expect(misuse).toMatchObject({ ok: false, code: 'invalid-input', message: "Command id c-1 was already used for 'stock:receive'" });
+    expect(misuse).toMatchObject({ ok: false, code: 'command-id-conflict', params: { commandId: 'c-1', kind: 'stock:receive' } });
     expect(await snapshot(db)).toEqual(before);
   });
 

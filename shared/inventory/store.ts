@@ -1,6 +1,6 @@
-// The Dexie storage shell for stock commands: load the rows a command touches into a
-// StockWork, let the pure rules decide, write the changes — all in one read-write
-// transaction, so check-and-change cannot interleave with another window or worker.
+// Stock on Dexie: load the rows a command touches into a StockWork and write back what it
+// changed (the storage shell calls these inside the command's transaction), and the stock
+// read models (levels, ledger, low stock, the check against the ledger).
 import Dexie from 'dexie';
 import type { CommandOptions, Counter, LowStockRow, Refused, StockFilter, StockLevelView, StockResult } from '../api';
 import type { CounterDb } from '../db/database';
@@ -15,31 +15,8 @@ import { isStockRefusal, StockRefusal } from './refusals';
 import { parseInput, productInputSchema } from './schemas';
 import { emptyStockWork, levelKey, type AllocationStrategy, type MovementMeta, type StockWork } from './work';
 
-export interface StockContext {
-  now(): number;
-  deviceId: string;
-  operator: string;
-  /** How order lines take stock; 'priority' when absent. */
-  strategy?: AllocationStrategy;
-}
-
-export type ProductImportResult = { ok: true; created: number; updated: number } | Refused;
-
-export interface StockCommands
-  extends Pick<
-    Counter,
-    'addProduct' | 'updateProduct' | 'addLocation' | 'updateLocation' | 'receive' | 'adjust' | 'transfer' | 'count' | 'stockLevels' | 'ledger' | 'lowStock'
-  > {
-  checkStock(): Promise<StockCheckReport>;
-  /** Import (create or update) products from CSV: all rows or none; details.errors lists every bad row. */
-  importProducts(csvText: string, options?: CommandOptions): Promise<ProductImportResult>;
-  /** Apply a stock-levels CSV (sku, locationId, onHand) as stock-take counts: all rows or none. */
-  importStockLevels(csvText: string, options?: CommandOptions): Promise<StockResult>;
-  exportProducts(): Promise<string>;
-  exportStockLevels(filter?: StockFilter): Promise<string>;
-  /** Rewrite stored levels from the ledger and open reservations; returns what was wrong before. */
-  repairLevels(): Promise<StockCheckReport>;
-}
+/** The stock read models of a counter, and the repair of levels from the ledger. */
+export type StockReads = Pick<Counter, 'stockLevels' | 'ledger' | 'lowStock' | 'checkStock' | 'repairLevels' | 'exportProducts' | 'exportStockLevels'>;
 
 /** Tables a stock command locks. The order engine locks these too (orderTables). */
 export function stockTables(db: CounterDb) {
@@ -99,64 +76,7 @@ export async function writeStockWork(db: CounterDb, work: StockWork): Promise<vo
   ]);
 }
 
-function skuOf(input: unknown, field = 'sku'): string[] {
-  if (typeof input !== 'object' || input === null) return [];
-  const value: unknown = (input as Record<string, unknown>)[field];
-  return typeof value === 'string' ? [value.trim()] : [];
-}
-
-type Decided<R> = { ok: true } & R;
-
-export function createStockCommands(db: CounterDb, ctx: StockContext): StockCommands {
-  const strategy = ctx.strategy ?? 'priority';
-
-  /**
-   * One write command: replay a stored result for a known command id, otherwise load,
-   * decide and write in one transaction. A refusal writes nothing, not even the command
-   * row, so the same id may be retried once the cause is fixed.
-   */
-  async function run<R extends object>(
-    kind: string,
-    options: CommandOptions | undefined,
-    decide: (meta: MovementMeta) => Promise<{ work: StockWork; result: Decided<R> }>,
-  ): Promise<Decided<R> | Refused> {
-    const commandId = options?.commandId ?? newId();
-    const storedKind = `stock:${kind}`;
-    return db.transaction('rw', stockTables(db), async () => {
-      const prior = await db.commands.get(commandId);
-      if (prior) {
-        if (prior.kind !== storedKind) {
-          return new StockRefusal('invalid-input', `Command id ${commandId} was already used for '${prior.kind}'`).toRefused();
-        }
-        return prior.result as Decided<R>; // stored by this function for the same kind
-      }
-      const meta: MovementMeta = { commandId, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() };
-      let decided: { work: StockWork; result: Decided<R> };
-      try {
-        decided = await decide(meta);
-      } catch (error) {
-        if (isStockRefusal(error)) return error.toRefused();
-        throw error;
-      }
-      await writeStockWork(db, decided.work);
-      await db.commands.add({ id: commandId, kind: storedKind, deviceId: ctx.deviceId, operator: ctx.operator, at: meta.at, result: decided.result });
-      return decided.result;
-    });
-  }
-
-  function movement(
-    kind: string,
-    rule: (work: StockWork, meta: MovementMeta) => LedgerRow[],
-    skus: string[],
-    options: CommandOptions | undefined,
-  ): Promise<StockResult> {
-    return run<{ movements: number }>(kind, options, async (meta) => {
-      const work = await loadStockWork(db, skus, strategy);
-      const rows = rule(work, meta);
-      return { work, result: { ok: true, movements: rows.length } };
-    });
-  }
-
+export function createStockReads(db: CounterDb, now: () => number): StockReads {
   async function readLevels(filter?: StockFilter): Promise<StockLevelRow[]> {
     if (filter?.sku !== undefined && filter.locationId !== undefined) {
       const row = await db.stockLevels.get([filter.sku, filter.locationId]);
@@ -178,82 +98,6 @@ export function createStockCommands(db: CounterDb, ctx: StockContext): StockComm
   const bySkuThenLocation = (a: StockLevelRow, b: StockLevelRow) => a.sku.localeCompare(b.sku) || a.locationId.localeCompare(b.locationId);
 
   return {
-    addProduct: (product, options) =>
-      run<{ movements: number }>('add-product', options, async (meta) => {
-        const fields = parseInput(productInputSchema, product);
-        const work = emptyStockWork(strategy);
-        const [same, sharing] = await Promise.all([
-          db.products.get(fields.sku),
-          fields.barcodes.length === 0 ? Promise.resolve<ProductRow[]>([]) : db.products.where('barcodes').anyOf(fields.barcodes.flatMap(barcodeForms)).toArray(),
-        ]);
-        for (const p of [...sharing, ...(same ? [same] : [])]) work.products.set(p.sku, p);
-        putProduct(work, fields, meta, 'create');
-        return { work, result: { ok: true, movements: 0 } };
-      }),
-
-    updateProduct: (product, options) =>
-      run<{ movements: number }>('update-product', options, async (meta) => {
-        const [sku] = skuOf(product);
-        const existing = sku === undefined ? undefined : await db.products.get(sku);
-        const fields = productUpdate(existing, product);
-        const work = emptyStockWork(strategy);
-        const sharing = fields.barcodes.length === 0 ? [] : await db.products.where('barcodes').anyOf(fields.barcodes.flatMap(barcodeForms)).toArray();
-        for (const p of [...sharing, ...(existing ? [existing] : [])]) work.products.set(p.sku, p);
-        putProduct(work, fields, meta, 'update');
-        return { work, result: { ok: true, movements: 0 } };
-      }),
-
-    addLocation: (location, options) =>
-      run<{ movements: number }>('add-location', options, async () => {
-        const work = await loadStockWork(db, [], strategy);
-        addLocation(work, location);
-        return { work, result: { ok: true, movements: 0 } };
-      }),
-
-    updateLocation: (location, options) =>
-      run<{ movements: number }>('update-location', options, async () => {
-        const work = await loadStockWork(db, [], strategy);
-        updateLocation(work, location);
-        return { work, result: { ok: true, movements: 0 } };
-      }),
-
-    receive: (input, options) => movement('receive', (w, m) => receive(w, input, m), skuOf(input), options),
-    adjust: (input, options) => movement('adjust', (w, m) => adjust(w, input, m), skuOf(input), options),
-    count: (input, options) => movement('count', (w, m) => count(w, input, m), skuOf(input), options),
-    transfer: (input, options) => movement('transfer', (w, m) => transfer(w, input, m), skuOf(input), options),
-
-    importProducts: (csvText, options) =>
-      run<{ created: number; updated: number }>('import-products', options, async (meta) => {
-        const existing = await db.products.toArray();
-        const parsed = parseProductsCsv(csvText, existing);
-        if (!parsed.ok) {
-          const n = parsed.errors.length;
-          throw new StockRefusal('invalid-input', `${n} problem${n === 1 ? '' : 's'} in the file; nothing was imported`, {
-            errors: parsed.errors,
-          });
-        }
-        const work = emptyStockWork(strategy);
-        for (const p of existing) work.products.set(p.sku, p);
-        let created = 0;
-        for (const row of parsed.rows) if (putProduct(work, row, meta, 'upsert') === 'created') created++;
-        return { work, result: { ok: true, created, updated: parsed.rows.length - created } };
-      }),
-
-    importStockLevels: (csvText, options) =>
-      run<{ movements: number }>('import-stock-levels', options, async (meta) => {
-        const [skus, locationIds] = await Promise.all([db.products.toCollection().primaryKeys(), db.locations.toCollection().primaryKeys()]);
-        const parsed = parseStockLevelsCsv(csvText, { skus, locationIds });
-        if (!parsed.ok) {
-          const n = parsed.errors.length;
-          throw new StockRefusal('invalid-input', `${n} problem${n === 1 ? '' : 's'} in the file; nothing was imported`, {
-            errors: parsed.errors,
-          });
-        }
-        const work = await loadStockWork(db, parsed.rows.map((r) => r.sku), strategy);
-        for (const r of parsed.rows) count(work, { sku: r.sku, locationId: r.locationId, qty: r.onHand, reason: 'CSV import' }, meta);
-        return { work, result: { ok: true, movements: work.ledger.length } };
-      }),
-
     async stockLevels(filter?: StockFilter): Promise<StockLevelView[]> {
       const rows = await db.transaction('r', db.stockLevels, () => readLevels(filter));
       return rows.sort(bySkuThenLocation).map(toLevelView);
@@ -286,7 +130,7 @@ export function createStockCommands(db: CounterDb, ctx: StockContext): StockComm
         const report = compareLevels(await db.stockLevels.toArray(), rebuilt);
         if (!report.ok) {
           await db.stockLevels.clear();
-          await db.stockLevels.bulkPut(levelRows(rebuilt, ctx.now()));
+          await db.stockLevels.bulkPut(levelRows(rebuilt, now()));
         }
         return report;
       });

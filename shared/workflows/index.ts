@@ -32,6 +32,10 @@ export class WorkflowRegistry {
     return this.byKey.has(`${id}@${version}`);
   }
 
+  find(id: string, version: number): Workflow | undefined {
+    return this.byKey.get(`${id}@${version}`);
+  }
+
   get(id: string, version: number): Workflow {
     const wf = this.byKey.get(`${id}@${version}`);
     if (!wf) throw new Error(`Workflow ${id} version ${version} is not installed`);

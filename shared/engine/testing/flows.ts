@@ -14,8 +14,15 @@ export async function ok(counter: EngineCounter, ref: EntityRef, role: string, a
   return r as ActResult & { ok: true };
 }
 
+/** Creates an order that must be accepted; its id. */
+export async function createOk(counter: Pick<EngineCounter, 'createOrder'>, ...args: Parameters<EngineCounter['createOrder']>): Promise<string> {
+  const r = await counter.createOrder(...args);
+  if (!r.ok) expect.fail(`creating the order was refused: ${r.code}: ${r.message}`);
+  return r.orderId;
+}
+
 export async function productOrder(counter: EngineCounter, lines = 1): Promise<{ orderId: string; itemIds: string[] }> {
-  const orderId = await counter.createOrder('product', {
+  const orderId = await createOk(counter, 'product', {
     buyerId: 'buyer-1',
     lines: Array.from({ length: lines }, (_, i) => ({ sku: `SKU-${i + 1}`, qty: 1, price: 10 })),
   });

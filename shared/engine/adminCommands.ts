@@ -1,0 +1,92 @@
+// The counter's own configuration as commands: installing a workflow definition and
+// changing a setting, through the same pipeline as every other write; and the scan log.
+import type { InstallWorkflowResult, Refused, ScanInput } from '../api';
+import type { CounterDb } from '../db/database';
+import { newId } from '../ids';
+import { MAX_SCAN_LENGTH } from '../limits';
+import { settingSchemas, type SettingKey } from '../settings/settings';
+import { loadDefinition } from '../workflow/check';
+import { Workflow } from '../workflow/interpreter';
+import { describeIssues, parseArg, refused, type CommandKind, type CommandMeta } from './command';
+import { commandOptionsSchema } from './input';
+import { runCommand } from './pipeline';
+import type { CommandStorage } from './storage';
+import type { WorkflowSource } from './workflowLoader';
+
+export interface AdminContext {
+  storage: CommandStorage;
+  db: CounterDb;
+  source: WorkflowSource;
+  deviceId: string;
+  operator: string;
+  now: () => number;
+}
+
+function isSettingKey(key: unknown): key is SettingKey {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(settingSchemas, key);
+}
+
+const oneLine = (value: unknown, max: number): string => String(value ?? '').replace(/\p{Cc}/gu, ' ').slice(0, max);
+
+export function createAdminCommands(ctx: AdminContext) {
+  const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() });
+
+  async function installWorkflow(json: unknown, options?: unknown): Promise<InstallWorkflowResult> {
+    const withProblems = (r: Refused, problems = [{ path: '$', message: r.message }]) => ({ ...r, problems });
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    if (!o.ok) return withProblems(o.refusal);
+    const loaded = loadDefinition(json, ctx.source.handlerNames);
+    if (!loaded.ok) {
+      const n = loaded.problems.length;
+      return withProblems(refused('invalid-input', `The definition has ${n} problem${n === 1 ? '' : 's'}; nothing was installed.`, { problems: n }), loaded.problems);
+    }
+    const { id, version } = loaded.definition;
+    const m = meta('install-workflow', o.value?.commandId);
+    const result = await runCommand(ctx.storage, m, { id, version, definition: loaded.definition }, async (tx) => {
+      if (await tx.workflow(id, version)) {
+        return {
+          result: refused('invalid-input', `Version ${version} of ${id} is installed already; raise the version.`, { id, version }),
+        };
+      }
+      return {
+        result: { ok: true as const, id, version },
+        write: (w) => w.addWorkflow({ id, version, definition: loaded.definition, installedAt: m.at }),
+      };
+    });
+    if (!result.ok) return result.code === 'invalid-input' ? withProblems(result, [{ path: '$.version', message: result.message }]) : withProblems(result);
+    ctx.source.registry.add(new Workflow(loaded.definition));
+    return result;
+  }
+
+  async function setSetting(key: unknown, value: unknown, options?: unknown): Promise<{ ok: true } | Refused> {
+    if (!isSettingKey(key)) {
+      return refused('invalid-input', `Unknown setting ${oneLine(key, 40)}; the settings are ${Object.keys(settingSchemas).join(', ')}.`, { field: 'key' });
+    }
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    if (!o.ok) return o.refusal;
+    const parsed = settingSchemas[key].safeParse(value);
+    if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { field: key });
+    return runCommand(ctx.storage, meta('set-setting', o.value?.commandId), { key, value: parsed.data }, async () => ({
+      result: { ok: true as const },
+      write: (w) => w.putSetting(key, parsed.data),
+    }));
+  }
+
+  /** The scan log is a record of what the scanner read, not a command: appended as it
+   *  comes, cut to printable text of bounded length, never refused. */
+  async function logScan(scan: ScanInput): Promise<void> {
+    const s = (typeof scan === 'object' && scan !== null ? scan : {}) as Partial<Record<keyof ScanInput, unknown>>;
+    await ctx.db.scans
+      .add({
+        at: ctx.now(),
+        raw: String(s.raw ?? '').slice(0, MAX_SCAN_LENGTH),
+        type: oneLine(s.type, 40),
+        screen: oneLine(s.screen, 40),
+        ok: s.ok === true,
+        message: oneLine(s.message, 500),
+      })
+      .catch(() => undefined); // a lost log line must never stop the counter
+  }
+
+  return { installWorkflow, setSetting, logScan };
+}

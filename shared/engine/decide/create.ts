@@ -1,0 +1,89 @@
+// Creating an order: validate the input, number it, and take the workflow's creation step.
+import type { CreateOrderInput, Refused } from '../../api';
+import type { ItemRow, OrderRow, OrderType } from '../../db/rows';
+import { createOrderInputSchema, describeInputError } from '../input';
+import { OrderWork, type OrderSnapshot } from '../work';
+import type { EventMeta } from '../command';
+import { guarded, type Decision, type EngineEnv } from './env';
+import { perform } from './perform';
+
+export interface CreateSnapshot {
+  stock: OrderSnapshot['stock'];
+  /** Last number used on this device for the order type's prefix. */
+  sequence: number;
+}
+
+export function orderNumberPrefix(type: OrderType): string {
+  return type === 'product' ? 'PO' : 'SO';
+}
+
+export function formatOrderNumber(type: OrderType, devicePrefix: string, seq: number): string {
+  const prefix = devicePrefix ? `${orderNumberPrefix(type)}-${devicePrefix}` : orderNumberPrefix(type);
+  return `${prefix}-${String(seq).padStart(6, '0')}`;
+}
+
+export function decideCreate(
+  env: EngineEnv,
+  snapshot: CreateSnapshot,
+  meta: EventMeta,
+  type: OrderType,
+  rawInput: unknown,
+  devicePrefix: string,
+): Decision<{ ok: true; orderId: string; number: string } | Refused> & { sequence: number } {
+  const parsed = createOrderInputSchema.safeParse(rawInput);
+  const wf = env.registry.latestFor(type);
+  if (!parsed.success) {
+    return { result: { ok: false, code: 'invalid-input', message: describeInputError(parsed.error) }, work: null, sequence: snapshot.sequence };
+  }
+  const input: CreateOrderInput = parsed.data;
+  const maxLines = wf.definition.maxLines;
+  if (maxLines && input.lines.length > maxLines) {
+    const message = `A ${type} order has at most ${maxLines} line${maxLines > 1 ? 's' : ''}; this one has ${input.lines.length}.`;
+    return { result: { ok: false, code: 'invalid-input', message }, work: null, sequence: snapshot.sequence };
+  }
+  const sequence = snapshot.sequence + 1;
+  const orderId = env.newId();
+  const number = formatOrderNumber(type, devicePrefix, sequence);
+  const order: OrderRow = {
+    id: orderId,
+    orderId,
+    number,
+    type,
+    workflowId: wf.id,
+    workflowVersion: wf.version,
+    state: null,
+    stateVersion: 0,
+    buyerId: input.buyerId,
+    buyerName: input.buyerName ?? input.buyerId,
+    address: input.address ?? '',
+    flags: {},
+    total: input.lines.reduce((sum, l) => sum + (l.price ?? (l.unitPrice ?? 0) * l.qty), 0),
+    lineCount: input.lines.length,
+    nextTimer: null,
+    openRefunds: 0,
+    createdAt: meta.at,
+    updatedAt: meta.at,
+    deviceId: meta.deviceId,
+    operator: meta.operator,
+  };
+  const items: ItemRow[] = input.lines.map((line, index) => ({
+    id: env.newId(),
+    orderId,
+    lineNo: index + 1,
+    sku: line.sku,
+    qty: line.qty,
+    price: line.price ?? (line.unitPrice ?? 0) * line.qty,
+    unitPrice: line.unitPrice ?? (line.price !== undefined ? line.price / line.qty : 0),
+    serviceTimes: line.serviceTimes ?? 1,
+    validUntil: line.validUntil ?? null,
+    state: null,
+    stateVersion: 0,
+    updatedAt: meta.at,
+  }));
+  const work = new OrderWork({ order, items, refunds: [], vouchers: [], timers: [], stock: snapshot.stock }, wf, meta, env.newId, true);
+  const decision = guarded(work, () => {
+    const applied = perform(env, work, { kind: 'order', id: orderId }, 'B', 'create order', { system: false, depth: 0 });
+    return applied.ok ? ({ ok: true, orderId, number } as const) : applied;
+  });
+  return { ...decision, sequence };
+}

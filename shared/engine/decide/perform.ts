@@ -1,0 +1,238 @@
+// One transition and everything it sets off: its effects (cascades, timers, flags, refund
+// sheets, vouchers, stock, handlers), depth-limited, and bounded in total by the command's
+// event budget (OrderWork.event).
+import type { ActResult, Applied } from '../../api';
+import type { EntityRef, ItemRow, TimerRow } from '../../db/rows';
+import type { Effect } from '../../workflow/schema';
+import { periodLength } from '../../settings/periods';
+import { commitLine, releaseLine, reserveLine, restockLine } from '../../inventory/reservations';
+import { MAX_CASCADE_DEPTH } from '../../limits';
+import { EngineRefusal, refused } from '../command';
+import type { OrderWork } from '../work';
+import type { EngineEnv } from './env';
+
+export interface PerformOptions {
+  /** System steps (cascades, timers) may take hidden actions. */
+  system: boolean;
+  depth: number;
+}
+
+export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: string, action: string, opts: PerformOptions): ActResult {
+  if (opts.depth > MAX_CASCADE_DEPTH) {
+    throw new EngineRefusal(
+      refused('limit-exceeded', `The workflow cascades deeper than ${MAX_CASCADE_DEPTH} steps at "${action}"; nothing was changed. Check the workflow definition.`, { limit: MAX_CASCADE_DEPTH, action }),
+    );
+  }
+  const subject = work.subject(ref);
+  if (!subject) return { ok: false, code: 'not-found', message: `No ${ref.kind} ${ref.id} in order ${work.order.number}.` };
+  const resolution = work.wf.resolve(subject, work.context(), role, action, opts);
+  if (!resolution.ok) return resolution;
+  const { row } = resolution;
+  const eventsBefore = work.events.length;
+  const from = work.setState(ref, row.to);
+  const roleCode = role.trim().toUpperCase();
+  work.event('transition', { entity: ref, role: roleCode, action: row.action, from, to: row.to, postAction: row.postAction ?? null });
+  const effects = [...(row.effects ?? []), ...(row.postAction ? (work.wf.definition.postActions[row.postAction] ?? []) : [])];
+  for (const effect of effects) runEffect(env, work, effect, ref, opts.depth);
+  if (ref.kind === 'order' && from !== row.to && isTerminal(work, row.to)) cancelPendingTimers(work, `order reached ${row.to}`);
+  const applied: Applied = {
+    ok: true,
+    from,
+    to: row.to,
+    postAction: row.postAction ?? null,
+    events: work.events.length - eventsBefore,
+    stateVersion: work.entity(ref)!.stateVersion,
+  };
+  return applied;
+}
+
+function isTerminal(work: OrderWork, state: string): boolean {
+  const orderMachine = Object.values(work.wf.definition.machines).find((m) => m.entity === 'order');
+  return orderMachine?.states[state]?.terminal === true;
+}
+
+function cancelPendingTimers(work: OrderWork, why: string): void {
+  for (const timer of work.pendingTimers()) {
+    work.putTimer({ ...timer, status: 'cancelled', doneAt: work.meta.at, outcome: why });
+    work.event('timer-cancelled', { entity: timer.target, role: timer.role, action: timer.action ?? timer.setFlag ?? '', detail: why });
+  }
+}
+
+function targets(work: OrderWork, from: EntityRef, target: 'self' | 'order' | 'items' | 'item' | 'refund'): EntityRef[] {
+  const itemOf = (): string | undefined =>
+    from.kind === 'item' ? from.id : from.kind === 'refund' ? work.refunds.get(from.id)?.itemId : work.itemList()[0]?.id;
+  switch (target) {
+    case 'self':
+      return [from];
+    case 'order':
+      return [{ kind: 'order', id: work.order.id }];
+    case 'items':
+      return work.itemList().map((i) => ({ kind: 'item', id: i.id }));
+    case 'item': {
+      const id = itemOf();
+      return id ? [{ kind: 'item', id }] : [];
+    }
+    case 'refund': {
+      if (from.kind === 'refund') return [from];
+      const itemIds = from.kind === 'item' ? [from.id] : work.itemList().map((i) => i.id);
+      return itemIds.flatMap((id) => {
+        const sheet = work.openRefundOf(id);
+        return sheet ? [{ kind: 'refund' as const, id: sheet.id }] : [];
+      });
+    }
+  }
+}
+
+function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: EntityRef, depth: number): void {
+  if (effect.when) {
+    const subject = work.subject(subjectRef);
+    if (!subject || !work.wf.evaluate(effect.when, subject, work.context())) return;
+  }
+  switch (effect.kind) {
+    case 'cascade':
+      // Rows that do not apply to a target (wrong state, guard) are skipped: a cascade
+      // reaches every child for which the action means something now.
+      for (const ref of targets(work, subjectRef, effect.target)) {
+        perform(env, work, ref, effect.role, effect.action, { system: true, depth: depth + 1 });
+      }
+      return;
+    case 'schedule':
+      for (const ref of targets(work, subjectRef, effect.target)) schedule(env, work, effect, ref);
+      return;
+    case 'extendTimer': {
+      const timer = work.pendingTimers().find((t) => t.key === effect.key);
+      work.setFlag(effect.onceFlag);
+      work.event('flag-set', { entity: { kind: 'order', id: work.order.id }, detail: effect.onceFlag });
+      if (!timer) return;
+      const by = periodLength(env.periods, effect.by);
+      work.putTimer({ ...timer, dueAt: timer.dueAt + by });
+      work.event('timer-extended', { entity: timer.target, role: timer.role, action: timer.action ?? '', detail: `due ${new Date(timer.dueAt + by).toISOString()}` });
+      return;
+    }
+    case 'setFlag':
+      work.setFlag(effect.flag);
+      work.event('flag-set', { entity: { kind: 'order', id: work.order.id }, detail: effect.flag });
+      return;
+    case 'openRefund': {
+      const [itemRef] = targets(work, subjectRef, 'item');
+      if (!itemRef) throw new Error('no order line to open a refund sheet for');
+      const id = env.newId();
+      work.addRefund({
+        id,
+        orderId: work.order.id,
+        itemId: itemRef.id,
+        kind: effect.refundKind,
+        state: effect.state,
+        stateVersion: 1,
+        amount: null,
+        createdAt: work.meta.at,
+        updatedAt: work.meta.at,
+      });
+      work.event('refund-opened', { entity: { kind: 'refund', id }, to: effect.state, detail: effect.refundKind });
+      return;
+    }
+    case 'closeRefunds':
+      for (const sheet of [...work.refunds.values()]) {
+        if (sheet.state === null || !effect.inStates.includes(sheet.state)) continue;
+        const ref: EntityRef = { kind: 'refund', id: sheet.id };
+        const from = work.setState(ref, effect.to);
+        work.event('refunds-closed', { entity: ref, from, to: effect.to });
+      }
+      return;
+    case 'issueVouchers':
+      issueVouchers(env, work);
+      return;
+    case 'setVouchers': {
+      let changed = 0;
+      for (const v of [...work.vouchers.values()]) {
+        if (!effect.from.includes(v.state)) continue;
+        work.putVoucher({ ...v, state: effect.to as typeof v.state, updatedAt: work.meta.at }, false);
+        changed += 1;
+      }
+      if (changed) work.event('vouchers-changed', { entity: { kind: 'order', id: work.order.id }, from: effect.from.join('|'), to: effect.to, detail: `${changed}` });
+      return;
+    }
+    case 'stock':
+      runStockEffect(work, effect.op, subjectRef);
+      return;
+    case 'handler': {
+      const handler = env.handlers[effect.name];
+      if (!handler) throw new Error(`no handler named "${effect.name}" is registered`);
+      handler(work, subjectRef);
+      return;
+    }
+  }
+}
+
+function schedule(env: EngineEnv, work: OrderWork, effect: Extract<Effect, { kind: 'schedule' }>, target: EntityRef): void {
+  const entity = work.entity(target);
+  if (!entity) return;
+  let dueAt: number;
+  if (effect.at === 'validUntil') {
+    const until = work.itemList().find((i) => i.validUntil)?.validUntil;
+    if (!until) return; // nothing to expire
+    dueAt = Date.parse(until);
+  } else {
+    dueAt = work.meta.at + periodLength(env.periods, effect.after!);
+  }
+  // One pending timer per key and target: a newer schedule replaces the older.
+  for (const old of work.pendingTimers()) {
+    if (old.key === effect.key && old.target.kind === target.kind && old.target.id === target.id) {
+      work.putTimer({ ...old, status: 'cancelled', doneAt: work.meta.at, outcome: 'replaced by a newer schedule' });
+    }
+  }
+  const timer: TimerRow = {
+    id: env.newId(),
+    orderId: work.order.id,
+    orderNumber: work.order.number,
+    target,
+    key: effect.key,
+    role: effect.role.toUpperCase(),
+    action: effect.action ?? null,
+    setFlag: effect.setFlag ?? null,
+    guard: effect.guard ?? null,
+    onBlockedFlag: effect.onBlockedFlag ?? null,
+    dueAt,
+    stateVersion: entity.stateVersion,
+    status: 'pending',
+    createdAt: work.meta.at,
+    doneAt: null,
+    outcome: null,
+    commandId: work.meta.commandId,
+  };
+  work.putTimer(timer);
+  work.event('timer-scheduled', {
+    entity: target,
+    role: timer.role,
+    action: timer.action ?? `set ${timer.setFlag}`,
+    detail: new Date(dueAt).toISOString(),
+  });
+}
+
+function issueVouchers(env: EngineEnv, work: OrderWork): void {
+  const vouchersCfg = work.wf.definition.vouchers;
+  if (!vouchersCfg) throw new Error('this workflow issues no vouchers');
+  let issued = 0;
+  for (const item of work.itemList()) {
+    const uses = Math.max(1, item.serviceTimes) * item.qty;
+    for (let n = 0; n < uses; n++) {
+      let code = env.voucherCode();
+      while (work.vouchers.has(code)) code = env.voucherCode();
+      work.putVoucher({ code, orderId: work.order.id, itemId: item.id, state: vouchersCfg.issueState as 'Un', updatedAt: work.meta.at }, true);
+      issued += 1;
+    }
+  }
+  work.event('vouchers-issued', { entity: { kind: 'order', id: work.order.id }, to: vouchersCfg.issueState, detail: `${issued}` });
+}
+
+function runStockEffect(work: OrderWork, op: 'reserve' | 'commit' | 'release' | 'restock', subjectRef: EntityRef): void {
+  const items: ItemRow[] =
+    subjectRef.kind === 'order'
+      ? work.itemList()
+      : [work.items.get(subjectRef.kind === 'item' ? subjectRef.id : (work.refunds.get(subjectRef.id)?.itemId ?? ''))].filter((i): i is ItemRow => !!i);
+  const fn = { reserve: reserveLine, commit: commitLine, release: releaseLine, restock: restockLine }[op];
+  for (const item of items) {
+    const summary = fn(work.stock, { orderId: work.order.id, itemId: item.id, sku: item.sku, qty: item.qty }, work.meta);
+    if (summary) work.event('stock', { entity: { kind: 'item', id: item.id }, action: op, detail: summary });
+  }
+}

@@ -1,0 +1,63 @@
+// An attendance code redeemed at the counter; the last use closes the order through its workflow.
+import type { RedeemResult, Refused } from '../../api';
+import { OrderWork, type OrderSnapshot } from '../work';
+import { refused, type EventMeta } from '../command';
+import { guarded, type Decision, type EngineEnv } from './env';
+import { perform } from './perform';
+
+export function decideRedeem(
+  env: EngineEnv,
+  snapshot: OrderSnapshot,
+  meta: EventMeta,
+  code: string,
+): Decision<RedeemResult> {
+  const wf = env.registry.get(snapshot.order.workflowId, snapshot.order.workflowVersion);
+  const work = new OrderWork(snapshot, wf, meta, env.newId);
+  const cfg = wf.definition.vouchers;
+  const decision = guarded(work, (): RedeemResult | Refused => {
+    const voucher = work.vouchers.get(code);
+    if (!cfg || !voucher) return refused('not-found', unknownVoucherMessage(code), { code });
+    const state = work.order.state ?? '';
+    if (cfg.refuseInOrderStates.includes(state)) {
+      const label = wf.stateLabel({ kind: 'order', state }, work.context());
+      return { ok: false, code: 'not-allowed-in-state', message: `Code ${code} cannot be used: order ${work.order.number} is ${label} (${state}).` };
+    }
+    if (!cfg.redeem.from.includes(voucher.state)) {
+      return { ok: false, code: 'not-allowed-in-state', message: voucherStateMessage(code, voucher.state) };
+    }
+    const item = work.items.get(voucher.itemId);
+    if (item?.validUntil && meta.at > Date.parse(item.validUntil)) {
+      return { ok: false, code: 'guard-failed', message: `Code ${code} expired on ${item.validUntil.slice(0, 10)}; the service was valid until then.` };
+    }
+    work.putVoucher({ ...voucher, state: cfg.redeem.to as typeof voucher.state, updatedAt: meta.at }, false);
+    work.event('voucher-redeemed', { entity: { kind: 'item', id: voucher.itemId }, from: voucher.state, to: cfg.redeem.to, detail: code });
+    const left = [...work.vouchers.values()].filter((v) => cfg.redeem.from.includes(v.state)).length;
+    if (left === 0) {
+      perform(env, work, { kind: 'order', id: work.order.id }, cfg.whenAllUsed.role, cfg.whenAllUsed.action, { system: true, depth: 0 });
+    }
+    return {
+      ok: true,
+      orderId: work.order.id,
+      message: left === 0 ? `Code ${code} accepted. That was the last use of order ${work.order.number}.` : `Code ${code} accepted. ${left} use${left === 1 ? '' : 's'} left on order ${work.order.number}.`,
+    };
+  });
+  return decision;
+}
+
+export function unknownVoucherMessage(code: string): string {
+  return `Code ${code} is not a known attendance code. Check the digits and scan again.`;
+}
+
+function voucherStateMessage(code: string, state: string): string {
+  switch (state) {
+    case 'Us':
+      return `Code ${code} has already been used.`;
+    case 'Re':
+      return `Code ${code} has been refunded and can no longer be used.`;
+    case 'Ex':
+      return `Code ${code} has expired.`;
+    default:
+      return `Code ${code} cannot be used now (${state}).`;
+  }
+}
+

@@ -1,0 +1,250 @@
+// The order commands of a counter: create, act, an action card on an open order, redeem an
+// attendance code, fire due timers. Each validates its arguments at the boundary, then
+// runs through the one pipeline: read in the transaction, decide (pure), write.
+import type { z } from 'zod';
+import type { ActResult, Applied, CreateOrderResult, RedeemResult, Refused } from '../api';
+import type { EntityRef, OrderRow, TimerRow } from '../db/rows';
+import { emptyStockWork } from '../inventory/work';
+import { parseArg, refused, timerCommandId, type CommandKind, type CommandMeta } from './command';
+import type { CommandSettings } from './commandSettings';
+import { decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type Decision, type EffectHandler, type EngineEnv } from './decide';
+import {
+  actionSchema,
+  actOnOrderOptionsSchema,
+  commandOptionsSchema,
+  createOrderInputSchema,
+  describeInputError,
+  entityRefSchema,
+  orderIdSchema,
+  orderTypeSchema,
+  roleSchema,
+  voucherCodeSchema,
+} from './input';
+import { runCommand, type Plan } from './pipeline';
+import type { CommandStorage, StorageTx } from './storage';
+import { loadNewWorkflows, workflowOf, type WorkflowSource } from './workflowLoader';
+import type { OrderWork } from './work';
+import { newId } from '../ids';
+
+export interface EngineContext {
+  storage: CommandStorage;
+  source: WorkflowSource;
+  handlers: Readonly<Record<string, EffectHandler>>;
+  voucherCode: () => string;
+  deviceId: string;
+  operator: string;
+  now: () => number;
+}
+
+/** How often a due timer that fails is tried before it waits for a person, and how long
+ *  it waits between tries (1, 5, then 25 minutes): a failure that clears by itself (a
+ *  blocked database) is retried; one that does not is shown in the task monitor. */
+export const TIMER_MAX_ATTEMPTS = 3;
+export function timerBackoff(attempts: number): number {
+  return 60_000 * 5 ** Math.max(0, attempts - 1);
+}
+
+type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refused };
+
+/** The first refusal among the parsed arguments, if any. */
+function firstRefusal(...checks: Array<Checked<unknown>>): Refused | undefined {
+  for (const c of checks) if (!c.ok) return c.refusal;
+  return undefined;
+}
+
+/** The order input, refused with one sentence per problem ("Line 2: quantity must be a whole number."). */
+function parseOrderInput(input: unknown): Checked<z.output<typeof createOrderInputSchema>> {
+  const parsed = createOrderInputSchema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, refusal: refused('invalid-input', describeInputError(parsed.error), { field: 'input' }) };
+}
+
+function orderPlan<R extends { ok: true }>(decision: Decision<R | Refused>, extra?: (tx: StorageTx) => Promise<void>): Plan<R> {
+  const work: OrderWork | null = decision.work;
+  if (!decision.result.ok || !work) return { result: decision.result };
+  return { result: decision.result, write: (tx) => Promise.all([tx.writeChangeset(work.changeset()), extra?.(tx)]).then(() => undefined) };
+}
+
+export function createOrderCommands(ctx: EngineContext) {
+  const { storage, source } = ctx;
+  const envOf = ({ periods }: CommandSettings): EngineEnv => ({ registry: source.registry, periods, handlers: ctx.handlers, newId, voucherCode: ctx.voucherCode });
+  const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() });
+  /** Whether an action can move stock on this order (then its stock rows are read); an
+   *  order whose workflow this engine has not loaded yet reads them to be safe. */
+  const touchesStock = (action: string) => (order: OrderRow) => source.registry.find(order.workflowId, order.workflowVersion)?.mayTouchStock(action) ?? true;
+  const notFound = (ref: EntityRef): Refused => refused('not-found', `No ${ref.kind} with id ${ref.id}.`, { kind: ref.kind, id: ref.id });
+  const unknownWorkflow = (order: OrderRow): Refused =>
+    refused('not-found', `Order ${order.number} was created under workflow ${order.workflowId} version ${order.workflowVersion}, which is not installed on this counter.`, {
+      workflowId: order.workflowId,
+      version: order.workflowVersion,
+    });
+
+  /** Reads an order for a command and makes sure its workflow is loaded. */
+  async function readOrder(tx: StorageTx, orderId: string, action: string | null) {
+    const read = await tx.orderInput(orderId, action === null ? () => true : touchesStock(action));
+    if (!read) return undefined;
+    const wf = await workflowOf(tx, source, read.snapshot.order.workflowId, read.snapshot.order.workflowVersion);
+    return { ...read, wf };
+  }
+
+  async function createOrder(type: unknown, input: unknown, options?: unknown): Promise<CreateOrderResult> {
+    const t = parseArg(orderTypeSchema, type, 'type');
+    const i = parseOrderInput(input);
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    const bad = firstRefusal(t, o, i);
+    if (bad || !t.ok || !i.ok || !o.ok) return bad!;
+    const m = meta('create-order', o.value?.commandId);
+    const sequenceName = `order:${t.value}`;
+    return runCommand(storage, m, { type: t.value, input }, async (tx) => {
+      const [settings, sequence] = await Promise.all([tx.settings(), tx.sequence(sequenceName), loadNewWorkflows(tx, source)]);
+      const stock = await tx.stockWork(new Set(i.value.lines.map((l) => l.sku)), settings.strategy);
+      const decision = decideCreate(envOf(settings), { stock, sequence }, m, t.value, i.value, settings.devicePrefix);
+      return orderPlan(decision, (w) => w.setSequence(sequenceName, decision.sequence));
+    });
+  }
+
+  async function act(ref: unknown, role: unknown, action: unknown, input?: unknown, options?: unknown): Promise<ActResult> {
+    const r = parseArg(entityRefSchema, ref, 'ref');
+    const ro = parseArg(roleSchema, role, 'role');
+    const a = parseArg(actionSchema, action, 'action');
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    const bad = firstRefusal(r, ro, a, o);
+    if (bad || !r.ok || !ro.ok || !a.ok || !o.ok) return bad!;
+    const m = meta('act', o.value?.commandId);
+    return runCommand(storage, m, { ref: r.value, role: ro.value, action: a.value, input: input ?? null }, async (tx) => {
+      const orderId = await tx.orderIdOf(r.value);
+      const read = orderId === undefined ? undefined : await readOrder(tx, orderId, a.value);
+      if (!read) return { result: notFound(r.value) };
+      if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
+      return orderPlan(decideAct(envOf(read.settings), read.snapshot, m, r.value, ro.value, a.value));
+    });
+  }
+
+  async function actOnOrder(orderId: unknown, role: unknown, action: unknown, options?: unknown): Promise<(Applied & { target?: EntityRef }) | Refused> {
+    const id = parseArg(orderIdSchema, orderId, 'orderId');
+    const ro = parseArg(roleSchema, role, 'role');
+    const a = parseArg(actionSchema, action, 'action');
+    const o = parseArg(actOnOrderOptionsSchema, options, 'options');
+    const bad = firstRefusal(id, ro, a, o);
+    if (bad || !id.ok || !ro.ok || !a.ok || !o.ok) return bad!;
+    const m = meta('act-on-order', o.value?.commandId);
+    const prefer = o.value?.prefer;
+    return runCommand<Applied & { target?: EntityRef }>(storage, m, { orderId: id.value, role: ro.value, action: a.value, prefer: prefer ?? null }, async (tx) => {
+      const read = await readOrder(tx, id.value, a.value);
+      if (!read) return { result: notFound({ kind: 'order', id: id.value }) };
+      if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
+      return orderPlan<Applied & { target?: EntityRef }>(decideActOnOrder(envOf(read.settings), read.snapshot, m, ro.value, a.value, prefer));
+    });
+  }
+
+  async function redeemVoucher(rawCode: unknown, options?: unknown): Promise<RedeemResult> {
+    const c = parseArg(voucherCodeSchema, rawCode, 'code');
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    const bad = firstRefusal(c, o);
+    if (bad || !c.ok || !o.ok) return bad!;
+    const code = c.value;
+    const m = meta('redeem-voucher', o.value?.commandId);
+    return runCommand(storage, m, { code }, async (tx) => {
+      const orderId = await tx.voucherOrderId(code);
+      // Redeeming may cascade to line and order actions: read the stock rows like any such command.
+      const read = orderId === undefined ? undefined : await readOrder(tx, orderId, null);
+      if (!read) return { result: refused('not-found', unknownVoucherMessage(code), { code }) };
+      if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
+      return orderPlan(decideRedeem(envOf(read.settings), read.snapshot, m, code));
+    });
+  }
+
+  /** Fires one due timer; a failure is recorded on the timer (and retried later). */
+  async function fireTimer(timer: TimerRow): Promise<'fired' | 'done' | 'failed'> {
+    const m: CommandMeta = { commandId: timerCommandId(timer.id), kind: 'fire-timer', deviceId: ctx.deviceId, operator: 'system', at: ctx.now() };
+    let duplicate = false;
+    const outcome = await runCommand(
+      storage,
+      m,
+      { timerId: timer.id },
+      async (tx) => {
+        const read = await readOrder(tx, timer.orderId, timer.action);
+        if (!read) return { result: refused('not-found', `The order of this timer (${timer.orderNumber}) is gone.`, { order: timer.orderNumber }) };
+        if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
+        return orderPlan(decideTimer(envOf(read.settings), read.snapshot, m, timer.id));
+      },
+      { onDuplicate: () => (duplicate = true) },
+    );
+    if (outcome.ok) return outcome.fired && !duplicate ? 'fired' : 'done';
+    // "No longer pending" means another window fired it meanwhile: nothing failed.
+    if (outcome.code === 'not-found' && outcome.params?.timer === 'not-pending') return 'done';
+    await recordTimerFailure(timer.id, outcome);
+    return 'failed';
+  }
+
+  async function recordTimerFailure(timerId: string, why: Refused): Promise<void> {
+    const at = ctx.now();
+    await storage
+      .transaction(async (tx) => {
+        const timer = await tx.timer(timerId);
+        if (!timer || timer.status !== 'pending') return;
+        const attempts = (timer.attempts ?? 0) + 1;
+        const givenUp = attempts >= TIMER_MAX_ATTEMPTS;
+        const row: TimerRow = {
+          ...timer,
+          attempts,
+          lastError: why.message,
+          ...(givenUp ? { status: 'failed' as const, doneAt: at, outcome: why.message } : { dueAt: at + timerBackoff(attempts) }),
+        };
+        const event = {
+          id: newId(),
+          commandId: `timer-failure:${timer.id}:${attempts}`,
+          deviceId: ctx.deviceId,
+          operator: 'system',
+          role: timer.role,
+          action: timer.action ?? `set ${timer.setFlag}`,
+          type: 'timer-failed' as const,
+          orderId: timer.orderId,
+          entity: timer.target,
+          from: null,
+          to: null,
+          postAction: null,
+          detail: `${why.message} (attempt ${attempts} of ${TIMER_MAX_ATTEMPTS}${givenUp ? '; waits for a person' : ''})`,
+          at,
+        };
+        await tx.writeChangeset({ orders: [], items: [], refunds: [], vouchers: [], newVouchers: [], timers: [row], events: [event], stock: emptyStockWork(), stateMoves: [] });
+      })
+      .catch(() => undefined); // the next round tries the timer again; nothing else to do here
+  }
+
+  /** Fires every due timer once; a timer that fails never blocks the others. */
+  async function runDueTimers(): Promise<number> {
+    let fired = 0;
+    const failed = new Set<string>();
+    // Timers fired now may schedule timers that are already due (short demo periods).
+    for (let round = 0; round < 100; round++) {
+      const due = (await storage.transaction((tx) => tx.dueTimers(ctx.now(), 200 + failed.size)).catch(() => [] as TimerRow[])).filter((t) => !failed.has(t.id));
+      if (!due.length) break;
+      for (const timer of due) {
+        const outcome = await fireTimer(timer);
+        if (outcome === 'fired') fired += 1;
+        if (outcome === 'failed') failed.add(timer.id);
+      }
+    }
+    return fired;
+  }
+
+  /** A person retries a failed timer now (the task monitor's button). */
+  async function retryTimer(timerId: unknown): Promise<{ ok: true } | Refused> {
+    const id = parseArg(orderIdSchema, timerId, 'timerId');
+    if (!id.ok) return id.refusal;
+    try {
+      return await storage.transaction(async (tx) => {
+        const timer = await tx.timer(id.value);
+        if (!timer) return refused('not-found', `No timer with id ${id.value}.`, { id: id.value });
+        if (timer.status !== 'failed') return refused('not-allowed-in-state', `This timer is ${timer.status}, not failed: nothing to retry.`, { status: timer.status });
+        const row: TimerRow = { ...timer, status: 'pending', dueAt: ctx.now(), doneAt: null, outcome: null, attempts: 0 };
+        await tx.writeChangeset({ orders: [], items: [], refunds: [], vouchers: [], newVouchers: [], timers: [row], events: [], stock: emptyStockWork(), stateMoves: [] });
+        return { ok: true as const };
+      });
+    } catch (error) {
+      return refused('storage-failed', `Nothing was saved: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+  }
+
+  return { createOrder, act, actOnOrder, redeemVoucher, runDueTimers, retryTimer };
+}
