@@ -86,7 +86,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   }
 
   /** The engine's environment for a command, from the settings it read. */
-  const envOf = ({ periods }: CommandSettings): EngineEnv => ({ registry, periods, handlers, newId, voucherCode: options.voucherCode ?? randomVoucherCode });
+  const envOf = ({ periods, utcOffsetMinutes }: CommandSettings): EngineEnv => ({ registry, periods, utcOffsetMinutes, handlers, newId, voucherCode: options.voucherCode ?? randomVoucherCode });
 
   const meta = (opts?: CommandOptions): CommandMeta => ({ commandId: opts?.commandId ?? newId(), deviceId, operator, at: now() });
 

@@ -9,6 +9,7 @@ import { isStockRefusal } from '../inventory/refusals';
 import { commitLine, releaseLine, reserveLine, restockLine } from '../inventory/reservations';
 import { createOrderInputSchema, describeInputError } from './input';
 import { OrderWork, type CommandMeta, type OrderSnapshot } from './work';
+import { validUntilEnd } from './validUntil';
 
 /** Code that effects may name ("handler" effects) for what cannot be said as data. */
 export type EffectHandler = (work: OrderWork, subject: EntityRef) => void;
@@ -20,6 +21,8 @@ export interface EngineEnv {
   newId: () => string;
   /** A fresh 10-digit attendance code. */
   voucherCode: () => string;
+  /** The counter's UTC offset in minutes, for where a valid-until day ends; UTC when absent. */
+  utcOffsetMinutes?: number;
 }
 
 export interface Decision<R> {
@@ -273,8 +276,9 @@ function schedule(env: EngineEnv, work: OrderWork, effect: Extract<Effect, { kin
   let dueAt: number;
   if (effect.at === 'validUntil') {
     const until = work.itemList().find((i) => i.validUntil)?.validUntil;
-    if (!until) return; // nothing to expire
-    dueAt = Date.parse(until);
+    const end = until ? validUntilEnd(until, env.utcOffsetMinutes) : null;
+    if (end === null) return; // nothing to expire
+    dueAt = end;
   } else {
     dueAt = work.meta.at + periodLength(env.periods, effect.after!);
   }
@@ -488,7 +492,8 @@ export function decideRedeem(
       return { ok: false, code: 'not-allowed-in-state', message: voucherStateMessage(code, voucher.state) };
     }
     const item = work.items.get(voucher.itemId);
-    if (item?.validUntil && meta.at > Date.parse(item.validUntil)) {
+    const end = item?.validUntil ? validUntilEnd(item.validUntil, env.utcOffsetMinutes) : null;
+    if (item?.validUntil && end !== null && meta.at > end) {
       return { ok: false, code: 'guard-failed', message: `Code ${code} expired on ${item.validUntil.slice(0, 10)}; the service was valid until then.` };
     }
     work.putVoucher({ ...voucher, state: cfg.redeem.to as typeof voucher.state, updatedAt: meta.at }, false);

@@ -1,5 +1,6 @@
 // Validation of command input, with messages a clerk can act on.
 import { z } from 'zod';
+import { validUntilSchema } from './validUntil';
 
 const money = z.number({ error: 'must be a number' }).finite('must be a number').min(0, 'cannot be negative');
 
@@ -12,10 +13,7 @@ export const orderLineSchema = z.object({
   price: money.optional(),
   unitPrice: money.optional(),
   serviceTimes: z.number().int('uses must be a whole number').positive('uses must be above zero').optional(),
-  validUntil: z
-    .string()
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'valid-until must be a date like 2026-12-31')
-    .optional(),
+  validUntil: validUntilSchema.optional(),
 });
 
 export const createOrderInputSchema = z.object({
