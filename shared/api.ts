@@ -58,6 +58,7 @@ export interface OrderLineInput {
   price?: number;
   unitPrice?: number;
   serviceTimes?: number;
+  /** '2026-12-31' (that whole day on the counter's clock) or a date and time with its zone. */
   validUntil?: string;
 }
 

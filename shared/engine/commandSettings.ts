@@ -1,20 +1,25 @@
 // The settings every order command decides with (timer periods, the device's order-number
-// prefix, how lines take stock), read in one request inside the command's own transaction.
+// prefix, how lines take stock, the counter's UTC offset), read in one request inside the
+// command's own transaction.
 import type { CounterDb } from '../db/database';
 import type { AllocationStrategy } from '../inventory/work';
 import { PERIOD_PRESETS, type Periods } from '../settings/periods';
+import { settingSchemas } from '../settings/settings';
 
 export interface CommandSettings {
   periods: Periods;
   devicePrefix: string;
   strategy: AllocationStrategy;
+  /** The counter's UTC offset in minutes (0 = UTC when unset): where a valid-until day ends. */
+  utcOffsetMinutes: number;
 }
 
 /** One `bulkGet` (a Dexie promise, so a transaction that awaits it stays its own). */
 export function readCommandSettings(db: CounterDb): Promise<CommandSettings> {
-  return db.settings.bulkGet(['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy']).then(([preset, custom, prefix, strategy]) => ({
+  return db.settings.bulkGet(['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy', 'utcOffsetMinutes']).then(([preset, custom, prefix, strategy, offset]) => ({
     periods: { ...PERIOD_PRESETS[preset?.value === 'demo' ? 'demo' : 'production'], ...((custom?.value as Periods | undefined) ?? {}) },
     devicePrefix: (prefix?.value as string | undefined) ?? '',
     strategy: strategy?.value === 'most-stock' ? 'most-stock' : 'priority',
+    utcOffsetMinutes: settingSchemas.utcOffsetMinutes.safeParse(offset?.value).data ?? 0,
   }));
 }

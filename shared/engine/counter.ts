@@ -80,7 +80,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     now,
     async engineEnv() {
       const settings = await readCommandSettings(db);
-      return { env: { registry, periods: settings.periods, handlers, newId, voucherCode }, devicePrefix: settings.devicePrefix };
+      return { env: { registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId, voucherCode }, devicePrefix: settings.devicePrefix };
     },
     ...orders,
     ...reads,

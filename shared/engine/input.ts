@@ -15,6 +15,7 @@ import {
   MAX_VOUCHERS_PER_ORDER,
 } from '../limits';
 import { isDerivedId } from './command';
+import { validUntilSchema } from './validUntil';
 
 const CONTROL_CHARS = /\p{Cc}/u;
 /** Control characters except the line breaks a multi-line field (an address) may hold. */
@@ -54,11 +55,7 @@ export const orderLineSchema = z.object(
       .positive('uses must be above zero')
       .max(MAX_SERVICE_TIMES, { error: `uses cannot be above ${MAX_SERVICE_TIMES}` })
       .optional(),
-    validUntil: z
-      .string({ error: 'valid-until must be a date like 2026-12-31' })
-      .max(40, { error: 'valid-until must be a date like 2026-12-31' })
-      .refine((s) => !Number.isNaN(Date.parse(s)), 'valid-until must be a date like 2026-12-31')
-      .optional(),
+    validUntil: validUntilSchema.optional(),
   },
   { error: 'each line must give a SKU and a quantity' },
 );

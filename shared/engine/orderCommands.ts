@@ -66,7 +66,7 @@ function orderPlan<R extends { ok: true }>(decision: Decision<R | Refused>, extr
 
 export function createOrderCommands(ctx: EngineContext) {
   const { storage, source } = ctx;
-  const envOf = ({ periods }: CommandSettings): EngineEnv => ({ registry: source.registry, periods, handlers: ctx.handlers, newId, voucherCode: ctx.voucherCode });
+  const envOf = ({ periods, utcOffsetMinutes }: CommandSettings): EngineEnv => ({ registry: source.registry, periods, utcOffsetMinutes, handlers: ctx.handlers, newId, voucherCode: ctx.voucherCode });
   const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() });
   /** Whether an action can move stock on this order (then its stock rows are read); an
    *  order whose workflow this engine has not loaded yet reads them to be safe. */

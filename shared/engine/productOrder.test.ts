@@ -349,3 +349,37 @@ describe('actOnOrder (an action card scanned on an open order)', () => {
     expect(await dumpDb(counter)).toEqual(before);
   });
 });
+
+describe('a changed refund request (SRR -> WSR) waits for the seller again', () => {
+  it.each(['request refund', 'request refund with return'])(
+    '%s: the seller has 3 days again, then customer service steps in; the buyer-response timer never fires',
+    async (request) => {
+      const { counter, clock } = await testCounter();
+      const { orderId, itemIds } = await shippedOrder(counter);
+      await ok(counter, item(itemIds[0]!), 'B', request);
+      const sheet = refund((await counter.getOrder(orderId))!.items[0]!.refund!.id);
+      await ok(counter, item(itemIds[0]!), 'S', 'reject refund'); // WSR -> SRR
+      expect(await counter.timers(sheet)).toEqual([expect.objectContaining({ action: 'buyer no response', dueAt: clock.now + 3 * DAY })]);
+
+      clock.advance(DAY);
+      await ok(counter, item(itemIds[0]!), 'B', 'change refund request'); // SRR -> WSR
+      expect(await counter.timers(sheet)).toEqual([expect.objectContaining({ action: 'seller no response', role: 'P', dueAt: clock.now + 3 * DAY })]);
+
+      // The buyer-response period (due 2 days from now) passes: nothing fires, the sheet waits for the seller.
+      clock.advance(3 * DAY - 1);
+      expect(await counter.runDueTimers()).toBe(0);
+      expect((await states(counter, orderId)).refunds).toEqual(['WSR']);
+
+      clock.advance(1);
+      expect(await counter.runDueTimers()).toBe(1);
+      expect(await states(counter, orderId)).toEqual({ order: 'FS', items: ['WR'], refunds: ['CSI'] });
+
+      const sheetTimers = await counter.db.timers.filter((t) => t.target.kind === 'refund' && t.target.id === sheet.id).toArray();
+      expect(sheetTimers.map((t) => [t.action, t.status]).sort()).toEqual(
+        [['buyer no response', 'skipped'], ['seller no response', 'fired'], ['seller no response', 'skipped']].sort(),
+      );
+      const fired = (await orderEvents(counter.db, orderId)).filter((e) => e.type === 'timer-fired').map((e) => e.action);
+      expect(fired).not.toContain('buyer no response');
+    },
+  );
+});

@@ -84,6 +84,41 @@ describe('service order vouchers', () => {
   });
 });
 
+describe('a valid-until date without a time includes that whole day', () => {
+  const MINUTE = 60_000;
+  // The test clock starts on 2026-11-22; the service is valid until 2026-11-30.
+  it.each([
+    { zone: 'UTC (no offset saved)', offset: undefined, lastDayEnd: Date.UTC(2026, 10, 30, 23, 59, 59, 999) },
+    { zone: 'UTC+8 (offset saved)', offset: 480, lastDayEnd: Date.UTC(2026, 10, 30, 15, 59, 59, 999) },
+    { zone: 'UTC-5 (offset saved)', offset: -300, lastDayEnd: Date.UTC(2026, 11, 1, 4, 59, 59, 999) },
+  ])('$zone: redeemed at 23:59 on the last day, refused at 00:00:01 the next, expiry due at the end of that day', async ({ offset, lastDayEnd }) => {
+    const { counter, clock } = await testCounter();
+    if (offset !== undefined) expect(await counter.setSetting('utcOffsetMinutes', offset)).toEqual({ ok: true });
+    const { orderId, codes: issued } = await paidService(counter, 3, '2026-11-30');
+    expect(await counter.timers(order(orderId))).toEqual([expect.objectContaining({ action: 'attendance code expired', dueAt: lastDayEnd })]);
+
+    clock.now = lastDayEnd + 1 - MINUTE; // 23:59:00.000 on the last day, counter time
+    expect(await counter.redeemVoucher(issued[0]!)).toMatchObject({ ok: true });
+    expect(await counter.runDueTimers()).toBe(0);
+
+    clock.now = lastDayEnd + 1 + 1000; // 00:00:01 the day after
+    expect(await counter.redeemVoucher(issued[1]!)).toMatchObject({ ok: false, message: `Code ${issued[1]} expired on 2026-11-30; the service was valid until then.` });
+    expect(await counter.runDueTimers()).toBe(1);
+    expect((await counter.getOrder(orderId))!.items[0]!.vouchers!.map((v) => v.state).sort()).toEqual(['Ex', 'Ex', 'Us']);
+  });
+
+  it('refuses a UTC offset no clock uses, and a valid-until that is no date', async () => {
+    const { counter } = await testCounter();
+    expect(await counter.setSetting('utcOffsetMinutes', 15 * 60)).toMatchObject({ ok: false, code: 'invalid-input' });
+    const r = await counter.createOrder('service', { buyerId: 'b', lines: [{ sku: 'YOGA-10', qty: 1, validUntil: '2026-02-30' }] });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      message: 'Line 1: valid-until must be a date like 2026-12-31 (or a date and time with its zone, like 2026-12-31T18:00:00+08:00).',
+    });
+  });
+});
+
 describe('service refunds', () => {
   it('hides the buyer refund request while the line has a sheet', async () => {
     const { counter } = await testCounter();

@@ -156,6 +156,35 @@ describe('allocation through orders', () => {
   });
 });
 
+describe('the saved allocation strategy holds for every order command', () => {
+  // Main store is first by priority with 100 x SKU-1; the back room holds more (300), so
+  // most-stock picks it. Shipping and the return must follow that choice, whichever path
+  // (action panel or scanned action card) ships the order.
+  it.each(['act', 'actOnOrder'] as const)('most-stock: create, pay and ship (%s) take from the back room; a return restocks it there', async (via) => {
+    const { counter } = await testCounter();
+    await counter.receive({ sku: 'SKU-1', locationId: 'back', qty: 300 });
+    expect(await counter.setSetting('allocationStrategy', 'most-stock')).toEqual({ ok: true });
+    const { orderId, itemIds } = await paidOrder(counter);
+    if (via === 'act') await ok(counter, order(orderId), 'S', 'ship the order');
+    else expect(await counter.actOnOrder(orderId, 'S', 'ship the order')).toMatchObject({ ok: true, to: 'FS' });
+
+    const moves = async (kind: string) => (await counter.ledger({ sku: 'SKU-1' })).filter((m) => m.kind === kind).map((m) => [m.locationId, m.delta]);
+    expect(await moves('ship')).toEqual([['back', -1]]);
+    expect(await level(counter, 'SKU-1', 'back')).toEqual({ onHand: 299, reserved: 0, available: 299 });
+    expect(await level(counter, 'SKU-1', 'main')).toEqual({ onHand: 100, reserved: 0, available: 100 });
+
+    await ok(counter, item(itemIds[0]!), 'B', 'request refund with return');
+    await ok(counter, item(itemIds[0]!), 'S', 'agree refund');
+    await ok(counter, item(itemIds[0]!), 'B', 'ship back');
+    await ok(counter, item(itemIds[0]!), 'S', 'agree refund');
+    await ok(counter, item(itemIds[0]!), 'P', 'finished refund');
+    expect(await moves('return')).toEqual([['back', 1]]);
+    expect(await level(counter, 'SKU-1', 'back')).toMatchObject({ onHand: 300 });
+    expect(await level(counter, 'SKU-1', 'main')).toMatchObject({ onHand: 100 });
+    expect(await counter.checkStock()).toMatchObject({ ok: true });
+  });
+});
+
 describe('concurrency', () => {
   it('200 concurrent single-unit orders against 50 units: exactly 50 succeed, the ledger and levels agree', async () => {
     const { counter } = await testCounter();

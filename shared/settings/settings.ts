@@ -11,6 +11,9 @@ export const settingSchemas = {
   /** Goes into human order numbers (PO-K2-000123) so numbers stay unique across counters. */
   devicePrefix: z.string().trim().regex(/^[A-Z0-9]{0,4}$/, 'use up to 4 capital letters or digits'),
   allocationStrategy: z.enum(['priority', 'most-stock']),
+  /** The counter's clock, minutes east of UTC (480 = UTC+8; the offsets in use, -12 h to +14 h): where a
+   *  valid-until day ends (engine/validUntil.ts). UTC when unset. */
+  utcOffsetMinutes: z.number().int().min(-12 * 60).max(14 * 60),
   scannerProfile: z.object({
     maxGapMs: z.number().int().min(5).max(200),
     minLength: z.number().int().min(1).max(64),

@@ -20,6 +20,8 @@ export interface EngineEnv {
   newId: () => string;
   /** A fresh 10-digit attendance code. */
   voucherCode: () => string;
+  /** The counter's UTC offset in minutes, for where a valid-until day ends; UTC when absent. */
+  utcOffsetMinutes?: number;
 }
 
 export interface Decision<R> {

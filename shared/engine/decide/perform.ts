@@ -10,6 +10,7 @@ import { MAX_CASCADE_DEPTH } from '../../limits';
 import { EngineRefusal, refused } from '../command';
 import type { OrderWork } from '../work';
 import type { EngineEnv } from './env';
+import { validUntilEnd } from '../validUntil';
 
 export interface PerformOptions {
   /** System steps (cascades, timers) may take hidden actions. */
@@ -170,8 +171,9 @@ function schedule(env: EngineEnv, work: OrderWork, effect: Extract<Effect, { kin
   let dueAt: number;
   if (effect.at === 'validUntil') {
     const until = work.itemList().find((i) => i.validUntil)?.validUntil;
-    if (!until) return; // nothing to expire
-    dueAt = Date.parse(until);
+    const end = until ? validUntilEnd(until, env.utcOffsetMinutes) : null;
+    if (end === null) return; // nothing to expire
+    dueAt = end;
   } else {
     dueAt = work.meta.at + periodLength(env.periods, effect.after!);
   }

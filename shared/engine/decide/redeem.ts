@@ -4,6 +4,7 @@ import { OrderWork, type OrderSnapshot } from '../work';
 import { refused, type EventMeta } from '../command';
 import { guarded, type Decision, type EngineEnv } from './env';
 import { perform } from './perform';
+import { validUntilEnd } from '../validUntil';
 
 export function decideRedeem(
   env: EngineEnv,
@@ -26,7 +27,8 @@ export function decideRedeem(
       return { ok: false, code: 'not-allowed-in-state', message: voucherStateMessage(code, voucher.state) };
     }
     const item = work.items.get(voucher.itemId);
-    if (item?.validUntil && meta.at > Date.parse(item.validUntil)) {
+    const end = item?.validUntil ? validUntilEnd(item.validUntil, env.utcOffsetMinutes) : null;
+    if (item?.validUntil && end !== null && meta.at > end) {
       return { ok: false, code: 'guard-failed', message: `Code ${code} expired on ${item.validUntil.slice(0, 10)}; the service was valid until then.` };
     }
     work.putVoucher({ ...voucher, state: cfg.redeem.to as typeof voucher.state, updatedAt: meta.at }, false);
