@@ -25,7 +25,7 @@ export const LIMITS = {
   /** Ways a pattern may split one code between its bounded choices (`?`, `{m,n}`, `a|b`),
    *  multiplied together: the backtracking a failed match can do per start of the one
    *  unbounded repeat a pattern may have. Keeps every accepted pattern linear in the code. */
-  MAX_BARCODE_PATTERN_CHOICES: 64,
+  MAX_BARCODE_PATTERN_CHOICES: 32,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
