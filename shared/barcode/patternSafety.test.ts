@@ -52,6 +52,8 @@ describe('nomenclature patterns that could backtrack catastrophically', () => {
     ['(a)\\1', 'a pattern may not refer back to a group (\\1)'],
     ['(?<v>a)\\k<v>', 'a pattern may not refer back to a group (\\k<v>)'],
     ['(?<=CF)b', 'a pattern may not look behind'],
+    ['(?s:.*\n.*)', 'a pattern may not change flags inside it ((?s:...)'],
+    ['(?i:[a-z]+A.*)', 'a pattern may not change flags inside it'],
     ['(?<!CF)b', 'a pattern may not look behind'],
     ['(?=a+)b', 'a lookahead may hold only fixed text'],
     ['(?!(a|b)c)b', 'a lookahead may hold only fixed text'],

@@ -77,7 +77,11 @@ export function backtrackingProblem(source: string): string | null {
   // The visitor goes in source order, so "earlier" below means earlier in the pattern.
   visitRegExpAST(pattern, {
     onPatternEnter: branch,
-    onGroupEnter: branch,
+    onGroupEnter: (g) => {
+      // (?i:...) and (?s:...) change what a class matches, which endsInOnePlace cannot see.
+      if (g.modifiers) refuse(`a pattern may not change flags inside it (${g.raw.slice(0, g.raw.indexOf(':') + 1)}...)`);
+      branch(g);
+    },
     onCapturingGroupEnter: branch,
     onBackreferenceEnter: (b) => refuse(`a pattern may not refer back to a group (${b.raw}): ${SLOW}`),
     onAssertionEnter: (a) => {
