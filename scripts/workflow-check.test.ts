@@ -36,3 +36,14 @@ describe('npm run workflow:check', () => {
     expect(r.stdout).toContain('cannot read as JSON');
   });
 });
+
+describe('npm run workflow:check, bounds', () => {
+  it('refuses a file larger than MAX_WORKFLOW_BYTES without parsing it', async () => {
+    const { LIMITS } = await import('../shared/limits');
+    const file = join(mkdtempSync(join(tmpdir(), 'wf-')), 'huge.json');
+    writeFileSync(file, ' '.repeat(LIMITS.MAX_WORKFLOW_BYTES + 1));
+    const r = run(file);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`a definition may be at most ${LIMITS.MAX_WORKFLOW_BYTES} bytes (MAX_WORKFLOW_BYTES)`);
+  });
+});

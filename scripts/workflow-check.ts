@@ -1,8 +1,9 @@
 // npm run workflow:check FILE [FILE...] — checks workflow definitions whole and prints every
 // problem with its JSON path, for a person editing one. Exit code 1 when any file has problems.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { loadDefinition } from '../shared/workflow/check';
 import { BUILT_IN_HANDLER_NAMES } from '../shared/engine/handlers';
+import { LIMITS } from '../shared/limits';
 
 const files = process.argv.slice(2);
 if (!files.length) {
@@ -13,6 +14,14 @@ let failed = false;
 for (const file of files) {
   let json: unknown;
   try {
+    // Refused before it is read: a huge file would cost memory and time to parse at all.
+    const bytes = statSync(file).size;
+    if (bytes > LIMITS.MAX_WORKFLOW_BYTES) {
+      console.log(`${file}: 1 problem`);
+      console.log(`  $: The file is ${bytes} bytes; a definition may be at most ${LIMITS.MAX_WORKFLOW_BYTES} bytes (MAX_WORKFLOW_BYTES).`);
+      failed = true;
+      continue;
+    }
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     console.log(`${file}: cannot read as JSON: ${(error as Error).message}`);

@@ -1,32 +1,61 @@
-// Every limit on what a person, a scanner or a file can hand the engine, in one place.
-// Chosen far above what a real counter meets, so only a mistake or an attack reaches
-// them; each refusal past a limit says the limit.
+// Every size bound on input from people, files and scanners, in one place, so a reviewer
+// sees at once what the app accepts and each check names the same number in its message.
+// Add new bounds here (one named constant, one line saying why) rather than in the module
+// that checks them.
+export const LIMITS = {
+  // --- workflow definitions (shared/workflow/check.ts, scripts/workflow-check.ts) ---
+  /** Size of a definition as JSON text (characters; the checker measures files in bytes).
+   *  The built-ins are ~15 KB; a 10 000-state generated one is ~1.5 MB. */
+  MAX_WORKFLOW_BYTES: 4 * 1024 * 1024,
+  /** States over all machines of a definition; checking this many takes well under a second. */
+  MAX_WORKFLOW_STATES: 10_000,
+  /** Transition rows over all machines of a definition. */
+  MAX_WORKFLOW_TRANSITIONS: 20_000,
+  /** Nesting of a definition's JSON (objects in arrays in objects...). The built-ins nest 9
+   *  deep; the bound keeps the schema's recursive parse far from the call-stack limit. */
+  MAX_WORKFLOW_NESTING: 32,
+  /** Nesting of not/all/any in one guard or `when`. The built-ins need 3; deeper is unreadable. */
+  MAX_CONDITION_DEPTH: 8,
+  /** Problems listed for one definition; past this a person fixes the first ones and re-checks. */
+  MAX_WORKFLOW_PROBLEMS: 500,
 
-/** Order input. */
-export const MAX_LINES_PER_ORDER = 500;
-/** Units of one line (also the largest single stock movement). */
-export const MAX_QTY = 1_000_000;
-/** Uses of one service line (attendance codes per unit). */
-export const MAX_SERVICE_TIMES = 1_000;
-/** Attendance codes one order may issue (lines x units x uses). */
-export const MAX_VOUCHERS_PER_ORDER = 10_000;
-/** A price, a line total or an order total, in the currency's units. */
-export const MAX_AMOUNT = 1_000_000_000;
+  // --- barcode nomenclature patterns (shared/barcode/nomenclature.ts) ---
+  /** Characters in one user-supplied rule pattern (Odoo's are a few dozen). */
+  MAX_BARCODE_PATTERN_LENGTH: 256,
+  /** Ways a pattern may split one code between its bounded choices (`?`, `{m,n}`, `a|b`),
+   *  multiplied together: the backtracking a failed match can do per start of the one
+   *  unbounded repeat a pattern may have. Keeps every accepted pattern linear in the code. */
+  MAX_BARCODE_PATTERN_CHOICES: 32,
 
-/** Text fields. */
-export const MAX_ID_LENGTH = 100;
-export const MAX_NAME_LENGTH = 200;
-export const MAX_ADDRESS_LENGTH = 500;
-export const MAX_REASON_LENGTH = 200;
-export const MAX_ROLE_LENGTH = 32;
-export const MAX_ACTION_LENGTH = 100;
-export const MAX_VOUCHER_CODE_LENGTH = 64;
-/** A scan kept in the scan log. */
-export const MAX_SCAN_LENGTH = 4_096;
-/** A CSV file handed to an import. */
-export const MAX_CSV_BYTES = 20_000_000;
+  // --- commands: what people, scanners and files hand the engine (shared/engine/input.ts) ---
+  /** Order input. */
+  MAX_LINES_PER_ORDER: 500,
+  /** Units of one line (also the largest single stock movement). */
+  MAX_QTY: 1_000_000,
+  /** Uses of one service line (attendance codes per unit). */
+  MAX_SERVICE_TIMES: 1_000,
+  /** Attendance codes one order may issue (lines x units x uses). */
+  MAX_VOUCHERS_PER_ORDER: 10_000,
+  /** A price, a line total or an order total, in the currency's units. */
+  MAX_AMOUNT: 1_000_000_000,
 
-/** Work one command may do: events it appends (transitions, timers, stock, vouchers...). */
-export const MAX_EVENTS_PER_COMMAND = 20_000;
-/** How deep one action may cascade into others. */
-export const MAX_CASCADE_DEPTH = 16;
+  /** Text fields. */
+  MAX_ID_LENGTH: 100,
+  MAX_NAME_LENGTH: 200,
+  MAX_ADDRESS_LENGTH: 500,
+  MAX_REASON_LENGTH: 200,
+  MAX_ROLE_LENGTH: 32,
+  MAX_ACTION_LENGTH: 100,
+  MAX_VOUCHER_CODE_LENGTH: 64,
+  /** A scan kept in the scan log. */
+  MAX_SCAN_LENGTH: 4_096,
+  /** A CSV file handed to an import. */
+  MAX_CSV_BYTES: 20_000_000,
+
+  /** Work one command may do: events it appends (transitions, timers, stock, vouchers...). */
+  MAX_EVENTS_PER_COMMAND: 20_000,
+  /** How deep one action may cascade into others. */
+  MAX_CASCADE_DEPTH: 16,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;

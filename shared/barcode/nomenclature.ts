@@ -8,6 +8,8 @@
 // `(?<value>...)` picks the payload; without it the payload is what follows the match
 // (so `CF:O:` reads "PO-000123" from "CF:O:PO-000123").
 import { z } from 'zod';
+import { LIMITS } from '../limits';
+import { backtrackingProblem } from './patternSafety';
 import { ENCODINGS, RULE_TYPES, type Encoding, type RuleType } from './types';
 
 export interface BarcodeRule {
@@ -36,9 +38,13 @@ export interface CompiledPattern {
 }
 
 const EMBEDDED = /\{(N*)(D*)\}/g;
-const MAX_PATTERN = 256;
+const MAX_PATTERN = LIMITS.MAX_BARCODE_PATTERN_LENGTH;
 
-/** Compiles one pattern. Never throws: a bad pattern comes back as a message. */
+/**
+ * Compiles one pattern. Never throws: a bad pattern comes back as a message. A pattern that
+ * could backtrack badly on a hostile scan is refused (see patternSafety.ts), so matching any
+ * accepted pattern is linear in the code's length.
+ */
 export function compilePattern(pattern: string): CompiledPattern | { error: string } {
   if (typeof pattern !== 'string' || pattern.length === 0) return { error: 'pattern is empty' };
   if (pattern.length > MAX_PATTERN) return { error: `pattern is longer than ${MAX_PATTERN} characters` };
@@ -51,6 +57,10 @@ export function compilePattern(pattern: string): CompiledPattern | { error: stri
     embedded = { integer: ints.length, decimals: decs.length };
     source = pattern.replace(whole, `(?<${VALUE_GROUP}>\\d{${whole.length - 2}})`);
   }
+  // Checked on its own (the value group included): a source that only parses inside the
+  // wrapper, like `a)|(?:.*`, would escape the start anchor, so it is refused here.
+  const slow = backtrackingProblem(source);
+  if (slow) return { error: slow };
   try {
     const regex = new RegExp(`^(?:${source})`, 'd');
     return embedded ? { regex, embedded } : { regex };

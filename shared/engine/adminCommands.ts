@@ -3,9 +3,11 @@
 import type { InstallWorkflowResult, Refused, ScanInput } from '../api';
 import type { CounterDb } from '../db/database';
 import { newId } from '../ids';
-import { MAX_SCAN_LENGTH } from '../limits';
+import { LIMITS } from '../limits';
+
+const { MAX_SCAN_LENGTH } = LIMITS;
 import { settingSchemas, type SettingKey } from '../settings/settings';
-import { loadDefinition } from '../workflow/check';
+import { loadDefinition, type Problem } from '../workflow/check';
 import { Workflow } from '../workflow/interpreter';
 import { describeIssues, parseArg, refused, type CommandKind, type CommandMeta } from './command';
 import { commandOptionsSchema } from './input';
@@ -32,29 +34,33 @@ export function createAdminCommands(ctx: AdminContext) {
   const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() });
 
   async function installWorkflow(json: unknown, options?: unknown): Promise<InstallWorkflowResult> {
-    const withProblems = (r: Refused, problems = [{ path: '$', message: r.message }]) => ({ ...r, problems });
+    const withProblems = (r: Refused, problems: Problem[] = [{ path: '$', message: r.message }]) => ({ ...r, problems });
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return withProblems(o.refusal);
-    const loaded = loadDefinition(json, ctx.source.handlerNames);
-    if (!loaded.ok) {
-      const n = loaded.problems.length;
-      return withProblems(refused('invalid-input', `The definition has ${n} problem${n === 1 ? '' : 's'}; nothing was installed.`, { problems: n }), loaded.problems);
-    }
-    const { id, version } = loaded.definition;
+    // Checked inside the transaction: the periods it may use are the counter's own (preset
+    // and custom lengths), read with everything else the command decides from.
+    let installed: Workflow | undefined;
     const m = meta('install-workflow', o.value?.commandId);
-    const result = await runCommand(ctx.storage, m, { id, version, definition: loaded.definition }, async (tx) => {
-      if (await tx.workflow(id, version)) {
-        return {
-          result: refused('invalid-input', `Version ${version} of ${id} is installed already; raise the version.`, { id, version }),
-        };
+    const result = await runCommand(ctx.storage, m, json, async (tx) => {
+      const settings = await tx.settings();
+      const loaded = loadDefinition(json, ctx.source.handlerNames, { periods: settings.periods });
+      if (!loaded.ok) {
+        const n = loaded.problems.length;
+        return { result: refused('invalid-input', `The definition has ${n} problem${n === 1 ? '' : 's'}; nothing was installed.`, { problems: n }, loaded.problems) };
       }
+      const { id, version } = loaded.definition;
+      if (await tx.workflow(id, version)) {
+        const message = `Version ${version} of ${id} is installed already; raise the version.`;
+        return { result: refused('invalid-input', message, { id, version }, [{ path: '$.version', message }]) };
+      }
+      installed = new Workflow(loaded.definition);
       return {
         result: { ok: true as const, id, version },
         write: (w) => w.addWorkflow({ id, version, definition: loaded.definition, installedAt: m.at }),
       };
     });
-    if (!result.ok) return result.code === 'invalid-input' ? withProblems(result, [{ path: '$.version', message: result.message }]) : withProblems(result);
-    ctx.source.registry.add(new Workflow(loaded.definition));
+    if (!result.ok) return withProblems(result, Array.isArray(result.details) ? (result.details as Problem[]) : undefined);
+    if (installed) ctx.source.registry.add(installed);
     return result;
   }
 

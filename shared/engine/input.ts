@@ -1,19 +1,9 @@
 // Validation of every command's input at the boundary (one zod schema per argument), with
 // messages a clerk can act on and the limits of shared/limits.ts said in the refusal.
 import { z } from 'zod';
-import {
-  MAX_ACTION_LENGTH,
-  MAX_ADDRESS_LENGTH,
-  MAX_AMOUNT,
-  MAX_ID_LENGTH,
-  MAX_LINES_PER_ORDER,
-  MAX_NAME_LENGTH,
-  MAX_QTY,
-  MAX_ROLE_LENGTH,
-  MAX_SERVICE_TIMES,
-  MAX_VOUCHER_CODE_LENGTH,
-  MAX_VOUCHERS_PER_ORDER,
-} from '../limits';
+import { LIMITS } from '../limits';
+
+const { MAX_ACTION_LENGTH, MAX_ADDRESS_LENGTH, MAX_AMOUNT, MAX_ID_LENGTH, MAX_LINES_PER_ORDER, MAX_NAME_LENGTH, MAX_QTY, MAX_ROLE_LENGTH, MAX_SERVICE_TIMES, MAX_VOUCHER_CODE_LENGTH, MAX_VOUCHERS_PER_ORDER } = LIMITS;
 import { isDerivedId } from './command';
 import { validUntilSchema } from './validUntil';
 

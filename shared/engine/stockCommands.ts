@@ -4,7 +4,9 @@
 import type { CommandOptions, Counter, Refused, StockResult } from '../api';
 import type { LedgerRow, ProductRow } from '../db/rows';
 import { newId } from '../ids';
-import { MAX_CSV_BYTES } from '../limits';
+import { LIMITS } from '../limits';
+
+const { MAX_CSV_BYTES } = LIMITS;
 import { barcodeForms } from '../inventory/barcodes';
 import { addLocation, productUpdate, putProduct, updateLocation } from '../inventory/catalog';
 import { parseProductsCsv, parseStockLevelsCsv } from '../inventory/csv';

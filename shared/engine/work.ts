@@ -3,7 +3,9 @@
 import type { EntityRef, EventRow, EventType, ItemRow, MachineEntity, OrderRow, RefundRow, TimerRow, VoucherRow } from '../db/rows';
 import type { StockWork } from '../inventory/work';
 import { EngineRefusal, refused, type EventMeta } from './command';
-import { MAX_EVENTS_PER_COMMAND } from '../limits';
+import { LIMITS } from '../limits';
+
+const { MAX_EVENTS_PER_COMMAND } = LIMITS;
 import type { StateMove } from './stateCounts';
 import type { OrderContext, Subject, Workflow } from '../workflow/interpreter';
 

@@ -19,31 +19,93 @@ export const PRODUCT_COLUMNS = ['sku', 'name', 'unit', 'price', 'barcodes', 'reo
 export const STOCK_COLUMNS = ['sku', 'locationId', 'onHand', 'reserved', 'available'] as const;
 const BARCODE_SEPARATOR = '|';
 
-// --- export ------------------------------------------------------------------
+// --- spreadsheet-safe cells -------------------------------------------------------
+//
+// A spreadsheet runs a cell that starts with = + - @ as a formula (and some strip a leading
+// tab or CR first), so a product named "=HYPERLINK(...)" could run on a clerk's machine.
+// A text cell starting with one of those gets a leading ' (which spreadsheets show as
+// text). Quoting alone is not enough: a European Excel splits a comma file on ';' (and
+// tab-pasting splits on tabs), and there a quoted "a;=cmd" becomes two cells, the second
+// a formula. So every place a cell could start in ANY reading — the start and after each
+// , ; tab CR LF — is neutralised, not only the start.
+//
+// The round trip is exact for every string: ' and " are neutralised too, so after export
+// a ' at a cell-start place is always one export added, and import removes exactly those.
+// Numbers are written as numbers, never neutralised: "-5" is a number to every spreadsheet
+// (not a formula) and must import as -5; numeric columns hold only figures we wrote.
+const CELL_START = /(?<=^|[,;\t\r\n])(?=[=+\-@\t\r'"])/g;
+const ADDED_QUOTE = /(?<=^|[,;\t\r\n])'/g;
 
-// escapeFormulae: a name starting with '=' must not run as a formula in a spreadsheet.
-const unparseConfig = { escapeFormulae: true, newline: '\r\n' } as const;
+/** A text cell as written: a ' before every formula-like start (see above). */
+export function neutraliseCell(text: string): string {
+  return text.replace(CELL_START, "'");
+}
+
+/** Undoes neutraliseCell exactly (for any string s, restoreCell(neutraliseCell(s)) === s). */
+export function restoreCell(cell: string): string {
+  return cell.replace(ADDED_QUOTE, '');
+}
+
+type CsvValue = string | number | boolean;
+
+/**
+ * CSV text with a header. Text is neutralised; numbers and booleans are written as they are.
+ * Cells holding a separator of any locale (, ; tab), a quote or a line break are quoted.
+ */
+export function writeCsv(fields: readonly string[], rows: ReadonlyArray<readonly CsvValue[]>): string {
+  const data = rows.map((row) => row.map((v) => (typeof v === 'string' ? neutraliseCell(v) : String(v))));
+  // In a one-column file an empty cell would be an empty line, which readers skip: quote it.
+  const quotes = (value: unknown) => typeof value === 'string' && (/[,;\t"\r\n]/.test(value) || (value === '' && fields.length === 1));
+  const csv = Papa.unparse({ fields: [...fields], data }, { escapeFormulae: false, newline: '\r\n', quotes });
+  return data.length ? csv : csv.replace(/\r\n$/, ''); // Papa ends a header-only file with a line break
+
+}
+
+// --- export ------------------------------------------------------------------
 
 export function exportProductsCsv(products: Iterable<ProductRow>): string {
   const data = [...products].map((p) => [
     p.sku,
     p.name,
     p.unit,
-    String(p.price),
+    p.price,
     p.barcodes.join(BARCODE_SEPARATOR),
-    String(p.reorderPoint),
-    String(p.allowBackorder),
-    String(p.active),
+    p.reorderPoint,
+    p.allowBackorder,
+    p.active,
   ]);
-  return Papa.unparse({ fields: [...PRODUCT_COLUMNS], data }, unparseConfig);
+  return writeCsv(PRODUCT_COLUMNS, data);
 }
 
 export function exportStockLevelsCsv(levels: Iterable<StockLevelRow>): string {
-  const data = [...levels].map((l) => [l.sku, l.locationId, String(l.onHand), String(l.reserved), String(availableOf(l))]);
-  return Papa.unparse({ fields: [...STOCK_COLUMNS], data }, unparseConfig);
+  return writeCsv(STOCK_COLUMNS, [...levels].map((l) => [l.sku, l.locationId, l.onHand, l.reserved, availableOf(l)]));
 }
 
 // --- reading records -----------------------------------------------------------
+
+/** The delimiter of a file, from its header row (column names never hold one). */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, text.search(/[\r\n]|$/));
+  const count = (d: string) => header.split(d).length - 1;
+  return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+}
+
+export type CsvTable = { ok: true; rows: string[][]; errors: CsvRowError[] } | { ok: false; errors: CsvRowError[] };
+
+/**
+ * Rows of restored cells (header included), or the module's error result for text that is
+ * not text. Total: never throws. Rows that cannot be read are reported in `errors`.
+ */
+export function readCsv(text: unknown): CsvTable {
+  if (typeof text !== 'string') return { ok: false, errors: [{ row: 1, column: null, message: 'The file could not be read as text' }] };
+  const body = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: delimiterOf(body) });
+  const errors: CsvRowError[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 1, column: null, message: `Cannot read this row: ${e.message}` }));
+  const rows = parsed.data;
+  // A file that ends with a line break (as editors save them) has no empty last record.
+  if (rows.length > 1 && /[\r\n]$/.test(body) && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();
+  return { ok: true, rows: rows.map((row) => row.map(restoreCell)), errors };
+}
 
 interface CsvRecord<C extends string> {
   row: number;
@@ -57,20 +119,15 @@ interface CsvRecord<C extends string> {
  * header stops there (no row can be read without it).
  */
 function readRecords<C extends string>(
-  text: string,
+  text: unknown,
   columns: readonly C[],
   required: readonly C[],
 ): { ok: true; records: CsvRecord<C>[]; errors: CsvRowError[] } | { ok: false; errors: CsvRowError[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    skipEmptyLines: false,
-    delimitersToGuess: [',', ';', '\t'],
-  });
-  const errors: CsvRowError[] = parsed.errors
-    // A one-column file has no delimiter to detect; the comma default is right.
-    .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ row: (e.row ?? 0) + 1, column: null, message: `Cannot read this row: ${e.message}` }));
+  const table = readCsv(text);
+  if (!table.ok) return table;
+  const errors = [...table.errors];
 
-  const [header, ...body] = parsed.data;
+  const [header, ...body] = table.rows;
   if (!header || header.every((h) => h.trim() === '')) return { ok: false, errors: [{ row: 1, column: null, message: 'The file is empty: expected a header row' }] };
 
   const byLower = new Map(columns.map((c) => [c.toLowerCase(), c]));
@@ -98,13 +155,21 @@ function readRecords<C extends string>(
     const cells: Partial<Record<C, string>> = {};
     values.forEach((value, c) => {
       const column = headerColumns[c];
-      // Undo the export's formula escaping ('=... -> =...).
-      const cell = value.trim().replace(/^'(?=[=+\-@\t\r])/, '');
+      const cell = value.trim();
       if (column && cell !== '') cells[column] = cell;
     });
     records.push({ row, cells });
   });
   return { ok: true, records, errors };
+}
+
+/** Safety net: a parse answers an error result, never throws (e.g. `existing` not iterable). */
+function total<T>(check: () => CsvImport<T>): CsvImport<T> {
+  try {
+    return check();
+  } catch (error) {
+    return { ok: false, errors: [{ row: 1, column: null, message: `The file could not be checked: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
 }
 
 function outcome<T>(errors: CsvRowError[], rows: T[]): CsvImport<T> {
@@ -114,8 +179,9 @@ function outcome<T>(errors: CsvRowError[], rows: T[]): CsvImport<T> {
 
 // Cells that look like numbers or booleans become them; anything else stays text so the
 // schema reports it with the column's own message.
+// Exponents included: String(1e-7) is "1e-7", and the round trip must give back what we wrote.
 function numberCell(cell: string | undefined): number | string | undefined {
-  return cell !== undefined && /^[-+]?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
+  return cell !== undefined && /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(cell) ? Number(cell) : cell;
 }
 
 function booleanCell(cell: string | undefined): boolean | string | undefined {
@@ -132,7 +198,11 @@ function booleanCell(cell: string | undefined): boolean | string | undefined {
  * Check a products file. `existing` are the products already stored: a file row with an
  * existing sku updates it, and a barcode may not belong to another product afterwards.
  */
-export function parseProductsCsv(text: string, existing: Iterable<ProductRow> = []): CsvImport<ProductFields> {
+export function parseProductsCsv(text: unknown, existing: Iterable<ProductRow> = []): CsvImport<ProductFields> {
+  return total(() => checkProducts(text, existing));
+}
+
+function checkProducts(text: unknown, existing: Iterable<ProductRow>): CsvImport<ProductFields> {
   const read = readRecords(text, PRODUCT_COLUMNS, ['sku', 'name']);
   if (!read.ok) return read;
   const errors: CsvRowError[] = [...read.errors];
@@ -187,9 +257,13 @@ export interface StockCountRow {
 
 /** Check a stock-levels file (as exported) to apply as stock-take counts. */
 export function parseStockLevelsCsv(
-  text: string,
+  text: unknown,
   known: { skus: Iterable<string>; locationIds: Iterable<string> },
 ): CsvImport<StockCountRow> {
+  return total(() => checkStockLevels(text, known));
+}
+
+function checkStockLevels(text: unknown, known: { skus: Iterable<string>; locationIds: Iterable<string> }): CsvImport<StockCountRow> {
   const read = readRecords(text, STOCK_COLUMNS, ['sku', 'locationId', 'onHand']);
   if (!read.ok) return read;
   const skus = new Set(known.skus);

@@ -1,6 +1,13 @@
 // Loading a definition checks it whole and reports every problem with its JSON path,
 // so a person editing one sees all mistakes at once (the old system found some only at run time).
+//
+// A definition comes from a file or a person, so checking it must be total and bounded:
+// `loadDefinition` never throws, walks the input without recursion before the schema sees
+// it (size, nesting, reserved names, cycles), and every whole-definition check below is
+// linear in the definition's size (maps and worklists, no nested scans).
 import type { Condition } from '../db/rows';
+import { LIMITS } from '../limits';
+import { PERIOD_PRESETS, type Periods } from '../settings/periods';
 import { definitionSchema, type Effect, type EffectTarget, type Machine, type WorkflowDefinition } from './schema';
 
 export interface Problem {
@@ -10,60 +17,211 @@ export interface Problem {
 
 export type LoadResult = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: Problem[] };
 
-/** `handlers`: names of the effect handlers registered in code; effects may only name these. */
-export function loadDefinition(json: unknown, handlers: ReadonlySet<string>): LoadResult {
-  const parsed = definitionSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
-    };
+export interface LoadOptions {
+  /** Period lengths by name, as settings hold them. Default: the names every preset sets,
+   *  so a definition is refused at install when a timer could not be given a due time. */
+  periods?: Readonly<Periods>;
+}
+
+/** Period names with a length in every preset: safe whatever preset the shop chooses. */
+const PRESET_PERIODS: ReadonlySet<string> = (() => {
+  const [first, ...rest] = Object.values(PERIOD_PRESETS);
+  return new Set(Object.keys(first ?? {}).filter((name) => rest.every((p) => Object.hasOwn(p, name))));
+})();
+
+/**
+ * `handlers`: names of the effect handlers registered in code; effects may only name these.
+ * Total: any input (not JSON, cyclic, huge, hostile keys) comes back as problems.
+ */
+export function loadDefinition(json: unknown, handlers: ReadonlySet<string>, options: LoadOptions = {}): LoadResult {
+  try {
+    const shape = checkShape(json);
+    if (shape.length) return { ok: false, problems: shape };
+    const parsed = definitionSchema.safeParse(json);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
+      return { ok: false, problems: capped(issues) };
+    }
+    const problems = checkDefinition(parsed.data, handlers, options);
+    return problems.length ? { ok: false, problems: capped(problems) } : { ok: true, definition: parsed.data };
+  } catch (error) {
+    // Safety net only (a Proxy or getter that throws); the property test checks plain JSON never gets here.
+    return { ok: false, problems: [{ path: '$', message: `The definition could not be checked: ${error instanceof Error ? error.message : String(error)}` }] };
   }
-  const problems = checkDefinition(parsed.data, handlers);
-  return problems.length ? { ok: false, problems } : { ok: true, definition: parsed.data };
+}
+
+function capped(problems: Problem[]): Problem[] {
+  const max = LIMITS.MAX_WORKFLOW_PROBLEMS;
+  if (problems.length <= max) return problems;
+  return [...problems.slice(0, max), { path: '$', message: `${problems.length - max} more problems are not listed (at most ${max} are shown); fix these and check again.` }];
 }
 
 export function jsonPath(parts: ReadonlyArray<PropertyKey>): string {
   return parts.reduce<string>((path, part) => (typeof part === 'number' ? `${path}[${part}]` : `${path}.${String(part)}`), '$');
 }
 
-type EntityKind = Machine['entity'];
+// --- the shape walk: before the schema, without recursion ------------------------------
 
-export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<string>): Problem[] {
+/** Keys that would reach Object.prototype if a definition's names were used as keys. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Condition combinators: the only keys of the format that nest conditions. */
+const CONDITION_KEYS: ReadonlySet<string> = new Set(['not', 'all', 'any']);
+
+interface Frame {
+  value: unknown;
+  key: string | number | null;
+  parent: Frame | null;
+  depth: number;
+  /** not/all/any levels above and including this value. */
+  conditionDepth: number;
+}
+
+const framePath = (frame: Frame): string => {
+  const parts: Array<string | number> = [];
+  for (let f: Frame | null = frame; f && f.key !== null; f = f.parent) parts.push(f.key);
+  return jsonPath(parts.reverse());
+};
+
+/**
+ * Size (as JSON text, roughly), nesting, condition depth, reserved keys and cycles, checked
+ * with an explicit stack and a visit budget, so no input can overflow the call stack or
+ * keep the walk going: at most MAX_WORKFLOW_BYTES steps, each at most MAX_WORKFLOW_NESTING deep.
+ */
+function checkShape(json: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const add = (frame: Frame, message: string) => {
+    if (problems.length < LIMITS.MAX_WORKFLOW_PROBLEMS) problems.push({ path: framePath(frame), message });
+  };
+  let size = 0;
+  const stack: Frame[] = [{ value: json, key: null, parent: null, depth: 0, conditionDepth: 0 }];
+  while (stack.length) {
+    const frame = stack.pop()!;
+    const { value } = frame;
+    if (typeof value === 'string') size += value.length + 2;
+    else if (typeof value !== 'object' || value === null) size += 5;
+    else {
+      if (frame.depth >= LIMITS.MAX_WORKFLOW_NESTING) {
+        add(frame, `Nested more than ${LIMITS.MAX_WORKFLOW_NESTING} levels deep; a definition may nest at most ${LIMITS.MAX_WORKFLOW_NESTING} (MAX_WORKFLOW_NESTING).`);
+        continue;
+      }
+      if (frame.conditionDepth > LIMITS.MAX_CONDITION_DEPTH) {
+        add(frame, `Condition nested more than ${LIMITS.MAX_CONDITION_DEPTH} levels deep (not/all/any); at most ${LIMITS.MAX_CONDITION_DEPTH} are allowed (MAX_CONDITION_DEPTH).`);
+        continue;
+      }
+      // A value that contains itself is not JSON; ancestors are at most MAX_WORKFLOW_NESTING.
+      let cyclic = false;
+      for (let f = frame.parent; f && !cyclic; f = f.parent) cyclic = f.value === value;
+      if (cyclic) {
+        add(frame, 'This value contains itself; a definition must be plain JSON.');
+        continue;
+      }
+      const isArray = Array.isArray(value);
+      const keys = isArray ? null : Object.keys(value);
+      const length = isArray ? value.length : keys!.length;
+      size += 2 + length;
+      if (size > LIMITS.MAX_WORKFLOW_BYTES) break; // before building a frame per element
+      const children: Frame[] = [];
+      for (let i = 0; i < length; i += 1) {
+        const key = isArray ? i : keys![i]!;
+        if (typeof key === 'string') {
+          size += key.length + 3;
+          if (RESERVED_KEYS.has(key)) {
+            add({ value: null, key, parent: frame, depth: frame.depth + 1, conditionDepth: 0 }, `"${key}" is a reserved name and cannot be used as a key.`);
+            continue;
+          }
+        }
+        // `all`/`any` count once, at the key; their elements are the conditions one level down.
+        const conditionDepth = frame.conditionDepth + (typeof key === 'string' && CONDITION_KEYS.has(key) ? 1 : 0);
+        children.push({ value: (value as Record<string | number, unknown>)[key], key, parent: frame, depth: frame.depth + 1, conditionDepth });
+      }
+      // Reversed onto the stack so problems come out in document order.
+      for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!);
+    }
+    if (size > LIMITS.MAX_WORKFLOW_BYTES) {
+      return [{ path: '$', message: `The definition is larger than ${LIMITS.MAX_WORKFLOW_BYTES} characters as JSON (MAX_WORKFLOW_BYTES); split it or remove unused parts.` }];
+    }
+  }
+  if (size > LIMITS.MAX_WORKFLOW_BYTES) {
+    return [{ path: '$', message: `The definition is larger than ${LIMITS.MAX_WORKFLOW_BYTES} characters as JSON (MAX_WORKFLOW_BYTES); split it or remove unused parts.` }];
+  }
+  return problems;
+}
+
+// --- whole-definition checks -----------------------------------------------------------
+
+type EntityKind = Machine['entity'];
+type EffectEdge = { entity: EntityKind; from: string[] | null; to: string };
+
+const has = (record: object, key: string): boolean => Object.hasOwn(record, key);
+
+export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<string>, options: LoadOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
+
+  // Bounds first: past them the checks below would still be linear, but a person is better
+  // told the one thing that matters.
+  const machines = Object.entries(def.machines);
+  const stateCount = machines.reduce((n, [, m]) => n + Object.keys(m.states).length, 0);
+  const transitionCount = machines.reduce((n, [, m]) => n + m.transitions.length, 0);
+  if (stateCount > LIMITS.MAX_WORKFLOW_STATES)
+    add('$.machines', `The definition has ${stateCount} states; at most ${LIMITS.MAX_WORKFLOW_STATES} are allowed (MAX_WORKFLOW_STATES).`);
+  if (transitionCount > LIMITS.MAX_WORKFLOW_TRANSITIONS)
+    add('$.machines', `The definition has ${transitionCount} transitions; at most ${LIMITS.MAX_WORKFLOW_TRANSITIONS} are allowed (MAX_WORKFLOW_TRANSITIONS).`);
+  if (problems.length) return problems;
+
   const roles = new Set(def.roles.map((r) => r.code.toUpperCase()));
   const periods = new Set(def.periods);
-  const machinesOf = (entity: EntityKind) => Object.entries(def.machines).filter(([, m]) => m.entity === entity);
-  const actionsOf = (entity: EntityKind) => new Set(machinesOf(entity).flatMap(([, m]) => m.transitions.map((t) => norm(t.action))));
-  const statesOf = (entity: EntityKind) => new Set(machinesOf(entity).flatMap(([, m]) => Object.keys(m.states)));
+  const lengths = options.periods;
+  const hasLength = (name: string) => (lengths ? has(lengths, name) && Number.isFinite(lengths[name]) : PRESET_PERIODS.has(name));
 
-  if (machinesOf('order').length !== 1) add('$.machines', 'A definition needs exactly one machine for the order (entity "order").');
+  // Built once: states and actions of every entity kind, for lookups in O(1).
+  const byEntity = new Map<EntityKind, { machines: number; states: Set<string>; actions: Set<string> }>();
+  for (const [, m] of machines) {
+    const entry = byEntity.get(m.entity) ?? { machines: 0, states: new Set<string>(), actions: new Set<string>() };
+    entry.machines += 1;
+    for (const s of Object.keys(m.states)) entry.states.add(s);
+    for (const t of m.transitions) entry.actions.add(norm(t.action));
+    byEntity.set(m.entity, entry);
+  }
+  const none = new Set<string>();
+  const statesOf = (entity: EntityKind) => byEntity.get(entity)?.states ?? none;
+  const actionsOf = (entity: EntityKind) => byEntity.get(entity)?.actions ?? none;
+
+  if ((byEntity.get('order')?.machines ?? 0) !== 1) add('$.machines', 'A definition needs exactly one machine for the order (entity "order").');
+
+  def.periods.forEach((name, i) => {
+    if (!hasLength(name)) add(`$.periods[${i}]`, `Period "${name}" has no length in the settings; known periods: ${[...(lengths ? Object.keys(lengths) : PRESET_PERIODS)].join(', ')}.`);
+  });
 
   // Effect-driven edges count for reachability: refund sheets and vouchers move by effects too.
-  const effectEdges: Array<{ entity: EntityKind; from: string[] | null; to: string }> = [];
+  const effectEdges: EffectEdge[] = [];
   const flagsSet = new Set<string>();
   const flagsRead: Array<{ flag: string; path: string }> = [];
 
+  // Conditions are at most MAX_CONDITION_DEPTH deep (checked by the shape walk), but they are
+  // walked with a stack anyway so this function is safe on its own.
   const checkCondition = (cond: Condition | undefined, path: string, ownEntity: EntityKind | null) => {
     if (!cond) return;
-    const visit = (c: Condition, p: string) => {
-      if ('not' in c) return visit(c.not, `${p}.not`);
-      if ('all' in c) return c.all.forEach((x, i) => visit(x, `${p}.all[${i}]`));
-      if ('any' in c) return c.any.forEach((x, i) => visit(x, `${p}.any[${i}]`));
-      if ('flag' in c) return flagsRead.push({ flag: c.flag, path: `${p}.flag` });
-      const [key, states] = Object.entries(c)[0] as [string, unknown];
-      if (!Array.isArray(states)) return;
-      const pool =
-        key === 'orderIn' ? statesOf('order')
-        : key === 'anyVoucherIn' ? statesOf('voucher')
-        : key === 'stateIn' ? (ownEntity ? statesOf(ownEntity) : new Set<string>())
-        : statesOf('item');
-      states.forEach((s: string, i) => {
-        if (!pool.has(s)) add(`${p}.${key}[${i}]`, `Unknown state "${s}" in condition ${key}.`);
-      });
-    };
-    visit(cond, path);
+    const stack: Array<{ c: Condition; p: string }> = [{ c: cond, p: path }];
+    while (stack.length) {
+      const { c, p } = stack.pop()!;
+      if ('not' in c) stack.push({ c: c.not, p: `${p}.not` });
+      else if ('all' in c) c.all.forEach((x, i) => stack.push({ c: x, p: `${p}.all[${i}]` }));
+      else if ('any' in c) c.any.forEach((x, i) => stack.push({ c: x, p: `${p}.any[${i}]` }));
+      else if ('flag' in c) flagsRead.push({ flag: c.flag, path: `${p}.flag` });
+      else {
+        const [key, states] = Object.entries(c)[0] as [string, unknown];
+        if (!Array.isArray(states)) continue;
+        const pool =
+          key === 'orderIn' ? statesOf('order')
+          : key === 'anyVoucherIn' ? statesOf('voucher')
+          : key === 'stateIn' ? (ownEntity ? statesOf(ownEntity) : none)
+          : statesOf('item');
+        states.forEach((s: string, i) => {
+          if (!pool.has(s)) add(`${p}.${key}[${i}]`, `Unknown state "${s}" in condition ${key}.`);
+        });
+      }
+    }
   };
 
   const targetEntities = (target: EffectTarget, own: EntityKind): EntityKind[] => {
@@ -73,6 +231,10 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
       case 'items': case 'item': return ['item'];
       case 'refund': return ['refund'];
     }
+  };
+
+  const checkPeriodUse = (name: string, path: string) => {
+    if (!periods.has(name)) add(path, `Unknown period "${name}"; declare it in "periods".`);
   };
 
   const checkEffects = (effects: Effect[] | undefined, path: string, own: EntityKind) => {
@@ -94,14 +256,14 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
           if (e.action && !entities.some((ent) => actionsOf(ent).has(norm(e.action!))))
             add(`${p}.action`, `Timer names action "${e.action}", which no ${entities.join('/')} machine has.`);
           if (!e.after && !e.at) add(p, 'A timer needs "after" (a period) or "at".');
-          if (e.after && !periods.has(e.after)) add(`${p}.after`, `Unknown period "${e.after}"; declare it in "periods".`);
+          if (e.after) checkPeriodUse(e.after, `${p}.after`);
           if (e.setFlag) flagsSet.add(e.setFlag);
           if (e.onBlockedFlag) flagsSet.add(e.onBlockedFlag);
           checkCondition(e.guard, `${p}.guard`, entities[0] ?? null);
           break;
         }
         case 'extendTimer':
-          if (!periods.has(e.by)) add(`${p}.by`, `Unknown period "${e.by}"; declare it in "periods".`);
+          checkPeriodUse(e.by, `${p}.by`);
           flagsSet.add(e.onceFlag);
           break;
         case 'setFlag':
@@ -136,34 +298,41 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
 
   // Post-actions are run by the entity whose transition names them; remember which.
   const postActionOwners = new Map<string, Set<EntityKind>>();
+  const roleList = [...roles].join(', ');
 
-  for (const [name, machine] of Object.entries(def.machines)) {
+  for (const [name, machine] of machines) {
     const mp = `$.machines.${name}`;
     const states = new Set(Object.keys(machine.states));
     machine.initial?.forEach((s, i) => states.has(s) || add(`${mp}.initial[${i}]`, `Unknown state "${s}".`));
-    const seen: Array<{ role: string; action: string; from: string[] | null; index: number }> = [];
+    // Ambiguity, by role + action: the first row seen in each state (and for creation).
+    // One lookup per from-state keeps this linear; each row names the earliest row it clashes with.
+    const firstRow = new Map<string, Map<string | null, number>>();
     machine.transitions.forEach((t, i) => {
       const tp = `${mp}.transitions[${i}]`;
       const tRoles = (Array.isArray(t.role) ? t.role : [t.role]).map((r) => r.toUpperCase());
-      tRoles.forEach((r) => roles.has(r) || add(`${tp}.role`, `Unknown role "${r}"; roles are ${[...roles].join(', ')}.`));
+      tRoles.forEach((r) => roles.has(r) || add(`${tp}.role`, `Unknown role "${r}"; roles are ${roleList}.`));
       t.from?.forEach((s, j) => states.has(s) || add(`${tp}.from[${j}]`, `Unknown state "${s}" in machine ${name}.`));
       if (!states.has(t.to)) add(`${tp}.to`, `Unknown state "${t.to}" in machine ${name}.`);
       checkCondition(t.guard, `${tp}.guard`, machine.entity);
       checkEffects(t.effects, `${tp}.effects`, machine.entity);
       if (t.postAction) {
-        if (!def.postActions[t.postAction]) add(`${tp}.postAction`, `Unknown post-action "${t.postAction}".`);
+        if (!has(def.postActions, t.postAction)) add(`${tp}.postAction`, `Unknown post-action "${t.postAction}".`);
         const owners = postActionOwners.get(t.postAction) ?? new Set();
         owners.add(machine.entity);
         postActionOwners.set(t.postAction, owners);
       }
-      for (const role of tRoles) {
-        for (const other of seen) {
-          if (other.role !== role || other.action !== norm(t.action)) continue;
-          const overlap = t.from === null || other.from === null ? t.from === other.from : t.from.some((s) => other.from!.includes(s));
-          if (overlap)
-            add(`${tp}`, `Rows ${other.index} and ${i} of machine ${name} both match role ${role} + action "${t.action}" in the same state.`);
+      for (const role of new Set(tRoles)) {
+        const key = `${role}\u0000${norm(t.action)}`;
+        const rows = firstRow.get(key) ?? new Map<string | null, number>();
+        firstRow.set(key, rows);
+        const clashes = new Set<number>();
+        for (const s of t.from ?? [null]) {
+          const other = rows.get(s);
+          if (other === undefined) rows.set(s, i);
+          else if (other !== i) clashes.add(other);
         }
-        seen.push({ role, action: norm(t.action), from: t.from, index: i });
+        for (const other of [...clashes].sort((a, b) => a - b))
+          add(`${tp}`, `Rows ${other} and ${i} of machine ${name} both match role ${role} + action "${t.action}" in the same state.`);
       }
     });
   }
@@ -175,12 +344,12 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
   }
 
   def.refundMachines?.forEach((rule, i) => {
-    const m = def.machines[rule.machine];
+    const m = has(def.machines, rule.machine) ? def.machines[rule.machine] : undefined;
     if (!m || m.entity !== 'refund') add(`$.refundMachines[${i}].machine`, `"${rule.machine}" is not a refund machine.`);
     checkCondition(rule.when, `$.refundMachines[${i}].when`, 'refund');
   });
   if (def.vouchers) {
-    const m = def.machines[def.vouchers.machine];
+    const m = has(def.machines, def.vouchers.machine) ? def.machines[def.vouchers.machine] : undefined;
     if (!m || m.entity !== 'voucher') add('$.vouchers.machine', `"${def.vouchers.machine}" is not a voucher machine.`);
     const voucherStates = statesOf('voucher');
     if (!voucherStates.has(def.vouchers.issueState)) add('$.vouchers.issueState', `Unknown voucher state "${def.vouchers.issueState}".`);
@@ -197,38 +366,58 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
     if (!flagsSet.has(flag)) add(path, `Flag "${flag}" is read but no effect or timer ever sets it.`);
   }
 
-  checkReachability(def, effectEdges, add);
+  checkReachability(machines, effectEdges, add);
   return problems;
 }
 
+/** Reachability by a worklist over an adjacency map: each edge is followed at most once. */
 function checkReachability(
-  def: WorkflowDefinition,
-  effectEdges: Array<{ entity: EntityKind; from: string[] | null; to: string }>,
+  machines: Array<[string, Machine]>,
+  effectEdges: EffectEdge[],
   add: (path: string, message: string) => void,
 ) {
-  for (const [name, machine] of Object.entries(def.machines)) {
+  const effectEdgesOf = new Map<EntityKind, EffectEdge[]>();
+  for (const e of effectEdges) {
+    const list = effectEdgesOf.get(e.entity);
+    if (list) list.push(e);
+    else effectEdgesOf.set(e.entity, [e]);
+  }
+
+  for (const [name, machine] of machines) {
     const edges = [
       ...machine.transitions.map((t) => ({ from: t.from, to: t.to })),
-      ...effectEdges.filter((e) => e.entity === machine.entity && e.to in machine.states),
+      ...(effectEdgesOf.get(machine.entity) ?? []).filter((e) => has(machine.states, e.to)),
     ];
-    const reached = new Set<string>(machine.initial ?? []);
-    for (const e of edges) if (e.from === null) reached.add(e.to);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const e of edges) {
-        if (e.from?.some((s) => reached.has(s)) && !reached.has(e.to)) {
-          reached.add(e.to);
-          grew = true;
-        }
+    const next = new Map<string, string[]>();
+    const leaves = new Set<string>();
+    const reached = new Set<string>();
+    const work: string[] = [];
+    const reach = (s: string) => {
+      if (!reached.has(s)) {
+        reached.add(s);
+        work.push(s);
+      }
+    };
+    for (const s of machine.initial ?? []) reach(s);
+    for (const e of edges) {
+      if (e.from === null) {
+        reach(e.to);
+        continue;
+      }
+      for (const s of e.from) {
+        const list = next.get(s);
+        if (list) list.push(e.to);
+        else next.set(s, [e.to]);
+        if (s !== e.to) leaves.add(s);
       }
     }
+    while (work.length) for (const to of next.get(work.pop()!) ?? []) reach(to);
+
     for (const [state, spec] of Object.entries(machine.states)) {
       const sp = `$.machines.${name}.states.${state}`;
       if (!reached.has(state)) add(sp, `State "${state}" cannot be reached in machine ${name}.`);
-      const leaves = edges.some((e) => e.from?.includes(state) && e.to !== state);
-      if (!spec.terminal && !leaves) add(sp, `State "${state}" is a dead end: nothing leaves it and it is not marked terminal.`);
-      if (spec.terminal && leaves) add(sp, `State "${state}" is marked terminal but transitions leave it.`);
+      if (!spec.terminal && !leaves.has(state)) add(sp, `State "${state}" is a dead end: nothing leaves it and it is not marked terminal.`);
+      if (spec.terminal && leaves.has(state)) add(sp, `State "${state}" is marked terminal but transitions leave it.`);
     }
   }
 }

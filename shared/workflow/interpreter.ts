@@ -52,7 +52,9 @@ export class Workflow {
       const byAction = new Map<string, Transition[]>();
       for (const row of machine.transitions) {
         const key = norm(row.action);
-        byAction.set(key, [...(byAction.get(key) ?? []), row]);
+        const rows = byAction.get(key);
+        if (rows) rows.push(row);
+        else byAction.set(key, [row]);
       }
       this.rowIndex.set(machine, byAction);
     }

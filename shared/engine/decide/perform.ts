@@ -6,7 +6,9 @@ import type { EntityRef, ItemRow, TimerRow } from '../../db/rows';
 import type { Effect } from '../../workflow/schema';
 import { periodLength } from '../../settings/periods';
 import { commitLine, releaseLine, reserveLine, restockLine } from '../../inventory/reservations';
-import { MAX_CASCADE_DEPTH } from '../../limits';
+import { LIMITS } from '../../limits';
+
+const { MAX_CASCADE_DEPTH } = LIMITS;
 import { EngineRefusal, refused } from '../command';
 import type { OrderWork } from '../work';
 import type { EngineEnv } from './env';
