@@ -30,7 +30,7 @@ for (const [sku, name, price] of [['SKU-1', 'Tea, 250 g', 6.5], ['SKU-2', 'Mug',
 
 console.log(`Counterflow console. In scope: counter, clock, order(id), item(id), refund(id).
 Try:
-  id = await counter.createOrder('product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 2, price: 13 }] })
+  id = (await counter.createOrder('product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 2, price: 13 }] })).orderId
   await counter.roleActions(order(id))
   await counter.act(order(id), 'P', 'payment successful')
   await counter.act(order(id), 'S', 'ship the order')
