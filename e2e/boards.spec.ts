@@ -103,9 +103,9 @@ test.describe('order boards', () => {
     test.setTimeout(180_000);
     await openApp(page, testInfo);
     const seeded = await page.evaluate(async () => {
-      const { counter } = (window as unknown as { __counterflowTest: { counter: { seedDemo(o: { orders: number }): Promise<{ orders: number }> } } }).__counterflowTest;
+      const { counter } = (window as unknown as { __counterflowTest: { counter: { importDemo(o: { orders: number }): Promise<{ orders: number }> } } }).__counterflowTest;
       const started = performance.now();
-      const r = await counter.seedDemo({ orders: 5_000 });
+      const r = await counter.importDemo({ orders: 5_000 });
       return { ...r, ms: performance.now() - started };
     });
     console.log(`seeded ${seeded.orders} demo orders in ${Math.round(seeded.ms)} ms`);

@@ -5,6 +5,8 @@ import { createOrderInputSchema, describeInputError } from '../input';
 import { OrderWork, type OrderSnapshot } from '../work';
 import type { EventMeta } from '../command';
 import { guarded, type Decision, type EngineEnv } from './env';
+import { refused } from '../command';
+import type { Workflow } from '../../workflow/interpreter';
 import { perform } from './perform';
 
 export interface CreateSnapshot {
@@ -22,6 +24,16 @@ export function formatOrderNumber(type: OrderType, devicePrefix: string, seq: nu
   return `${prefix}-${String(seq).padStart(6, '0')}`;
 }
 
+/** The order machine's creation row: the role and action that make a new order. */
+function creationStep(wf: Workflow): { role: string; action: string } | undefined {
+  for (const machine of Object.values(wf.definition.machines)) {
+    if (machine.entity !== 'order') continue;
+    const row = machine.transitions.find((r) => r.from === null);
+    if (row) return { role: Array.isArray(row.role) ? row.role[0]! : row.role, action: row.action };
+  }
+  return undefined;
+}
+
 export function decideCreate(
   env: EngineEnv,
   snapshot: CreateSnapshot,
@@ -36,6 +48,13 @@ export function decideCreate(
     return { result: { ok: false, code: 'invalid-input', message: describeInputError(parsed.error) }, work: null, sequence: snapshot.sequence };
   }
   const input: CreateOrderInput = parsed.data;
+  // The definition says who creates an order and with which action (its order machine's
+  // row with no from-state); the engine names neither.
+  const creation = creationStep(wf);
+  if (!creation) {
+    const message = `Workflow ${wf.id} version ${wf.version} has no step that creates an order; nothing was created.`;
+    return { result: refused('invalid-input', message, { workflowId: wf.id, version: wf.version }), work: null, sequence: snapshot.sequence };
+  }
   const maxLines = wf.definition.maxLines;
   if (maxLines && input.lines.length > maxLines) {
     const message = `A ${type} order has at most ${maxLines} line${maxLines > 1 ? 's' : ''}; this one has ${input.lines.length}.`;
@@ -82,7 +101,7 @@ export function decideCreate(
   }));
   const work = new OrderWork({ order, items, refunds: [], vouchers: [], timers: [], stock: snapshot.stock }, wf, meta, env.newId, true);
   const decision = guarded(work, () => {
-    const applied = perform(env, work, { kind: 'order', id: orderId }, 'B', 'create order', { system: false, depth: 0 });
+    const applied = perform(env, work, { kind: 'order', id: orderId }, creation.role, creation.action, { system: false, depth: 0 });
     return applied.ok ? ({ ok: true, orderId, number } as const) : applied;
   });
   return { ...decision, sequence };
