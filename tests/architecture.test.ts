@@ -228,6 +228,7 @@ const SHARED_NEVER: Readonly<Record<string, { never: readonly string[]; why: str
   index: { never: [], why: 'the public surface re-exports the rest' },
   ids: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'random', 'settings', 'workflow', 'workflows'], why: 'a utility every module may use' },
   random: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'ids', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'a utility every module may use' },
+  limits: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'ids', 'index', 'inventory', 'random', 'settings', 'workflow', 'workflows'], why: 'the input limits every boundary checks against' },
   db: { never: ['api', 'barcode', 'demo', 'engine', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'the stored rows sit under every rule' },
   barcode: { never: ['api', 'db', 'demo', 'engine', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'scanner codes are read without the store or the rules' },
   settings: { never: ['demo', 'engine', 'index', 'inventory', 'workflow', 'workflows'], why: 'settings are values the rules read' },
