@@ -25,7 +25,7 @@ function electronBinary(): string {
   try {
     resolved = require('electron');
   } catch (error) {
-    throw new Error(`No Electron binary: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`No Electron binary: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   if (typeof resolved !== 'string' || !existsSync(resolved)) throw new Error(`No Electron binary at ${String(resolved)}`);
   return resolved;

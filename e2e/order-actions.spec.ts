@@ -6,7 +6,6 @@ async function openOrder(page: Page, orderId: string) {
   await expect(page.getByTestId('order-number')).toBeVisible();
 }
 
-const panel = (page: Page) => page.getByTestId('action-panel');
 const orderState = (page: Page) => page.getByTestId('order-state');
 
 test.describe('order actions', () => {

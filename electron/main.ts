@@ -257,7 +257,7 @@ function senderUrl(event: IpcMainInvokeEvent): string | null {
 function trustedWindowOf(event: IpcMainInvokeEvent): BrowserWindow | null {
   const win = mainWindow;
   if (!win || win.isDestroyed()) return null;
-  let isMainWindowMainFrame = false;
+  let isMainWindowMainFrame: boolean;
   try {
     const frame = event.senderFrame;
     const top = win.webContents.mainFrame;

@@ -2,7 +2,7 @@
 // problem with its JSON path, for a person editing one. Exit code 1 when any file has problems.
 import { readFileSync, statSync } from 'node:fs';
 import { loadDefinition } from '../shared/workflow/check';
-import { BUILT_IN_HANDLER_NAMES } from '../shared/engine/handlers';
+import { BUILT_IN_HANDLER_NAMES } from '../shared/workflow/handlerNames';
 import { LIMITS } from '../shared/limits';
 
 const files = process.argv.slice(2);

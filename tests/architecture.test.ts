@@ -1,9 +1,14 @@
 // Enforces the import arrows of DESIGN.md ("Layers, and who may import whom") by reading the
 // imports of every .ts/.tsx file, so the layering cannot rot silently:
-//   shared/    no DOM, no Node, no Electron, no React; never renderer/ electron/ server/
+//   shared/    no DOM, no Node, no Electron, no React; never renderer/ electron/ server/;
+//              inside it, the arrows between its modules (SHARED_NEVER below)
 //   renderer/  never electron/ or server/ (nor the 'electron' package)
 //   electron/  never renderer/ or server/; shared/ at most as `import type`
 //   server/    never renderer/ or electron/ (nor the 'electron' package)
+//   e2e/       drives the built app from outside: shared/ for fixtures and types, never
+//              renderer/ or server/, and of electron/ only its IPC contract
+//   bench/     never electron/ or e2e/; renderer/ only from bench/page/ (see BENCH_PAGE)
+//   and no production layer imports e2e/ or bench/.
 // Imports are read with the TypeScript parser (not regexes), so comments and strings that
 // merely mention a module do not count, and `import type` is told apart from value imports.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,7 +19,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LAYERS = ['shared', 'renderer', 'electron', 'server'] as const;
+const LAYERS = ['shared', 'renderer', 'electron', 'server', 'e2e', 'bench'] as const;
 type Layer = (typeof LAYERS)[number];
 
 interface ImportRef {
@@ -208,13 +213,64 @@ function resolvedPath(fromFile: string, specifier: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
 }
 
+// --- the arrows inside shared/ ----------------------------------------------------------------
+
+/**
+ * shared/'s modules: a top folder (engine, workflow, ...) or a root file (api, ids, ...).
+ * For each, the modules it must never import. Production code only: tests and their helpers
+ * may wire modules together (an engine run inside a db migration test, say).
+ * Nothing imports the public surface (index) or the demo data generator (demo), so no cycle
+ * runs through them; the engine knows no demo data, and the built-in definitions are checked
+ * against handler names kept beside the checker (workflow/handlerNames.ts), not the engine.
+ */
+const SHARED_NEVER: Readonly<Record<string, { never: readonly string[]; why: string }>> = {
+  index: { never: [], why: 'the public surface re-exports the rest' },
+  ids: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'random', 'settings', 'workflow', 'workflows'], why: 'a utility every module may use' },
+  random: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'ids', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'a utility every module may use' },
+  limits: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'ids', 'index', 'inventory', 'random', 'settings', 'workflow', 'workflows'], why: 'the input limits every boundary checks against' },
+  db: { never: ['api', 'barcode', 'demo', 'engine', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'the stored rows sit under every rule' },
+  barcode: { never: ['api', 'db', 'demo', 'engine', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'scanner codes are read without the store or the rules' },
+  settings: { never: ['demo', 'engine', 'index', 'inventory', 'workflow', 'workflows'], why: 'settings are values the rules read' },
+  api: { never: ['demo', 'index'], why: 'the command contract names results, not their makers' },
+  workflow: { never: ['demo', 'engine', 'index', 'inventory', 'workflows'], why: 'the interpreter reads definitions; it does not run commands or hold stock' },
+  inventory: { never: ['demo', 'engine', 'index', 'workflow', 'workflows'], why: 'stock rules run under the engine, not beside it' },
+  workflows: { never: ['demo', 'engine', 'index', 'inventory'], why: 'the built-in definitions are data for the interpreter' },
+  engine: { never: ['demo', 'index'], why: 'the engine is what the public surface exports; demo data is one of its callers' },
+  demo: { never: ['index'], why: 'demo data goes through the engine like any caller' },
+};
+
+/** 'shared/engine/x.ts' -> 'engine'; 'shared/api.ts' or 'shared/api' -> 'api'; 'shared/workflows' -> 'workflows'. */
+export function sharedModule(sharedPath: string): string {
+  const name = sharedPath.split('/')[1] ?? '';
+  return name.replace(/\.(d\.)?tsx?$/, '').replace(/\.json$/, '');
+}
+
+function sharedArrow(file: string, specifier: string): string | null {
+  const from = sharedModule(file);
+  const to = sharedModule(resolvedPath(file, specifier));
+  const rule = SHARED_NEVER[from];
+  if (!rule) return `shared/${from} has no place in SHARED_NEVER (tests/architecture.test.ts): say what it must never import`;
+  if (from === to || !rule.never.includes(to)) return null;
+  return `shared/${from} must not import shared/${to} (${rule.why})`;
+}
+
+/** The in-browser benchmark page: it measures renderer/ code as it ships, so it imports it. */
+const BENCH_PAGE = 'bench/page/';
+/** What e2e/ may see of electron/: the bridge's contract, which the shell test checks the preload against. */
+const ELECTRON_CONTRACT = 'electron/ipc-contract';
+
 /** Returns why an import breaks the arrows, or null when it is allowed. */
 export function violation(layer: Layer, file: string, ref: ImportRef): string | null {
   const target = classify(file, ref.specifier);
   const pkg = target.kind === 'package' ? target.name : null;
 
   if (pkg === 'electron' || pkg?.startsWith('electron/')) {
-    if (layer !== 'electron') return `${layer}/ must not import the 'electron' package`;
+    // e2e/ resolves the package to find the Electron binary it launches.
+    if (layer !== 'electron' && layer !== 'e2e') return `${layer}/ must not import the 'electron' package`;
+  }
+  const isProduction = layer === 'shared' || layer === 'renderer' || layer === 'electron' || layer === 'server';
+  if (isProduction && target.kind === 'layer' && (target.layer === 'e2e' || target.layer === 'bench')) {
+    return `${layer}/ must not import ${target.layer}/`;
   }
 
   switch (layer) {
@@ -227,6 +283,7 @@ export function violation(layer: Layer, file: string, ref: ImportRef): string | 
       if (pkg && isNodeBuiltin(ref.specifier)) return 'shared/ must not import Node built-ins';
       if (pkg === 'fake-indexeddb') return "shared/ may use 'fake-indexeddb' only in tests and their helpers";
       if (pkg && isDomOrReactPackage(pkg)) return `shared/ must not import DOM/React packages (${pkg})`;
+      if (target.kind === 'layer') return sharedArrow(file, ref.specifier);
       return null;
     }
     case 'renderer':
@@ -245,6 +302,22 @@ export function violation(layer: Layer, file: string, ref: ImportRef): string | 
     case 'server':
       if (target.kind === 'layer' && (target.layer === 'renderer' || target.layer === 'electron')) {
         return `server/ must not import ${target.layer}/`;
+      }
+      return null;
+    case 'e2e':
+      if (target.kind !== 'layer') return null;
+      if (target.layer === 'renderer' || target.layer === 'server' || target.layer === 'bench') {
+        return `e2e/ drives the built app from outside: it must not import ${target.layer}/`;
+      }
+      if (target.layer === 'electron' && resolvedPath(file, ref.specifier).replace(/\.ts$/, '') !== ELECTRON_CONTRACT) {
+        return `e2e/ may import of electron/ only its IPC contract (${ELECTRON_CONTRACT})`;
+      }
+      return null;
+    case 'bench':
+      if (target.kind !== 'layer') return null;
+      if (target.layer === 'electron' || target.layer === 'e2e') return `bench/ must not import ${target.layer}/`;
+      if (target.layer === 'renderer' && !file.startsWith(BENCH_PAGE)) {
+        return `bench/ imports renderer/ only from its in-browser page (${BENCH_PAGE})`;
       }
       return null;
   }
@@ -267,6 +340,13 @@ describe('import arrows (DESIGN.md)', () => {
   it('finds the code it is meant to check', () => {
     expect(sources.shared.length).toBeGreaterThan(0);
     expect(sources.electron.length).toBeGreaterThan(0);
+    expect(sources.e2e.length).toBeGreaterThan(0);
+    expect(sources.bench.length).toBeGreaterThan(0);
+  });
+
+  it('gives every shared/ module a place in the arrows inside shared/', () => {
+    const modules = new Set(sources.shared.filter(({ file }) => !isTestSupport(file)).map(({ file }) => sharedModule(file)));
+    expect([...modules].filter((m) => !(m in SHARED_NEVER))).toEqual([]);
   });
 
   it.each(LAYERS)('%s/ imports only what its layer may import', (layer) => {
@@ -358,7 +438,7 @@ describe('import-arrow checker', () => {
   });
 
   it('allows shared/ its own packages (dexie, zod) and relative shared imports', () => {
-    expect(check('shared/db/x.ts', "import Dexie from 'dexie';\nimport { z } from 'zod';\nimport { a } from '../api';")).toEqual([]);
+    expect(check('shared/engine/x.ts', "import Dexie from 'dexie';\nimport { z } from 'zod';\nimport { a } from '../api';")).toEqual([]);
   });
 
   it('flags renderer/ importing electron/, server/ or the electron package', () => {
@@ -391,6 +471,57 @@ describe('import-arrow checker', () => {
     expect(check('server/sync.ts', "import { a } from '../renderer/a';\nimport { b } from '../electron/b';\nimport { c } from '../shared/api';")).toEqual([
       "server/sync.ts:1 imports '../renderer/a': server/ must not import renderer/",
       "server/sync.ts:2 imports '../electron/b': server/ must not import electron/",
+    ]);
+  });
+
+  it('flags the arrows inside shared/, in production code only', () => {
+    expect(
+      check(
+        'shared/workflow/interpreter.ts',
+        "import type { OrderRow } from '../db/rows';\nimport { decide } from '../engine/decide';\nimport type { Level } from '../inventory/levels';\nimport { x } from './schema';",
+      ),
+    ).toEqual([
+      "shared/workflow/interpreter.ts:2 imports '../engine/decide': shared/workflow must not import shared/engine (the interpreter reads definitions; it does not run commands or hold stock)",
+      "shared/workflow/interpreter.ts:3 imports '../inventory/levels': shared/workflow must not import shared/inventory (the interpreter reads definitions; it does not run commands or hold stock)",
+    ]);
+    expect(check('shared/db/database.ts', "import { a } from '../api';\nimport { open } from '../index';")).toEqual([
+      "shared/db/database.ts:1 imports '../api': shared/db must not import shared/api (the stored rows sit under every rule)",
+      "shared/db/database.ts:2 imports '../index': shared/db must not import shared/index (the stored rows sit under every rule)",
+    ]);
+    expect(check('shared/inventory/levels.ts', "import { seedDemo } from '../demo/seed';")).toHaveLength(1);
+    expect(check('shared/engine/counter.ts', "import { book } from '../inventory/book';\nimport { newId } from '../ids';")).toEqual([]);
+    expect(check('shared/workflow/interpreter.test.ts', "import { decide } from '../engine/decide';")).toEqual([]);
+    expect(check('shared/newthing/x.ts', "import { a } from '../db/rows';")).toEqual([
+      "shared/newthing/x.ts:1 imports '../db/rows': shared/newthing has no place in SHARED_NEVER (tests/architecture.test.ts): say what it must never import",
+    ]);
+  });
+
+  it('flags e2e/ importing renderer/ or electron/ internals, but not shared/ or the IPC contract', () => {
+    expect(
+      check(
+        'e2e/electron/shell.spec.ts',
+        "import { BRIDGE_FUNCTIONS } from '../../electron/ipc-contract';\nimport { createWindow } from '../../electron/main';\nimport { Shell } from '../../renderer/shell/Shell';\nimport { withCheckDigit } from '../../shared/barcode/index';\nimport { expect } from '@playwright/test';",
+      ),
+    ).toEqual([
+      "e2e/electron/shell.spec.ts:2 imports '../../electron/main': e2e/ may import of electron/ only its IPC contract (electron/ipc-contract)",
+      "e2e/electron/shell.spec.ts:3 imports '../../renderer/shell/Shell': e2e/ drives the built app from outside: it must not import renderer/",
+    ]);
+  });
+
+  it('flags bench/ importing electron/ or e2e/, and renderer/ outside its page', () => {
+    expect(check('bench/page/main.ts', "import { columnCounts } from '../../renderer/boards/queries';\nimport { openCounter } from '../../shared/index';")).toEqual([]);
+    expect(
+      check('bench/run.ts', "import { db } from '../renderer/db';\nimport { menu } from '../electron/menu';\nimport { openApp } from '../e2e/support/app';"),
+    ).toEqual([
+      "bench/run.ts:1 imports '../renderer/db': bench/ imports renderer/ only from its in-browser page (bench/page/)",
+      "bench/run.ts:2 imports '../electron/menu': bench/ must not import electron/",
+      "bench/run.ts:3 imports '../e2e/support/app': bench/ must not import e2e/",
+    ]);
+  });
+
+  it('flags production layers importing e2e/ or bench/', () => {
+    expect(check('renderer/app/App.tsx', "import { openApp } from '../../e2e/support/app';")).toEqual([
+      "renderer/app/App.tsx:1 imports '../../e2e/support/app': renderer/ must not import e2e/",
     ]);
   });
 

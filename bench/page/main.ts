@@ -343,8 +343,6 @@ async function quickFindLike(db: CounterDb, text: string, limit = 8): Promise<Or
 
 /** The product board's columns (states that share a label share a column). */
 const PRODUCT_COLUMNS = [['WP'], ['FP', 'HS'], ['FS'], ['ST'], ['WA'], ['FA'], ['CT']];
-const TERMINAL_REFUND = new Set(['PFR', 'CCR', 'PCR']);
-const isOpenRefund = (state: string | null) => state !== null && !TERMINAL_REFUND.has(state);
 
 /**
  * What the board asks IndexedDB for before its first cards can show, all columns at once

@@ -140,7 +140,6 @@ test.describe('Electron shell', () => {
 
     const evalOutcome = await page.evaluate(() => {
       try {
-        // eslint-disable-next-line no-eval
         return String(eval('1 + 1'));
       } catch (error) {
         return error instanceof Error ? error.name : 'blocked';

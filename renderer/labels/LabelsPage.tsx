@@ -371,16 +371,16 @@ function LocationPicker({ tabs }: { tabs: ReactNode }) {
 function ActionPicker({ tabs }: { tabs: ReactNode }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
-  const catalog = useWorkflowCatalog();
+  const { definitions } = useWorkflowCatalog();
   const currentRole = useRole();
   const [role, setRole] = useState<Role>(currentRole);
   const [withRoles, setWithRoles] = useState(true);
   // The newest version of each workflow.
   const workflows = useMemo(() => {
-    const latest = new Map<string, (typeof catalog.definitions)[number]>();
-    for (const d of catalog.definitions) if ((latest.get(d.id)?.version ?? 0) < d.version) latest.set(d.id, d);
+    const latest = new Map<string, (typeof definitions)[number]>();
+    for (const d of definitions) if ((latest.get(d.id)?.version ?? 0) < d.version) latest.set(d.id, d);
     return [...latest.values()];
-  }, [catalog.definitions]);
+  }, [definitions]);
   const [workflowId, setWorkflowId] = useState<string | null>(null);
   const workflow = workflows.find((w) => w.id === workflowId) ?? workflows[0];
   const list = workflow ? actionCards(workflow, role) : [];

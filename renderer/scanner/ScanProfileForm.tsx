@@ -3,7 +3,7 @@
 // saved through the engine. Settings' scanner card and the "test your scanner" panel both
 // edit the profile with it.
 import { Group, NumberInput, Select, Text, TextInput } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Refused } from '../../shared/api';
 import { useCounter } from '../engine/client';
@@ -20,11 +20,10 @@ export function useScanProfileEditor() {
   const { t } = useTranslation();
   const counter = useCounter();
   const saved = useSavedScanProfile();
-  const [fields, setFields] = useState<ScanProfileFields | null>(null);
-  const [edited, setEdited] = useState(false);
-  useEffect(() => {
-    if (saved && !edited) setFields(fieldsOf(saved));
-  }, [saved, edited]);
+  // The operator's edits, or null while the form shows the saved profile as it is.
+  const [draft, setDraft] = useState<ScanProfileFields | null>(null);
+  const savedFields = useMemo(() => (saved ? fieldsOf(saved) : null), [saved]);
+  const fields = draft ?? savedFields;
   const check = useMemo(() => (fields ? checkFields(fields) : null), [fields]);
   const changed = !!(check?.ok && saved && JSON.stringify(check.profile) !== JSON.stringify(saved));
   return {
@@ -34,8 +33,10 @@ export function useScanProfileEditor() {
     changed,
     errors: check && !check.ok ? check.errors : {},
     set(patch: Partial<ScanProfileFields>) {
-      setEdited(true);
-      setFields((f) => (f ? { ...f, ...patch } : f));
+      setDraft((d) => {
+        const base = d ?? savedFields;
+        return base ? { ...base, ...patch } : d;
+      });
     },
     async save(): Promise<{ ok: true } | Refused> {
       // The save buttons are disabled then; said anyway, in the reader's language.
@@ -47,7 +48,7 @@ export function useScanProfileEditor() {
         suffix: p.suffix,
         ...(p.prefix ? { prefix: p.prefix } : {}),
       });
-      if (result.ok) setEdited(false);
+      if (result.ok) setDraft(null);
       return result;
     },
   };

@@ -106,14 +106,15 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
 
   const wordsRef = useRef<WorkflowWords>(words);
   const tRef = useRef(t);
+  const profileRef = useRef(profile);
+  // Declared before the capture's effect, so it runs first and the capture starts with this render's profile.
   useEffect(() => {
     wordsRef.current = words;
     tRef.current = t;
+    profileRef.current = profile;
   });
 
   const captureRef = useRef<ScannerCapture | null>(null);
-  const profileRef = useRef(profile);
-  profileRef.current = profile;
 
   useEffect(() => {
     let nextId = 1;

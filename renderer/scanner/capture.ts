@@ -64,7 +64,7 @@ export function insertText(el: HTMLElement, text: string): void {
   if (!text) return;
   if (document.activeElement !== el) el.focus();
   // execCommand keeps the field's undo history and fires beforeinput/input like typing does.
-  let done = false;
+  let done: boolean;
   try {
     done = document.execCommand('insertText', false, text);
   } catch {

@@ -42,7 +42,8 @@ export const defaultScanProfile: ScanProfile = { maxGapMs: 30, minLength: 4, suf
 /** A named key ('Enter', 'F12', 'ArrowLeft') or exactly one character (code point). */
 const isKeyValue = (key: string): boolean => /^[A-Z][A-Za-z0-9]+$/.test(key) || [...key].length === 1;
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// Unicode's Cc category: C0 controls, DEL and C1 controls.
+const CONTROL = /\p{Cc}/u;
 
 export const scanProfileSchema = z
   .object({

@@ -2,7 +2,7 @@
 // numbers unique when several counters sync (PO-K2-000123).
 import { Button, Code, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconDeviceDesktop, IconDeviceFloppy } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { config } from '../config';
 import { useCounter } from '../engine/client';
@@ -13,17 +13,14 @@ import { fieldMessage, type StoredSettings } from './useSettings';
 export function DeviceCard({ settings }: { settings: StoredSettings }) {
   const { t } = useTranslation();
   const counter = useCounter();
-  const [name, setName] = useState(settings.deviceName ?? '');
-  const [prefix, setPrefix] = useState(settings.devicePrefix ?? '');
+  // The operator's edits, or null while the fields follow the stored settings (which
+  // another window may change meanwhile).
+  const [draft, setDraft] = useState<{ name: string; prefix: string } | null>(null);
   const [errors, setErrors] = useState<{ name?: string; prefix?: string }>({});
   const [saving, setSaving] = useState(false);
-  const [dirty, setDirty] = useState(false);
-
-  useEffect(() => {
-    if (dirty) return;
-    setName(settings.deviceName ?? '');
-    setPrefix(settings.devicePrefix ?? '');
-  }, [settings.deviceName, settings.devicePrefix, dirty]);
+  const dirty = draft !== null;
+  const name = draft?.name ?? settings.deviceName ?? '';
+  const prefix = draft?.prefix ?? settings.devicePrefix ?? '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +38,7 @@ export function DeviceCard({ settings }: { settings: StoredSettings }) {
       }
       setErrors(next);
       if (!next.name && !next.prefix) {
-        setDirty(false);
+        setDraft(null);
         toastOk(t('settings.saved'), t('settings.device.savedDetail'));
       }
     } finally {
@@ -60,8 +57,7 @@ export function DeviceCard({ settings }: { settings: StoredSettings }) {
             placeholder={t('settings.device.namePlaceholder')}
             value={name}
             onChange={(e) => {
-              setDirty(true);
-              setName(e.currentTarget.value);
+              setDraft({ name: e.currentTarget.value, prefix });
             }}
             maxLength={40}
             error={errors.name}
@@ -73,8 +69,7 @@ export function DeviceCard({ settings }: { settings: StoredSettings }) {
             placeholder="K2"
             value={prefix}
             onChange={(e) => {
-              setDirty(true);
-              setPrefix(e.currentTarget.value.toUpperCase());
+              setDraft({ name, prefix: e.currentTarget.value.toUpperCase() });
             }}
             maxLength={4}
             error={errors.prefix}

@@ -3,7 +3,7 @@
 // timers already scheduled keep their due times.
 import { Button, Group, NumberInput, SegmentedControl, Table, Text } from '@mantine/core';
 import { IconClockHour4, IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERIOD_PRESETS, type PeriodPreset } from '../../shared/settings/periods';
 import { useCounter } from '../engine/client';
@@ -29,15 +29,14 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
   const catalog = useWorkflowCatalog();
   const preset: PeriodPreset = settings.periodPreset === 'demo' ? 'demo' : 'production';
   const stored = settings.periods;
-  const [overrides, setOverrides] = useState<Overrides>(() => toSeconds(stored));
-  const [dirty, setDirty] = useState(false);
+  // The operator's edits, or null while the table follows the stored overrides (so changes
+  // made elsewhere, in another window or a script, show while nothing is being edited).
+  const [draft, setDraft] = useState<Overrides | null>(null);
+  const storedSeconds = useMemo(() => toSeconds(stored), [stored]);
+  const overrides = draft ?? storedSeconds;
+  const dirty = draft !== null;
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  // Follow changes made elsewhere (another window, a script) while nothing is being edited.
-  useEffect(() => {
-    if (!dirty) setOverrides(toSeconds(stored));
-  }, [stored, dirty]);
 
   // Every period the presets know, plus any a definition names.
   const names = useMemo(() => {
@@ -63,7 +62,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
     try {
       const result = await counter.setSetting('periods', ms);
       if (!result.ok) return setError(result.message);
-      setDirty(false);
+      setDraft(null);
       toastOk(t('settings.saved'), t('settings.periods.savedDetail', { count: Object.keys(ms).length }));
     } finally {
       setSaving(false);
@@ -122,8 +121,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
                     placeholder={t('settings.periods.noOverride')}
                     value={raw ?? ''}
                     onChange={(v) => {
-                      setDirty(true);
-                      setOverrides((o) => ({ ...o, [name]: v }));
+                      setDraft((d) => ({ ...(d ?? storedSeconds), [name]: v }));
                     }}
                     min={0.001}
                     decimalScale={3}
@@ -156,7 +154,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
             leftSection={<IconRestore size={18} />}
             disabled={!hasOverrides && Object.keys(stored ?? {}).length === 0}
             onClick={() => {
-              setOverrides({});
+              setDraft({});
               void save({});
             }}
             data-testid="periods-reset"

@@ -2,7 +2,7 @@
 // movements and open reservations, and offers to repair the stored figures if not.
 import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockCheck } from '../../shared/api';
 import { useCounter } from '../engine/client';
@@ -17,12 +17,15 @@ export function CheckStockModal({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [repairing, setRepairing] = useState(false);
 
+  const check = useCallback(() => {
+    counter.checkStock().then(setReport, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [counter]);
+  useEffect(check, [check]);
   const run = () => {
     setError(null);
     setReport(null);
-    counter.checkStock().then(setReport, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    check();
   };
-  useEffect(run, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const repair = async () => {
     setRepairing(true);

@@ -37,7 +37,9 @@ function matches(event: KeyboardEvent, combo: string): boolean {
 export function useShortcuts(shortcuts: Shortcut[]): void {
   // The latest handlers without re-binding the listener on every render.
   const ref = useRef(shortcuts);
-  ref.current = shortcuts;
+  useEffect(() => {
+    ref.current = shortcuts;
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || event.repeat) return;

@@ -29,7 +29,7 @@ export const VOUCHER_CODE = /^\d{10}$/;
 const MAX_ID = 128;
 const MAX_ACTION = 100;
 // No control characters (C0, DEL, C1) and no lone surrogates in ids and action names.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /\p{Cc}/u; // Unicode's Cc category: exactly C0, DEL and C1
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const textValue = (max: number) =>

@@ -64,7 +64,9 @@ type Step = [target: 'order' | 'item0', role: string, action: string] | 'redeem'
 /** Acts in turn (`item0` is the order's first line; `{ timer }` fires the pending timer of
  *  that key); on every snapshot on the way, also fires each pending timer aside. */
 async function drive(type: OrderType, lines: OrderLineInput[], steps: Step[]) {
-  let { snapshot, stock } = await created(type, lines);
+  const first = await created(type, lines);
+  const { stock } = first;
+  let { snapshot } = first;
   const fireAll = (s: OrderSnapshot) => {
     for (const timer of s.timers) step(s, (frozen) => decideTimer(env, frozen, meta(), timer.id));
   };

@@ -2,18 +2,12 @@
 // changed (the storage shell calls these inside the command's transaction), and the stock
 // read models (levels, ledger, low stock, the check against the ledger).
 import Dexie from 'dexie';
-import type { CommandOptions, Counter, LowStockRow, Refused, StockFilter, StockLevelView, StockResult } from '../api';
+import type { Counter, LowStockRow, StockFilter, StockLevelView } from '../api';
 import type { CounterDb } from '../db/database';
-import type { LedgerRow, ProductRow, ReservationRow, StockLevelRow } from '../db/rows';
-import { newId } from '../ids';
-import { barcodeForms } from './barcodes';
-import { addLocation, productUpdate, putProduct, updateLocation } from './catalog';
-import { exportProductsCsv, exportStockLevelsCsv, parseProductsCsv, parseStockLevelsCsv } from './csv';
+import type { LedgerRow, ReservationRow, StockLevelRow } from '../db/rows';
+import { exportProductsCsv, exportStockLevelsCsv } from './csv';
 import { compareLevels, levelRows, lowStock, rebuildLevels, toLevelView, type StockCheckReport } from './levels';
-import { adjust, count, receive, transfer } from './movements';
-import { isStockRefusal, StockRefusal } from './refusals';
-import { parseInput, productInputSchema } from './schemas';
-import { emptyStockWork, levelKey, type AllocationStrategy, type MovementMeta, type StockWork } from './work';
+import { emptyStockWork, levelKey, type AllocationStrategy, type StockWork } from './work';
 
 /** The stock read models of a counter, and the repair of levels from the ledger. */
 export type StockReads = Pick<Counter, 'stockLevels' | 'ledger' | 'lowStock' | 'checkStock' | 'repairLevels' | 'exportProducts' | 'exportStockLevels'>;

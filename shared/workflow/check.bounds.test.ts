@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import productOrder from '../workflows/product-order.json';
 import serviceOrder from '../workflows/service-order.json';
-import { BUILT_IN_HANDLER_NAMES } from '../engine/handlers';
+import { BUILT_IN_HANDLER_NAMES } from './handlerNames';
 import { LIMITS } from '../limits';
 import { loadDefinition, type LoadOptions, type Problem } from './check';
 

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import productOrder from '../workflows/product-order.json';
 import serviceOrder from '../workflows/service-order.json';
-import { BUILT_IN_HANDLER_NAMES } from '../engine/handlers';
+import { BUILT_IN_HANDLER_NAMES } from './handlerNames';
 import { loadDefinition, type Problem } from './check';
 
 const clone = <T>(x: T): T => structuredClone(x);
+/** Writes `value` at `path` inside a cloned definition: how a test breaks it in ways its type forbids. */
+function setAt(root: unknown, path: readonly (string | number)[], value: unknown): void {
+  let node = root as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+}
+const lengthAt = (root: unknown, path: readonly string[]): number => (path.reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], root) as unknown[]).length;
 const problemsOf = (json: unknown): Problem[] => {
   const r = loadDefinition(json, BUILT_IN_HANDLER_NAMES);
   return r.ok ? [] : r.problems;
@@ -17,9 +26,9 @@ describe('workflow definition checks', () => {
   });
 
   it('reports schema errors with their JSON path', () => {
-    const def = clone(productOrder) as Record<string, unknown>;
-    delete def.roles;
-    (def.machines as any).order.transitions[0].to = 5;
+    const def = clone(productOrder);
+    setAt(def, ['roles'], undefined);
+    setAt(def, ['machines', 'order', 'transitions', 0, 'to'], 5);
     const problems = problemsOf(def);
     expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['$.roles', '$.machines.order.transitions[0].to']));
   });
@@ -27,7 +36,7 @@ describe('workflow definition checks', () => {
   it('reports an unknown state in a row and in a guard', () => {
     const def = clone(productOrder);
     def.machines.order.transitions[1]!.to = 'XX';
-    (def.machines.item.transitions[2] as any).guard = { orderIn: ['FP', 'ZZ'] };
+    setAt(def, ['machines', 'item', 'transitions', 2, 'guard'], { orderIn: ['FP', 'ZZ'] });
     const problems = problemsOf(def);
     expect(problems).toContainEqual({ path: '$.machines.order.transitions[1].to', message: 'Unknown state "XX" in machine order.' });
     expect(problems).toContainEqual(expect.objectContaining({ path: '$.machines.item.transitions[2].guard.orderIn[1]' }));
@@ -35,7 +44,7 @@ describe('workflow definition checks', () => {
 
   it('reports two rows matching the same role + action + state, with both row numbers', () => {
     const def = clone(productOrder);
-    def.machines.order.transitions.push({ role: 'b', action: 'Cancel order', from: ['FP', 'WP'], to: 'CT' } as any);
+    setAt(def, ['machines', 'order', 'transitions', def.machines.order.transitions.length], { role: 'b', action: 'Cancel order', from: ['FP', 'WP'], to: 'CT' });
     const problems = problemsOf(def);
     const last = def.machines.order.transitions.length - 1;
     expect(problems).toContainEqual({
@@ -46,8 +55,8 @@ describe('workflow definition checks', () => {
 
   it('reports unreachable states and non-terminal dead ends', () => {
     const def = clone(productOrder);
-    (def.machines.order.states as any).ZZ = { label: 'nowhere' };
-    (def.machines.order.states.FA as any).terminal = false;
+    setAt(def, ['machines', 'order', 'states', 'ZZ'], { label: 'nowhere' });
+    setAt(def, ['machines', 'order', 'states', 'FA', 'terminal'], false);
     const problems = problemsOf(def);
     expect(problems).toContainEqual({ path: '$.machines.order.states.ZZ', message: 'State "ZZ" cannot be reached in machine order.' });
     expect(problems).toContainEqual(expect.objectContaining({ path: '$.machines.order.states.ZZ', message: expect.stringContaining('dead end') }));
@@ -56,10 +65,10 @@ describe('workflow definition checks', () => {
 
   it('reports timers and cascades naming missing actions, unknown periods and unknown handlers', () => {
     const def = clone(productOrder);
-    (def.postActions.order_created[0] as any).action = 'no paymnt';
-    (def.postActions.order_paid[0] as any).action = 'order state changed to XX';
-    (def.postActions.order_shipped[2] as any).after = 'fortnight';
-    (def.postActions.order_paid as any).push({ kind: 'handler', name: 'sendFax' });
+    setAt(def, ['postActions', 'order_created', 0, 'action'], 'no paymnt');
+    setAt(def, ['postActions', 'order_paid', 0, 'action'], 'order state changed to XX');
+    setAt(def, ['postActions', 'order_shipped', 2, 'after'], 'fortnight');
+    setAt(def, ['postActions', 'order_paid', lengthAt(def, ['postActions', 'order_paid'])], { kind: 'handler', name: 'sendFax' });
     const problems = problemsOf(def);
     expect(problems).toContainEqual({ path: '$.postActions.order_created[0].action', message: 'Timer names action "no paymnt", which no order machine has.' });
     expect(problems).toContainEqual({ path: '$.postActions.order_paid[0].action', message: 'Cascade names action "order state changed to XX", which no item machine has.' });
@@ -70,9 +79,9 @@ describe('workflow definition checks', () => {
   it('reports unknown roles, unknown post-actions, unused post-actions and flags nobody sets', () => {
     const def = clone(productOrder);
     def.machines.order.transitions[2]!.role = 'Q';
-    (def.machines.order.transitions[3] as any).postAction = 'nothing_here';
-    (def.postActions as any).orphan = [];
-    (def.machines.order.transitions[10] as any).guard = { flag: 'moonIsFull' };
+    setAt(def, ['machines', 'order', 'transitions', 3, 'postAction'], 'nothing_here');
+    setAt(def, ['postActions', 'orphan'], []);
+    setAt(def, ['machines', 'order', 'transitions', 10, 'guard'], { flag: 'moonIsFull' });
     const problems = problemsOf(def);
     expect(problems).toContainEqual(expect.objectContaining({ path: '$.machines.order.transitions[2].role', message: expect.stringContaining('Unknown role "Q"') }));
     expect(problems).toContainEqual({ path: '$.machines.order.transitions[3].postAction', message: 'Unknown post-action "nothing_here".' });
@@ -84,7 +93,7 @@ describe('workflow definition checks', () => {
     const def = clone(serviceOrder);
     def.machines.order.transitions[0]!.to = 'AA';
     def.machines.order.transitions[1]!.to = 'BB';
-    (def.vouchers as any).redeem.to = 'CC';
+    setAt(def, ['vouchers', 'redeem', 'to'], 'CC');
     expect(problemsOf(def).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,6 +1,6 @@
 // The built-in workflows, checked whole when first used: a broken built-in is a bug, so it throws.
 import { loadDefinition } from '../workflow/check';
-import { BUILT_IN_HANDLER_NAMES } from '../engine/handlers';
+import { BUILT_IN_HANDLER_NAMES } from '../workflow/handlerNames';
 import { Workflow } from '../workflow/interpreter';
 import type { OrderType } from '../db/rows';
 import productOrder from './product-order.json';

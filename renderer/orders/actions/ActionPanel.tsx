@@ -83,7 +83,15 @@ export function ActionPanel({ data }: { data: OrderData }) {
     numbered.slice(0, 9).map((entry, i) => ({ combo: String(i + 1), run: () => void apply(entry.ref, entry.action) })),
   );
 
-  let shortcut = 0;
+  // Number keys run through the panels in order: each panel's first key follows the last one's.
+  const firstShortcuts: number[] = [];
+  if (panels.phase === 'ready') {
+    let next = 0;
+    for (const panel of panels.panels) {
+      firstShortcuts.push(next);
+      next += panel.mine.length;
+    }
+  }
   return (
     <Card withBorder radius="md" p="md" data-testid="action-panel" aria-busy={busy}>
       <Group justify="space-between" mb="sm" wrap="nowrap">
@@ -101,15 +109,13 @@ export function ActionPanel({ data }: { data: OrderData }) {
         // ahead of the rows: a scanned card's new state paints without re-rendering them.
         <fieldset disabled={busy} className={classes.buttons}>
           <Stack gap="md">
-            {panels.panels.map((panel) => {
-              const first = shortcut;
-              shortcut += panel.mine.length;
+            {panels.panels.map((panel, index) => {
               return (
                 <TargetPanel
                   key={panel.target.ref.id}
                   panel={panel}
                   role={role}
-                  firstShortcut={first}
+                  firstShortcut={firstShortcuts[index] ?? 0}
                   last={last?.targetId === panel.target.ref.id ? last : null}
                   onApply={onApply}
                   hideIfEmpty={panel.target.kind === 'item'}
