@@ -11,6 +11,7 @@ const KIND_TONE: Record<MovementKind, Tone> = {
   'transfer-out': 'active',
   'transfer-in': 'active',
   count: 'accounting',
+  repair: 'attention',
 };
 
 export function movementColor(kind: MovementKind): MantineColor {

@@ -1,14 +1,13 @@
 // Demo data: realistic products, locations and orders in many states. Orders are not
 // inserted as made-up rows: each one is driven through the real workflow by the pure
-// engine core (create, pay, ship, refund... as the right roles), in memory, and the
-// resulting rows are written in batches, one transaction each. Every row is one the engine
-// could have written.
+// engine core (create, pay, ship, refund... as the right roles), in memory, on stock read in
+// the transaction that writes it; each batch of orders and the stock rows they touch is one
+// transaction. Every row is one the engine could have written.
 import type { CounterDb } from '../db/database';
 import { batchesOf } from '../db/events';
 import type { EventRow, ItemRow, LedgerRow, OrderRow, OrderType, RefundRow, ReservationRow, TimerRow, VoucherRow } from '../db/rows';
 import { withCheckDigit } from '../barcode/checkDigit';
-import { loadStockWork, writeStockWork } from '../inventory/store';
-import type { StockWork } from '../inventory/work';
+import { emptyStockWork, levelKey, type StockWork } from '../inventory/work';
 import type { Counter, OrderLineInput } from '../api';
 import { decideAct, decideCreate, decideRedeem, type EngineEnv } from '../engine/decide';
 import { applyStateMoves } from '../engine/stateCounts';
@@ -24,8 +23,9 @@ export interface SeedDeps {
   operator: string;
   now: () => number;
   devicePrefix: string;
-  /** Called after each batch with the number of orders written so far. */
-  onProgress?: (done: number) => void;
+  /** Called after each batch with the number of orders written so far; the next batch
+   *  starts once a returned promise settles. */
+  onProgress?: (done: number) => void | Promise<void>;
 }
 
 // Orders per transaction. While a batch is written, the counter's own reads and commands on
@@ -137,19 +137,32 @@ interface OrderRows {
   ledger: LedgerRow[];
 }
 
-/** A per-order view of the shared stock: shared levels, the order's own reservations. */
+/** A per-order view of the batch's stock: the batch's levels, the order's own reservations. */
 function orderStock(shared: StockWork): StockWork {
   return { ...shared, reservations: new Map(), changedLevels: new Set(), changedReservations: new Set(), changedProducts: new Set(), changedLocations: new Set(), ledger: [] };
 }
 
-export async function seedDemo(deps: SeedDeps, options: { orders: number }): Promise<{ orders: number; products: number }> {
+export interface SeedOptions {
+  orders: number;
+  /** Orders per transaction; SEED_ORDERS_PER_TRANSACTION when absent (tests use small batches). */
+  ordersPerTransaction?: number;
+}
+
+export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<{ orders: number; products: number }> {
   const total = Math.max(0, Math.min(200_000, Math.floor(options.orders)));
+  const perTransaction = Math.max(1, Math.floor(options.ordersPerTransaction ?? SEED_ORDERS_PER_TRANSACTION));
   const catalog = await ensureCatalog(deps, total);
   const { db, env } = deps;
   const rand = mulberry32(total * 7919 + (await db.orders.count()));
   const allSkus = [...catalog.products, ...catalog.services].map((p) => p.sku);
-  const shared = await db.transaction('r', [db.products, db.locations, db.stockLevels, db.reservations], () => loadStockWork(db, allSkus));
-  const sequences = { product: (await db.sequences.get('order:product'))?.value ?? 0, service: (await db.sequences.get('order:service'))?.value ?? 0 };
+  // Products and locations were made above and the import changes neither, so they are read
+  // once. Levels and sequences are not: another window may receive stock or take an order
+  // number between two batches, so each batch reads them inside its own transaction.
+  const [products, locations] = await db.transaction('r', db.products, db.locations, () => Promise.all([db.products.bulkGet(allSkus), db.locations.toArray()]));
+  const base = emptyStockWork();
+  for (const p of products) if (p) base.products.set(p.sku, p);
+  for (const l of locations) base.locations.set(l.id, l);
+  const levelKeys = allSkus.flatMap((sku) => locations.map((l): [string, string] => [sku, l.id]));
   const usedCodes = new Set<string>();
   const seedEnv: EngineEnv = {
     ...env,
@@ -164,48 +177,58 @@ export async function seedDemo(deps: SeedDeps, options: { orders: number }): Pro
   let commandSeq = 0;
   const meta = (at: number): CommandMeta => ({ commandId: `demo-${now}-${++commandSeq}`, deviceId: deps.deviceId, operator: deps.operator, at });
 
-  const changedLevels = new Set<string>();
   let written = 0;
   while (written < total) {
-    const batch: OrderRows[] = [];
-    for (let n = 0; n < Math.min(SEED_ORDERS_PER_TRANSACTION, total - written); n++) {
-      const rows = driveOrder(seedEnv, shared, catalog, rand, sequences, deps.devicePrefix, now, meta);
-      if (rows) batch.push(rows);
-    }
-    // The batch's writes go out together: awaiting each table in turn left the storage idle
-    // for a round trip between tables.
-    await db.transaction('rw', [db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.stockLedger, db.stockLevels, db.sequences, db.stateCounts], () =>
-      Promise.all([
+    const size = Math.min(perTransaction, total - written);
+    // One transaction per batch: read the levels and sequences, drive the orders on them,
+    // write the orders with the stock rows they moved (levels, reservations, ledger). A batch
+    // is whole or absent, and levels never lag behind what the written orders reserved.
+    const count = await db.transaction('rw', [db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.stockLedger, db.stockLevels, db.sequences, db.stateCounts], async () => {
+      const [levels, productSeq, serviceSeq] = await Promise.all([
+        db.stockLevels.bulkGet(levelKeys),
+        db.sequences.get('order:product'),
+        db.sequences.get('order:service'),
+      ]);
+      const stock: StockWork = { ...base, levels: new Map(), changedLevels: new Set(), reservations: new Map(), ledger: [] };
+      for (const l of levels) if (l) stock.levels.set(levelKey(l.sku, l.locationId), l);
+      const sequences = { product: productSeq?.value ?? 0, service: serviceSeq?.value ?? 0 };
+      const batch: OrderRows[] = [];
+      for (let n = 0; n < size; n++) {
+        const rows = driveOrder(seedEnv, stock, catalog, rand, sequences, deps.devicePrefix, now, meta);
+        if (rows) batch.push(rows);
+      }
+      // The writes go out together: awaiting each table in turn left the storage idle for a
+      // round trip between tables.
+      await Promise.all([
         db.orders.bulkPut(batch.map((b) => b.order)),
         applyStateMoves(db, batch.map((b) => ({ type: b.order.type, from: null, to: b.order.state }))),
         db.items.bulkPut(batch.flatMap((b) => b.items)),
         db.refunds.bulkPut(batch.flatMap((b) => b.refunds)),
-        db.vouchers.bulkPut(batch.flatMap((b) => b.vouchers)),
+        // Added, not put: a code clash with a voucher made elsewhere fails the batch instead
+        // of overwriting that voucher.
+        db.vouchers.bulkAdd(batch.flatMap((b) => b.vouchers)),
         db.timers.bulkPut(batch.flatMap((b) => [...b.timers.values()])),
         db.events.bulkAdd(batch.flatMap((b) => batchesOf(b.events))),
         db.reservations.bulkPut(batch.flatMap((b) => [...b.reservations.values()])),
         db.stockLedger.bulkAdd(batch.flatMap((b) => b.ledger.map(({ seq: _seq, ...row }) => row))),
+        db.stockLevels.bulkPut([...stock.changedLevels].map((key) => stock.levels.get(key)!)),
         db.sequences.bulkPut([
           { name: 'order:product', value: sequences.product },
           { name: 'order:service', value: sequences.service },
         ]),
-      ]),
-    );
-    for (const key of shared.changedLevels) changedLevels.add(key);
-    written += batch.length;
-    deps.onProgress?.(written);
-    if (!batch.length) break;
+      ]);
+      return batch.length;
+    });
+    written += count;
+    await deps.onProgress?.(written);
+    if (!count) break;
   }
-  // Levels last: they are the sum of every batch's movements and reservations.
-  shared.changedLevels = changedLevels;
-  shared.ledger = [];
-  await db.transaction('rw', [db.products, db.locations, db.stockLevels, db.reservations, db.stockLedger], () => writeStockWork(db, { ...shared, changedProducts: new Set(), changedLocations: new Set(), changedReservations: new Set() }));
   return { orders: written, products: catalog.products.length + catalog.services.length };
 }
 
 function driveOrder(
   env: EngineEnv,
-  shared: StockWork,
+  batchStock: StockWork,
   catalog: Catalog,
   rand: () => number,
   sequences: Record<OrderType, number>,
@@ -232,7 +255,7 @@ function driveOrder(
   }
   // Recent enough that production timers are still ahead; steps a few minutes apart.
   let at = now - Math.floor(rand() * 20 * 60 * MINUTE);
-  const stock = orderStock(shared);
+  const stock = orderStock(batchStock);
   const created = decideCreate(env, { stock, sequence: sequences[type] }, meta(at), type, { buyerId, buyerName, address: `${1 + Math.floor(rand() * 120)} ${STREETS[Math.floor(rand() * STREETS.length)]}`, lines }, devicePrefix);
   if (!created.result.ok || !created.work) return null;
   sequences[type] = created.sequence;
@@ -280,6 +303,6 @@ function driveOrder(
     r.events.push(...c.events);
     for (const id of stock.changedReservations) r.reservations.set(id, stock.reservations.get(id)!);
     r.ledger.push(...stock.ledger);
-    for (const key of stock.changedLevels) shared.changedLevels.add(key);
+    for (const key of stock.changedLevels) batchStock.changedLevels.add(key);
   }
 }

@@ -5,6 +5,7 @@
 import type { Counter } from '../api';
 import type { CounterDb } from '../db/database';
 import { createStockReads } from '../inventory/store';
+import { checkAndRepairStockOnStart } from '../inventory/startupCheck';
 import type { WorkflowRegistry } from '../workflows';
 import { createAdminCommands } from './adminCommands';
 import { readCommandSettings } from './commandSettings';
@@ -61,6 +62,9 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const handlers = { ...BUILT_IN_HANDLERS, ...options.handlers };
   const handlerNames = new Set(Object.keys(handlers));
   const { db, registry } = await startCounterDb({ dbName: options.dbName, demo: options.demo, now, handlerNames });
+  // Levels are a cache of the ledger: checked on every start, and repaired (on the ledger,
+  // as 'repair' rows) when an interrupted write or an older build left them wrong.
+  await checkAndRepairStockOnStart(db, { commandId: `repair-on-start:${newId()}`, deviceId, operator: 'system', at: now() });
   const storage = dexieStorage(db);
   const source = { registry, handlerNames };
   const voucherCode = options.voucherCode ?? randomVoucherCode;

@@ -10,4 +10,5 @@ export { isStockRefusal, StockRefusal, type AvailableAt, type InsufficientStockD
 export * from './reservations';
 export * from './schemas';
 export * from './store';
+export { checkAndRepairStockOnStart, repairReason } from './startupCheck';
 export * from './work';
