@@ -288,7 +288,7 @@ export async function benchBoard(session: Session, state: AppState): Promise<Fig
     key: 'board.floor_cold_ms',
     bench: 5,
     floorOf: coldFigure.key,
-    label: "Board floor: the board's reads painted as plain DOM, cold start in a new window",
+    label: "Board's reads painted as plain DOM, cold start in a new window",
     value: median(floorCold),
     unit: 'ms',
     note:
@@ -779,7 +779,7 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
       key: 'scan.label_floor_p95_ms',
       bench: 6,
       floorOf: labelFigure.key,
-      label: "Scan to screen floor: the label's reads + a plain paint p95",
+      label: "Scan to screen: the label's reads + a plain paint p95",
       value: p95(floorLabels),
       unit: 'ms',
       note: `after each of the app's labels, the same pause, then the lookup by number and the order page's rows in one read-only transaction (primeOrderByNumber's reads), painted as plain DOM, to the frame after; p50 ${fmt(median(floorLabels))} ms, max ${fmt(Math.max(...floorLabels))} ms, n=${floorLabels.length}; IndexedDB and DOM only (bench/page/floor.ts)`,
