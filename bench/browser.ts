@@ -1,6 +1,6 @@
 // Benchmarks 2, 3 and 4 (Chromium side): run in the bench page with real IndexedDB.
 import type { Page } from 'playwright-core';
-import type { Figure } from './lib/report';
+import { ratioFigure, type Figure } from './lib/report';
 import { fmt, max, median, p95, summarize } from './lib/stats';
 import { echoErrors, profilePage } from './lib/chromium';
 import type { Session } from './session';
@@ -112,8 +112,8 @@ export async function seedOrders(session: Session): Promise<Figure[]> {
       label: `Import ${fmt(orders)} orders: Chromium, seedDemo`,
       value: r.ms / 1000,
       unit: 's',
-      target: orders === 100_000 ? { max: 15, text: '<= 15 s' } : undefined,
-      note: `${fmt((orders * 1000) / r.ms)} orders/s${scaled}`,
+      // Informational: the target is its ratio to the floor (benchImportFloor), which holds on any machine.
+      note: `${fmt((orders * 1000) / r.ms)} orders/s${scaled}; was targeted at 15 s for 100 000 orders, now at most 1.25x its floor`,
       detail: { counts: r.counts },
     },
     { key: 'import.orders_chromium_heap_mb', bench: 4, label: 'Import orders: Chromium peak JS heap', value: r.heapPeak / MB, unit: 'MB', note: `before ${fmt(r.heapBefore / MB)} MB; sampled every 20 ms` },
@@ -123,6 +123,7 @@ export async function seedOrders(session: Session): Promise<Figure[]> {
       label: 'Import orders: a lookup made during it, p95',
       value: p95(r.waits),
       unit: 'ms',
+      target: { max: 300, text: 'p95 <= 300 ms' },
       note: `an order-number lookup every 0.5 s while the import runs; p50 ${fmt(median(r.waits))} ms, max ${fmt(max(r.waits))} ms, n=${r.waits.length}`,
       detail: { waits: summarize(r.waits) },
     },
@@ -199,20 +200,30 @@ export async function benchImportFloor(session: Session): Promise<Figure[]> {
   const settled = await storageAtRest(session.chromium.profileDir, session.options.quick);
   const rate = (rows * 1000) / writeMs;
   const rowsPerOrder = rows / orders;
+  const floor: Figure = {
+    key: 'import.orders_idb_floor_s',
+    bench: 4,
+    floorOf: 'import.orders_chromium_s',
+    label: `Import ${fmt(orders)} orders: the same rows by IndexedDB alone`,
+    value: writeMs / 1000,
+    unit: 's',
+    note:
+      `${fmt(rows)} rows (${fmt(rowsPerOrder)} per order) in ${transactions} transactions, ${fmt(rate)} rows/s` +
+      (settled ? `; storage at rest again ${fmt(settled.waitedMs / 1000)} s after` : ''),
+    detail: { counts: Object.fromEntries(shapes.map((s, i) => [s.name, counts[i]])), transactions, settled },
+  };
+  const imported: Figure = { key: 'import.orders_chromium_s', bench: 4, label: '', value: session.importMs / 1000, unit: 's' };
   return [
-    {
-      key: 'import.orders_idb_floor_s',
+    floor,
+    ratioFigure({
+      key: 'import.orders_chromium_ratio',
       bench: 4,
-      floorOf: 'import.orders_chromium_s',
-      label: `Import ${fmt(orders)} orders: the same rows by IndexedDB alone`,
-      value: writeMs / 1000,
-      unit: 's',
-      note:
-        `seedDemo / this ${fmt(session.importMs / writeMs)}; ${fmt(rows)} rows (${fmt(rowsPerOrder)} per order) in ${transactions} transactions, ${fmt(rate)} rows/s; ` +
-        `15 s for 100 000 orders would take ${fmt((rowsPerOrder * 100_000) / 15)} rows/s` +
-        (settled ? `; storage at rest again ${fmt(settled.waitedMs / 1000)} s after` : ''),
-      detail: { counts: Object.fromEntries(shapes.map((s, i) => [s.name, counts[i]])), transactions, settled },
-    },
+      label: `Import ${fmt(orders)} orders: Chromium seedDemo / IndexedDB alone`,
+      figure: imported,
+      floor,
+      max: 1.25,
+      note: orders === 100_000 ? 'the same rows, the same transactions' : `the same rows, the same transactions; ${fmt(orders)} orders (quick size): the ratio of 100 000 may differ`,
+    }),
   ];
 }
 

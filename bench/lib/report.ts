@@ -27,6 +27,11 @@ export interface Figure {
    * shows it under that figure, so a miss is read beside what it could be at best.
    */
   floorOf?: string;
+  /**
+   * For a ratio: the keys of the figure and of its floor it divides. The README shows the
+   * two under the ratio; the ratio carries the target, so it holds on any machine.
+   */
+  ratioOf?: { figure: string; floor: string };
   note?: string;
   /** Anything else worth keeping in the JSON (samples, sizes, raw numbers). */
   detail?: Record<string, unknown>;
@@ -69,13 +74,37 @@ export function markdownTable(figures: readonly Figure[]): string {
   return out.join('\n');
 }
 
-/** The figures that have a target, each followed by its floors, without notes: the README's summary. */
+/**
+ * The figures that have a target, without notes: the README's summary. A ratio is followed
+ * by the figure and the floor it divides; any other figure by its floors.
+ */
 export function headlineTable(figures: readonly Figure[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const out = ['| # | Figure | Value | Target | |', '|---|---|---:|---|---|'];
+  const sub = (f: Figure, prefix: string) => out.push(`| ${f.bench} | ↳ ${prefix}${esc(f.label)} | ${esc(formatValue(f))} | | |`);
   for (const f of figures.filter((x) => x.target)) {
     out.push(`| ${f.bench} | ${esc(f.label)} | ${esc(formatValue(f))} | ${esc(f.target!.text)} | ${verdict(f)} |`);
-    for (const floor of figures.filter((x) => x.floorOf === f.key)) out.push(`| ${floor.bench} | ↳ floor: ${esc(floor.label)} | ${esc(formatValue(floor))} | | |`);
+    if (f.ratioOf) {
+      const { figure, floor } = f.ratioOf;
+      for (const x of figures.filter((y) => y.key === figure)) sub(x, '');
+      for (const x of figures.filter((y) => y.key === floor)) sub(x, 'floor: ');
+    } else for (const floor of figures.filter((x) => x.floorOf === f.key)) sub(floor, 'floor: ');
   }
   return out.join('\n');
+}
+
+/** A ratio figure over two figures of the same run (null when either is missing). */
+export function ratioFigure(o: { key: string; bench: number; label: string; figure: Figure; floor: Figure; max: number; note?: string }): Figure {
+  const { figure, floor } = o;
+  const value = figure.value !== null && floor.value !== null && floor.value > 0 ? figure.value / floor.value : null;
+  return {
+    key: o.key,
+    bench: o.bench,
+    label: o.label,
+    value,
+    unit: '',
+    target: { max: o.max, text: `<= ${o.max}` },
+    ratioOf: { figure: figure.key, floor: floor.key },
+    note: `${formatValue(figure)} / ${formatValue(floor)}${o.note ? `; ${o.note}` : ''}`,
+  };
 }
