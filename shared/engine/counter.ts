@@ -17,7 +17,7 @@ import { createOrderCommands } from './orderCommands';
 import { createOrderReads } from './readModels';
 import { startCounterDb } from './startup';
 import { createStockCommands } from './stockCommands';
-import { workflowOf } from './workflowLoader';
+import { compileStored } from './workflowLoader';
 import type { TimerRow } from '../db/rows';
 import type { Refused } from '../api';
 
@@ -72,9 +72,14 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const orders = createOrderCommands({ storage, source, handlers, voucherCode, deviceId, operator, now });
   const stock = createStockCommands({ storage, deviceId, operator, now });
   const admin = createAdminCommands({ storage, db, source, deviceId, operator, now });
-  const reads = createOrderReads(db, (snapshot) =>
-    storage.transaction((tx) => workflowOf(tx, source, snapshot.order.workflowId, snapshot.order.workflowVersion)).catch(() => undefined),
-  );
+  // Reads find the workflow in the registry; only a version this engine has not met yet
+  // costs a read of the workflows table (never a write transaction for a lookup).
+  const reads = createOrderReads(db, async ({ order }) => {
+    const known = registry.find(order.workflowId, order.workflowVersion);
+    if (known) return known;
+    const row = await db.workflows.get([order.workflowId, order.workflowVersion]).catch(() => undefined);
+    return row ? compileStored(source, row.definition) : undefined;
+  });
 
   return {
     db,

@@ -150,5 +150,6 @@ export function dexieStorage(db: CounterDb): CommandStorage {
     // An async scope function: Dexie then follows native awaits inside it (a plain arrow
     // returning a promise loses the transaction after a few ticks: PrematureCommitError).
     transaction: (body) => db.transaction('rw', commandTables(db), async () => body(new DexieTx(db))),
+    read: (body) => db.transaction('r', commandTables(db), async () => body(new DexieTx(db))),
   };
 }

@@ -112,6 +112,7 @@ export const actOnOrderOptionsSchema = z
   .nullish();
 
 export const orderIdSchema = text('the order id', MAX_ID_LENGTH);
+export const timerIdSchema = text('the timer id', MAX_ID_LENGTH);
 export const roleSchema = text('the role', MAX_ROLE_LENGTH);
 export const actionSchema = text('the action', MAX_ACTION_LENGTH);
 export const orderTypeSchema = z.enum(['product', 'service'], { error: 'the order type must be product or service' });

@@ -18,6 +18,7 @@ import {
   orderIdSchema,
   orderTypeSchema,
   roleSchema,
+  timerIdSchema,
   voucherCodeSchema,
 } from './input';
 import { runCommand, type Plan } from './pipeline';
@@ -217,7 +218,7 @@ export function createOrderCommands(ctx: EngineContext) {
     const failed = new Set<string>();
     // Timers fired now may schedule timers that are already due (short demo periods).
     for (let round = 0; round < 100; round++) {
-      const due = (await storage.transaction((tx) => tx.dueTimers(ctx.now(), 200 + failed.size)).catch(() => [] as TimerRow[])).filter((t) => !failed.has(t.id));
+      const due = (await storage.read((tx) => tx.dueTimers(ctx.now(), 200 + failed.size)).catch(() => [] as TimerRow[])).filter((t) => !failed.has(t.id));
       if (!due.length) break;
       for (const timer of due) {
         const outcome = await fireTimer(timer);
@@ -230,7 +231,7 @@ export function createOrderCommands(ctx: EngineContext) {
 
   /** A person retries a failed timer now (the task monitor's button). */
   async function retryTimer(timerId: unknown): Promise<{ ok: true } | Refused> {
-    const id = parseArg(orderIdSchema, timerId, 'timerId');
+    const id = parseArg(timerIdSchema, timerId, 'timerId');
     if (!id.ok) return id.refusal;
     try {
       return await storage.transaction(async (tx) => {

@@ -58,4 +58,6 @@ export interface StorageTx {
 export interface CommandStorage {
   /** Runs `body` in one read-write transaction: everything it wrote, or nothing. */
   transaction<T>(body: (tx: StorageTx) => Promise<T>): Promise<T>;
+  /** Runs `body` in one read-only transaction (its reads only): no lock on writers. */
+  read<T>(body: (tx: StorageTx) => Promise<T>): Promise<T>;
 }

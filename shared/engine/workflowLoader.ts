@@ -12,7 +12,8 @@ export interface WorkflowSource {
   handlerNames: ReadonlySet<string>;
 }
 
-function compile(source: WorkflowSource, definition: unknown): Workflow | undefined {
+/** Compiles a stored definition into the registry; undefined when it no longer checks. */
+export function compileStored(source: WorkflowSource, definition: unknown): Workflow | undefined {
   const loaded = loadDefinition(definition, source.handlerNames);
   if (!loaded.ok) return undefined;
   const wf = new CompiledWorkflow(loaded.definition);
@@ -25,7 +26,7 @@ export async function workflowOf(tx: StorageTx, source: WorkflowSource, id: stri
   const known = source.registry.find(id, version);
   if (known) return known;
   const row = await tx.workflow(id, version);
-  return row ? compile(source, row.definition) : undefined;
+  return row ? compileStored(source, row.definition) : undefined;
 }
 
 /** Loads every stored definition the registry lacks (before choosing the newest for a new order). */
@@ -34,6 +35,6 @@ export async function loadNewWorkflows(tx: StorageTx, source: WorkflowSource): P
   const missing = keys.filter(([id, version]) => !source.registry.has(id, version));
   for (const [id, version] of missing) {
     const row = await tx.workflow(id, version);
-    if (row) compile(source, row.definition);
+    if (row) compileStored(source, row.definition);
   }
 }
