@@ -180,7 +180,7 @@ export class OrderWork {
         refused(
           'limit-exceeded',
           `This action would record more than ${MAX_EVENTS_PER_COMMAND} changes at once (the workflow's cascades multiply); nothing was changed. Check the workflow definition.`,
-          { limit: MAX_EVENTS_PER_COMMAND },
+          { reason: 'too-many-events', limit: MAX_EVENTS_PER_COMMAND },
         ),
       );
     }

@@ -52,7 +52,7 @@ export function reserveLine(work: StockWork, input: ReserveLineInput, meta: Move
   const product = requireProduct(work, line.sku);
   if (!product.active) throw refuse.inactiveProduct(line.sku);
   if (lineReservations(work, line).some(isOpen)) {
-    throw new StockRefusal('invalid-input', `Line ${line.itemId} already has ${line.sku} reserved`, { ...line });
+    throw new StockRefusal('invalid-input', `Line ${line.itemId} already has ${line.sku} reserved`, { ...line }, { reason: 'already-reserved', sku: line.sku, item: line.itemId });
   }
   const plan = allocate(work, line.sku, line.qty);
   for (const part of plan.parts) {
@@ -90,7 +90,7 @@ export function commitLine(work: StockWork, input: CommitLineInput, meta: Moveme
       orderId: input.orderId,
       itemId: input.itemId,
       open: openQty,
-    });
+    }, { reason: 'ship-more-than-reserved', sku, open: openQty, requested: remaining, name: null });
   }
   const parts: Array<{ qty: number; where: string }> = [];
   for (const r of open) {

@@ -23,11 +23,11 @@ export interface PerformOptions {
 export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: string, action: string, opts: PerformOptions): ActResult {
   if (opts.depth > MAX_CASCADE_DEPTH) {
     throw new EngineRefusal(
-      refused('limit-exceeded', `The workflow cascades deeper than ${MAX_CASCADE_DEPTH} steps at "${action}"; nothing was changed. Check the workflow definition.`, { limit: MAX_CASCADE_DEPTH, action }),
+      refused('limit-exceeded', `The workflow cascades deeper than ${MAX_CASCADE_DEPTH} steps at "${action}"; nothing was changed. Check the workflow definition.`, { reason: 'cascade-depth', limit: MAX_CASCADE_DEPTH, action }),
     );
   }
   const subject = work.subject(ref);
-  if (!subject) return { ok: false, code: 'not-found', message: `No ${ref.kind} ${ref.id} in order ${work.order.number}.` };
+  if (!subject) return refused('not-found', `No ${ref.kind} ${ref.id} in order ${work.order.number}.`, { reason: 'no-subject', kind: ref.kind, id: ref.id, order: work.order.number });
   const resolution = work.wf.resolve(subject, work.context(), role, action, opts);
   if (!resolution.ok) return resolution;
   const { row } = resolution;

@@ -17,19 +17,28 @@ export function decideRedeem(
   const cfg = wf.definition.vouchers;
   const decision = guarded(work, (): RedeemResult | Refused => {
     const voucher = work.vouchers.get(code);
-    if (!cfg || !voucher) return refused('not-found', unknownVoucherMessage(code), { code });
+    if (!cfg || !voucher) return refused('not-found', unknownVoucherMessage(code), { reason: 'unknown-voucher', code });
     const state = work.order.state ?? '';
     if (cfg.refuseInOrderStates.includes(state)) {
       const label = wf.stateLabel({ kind: 'order', state }, work.context());
-      return { ok: false, code: 'not-allowed-in-state', message: `Code ${code} cannot be used: order ${work.order.number} is ${label} (${state}).` };
+      return refused('not-allowed-in-state', `Code ${code} cannot be used: order ${work.order.number} is ${label} (${state}).`, {
+        reason: 'voucher-order-state',
+        code,
+        order: work.order.number,
+        state,
+      });
     }
     if (!cfg.redeem.from.includes(voucher.state)) {
-      return { ok: false, code: 'not-allowed-in-state', message: voucherStateMessage(code, voucher.state) };
+      return refused('not-allowed-in-state', voucherStateMessage(code, voucher.state), { reason: 'voucher-state', code, state: voucher.state });
     }
     const item = work.items.get(voucher.itemId);
     const end = item?.validUntil ? validUntilEnd(item.validUntil, env.utcOffsetMinutes) : null;
     if (item?.validUntil && end !== null && meta.at > end) {
-      return { ok: false, code: 'guard-failed', message: `Code ${code} expired on ${item.validUntil.slice(0, 10)}; the service was valid until then.` };
+      return refused('guard-failed', `Code ${code} expired on ${item.validUntil.slice(0, 10)}; the service was valid until then.`, {
+        reason: 'voucher-expired',
+        code,
+        date: item.validUntil.slice(0, 10),
+      });
     }
     work.putVoucher({ ...voucher, state: cfg.redeem.to as typeof voucher.state, updatedAt: meta.at }, false);
     work.event('voucher-redeemed', { entity: { kind: 'item', id: voucher.itemId }, from: voucher.state, to: cfg.redeem.to, detail: code });

@@ -12,7 +12,7 @@ export function decideTimer(env: EngineEnv, snapshot: OrderSnapshot, meta: Event
   const work = new OrderWork(snapshot, wf, meta, env.newId);
   return guarded(work, (): TimerOutcome | Refused => {
     const timer = work.timers.get(timerId);
-    if (!timer || timer.status !== 'pending') return refused('not-found', 'That timer is no longer pending.', { timer: 'not-pending' });
+    if (!timer || timer.status !== 'pending') return refused('not-found', 'That timer is no longer pending.', { reason: 'timer-not-pending' });
     const finish = (status: 'fired' | 'skipped', outcome: string): TimerOutcome => {
       work.putTimer({ ...timer, status, doneAt: meta.at, outcome });
       work.event(status === 'fired' ? 'timer-fired' : 'timer-skipped', {
