@@ -42,9 +42,14 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
       return facts;
     case 'not-allowed-in-state':
       if (reason === 'voucher-order-state') facts.state = words.state('order', str(p.state));
-      else if (reason === 'voucher-state') facts.state = words.state('voucher', str(p.state));
+      else if (reason === 'voucher-state') {
+        facts.state = words.state('voucher', str(p.state));
+        // Used, refunded, expired: each has its own sentence where the language has one.
+        facts.context = str(p.state);
+      }
       else if (reason === 'timer-not-failed') facts.status = t(`refusal.timerStatus.${str(p.status)}`, { defaultValue: str(p.status) });
       else if (reason === null) {
+        facts.stateCode = str(p.state);
         facts.state = p.state === null || p.state === undefined ? t('refusal.part.noState') : words.state(family, str(p.state));
         facts.allowed = str(p.allowed)
           .split(',')
@@ -94,7 +99,7 @@ function badField(r: RefusalLike, p: Params, t: Translate): Facts {
   const where = typeof p.line === 'number' ? t('refusal.part.line', { line: p.line }) : p.field ? t('refusal.part.field', { field: p.field }) : '';
   // The engine's sentence already starts with its place; the detail is what follows it.
   const detail = r.message.replace(/^Line \d+: /, '').replace(/^[\w.[\]-]+: /, '');
-  return { where, detail };
+  return { where, detail, message: r.message };
 }
 
 /** The refusal in the reader's language; the English message when it is not known here. */
