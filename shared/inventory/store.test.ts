@@ -54,7 +54,7 @@ async function reserveInTransaction(db: CounterDb, line: ReserveLineInput, meta:
   return db.transaction('rw', stockTables(db), async () => {
     const work = await loadStockWork(db, [line.sku], 'priority', await reservationsOf(db, line.orderId));
     try {
-      const summary = reserveLine(work, line, meta);
+      const summary = reserveLine(work, line, meta).text;
       await writeStockWork(db, work);
       return { ok: true as const, summary };
     } catch (error) {

@@ -41,7 +41,7 @@ export function decideRedeem(
       });
     }
     work.putVoucher({ ...voucher, state: cfg.redeem.to as typeof voucher.state, updatedAt: meta.at }, false);
-    work.event('voucher-redeemed', { entity: { kind: 'item', id: voucher.itemId }, from: voucher.state, to: cfg.redeem.to, detail: code });
+    work.event('voucher-redeemed', { entity: { kind: 'item', id: voucher.itemId }, from: voucher.state, to: cfg.redeem.to, detail: code, data: { code } });
     const left = [...work.vouchers.values()].filter((v) => cfg.redeem.from.includes(v.state)).length;
     if (left === 0) {
       perform(env, work, { kind: 'order', id: work.order.id }, cfg.whenAllUsed.role, cfg.whenAllUsed.action, { system: true, depth: 0 });
