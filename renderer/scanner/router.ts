@@ -178,7 +178,9 @@ async function redeem(code: string, ctx: RouteContext): Promise<ScanOutcome> {
   const title = t('scan.head.voucher', { code });
   const result = await counter.redeemVoucher(code);
   if (!result.ok) return fail(refusalText(result, t as Translate, ctx.words()), { title, settle: 'none' });
-  return { ok: true, message: result.message, title, settle: 'commit' };
+  const { left, order } = result.params;
+  const message = left === 0 ? t('scan.msg.voucherLastUse', { code, order }) : t('scan.msg.voucherAccepted', { code, order, count: left });
+  return { ok: true, message, title, settle: 'commit' };
 }
 
 async function setLocation(id: string, ctx: RouteContext): Promise<ScanOutcome> {

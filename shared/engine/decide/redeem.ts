@@ -49,6 +49,7 @@ export function decideRedeem(
     return {
       ok: true,
       orderId: work.order.id,
+      params: { code, order: work.order.number, left },
       message: left === 0 ? `Code ${code} accepted. That was the last use of order ${work.order.number}.` : `Code ${code} accepted. ${left} use${left === 1 ? '' : 's'} left on order ${work.order.number}.`,
     };
   });
