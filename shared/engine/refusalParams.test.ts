@@ -1,5 +1,6 @@
 // A refusal carries its facts as data (`params`), so a screen can word it in the clerk's
 // language; the English message stays exactly what scripts read.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testCounter } from './testing/counter';
 import { createOk, order, ok } from './testing/flows';
@@ -34,5 +35,21 @@ describe('refusals carry their facts as params', () => {
     const { counter } = await testCounter();
     const r = await counter.createOrder('product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }, { sku: 'SKU-1', qty: -2 }] });
     expect(r).toMatchObject({ ok: false, code: 'invalid-input', params: { reason: 'bad-field', field: 'lines.1.qty', line: 2 } });
+  });
+
+  it('whatever a clerk or a scanner sends, a refusal carries params (property)', async () => {
+    const { counter } = await testCounter();
+    const id = await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }] });
+    const role = fc.oneof(fc.constantFrom('B', 'S', 'P', 'A', 'b'), fc.string({ maxLength: 4 }));
+    const action = fc.oneof(fc.constantFrom('make payment', 'payment successful', 'ship the order', 'cancel order', 'finished accounting'), fc.string({ maxLength: 12 }));
+    await fc.assert(
+      fc.asyncProperty(role, action, fc.integer({ min: -2, max: 500 }), fc.string({ maxLength: 8 }), async (r, a, qty, sku) => {
+        const acted = await counter.act(order(id), r, a);
+        if (!acted.ok) expect(acted.params, `${acted.code}: ${acted.message}`).toBeDefined();
+        const created = await counter.createOrder('product', { buyerId: 'b', lines: [{ sku, qty }] });
+        if (!created.ok) expect(created.params, `${created.code}: ${created.message}`).toBeDefined();
+      }),
+      { numRuns: 40 },
+    );
   });
 });
