@@ -1,6 +1,7 @@
 // Simplified Chinese: the stock, task, workflow and settings screens speak it once chosen.
 import { expect, test, type Page } from '@playwright/test';
 import { createOrderViaEngine, openApp, screenshotBoth, seedCatalog } from './support/app';
+import { handled, scan } from './scanner.support';
 
 async function quietToasts(page: Page): Promise<void> {
   const toasts = page.locator('.mantine-Notification-root');
@@ -90,5 +91,49 @@ test.describe('language', () => {
     await page.getByTestId('language-switch').selectOption({ label: 'English' });
     await expect(card).toContainText('1 line');
     await expect(card.getByTestId('timer-countdown')).toContainText(/auto-cancel in (23|24) hr/);
+  });
+
+  test('refusals and timeline details are worded in Chinese from their facts, not the English message', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/orders/new' });
+    await seedCatalog(page);
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+    // A sale of more than is in stock: the shortfall with its sku and quantities.
+    await page.getByTestId('buyer-id').fill('C-6003');
+    const entry = page.getByTestId('line-entry');
+    await entry.fill('CUP-01');
+    await entry.press('Enter');
+    await page.getByTestId('line-qty').fill('3');
+    await page.getByTestId('create-order').click();
+    const refusal = page.getByTestId('create-refusal');
+    await expect(refusal).toContainText('仅有 1 件 CUP-01 可用（Main store 1）；需要 3 件');
+    await expect(refusal).not.toContainText('available');
+    // The refusal is kept as data: a switch of language words it again.
+    await page.getByTestId('language-switch').selectOption({ label: 'English' });
+    await expect(refusal).toContainText('Only 1 x CUP-01 available (Main store 1); 3 requested');
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect(refusal).toContainText('需要 3 件');
+
+    // An order: its timeline says what was reserved and when the timer is due, in Chinese.
+    const order = await createOrderViaEngine(page, { buyerId: 'C-6004', lines: [{ sku: 'TEA-100', qty: 2 }] });
+    await page.evaluate((id) => (window.location.hash = `#/orders/${id}`), order.orderId);
+    await expect(page.getByTestId('order-number')).toHaveText(order.number);
+    const stock = page.locator('[data-testid="timeline-event"][data-type="stock"]');
+    await expect(stock).toContainText('已预留 2 件 TEA-100（Main store）');
+    await expect(stock).not.toContainText('Reserved');
+    await expect(page.locator('[data-testid="timeline-event"][data-type="timer-scheduled"]').first()).toContainText('到期');
+
+    // A scanned action card the order's state does not allow: the state by its Chinese name.
+    await scan(page, 'CF:ROLE:S');
+    await handled(page, 1);
+    await scan(page, 'CF:A:ship the order');
+    await handled(page, 2);
+    await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-ok', 'false');
+    const last = page.getByTestId('scan-last');
+    await expect(last).toContainText('当前状态为等待付款，不能执行“发货”');
+    await expect(last).not.toContainText('not allowed');
+    await quietToasts(page);
+    await screenshotBoth(page, 'refusal-zh');
   });
 });

@@ -120,7 +120,8 @@ export interface ExplainedAction {
   message: string;
 }
 
-export type RedeemResult = { ok: true; message: string; orderId: string } | Refused;
+/** `message` is English for logs and scripts; a screen words the result from `params`. */
+export type RedeemResult = { ok: true; message: string; orderId: string; params: { code: string; order: string; left: number } } | Refused;
 
 export interface MovementInput {
   sku: string;

@@ -18,12 +18,27 @@ export function flatKeys(words: Words, prefix = ''): string[] {
   );
 }
 
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * Whether a language's keys answer for `key` the way i18next looks it up: a plural form
+ * (`x_one`) is answered by any form of the same key (Chinese has only `_other`), and a
+ * context form (`stock.one_shipped`) by the key without its context.
+ */
+function answers(keys: ReadonlySet<string>, key: string): boolean {
+  if (keys.has(key)) return true;
+  const base = key.replace(PLURAL, '');
+  if (base !== key && [...keys].some((k) => k.replace(PLURAL, '') === base)) return true;
+  const withoutContext = base.replace(/_[^._]+$/, '');
+  return withoutContext !== base && (keys.has(withoutContext) || [...keys].some((k) => k.replace(PLURAL, '') === withoutContext));
+}
+
 /** What each file of a pair lacks that the other has, as readable lines; empty when they match. */
 export function keyMismatch(enFile: string, en: readonly string[], zhFile: string, zh: readonly string[]): string[] {
   const enSet = new Set(en);
   const zhSet = new Set(zh);
-  const missingInZh = en.filter((k) => !zhSet.has(k));
-  const missingInEn = zh.filter((k) => !enSet.has(k));
+  const missingInZh = en.filter((k) => !answers(zhSet, k));
+  const missingInEn = zh.filter((k) => !answers(enSet, k));
   return [
     ...(missingInZh.length ? [`${zhFile} lacks: ${missingInZh.join(', ')}`] : []),
     ...(missingInEn.length ? [`${enFile} lacks: ${missingInEn.join(', ')}`] : []),

@@ -1,5 +1,5 @@
 // Create an order: buyer, lines by sku or scan, then Create (Ctrl+Enter). The engine
-// validates; its refusal is shown here word for word and nothing is created.
+// validates; its refusal is shown here in the reader's language and nothing is created.
 import { Alert, Button, Card, Grid, Group, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
@@ -12,7 +12,8 @@ import { useCounter } from '../engine/client';
 import { PageHeader } from '../ui/PageHeader';
 import { formatMoney, useLocale } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
-import { useWorkflowWords } from '../workflow/labels';
+import type { RefusalLike } from '../ui/refusal';
+import { useRefusalText, useWorkflowWords } from '../workflow/labels';
 import { useDraftStore, type Draft } from './createOrderStore';
 import { DraftLines } from './DraftLines';
 import { LineEntry } from './LineEntry';
@@ -46,7 +47,9 @@ export default function CreateOrderPage() {
   const navigate = useNavigate();
   const draft = useDraftStore();
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // The refusal itself, worded when shown: a change of language words it again.
+  const [refusal, setRefusal] = useState<RefusalLike | null>(null);
+  const refusalText = useRefusalText();
   const buyerRef = useRef<HTMLInputElement>(null);
   const total = draft.lines.reduce((sum, l) => sum + l.unitPrice * (draft.type === 'service' ? l.serviceTimes : l.qty), 0);
 
@@ -63,12 +66,12 @@ export default function CreateOrderPage() {
         draft.reset();
         navigate(`/orders/${result.orderId}`);
       } else {
-        setRefusal(result.message);
-        toastRefused(t('order.create.refused'), result.message);
+        setRefusal(result);
+        toastRefused(t('order.create.refused'), refusalText(result));
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setRefusal(message);
+      setRefusal({ code: 'effect-failed', message });
       toastRefused(t('order.create.refused'), message);
     } finally {
       setBusy(false);
@@ -134,7 +137,7 @@ export default function CreateOrderPage() {
               <DraftLines />
               {refusal ? (
                 <Alert color="red" icon={<IconAlertCircle />} title={t('order.create.refused')} role="alert" data-testid="create-refusal">
-                  {refusal}
+                  {refusalText(refusal)}
                 </Alert>
               ) : null}
               <Group justify="space-between">

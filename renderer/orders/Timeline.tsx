@@ -29,6 +29,7 @@ import { EmptyView } from '../ui/states';
 import { formatDateTime, useLocale } from '../ui/time';
 import type { Translate } from '../workflow/explain';
 import { useWorkflowWords, type WorkflowWords } from '../workflow/labels';
+import { eventDetailText } from './eventText';
 import classes from './Timeline.module.css';
 import type { OrderData } from './useOrderData';
 
@@ -133,21 +134,13 @@ function EventItem({ event: e, data, lineActive, t, words, locale }: EventItemPr
             {e.postAction ? <span className={classes.dimmed}>· {words.postAction(e.postAction)}</span> : null}
           </div>
         ) : null}
-        {e.detail ? <div className={classes.detail}>{detailText(e, locale)}</div> : null}
+        {e.detail || e.data ? <div className={classes.detail}>{eventDetailText(e, t, words, (at) => formatDateTime(at, locale))}</div> : null}
         <div className={`${classes.when} tabular`}>
           {formatDateTime(e.at, locale)} · {e.operator || t('order.timeline.system')}
         </div>
       </div>
     </div>
   );
-}
-
-/** Scheduled timers carry their due time as an ISO string: show it in local time. */
-function detailText(e: EventRow, locale: string): string {
-  if (e.detail && (e.type === 'timer-scheduled' || e.type === 'timer-extended') && !Number.isNaN(Date.parse(e.detail))) {
-    return `→ ${formatDateTime(Date.parse(e.detail), locale)}`;
-  }
-  return e.detail ?? '';
 }
 
 function subjectLabel(e: EventRow, data: OrderData, t: (k: string, o?: Record<string, unknown>) => string): string {

@@ -15,6 +15,7 @@ import { findScannedProduct } from './products';
 import { useScannerStore } from './scannerStore';
 import { useScanTarget } from './targets';
 import type { ScanOutcome } from './types';
+import { useRefusalText } from '../workflow/labels';
 
 export type ScanStockMode = 'receive' | 'count';
 
@@ -66,6 +67,7 @@ export const useScanStockStore = create<ScanStockState>()((set, get) => ({
 /** `mode` fixes receive or count (no switch); `withTitle={false}` when the page has the title. */
 export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?: ScanStockMode; withTitle?: boolean }) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const counter = useCounter();
   const location = useScannerStore((s) => s.location);
   const setLocation = useScannerStore((s) => s.setLocation);
@@ -101,7 +103,7 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
         return { ok: true, message: t('scan.receive.counted', { name, counted, location: where.name }), title, settle: 'local' };
       }
       const result = await counter.receive({ sku: product.sku, locationId: where.id, qty, reason: t('scan.receive.reason') });
-      if (!result.ok) return { ok: false, message: result.message, title };
+      if (!result.ok) return { ok: false, message: refusalText(result), title };
       useScanStockStore.getState().book({ sku: product.sku, name: product.name, qty, locationId: where.id });
       return { ok: true, message: t('scan.receive.received', { name, qty, location: where.name }), title, settle: 'commit' };
     },
@@ -115,7 +117,7 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
       for (const tally of tallies) {
         const result = await counter.count({ sku: tally.sku, locationId: tally.locationId, qty: tally.counted, reason: t('scan.receive.countReason') });
         if (!result.ok) {
-          toastRefused(t('scan.receive.countFailed', { sku: tally.sku }), result.message);
+          toastRefused(t('scan.receive.countFailed', { sku: tally.sku }), refusalText(result));
           return;
         }
         useScanStockStore.getState().clearTallies((y) => !(y.sku === tally.sku && y.locationId === tally.locationId));

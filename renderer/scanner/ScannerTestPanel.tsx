@@ -18,6 +18,7 @@ import { useScannerStore } from './scannerStore';
 import { useScanTarget } from './targets';
 import type { RoutedScan } from './types';
 import { keyPart, visibleControls, visibleKey, visibleParts, type VisiblePart } from './visible';
+import { useRefusalText } from '../workflow/labels';
 
 const KEEP = 8;
 const FAILED: ReadonlySet<ParsedBarcode['kind']> = new Set(['bad-check-digit', 'not-recognised']);
@@ -60,6 +61,7 @@ function VisibleText({ text, parts, dimmed }: { text?: string; parts?: VisiblePa
 /** `editor` is the profile form of the screen that opened the test: edits carry both ways. */
 export function ScannerTestPanel({ editor }: { editor: ScanProfileEditor }) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const setTrial = useScannerStore((s) => s.setTrial);
   const muted = useScannerStore((s) => s.muted);
   const setMuted = useScannerStore((s) => s.setMuted);
@@ -109,7 +111,7 @@ export function ScannerTestPanel({ editor }: { editor: ScanProfileEditor }) {
     try {
       const result = await editor.save();
       if (result.ok) toastOk(t('scan.test.saved'));
-      else toastRefused(t('scan.test.saveFailed'), result.message);
+      else toastRefused(t('scan.test.saveFailed'), refusalText(result));
     } catch (error) {
       toastRefused(t('scan.test.saveFailed'), error instanceof Error ? error.message : String(error));
     } finally {

@@ -20,7 +20,9 @@ import { useDraftStore } from '../orders/createOrderStore';
 import { primeOrderByNumber, primeOrderData } from '../orders/useOrderData';
 import { isRole, useRoleStore, type Role } from '../state/roleStore';
 import { useShownStates } from '../state/shownStates';
+import type { Translate } from '../workflow/explain';
 import type { WorkflowWords } from '../workflow/labels';
+import { refusalText } from '../ui/refusal';
 import { findScannedProduct } from './products';
 import { useScannerStore } from './scannerStore';
 import type { RoutedScan, ScanOutcome } from './types';
@@ -143,7 +145,7 @@ async function applyAction(action: string, ctx: RouteContext): Promise<ScanOutco
     const parts = await Promise.all((result.details as EntityRef[]).map((ref) => partLabel(ref, ctx)));
     return fail(t('scan.msg.actionAmbiguous', { action: actionLabel, parts: parts.join(', ') }), { title });
   }
-  if (!result.ok) return fail(result.message, { title });
+  if (!result.ok) return fail(refusalText(result, t as Translate, words), { title });
   const target = result.target ?? { kind: 'order' as const, id: orderId };
   // Paint the new state now; the page's live query catches up a moment later.
   useShownStates.getState().show(target.id, result);
@@ -175,7 +177,10 @@ async function redeem(code: string, ctx: RouteContext): Promise<ScanOutcome> {
   const { t } = ctx;
   const title = t('scan.head.voucher', { code });
   const result = await counter.redeemVoucher(code);
-  return { ok: result.ok, message: result.message, title, settle: result.ok ? 'commit' : 'none' };
+  if (!result.ok) return fail(refusalText(result, t as Translate, ctx.words()), { title, settle: 'none' });
+  const { left, order } = result.params;
+  const message = left === 0 ? t('scan.msg.voucherLastUse', { code, order }) : t('scan.msg.voucherAccepted', { code, order, count: left });
+  return { ok: true, message, title, settle: 'commit' };
 }
 
 async function setLocation(id: string, ctx: RouteContext): Promise<ScanOutcome> {

@@ -7,18 +7,20 @@ import { useCounter } from '../engine/client';
 import { toastOk, toastRefused } from '../ui/toast';
 import { SettingsCard } from './SettingsCard';
 import type { StoredSettings } from './useSettings';
+import { useRefusalText } from '../workflow/labels';
 
 const STRATEGIES: Array<SettingValue<'allocationStrategy'>> = ['priority', 'most-stock'];
 
 export function AllocationCard({ settings }: { settings: StoredSettings }) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const counter = useCounter();
   const value = settings.allocationStrategy ?? 'priority';
 
   const choose = async (next: string) => {
     const r = await counter.setSetting('allocationStrategy', next as SettingValue<'allocationStrategy'>);
     if (r.ok) toastOk(t('settings.saved'), t(`settings.allocation.${next}.label`));
-    else toastRefused(t('settings.notSaved'), r.message);
+    else toastRefused(t('settings.notSaved'), refusalText(r));
   };
 
   return (

@@ -13,6 +13,7 @@ import { useWorkflowCatalog } from '../workflow/catalog';
 import { humanize } from '../workflow/labels';
 import { SettingsCard } from './SettingsCard';
 import type { StoredSettings } from './useSettings';
+import { useRefusalText } from '../workflow/labels';
 
 type Overrides = Record<string, number | string>;
 
@@ -24,6 +25,7 @@ function toSeconds(periods: Record<string, number> | undefined): Overrides {
 
 export function PeriodsCard({ settings }: { settings: StoredSettings }) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const { locale } = useLocale();
   const counter = useCounter();
   const catalog = useWorkflowCatalog();
@@ -48,7 +50,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
   const choosePreset = async (value: string) => {
     const result = await counter.setSetting('periodPreset', value as PeriodPreset);
     if (result.ok) toastOk(t('settings.saved'), t(`settings.periods.preset.${value}`));
-    else toastRefused(t('settings.notSaved'), result.message);
+    else toastRefused(t('settings.notSaved'), refusalText(result));
   };
 
   const save = async (next: Overrides) => {
@@ -61,7 +63,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
     }
     try {
       const result = await counter.setSetting('periods', ms);
-      if (!result.ok) return setError(result.message);
+      if (!result.ok) return setError(refusalText(result));
       setDraft(null);
       toastOk(t('settings.saved'), t('settings.periods.savedDetail', { count: Object.keys(ms).length }));
     } finally {

@@ -9,6 +9,7 @@ import { useCounter } from '../engine/client';
 import { platform } from '../platform';
 import { toastOk } from '../ui/toast';
 import { modalTitleStyles } from './format';
+import { useRefusalText } from '../workflow/labels';
 
 interface RowError {
   row: number;
@@ -25,6 +26,7 @@ function rowErrorsOf(details: unknown): RowError[] {
 
 export function CsvImportModal({ what, onClose }: { what: 'products' | 'levels'; onClose(): void }) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const counter = useCounter();
   const [busy, setBusy] = useState(false);
   const [fileName, setFileName] = useState<string | null>(null);
@@ -39,11 +41,11 @@ export function CsvImportModal({ what, onClose }: { what: 'products' | 'levels';
     try {
       if (what === 'products') {
         const r = await counter.importProducts(file.content);
-        if (!r.ok) return setRefusal({ message: r.message, errors: rowErrorsOf(r.details) });
+        if (!r.ok) return setRefusal({ message: refusalText(r), errors: rowErrorsOf(r.details) });
         toastOk(t('stock.import.done'), t('stock.import.doneProducts', { file: file.fileName, created: r.created, updated: r.updated }));
       } else {
         const r = await counter.importStockLevels(file.content);
-        if (!r.ok) return setRefusal({ message: r.message, errors: rowErrorsOf(r.details) });
+        if (!r.ok) return setRefusal({ message: refusalText(r), errors: rowErrorsOf(r.details) });
         toastOk(t('stock.import.done'), t('stock.import.doneLevels', { file: file.fileName, count: r.movements }));
       }
       onClose();

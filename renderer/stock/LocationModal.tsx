@@ -11,6 +11,7 @@ import { FormFooter } from './FormFooter';
 import { modalTitleStyles } from './format';
 import { useLocations } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
+import { useRefusalText } from '../workflow/labels';
 
 const FIELDS = ['id', 'name', 'priority', 'parentId', 'active'] as const;
 
@@ -54,6 +55,7 @@ export function LocationModal({ change = false, onClose }: { change?: boolean; o
 
 function LocationForm({ stored, locations, onClose }: { stored?: LocationRow; locations: LocationRow[]; onClose(): void }) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const counter = useCounter();
   const [id, setId] = useState(stored?.id ?? '');
   const [name, setName] = useState(stored?.name ?? '');
@@ -75,7 +77,7 @@ function LocationForm({ stored, locations, onClose }: { stored?: LocationRow; lo
         parentId,
       };
       const result = stored ? await counter.updateLocation({ ...fields, active }) : await counter.addLocation(fields);
-      if (!result.ok) return setProblems(problemsOf(result, FIELDS, { locationId: 'id' }));
+      if (!result.ok) return setProblems(problemsOf(result, FIELDS, { locationId: 'id' }, refusalText(result)));
       const detail = { id: fields.id, name: fields.name };
       if (stored) toastOk(t('stock.location.changed'), t('stock.location.addedDetail', detail));
       else toastOk(t('stock.location.added'), t('stock.location.addedDetail', detail));

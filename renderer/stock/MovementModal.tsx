@@ -13,6 +13,7 @@ import { ProductPicker } from './ProductPicker';
 import { useLevel, useLocations } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
 import type { MovementKind } from './stockStore';
+import { useRefusalText } from '../workflow/labels';
 
 const FIELDS = ['sku', 'locationId', 'fromLocationId', 'toLocationId', 'qty', 'reason'] as const;
 const ADJUST_REASONS = ['damaged', 'lost', 'found', 'expired', 'correction'] as const;
@@ -26,6 +27,7 @@ interface Props {
 
 export function MovementModal({ kind, sku: initialSku, locationId: initialLocation, onClose }: Props) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const counter = useCounter();
   const locations = useLocations();
   const [sku, setSku] = useState<string | null>(initialSku ?? null);
@@ -72,7 +74,7 @@ export function MovementModal({ kind, sku: initialSku, locationId: initialLocati
       setBusy(false);
     }
     if (!result.ok) {
-      setProblems(problemsOf(result, FIELDS, kind === 'transfer' ? {} : { fromLocationId: 'locationId' }));
+      setProblems(problemsOf(result, FIELDS, kind === 'transfer' ? {} : { fromLocationId: 'locationId' }, refusalText(result)));
       return;
     }
     const locationName = (id: string | null) => locations?.find((l) => l.id === id)?.name ?? id ?? '';

@@ -13,6 +13,7 @@ import { FormFooter } from './FormFooter';
 import { modalTitleStyles } from './format';
 import { useProduct } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
+import { useRefusalText } from '../workflow/labels';
 
 const FIELDS = ['sku', 'name', 'unit', 'price', 'barcodes', 'reorderPoint', 'allowBackorder', 'active'] as const;
 
@@ -47,6 +48,7 @@ export function ProductModal({ sku, onClose }: { sku?: string; onClose(): void }
 
 function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void }) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const counter = useCounter();
   const [sku, setSku] = useState(stored?.sku ?? '');
   const [name, setName] = useState(stored?.name ?? '');
@@ -74,7 +76,7 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
         allowBackorder,
       };
       const result = stored ? await counter.updateProduct({ ...fields, active }) : await counter.addProduct(fields);
-      if (!result.ok) return setProblems(problemsOf(result, FIELDS));
+      if (!result.ok) return setProblems(problemsOf(result, FIELDS, {}, refusalText(result)));
       const detail = { sku: fields.sku, name: fields.name };
       if (stored) toastOk(t('stock.product.updated'), t('stock.product.updatedDetail', detail));
       else toastOk(t('stock.product.added'), t('stock.product.addedDetail', detail));

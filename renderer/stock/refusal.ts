@@ -22,7 +22,13 @@ function issuesOf(details: unknown): Array<{ path: string; message: string }> {
  * `fields`: the form's field names, matched against the first part of each issue's path
  * (`barcodes.1` belongs to `barcodes`). Unknown sku / location refusals go to that field.
  */
-export function problemsOf(refused: Refused, fields: readonly string[], aliases: Record<string, string> = {}): FormProblems {
+export function problemsOf(
+  refused: Refused,
+  fields: readonly string[],
+  aliases: Record<string, string> = {},
+  /** The refusal in the reader's language (useRefusalText); the engine's English otherwise. */
+  text: string = refused.message,
+): FormProblems {
   const out: Record<string, string> = {};
   const put = (field: string, message: string) => {
     const name = aliases[field] ?? field;
@@ -36,8 +42,8 @@ export function problemsOf(refused: Refused, fields: readonly string[], aliases:
   if (!issues.length && refused.code === 'not-found') {
     const d = (refused.details ?? {}) as Record<string, unknown>;
     const field = typeof d.sku === 'string' ? 'sku' : typeof d.locationId === 'string' ? 'locationId' : null;
-    if (field && put(field, refused.message)) placed++;
+    if (field && put(field, text)) placed++;
   }
-  const general = placed === 0 || placed < issues.length ? refused.message : null;
+  const general = placed === 0 || placed < issues.length ? text : null;
   return { general, fields: out };
 }

@@ -8,6 +8,7 @@ import type { ExplainDetail } from '../../shared/api';
 import type { StateFamily } from '../ui/stateColors';
 import { useWorkflowCatalog, type WorkflowCatalog } from './catalog';
 import { explainText, type Translate } from './explain';
+import { refusalText, type RefusalLike } from '../ui/refusal';
 
 const FAMILIES: StateFamily[] = ['order', 'item', 'refund', 'voucher'];
 
@@ -68,4 +69,11 @@ export function useExplainText(): (detail: ExplainDetail, family: StateFamily) =
   const { t } = useTranslation();
   const words = useWorkflowWords();
   return useCallback((detail, family) => explainText(detail, family, t as Translate, words), [t, words]);
+}
+
+/** A refusal in the reader's language, from its code and facts (see ui/refusal.ts). */
+export function useRefusalText(): (refusal: RefusalLike) => string {
+  const { t } = useTranslation();
+  const words = useWorkflowWords();
+  return useCallback((refusal) => refusalText(refusal, t as Translate, words), [t, words]);
 }

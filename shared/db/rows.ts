@@ -132,8 +132,14 @@ export interface EventEntry {
   from: string | null;
   to: string | null;
   postAction: string | null;
+  /** English, for logs and rows written before `data`; a screen words the event from `data`. */
   detail: string | null;
+  /** The event's facts as data (`reason` names the situation where a type has several):
+   *  the due time, the state left, the stock moved... Absent on older rows. */
+  data?: EventData;
 }
+
+export type EventData = Record<string, string | number | boolean | null>;
 
 /** The facts every event of one command shares. */
 export interface EventCommandFacts {

@@ -46,12 +46,12 @@ export function createAdminCommands(ctx: AdminContext) {
       const loaded = loadDefinition(json, ctx.source.handlerNames, { periods: settings.periods });
       if (!loaded.ok) {
         const n = loaded.problems.length;
-        return { result: refused('invalid-input', `The definition has ${n} problem${n === 1 ? '' : 's'}; nothing was installed.`, { problems: n }, loaded.problems) };
+        return { result: refused('invalid-input', `The definition has ${n} problem${n === 1 ? '' : 's'}; nothing was installed.`, { reason: 'definition-problems', problems: n }, loaded.problems) };
       }
       const { id, version } = loaded.definition;
       if (await tx.workflow(id, version)) {
         const message = `Version ${version} of ${id} is installed already; raise the version.`;
-        return { result: refused('invalid-input', message, { id, version }, [{ path: '$.version', message }]) };
+        return { result: refused('invalid-input', message, { reason: 'workflow-version-installed', id, version }, [{ path: '$.version', message }]) };
       }
       installed = new Workflow(loaded.definition);
       return {
@@ -66,12 +66,12 @@ export function createAdminCommands(ctx: AdminContext) {
 
   async function setSetting(key: unknown, value: unknown, options?: unknown): Promise<{ ok: true } | Refused> {
     if (!isSettingKey(key)) {
-      return refused('invalid-input', `Unknown setting ${oneLine(key, 40)}; the settings are ${Object.keys(settingSchemas).join(', ')}.`, { field: 'key' });
+      return refused('invalid-input', `Unknown setting ${oneLine(key, 40)}; the settings are ${Object.keys(settingSchemas).join(', ')}.`, { reason: 'unknown-setting', field: 'key', key: oneLine(key, 40) });
     }
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     const parsed = settingSchemas[key].safeParse(value);
-    if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { field: key });
+    if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { reason: 'bad-field', field: key });
     return runCommand(ctx.storage, meta('set-setting', o.value?.commandId), { key, value: parsed.data }, async () => ({
       result: { ok: true as const },
       write: (w) => w.putSetting(key, parsed.data),

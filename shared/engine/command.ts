@@ -110,5 +110,5 @@ export function describeIssues(error: z.ZodError, root?: string): string {
 export function parseArg<S extends z.ZodType>(schema: S, value: unknown, field: string): { ok: true; value: z.output<S> } | { ok: false; refusal: Refused } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, refusal: refused('invalid-input', describeIssues(parsed.error, field), { field }) };
+  return { ok: false, refusal: refused('invalid-input', describeIssues(parsed.error, field), { reason: 'bad-field', field }) };
 }

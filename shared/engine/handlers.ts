@@ -11,7 +11,9 @@ const serviceRefundAmount: EffectHandler = (work) => {
     const used = [...work.vouchers.values()].filter((v) => v.itemId === item.id && v.state === 'Us').length;
     const amount = Math.max(0, Math.round((item.price - item.unitPrice * used) * 100) / 100);
     work.addRefund({ ...sheet, amount, updatedAt: work.meta.at });
-    work.event('note', { entity: { kind: 'refund', id: sheet.id }, detail: `refund amount ${amount} (${used} of ${item.serviceTimes * item.qty} used)` });
+    work.event('note', { entity: { kind: 'refund', id: sheet.id }, detail: `refund amount ${amount} (${used} of ${item.serviceTimes * item.qty} used)`,
+      data: { reason: 'refund-amount', amount, used, total: item.serviceTimes * item.qty },
+    });
   }
 };
 

@@ -78,6 +78,18 @@ export const createOrderInputSchema = z
   });
 
 /** "Line 2: quantity must be a whole number" — one sentence per problem. */
+/** The facts of a bad input for a screen: the first problem's field and, on an order
+ *  line, its line number (the English message names them all). */
+export function inputErrorFacts(error: z.ZodError): { reason: 'bad-field'; field: string; line: number | null } {
+  const path = error.issues[0]?.path ?? [];
+  const [first, index] = path;
+  return {
+    reason: 'bad-field',
+    field: path.map(String).join('.'),
+    line: first === 'lines' && typeof index === 'number' ? index + 1 : null,
+  };
+}
+
 export function describeInputError(error: z.ZodError): string {
   const sentences = error.issues.map((issue) => {
     const [first, index] = issue.path;

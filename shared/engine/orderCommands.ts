@@ -14,6 +14,7 @@ import {
   commandOptionsSchema,
   createOrderInputSchema,
   describeInputError,
+  inputErrorFacts,
   entityRefSchema,
   orderIdSchema,
   orderTypeSchema,
@@ -56,7 +57,7 @@ function firstRefusal(...checks: Array<Checked<unknown>>): Refused | undefined {
 /** The order input, refused with one sentence per problem ("Line 2: quantity must be a whole number."). */
 function parseOrderInput(input: unknown): Checked<z.output<typeof createOrderInputSchema>> {
   const parsed = createOrderInputSchema.safeParse(input);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, refusal: refused('invalid-input', describeInputError(parsed.error), { field: 'input' }) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, refusal: refused('invalid-input', describeInputError(parsed.error), inputErrorFacts(parsed.error)) };
 }
 
 function orderPlan<R extends { ok: true }>(decision: Decision<R | Refused>, extra?: (tx: StorageTx) => Promise<void>): Plan<R> {
@@ -72,9 +73,11 @@ export function createOrderCommands(ctx: EngineContext) {
   /** Whether an action can move stock on this order (then its stock rows are read); an
    *  order whose workflow this engine has not loaded yet reads them to be safe. */
   const touchesStock = (action: string) => (order: OrderRow) => source.registry.find(order.workflowId, order.workflowVersion)?.mayTouchStock(action) ?? true;
-  const notFound = (ref: EntityRef): Refused => refused('not-found', `No ${ref.kind} with id ${ref.id}.`, { kind: ref.kind, id: ref.id });
+  const notFound = (ref: EntityRef): Refused => refused('not-found', `No ${ref.kind} with id ${ref.id}.`, { reason: 'unknown-entity', kind: ref.kind, id: ref.id });
   const unknownWorkflow = (order: OrderRow): Refused =>
     refused('not-found', `Order ${order.number} was created under workflow ${order.workflowId} version ${order.workflowVersion}, which is not installed on this counter.`, {
+      reason: 'workflow-not-installed',
+      order: order.number,
       workflowId: order.workflowId,
       version: order.workflowVersion,
     });
@@ -148,7 +151,7 @@ export function createOrderCommands(ctx: EngineContext) {
       const orderId = await tx.voucherOrderId(code);
       // Redeeming may cascade to line and order actions: read the stock rows like any such command.
       const read = orderId === undefined ? undefined : await readOrder(tx, orderId, null);
-      if (!read) return { result: refused('not-found', unknownVoucherMessage(code), { code }) };
+      if (!read) return { result: refused('not-found', unknownVoucherMessage(code), { reason: 'unknown-voucher', code }) };
       if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
       return orderPlan(decideRedeem(envOf(read.settings), read.snapshot, m, code));
     });
@@ -164,7 +167,7 @@ export function createOrderCommands(ctx: EngineContext) {
       { timerId: timer.id },
       async (tx) => {
         const read = await readOrder(tx, timer.orderId, timer.action);
-        if (!read) return { result: refused('not-found', `The order of this timer (${timer.orderNumber}) is gone.`, { order: timer.orderNumber }) };
+        if (!read) return { result: refused('not-found', `The order of this timer (${timer.orderNumber}) is gone.`, { reason: 'timer-order-gone', order: timer.orderNumber }) };
         if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
         return orderPlan(decideTimer(envOf(read.settings), read.snapshot, m, timer.id));
       },
@@ -236,14 +239,15 @@ export function createOrderCommands(ctx: EngineContext) {
     try {
       return await storage.transaction(async (tx) => {
         const timer = await tx.timer(id.value);
-        if (!timer) return refused('not-found', `No timer with id ${id.value}.`, { id: id.value });
-        if (timer.status !== 'failed') return refused('not-allowed-in-state', `This timer is ${timer.status}, not failed: nothing to retry.`, { status: timer.status });
+        if (!timer) return refused('not-found', `No timer with id ${id.value}.`, { reason: 'unknown-timer', id: id.value });
+        if (timer.status !== 'failed') return refused('not-allowed-in-state', `This timer is ${timer.status}, not failed: nothing to retry.`, { reason: 'timer-not-failed', status: timer.status });
         const row: TimerRow = { ...timer, status: 'pending', dueAt: ctx.now(), doneAt: null, outcome: null, attempts: 0 };
         await tx.writeChangeset({ orders: [], items: [], refunds: [], vouchers: [], newVouchers: [], timers: [row], events: [], stock: emptyStockWork(), stateMoves: [] });
         return { ok: true as const };
       });
     } catch (error) {
-      return refused('storage-failed', `Nothing was saved: ${error instanceof Error ? error.message : String(error)}.`);
+      const reason = error instanceof Error ? error.message : String(error);
+      return refused('storage-failed', `Nothing was saved: ${reason}.`, { reason });
     }
   }
 

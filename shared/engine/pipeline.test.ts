@@ -75,10 +75,11 @@ describe('command ids', () => {
 describe('the work budget', () => {
   it('refuses a definition whose cascades explode, whole and with a message', async () => {
     const { counter } = await testCounter();
-    const v2 = structuredClone(productOrderJson) as typeof productOrderJson & { postActions: Record<string, unknown[]> };
+    const v2 = structuredClone(productOrderJson);
     v2.version = 2;
+    const postActions = v2.postActions as Record<string, unknown[]>;
     // Paying sets a flag 30 000 times over (one event each): past the events budget.
-    v2.postActions.order_paid = [...v2.postActions.order_paid, ...Array.from({ length: LIMITS.MAX_EVENTS_PER_COMMAND + 10 }, () => ({ kind: 'setFlag', flag: 'paidTwice' }))];
+    postActions.order_paid = [...postActions.order_paid!, ...Array.from({ length: LIMITS.MAX_EVENTS_PER_COMMAND + 10 }, () => ({ kind: 'setFlag', flag: 'paidTwice' }))];
     expect(await counter.installWorkflow(v2)).toMatchObject({ ok: true, version: 2 });
     const { orderId } = await productOrder(counter);
     const before = await dumpDb(counter);

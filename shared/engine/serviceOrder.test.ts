@@ -33,7 +33,7 @@ describe('service order vouchers', () => {
   it('has exactly one line', async () => {
     const { counter } = await testCounter();
     const r = await counter.createOrder('service', { buyerId: 'b', lines: [{ sku: 'YOGA-10', qty: 1 }, { sku: 'YOGA-10', qty: 1 }] });
-    expect(r).toEqual({ ok: false, code: 'invalid-input', message: 'A service order has at most 1 line; this one has 2.' });
+    expect(r).toEqual({ ok: false, code: 'invalid-input', message: 'A service order has at most 1 line; this one has 2.', params: { reason: 'too-many-lines', type: 'service', limit: 1, lines: 2 } });
   });
 
   it('redeems a code once; the second scan says it is already used', async () => {

@@ -41,9 +41,9 @@ function skuOf(input: unknown, field = 'sku'): string[] {
 
 /** A CSV file's text: a string within the size limit. */
 function csvRefusal(csvText: unknown): Refused | undefined {
-  if (typeof csvText !== 'string') return refused('invalid-input', 'The file is empty or is not text; nothing was imported.', { field: 'csvText' });
+  if (typeof csvText !== 'string') return refused('invalid-input', 'The file is empty or is not text; nothing was imported.', { reason: 'not-text', field: 'csvText' });
   if (csvText.length > MAX_CSV_BYTES) {
-    return refused('limit-exceeded', `The file is larger than ${MAX_CSV_BYTES} characters; split it and import the parts.`, { limit: MAX_CSV_BYTES });
+    return refused('limit-exceeded', `The file is larger than ${MAX_CSV_BYTES} characters; split it and import the parts.`, { reason: 'file-too-large', limit: MAX_CSV_BYTES });
   }
   return undefined;
 }
@@ -51,7 +51,7 @@ function csvRefusal(csvText: unknown): Refused | undefined {
 /** A bad file is refused whole, every bad row listed. */
 function fileProblems(errors: unknown[]): StockRefusal {
   const n = errors.length;
-  return new StockRefusal('invalid-input', `${n} problem${n === 1 ? '' : 's'} in the file; nothing was imported`, { errors });
+  return new StockRefusal('invalid-input', `${n} problem${n === 1 ? '' : 's'} in the file; nothing was imported`, { errors }, { reason: 'file-problems', problems: n });
 }
 
 export function createStockCommands(ctx: StockContext): StockCommands {

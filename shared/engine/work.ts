@@ -1,6 +1,6 @@
 // A command's working set: the order aggregate loaded by a storage adapter, changed in
 // memory by the pure engine, and handed back as a changeset to be written atomically.
-import type { EntityRef, EventRow, EventType, ItemRow, MachineEntity, OrderRow, RefundRow, TimerRow, VoucherRow } from '../db/rows';
+import type { EntityRef, EventData, EventRow, EventType, ItemRow, MachineEntity, OrderRow, RefundRow, TimerRow, VoucherRow } from '../db/rows';
 import type { StockWork } from '../inventory/work';
 import { EngineRefusal, refused, type EventMeta } from './command';
 import { LIMITS } from '../limits';
@@ -137,7 +137,13 @@ export class OrderWork {
       if (timer.target.kind !== ref.kind || timer.target.id !== ref.id || timer.stateVersion === version) continue;
       const outcome = `the ${ref.kind} has left ${from ?? 'its state'}`;
       this.putTimer({ ...timer, status: 'skipped', doneAt: this.meta.at, outcome });
-      this.event('timer-skipped', { entity: ref, role: timer.role, action: timer.action ?? `set ${timer.setFlag}`, detail: outcome });
+      this.event('timer-skipped', {
+        entity: ref,
+        role: timer.role,
+        action: timer.action ?? `set ${timer.setFlag}`,
+        detail: outcome,
+        data: { reason: 'left-state', kind: ref.kind, state: from },
+      });
     }
   }
 
@@ -172,7 +178,7 @@ export class OrderWork {
     return [...this.timers.values()].filter((t) => t.status === 'pending');
   }
 
-  event(type: EventType, fields: { entity: EntityRef; role?: string; action?: string; from?: string | null; to?: string | null; postAction?: string | null; detail?: string | null }): void {
+  event(type: EventType, fields: { entity: EntityRef; role?: string; action?: string; from?: string | null; to?: string | null; postAction?: string | null; detail?: string | null; data?: EventData }): void {
     // The command's work budget: a definition whose cascades or timers multiply is refused
     // whole, with a message, before it can freeze the counter or fill the disk.
     if (this.events.length >= MAX_EVENTS_PER_COMMAND) {
@@ -180,7 +186,7 @@ export class OrderWork {
         refused(
           'limit-exceeded',
           `This action would record more than ${MAX_EVENTS_PER_COMMAND} changes at once (the workflow's cascades multiply); nothing was changed. Check the workflow definition.`,
-          { limit: MAX_EVENTS_PER_COMMAND },
+          { reason: 'too-many-events', limit: MAX_EVENTS_PER_COMMAND },
         ),
       );
     }
@@ -198,6 +204,7 @@ export class OrderWork {
       to: fields.to ?? null,
       postAction: fields.postAction ?? null,
       detail: fields.detail ?? null,
+      ...(fields.data ? { data: fields.data } : {}),
       at: this.meta.at,
     });
   }

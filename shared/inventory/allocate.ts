@@ -56,7 +56,7 @@ export function allocate(work: StockWork, sku: string, qty: number, strategy: Al
         requested: qty,
         totalAvailable: 0,
         availableAt: [],
-      });
+      }, { reason: 'no-active-location', sku, requested: qty });
     }
     throw refuse.insufficient({
       sku,

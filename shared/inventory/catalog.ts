@@ -100,7 +100,12 @@ export function updateLocation(work: StockWork, input: unknown): LocationRow {
     for (let steps = 0; at !== null && steps <= work.locations.size; steps++) {
       if (at === id) {
         const message = `${existing.name} cannot be part of ${work.locations.get(fields.parentId)?.name ?? fields.parentId}: that is part of ${existing.name} itself`;
-        throw new StockRefusal('invalid-input', message, { issues: [{ path: 'parentId', message }] });
+        throw new StockRefusal('invalid-input', message, { issues: [{ path: 'parentId', message }] }, {
+          reason: 'location-cycle',
+          location: id,
+          name: existing.name,
+          parent: work.locations.get(fields.parentId)?.name ?? fields.parentId,
+        });
       }
       at = work.locations.get(at)?.parentId ?? null;
     }

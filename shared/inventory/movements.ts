@@ -60,6 +60,7 @@ export function adjust(work: StockWork, input: MovementInput, meta: MovementMeta
       'insufficient-stock',
       `Only ${level.onHand} x ${m.sku} on hand at ${location.name}; cannot remove ${-m.qty}`,
       { sku: m.sku, locationId: m.locationId, onHand: level.onHand, requested: -m.qty },
+      { reason: 'not-enough-on-hand', sku: m.sku, location: m.locationId, name: location.name, onHand: level.onHand, requested: -m.qty },
     );
   }
   return [post(work, { kind: 'adjust', sku: m.sku, locationId: m.locationId, delta: m.qty, reason: m.reason }, meta)];
@@ -80,7 +81,7 @@ export function transfer(work: StockWork, input: TransferInput, meta: MovementMe
         totalAvailable: Math.max(0, available),
         availableAt: [{ locationId: from.id, name: from.name, available }],
       },
-      `to transfer from ${from.name}`,
+      from.name,
     );
   }
   const reason = t.reason || `Transfer ${from.name} -> ${to.name}`;
@@ -116,18 +117,24 @@ export function shipReservation(
   qty?: number,
 ): LedgerRow {
   const r = work.reservations.get(reservationId);
-  if (!r) throw new StockRefusal('not-found', `Unknown reservation '${reservationId}'`, { reservationId });
+  if (!r) throw new StockRefusal('not-found', `Unknown reservation '${reservationId}'`, { reservationId }, { reason: 'unknown-reservation', reservation: reservationId });
   if (r.status !== 'reserved' && r.status !== 'partly-shipped') {
-    throw new StockRefusal('invalid-input', `Reservation of ${r.sku} is ${r.status}; nothing left to ship`, { reservationId });
+    throw new StockRefusal('invalid-input', `Reservation of ${r.sku} is ${r.status}; nothing left to ship`, { reservationId }, {
+      reason: 'nothing-to-ship',
+      sku: r.sku,
+      status: r.status,
+    });
   }
   const open = r.qty - r.shippedQty;
   const n = qty === undefined ? open : parseInput(qtySchema, qty);
   if (n > open) {
-    throw new StockRefusal('invalid-input', `Only ${open} x ${r.sku} reserved at ${locationName(work, r.locationId)}; cannot ship ${n}`, {
-      reservationId,
-      open,
-      requested: n,
-    });
+    const name = locationName(work, r.locationId);
+    throw new StockRefusal(
+      'invalid-input',
+      `Only ${open} x ${r.sku} reserved at ${name}; cannot ship ${n}`,
+      { reservationId, open, requested: n },
+      { reason: 'ship-more-than-reserved', sku: r.sku, open, requested: n, name },
+    );
   }
   const row = post(
     work,

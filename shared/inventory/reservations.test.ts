@@ -22,7 +22,7 @@ describe('order-line stock effects', () => {
   it('reserveLine validates the line, reserves and says so for the timeline', () => {
     const start: Array<[string, string, number]> = [['SKU-1', 'main', 5]];
     const work = shop(start);
-    const summary = reserveLine(work, { ...line, sku: 'SKU-1', qty: 2 }, meta({ at: 7 }));
+    const summary = reserveLine(work, { ...line, sku: 'SKU-1', qty: 2 }, meta({ at: 7 }))?.text;
     expect(summary).toBe('Reserved 2 x SKU-1 at Main store');
     expect(statuses(work)).toEqual([['main', 2, 0, 'reserved']]);
     expect([onHand(work, 'SKU-1', 'main'), reserved(work, 'SKU-1', 'main')]).toEqual([5, 2]);
@@ -32,8 +32,11 @@ describe('order-line stock effects', () => {
 
   it('reserveLine splits across locations and reports backorder', () => {
     const work = shop([['SKU-1', 'main', 2], ['SKU-1', 'back', 3], ['SKU-B', 'back', 1]]);
-    expect(reserveLine(work, { ...line, sku: 'SKU-1', qty: 4 }, meta())).toBe('Reserved 4 x SKU-1: 2 at Main store, 2 at Back room');
-    const summary = reserveLine(work, { orderId: 'o-1', itemId: 'i-2', sku: 'SKU-B', qty: 3 }, meta());
+    const split = reserveLine(work, { ...line, sku: 'SKU-1', qty: 4 }, meta());
+    expect(split?.text).toBe('Reserved 4 x SKU-1: 2 at Main store, 2 at Back room');
+    // The same facts as data, for a screen to word in its own language.
+    expect(split?.data).toEqual({ verb: 'reserved', sku: 'SKU-1', qty: 4, places: JSON.stringify([['Main store', 2], ['Back room', 2]]), backordered: 0 });
+    const summary = reserveLine(work, { orderId: 'o-1', itemId: 'i-2', sku: 'SKU-B', qty: 3 }, meta())?.text;
     expect(summary).toBe('Reserved 3 x SKU-B: 2 at Main store, 1 at Back room (2 on backorder)');
     expect(onHand(work, 'SKU-B', 'main') - reserved(work, 'SKU-B', 'main')).toBe(-2);
   });
@@ -59,7 +62,7 @@ describe('order-line stock effects', () => {
     const work = shop(start);
     reserveLine(work, { ...line, sku: 'SKU-1', qty: 3 }, meta());
     // Paying keeps the reservation: no stock effect at all.
-    const summary = commitLine(work, line, meta({ commandId: 'ship-1' }));
+    const summary = commitLine(work, line, meta({ commandId: 'ship-1' }))?.text;
     expect(summary).toBe('Shipped 3 x SKU-1: 2 from Main store, 1 from Back room');
     expect(work.ledger.map((r) => [r.kind, r.locationId, r.delta, r.orderId, r.itemId, r.commandId])).toEqual([
       ['ship', 'main', -2, 'o-1', 'i-1', 'ship-1'],
@@ -69,7 +72,7 @@ describe('order-line stock effects', () => {
     expect([onHand(work, 'SKU-1', 'main'), reserved(work, 'SKU-1', 'main'), onHand(work, 'SKU-1', 'back'), reserved(work, 'SKU-1', 'back')]).toEqual([0, 0, 4, 0]);
     expectConsistent(work, start);
     // Shipping the order again reaches this line with nothing open: no effect, no timeline entry.
-    expect(commitLine(work, line, meta())).toBe('');
+    expect(commitLine(work, line, meta())).toBeNull();
     expect(work.ledger).toHaveLength(2);
   });
 
@@ -77,7 +80,7 @@ describe('order-line stock effects', () => {
     const start: Array<[string, string, number]> = [['SKU-1', 'main', 5]];
     const work = shop(start);
     reserveLine(work, { ...line, sku: 'SKU-1', qty: 3 }, meta());
-    expect(commitLine(work, { ...line, shipQty: 1 }, meta())).toBe('Shipped 1 x SKU-1 from Main store');
+    expect(commitLine(work, { ...line, shipQty: 1 }, meta())?.text).toBe('Shipped 1 x SKU-1 from Main store');
     expect(statuses(work)).toEqual([['main', 3, 1, 'partly-shipped']]);
     expect(refusalOf(() => commitLine(work, { ...line, shipQty: 5 }, meta())).message).toBe('Only 2 x SKU-1 reserved for this line; cannot ship 5');
     // The engine passes the whole line (with its qty): that ships what is left.
@@ -90,12 +93,12 @@ describe('order-line stock effects', () => {
     const start: Array<[string, string, number]> = [['SKU-1', 'main', 1], ['SKU-1', 'back', 5]];
     const work = shop(start);
     reserveLine(work, { ...line, sku: 'SKU-1', qty: 3 }, meta());
-    expect(releaseLine(work, line, meta())).toBe('Released 3 x SKU-1: 1 at Main store, 2 at Back room');
+    expect(releaseLine(work, line, meta())?.text).toBe('Released 3 x SKU-1: 1 at Main store, 2 at Back room');
     expect(statuses(work)).toEqual([['main', 1, 0, 'released'], ['back', 2, 0, 'released']]);
     expect(reserved(work, 'SKU-1', 'main') + reserved(work, 'SKU-1', 'back')).toBe(0);
     expect(work.ledger).toEqual([]);
     // Releasing again (a cascade reaching the line twice) is harmless.
-    expect(releaseLine(work, line, meta())).toBe('');
+    expect(releaseLine(work, line, meta())).toBeNull();
     // A released line can be reserved again.
     reserveLine(work, { ...line, sku: 'SKU-1', qty: 1 }, meta());
     expectConsistent(work, start);
@@ -106,7 +109,7 @@ describe('order-line stock effects', () => {
     const work = shop(start);
     reserveLine(work, { ...line, sku: 'SKU-1', qty: 3 }, meta());
     commitLine(work, { ...line, shipQty: 1 }, meta());
-    expect(releaseLine(work, line, meta())).toBe('Released 2 x SKU-1 at Main store');
+    expect(releaseLine(work, line, meta())?.text).toBe('Released 2 x SKU-1 at Main store');
     expect(statuses(work)).toEqual([['main', 1, 1, 'shipped']]);
     expectConsistent(work, start);
   });
@@ -117,14 +120,14 @@ describe('order-line stock effects', () => {
     reserveLine(work, { ...line, sku: 'SKU-1', qty: 3 }, meta());
     commitLine(work, line, meta());
     // A refund without return after shipping has no stock effect; with return:
-    expect(restockLine(work, line, meta({ commandId: 'ret-1' }))).toBe('Returned 3 x SKU-1: 1 to Main store, 2 to Back room');
+    expect(restockLine(work, line, meta({ commandId: 'ret-1' }))?.text).toBe('Returned 3 x SKU-1: 1 to Main store, 2 to Back room');
     expect(work.ledger.slice(-2).map((r) => [r.kind, r.locationId, r.delta, r.orderId, r.itemId, r.commandId])).toEqual([
       ['return', 'main', 1, 'o-1', 'i-1', 'ret-1'],
       ['return', 'back', 2, 'o-1', 'i-1', 'ret-1'],
     ]);
     expect(statuses(work)).toEqual([['main', 1, 1, 'returned'], ['back', 2, 2, 'returned']]);
     expect([onHand(work, 'SKU-1', 'main'), onHand(work, 'SKU-1', 'back')]).toEqual([1, 5]);
-    expect(restockLine(work, line, meta())).toBe('');
+    expect(restockLine(work, line, meta())).toBeNull();
     expectConsistent(work, start);
   });
 
@@ -147,8 +150,8 @@ describe('order-line stock effects', () => {
     reserveLine(work, { ...line, sku: 'SKU-1', qty: 1 }, meta());
     reserveLine(work, { ...other, sku: 'SKU-1', qty: 2 }, meta());
     releaseLine(work, line, meta());
-    expect(commitLine(work, line, meta())).toBe('');
-    expect(commitLine(work, other, meta())).toBe('Shipped 2 x SKU-1 from Main store');
+    expect(commitLine(work, line, meta())).toBeNull();
+    expect(commitLine(work, other, meta())?.text).toBe('Shipped 2 x SKU-1 from Main store');
     expect(work.ledger.map((r) => [r.itemId, r.delta])).toEqual([['i-2', -2]]);
     expectConsistent(work, start);
   });

@@ -162,5 +162,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (result.success) return result.data;
   const issues = issuesOf(result.error);
   const message = [...new Set(issues.map((i) => i.message))].join('; ');
-  throw new StockRefusal('invalid-input', message, { issues });
+  throw new StockRefusal('invalid-input', message, { issues }, { reason: 'bad-field', field: issues[0]?.path ?? '' });
 }

@@ -54,7 +54,7 @@ async function reserveInTransaction(db: CounterDb, line: ReserveLineInput, meta:
   return db.transaction('rw', stockTables(db), async () => {
     const work = await loadStockWork(db, [line.sku], 'priority', await reservationsOf(db, line.orderId));
     try {
-      const summary = reserveLine(work, line, meta);
+      const summary = reserveLine(work, line, meta).text;
       await writeStockWork(db, work);
       return { ok: true as const, summary };
     } catch (error) {
@@ -256,7 +256,7 @@ describe('stock commands over Dexie', () => {
     expect(await reserveInTransaction(db, { orderId: 'o-1', itemId: 'i-1', sku: 'SKU-2', qty: 3 }, metaFor('r-1'))).toMatchObject({ ok: true });
     await db.transaction('rw', stockTables(db), async () => {
       const work = await loadStockWork(db, [], 'priority', await reservationsOf(db, 'o-1'));
-      expect(releaseLine(work, { orderId: 'o-1', itemId: 'i-1' }, metaFor('rel-1'))).toBe('Released 3 x SKU-2 at Main store');
+      expect(releaseLine(work, { orderId: 'o-1', itemId: 'i-1' }, metaFor('rel-1'))?.text).toBe('Released 3 x SKU-2 at Main store');
       await writeStockWork(db, work);
     });
     expect((await stock.stockLevels({ sku: 'SKU-2' }))[0]).toMatchObject({ onHand: 4, reserved: 0 });

@@ -166,29 +166,47 @@ export class Workflow {
   resolve(subject: Subject, ctx: OrderContext, role: string, action: string, opts: { system: boolean }): Resolution {
     const roleCode = role.trim().toUpperCase();
     if (!this.roleCodes.has(roleCode)) {
-      return refuse('unknown-role', `"${role}" is not a role here; use one of ${[...this.roleCodes].join(', ')}.`);
+      return refuse('unknown-role', `"${role}" is not a role here; use one of ${[...this.roleCodes].join(', ')}.`, {
+        role,
+        roles: [...this.roleCodes].join(','),
+      });
     }
     const machineName = this.machineName(subject, ctx);
-    if (!machineName) return refuse('not-found', `No ${subject.kind} workflow applies here.`);
+    if (!machineName) return refuse('not-found', `No ${subject.kind} workflow applies here.`, { reason: 'no-machine', kind: subject.kind });
     const machine = this.machine(machineName);
     const rows = this.rowsFor(machine, action);
-    if (!rows.length) return refuse('unknown-action', `"${action}" is not an action of the ${machine.label.toLowerCase()} workflow.`);
+    if (!rows.length) return refuse('unknown-action', `"${action}" is not an action of the ${machine.label.toLowerCase()} workflow.`, { action, machine: machineName, kind: subject.kind });
     const roleRows = rows.filter((t) => rolesOf(t).includes(roleCode));
     if (!roleRows.length) {
       const owners = [...new Set(rows.flatMap(rolesOf))].map((r) => this.roleLabel(r)).join(' or ');
-      return refuse('wrong-role', `Only the ${owners} may "${rows[0]!.action}"; you are acting as ${this.roleLabel(roleCode)}.`);
+      return refuse('wrong-role', `Only the ${owners} may "${rows[0]!.action}"; you are acting as ${this.roleLabel(roleCode)}.`, {
+        action: rows[0]!.action,
+        role: roleCode,
+        roles: [...new Set(rows.flatMap(rolesOf))].join(','),
+      });
     }
     // Never for people, whatever the state: say so rather than name states.
-    if (!opts.system && roleRows.every((t) => t.hidden)) return refuse('system-only', `"${rows[0]!.action}" is done by the system only.`);
+    if (!opts.system && roleRows.every((t) => t.hidden)) return refuse('system-only', `"${rows[0]!.action}" is done by the system only.`, { action: rows[0]!.action });
     const row = roleRows.find((t) => appliesIn(t, subject.state));
     if (!row) {
       const allowed = roleRows.flatMap((t) => t.from ?? ['(creation)']).join(', ');
       const now = subject.state === null ? 'before it has a state' : `in ${this.stateLabel(subject, ctx)} (${subject.state})`;
-      return refuse('not-allowed-in-state', `"${rows[0]!.action}" is not allowed ${now}; it is allowed in ${allowed}.`);
+      return refuse('not-allowed-in-state', `"${rows[0]!.action}" is not allowed ${now}; it is allowed in ${allowed}.`, {
+        action: rows[0]!.action,
+        kind: subject.kind,
+        state: subject.state,
+        // '' stands for creation (a row with no from-state): params hold no arrays.
+        allowed: [...new Set(roleRows.flatMap((t): string[] => t.from ?? ['']))].join(','),
+      });
     }
-    if (row.hidden && !opts.system) return refuse('system-only', `"${row.action}" is done by the system only.`);
+    if (row.hidden && !opts.system) return refuse('system-only', `"${row.action}" is done by the system only.`, { action: row.action });
     if (row.guard && !this.evaluate(row.guard, subject, ctx)) {
-      return refuse('guard-failed', `"${row.action}" needs ${this.describe(row.guard)}.`);
+      return refuse('guard-failed', `"${row.action}" needs ${this.describe(row.guard)}.`, {
+        action: row.action,
+        kind: subject.kind,
+        // The condition as JSON: a screen words it with its own condition words.
+        guard: JSON.stringify(row.guard),
+      });
     }
     return { ok: true, row, machine: machineName };
   }
@@ -259,6 +277,6 @@ function appliesIn(row: Transition, state: string | null): boolean {
   return row.from === null ? state === null : state !== null && row.from.includes(state);
 }
 
-function refuse(code: Refused['code'], message: string): Refused {
-  return { ok: false, code, message };
+function refuse(code: Refused['code'], message: string, params: NonNullable<Refused['params']>): Refused {
+  return { ok: false, code, message, params };
 }

@@ -14,7 +14,7 @@ import { ROLE_COLOR } from '../../ui/stateColors';
 import { ErrorView, LoadingState } from '../../ui/states';
 import { toastOk, toastRefused } from '../../ui/toast';
 import { useShortcuts } from '../../ui/useShortcuts';
-import { useExplainText, useWorkflowWords } from '../../workflow/labels';
+import { useExplainText, useRefusalText, useWorkflowWords } from '../../workflow/labels';
 import type { OrderData } from '../useOrderData';
 import classes from './ActionPanel.module.css';
 import { useActionPanels, type PanelData } from './useActionPanels';
@@ -33,6 +33,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
   const role = useRole();
   const counter = useCounter();
   const words = useWorkflowWords();
+  const refusalText = useRefusalText();
   const panels = useActionPanels(data, role);
   const [acting, setActing] = useState(false);
   const show = useShownStates((s) => s.show);
@@ -57,7 +58,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
           : t('order.actions.moved', { state: words.state(family, result.to) });
         toastOk(title, detail);
       } else {
-        toastRefused(t('order.actions.refused', { action: words.action(action) }), result.message);
+        toastRefused(t('order.actions.refused', { action: words.action(action) }), refusalText(result));
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -259,6 +260,7 @@ const TargetPanel = memo(function TargetPanel({
 function ResultLine({ last, family }: { last: LastResult; family: 'order' | 'item' }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
+  const refusalText = useRefusalText();
   const { result, action } = last;
   if (result.ok) {
     const to = words.state(family, result.to);
@@ -280,7 +282,7 @@ function ResultLine({ last, family }: { last: LastResult; family: 'order' | 'ite
       <Text fz="sm" fw={600}>
         {t('order.actions.refused', { action: words.action(action) })}
       </Text>
-      <Text fz="sm">{result.message}</Text>
+      <Text fz="sm">{refusalText(result)}</Text>
       <Text fz="xs" c="dimmed">
         {t('order.actions.nothingChanged')}
       </Text>

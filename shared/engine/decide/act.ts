@@ -3,7 +3,7 @@
 import type { ActResult, Refused } from '../../api';
 import type { EntityRef } from '../../db/rows';
 import { OrderWork, type OrderSnapshot } from '../work';
-import type { EventMeta } from '../command';
+import { refused, type EventMeta } from '../command';
 import { guarded, type Decision, type EngineEnv } from './env';
 import { perform } from './perform';
 
@@ -69,7 +69,8 @@ export function decideActOnOrder(
     places.find((p) => same(p, preferred)) ?? places.find((p) => p.kind === 'order') ?? (places.length === 1 ? places[0] : undefined);
   if (!target && places.length > 1) {
     const lines = places.map((p) => `line ${work.items.get(p.id)?.lineNo ?? '?'}`).join(', ');
-    return { result: { ok: false, code: 'ambiguous', message: `"${action}" is possible on ${lines}: scan the line first.`, details: places }, work: null };
+    const lineNos = places.map((p) => String(work.items.get(p.id)?.lineNo ?? '?')).join(',');
+    return { result: refused('ambiguous', `"${action}" is possible on ${lines}: scan the line first.`, { action, lines: lineNos }, places), work: null };
   }
   if (!target) {
     // Not possible anywhere now: the reason from the part that has this action at all.

@@ -1,11 +1,10 @@
 // Creating an order: validate the input, number it, and take the workflow's creation step.
 import type { CreateOrderInput, Refused } from '../../api';
 import type { ItemRow, OrderRow, OrderType } from '../../db/rows';
-import { createOrderInputSchema, describeInputError } from '../input';
+import { createOrderInputSchema, describeInputError, inputErrorFacts } from '../input';
 import { OrderWork, type OrderSnapshot } from '../work';
-import type { EventMeta } from '../command';
+import { refused, type EventMeta } from '../command';
 import { guarded, type Decision, type EngineEnv } from './env';
-import { refused } from '../command';
 import type { Workflow } from '../../workflow/interpreter';
 import { perform } from './perform';
 
@@ -45,7 +44,7 @@ export function decideCreate(
   const parsed = createOrderInputSchema.safeParse(rawInput);
   const wf = env.registry.latestFor(type);
   if (!parsed.success) {
-    return { result: { ok: false, code: 'invalid-input', message: describeInputError(parsed.error) }, work: null, sequence: snapshot.sequence };
+    return { result: refused('invalid-input', describeInputError(parsed.error), inputErrorFacts(parsed.error)), work: null, sequence: snapshot.sequence };
   }
   const input: CreateOrderInput = parsed.data;
   // The definition says who creates an order and with which action (its order machine's
@@ -58,7 +57,7 @@ export function decideCreate(
   const maxLines = wf.definition.maxLines;
   if (maxLines && input.lines.length > maxLines) {
     const message = `A ${type} order has at most ${maxLines} line${maxLines > 1 ? 's' : ''}; this one has ${input.lines.length}.`;
-    return { result: { ok: false, code: 'invalid-input', message }, work: null, sequence: snapshot.sequence };
+    return { result: refused('invalid-input', message, { reason: 'too-many-lines', type, limit: maxLines, lines: input.lines.length }), work: null, sequence: snapshot.sequence };
   }
   const sequence = snapshot.sequence + 1;
   const orderId = env.newId();

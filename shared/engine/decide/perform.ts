@@ -23,11 +23,11 @@ export interface PerformOptions {
 export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: string, action: string, opts: PerformOptions): ActResult {
   if (opts.depth > MAX_CASCADE_DEPTH) {
     throw new EngineRefusal(
-      refused('limit-exceeded', `The workflow cascades deeper than ${MAX_CASCADE_DEPTH} steps at "${action}"; nothing was changed. Check the workflow definition.`, { limit: MAX_CASCADE_DEPTH, action }),
+      refused('limit-exceeded', `The workflow cascades deeper than ${MAX_CASCADE_DEPTH} steps at "${action}"; nothing was changed. Check the workflow definition.`, { reason: 'cascade-depth', limit: MAX_CASCADE_DEPTH, action }),
     );
   }
   const subject = work.subject(ref);
-  if (!subject) return { ok: false, code: 'not-found', message: `No ${ref.kind} ${ref.id} in order ${work.order.number}.` };
+  if (!subject) return refused('not-found', `No ${ref.kind} ${ref.id} in order ${work.order.number}.`, { reason: 'no-subject', kind: ref.kind, id: ref.id, order: work.order.number });
   const resolution = work.wf.resolve(subject, work.context(), role, action, opts);
   if (!resolution.ok) return resolution;
   const { row } = resolution;
@@ -37,7 +37,7 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
   work.event('transition', { entity: ref, role: roleCode, action: row.action, from, to: row.to, postAction: row.postAction ?? null });
   const effects = [...(row.effects ?? []), ...(row.postAction ? (work.wf.definition.postActions[row.postAction] ?? []) : [])];
   for (const effect of effects) runEffect(env, work, effect, ref, opts.depth);
-  if (ref.kind === 'order' && from !== row.to && isTerminal(work, row.to)) cancelPendingTimers(work, `order reached ${row.to}`);
+  if (ref.kind === 'order' && from !== row.to && isTerminal(work, row.to)) cancelPendingTimers(work, row.to);
   const applied: Applied = {
     ok: true,
     from,
@@ -54,10 +54,12 @@ function isTerminal(work: OrderWork, state: string): boolean {
   return orderMachine?.states[state]?.terminal === true;
 }
 
-function cancelPendingTimers(work: OrderWork, why: string): void {
+/** The order reached `state`, a terminal one: nothing it waited for will happen. */
+function cancelPendingTimers(work: OrderWork, state: string): void {
+  const why = `order reached ${state}`;
   for (const timer of work.pendingTimers()) {
     work.putTimer({ ...timer, status: 'cancelled', doneAt: work.meta.at, outcome: why });
-    work.event('timer-cancelled', { entity: timer.target, role: timer.role, action: timer.action ?? timer.setFlag ?? '', detail: why });
+    work.event('timer-cancelled', { entity: timer.target, role: timer.role, action: timer.action ?? timer.setFlag ?? '', detail: why, data: { reason: 'order-terminal', state } });
   }
 }
 
@@ -105,16 +107,16 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
     case 'extendTimer': {
       const timer = work.pendingTimers().find((t) => t.key === effect.key);
       work.setFlag(effect.onceFlag);
-      work.event('flag-set', { entity: { kind: 'order', id: work.order.id }, detail: effect.onceFlag });
+      work.event('flag-set', { entity: { kind: 'order', id: work.order.id }, detail: effect.onceFlag, data: { flag: effect.onceFlag } });
       if (!timer) return;
       const by = periodLength(env.periods, effect.by);
       work.putTimer({ ...timer, dueAt: timer.dueAt + by });
-      work.event('timer-extended', { entity: timer.target, role: timer.role, action: timer.action ?? '', detail: `due ${new Date(timer.dueAt + by).toISOString()}` });
+      work.event('timer-extended', { entity: timer.target, role: timer.role, action: timer.action ?? '', detail: `due ${new Date(timer.dueAt + by).toISOString()}`, data: { due: timer.dueAt + by } });
       return;
     }
     case 'setFlag':
       work.setFlag(effect.flag);
-      work.event('flag-set', { entity: { kind: 'order', id: work.order.id }, detail: effect.flag });
+      work.event('flag-set', { entity: { kind: 'order', id: work.order.id }, detail: effect.flag, data: { flag: effect.flag } });
       return;
     case 'openRefund': {
       const [itemRef] = targets(work, subjectRef, 'item');
@@ -131,7 +133,7 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
         createdAt: work.meta.at,
         updatedAt: work.meta.at,
       });
-      work.event('refund-opened', { entity: { kind: 'refund', id }, to: effect.state, detail: effect.refundKind });
+      work.event('refund-opened', { entity: { kind: 'refund', id }, to: effect.state, detail: effect.refundKind, data: { refundKind: effect.refundKind } });
       return;
     }
     case 'closeRefunds':
@@ -152,7 +154,7 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
         work.putVoucher({ ...v, state: effect.to as typeof v.state, updatedAt: work.meta.at }, false);
         changed += 1;
       }
-      if (changed) work.event('vouchers-changed', { entity: { kind: 'order', id: work.order.id }, from: effect.from.join('|'), to: effect.to, detail: `${changed}` });
+      if (changed) work.event('vouchers-changed', { entity: { kind: 'order', id: work.order.id }, from: effect.from.join('|'), to: effect.to, detail: `${changed}`, data: { count: changed } });
       return;
     }
     case 'stock':
@@ -210,6 +212,7 @@ function schedule(env: EngineEnv, work: OrderWork, effect: Extract<Effect, { kin
     role: timer.role,
     action: timer.action ?? `set ${timer.setFlag}`,
     detail: new Date(dueAt).toISOString(),
+    data: { due: dueAt },
   });
 }
 
@@ -226,7 +229,7 @@ function issueVouchers(env: EngineEnv, work: OrderWork): void {
       issued += 1;
     }
   }
-  work.event('vouchers-issued', { entity: { kind: 'order', id: work.order.id }, to: vouchersCfg.issueState, detail: `${issued}` });
+  work.event('vouchers-issued', { entity: { kind: 'order', id: work.order.id }, to: vouchersCfg.issueState, detail: `${issued}`, data: { count: issued } });
 }
 
 function runStockEffect(work: OrderWork, op: 'reserve' | 'commit' | 'release' | 'restock', subjectRef: EntityRef): void {
@@ -237,6 +240,6 @@ function runStockEffect(work: OrderWork, op: 'reserve' | 'commit' | 'release' | 
   const fn = { reserve: reserveLine, commit: commitLine, release: releaseLine, restock: restockLine }[op];
   for (const item of items) {
     const summary = fn(work.stock, { orderId: work.order.id, itemId: item.id, sku: item.sku, qty: item.qty }, work.meta);
-    if (summary) work.event('stock', { entity: { kind: 'item', id: item.id }, action: op, detail: summary });
+    if (summary) work.event('stock', { entity: { kind: 'item', id: item.id }, action: op, detail: summary.text, data: summary.data });
   }
 }

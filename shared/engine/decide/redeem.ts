@@ -17,22 +17,31 @@ export function decideRedeem(
   const cfg = wf.definition.vouchers;
   const decision = guarded(work, (): RedeemResult | Refused => {
     const voucher = work.vouchers.get(code);
-    if (!cfg || !voucher) return refused('not-found', unknownVoucherMessage(code), { code });
+    if (!cfg || !voucher) return refused('not-found', unknownVoucherMessage(code), { reason: 'unknown-voucher', code });
     const state = work.order.state ?? '';
     if (cfg.refuseInOrderStates.includes(state)) {
       const label = wf.stateLabel({ kind: 'order', state }, work.context());
-      return { ok: false, code: 'not-allowed-in-state', message: `Code ${code} cannot be used: order ${work.order.number} is ${label} (${state}).` };
+      return refused('not-allowed-in-state', `Code ${code} cannot be used: order ${work.order.number} is ${label} (${state}).`, {
+        reason: 'voucher-order-state',
+        code,
+        order: work.order.number,
+        state,
+      });
     }
     if (!cfg.redeem.from.includes(voucher.state)) {
-      return { ok: false, code: 'not-allowed-in-state', message: voucherStateMessage(code, voucher.state) };
+      return refused('not-allowed-in-state', voucherStateMessage(code, voucher.state), { reason: 'voucher-state', code, state: voucher.state });
     }
     const item = work.items.get(voucher.itemId);
     const end = item?.validUntil ? validUntilEnd(item.validUntil, env.utcOffsetMinutes) : null;
     if (item?.validUntil && end !== null && meta.at > end) {
-      return { ok: false, code: 'guard-failed', message: `Code ${code} expired on ${item.validUntil.slice(0, 10)}; the service was valid until then.` };
+      return refused('guard-failed', `Code ${code} expired on ${item.validUntil.slice(0, 10)}; the service was valid until then.`, {
+        reason: 'voucher-expired',
+        code,
+        date: item.validUntil.slice(0, 10),
+      });
     }
     work.putVoucher({ ...voucher, state: cfg.redeem.to as typeof voucher.state, updatedAt: meta.at }, false);
-    work.event('voucher-redeemed', { entity: { kind: 'item', id: voucher.itemId }, from: voucher.state, to: cfg.redeem.to, detail: code });
+    work.event('voucher-redeemed', { entity: { kind: 'item', id: voucher.itemId }, from: voucher.state, to: cfg.redeem.to, detail: code, data: { code } });
     const left = [...work.vouchers.values()].filter((v) => cfg.redeem.from.includes(v.state)).length;
     if (left === 0) {
       perform(env, work, { kind: 'order', id: work.order.id }, cfg.whenAllUsed.role, cfg.whenAllUsed.action, { system: true, depth: 0 });
@@ -40,6 +49,7 @@ export function decideRedeem(
     return {
       ok: true,
       orderId: work.order.id,
+      params: { code, order: work.order.number, left },
       message: left === 0 ? `Code ${code} accepted. That was the last use of order ${work.order.number}.` : `Code ${code} accepted. ${left} use${left === 1 ? '' : 's'} left on order ${work.order.number}.`,
     };
   });

@@ -1,0 +1,56 @@
+// Timeline details in the reader's language from the event's data; the stored English
+// detail for rows written before data existed.
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import en from '../i18n/en.json';
+import wfEn from '../i18n/wf.en.json';
+import wfZh from '../i18n/wf.zh.json';
+import zh from '../i18n/zh.json';
+import productOrder from '../../shared/workflows/product-order.json';
+import type { EventRow } from '../../shared/db/rows';
+import type { Translate } from '../workflow/explain';
+import type { WorkflowWords } from '../workflow/labels';
+import { eventDetailText } from './eventText';
+
+async function reader(lng: 'en' | 'zh'): Promise<(e: EventRow) => string> {
+  const i18n = i18next.createInstance();
+  await i18n.init({ lng, fallbackLng: 'en', interpolation: { escapeValue: false }, resources: { en: { translation: { ...en, wf: wfEn } }, zh: { translation: { ...zh, wf: wfZh } } } });
+  const t = i18n.t.bind(i18n) as unknown as Translate;
+  const english = productOrder.machines.order.states as Record<string, { label: string; display?: string }>;
+  const state = (family: string, code: string | null | undefined) =>
+    code ? t(`wf.state.${family}.${code}`, { defaultValue: english[code]?.display ?? english[code]?.label ?? code }) : '';
+  const words = { state, action: (a: string) => a, postAction: (p: string) => p, refundKind: (k: string) => t(`wf.refundKind.${k}`, { defaultValue: k }), orderType: (o: string) => o, timer: (a: string | null, k: string) => a ?? k };
+  return (e) => eventDetailText(e, t, words as WorkflowWords, (at) => `@${at}`);
+}
+
+const base: EventRow = {
+  id: 'e1', commandId: 'c1', orderId: 'o1', deviceId: 'd', operator: 'ann', at: 1, role: 'S', action: 'ship the order',
+  type: 'stock', entity: { kind: 'item', id: 'i1' }, from: null, to: null, postAction: null, detail: null,
+};
+
+describe('eventDetailText', () => {
+  it('words stock movements from their data, in Chinese', async () => {
+    const zhR = await reader('zh');
+    const one = { ...base, detail: 'Shipped 3 x SKU-1 from Main store', data: { verb: 'shipped', sku: 'SKU-1', qty: 3, places: JSON.stringify([['Main store', 3]]), backordered: 0 } };
+    expect(zhR(one)).toBe('已发货 3 件 SKU-1（Main store）');
+    const two = { ...base, detail: 'x', data: { verb: 'reserved', sku: 'SKU-1', qty: 4, places: JSON.stringify([['Main', 2], ['Back', 2]]), backordered: 1 } };
+    expect(zhR(two)).toBe('已预留 4 件 SKU-1（Main 2 件、Back 2 件），1 件缺货待补');
+    expect((await reader('en'))(one)).toBe('Shipped 3 x SKU-1 from Main store');
+  });
+
+  it('words timers: the due time, the state left, the order finished', async () => {
+    const zhR = await reader('zh');
+    expect(zhR({ ...base, type: 'timer-scheduled', detail: '2026-01-01T00:00:00.000Z', data: { due: 42 } })).toBe('@42 到期');
+    expect(zhR({ ...base, type: 'timer-skipped', entity: { kind: 'order', id: 'o1' }, detail: 'the order has left FP', data: { reason: 'left-state', kind: 'order', state: 'FP' } })).toBe('订单已离开已付款');
+    expect(zhR({ ...base, type: 'timer-cancelled', detail: 'order reached ST', data: { reason: 'order-terminal', state: 'ST' } })).not.toMatch(/order|ST/);
+    expect(zhR({ ...base, type: 'note', detail: 'refund amount 3 (1 of 10 used)', data: { reason: 'refund-amount', amount: 3, used: 1, total: 10 } })).toBe('退款金额 3（已使用 1/10）');
+  });
+
+  it('shows the stored text of older rows, and of data it does not know', async () => {
+    const zhR = await reader('zh');
+    expect(zhR({ ...base, detail: 'Reserved 2 x SKU-1 at Main store' })).toBe('Reserved 2 x SKU-1 at Main store');
+    expect(zhR({ ...base, type: 'timer-scheduled', detail: '1970-01-01T00:00:00.042Z' })).toBe('→ @42');
+    expect(zhR({ ...base, type: 'timer-skipped', detail: 'a newer reason', data: { reason: 'from-the-future' } })).toBe('a newer reason');
+    expect(zhR({ ...base, detail: 'bad data', data: { verb: 'shipped', places: '{not json' } })).toBe('bad data');
+  });
+});

@@ -1,0 +1,97 @@
+// A timeline event's detail in the reader's language. Events made since `data` existed
+// carry their facts (the due time, the state left, the stock moved) and are worded here
+// from `order.timeline.detail.*`; older rows show their stored English `detail`.
+// Pure (the test gives it its own i18next); the Timeline passes the app's.
+import type { Condition, EventRow } from '../../shared/db/rows';
+import { conditionText, type Translate } from '../workflow/explain';
+import type { WorkflowWords } from '../workflow/labels';
+import type { StateFamily } from '../ui/stateColors';
+
+const K = 'order.timeline.detail';
+
+const familyOf = (kind: unknown): StateFamily => (kind === 'item' || kind === 'refund' || kind === 'voucher' ? kind : 'order');
+
+function parsed<T>(text: unknown): T | null {
+  if (typeof text !== 'string') return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Timer, stock and voucher facts as a phrase; null when the data is not known here. */
+function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: number) => string): string | null {
+  const d = e.data;
+  if (!d) return null;
+  const kind = t(`refusal.kind.${String(d.kind)}`, { defaultValue: String(d.kind ?? '') });
+  const state = (s: unknown) => (typeof s === 'string' ? words.state(familyOf(d.kind), s) : t(`${K}.anyState`));
+  switch (e.type) {
+    case 'timer-scheduled':
+    case 'timer-extended':
+      return typeof d.due === 'number' ? t(`${K}.due`, { when: when(d.due) }) : null;
+    case 'timer-cancelled':
+      return d.reason === 'order-terminal' ? t(`${K}.orderTerminal`, { state: words.state('order', String(d.state)) }) : null;
+    case 'timer-fired':
+    case 'timer-skipped':
+      switch (d.reason) {
+        case 'left-state':
+          return t(`${K}.leftState`, { kind, state: state(d.state) });
+        case 'moved-on':
+          return t(`${K}.movedOn`, { kind, state: state(d.state) });
+        case 'entity-gone':
+          return t(`${K}.entityGone`);
+        case 'flag-set':
+          return t(`${K}.flagSet`, { flag: d.flag });
+        case 'moved':
+          return t(`${K}.moved`, { state: state(d.state) });
+        case 'guard-blocked': {
+          const guard = parsed<Condition>(d.guard);
+          if (!guard) return null;
+          const needs = t(`${K}.guardBlocked`, { guard: conditionText(guard, familyOf(d.kind), t, words) });
+          return d.flag ? `${needs}${t(`${K}.andFlag`, { flag: d.flag })}` : needs;
+        }
+        default:
+          return null;
+      }
+    case 'flag-set':
+      return typeof d.flag === 'string' ? d.flag : null;
+    case 'refund-opened':
+      return typeof d.refundKind === 'string' ? words.refundKind(d.refundKind) : null;
+    case 'vouchers-issued':
+    case 'vouchers-changed':
+      return typeof d.count === 'number' ? t(`${K}.codes`, { count: d.count }) : null;
+    case 'voucher-redeemed':
+      return typeof d.code === 'string' ? d.code : null;
+    case 'stock':
+      return stockText(d, t);
+    case 'note':
+      return d.reason === 'refund-amount' ? t(`${K}.refundAmount`, { amount: d.amount, used: d.used, total: d.total }) : null;
+    default:
+      return null;
+  }
+}
+
+function stockText(d: NonNullable<EventRow['data']>, t: Translate): string | null {
+  const places = parsed<Array<[string, number]>>(d.places);
+  if (!Array.isArray(places) || typeof d.verb !== 'string' || !places.length) return null;
+  const verb = t(`${K}.stock.${d.verb}`, { defaultValue: '' });
+  if (!verb) return null;
+  const where =
+    places.length === 1
+      ? t(`${K}.stock.one`, { name: places[0]![0], context: d.verb })
+      : t(`${K}.stock.many`, { context: d.verb, places: places.map(([name, qty]) => t(`${K}.stock.place`, { name, qty })).join(t(`${K}.stock.list`)) });
+  const text = t(`${K}.stock.line`, { verb, qty: d.qty, sku: d.sku, where });
+  return typeof d.backordered === 'number' && d.backordered > 0 ? `${text}${t(`${K}.stock.backordered`, { count: d.backordered })}` : text;
+}
+
+/** The event's detail line: from its data when worded here, else its stored text. */
+export function eventDetailText(e: EventRow, t: Translate, words: WorkflowWords, when: (at: number) => string): string {
+  const worded = fromData(e, t, words, when);
+  if (worded) return worded;
+  // Scheduled timers written before `data` carry their due time as an ISO string.
+  if (e.detail && (e.type === 'timer-scheduled' || e.type === 'timer-extended') && !Number.isNaN(Date.parse(e.detail))) {
+    return `→ ${when(Date.parse(e.detail))}`;
+  }
+  return e.detail ?? '';
+}
