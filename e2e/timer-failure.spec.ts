@@ -28,7 +28,6 @@ async function quietToasts(page: Page): Promise<void> {
 }
 
 test('a timer whose action is refused is retried, shown failed with its reason, and "Retry now" puts it back', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
   // Demo periods: the engine retries a failing timer after 1 and 5 seconds.
   await openApp(page, testInfo, { path: '/workflows', demo: true });
   await seedCatalog(page);

@@ -67,7 +67,6 @@ async function twoWindows(page: Page, testInfo: Parameters<typeof openApp>[1]): 
 
 test.describe('two windows on one database', () => {
   test('a version installed in window A is used by window B: acted on, chosen for new orders, and its timers fire in B', async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
     const { a, b } = await twoWindows(page, testInfo);
     await seedCatalog(a);
 
@@ -108,7 +107,6 @@ test.describe('two windows on one database', () => {
   });
 
   test('stock stays true when A receives by scanning while B sells the same product', async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
     const { a, b } = await twoWindows(page, testInfo);
     await seedCatalog(a); // TEA-100: 40 on hand at MAIN
 
