@@ -13,8 +13,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
+  // Generous: every wait is for a condition, so a broken test still fails at its first
+  // wrong condition; a busy machine (2 cores shared by several runs) only makes the right
+  // ones slower. Under such load each step took 2-8 s and whole tests over 45 s.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: 'list',
   use: {
     baseURL: `http://localhost:${PORT}/`,

@@ -227,11 +227,9 @@ test.describe('scanner', () => {
     // The panel offers the new state's actions once the page has re-read the order.
     await expect(page.locator('[data-testid="action-button"][data-action="ship the order"]')).toHaveCount(0);
     await expect(page.getByTestId('action-panel')).toHaveAttribute('aria-busy', 'false');
-    const shipTiming = await page.evaluate(async () => {
+    await page.waitForFunction(() => performance.getEntriesByName('scan:painted', 'mark').some((m) => (m as PerformanceMark).detail?.kind === 'action'), undefined, { timeout: 15_000 });
+    const shipTiming = await page.evaluate(() => {
       const w = window as unknown as { badgeShowedFsAt?: number };
-      for (let i = 0; i < 100 && !performance.getEntriesByName('scan:painted', 'mark').some((m) => (m as PerformanceMark).detail?.kind === 'action'); i++) {
-        await new Promise((r) => setTimeout(r, 20));
-      }
       const mark = performance.getEntriesByName('scan:painted', 'mark').find((m) => (m as PerformanceMark).detail?.kind === 'action');
       return { badge: w.badgeShowedFsAt ?? null, painted: mark?.startTime ?? null };
     });

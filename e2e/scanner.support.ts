@@ -9,14 +9,16 @@
 // which the detector rightly reads as a person typing.) The stamps start a little ahead of
 // the clock: on a heavily loaded test machine the browser process may hand the keys over
 // tens of milliseconds late, and the window must not give up on a scan whose keys the "OS"
-// says came 5 ms apart (up to a second late). `typeLikeScanner()` is the simpler form, for a calm machine.
+// says came 5 ms apart (up to three seconds late: with both cores fully loaded, a lead of
+// one second once let a scan be given back half-way, its last keys read as another scan).
+// `typeLikeScanner()` is the simpler form, for a calm machine.
 import { expect, type CDPSession, type Page } from '@playwright/test';
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 /** Last timestamp used per page, so stamps never run backwards between scans. */
 const lastStamp = new WeakMap<Page, number>();
 /** How far ahead of the clock a scan's stamps start (seconds). */
-const LEAD = 1;
+const LEAD = 3;
 
 function session(page: Page): Promise<CDPSession> {
   let s = sessions.get(page);

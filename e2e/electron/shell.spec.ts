@@ -104,21 +104,26 @@ test.describe('Electron shell', () => {
 
   test('navigation to an external URL is denied', async () => {
     const before = page.url();
+    // The main process says when it blocked the navigation: wait for that, not for a time.
+    const blocked = app.waitForEvent('console', { predicate: (m) => m.text().includes('Blocked navigation to https://evil.example/'), timeout: 15_000 });
     await page.evaluate(() => {
       window.location.href = 'https://evil.example/';
     });
-    await page.waitForTimeout(1_000);
+    await blocked;
     expect(page.url()).toBe(before);
     expect(await page.evaluate(() => typeof (window as unknown as { counterflow?: unknown }).counterflow)).toBe('object');
   });
 
   test('window.open is denied', async () => {
+    const denied = (url: string) => app.waitForEvent('console', { predicate: (m) => m.text().includes(`Blocked window.open(${url})`), timeout: 15_000 });
+    const bothDenied = Promise.all([denied('https://evil.example/'), denied('app://counterflow/index.html')]);
     const results = await page.evaluate(() => [
       window.open('https://evil.example/') === null,
       window.open('app://counterflow/index.html') === null,
     ]);
     expect(results).toEqual([true, true]);
-    await page.waitForTimeout(500);
+    // The main process has answered both requests (and logged it): no window can still come.
+    await bothDenied;
     expect(app.windows()).toHaveLength(1);
   });
 

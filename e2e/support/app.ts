@@ -11,6 +11,9 @@ export function freshDbName(testInfo: TestInfo): string {
   return `e2e-${slug}-${testInfo.workerIndex}-${Date.now().toString(36)}`;
 }
 
+/** How long the first screen and the engine may take to start on a busy machine. */
+export const ENGINE_START_TIMEOUT = 60_000;
+
 export interface OpenOptions {
   db?: string;
   demo?: boolean;
@@ -26,9 +29,12 @@ export async function openApp(page: Page, testInfo: TestInfo, options: OpenOptio
   if (options.demo) params.set('demo', '1');
   params.set('e2e', '1');
   await page.goto(`./?${params.toString()}#${options.path ?? '/boards'}`);
-  await expect(page.getByTestId('role-switcher')).toBeVisible();
+  // A loaded machine can take many seconds to build the first screen and to start the
+  // engine worker (its bundle, opening and upgrading the database): wait for each as long
+  // as a test may take, for the condition, never for a fixed time.
+  await expect(page.getByTestId('role-switcher')).toBeVisible({ timeout: ENGINE_START_TIMEOUT });
   if (options.waitForEngine !== false) {
-    await expect(page.getByTestId('engine-starting')).toHaveCount(0);
+    await expect(page.getByTestId('engine-starting')).toHaveCount(0, { timeout: ENGINE_START_TIMEOUT });
     await expect(page.getByTestId('engine-failed')).toHaveCount(0);
   }
   return db;
@@ -51,8 +57,10 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
     { width: 1920, height: 1080 },
   ]) {
     await page.setViewportSize(size);
-    // Let layout and virtualised lists settle at the new size.
-    await page.waitForTimeout(250);
+    // Let layout and virtualised lists settle at the new size: the window has it, and two
+    // frames have been drawn since (the virtualiser measures in one and renders in the next).
+    await page.waitForFunction(({ width, height }) => window.innerWidth === width && window.innerHeight === height, size);
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}.png`) });
   }
   if (original) await page.setViewportSize(original);

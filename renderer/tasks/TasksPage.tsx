@@ -1,9 +1,10 @@
-// Task monitor: every durable timer across all orders (pending, fired, skipped, cancelled)
-// with its due time, order, entity, role, action and outcome; "run due now" fires what is
-// due in this window's engine and says how many fired.
+// Task monitor: every durable timer across all orders (pending, failed, fired, skipped,
+// cancelled) with its due time, order, entity, role, action and outcome; "run due now" fires
+// what is due in this window's engine and says how many fired. A timer whose firing failed
+// too often shows why, and "Retry now" puts it back to be fired.
 import { Anchor, Badge, Box, Button, Group, Kbd, SegmentedControl, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconClockHour4, IconPlayerPlay, IconSearch } from '@tabler/icons-react';
+import { IconClockHour4, IconPlayerPlay, IconRefresh, IconSearch } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -165,6 +166,8 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
   const navigate = useNavigate();
   const now = useNow();
   const { english } = useWorkflowCatalog();
+  // The retry column is there only while a shown timer needs it.
+  const anyFailed = useMemo(() => rows.some((r) => r.status === 'failed'), [rows]);
 
   // A fired action's outcome is the state the entity moved to: show its label.
   const outcomeText = useCallback(
@@ -186,7 +189,7 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
         header: t('tasks.columns.status'),
         width: 124,
         render: (r) => (
-          <Badge color={timerColor(r.status)} variant={r.status === 'pending' ? 'filled' : 'light'} size="md" data-testid="timer-status">
+          <Badge color={timerColor(r.status)} variant={r.status === 'pending' || r.status === 'failed' ? 'filled' : 'light'} size="md" data-testid="timer-status">
             {t(`tasks.status.${r.status}`)}
           </Badge>
         ),
@@ -194,7 +197,7 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
       {
         key: 'due',
         header: t('tasks.columns.due'),
-        width: 210,
+        width: 190,
         render: (r) => {
           const left = r.dueAt - now;
           return (
@@ -205,7 +208,7 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
                 </Text>
               ) : (
                 <Text fw={600} className="tabular" data-testid="timer-due">
-                  {r.doneAt ? t('tasks.due.done', { time: formatDuration(now - r.doneAt, locale) }) : '—'}
+                  {r.doneAt ? t(r.status === 'failed' ? 'tasks.due.failed' : 'tasks.due.done', { time: formatDuration(now - r.doneAt, locale) }) : '—'}
                 </Text>
               )}
               <Text fz="xs" c="dimmed" className="tabular">
@@ -266,17 +269,27 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
       {
         key: 'outcome',
         header: t('tasks.columns.outcome'),
-        width: 200,
-        render: (r) => (
+        width: 210,
+        render: (r) => (r.lastError && (r.status === 'failed' || r.status === 'pending') ? <FailureCell timer={r} /> : (
           <Tooltip label={r.outcome} disabled={!r.outcome} multiline maw={360}>
             <Text fz="sm" c={r.outcome ? undefined : 'dimmed'} truncate data-testid="timer-outcome">
               {outcomeText(r)}
             </Text>
           </Tooltip>
-        ),
+        )),
       },
+      ...(anyFailed
+        ? [
+            {
+              key: 'retry',
+              header: t('tasks.columns.retry'),
+              width: 144,
+              render: (r: TimerView) => (r.status === 'failed' ? <RetryButton timer={r} /> : null),
+            },
+          ]
+        : []),
     ],
-    [t, locale, words, now, outcomeText],
+    [t, locale, words, now, outcomeText, anyFailed],
   );
 
   return (
@@ -292,5 +305,59 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
       rowTestId="timer-row"
       footer={footer}
     />
+  );
+}
+
+/** Why a timer's firing failed, and how often it was tried (failed, or pending a retry). */
+function FailureCell({ timer }: { timer: TimerView }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const attempts = timer.attempts ?? 0;
+  return (
+    <Tooltip label={t('tasks.failure.reason', { reason: timer.lastError })} multiline maw={420}>
+      <Stack gap={0}>
+        <Text fz="sm" fw={600} c={`${timerColor('failed')}.8`} truncate data-testid="timer-error">
+          {timer.lastError}
+        </Text>
+        <Text fz="xs" c="dimmed" truncate data-testid="timer-attempts" data-attempts={attempts}>
+          {timer.status === 'failed'
+            ? t('tasks.failure.attempts', { count: attempts })
+            : t('tasks.failure.retrying', { count: attempts, time: formatStamp(timer.dueAt, locale) })}
+        </Text>
+      </Stack>
+    </Tooltip>
+  );
+}
+
+/** Puts a failed timer back to be fired now; the toast says what happened. */
+function RetryButton({ timer }: { timer: TimerView }) {
+  const { t } = useTranslation();
+  const counter = useCounter();
+  const [busy, setBusy] = useState(false);
+  const retry = async () => {
+    setBusy(true);
+    try {
+      const result = await counter.retryTimer(timer.id);
+      if (result.ok) toastOk(t('tasks.retry.done'), t('tasks.retry.doneHint', { order: timer.orderNumber }));
+      else toastRefused(t('tasks.retry.failed'), result.message);
+    } catch (error) {
+      toastRefused(t('tasks.retry.failed'), error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      size="compact-sm"
+      variant="light"
+      color={timerColor('failed')}
+      leftSection={<IconRefresh size={16} />}
+      loading={busy}
+      onClick={() => void retry()}
+      aria-label={t('tasks.retry.label', { order: timer.orderNumber })}
+      data-testid="timer-retry"
+    >
+      {t('tasks.retry.button')}
+    </Button>
   );
 }

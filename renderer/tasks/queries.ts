@@ -1,5 +1,5 @@
 // Live reads for the task monitor, through the [status+dueAt] index: pending soonest
-// first, finished ones most recent first, each capped. Entities are resolved to what a
+// first, finished (and failed) ones most recent first, each capped. Entities are resolved to what a
 // clerk recognises (line number and sku) with two bulk reads.
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,7 +7,8 @@ import type { TimerRow, TimerStatus } from '../../shared/db/rows';
 import { db } from '../db';
 import type { StatusFilter } from './taskStore';
 
-export const STATUSES: TimerStatus[] = ['pending', 'fired', 'skipped', 'cancelled'];
+/** Failed comes right after pending: those timers wait for a person. */
+export const STATUSES: TimerStatus[] = ['pending', 'failed', 'fired', 'skipped', 'cancelled'];
 /** Most timers held per status; narrow with the filters to see others. */
 export const TIMER_LIMIT = 2000;
 

@@ -3,10 +3,12 @@
 // command's own transaction.
 import type { CounterDb } from '../db/database';
 import type { AllocationStrategy } from '../inventory/work';
-import { PERIOD_PRESETS, type Periods } from '../settings/periods';
+import { PERIOD_PRESETS, type PeriodPreset, type Periods } from '../settings/periods';
 import { settingSchemas } from '../settings/settings';
 
 export interface CommandSettings {
+  /** The preset the periods start from (the demo preset also shortens timer retries). */
+  preset: PeriodPreset;
   periods: Periods;
   devicePrefix: string;
   strategy: AllocationStrategy;
@@ -16,10 +18,14 @@ export interface CommandSettings {
 
 /** One `bulkGet` (a Dexie promise, so a transaction that awaits it stays its own). */
 export function readCommandSettings(db: CounterDb): Promise<CommandSettings> {
-  return db.settings.bulkGet(['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy', 'utcOffsetMinutes']).then(([preset, custom, prefix, strategy, offset]) => ({
-    periods: { ...PERIOD_PRESETS[preset?.value === 'demo' ? 'demo' : 'production'], ...((custom?.value as Periods | undefined) ?? {}) },
-    devicePrefix: (prefix?.value as string | undefined) ?? '',
-    strategy: strategy?.value === 'most-stock' ? 'most-stock' : 'priority',
-    utcOffsetMinutes: settingSchemas.utcOffsetMinutes.safeParse(offset?.value).data ?? 0,
-  }));
+  return db.settings.bulkGet(['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy', 'utcOffsetMinutes']).then(([presetRow, custom, prefix, strategy, offset]) => {
+    const preset: PeriodPreset = presetRow?.value === 'demo' ? 'demo' : 'production';
+    return {
+      preset,
+      periods: { ...PERIOD_PRESETS[preset], ...((custom?.value as Periods | undefined) ?? {}) },
+      devicePrefix: (prefix?.value as string | undefined) ?? '',
+      strategy: strategy?.value === 'most-stock' ? 'most-stock' : 'priority',
+      utcOffsetMinutes: settingSchemas.utcOffsetMinutes.safeParse(offset?.value).data ?? 0,
+    };
+  });
 }

@@ -7,6 +7,7 @@ import type { EntityRef, OrderRow, TimerRow } from '../db/rows';
 import { emptyStockWork } from '../inventory/work';
 import { parseArg, refused, timerCommandId, type CommandKind, type CommandMeta } from './command';
 import type { CommandSettings } from './commandSettings';
+import type { PeriodPreset } from '../settings/periods';
 import { decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type Decision, type EffectHandler, type EngineEnv } from './decide';
 import {
   actionSchema,
@@ -40,10 +41,12 @@ export interface EngineContext {
 
 /** How often a due timer that fails is tried before it waits for a person, and how long
  *  it waits between tries (1, 5, then 25 minutes): a failure that clears by itself (a
- *  blocked database) is retried; one that does not is shown in the task monitor. */
+ *  blocked database) is retried; one that does not is shown in the task monitor. The demo
+ *  preset, whose periods are minutes instead of days, retries after 1, 5, 25 seconds. */
 export const TIMER_MAX_ATTEMPTS = 3;
-export function timerBackoff(attempts: number): number {
-  return 60_000 * 5 ** Math.max(0, attempts - 1);
+const TIMER_RETRY_BASE: Record<PeriodPreset, number> = { production: 60_000, demo: 1_000 };
+export function timerBackoff(attempts: number, preset: PeriodPreset = 'production'): number {
+  return TIMER_RETRY_BASE[preset] * 5 ** Math.max(0, attempts - 1);
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refused };
@@ -184,7 +187,7 @@ export function createOrderCommands(ctx: EngineContext) {
     const at = ctx.now();
     await storage
       .transaction(async (tx) => {
-        const timer = await tx.timer(timerId);
+        const [timer, settings] = await Promise.all([tx.timer(timerId), tx.settings()]);
         if (!timer || timer.status !== 'pending') return;
         const attempts = (timer.attempts ?? 0) + 1;
         const givenUp = attempts >= TIMER_MAX_ATTEMPTS;
@@ -192,7 +195,7 @@ export function createOrderCommands(ctx: EngineContext) {
           ...timer,
           attempts,
           lastError: why.message,
-          ...(givenUp ? { status: 'failed' as const, doneAt: at, outcome: why.message } : { dueAt: at + timerBackoff(attempts) }),
+          ...(givenUp ? { status: 'failed' as const, doneAt: at, outcome: why.message } : { dueAt: at + timerBackoff(attempts, settings.preset) }),
         };
         const event = {
           id: newId(),
