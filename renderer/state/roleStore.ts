@@ -1,18 +1,14 @@
 // The operator's current workflow role. Remembered across restarts (localStorage).
+// Which roles exist comes from the installed definitions (the workflow catalog), not from here.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { useWorkflowCatalog } from '../workflow/catalog';
 
-export const ROLES = ['B', 'S', 'P', 'A'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** F1..F4 select the roles in this order. */
-export const ROLE_KEYS: Record<Role, string> = { B: 'F1', S: 'F2', P: 'F3', A: 'F4' };
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value.toUpperCase());
-}
+/** A role code some installed definition declares (B, S, P, A for the built-ins). */
+export type Role = string;
 
 interface RoleState {
+  /** As chosen; may name a role no installed definition knows (any more): see currentRole. */
   role: Role;
   setRole(role: Role): void;
 }
@@ -21,10 +17,33 @@ export const useRoleStore = create<RoleState>()(
   persist(
     (set) => ({
       role: 'S',
-      setRole: (role) => set({ role }),
+      setRole: (role) => set({ role: role.toUpperCase() }),
     }),
     { name: 'counterflow.role', storage: createJSONStorage(() => localStorage), version: 1 },
   ),
 );
 
-export const useRole = (): Role => useRoleStore((s) => s.role);
+/**
+ * The role to act as: the chosen one when an installed definition knows it, else the first
+ * role. Not written back, so a role whose definition is still loading is not forgotten.
+ */
+export function currentRole(chosen: string, roles: readonly { code: string }[]): Role {
+  const code = chosen.toUpperCase();
+  return roles.some((r) => r.code === code) ? code : (roles[0]?.code ?? code);
+}
+
+// F5 reloads the window and F10-F12 are the menu, full screen, developer tools (and a
+// common scanner suffix), so the ninth role on has no key; the switcher still lists it.
+const ROLE_FUNCTION_KEYS = ['F1', 'F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9'] as const;
+
+/** The function key for a role, in the catalog's order (F1-F4: B, S, P, A for the built-ins). */
+export function roleKey(roles: readonly { code: string }[], code: string): string | undefined {
+  const i = roles.findIndex((r) => r.code === code.toUpperCase());
+  return i >= 0 ? ROLE_FUNCTION_KEYS[i] : undefined;
+}
+
+export function useRole(): Role {
+  const { roles } = useWorkflowCatalog();
+  const chosen = useRoleStore((s) => s.role);
+  return currentRole(chosen, roles);
+}
