@@ -2,7 +2,7 @@
 // the operator) and a tone to one colour, so "waiting" is always yellow, "done" always green.
 // Unknown states (custom workflows) fall back to the neutral tone.
 import type { MantineColor } from '@mantine/core';
-import type { TimerStatus, VoucherState } from '../../shared/db/rows';
+import type { TimerStatus } from '../../shared/db/rows';
 
 export type Tone = 'waiting' | 'active' | 'moving' | 'done' | 'closed' | 'refund' | 'attention' | 'accounting' | 'neutral';
 
@@ -44,7 +44,7 @@ const TONES: Record<StateFamily, Record<string, Tone>> = {
     CCR: 'closed',
     PCR: 'closed',
   },
-  voucher: { Un: 'active', Us: 'done', Re: 'refund', Ex: 'closed' } satisfies Record<VoucherState, Tone>,
+  voucher: { Un: 'active', Us: 'done', Re: 'refund', Ex: 'closed' },
 };
 
 export function stateTone(family: StateFamily, state: string | null | undefined): Tone {
