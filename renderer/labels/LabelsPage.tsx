@@ -371,9 +371,8 @@ function LocationPicker({ tabs }: { tabs: ReactNode }) {
 function ActionPicker({ tabs }: { tabs: ReactNode }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
-  const { definitions } = useWorkflowCatalog();
+  const { definitions, roles } = useWorkflowCatalog();
   const currentRole = useRole();
-  const roles = catalog.roles;
   const [picked, setRole] = useState<Role>(currentRole);
   // A role whose workflow was removed while this page was open: back to the first role.
   const role = roles.some((r) => r.code === picked) ? picked : (roles[0]?.code ?? picked);

@@ -6,11 +6,11 @@
 // - Tags are short uppercase words so a payload stays small on a 50 mm label.
 // - Voucher codes print as the plain 10-digit code the customer also reads and types;
 //   `CF:V:<code>` is accepted too.
-// - Role codes are any code of the definitions' role-code shape (workflow/roleCode.ts);
+// - Role codes are any code of the definitions' role-code shape (roleCode.ts);
 //   whether a definition has that role is checked when the card is scanned.
 // - Order numbers and role codes are case-insensitive; ids and action names are not.
 import { z } from 'zod';
-import { roleCodeSchema } from '../workflow/roleCode';
+import { roleCodeSchema } from './roleCode';
 import type { CounterflowLabel } from './types';
 
 export const LABEL_TAGS = {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definitionSchema } from '../workflow/schema';
 import productOrder from '../workflows/product-order.json';
-import { ROLE_CODE } from '../workflow/roleCode';
+import { ROLE_CODE } from './roleCode';
 import { decodeLabelValue, labelPayload, labelSchema } from './labels';
 import { parseBarcode } from './parse';
 

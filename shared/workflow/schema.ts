@@ -2,7 +2,7 @@
 // whole-definition checks (unknown states, ambiguity, reachability...) live in check.ts.
 import { z } from 'zod';
 import type { Condition } from '../db/rows';
-import { roleCodeSchema } from './roleCode';
+import { roleCodeSchema } from '../barcode/roleCode';
 
 const code = z.string().min(1);
 const stateList = z.array(code).min(1);

@@ -1,5 +1,6 @@
-// The shape of a workflow role code. Role codes are printed on role cards (`CF:ROLE:<code>`)
-// and scanners may send them in either case, so a code is upper-case ASCII that needs no
+// The shape of a workflow role code. It lives with the barcodes because role codes are
+// printed on role cards (`CF:ROLE:<code>`); workflow/schema.ts holds definitions' roles to it.
+// Scanners may send them in either case, so a code is upper-case ASCII that needs no
 // escaping: a letter, then up to 7 letters or digits (B, S, P, A, W, QA, ...).
 import { z } from 'zod';
 
