@@ -109,7 +109,7 @@ export function ActionCard({
   );
 }
 
-export function RoleCard({ role, title, subtitle, color, kindLabel }: { role: 'B' | 'S' | 'P' | 'A'; title: string; subtitle: string; color: string; kindLabel: string }) {
+export function RoleCard({ role, title, subtitle, color, kindLabel }: { role: string; title: string; subtitle: string; color: string; kindLabel: string }) {
   const payload = labelPayload({ kind: 'role', role });
   return (
     <article className={`${classes.card} ${classes.action}`} style={{ borderTopColor: color }} data-testid="label-card" data-kind="role" data-payload={payload}>

@@ -12,9 +12,9 @@ import { useSearchParams } from 'react-router-dom';
 import type { LocationRow, OrderRow, ProductRow } from '../../shared/db/rows';
 import { barcodeForms } from '../../shared/inventory/barcodes';
 import { db } from '../db';
-import { ROLE_KEYS, ROLES, useRole, type Role } from '../state/roleStore';
+import { roleKey, useRole, type Role } from '../state/roleStore';
 import { PageHeader } from '../ui/PageHeader';
-import { ROLE_COLOR } from '../ui/stateColors';
+import { roleColor as roleMantineColor } from '../ui/stateColors';
 import { EmptyView } from '../ui/states';
 import { formatDateTime, formatMoney, useLocale } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
@@ -31,7 +31,7 @@ type Tab = 'orders' | 'products' | 'locations' | 'actions';
 const TABS: Tab[] = ['orders', 'products', 'locations', 'actions'];
 const LIST_LIMIT = 30;
 
-const roleColor = (role: Role) => `var(--mantine-color-${ROLE_COLOR[role]}-filled)`;
+const roleColor = (role: Role) => `var(--mantine-color-${roleMantineColor(role)}-filled)`;
 const today = () => new Date().toISOString().slice(0, 10);
 
 function toggle<T>(set: Set<T>, value: T, on: boolean): Set<T> {
@@ -371,9 +371,11 @@ function LocationPicker({ tabs }: { tabs: ReactNode }) {
 function ActionPicker({ tabs }: { tabs: ReactNode }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
-  const { definitions } = useWorkflowCatalog();
+  const { definitions, roles } = useWorkflowCatalog();
   const currentRole = useRole();
-  const [role, setRole] = useState<Role>(currentRole);
+  const [picked, setRole] = useState<Role>(currentRole);
+  // A role whose workflow was removed while this page was open: back to the first role.
+  const role = roles.some((r) => r.code === picked) ? picked : (roles[0]?.code ?? picked);
   const [withRoles, setWithRoles] = useState(true);
   // The newest version of each workflow.
   const workflows = useMemo(() => {
@@ -386,7 +388,7 @@ function ActionPicker({ tabs }: { tabs: ReactNode }) {
   const list = workflow ? actionCards(workflow, role) : [];
   const [skipped, setSkipped] = useState<Set<string>>(new Set());
   const chosen = list.filter((c) => !skipped.has(c.action));
-  const roleName = (r: Role) => t(`common.role.${r}`);
+  const roleName = (r: Role) => words.role(r);
 
   const cards: ReactNode[] = [
     ...chosen.map((c) => (
@@ -404,12 +406,12 @@ function ActionPicker({ tabs }: { tabs: ReactNode }) {
       />
     )),
     ...(withRoles
-      ? ROLES.map((r) => (
+      ? roles.map(({ code: r }) => (
           <RoleCard
             key={`r-${r}`}
             role={r}
             title={t('labels.role.title', { role: roleName(r) })}
-            subtitle={t('labels.role.hint', { key: ROLE_KEYS[r] })}
+            subtitle={roleKey(roles, r) ? t('labels.role.hint', { key: roleKey(roles, r) }) : t('labels.role.hintNoKey')}
             color={roleColor(r)}
             kindLabel={t('labels.kind.role')}
           />
@@ -435,13 +437,13 @@ function ActionPicker({ tabs }: { tabs: ReactNode }) {
           multiple={false}
           value={role}
           onChange={(v) => {
-            setRole(v as Role);
+            setRole(v);
             setSkipped(new Set());
           }}
         >
           <Group gap="xs" data-testid="labels-role">
-            {ROLES.map((r) => (
-              <Chip key={r} value={r} color={ROLE_COLOR[r]} variant="filled" size="md">
+            {roles.map(({ code: r }) => (
+              <Chip key={r} value={r} color={roleMantineColor(r)} variant="filled" size="md">
                 {`${r} · ${roleName(r)}`}
               </Chip>
             ))}

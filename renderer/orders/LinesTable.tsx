@@ -11,7 +11,10 @@ export function LinesTable({ data }: { data: OrderData }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const { locale } = useLocale();
-  const { isOpenRefund } = useWorkflowCatalog();
+  const catalog = useWorkflowCatalog();
+  const { isOpenRefund } = catalog;
+  // Used = the state a redemption moves a code to, in the order's own definition.
+  const usedState = catalog.vouchers(data.order.workflowId, data.order.workflowVersion)?.redeem.to;
   return (
     <Card withBorder radius="md" p="md">
       <Title order={2} size="h3" mb="sm">
@@ -45,7 +48,7 @@ export function LinesTable({ data }: { data: OrderData }) {
                     </Text>
                     <Text fz="sm" c="dimmed">
                       {data.products.get(item.sku)?.name ?? ''}
-                      {vouchers.length ? ` · ${t('order.lines.vouchers', { used: vouchers.filter((v) => v.state === 'Us').length, total: vouchers.length })}` : ''}
+                      {vouchers.length ? ` · ${t('order.lines.vouchers', { used: vouchers.filter((v) => v.state === usedState).length, total: vouchers.length })}` : ''}
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right" className="tabular">

@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventRow, EventType } from '../../shared/db/rows';
 import { FilledBadge } from '../ui/FilledBadge';
 import { StateBadge } from '../ui/StateBadge';
-import { ROLE_COLOR, type StateFamily } from '../ui/stateColors';
+import { roleColor, type StateFamily } from '../ui/stateColors';
 import { EmptyView } from '../ui/states';
 import { formatDateTime, useLocale } from '../ui/time';
 import type { Translate } from '../workflow/explain';
@@ -115,7 +115,7 @@ function EventItem({ event: e, data, lineActive, t, words, locale }: EventItemPr
       <div className={tl.itemBody}>
         <div className={`${tl.itemTitle} ${classes.title}`}>
           {e.role ? (
-            <FilledBadge color={ROLE_COLOR[e.role as 'B'] ?? 'gray'} size="sm" className={classes.role}>
+            <FilledBadge color={roleColor(e.role)} size="sm" className={classes.role}>
               {e.role}
             </FilledBadge>
           ) : null}

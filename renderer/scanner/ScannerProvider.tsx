@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { parseBarcode } from '../../shared/barcode/index';
 import { db } from '../db';
 import { RESULT_COLOR } from '../ui/stateColors';
+import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords, type WorkflowWords } from '../workflow/labels';
 import { ScannerCapture, insertText, isEditable, type CapturedScan, type NearMiss } from './capture';
 import { defaultScanProfile, parseScanProfile, type ScanProfile } from './detector';
@@ -104,12 +105,15 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
   const handled = useScannerStore((s) => s.handled);
   const profile = trial ?? saved ?? defaultScanProfile;
 
+  const { roles } = useWorkflowCatalog();
   const wordsRef = useRef<WorkflowWords>(words);
+  const rolesRef = useRef(roles);
   const tRef = useRef(t);
   const profileRef = useRef(profile);
   // Declared before the capture's effect, so it runs first and the capture starts with this render's profile.
   useEffect(() => {
     wordsRef.current = words;
+    rolesRef.current = roles;
     tRef.current = t;
     profileRef.current = profile;
   });
@@ -128,6 +132,7 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
       },
       t: ((...args: Parameters<RouteContext['t']>) => tRef.current(...args)) as RouteContext['t'],
       words: () => wordsRef.current,
+      roles: () => rolesRef.current,
     };
 
     const handle = async (captured: CapturedScan): Promise<void> => {

@@ -18,9 +18,10 @@ import { db } from '../db';
 import { counter } from '../engine/client';
 import { useDraftStore } from '../orders/createOrderStore';
 import { primeOrderByNumber, primeOrderData } from '../orders/useOrderData';
-import { isRole, useRoleStore, type Role } from '../state/roleStore';
+import { currentRole, useRoleStore } from '../state/roleStore';
 import { useShownStates } from '../state/shownStates';
 import type { Translate } from '../workflow/explain';
+import type { CatalogRole } from '../workflow/catalog';
 import type { WorkflowWords } from '../workflow/labels';
 import { refusalText } from '../ui/refusal';
 import { findScannedProduct } from './products';
@@ -32,6 +33,8 @@ export interface RouteContext {
   navigate(to: string): Promise<void>;
   t: TFunction;
   words(): WorkflowWords;
+  /** The installed definitions' roles (the workflow catalog's). */
+  roles(): readonly CatalogRole[];
 }
 
 /** The screen a path belongs to, as stored in the scan log. */
@@ -136,7 +139,7 @@ async function applyAction(action: string, ctx: RouteContext): Promise<ScanOutco
   const title = t('scan.head.action', { action: actionLabel });
   const orderId = openOrderId(ctx.pathname());
   if (!orderId) return fail(t('scan.msg.actionNoOrder', { action: actionLabel }), { title });
-  const role = useRoleStore.getState().role;
+  const role = currentRole(useRoleStore.getState().role, ctx.roles());
   const focus = useScannerStore.getState().focus;
   // One engine call: it finds where the action is possible now (the line scanned before,
   // else the order, else the only line or sheet) and applies it in the same transaction.
@@ -165,12 +168,16 @@ async function partLabel(ref: EntityRef, ctx: RouteContext): Promise<string> {
   return ctx.t('scan.part.line', { line: item?.lineNo ?? '?', sku: item?.sku ?? '' });
 }
 
-function switchRole(role: Role | string, ctx: RouteContext): ScanOutcome {
+function switchRole(role: string, ctx: RouteContext): ScanOutcome {
   const { t } = ctx;
-  if (!isRole(role)) return fail(t('scan.msg.notRecognised', { raw: role, reason: '' }));
-  const next = role.toUpperCase() as Role;
+  const title = t('scan.head.role');
+  const next = role.toUpperCase();
+  // A card printed for a workflow that is not installed here (or was removed).
+  if (!ctx.roles().some((r) => r.code === next)) {
+    return fail(t('scan.msg.roleUnknown', { role: next, roles: ctx.roles().map((r) => r.code).join(', ') }), { title });
+  }
   useRoleStore.getState().setRole(next);
-  return ok(t('scan.msg.roleSwitched', { role: t(`common.role.${next}`) }), { title: t('scan.head.role'), settle: 'local' });
+  return ok(t('scan.msg.roleSwitched', { role: ctx.words().role(next) }), { title, settle: 'local' });
 }
 
 async function redeem(code: string, ctx: RouteContext): Promise<ScanOutcome> {

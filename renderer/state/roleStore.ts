@@ -1,18 +1,14 @@
 // The operator's current workflow role. Remembered across restarts (localStorage).
+// Which roles exist comes from the installed definitions (the workflow catalog), not from here.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { useWorkflowCatalog } from '../workflow/catalog';
+import { currentRole, type Role } from './roles';
 
-export const ROLES = ['B', 'S', 'P', 'A'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** F1..F4 select the roles in this order. */
-export const ROLE_KEYS: Record<Role, string> = { B: 'F1', S: 'F2', P: 'F3', A: 'F4' };
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value.toUpperCase());
-}
+export { currentRole, roleKey, type Role } from './roles';
 
 interface RoleState {
+  /** As chosen; may name a role no installed definition knows (any more): see currentRole. */
   role: Role;
   setRole(role: Role): void;
 }
@@ -21,10 +17,14 @@ export const useRoleStore = create<RoleState>()(
   persist(
     (set) => ({
       role: 'S',
-      setRole: (role) => set({ role }),
+      setRole: (role) => set({ role: role.toUpperCase() }),
     }),
     { name: 'counterflow.role', storage: createJSONStorage(() => localStorage), version: 1 },
   ),
 );
 
-export const useRole = (): Role => useRoleStore((s) => s.role);
+export function useRole(): Role {
+  const { roles } = useWorkflowCatalog();
+  const chosen = useRoleStore((s) => s.role);
+  return currentRole(chosen, roles);
+}

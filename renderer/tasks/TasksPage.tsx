@@ -13,7 +13,7 @@ import { useCounter } from '../engine/client';
 import { useUiStore } from '../state/uiStore';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PageHeader } from '../ui/PageHeader';
-import { ROLE_COLOR, timerColor } from '../ui/stateColors';
+import { roleColor, timerColor } from '../ui/stateColors';
 import { EmptyView, LoadingState } from '../ui/states';
 import { formatDuration, useLocale, useNow } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
@@ -242,10 +242,10 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
         header: t('tasks.columns.role'),
         width: 64,
         render: (r) => {
-          const role = r.role.toUpperCase() as keyof typeof ROLE_COLOR;
+          const role = r.role.toUpperCase();
           return (
-            <Tooltip label={t(`common.role.${role}`, { defaultValue: r.role })}>
-              <Badge color={ROLE_COLOR[role] ?? 'gray'} variant="light" size="lg" w={40} px={0} ta="center">
+            <Tooltip label={words.role(role)}>
+              <Badge color={roleColor(role)} variant="light" size="lg" w={40} px={0} ta="center">
                 {role}
               </Badge>
             </Tooltip>

@@ -2,7 +2,7 @@
 // the operator) and a tone to one colour, so "waiting" is always yellow, "done" always green.
 // Unknown states (custom workflows) fall back to the neutral tone.
 import type { MantineColor } from '@mantine/core';
-import type { TimerStatus, VoucherState } from '../../shared/db/rows';
+import type { TimerStatus } from '../../shared/db/rows';
 
 export type Tone = 'waiting' | 'active' | 'moving' | 'done' | 'closed' | 'refund' | 'attention' | 'accounting' | 'neutral';
 
@@ -44,7 +44,7 @@ const TONES: Record<StateFamily, Record<string, Tone>> = {
     CCR: 'closed',
     PCR: 'closed',
   },
-  voucher: { Un: 'active', Us: 'done', Re: 'refund', Ex: 'closed' } satisfies Record<VoucherState, Tone>,
+  voucher: { Un: 'active', Us: 'done', Re: 'refund', Ex: 'closed' },
 };
 
 export function stateTone(family: StateFamily, state: string | null | undefined): Tone {
@@ -76,12 +76,24 @@ export function stockColor(available: number, reorderPoint: number): MantineColo
 }
 
 /** Roles have colours too, so the header always shows at a glance who you are acting as. */
-export const ROLE_COLOR: Record<'B' | 'S' | 'P' | 'A', MantineColor> = {
+const BUILT_IN_ROLE_COLOR: Record<string, MantineColor> = {
   B: 'teal',
   S: 'blue',
   P: 'grape',
   A: 'red',
 };
+// Other roles (from custom definitions) get one of the colours the built-ins and the state
+// tones leave most distinct, picked by a hash of the code so a role keeps its colour.
+const OTHER_ROLE_COLORS: readonly MantineColor[] = ['orange', 'cyan', 'indigo', 'lime', 'pink', 'violet', 'yellow', 'green'];
+
+export function roleColor(code: string): MantineColor {
+  const upper = code.toUpperCase();
+  const builtIn = BUILT_IN_ROLE_COLOR[upper];
+  if (builtIn) return builtIn;
+  let hash = 0;
+  for (const ch of upper) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return OTHER_ROLE_COLORS[hash % OTHER_ROLE_COLORS.length]!;
+}
 
 /** Result of a command or scan. */
 export const RESULT_COLOR = { ok: TONE_COLOR.done, refused: TONE_COLOR.attention, info: TONE_COLOR.active } as const;

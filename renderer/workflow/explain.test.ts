@@ -22,7 +22,7 @@ async function reader(lng: 'en' | 'zh'): Promise<{ t: Translate; words: Workflow
   const english = productOrder.machines.order.states as Record<string, { label: string; display?: string }>;
   const state = (family: string, code: string | null | undefined) =>
     code ? t(`wf.state.${family}.${code}`, { defaultValue: english[code]?.display ?? english[code]?.label ?? code }) : '';
-  const words = { state, action: (a: string) => a, postAction: (p: string) => p, refundKind: (k: string) => k, orderType: (o: string) => o, timer: (a: string | null, k: string) => a ?? k };
+  const words = { state, action: (a: string) => a, postAction: (p: string) => p, refundKind: (k: string) => k, orderType: (o: string) => o, timer: (a: string | null, k: string) => a ?? k, role: (r: string) => t(`common.role.${r}`, { defaultValue: r === 'W' ? 'Warehouse' : r }) };
   return { t, words: words as WorkflowWords };
 }
 
@@ -32,6 +32,8 @@ describe('explainText', () => {
     expect(explainText({ kind: 'states', states: ['FP'] }, 'order', enR.t, enR.words)).toBe('Only in: finished payment');
     expect(explainText({ kind: 'states', states: [null] }, 'order', enR.t, enR.words)).toBe('Only in: creating an order');
     expect(explainText({ kind: 'roles', roles: ['B', 'S'] }, 'order', enR.t, enR.words)).toBe('For the Buyer or Seller');
+    // A role a custom definition adds reads by that definition's label.
+    expect(explainText({ kind: 'roles', roles: ['W'] }, 'order', enR.t, enR.words)).toBe('For the Warehouse');
     expect(explainText({ kind: 'moves', to: 'FS' }, 'order', enR.t, enR.words)).toBe('Moves to finished shipping');
     const zhR = await reader('zh');
     expect(explainText({ kind: 'states', states: ['WP', 'FP'] }, 'order', zhR.t, zhR.words)).toBe('仅在以下状态：等待付款、已付款');

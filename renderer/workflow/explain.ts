@@ -44,7 +44,7 @@ export function conditionText(cond: Condition, family: StateFamily, t: Translate
 export function explainText(detail: ExplainDetail, family: StateFamily, t: Translate, words: WorkflowWords): string {
   switch (detail.kind) {
     case 'roles':
-      return t(`${K}.roles`, { roles: detail.roles.map((r) => t(`common.role.${r}`, { defaultValue: r })).join(t(`${K}.or`)) });
+      return t(`${K}.roles`, { roles: detail.roles.map((r) => words.role(r)).join(t(`${K}.or`)) });
     case 'system':
       return t(`${K}.system`);
     case 'states':

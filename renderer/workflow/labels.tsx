@@ -25,10 +25,12 @@ export interface WorkflowWords {
   orderType(type: string): string;
   /** What a pending timer will do, e.g. "auto-cancel" for `no payment`. */
   timer(action: string | null, key: string): string;
+  /** A role's name: translated for the built-ins, else the newest definition's label. */
+  role(code: string): string;
 }
 
 /** The words for one language and one set of installed workflows. */
-function workflowWords(t: Translate, english: WorkflowCatalog['english']): WorkflowWords {
+function workflowWords(t: Translate, english: WorkflowCatalog['english'], roles: WorkflowCatalog['roles']): WorkflowWords {
   const state = (family: StateFamily, code: string | null | undefined) => {
     if (!code) return t('common.none');
     // A line's panel can move its refund sheet: look the code up in the other families too.
@@ -43,6 +45,10 @@ function workflowWords(t: Translate, english: WorkflowCatalog['english']): Workf
     refundKind: (kind) => t(`wf.refundKind.${kind}`, { defaultValue: humanize(kind) }),
     orderType: (type) => t(`wf.orderType.${type}`, { defaultValue: type }),
     timer: (name, key) => (name ? t(`wf.timer.${name}`, { defaultValue: action(name) }) : t(`wf.timerKey.${key}`, { defaultValue: humanize(key) })),
+    role: (code) => {
+      const upper = code.toUpperCase();
+      return t(`common.role.${upper}`, { defaultValue: roles.find((r) => r.code === upper)?.label ?? code });
+    },
   };
 }
 
@@ -52,8 +58,8 @@ const WordsContext = createContext<WorkflowWords | null>(null);
 // itself set up its own hook and language listener (two per step of an order's timeline).
 export function WorkflowWordsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { english } = useWorkflowCatalog();
-  const words = useMemo(() => workflowWords(t as Translate, english), [t, english]);
+  const { english, roles } = useWorkflowCatalog();
+  const words = useMemo(() => workflowWords(t as Translate, english, roles), [t, english, roles]);
   return <WordsContext.Provider value={words}>{children}</WordsContext.Provider>;
 }
 

@@ -24,7 +24,7 @@ import '@xyflow/react/dist/style.css';
 import { createContext, memo, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Machine } from '../../shared/workflow/schema';
-import { ROLE_COLOR, stateColor, type StateFamily } from '../ui/stateColors';
+import { roleColor, stateColor, type StateFamily } from '../ui/stateColors';
 import { layoutMachine, pathThrough, START_ID, type MachineLayout, type MoveEdgeData, type MoveLine, type StateNodeData } from './layout';
 import classes from './WorkflowDiagram.module.css';
 
@@ -49,7 +49,7 @@ type MoveEdgeType = Edge<MoveEdgeData, 'move'>;
 
 function RoleChip({ role }: { role: string }) {
   const { words } = useDiagram();
-  const color = ROLE_COLOR[role.toUpperCase() as keyof typeof ROLE_COLOR] ?? 'gray';
+  const color = roleColor(role);
   return (
     <Tooltip label={words.role(role)}>
       <Badge size="xs" radius="sm" color={color} variant="filled" px={5} className={classes.role}>

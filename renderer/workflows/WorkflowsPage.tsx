@@ -288,7 +288,7 @@ function DefinitionView({
 }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
-  const { english } = useWorkflowCatalog();
+  const { english, roles } = useWorkflowCatalog();
   const def = workflow.definition;
   const machineNames = Object.keys(def.machines);
   const current = machineName && def.machines[machineName] ? machineName : machineNames[0]!;
@@ -304,8 +304,14 @@ function DefinitionView({
   // Labels for each machine's diagram: translated where the definition uses the built-in
   // wording, the definition's own words otherwise (custom workflows).
   const wordsByMachine = useMemo(() => {
-    const role = (code: string) =>
-      ['B', 'S', 'P', 'A'].includes(code.toUpperCase()) ? t(`common.role.${code.toUpperCase()}`) : (def.roles.find((r) => r.code === code)?.label ?? code);
+    // The window's name for the role (translated) where this definition's label is the
+    // catalog's; this definition's own label where it names the role differently.
+    const role = (code: string) => {
+      const upper = code.toUpperCase();
+      const own = def.roles.find((r) => r.code.toUpperCase() === upper)?.label;
+      const known = roles.find((r) => r.code === upper)?.label;
+      return own === undefined || own === known ? words.role(upper) : own;
+    };
     const out = new Map<string, DiagramWords>();
     for (const [name, m] of Object.entries(def.machines)) {
       const family = m.entity as StateFamily;
@@ -320,7 +326,7 @@ function DefinitionView({
       });
     }
     return out;
-  }, [def, english, words, t]);
+  }, [def, english, roles, words]);
 
   return (
     <>

@@ -1,6 +1,6 @@
 // A scan-log line for a parsed barcode: a message key and its parameters for the UI's
 // translations, plus the English sentence to store until translations exist.
-import type { Gs1Barcode, NotRecognisedReason, ParsedBarcode, Role } from './types';
+import type { Gs1Barcode, NotRecognisedReason, ParsedBarcode } from './types';
 
 export type ScanMessageKey =
   | 'scan.product'
@@ -25,7 +25,8 @@ export interface ScanMessage {
   text: string;
 }
 
-const ROLE_NAMES: Record<Role, string> = { B: 'buyer', S: 'seller', P: 'platform', A: 'admin' };
+// The built-in roles' names; any other role is named by its code.
+const ROLE_NAMES: Record<string, string | undefined> = { B: 'buyer', S: 'seller', P: 'platform', A: 'admin' };
 
 const REASONS: Record<NotRecognisedReason, string> = {
   'not-text': 'not text',
@@ -96,7 +97,7 @@ export function describeBarcode(parsed: ParsedBarcode): ScanMessage {
     case 'action':
       return message('scan.action', { action: parsed.action }, `Action card: ${parsed.action}`);
     case 'role':
-      return message('scan.role', { role: parsed.role }, `Switch to the ${ROLE_NAMES[parsed.role]} role`);
+      return message('scan.role', { role: parsed.role }, `Switch to the ${ROLE_NAMES[parsed.role] ?? parsed.role} role`);
     case 'bad-check-digit':
       return message(
         'scan.badCheckDigit',

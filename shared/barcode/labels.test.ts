@@ -61,7 +61,7 @@ describe('Counterflow labels', () => {
   });
 
   it('answers invalid-value for a CF label with bad content', () => {
-    for (const raw of ['CF:O:', 'CF:O:123', 'CF:ROLE:X', 'CF:ROLE:SS', 'CF:L:', 'CF:A:%00', 'CF:OP:%0A']) {
+    for (const raw of ['CF:O:', 'CF:O:123', 'CF:ROLE:', 'CF:ROLE:1A', 'CF:ROLE:S S', 'CF:ROLE:ABCDEFGHI', 'CF:L:', 'CF:A:%00', 'CF:OP:%0A']) {
       expect(parseBarcode(raw), raw).toMatchObject({ kind: 'not-recognised', reason: 'invalid-value' });
     }
     expect(parseBarcode('CF:V:123')).toMatchObject({ kind: 'not-recognised', reason: 'invalid-value' });
@@ -75,7 +75,7 @@ describe('Counterflow labels', () => {
     expect(() => labelPayload({ kind: 'item', id: 'a\nb' })).toThrow(RangeError);
     expect(() => labelPayload({ kind: 'action', action: 'x'.repeat(101) })).toThrow(RangeError);
     expect(() => labelPayload({ kind: 'location', id: '\ud800' })).toThrow(RangeError);
-    expect(() => labelPayload({ kind: 'role', role: 'Z' } as unknown as CounterflowLabel)).toThrow(RangeError);
+    expect(() => labelPayload({ kind: 'role', role: 'w!' })).toThrow(RangeError);
   });
 
   it('escapes only what Code 128 or trimming would lose', () => {

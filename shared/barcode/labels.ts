@@ -6,9 +6,12 @@
 // - Tags are short uppercase words so a payload stays small on a 50 mm label.
 // - Voucher codes print as the plain 10-digit code the customer also reads and types;
 //   `CF:V:<code>` is accepted too.
-// - Order numbers and role letters are case-insensitive; ids and action names are not.
+// - Role codes are any code of the definitions' role-code shape (roleCode.ts);
+//   whether a definition has that role is checked when the card is scanned.
+// - Order numbers and role codes are case-insensitive; ids and action names are not.
 import { z } from 'zod';
-import { ROLES, type CounterflowLabel, type Role } from './types';
+import { roleCodeSchema } from './roleCode';
+import type { CounterflowLabel } from './types';
 
 export const LABEL_TAGS = {
   order: 'O',
@@ -49,7 +52,7 @@ export const labelSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('location'), id: textValue(MAX_ID) }),
   z.object({ kind: z.literal('operator'), id: textValue(MAX_ID) }),
   z.object({ kind: z.literal('action'), action: textValue(MAX_ACTION) }),
-  z.object({ kind: z.literal('role'), role: z.enum(ROLES) }),
+  z.object({ kind: z.literal('role'), role: roleCodeSchema }),
 ]);
 
 function utf8Bytes(s: string): Uint8Array {
@@ -130,7 +133,7 @@ export function decodeLabelValue(kind: LabelKind, payload: string): CounterflowL
       label = { kind, number: value.toUpperCase() };
       break;
     case 'role':
-      label = { kind, role: value.toUpperCase() as Role };
+      label = { kind, role: value.toUpperCase() };
       break;
     case 'voucher':
       label = { kind, code: value };

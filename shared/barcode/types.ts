@@ -20,9 +20,12 @@ export const RULE_TYPES = [
 ] as const;
 export type RuleType = (typeof RULE_TYPES)[number];
 
-/** Workflow roles: buyer, seller (the counter clerk), platform, admin. */
-export const ROLES = ['B', 'S', 'P', 'A'] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * A workflow role code (B buyer, S seller, P platform, A admin, or any role a definition
+ * declares): shape-checked by labels.ts, known-ness is checked against the installed
+ * definitions when a role card is scanned.
+ */
+export type Role = string;
 
 export interface Gs1Element {
   /** Application identifier, e.g. "01", "3103". */

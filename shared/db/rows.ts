@@ -62,7 +62,8 @@ export interface RefundRow extends MachineEntity {
   createdAt: number;
 }
 
-export type VoucherState = 'Un' | 'Us' | 'Re' | 'Ex';
+/** A state of the definition's voucher machine (Un, Us, Re, Ex for the built-in service order). */
+export type VoucherState = string;
 
 export interface VoucherRow {
   code: string;

@@ -272,7 +272,8 @@ function driveOrder(
       const ref = step.target === 'order' ? { kind: 'order' as const, id: work.order.id } : { kind: 'item' as const, id: work.itemList()[0]!.id };
       next = decideAct(env, snapshot, meta(at), ref, step.role, step.action).work;
     } else {
-      const codes = [...work.vouchers.values()].filter((v) => v.state === 'Un').map((v) => v.code);
+      const redeemable = work.wf.definition.vouchers?.redeem.from ?? [];
+      const codes = [...work.vouchers.values()].filter((v) => redeemable.includes(v.state)).map((v) => v.code);
       next = work;
       for (const code of step.count === 'one' ? codes.slice(0, 1) : codes) {
         next = decideRedeem(env, next.nextSnapshot(stock), meta(at), code).work ?? next;

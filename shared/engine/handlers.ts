@@ -5,10 +5,12 @@ import type { BuiltInHandlerName } from '../workflow/handlerNames';
 
 /** Refund amount of a service line = price - unit price x codes used. */
 const serviceRefundAmount: EffectHandler = (work) => {
+  // "Used" is the state a redemption moves a code to, as the definition says.
+  const usedState = work.wf.definition.vouchers?.redeem.to;
   for (const item of work.itemList()) {
     const sheet = work.openRefundOf(item.id);
     if (!sheet) continue;
-    const used = [...work.vouchers.values()].filter((v) => v.itemId === item.id && v.state === 'Us').length;
+    const used = [...work.vouchers.values()].filter((v) => v.itemId === item.id && v.state === usedState).length;
     const amount = Math.max(0, Math.round((item.price - item.unitPrice * used) * 100) / 100);
     work.addRefund({ ...sheet, amount, updatedAt: work.meta.at });
     work.event('note', { entity: { kind: 'refund', id: sheet.id }, detail: `refund amount ${amount} (${used} of ${item.serviceTimes * item.qty} used)`,

@@ -2,6 +2,7 @@
 // whole-definition checks (unknown states, ambiguity, reachability...) live in check.ts.
 import { z } from 'zod';
 import type { Condition } from '../db/rows';
+import { roleCodeSchema } from '../barcode/roleCode';
 
 const code = z.string().min(1);
 const stateList = z.array(code).min(1);
@@ -100,7 +101,7 @@ export const definitionSchema = z.strictObject({
   version: z.number().int().positive(),
   label: z.string().min(1),
   orderType: z.enum(['product', 'service']),
-  roles: z.array(z.strictObject({ code: code, label: z.string().min(1) })).min(1),
+  roles: z.array(z.strictObject({ code: roleCodeSchema, label: z.string().min(1) })).min(1),
   /** Named periods this definition uses; their lengths come from settings. */
   periods: z.array(code),
   machines: z.record(code, machineSchema),

@@ -7,13 +7,14 @@ import { useTranslation } from 'react-i18next';
 import type { ActResult } from '../../../shared/api';
 import type { EntityRef } from '../../../shared/db/rows';
 import { useCounter } from '../../engine/client';
-import { ROLE_KEYS, useRole, type Role } from '../../state/roleStore';
+import { roleKey, useRole, type Role } from '../../state/roleStore';
 import { anyAhead, useShownStates } from '../../state/shownStates';
 import { StateBadge } from '../../ui/StateBadge';
-import { ROLE_COLOR } from '../../ui/stateColors';
+import { roleColor } from '../../ui/stateColors';
 import { ErrorView, LoadingState } from '../../ui/states';
 import { toastOk, toastRefused } from '../../ui/toast';
 import { useShortcuts } from '../../ui/useShortcuts';
+import { useWorkflowCatalog } from '../../workflow/catalog';
 import { useExplainText, useRefusalText, useWorkflowWords } from '../../workflow/labels';
 import type { OrderData } from '../useOrderData';
 import classes from './ActionPanel.module.css';
@@ -31,6 +32,7 @@ interface LastResult {
 export function ActionPanel({ data }: { data: OrderData }) {
   const { t } = useTranslation();
   const role = useRole();
+  const roleShortcut = roleKey(useWorkflowCatalog().roles, role);
   const counter = useCounter();
   const words = useWorkflowWords();
   const refusalText = useRefusalText();
@@ -99,8 +101,8 @@ export function ActionPanel({ data }: { data: OrderData }) {
         <Title order={2} size="h3">
           {t('order.actions.title')}
         </Title>
-        <Badge color={ROLE_COLOR[role]} variant="filled" size="lg" tt="none" data-testid="acting-role">
-          {t('order.actions.actingAs', { role: t(`common.role.${role}`), key: ROLE_KEYS[role] })}
+        <Badge color={roleColor(role)} variant="filled" size="lg" tt="none" data-testid="acting-role">
+          {roleShortcut ? t('order.actions.actingAs', { role: words.role(role), key: roleShortcut }) : words.role(role)}
         </Badge>
       </Group>
       {panels.phase === 'loading' ? <LoadingState minHeight={120} /> : null}
@@ -183,7 +185,7 @@ const TargetPanel = memo(function TargetPanel({
                 size="lg"
                 fullWidth
                 justify="space-between"
-                color={ROLE_COLOR[role]}
+                color={roleColor(role)}
                 onClick={() => onApply(target.ref, action)}
                 rightSection={n <= 9 ? <Kbd size="sm">{n}</Kbd> : null}
                 data-testid="action-button"
@@ -197,7 +199,7 @@ const TargetPanel = memo(function TargetPanel({
         </Stack>
       ) : (
         <Text c="dimmed" fz="sm" data-testid="no-actions">
-          {t('order.actions.noneForRole', { role: t(`common.role.${role}`) })}
+          {t('order.actions.noneForRole', { role: words.role(role) })}
         </Text>
       )}
 
@@ -245,7 +247,7 @@ const TargetPanel = memo(function TargetPanel({
           </Text>
           {others.map(({ role: r, actions }) => (
             <Group key={r} gap={6} wrap="nowrap" align="flex-start">
-              <Badge color={ROLE_COLOR[r as Role] ?? 'gray'} variant="light" size="md" w={34} px={0} style={{ flex: 'none' }}>
+              <Badge color={roleColor(r)} variant="light" size="md" w={34} px={0} style={{ flex: 'none' }}>
                 {r}
               </Badge>
               <Text fz="sm">{actions.map((a) => words.action(a)).join(' · ')}</Text>

@@ -225,7 +225,7 @@ function issueVouchers(env: EngineEnv, work: OrderWork): void {
     for (let n = 0; n < uses; n++) {
       let code = env.voucherCode();
       while (work.vouchers.has(code)) code = env.voucherCode();
-      work.putVoucher({ code, orderId: work.order.id, itemId: item.id, state: vouchersCfg.issueState as 'Un', updatedAt: work.meta.at }, true);
+      work.putVoucher({ code, orderId: work.order.id, itemId: item.id, state: vouchersCfg.issueState, updatedAt: work.meta.at }, true);
       issued += 1;
     }
   }

@@ -5,6 +5,9 @@ import { refused, type EventMeta } from '../command';
 import { guarded, type Decision, type EngineEnv } from './env';
 import { perform } from './perform';
 import { validUntilEnd } from '../validUntil';
+import type { WorkflowDefinition } from '../../workflow/schema';
+
+type VoucherConfig = NonNullable<WorkflowDefinition['vouchers']>;
 
 export function decideRedeem(
   env: EngineEnv,
@@ -29,7 +32,7 @@ export function decideRedeem(
       });
     }
     if (!cfg.redeem.from.includes(voucher.state)) {
-      return refused('not-allowed-in-state', voucherStateMessage(code, voucher.state), { reason: 'voucher-state', code, state: voucher.state });
+      return refused('not-allowed-in-state', voucherStateMessage(code, voucher.state, cfg, wf.definition), { reason: 'voucher-state', code, state: voucher.state });
     }
     const item = work.items.get(voucher.itemId);
     const end = item?.validUntil ? validUntilEnd(item.validUntil, env.utcOffsetMinutes) : null;
@@ -60,16 +63,17 @@ export function unknownVoucherMessage(code: string): string {
   return `Code ${code} is not a known attendance code. Check the digits and scan again.`;
 }
 
-function voucherStateMessage(code: string, state: string): string {
-  switch (state) {
-    case 'Us':
-      return `Code ${code} has already been used.`;
-    case 'Re':
-      return `Code ${code} has been refunded and can no longer be used.`;
-    case 'Ex':
-      return `Code ${code} has expired.`;
-    default:
-      return `Code ${code} cannot be used now (${state}).`;
-  }
+/**
+ * Why a code cannot be redeemed, worded from the voucher machine's state labels: the state a
+ * redemption leads to reads "already been used", another final state "has been refunded and
+ * can no longer be used", a state the code may still leave "has expired" (a one-word -ed
+ * label) or "is on hold and cannot be used now".
+ */
+export function voucherStateMessage(code: string, state: string, cfg: VoucherConfig, definition: WorkflowDefinition): string {
+  const own = definition.machines[cfg.machine]?.states[state];
+  if (!own) return `Code ${code} cannot be used now (${state}).`;
+  const label = own.display ?? own.label;
+  if (state === cfg.redeem.to) return `Code ${code} has already been ${label}.`;
+  if (own.terminal) return `Code ${code} has been ${label} and can no longer be used.`;
+  return /^[a-z]+ed$/i.test(label) ? `Code ${code} has ${label}.` : `Code ${code} is ${label} and cannot be used now.`;
 }
-
