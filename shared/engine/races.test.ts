@@ -26,7 +26,7 @@ async function totals(counter: EngineCounter, sku: string) {
 
 describe('two windows racing', () => {
   it('receiving in one window while the other takes, ships and cancels orders loses no unit', async () => {
-    let now = Date.UTC(2026, 10, 22, 9);
+    const now = Date.UTC(2026, 10, 22, 9);
     const [one, two] = await twoWindows(() => now);
     let received = 0;
     let shipped = 0;
