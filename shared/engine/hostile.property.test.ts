@@ -336,6 +336,17 @@ describe('cases the hostile suite found', () => {
     expect(await counter.stockLevels({ sku: null, locationId: 'main' } as never)).toHaveLength(3);
   });
 
+  it('a file with thousands of bad rows is refused listing the first 500, the message giving the total', async () => {
+    const { counter } = await testCounter();
+    const before = await tables(counter);
+    const products = await counter.importProducts(`sku,name,price\n${'A,b,x\n'.repeat(10_000)}`);
+    expect(products).toMatchObject({ ok: false, code: 'invalid-input', message: '10000 problems in the file; the first 500 are listed; nothing was imported' });
+    expect((products as { details: { errors: unknown[] } }).details.errors).toHaveLength(500);
+    const levels = await counter.importStockLevels(`sku,locationId,onHand\n${'NOPE,main,1\n'.repeat(600)}`);
+    expect((levels as { details: { errors: unknown[] } }).details.errors).toHaveLength(500);
+    expect(await tables(counter)).toEqual(before);
+  });
+
   it('a scan whose fields cannot be read as text is still logged', async () => {
     const { counter } = await testCounter();
     await counter.logScan({ raw: { toString: null }, type: Symbol('t') } as never);
