@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { allEvents } from '../db/events';
+import productOrderJson from '../workflows/product-order.json';
 import { openCounter, type EngineCounter } from './counter';
 import { stockShop } from './testing/counter';
 import { order } from './testing/flows';
@@ -68,6 +69,44 @@ describe('two windows racing', () => {
     }
     const openReservations = await one.db.reservations.where('status').anyOf(['reserved', 'partly-shipped']).toArray();
     expect(openReservations.reduce((s, r) => s + r.qty, 0)).toBe(stillReserved);
+  });
+
+  it('one command id sent from both windows at once applies once; with two payloads one applies and the other conflicts', async () => {
+    const now = Date.UTC(2026, 10, 22, 9);
+    const [one, two] = await twoWindows(() => now);
+    const same = { sku: 'SKU-3', locationId: 'back', qty: 4 };
+    const results = await Promise.all([one.receive(same, { commandId: 'r-1' }), two.receive(same, { commandId: 'r-1' }), one.receive(same, { commandId: 'r-1' })]);
+    expect(results).toEqual([{ ok: true, movements: 1 }, { ok: true, movements: 1 }, { ok: true, movements: 1 }]);
+    expect((await one.ledger({ sku: 'SKU-3', locationId: 'back' })).map((m) => m.delta)).toEqual([4]);
+
+    const [a, b] = await Promise.all([
+      one.createOrder('product', { buyerId: 'a', lines: [{ sku: 'SKU-3', qty: 1 }] }, { commandId: 'c-1' }),
+      two.createOrder('product', { buyerId: 'b', lines: [{ sku: 'SKU-3', qty: 2 }] }, { commandId: 'c-1' }),
+    ]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    expect([a, b].filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: 'command-id-conflict' })]);
+    expect(await one.db.orders.count()).toBe(1);
+    expect((await totals(two, 'SKU-3')).reserved).toBe(a.ok ? 1 : 2);
+    expect(await two.checkStock()).toMatchObject({ ok: true });
+  });
+
+  it('a workflow installed in one window is used by orders created next in the other', async () => {
+    const now = Date.UTC(2026, 10, 22, 9);
+    const [one, two] = await twoWindows(() => now);
+    const v2 = { ...structuredClone(productOrderJson), version: 2 };
+    const [installed, ...created] = await Promise.all([
+      one.installWorkflow(v2),
+      ...Array.from({ length: 6 }, (_, i) => two.createOrder('product', { buyerId: `b-${i}`, lines: [{ sku: 'SKU-1', qty: 1 }] })),
+    ]);
+    expect(installed).toEqual({ ok: true, id: 'product-order', version: 2 });
+    for (const r of created) expect(r).toMatchObject({ ok: true });
+    const after = await two.createOrder('product', { buyerId: 'late', lines: [{ sku: 'SKU-1', qty: 1 }] });
+    if (!after.ok) return expect.fail(after.message);
+    expect((await two.getOrder(after.orderId))!.workflowVersion).toBe(2);
+    // Every order, on either version, can be paid from the window that did not install v2.
+    for (const r of [...created, after]) if (r.ok) expect(await two.act(order(r.orderId), 'P', 'payment successful')).toMatchObject({ ok: true });
+    expect(await totals(one, 'SKU-1')).toEqual({ onHand: 100, reserved: 7 });
+    expect(await one.checkStock()).toMatchObject({ ok: true });
   });
 
   it('both windows running the same due timers fire each one exactly once', async () => {
