@@ -9,7 +9,7 @@ const { MAX_SCAN_LENGTH } = LIMITS;
 import { settingSchemas, type SettingKey } from '../settings/settings';
 import { loadDefinition, type Problem } from '../workflow/check';
 import { Workflow } from '../workflow/interpreter';
-import { describeIssues, parseArg, refused, type CommandKind, type CommandMeta } from './command';
+import { describeIssues, parseArg, refused, unreadable, type CommandKind, type CommandMeta } from './command';
 import { commandOptionsSchema } from './input';
 import { runCommand } from './pipeline';
 import type { CommandStorage } from './storage';
@@ -75,7 +75,12 @@ export function createAdminCommands(ctx: AdminContext) {
     }
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
-    const parsed = settingSchemas[key].safeParse(value);
+    let parsed: ReturnType<(typeof settingSchemas)[typeof key]['safeParse']>;
+    try {
+      parsed = settingSchemas[key].safeParse(value);
+    } catch (error) {
+      return unreadable(error, key);
+    }
     if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { field: key });
     return runCommand(ctx.storage, meta('set-setting', o.value?.commandId), { key, value: parsed.data }, async () => ({
       result: { ok: true as const },

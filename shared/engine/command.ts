@@ -156,9 +156,20 @@ export function describeIssues(error: z.ZodError, root?: string): string {
   return [...new Set(sentences)].join('; ');
 }
 
+/** A value whose fields throw when read (a script's getter or proxy): zod rethrows those. */
+export function unreadable(error: unknown, field: string): Refused {
+  const reason = error instanceof Error ? error.message || error.name : String(error);
+  return refused('invalid-input', `${field}: cannot be read (${reason}); nothing was changed.`, { field, reason });
+}
+
 /** Parses a command's argument; a bad one becomes `invalid-input` naming the field. */
 export function parseArg<S extends z.ZodType>(schema: S, value: unknown, field: string): { ok: true; value: z.output<S> } | { ok: false; refusal: Refused } {
-  const parsed = schema.safeParse(value);
+  let parsed: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    parsed = schema.safeParse(value);
+  } catch (error) {
+    return { ok: false, refusal: unreadable(error, field) };
+  }
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, refusal: refused('invalid-input', describeIssues(parsed.error, field), { field }) };
 }

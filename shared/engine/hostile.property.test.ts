@@ -65,7 +65,11 @@ function resolve(value: unknown, world: World, depth = 0): unknown {
   if (Array.isArray(value)) return value.length > 600 ? value : value.map((v) => resolve(v, world, depth + 1));
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, world, depth + 1)]));
+  try {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, world, depth + 1)]));
+  } catch {
+    return value; // a field that throws when read: hand it over as it is
+  }
 }
 
 // --- arbitraries ---------------------------------------------------------------------
@@ -344,6 +348,34 @@ describe('cases the hostile suite found', () => {
     expect((products as { details: { errors: unknown[] } }).details.errors).toHaveLength(500);
     const levels = await counter.importStockLevels(`sku,locationId,onHand\n${'NOPE,main,1\n'.repeat(600)}`);
     expect((levels as { details: { errors: unknown[] } }).details.errors).toHaveLength(500);
+    expect(await tables(counter)).toEqual(before);
+  });
+
+  it('a payload that contains itself, nests 50 000 deep, or has a field that throws is refused, not thrown', async () => {
+    const { counter } = await testCounter();
+    const before = await tables(counter);
+    const cyclic: Record<string, unknown> = { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }] };
+    cyclic.self = cyclic;
+    let deep: unknown = { orderIn: ['FP'] };
+    for (let i = 0; i < 50_000; i++) deep = { not: deep };
+    const getter = (field: string) =>
+      Object.defineProperty({}, field, {
+        enumerable: true,
+        get() {
+          throw new Error('nope');
+        },
+      });
+    const results = [
+      await counter.createOrder('product', cyclic as never),
+      await counter.installWorkflow({ ...structuredClone(productOrderJson), version: 2, guard: deep }),
+      await counter.act({ kind: 'order', id: 'x' }, 'P', 'payment successful', { amount: 10n }),
+      await counter.createOrder('product', getter('lines') as never),
+      await counter.act(getter('id') as never, 'P', 'x'),
+      await counter.actOnOrder('x', 'P', 'x', getter('prefer') as never),
+      await counter.setSetting('scannerProfile', getter('suffix') as never),
+      await counter.receive(getter('sku') as never),
+    ];
+    for (const r of results) expect(r).toMatchObject({ ok: false, code: expect.stringMatching(/^(invalid-input|not-found)$/), message: expect.any(String) });
     expect(await tables(counter)).toEqual(before);
   });
 

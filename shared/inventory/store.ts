@@ -83,14 +83,18 @@ export async function writeStockWork(db: CounterDb, work: StockWork): Promise<vo
  */
 function keyFilter(filter: unknown): StockFilter | 'none' {
   if (typeof filter !== 'object' || filter === null) return {};
-  const { sku, locationId } = filter as Record<string, unknown>;
-  const out: StockFilter = {};
-  for (const [field, value] of [['sku', sku], ['locationId', locationId]] as const) {
-    if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') return 'none';
-    out[field] = value;
+  try {
+    const { sku, locationId } = filter as Record<string, unknown>;
+    const out: StockFilter = {};
+    for (const [field, value] of [['sku', sku], ['locationId', locationId]] as const) {
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') return 'none';
+      out[field] = value;
+    }
+    return out;
+  } catch {
+    return 'none'; // a field that throws when read (a script's getter)
   }
-  return out;
 }
 
 export function createStockReads(db: CounterDb, now: () => number): StockReads {

@@ -71,11 +71,32 @@ export const badText = fc.oneof(
   fc.integer({ min: 101, max: 200_000 }).map((n) => 'x'.repeat(n)),
 );
 
+/** What a script (not a structured clone) can also hand over: a value that contains
+ *  itself, and one whose field throws when read. */
+function cyclic(): unknown {
+  const value: Record<string, unknown> = { sku: 'SKU-1', qty: 1, lines: [] };
+  (value.lines as unknown[]).push(value);
+  value.self = value;
+  return value;
+}
+function throwingGetter(): unknown {
+  const value = Object.defineProperty({ qty: 1 }, 'sku', {
+    enumerable: true,
+    get() {
+      throw new Error('field cannot be read');
+    },
+  });
+  // fast-check prints a counterexample without reading the field.
+  return Object.defineProperty(value, fc.toStringMethod, { value: () => '{ qty: 1, get sku() { throw } }' });
+}
+
 /** A value of the wrong kind (any kind). */
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(null, undefined, true, false, 0, [], {}, () => 1, Symbol('s'), 10n, new Date(0), new Map([[1, 2]])),
   badNumber,
   badText,
   fc.constant(null).map(() => protoKeys()),
+  fc.constant(null).map(cyclic),
+  fc.constant(null).map(throwingGetter),
   fc.anything({ maxDepth: 2, maxKeys: 3 }),
 );
