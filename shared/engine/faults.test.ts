@@ -76,6 +76,8 @@ async function faultEveryWrite(counter: EngineCounter, command: () => Promise<un
     if (!hit) {
       expect(isApplied(result), `no fault at write ${n}: the command should apply (${JSON.stringify(result)})`).toBe(true);
       expect(await counter.checkStock()).toMatchObject({ ok: true });
+      // Every applied command writes at least its command row: else no fault was tried.
+      expect(n - 1, 'writes the command made').toBeGreaterThan(0);
       return n - 1;
     }
     expect(result, `fault at write ${n}`).toMatchObject({ ok: false, code: 'storage-failed', message: expect.stringContaining('Nothing was saved') });
@@ -135,12 +137,17 @@ describe('a storage fault at any write leaves the database as it was', () => {
     await faultEveryWrite(counter, () => counter.redeemVoucher(last!));
   });
 
-  it('receive, transfer, count, importProducts, installWorkflow, setSetting', async () => {
+  it('stock movements, product and location changes, both imports, installWorkflow, setSetting', async () => {
     const { counter } = await testCounter();
     await faultEveryWrite(counter, () => counter.receive({ sku: 'SKU-1', locationId: 'back', qty: 5 }));
     await faultEveryWrite(counter, () => counter.transfer({ sku: 'SKU-1', fromLocationId: 'main', toLocationId: 'back', qty: 3 }));
     await faultEveryWrite(counter, () => counter.count({ sku: 'SKU-2', locationId: 'main', qty: 40, reason: 'stock-take' }));
+    await faultEveryWrite(counter, () => counter.adjust({ sku: 'SKU-3', locationId: 'main', qty: -2, reason: 'damaged' }));
     await faultEveryWrite(counter, () => counter.importProducts('sku,name,price\nNEW-1,New one,5\nSKU-1,Renamed,12\n'));
+    await faultEveryWrite(counter, () => counter.importStockLevels('sku,locationId,onHand\nSKU-1,back,9\nNEW-1,main,4\n'));
+    await faultEveryWrite(counter, () => counter.addProduct({ sku: 'NEW-2', name: 'Two', barcodes: ['4006381333931'] }));
+    await faultEveryWrite(counter, () => counter.updateProduct({ sku: 'NEW-2', price: 3 }));
+    await faultEveryWrite(counter, () => counter.addLocation({ id: 'shelf', name: 'Shelf', parentId: 'back' }));
     const v2 = { ...structuredClone(productOrderJson), version: 2 };
     await faultEveryWrite(counter, () => counter.installWorkflow(v2));
     // The registry learns a version only once it is stored: orders still start on it.
