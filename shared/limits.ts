@@ -51,6 +51,9 @@ export const LIMITS = {
   MAX_SCAN_LENGTH: 4_096,
   /** A CSV file handed to an import. */
   MAX_CSV_BYTES: 20_000_000,
+  /** Problems a refused import lists (the message gives the total): a bad 20 MB file has
+   *  millions, and the import screen shows each one as a table row. */
+  MAX_FILE_PROBLEMS: 500,
 
   /** Work one command may do: events it appends (transitions, timers, stock, vouchers...). */
   MAX_EVENTS_PER_COMMAND: 20_000,

@@ -9,7 +9,7 @@ const { MAX_SCAN_LENGTH } = LIMITS;
 import { settingSchemas, type SettingKey } from '../settings/settings';
 import { loadDefinition, type Problem } from '../workflow/check';
 import { Workflow } from '../workflow/interpreter';
-import { describeIssues, parseArg, refused, type CommandKind, type CommandMeta } from './command';
+import { describeIssues, parseArg, refused, unreadable, type CommandKind, type CommandMeta } from './command';
 import { commandOptionsSchema } from './input';
 import { runCommand } from './pipeline';
 import type { CommandStorage } from './storage';
@@ -28,7 +28,12 @@ function isSettingKey(key: unknown): key is SettingKey {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(settingSchemas, key);
 }
 
-const oneLine = (value: unknown, max: number): string => String(value ?? '').replace(/\p{Cc}/gu, ' ').slice(0, max);
+/** A caller's value as text: strings, numbers and booleans as they read; anything else
+ *  (an object whose toString is missing or throws, a symbol) as nothing. */
+const textOf = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+
+const oneLine = (value: unknown, max: number): string => textOf(value).replace(/\p{Cc}/gu, ' ').slice(0, max);
 
 export function createAdminCommands(ctx: AdminContext) {
   const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() });
@@ -70,7 +75,12 @@ export function createAdminCommands(ctx: AdminContext) {
     }
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
-    const parsed = settingSchemas[key].safeParse(value);
+    let parsed: ReturnType<(typeof settingSchemas)[typeof key]['safeParse']>;
+    try {
+      parsed = settingSchemas[key].safeParse(value);
+    } catch (error) {
+      return unreadable(error, key);
+    }
     if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { reason: 'bad-field', field: key });
     return runCommand(ctx.storage, meta('set-setting', o.value?.commandId), { key, value: parsed.data }, async () => ({
       result: { ok: true as const },
@@ -81,17 +91,19 @@ export function createAdminCommands(ctx: AdminContext) {
   /** The scan log is a record of what the scanner read, not a command: appended as it
    *  comes, cut to printable text of bounded length, never refused. */
   async function logScan(scan: ScanInput): Promise<void> {
-    const s = (typeof scan === 'object' && scan !== null ? scan : {}) as Partial<Record<keyof ScanInput, unknown>>;
-    await ctx.db.scans
-      .add({
+    try {
+      const s = (typeof scan === 'object' && scan !== null ? scan : {}) as Partial<Record<keyof ScanInput, unknown>>;
+      await ctx.db.scans.add({
         at: ctx.now(),
-        raw: String(s.raw ?? '').slice(0, MAX_SCAN_LENGTH),
+        raw: textOf(s.raw).slice(0, MAX_SCAN_LENGTH),
         type: oneLine(s.type, 40),
         screen: oneLine(s.screen, 40),
         ok: s.ok === true,
         message: oneLine(s.message, 500),
-      })
-      .catch(() => undefined); // a lost log line must never stop the counter
+      });
+    } catch {
+      // a lost log line must never stop the counter (nor a scan whose fields cannot be read)
+    }
   }
 
   return { installWorkflow, setSetting, logScan };

@@ -57,22 +57,72 @@ export function refused(code: RefusalCode, message: string, params?: Refused['pa
   };
 }
 
+/** A payload that contains itself (a script or a structured clone can send one). */
+export class CyclicPayloadError extends Error {
+  constructor() {
+    super('the command data contains itself');
+    this.name = 'CyclicPayloadError';
+  }
+}
+
+type Step = { value: unknown } | { text: string } | { leave: object };
+
 /**
  * Canonical JSON: keys sorted, so two equal payloads give one text whatever their key
  * order. Non-JSON values (functions, symbols, undefined) are left out as JSON.stringify
- * does; cycles cannot occur (payloads have passed their schema or are plain data).
+ * does; a BigInt is written as {"$bigint":"<digits>"}. Walked with an explicit stack, so a
+ * payload nested thousands deep (a hostile workflow definition) cannot overflow the call
+ * stack; a payload that contains itself throws CyclicPayloadError. For plain JSON the text
+ * is the same as JSON.stringify with sorted keys (digests stored earlier stay valid).
  */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value as Record<string, unknown>).sort();
-  const parts: string[] = [];
-  for (const k of keys) {
-    const v = (value as Record<string, unknown>)[k];
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    parts.push(`${JSON.stringify(k)}:${canonical(v)}`);
+function canonical(root: unknown): string {
+  const out: string[] = [];
+  const open = new Set<object>();
+  const stack: Step[] = [{ value: root }];
+  const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('text' in step) {
+      out.push(step.text);
+      continue;
+    }
+    if ('leave' in step) {
+      open.delete(step.leave);
+      continue;
+    }
+    const value = step.value;
+    if (typeof value === 'bigint') {
+      out.push(`{"$bigint":${JSON.stringify(value.toString())}}`);
+      continue;
+    }
+    if (value === null || typeof value !== 'object') {
+      out.push(JSON.stringify(value) ?? 'null');
+      continue;
+    }
+    if (open.has(value)) throw new CyclicPayloadError();
+    open.add(value);
+    // Pushed in reverse: the stack pops them in order.
+    const parts: Step[] = [];
+    if (Array.isArray(value)) {
+      parts.push({ text: '[' });
+      for (let i = 0; i < value.length; i++) parts.push(...(i > 0 ? [{ text: ',' }] : []), { value: value[i] as unknown });
+      parts.push({ text: ']' });
+    } else {
+      const record = value as Record<string, unknown>;
+      parts.push({ text: '{' });
+      let first = true;
+      for (const k of Object.keys(record).sort()) {
+        const v = record[k];
+        if (skipped(v)) continue;
+        parts.push({ text: `${first ? '' : ','}${JSON.stringify(k)}:` }, { value: v });
+        first = false;
+      }
+      parts.push({ text: '}' });
+    }
+    stack.push({ leave: value });
+    for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
   }
-  return `{${parts.join(',')}}`;
+  return out.join('');
 }
 
 /**
@@ -106,9 +156,20 @@ export function describeIssues(error: z.ZodError, root?: string): string {
   return [...new Set(sentences)].join('; ');
 }
 
+/** A value whose fields throw when read (a script's getter or proxy): zod rethrows those. */
+export function unreadable(error: unknown, field: string): Refused {
+  const reason = error instanceof Error ? error.message || error.name : String(error);
+  return refused('invalid-input', `${field}: cannot be read (${reason}); nothing was changed.`, { field, reason });
+}
+
 /** Parses a command's argument; a bad one becomes `invalid-input` naming the field. */
 export function parseArg<S extends z.ZodType>(schema: S, value: unknown, field: string): { ok: true; value: z.output<S> } | { ok: false; refusal: Refused } {
-  const parsed = schema.safeParse(value);
+  let parsed: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    parsed = schema.safeParse(value);
+  } catch (error) {
+    return { ok: false, refusal: unreadable(error, field) };
+  }
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, refusal: refused('invalid-input', describeIssues(parsed.error, field), { reason: 'bad-field', field }) };
 }

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ActResult, Applied, CreateOrderResult, RedeemResult, Refused } from '../api';
 import type { EntityRef, OrderRow, TimerRow } from '../db/rows';
 import { emptyStockWork } from '../inventory/work';
-import { parseArg, refused, timerCommandId, type CommandKind, type CommandMeta } from './command';
+import { parseArg, refused, timerCommandId, unreadable, type CommandKind, type CommandMeta } from './command';
 import type { CommandSettings } from './commandSettings';
 import type { PeriodPreset } from '../settings/periods';
 import { decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type Decision, type EffectHandler, type EngineEnv } from './decide';
@@ -59,7 +59,12 @@ function firstRefusal(...checks: Array<Checked<unknown>>): Refused | undefined {
 
 /** The order input, refused with one sentence per problem ("Line 2: quantity must be a whole number."). */
 function parseOrderInput(input: unknown): Checked<z.output<typeof createOrderInputSchema>> {
-  const parsed = createOrderInputSchema.safeParse(input);
+  let parsed: ReturnType<typeof createOrderInputSchema.safeParse>;
+  try {
+    parsed = createOrderInputSchema.safeParse(input);
+  } catch (error) {
+    return { ok: false, refusal: unreadable(error, 'input') };
+  }
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, refusal: refused('invalid-input', describeInputError(parsed.error), inputErrorFacts(parsed.error)) };
 }
 

@@ -39,7 +39,14 @@ export async function runCommand<R extends { ok: true }>(
   plan: (tx: StorageTx) => Promise<Plan<R>>,
   hooks: RunHooks = {},
 ): Promise<R | Refused> {
-  const digest = commandDigest(meta.kind, payload);
+  let digest: string;
+  try {
+    digest = commandDigest(meta.kind, payload);
+  } catch (error) {
+    // A payload that contains itself, or whose fields cannot be read (a getter that throws).
+    const reason = errorText(error);
+    return refused('invalid-input', `The command's data cannot be read (${reason}); nothing was changed.`, { reason });
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await storage.transaction(async (tx): Promise<R | Refused> => {

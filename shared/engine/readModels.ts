@@ -14,8 +14,12 @@ export type WorkflowLookup = (snapshot: OrderSnapshot) => Promise<Workflow | und
 
 function isRef(ref: unknown): ref is EntityRef {
   if (typeof ref !== 'object' || ref === null) return false;
-  const { kind, id } = ref as Record<string, unknown>;
-  return (kind === 'order' || kind === 'item' || kind === 'refund') && typeof id === 'string';
+  try {
+    const { kind, id } = ref as Record<string, unknown>;
+    return (kind === 'order' || kind === 'item' || kind === 'refund') && typeof id === 'string';
+  } catch {
+    return false; // a field that throws when read (a script's getter)
+  }
 }
 
 export function createOrderReads(db: CounterDb, workflowOf: WorkflowLookup) {

@@ -6,7 +6,7 @@ import type { LedgerRow, ProductRow } from '../db/rows';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
 
-const { MAX_CSV_BYTES } = LIMITS;
+const { MAX_CSV_BYTES, MAX_FILE_PROBLEMS } = LIMITS;
 import { barcodeForms } from '../inventory/barcodes';
 import { addLocation, productUpdate, putProduct, updateLocation } from '../inventory/catalog';
 import { parseProductsCsv, parseStockLevelsCsv } from '../inventory/csv';
@@ -48,10 +48,13 @@ function csvRefusal(csvText: unknown): Refused | undefined {
   return undefined;
 }
 
-/** A bad file is refused whole, every bad row listed. */
+/** A bad file is refused whole, its bad rows listed (the first MAX_FILE_PROBLEMS: a person
+ *  fixes those and tries again; millions would stall the screen that shows them). */
 function fileProblems(errors: unknown[]): StockRefusal {
   const n = errors.length;
-  return new StockRefusal('invalid-input', `${n} problem${n === 1 ? '' : 's'} in the file; nothing was imported`, { errors }, { reason: 'file-problems', problems: n });
+  const listed = errors.slice(0, MAX_FILE_PROBLEMS);
+  const more = n > listed.length ? `; the first ${listed.length} are listed` : '';
+  return new StockRefusal('invalid-input', `${n} problem${n === 1 ? '' : 's'} in the file${more}; nothing was imported`, { errors: listed }, { reason: 'file-problems', problems: n });
 }
 
 export function createStockCommands(ctx: StockContext): StockCommands {

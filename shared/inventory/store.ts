@@ -70,8 +70,31 @@ export async function writeStockWork(db: CounterDb, work: StockWork): Promise<vo
   ]);
 }
 
+/**
+ * A filter as a caller gave it. Absent or null fields filter nothing; a field that is not
+ * text matches no row ('none') — it would not be a valid IndexedDB key, and the query
+ * would throw a DataError instead of answering.
+ */
+function keyFilter(filter: unknown): StockFilter | 'none' {
+  if (typeof filter !== 'object' || filter === null) return {};
+  try {
+    const { sku, locationId } = filter as Record<string, unknown>;
+    const out: StockFilter = {};
+    for (const [field, value] of [['sku', sku], ['locationId', locationId]] as const) {
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') return 'none';
+      out[field] = value;
+    }
+    return out;
+  } catch {
+    return 'none'; // a field that throws when read (a script's getter)
+  }
+}
+
 export function createStockReads(db: CounterDb, now: () => number): StockReads {
-  async function readLevels(filter?: StockFilter): Promise<StockLevelRow[]> {
+  async function readLevels(given?: StockFilter): Promise<StockLevelRow[]> {
+    const filter = keyFilter(given);
+    if (filter === 'none') return [];
     if (filter?.sku !== undefined && filter.locationId !== undefined) {
       const row = await db.stockLevels.get([filter.sku, filter.locationId]);
       return row ? [row] : [];
@@ -97,7 +120,9 @@ export function createStockReads(db: CounterDb, now: () => number): StockReads {
       return rows.sort(bySkuThenLocation).map(toLevelView);
     },
 
-    async ledger(filter?: StockFilter): Promise<LedgerRow[]> {
+    async ledger(given?: StockFilter): Promise<LedgerRow[]> {
+      const filter = keyFilter(given);
+      if (filter === 'none') return [];
       return db.transaction('r', db.stockLedger, async () => {
         if (filter?.sku !== undefined) {
           const rows = await db.stockLedger.where('[sku+seq]').between([filter.sku, Dexie.minKey], [filter.sku, Dexie.maxKey]).toArray();
