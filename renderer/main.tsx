@@ -9,12 +9,14 @@ import { config } from './config';
 import { db } from './db';
 import { counter } from './engine/client';
 import { startLeaderLoop } from './engine/leader';
+import { requestPersistentStorage } from './platform/storage';
 import { markColorScheme } from './ui/colorScheme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
 startLeaderLoop();
+void requestPersistentStorage();
 
 // Test seam: Playwright seeds catalog and stock through the same engine the UI uses.
 if (config.testHooks) {

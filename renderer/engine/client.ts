@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 import type { Counter } from '../../shared/api';
 import { afterFirstIdle } from '../app/windowIdle';
 import { config } from '../config';
-import type { EngineApi, EngineHello, EngineInfo } from './protocol';
+import type { EngineApi, EngineBackupApi, EngineHello, EngineInfo } from './protocol';
 
 export type CounterClient = Comlink.Remote<Counter>;
 
@@ -58,6 +58,9 @@ engineReady.catch(() => undefined);
 
 /** The engine, outside React (timer loop, scanner routing). */
 export const counter: CounterClient = remote as unknown as CounterClient;
+
+/** Backup and restore, run by the engine beside the counter. */
+export const engineBackup: Comlink.Remote<EngineBackupApi> = remote;
 
 /** The engine, inside React. Calls wait for the engine to be ready. */
 export function useCounter(): CounterClient {

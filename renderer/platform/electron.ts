@@ -48,6 +48,16 @@ export function electronPlatform(bridge: CounterflowBridge): HostPlatform {
       const result = await bridge.saveTextFile({ kind: bridgeKind(kind), suggestedName, content });
       return result.canceled ? null : result.fileName;
     },
+    // The bridge carries text, and a backup is UTF-8 text (JSON lines): up to the bridge's
+    // size limit it goes through whole.
+    async openFile(kind) {
+      const result = await bridge.openTextFile({ kind: bridgeKind(kind) });
+      return result.canceled ? null : { fileName: result.fileName, file: new Blob([result.content]) };
+    },
+    async saveFile(kind, suggestedName, data) {
+      const result = await bridge.saveTextFile({ kind: bridgeKind(kind), suggestedName, content: await data.text() });
+      return result.canceled ? null : result.fileName;
+    },
     print: () => bridge.print(),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };

@@ -9,6 +9,12 @@ export interface OpenedFile {
   content: string;
 }
 
+/** A file chosen by the operator, not read yet (a backup may be large: it is read in pieces). */
+export interface ChosenFile {
+  fileName: string;
+  file: Blob;
+}
+
 export type PrintOutcome = { ok: true } | { ok: false; reason: string };
 
 /** Commands chosen from the native application menu (Electron only). */
@@ -21,6 +27,10 @@ export interface HostPlatform {
   openTextFile(kind: FileKind): Promise<OpenedFile | null>;
   /** Save text as a file; resolves to the file name, or null when they cancel. */
   saveTextFile(kind: FileKind, suggestedName: string, content: string): Promise<string | null>;
+  /** Ask the operator for a file without reading it; null when they cancel. */
+  openFile(kind: FileKind): Promise<ChosenFile | null>;
+  /** Save a blob as a file (a backup); resolves to the file name, or null when they cancel. */
+  saveFile(kind: FileKind, suggestedName: string, data: Blob): Promise<string | null>;
   /** Print the current window (labels and receipts are laid out with print CSS). */
   print(): Promise<PrintOutcome>;
   /** Listen to application-menu commands; a no-op in the browser. */

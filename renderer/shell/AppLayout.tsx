@@ -4,6 +4,7 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
+import { RestoreDialog } from '../settings/RestoreDialog';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
 import { EngineBanner } from './EngineBanner';
@@ -29,6 +30,7 @@ export function AppLayout() {
         <EngineBanner />
         <ScreenOutlet />
       </AppShell.Main>
+      <RestoreDialog />
     </AppShell>
   );
 }
