@@ -41,6 +41,10 @@ describe('ipcArgumentSchemas', () => {
   });
 
   it('checks print-to-PDF options', () => {
+    expect(ok(IpcChannel.setLanguage, ['zh'])).toBe(true);
+    expect(ok(IpcChannel.setLanguage, ['en'])).toBe(true);
+    expect(ok(IpcChannel.setLanguage, ['fr'])).toBe(false);
+    expect(ok(IpcChannel.setLanguage, [])).toBe(false);
     expect(ok(IpcChannel.printToPdf, [{}])).toBe(true);
     expect(ok(IpcChannel.printToPdf, [{ pageSize: 'A6', landscape: true }])).toBe(true);
     expect(ok(IpcChannel.printToPdf, [{ pageSize: 'Poster' }])).toBe(false);
@@ -65,7 +69,7 @@ describe('contract', () => {
   it('lists the bridge functions once each', () => {
     expect(new Set(BRIDGE_FUNCTIONS).size).toBe(BRIDGE_FUNCTIONS.length);
     expect([...BRIDGE_FUNCTIONS].sort()).toEqual(
-      ['getAppVersion', 'onMenuCommand', 'openTextFile', 'print', 'printToPdf', 'saveTextFile'].sort(),
+      ['getAppVersion', 'onMenuCommand', 'openTextFile', 'print', 'printToPdf', 'saveTextFile', 'setLanguage'].sort(),
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   IpcChannel,
   MAX_TEXT_FILE_BYTES,
   PDF_PAGE_SIZES,
+  SHELL_LANGUAGES,
   type OpenTextFileRequest,
   type PrintToPdfRequest,
   type SaveTextFileRequest,
@@ -60,6 +61,7 @@ export const ipcArgumentSchemas = {
   [IpcChannel.saveTextFile]: z.tuple([saveTextFileRequestSchema]),
   [IpcChannel.print]: z.tuple([]),
   [IpcChannel.printToPdf]: z.tuple([printToPdfRequestSchema]),
+  [IpcChannel.setLanguage]: z.tuple([z.enum(SHELL_LANGUAGES)]),
 } as const satisfies Record<IpcChannel, z.ZodType>;
 
 // Compile-time checks: each schema produces exactly the contract type (no drift between the

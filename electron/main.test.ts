@@ -385,4 +385,17 @@ describe('menu', () => {
       ?.click?.();
     expect(mainWindow().webContents.sent).toEqual([[MENU_COMMAND_CHANNEL, 'backup']]);
   });
+
+  it('follows the app language: menu and dialog titles in Chinese, refusing other languages', async () => {
+    type Item = { id?: string; label?: string; submenu?: Item[] };
+    const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+    await expect(invoke(IpcChannel.setLanguage, trusted(), 'fr')).rejects.toThrow(/invalid arguments/);
+    await invoke(IpcChannel.setLanguage, trusted(), 'zh');
+    expect(flat(state.menuTemplate as Item[]).find((i) => i.id === 'file.restore')?.label).toBe('恢复…');
+    state.nextOpen = { canceled: true, filePaths: [] };
+    await invoke(IpcChannel.openTextFile, trusted(), { kind: 'backup' });
+    expect(state.dialogs.open.at(-1)).toMatchObject({ title: '从备份恢复', filters: [{ name: 'Counterflow 备份', extensions: ['cfbackup'] }, expect.anything()] });
+    await invoke(IpcChannel.setLanguage, trusted(), 'en');
+    expect(flat(state.menuTemplate as Item[]).find((i) => i.id === 'file.restore')?.label).toBe('Restore…');
+  });
 });

@@ -31,9 +31,11 @@ import {
   type OpenTextFileResult,
   type PrintResult,
   type SaveTextFileResult,
+  type ShellLanguage,
 } from './ipc-contract';
 import { ipcArgumentSchemas } from './ipc-schemas';
 import { buildMenuTemplate } from './menu';
+import { dialogTitle, fill, wordsFor } from './words';
 import {
   isAllowedNavigation,
   isPermissionAllowed,
@@ -54,6 +56,8 @@ const PRELOAD_PATH = path.join(here, 'preload.cjs');
 const { origin: trustedOrigin, startUrl, dev } = resolveTrustedOrigin(process.env.VITE_DEV_SERVER_URL, app.isPackaged);
 
 let mainWindow: BrowserWindow | null = null;
+/** The app's language, as the renderer last said (menu, dialog titles, About follow it). */
+let language: ShellLanguage = 'en';
 
 // Privileged schemes must be declared before 'ready'. standard: relative URLs, a real origin and
 // storage (IndexedDB for Dexie); secure: a secure context (Web Locks, crypto.subtle);
@@ -99,20 +103,24 @@ if (!app.requestSingleInstanceLock()) {
       registerAppProtocol();
       restrictPermissions(trustedOrigin);
       registerIpcHandlers();
-      Menu.setApplicationMenu(
-        Menu.buildFromTemplate(
-          buildMenuTemplate(
-            { send: sendMenuCommand, about: () => void showAbout() },
-            { appName: APP_NAME, dev, platform: process.platform },
-          ),
-        ),
-      );
+      setApplicationMenu();
       createMainWindow();
     })
     .catch((error: unknown) => {
       console.error('Counterflow failed to start', error);
       app.exit(1);
     });
+}
+
+function setApplicationMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        { send: sendMenuCommand, about: () => void showAbout() },
+        { appName: APP_NAME, dev, platform: process.platform, words: wordsFor(language) },
+      ),
+    ),
+  );
 }
 
 function createMainWindow(): void {
@@ -273,35 +281,30 @@ function trustedWindowOf(event: IpcMainInvokeEvent): BrowserWindow | null {
   return isTrustedSender({ frameUrl: senderUrl(event), isMainWindowMainFrame }, trustedOrigin) ? win : null;
 }
 
-const FILE_FILTERS: Readonly<Record<FileKind, FileFilter[]>> = {
-  backup: [
-    { name: 'Counterflow backup', extensions: ['json'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
-  csv: [
-    { name: 'CSV (comma-separated values)', extensions: ['csv'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
-  workflow: [
-    { name: 'Workflow definition', extensions: ['json'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
-};
+const FILE_EXTENSIONS: Readonly<Record<FileKind, string>> = { backup: 'cfbackup', csv: 'csv', workflow: 'json' };
 
-const DEFAULT_TITLES: Readonly<Record<FileKind, { open: string; save: string }>> = {
-  backup: { open: 'Restore from backup', save: 'Save backup' },
-  csv: { open: 'Import CSV', save: 'Export CSV' },
-  workflow: { open: 'Open workflow definition', save: 'Save workflow definition' },
-};
+function fileFilters(kind: FileKind): FileFilter[] {
+  const words = wordsFor(language);
+  return [
+    { name: words.filter[kind], extensions: [FILE_EXTENSIONS[kind]] },
+    { name: words.filter.all, extensions: ['*'] },
+  ];
+}
 
 function registerIpcHandlers(): void {
   handle(IpcChannel.appVersion, () => app.getVersion());
 
+  handle(IpcChannel.setLanguage, ([next]) => {
+    if (next === language) return;
+    language = next;
+    setApplicationMenu();
+  });
+
   handle(IpcChannel.openTextFile, async ([request], win): Promise<OpenTextFileResult> => {
     const result = await dialog.showOpenDialog(win, {
-      title: request.title ?? DEFAULT_TITLES[request.kind].open,
+      title: request.title ?? dialogTitle(wordsFor(language), request.kind, 'open'),
       properties: ['openFile'],
-      filters: FILE_FILTERS[request.kind],
+      filters: fileFilters(request.kind),
     });
     const filePath = result.filePaths[0];
     if (result.canceled || !filePath) return { canceled: true };
@@ -326,9 +329,9 @@ function registerIpcHandlers(): void {
       throw new Error(`The content is too large to save (limit ${MAX_TEXT_FILE_BYTES} bytes).`);
     }
     const result = await dialog.showSaveDialog(win, {
-      title: request.title ?? DEFAULT_TITLES[request.kind].save,
+      title: request.title ?? dialogTitle(wordsFor(language), request.kind, 'save'),
       defaultPath: path.join(app.getPath('documents'), request.suggestedName),
-      filters: FILE_FILTERS[request.kind],
+      filters: fileFilters(request.kind),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     if (result.canceled || !result.filePath) return { canceled: true };
@@ -378,11 +381,12 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 async function showAbout(): Promise<void> {
+  const words = wordsFor(language);
   const detail = [
-    `Version ${app.getVersion()}`,
+    fill(words.about.version, { version: app.getVersion() }),
     `Electron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
   ].join('\n');
-  const options = { type: 'info' as const, title: `About ${APP_NAME}`, message: APP_NAME, detail, buttons: ['OK'] };
+  const options = { type: 'info' as const, title: fill(words.menu.about, { app: APP_NAME }), message: APP_NAME, detail, buttons: [words.about.ok] };
   if (mainWindow && !mainWindow.isDestroyed()) await dialog.showMessageBox(mainWindow, options);
   else await dialog.showMessageBox(options);
 }

@@ -27,6 +27,7 @@ const bridge: CounterflowBridge = {
   saveTextFile: (request) => ipcRenderer.invoke(IpcChannel.saveTextFile, request) as Promise<SaveTextFileResult>,
   print: () => ipcRenderer.invoke(IpcChannel.print) as Promise<PrintResult>,
   printToPdf: (request) => ipcRenderer.invoke(IpcChannel.printToPdf, request ?? {}) as Promise<Uint8Array>,
+  setLanguage: (language) => ipcRenderer.invoke(IpcChannel.setLanguage, language) as Promise<void>,
   onMenuCommand: (listener) => {
     // The page gets the command name only, never the IpcRendererEvent (it carries `sender`).
     const forward = (_event: IpcRendererEvent, command: unknown): void => {

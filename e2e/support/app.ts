@@ -27,6 +27,9 @@ export async function openApp(page: Page, testInfo: TestInfo, options: OpenOptio
   params.set('e2e', '1');
   await page.goto(`./?${params.toString()}#${options.path ?? '/boards'}`);
   await expect(page.getByTestId('role-switcher')).toBeVisible();
+  if (!(await page.evaluate(() => '__counterflowTest' in window))) {
+    throw new Error('The app under test has no e2e hook: build it with `npm run build:e2e` (vite build --mode e2e), not the production build.');
+  }
   if (options.waitForEngine !== false) {
     await expect(page.getByTestId('engine-starting')).toHaveCount(0);
     await expect(page.getByTestId('engine-failed')).toHaveCount(0);

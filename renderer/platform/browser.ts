@@ -74,5 +74,8 @@ export const browserPlatform: HostPlatform = {
   openFile: chooseFile,
   saveFile,
   print,
+  canPrintToPdf: false,
+  printToPdf: () => null,
+  setLanguage: async () => undefined,
   onMenuCommand: () => () => undefined,
 };

@@ -1,8 +1,10 @@
 // What the renderer needs from its host: files, printing, version, menu commands.
 // Two implementations: browser (plain Chromium, e2e tests) and Electron (preload bridge).
 
-/** What a file is about; decides the dialog filter. */
-export type FileKind = 'backup' | 'csv' | 'workflow';
+import type { FileKind, MenuCommand, PdfPageSize, ShellLanguage } from '../../shared/host/bridge';
+
+/** What a file is about (decides the dialog filter); the commands of the native File menu. */
+export type { FileKind, MenuCommand, ShellLanguage };
 
 export interface OpenedFile {
   fileName: string;
@@ -17,8 +19,6 @@ export interface ChosenFile {
 
 export type PrintOutcome = { ok: true } | { ok: false; reason: string };
 
-/** Commands chosen from the native application menu (Electron only). */
-export type MenuCommand = 'backup' | 'restore' | 'import-csv' | 'export-csv' | 'print';
 
 export interface HostPlatform {
   readonly kind: 'browser' | 'electron';
@@ -33,6 +33,12 @@ export interface HostPlatform {
   saveFile(kind: FileKind, suggestedName: string, data: Blob): Promise<string | null>;
   /** Print the current window (labels and receipts are laid out with print CSS). */
   print(): Promise<PrintOutcome>;
+  /** A PDF of the current window, or null where the host cannot make one (the browser:
+   *  its print dialog offers "Save as PDF" instead). */
+  readonly canPrintToPdf: boolean;
+  printToPdf(options: { pageSize?: PdfPageSize; landscape?: boolean }): Promise<Uint8Array> | null;
+  /** The app's language changed: the host's menu and dialogs follow (Electron only). */
+  setLanguage(language: ShellLanguage): Promise<void>;
   /** Listen to application-menu commands; a no-op in the browser. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

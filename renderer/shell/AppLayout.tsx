@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
 import { EngineBanner } from './EngineBanner';
 import { EngineStatus } from './EngineStatus';
+import { HostBridge } from './HostBridge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
 import { RoleSwitcher } from './RoleSwitcher';
@@ -31,6 +32,7 @@ export function AppLayout() {
         <ScreenOutlet />
       </AppShell.Main>
       <RestoreDialog />
+      <HostBridge />
     </AppShell>
   );
 }
