@@ -1,0 +1,100 @@
+// The renderer's Electron path, in browser mode: a stand-in for the preload bridge is put on
+// `window.counterflow` before the app loads, so the app picks its Electron platform. The test
+// then plays the main process: it sends File-menu commands and answers the dialogs, and sees
+// the same code as the screens' buttons run (backup, restore, CSV, print) and the language
+// reach the shell. The real bridge and main process are tested in electron/ and e2e/electron.
+import { expect, test, type Page } from '@playwright/test';
+import { createOrderViaEngine, openApp, seedCatalog } from './support/app';
+
+type Call = [string, unknown];
+
+async function installBridge(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const calls: Array<[string, unknown]> = [];
+    const w = window as unknown as Record<string, unknown>;
+    let menu: ((command: string) => void) | null = null;
+    w.__bridgeCalls = calls;
+    w.__menu = (command: string) => menu?.(command);
+    w.counterflow = {
+      getAppVersion: async () => '0.0.0-test',
+      openTextFile: async (request: unknown) => {
+        calls.push(['openTextFile', request]);
+        const next = sessionStorage.getItem('test.nextOpen');
+        return next ? { canceled: false, fileName: 'from-menu.cfbackup', content: next } : { canceled: true };
+      },
+      saveTextFile: async (request: { kind: string; suggestedName: string; content: string }) => {
+        calls.push(['saveTextFile', { kind: request.kind, suggestedName: request.suggestedName }]);
+        w.__lastSaved = request.content;
+        return { canceled: false, fileName: request.suggestedName };
+      },
+      print: async () => {
+        calls.push(['print', null]);
+        return { ok: true };
+      },
+      printToPdf: async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+      setLanguage: async (language: string) => void calls.push(['setLanguage', language]),
+      onMenuCommand: (listener: (command: string) => void) => {
+        menu = listener;
+        return () => {
+          if (menu === listener) menu = null;
+        };
+      },
+    };
+  });
+}
+
+const calls = (page: Page) => page.evaluate(() => (window as unknown as { __bridgeCalls: Call[] }).__bridgeCalls);
+const menu = (page: Page, command: string) => page.evaluate((c) => (window as unknown as { __menu(c: string): void }).__menu(c), command);
+
+test.describe('File menu through the host bridge', () => {
+  test('Back up and Restore from the menu; the menu follows the language', async ({ page }, testInfo) => {
+    await installBridge(page);
+    await openApp(page, testInfo, { path: '/boards' });
+    await expect.poll(() => calls(page)).toContainEqual(['setLanguage', 'en']);
+    await seedCatalog(page);
+    const kept = await createOrderViaEngine(page, { buyerId: 'M-1', buyerName: 'Menu Kept', lines: [{ sku: 'TEA-100', qty: 1 }] });
+
+    await menu(page, 'backup');
+    await expect(page.getByText('Backup saved')).toBeVisible();
+    const saved = (await calls(page)).find(([name]) => name === 'saveTextFile');
+    expect(saved?.[1]).toMatchObject({ kind: 'backup', suggestedName: expect.stringMatching(/\.cfbackup$/) });
+    const content = await page.evaluate(() => (window as unknown as { __lastSaved: string }).__lastSaved);
+    expect(content.startsWith('{"format":"counterflow-backup"')).toBe(true);
+
+    const dropped = await createOrderViaEngine(page, { buyerId: 'M-2', buyerName: 'Menu Dropped', lines: [{ sku: 'TEA-100', qty: 1 }] });
+    await page.evaluate((text) => sessionStorage.setItem('test.nextOpen', text), content);
+    await menu(page, 'restore');
+    await expect(page.getByTestId('restore-summary')).toBeVisible();
+    expect((await calls(page)).filter(([name]) => name === 'openTextFile')).toEqual([['openTextFile', { kind: 'backup' }]]);
+    await page.getByTestId('restore-confirm').click();
+    await expect(page.getByText('Backup restored')).toBeVisible();
+    await expect(page.locator(`[data-testid="order-card"][data-order-number="${kept.number}"]`)).toBeVisible();
+    await expect(page.locator(`[data-testid="order-card"][data-order-number="${dropped.number}"]`)).toHaveCount(0);
+
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect.poll(() => calls(page)).toContainEqual(['setLanguage', 'zh']);
+  });
+
+  test('Import CSV, Export CSV and Print from the menu run the screens’ own actions', async ({ page }, testInfo) => {
+    await installBridge(page);
+    await openApp(page, testInfo, { path: '/boards' });
+    await seedCatalog(page);
+
+    await menu(page, 'import-csv');
+    await expect(page).toHaveURL(/#\/stock/);
+    const dialog = page.getByRole('dialog', { name: 'Import products' });
+    await expect(dialog.getByTestId('csv-choose')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+
+    await menu(page, 'export-csv');
+    await expect.poll(async () => (await calls(page)).filter(([name]) => name === 'saveTextFile')).toEqual([
+      ['saveTextFile', { kind: 'csv', suggestedName: expect.stringMatching(/^stock-levels-\d{4}-\d{2}-\d{2}\.csv$/) }],
+    ]);
+    const csv = await page.evaluate(() => (window as unknown as { __lastSaved: string }).__lastSaved);
+    expect(csv).toContain('TEA-100');
+
+    await menu(page, 'print');
+    await expect.poll(async () => (await calls(page)).filter(([name]) => name === 'print')).toHaveLength(1);
+  });
+});
