@@ -33,6 +33,17 @@ async function installBridge(page: Page): Promise<void> {
       },
       printToPdf: async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]),
       setLanguage: async (language: string) => void calls.push(['setLanguage', language]),
+      getScheduledBackups: async () => ({ folder: sessionStorage.getItem('test.folder'), keep: 14 }),
+      chooseBackupFolder: async () => {
+        calls.push(['chooseBackupFolder', null]);
+        sessionStorage.setItem('test.folder', '/media/usb/backups');
+        return { folder: '/media/usb/backups', keep: 14 };
+      },
+      setBackupKeep: async (keep: number) => ({ folder: sessionStorage.getItem('test.folder'), keep }),
+      writeScheduledBackup: async (request: { fileName: string; content: string }) => {
+        calls.push(['writeScheduledBackup', { fileName: request.fileName, header: request.content.slice(0, 30) }]);
+        return { ok: true, fileName: request.fileName, removed: 0 };
+      },
       onMenuCommand: (listener: (command: string) => void) => {
         menu = listener;
         return () => {
@@ -96,5 +107,33 @@ test.describe('File menu through the host bridge', () => {
 
     await menu(page, 'print');
     await expect.poll(async () => (await calls(page)).filter(([name]) => name === 'print')).toHaveLength(1);
+  });
+
+  test('daily backups: off until a folder is chosen, then a backup is written there at once', async ({ page }, testInfo) => {
+    await installBridge(page);
+    await openApp(page, testInfo, { path: '/settings' });
+    const daily = page.getByTestId('daily-backups');
+    await expect(daily.getByTestId('daily-backups-folder')).toContainText('Off');
+    await expect(page.getByTestId('backup-last')).toHaveText('No backup yet.');
+    expect((await calls(page)).filter(([name]) => name === 'writeScheduledBackup')).toEqual([]);
+
+    await daily.getByTestId('daily-backups-choose').click();
+    await expect(daily.getByTestId('daily-backups-folder')).toHaveText('Every day to /media/usb/backups');
+    await expect
+      .poll(async () => (await calls(page)).filter(([name]) => name === 'writeScheduledBackup'))
+      .toEqual([['writeScheduledBackup', { fileName: expect.stringMatching(/^counterflow-.+\.cfbackup$/), header: '{"format":"counterflow-backup"' }]]);
+    await expect(page.getByTestId('backup-last')).toContainText('Last backup:');
+    await expect(page.getByTestId('backup-overdue')).toHaveCount(0);
+
+    // The next start finds a backup younger than a day: nothing more is written.
+    await page.reload();
+    await expect(page.getByTestId('backup-last')).toContainText('Last backup:');
+    await expect(page.getByTestId('engine-starting')).toHaveCount(0);
+    expect((await calls(page)).filter(([name]) => name === 'writeScheduledBackup')).toEqual([]);
+
+    // A counter with the folder set and no backup yet backs up by itself once it starts.
+    await openApp(page, testInfo, { path: '/settings', db: `${testInfo.workerIndex}-daily-${Date.now().toString(36)}` });
+    await expect.poll(async () => (await calls(page)).filter(([name]) => name === 'writeScheduledBackup').length).toBe(1);
+    await expect(page.getByTestId('backup-last')).toContainText('Last backup:');
   });
 });

@@ -19,8 +19,11 @@ export type {
   PrintToPdfRequest,
   SaveTextFileRequest,
   SaveTextFileResult,
+  ScheduledBackupStatus,
   ShellLanguage,
   Unsubscribe,
+  WriteScheduledBackupRequest,
+  WriteScheduledBackupResult,
 } from '../shared/host/bridge';
 
 /** Name of the global the preload exposes: `window.counterflow`. */
@@ -34,6 +37,10 @@ export const IpcChannel = {
   print: 'counterflow:print',
   printToPdf: 'counterflow:print-to-pdf',
   setLanguage: 'counterflow:set-language',
+  getScheduledBackups: 'counterflow:get-scheduled-backups',
+  chooseBackupFolder: 'counterflow:choose-backup-folder',
+  setBackupKeep: 'counterflow:set-backup-keep',
+  writeScheduledBackup: 'counterflow:write-scheduled-backup',
 } as const;
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];
 
@@ -59,6 +66,10 @@ export const BRIDGE_FUNCTIONS = [
   'print',
   'printToPdf',
   'setLanguage',
+  'getScheduledBackups',
+  'chooseBackupFolder',
+  'setBackupKeep',
+  'writeScheduledBackup',
   'onMenuCommand',
 ] as const satisfies readonly (keyof CounterflowBridge)[];
 

@@ -41,6 +41,13 @@ describe('ipcArgumentSchemas', () => {
   });
 
   it('checks print-to-PDF options', () => {
+    expect(ok(IpcChannel.setBackupKeep, [7])).toBe(true);
+    expect(ok(IpcChannel.setBackupKeep, [0])).toBe(false);
+    expect(ok(IpcChannel.setBackupKeep, [2.5])).toBe(false);
+    expect(ok(IpcChannel.chooseBackupFolder, ['/tmp'])).toBe(false);
+    expect(ok(IpcChannel.writeScheduledBackup, [{ fileName: 'counterflow-D1-20261206-020000.cfbackup', content: '{}' }])).toBe(true);
+    expect(ok(IpcChannel.writeScheduledBackup, [{ fileName: '../counterflow-D1-20261206-020000.cfbackup', content: '{}' }])).toBe(false);
+    expect(ok(IpcChannel.writeScheduledBackup, [{ fileName: 'counterflow-D1-20261206-020000.cfbackup', content: '{}', folder: '/etc' }])).toBe(false);
     expect(ok(IpcChannel.setLanguage, ['zh'])).toBe(true);
     expect(ok(IpcChannel.setLanguage, ['en'])).toBe(true);
     expect(ok(IpcChannel.setLanguage, ['fr'])).toBe(false);
@@ -69,7 +76,7 @@ describe('contract', () => {
   it('lists the bridge functions once each', () => {
     expect(new Set(BRIDGE_FUNCTIONS).size).toBe(BRIDGE_FUNCTIONS.length);
     expect([...BRIDGE_FUNCTIONS].sort()).toEqual(
-      ['getAppVersion', 'onMenuCommand', 'openTextFile', 'print', 'printToPdf', 'saveTextFile', 'setLanguage'].sort(),
+      ['getAppVersion', 'onMenuCommand', 'openTextFile', 'print', 'printToPdf', 'saveTextFile', 'setLanguage', 'getScheduledBackups', 'chooseBackupFolder', 'setBackupKeep', 'writeScheduledBackup'].sort(),
     );
   });
 });

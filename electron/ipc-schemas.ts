@@ -12,7 +12,10 @@ import {
   type OpenTextFileRequest,
   type PrintToPdfRequest,
   type SaveTextFileRequest,
+  type WriteScheduledBackupRequest,
 } from './ipc-contract';
+
+import { isScheduledBackupName, MAX_KEEP } from './scheduled-backups';
 
 const MAX_TITLE = 200;
 const MAX_FILE_NAME = 200;
@@ -45,6 +48,11 @@ export const saveTextFileRequestSchema = z.strictObject({
   title,
 });
 
+export const writeScheduledBackupRequestSchema = z.strictObject({
+  fileName: z.string().refine(isScheduledBackupName, 'not a backup file name'),
+  content: z.string().max(MAX_TEXT_FILE_BYTES),
+});
+
 // The preload always sends an object (`request ?? {}`), so absent options arrive as {}.
 export const printToPdfRequestSchema = z.strictObject({
   pageSize: z.enum(PDF_PAGE_SIZES).optional(),
@@ -62,6 +70,10 @@ export const ipcArgumentSchemas = {
   [IpcChannel.print]: z.tuple([]),
   [IpcChannel.printToPdf]: z.tuple([printToPdfRequestSchema]),
   [IpcChannel.setLanguage]: z.tuple([z.enum(SHELL_LANGUAGES)]),
+  [IpcChannel.getScheduledBackups]: z.tuple([]),
+  [IpcChannel.chooseBackupFolder]: z.tuple([]),
+  [IpcChannel.setBackupKeep]: z.tuple([z.number().int().min(1).max(MAX_KEEP)]),
+  [IpcChannel.writeScheduledBackup]: z.tuple([writeScheduledBackupRequestSchema]),
 } as const satisfies Record<IpcChannel, z.ZodType>;
 
 // Compile-time checks: each schema produces exactly the contract type (no drift between the
@@ -72,4 +84,5 @@ export type SchemasMatchContract = [
   AssertTrue<Same<z.infer<typeof openTextFileRequestSchema>, OpenTextFileRequest>>,
   AssertTrue<Same<z.infer<typeof saveTextFileRequestSchema>, SaveTextFileRequest>>,
   AssertTrue<Same<z.infer<typeof printToPdfRequestSchema>, PrintToPdfRequest>>,
+  AssertTrue<Same<z.infer<typeof writeScheduledBackupRequestSchema>, WriteScheduledBackupRequest>>,
 ];

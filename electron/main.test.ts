@@ -47,11 +47,12 @@ vi.mock('node:fs/promises', () => ({
     if (!bytes) throw state.enoent(file);
     return { isFile: () => true, size: bytes.byteLength };
   },
-  readFile: async (file: string) => {
+  readFile: async (file: string, encoding?: BufferEncoding) => {
     const bytes = state.files.get(file);
     if (!bytes) throw state.enoent(file);
-    return Buffer.from(bytes);
+    return encoding ? Buffer.from(bytes).toString(encoding) : Buffer.from(bytes);
   },
+  readdir: async (dir: string) => [...state.files.keys()].filter((f) => path.dirname(f) === dir).map((f) => path.basename(f)),
   writeFile: async (file: string, content: string) => {
     state.files.set(file, new TextEncoder().encode(content));
   },
@@ -397,5 +398,31 @@ describe('menu', () => {
     expect(state.dialogs.open.at(-1)).toMatchObject({ title: '从备份恢复', filters: [{ name: 'Counterflow 备份', extensions: ['cfbackup'] }, expect.anything()] });
     await invoke(IpcChannel.setLanguage, trusted(), 'en');
     expect(flat(state.menuTemplate as Item[]).find((i) => i.id === 'file.restore')?.label).toBe('Restore…');
+  });
+
+});
+
+describe('daily backups', () => {
+  const name = (day: number) => `counterflow-D1-202612${String(day).padStart(2, '0')}-020000.cfbackup`;
+
+  it('has no folder until the clerk chooses one; a cancelled dialog changes nothing', async () => {
+    expect(await invoke(IpcChannel.getScheduledBackups, trusted())).toEqual({ folder: null, keep: 14 });
+    state.nextOpen = { canceled: true, filePaths: [] };
+    expect(await invoke(IpcChannel.chooseBackupFolder, trusted())).toEqual({ folder: null, keep: 14 });
+    expect(state.dialogs.open.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    expect(await invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: name(1), content: 'x' })).toMatchObject({ ok: false, reason: /No backup folder/ });
+  });
+
+  it('writes into the chosen folder and keeps the newest N', async () => {
+    state.nextOpen = { canceled: false, filePaths: ['/home/clerk/Backups'] };
+    expect(await invoke(IpcChannel.chooseBackupFolder, trusted())).toEqual({ folder: '/home/clerk/Backups', keep: 14 });
+    expect(await invoke(IpcChannel.setBackupKeep, trusted(), 2)).toEqual({ folder: '/home/clerk/Backups', keep: 2 });
+    for (const day of [1, 2, 3]) {
+      expect(await invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: name(day), content: `day ${day}` })).toMatchObject({ ok: true });
+    }
+    const inFolder = [...state.files.keys()].filter((f) => f.startsWith('/home/clerk/Backups/')).sort();
+    expect(inFolder).toEqual([`/home/clerk/Backups/${name(2)}`, `/home/clerk/Backups/${name(3)}`]);
+    await expect(invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: '../../.bashrc', content: 'x' })).rejects.toThrow(/invalid arguments/);
+    await expect(invoke(IpcChannel.writeScheduledBackup, eventFrom({ url: 'https://evil.example/' }), { fileName: name(4), content: 'x' })).rejects.toThrow(/untrusted/);
   });
 });

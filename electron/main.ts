@@ -17,7 +17,7 @@ import {
   type WebContents,
 } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -35,6 +35,7 @@ import {
 } from './ipc-contract';
 import { ipcArgumentSchemas } from './ipc-schemas';
 import { buildMenuTemplate } from './menu';
+import { parseConfig, writeScheduledBackup, type BackupFs, type ScheduledBackupConfig } from './scheduled-backups';
 import { dialogTitle, fill, wordsFor } from './words';
 import {
   isAllowedNavigation,
@@ -294,6 +295,8 @@ function fileFilters(kind: FileKind): FileFilter[] {
 function registerIpcHandlers(): void {
   handle(IpcChannel.appVersion, () => app.getVersion());
 
+  registerScheduledBackupHandlers();
+
   handle(IpcChannel.setLanguage, ([next]) => {
     if (next === language) return;
     language = next;
@@ -372,6 +375,39 @@ async function writeFileAtomically(target: string, content: string): Promise<voi
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+// --- daily backups into a chosen folder ---------------------------------------------------------
+
+const backupFs: BackupFs = { readFile, writeFile, rename, rm, readdir };
+const scheduledConfigPath = () => path.join(app.getPath('userData'), 'scheduled-backups.json');
+
+async function readScheduledConfig(): Promise<ScheduledBackupConfig> {
+  return parseConfig(await readFile(scheduledConfigPath(), 'utf8').catch(() => null));
+}
+
+async function saveScheduledConfig(config: ScheduledBackupConfig): Promise<ScheduledBackupConfig> {
+  await writeFileAtomically(scheduledConfigPath(), JSON.stringify(config));
+  return config;
+}
+
+function registerScheduledBackupHandlers(): void {
+  handle(IpcChannel.getScheduledBackups, () => readScheduledConfig());
+  handle(IpcChannel.chooseBackupFolder, async (_args, win) => {
+    const config = await readScheduledConfig();
+    const result = await dialog.showOpenDialog(win, {
+      title: wordsFor(language).dialog.backupFolder,
+      properties: ['openDirectory', 'createDirectory'],
+      ...(config.folder ? { defaultPath: config.folder } : {}),
+    });
+    const folder = result.filePaths[0];
+    if (result.canceled || !folder) return config;
+    return saveScheduledConfig({ ...config, folder });
+  });
+  handle(IpcChannel.setBackupKeep, async ([keep]) => saveScheduledConfig({ ...(await readScheduledConfig()), keep }));
+  handle(IpcChannel.writeScheduledBackup, async ([request]) =>
+    writeScheduledBackup(backupFs, await readScheduledConfig(), request.fileName, request.content),
+  );
 }
 
 function sendMenuCommand(command: MenuCommand): void {

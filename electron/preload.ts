@@ -15,6 +15,8 @@ import {
   type OpenTextFileResult,
   type PrintResult,
   type SaveTextFileResult,
+  type ScheduledBackupStatus,
+  type WriteScheduledBackupResult,
 } from './ipc-contract';
 
 function isMenuCommand(value: unknown): value is MenuCommand {
@@ -28,6 +30,10 @@ const bridge: CounterflowBridge = {
   print: () => ipcRenderer.invoke(IpcChannel.print) as Promise<PrintResult>,
   printToPdf: (request) => ipcRenderer.invoke(IpcChannel.printToPdf, request ?? {}) as Promise<Uint8Array>,
   setLanguage: (language) => ipcRenderer.invoke(IpcChannel.setLanguage, language) as Promise<void>,
+  getScheduledBackups: () => ipcRenderer.invoke(IpcChannel.getScheduledBackups) as Promise<ScheduledBackupStatus>,
+  chooseBackupFolder: () => ipcRenderer.invoke(IpcChannel.chooseBackupFolder) as Promise<ScheduledBackupStatus>,
+  setBackupKeep: (keep) => ipcRenderer.invoke(IpcChannel.setBackupKeep, keep) as Promise<ScheduledBackupStatus>,
+  writeScheduledBackup: (request) => ipcRenderer.invoke(IpcChannel.writeScheduledBackup, request) as Promise<WriteScheduledBackupResult>,
   onMenuCommand: (listener) => {
     // The page gets the command name only, never the IpcRendererEvent (it carries `sender`).
     const forward = (_event: IpcRendererEvent, command: unknown): void => {

@@ -10,6 +10,7 @@ import { db } from './db';
 import { counter } from './engine/client';
 import { startLeaderLoop } from './engine/leader';
 import { requestPersistentStorage } from './platform/storage';
+import { startScheduledBackups } from './settings/scheduledBackups';
 import { markColorScheme } from './ui/colorScheme';
 
 const root = document.getElementById('root');
@@ -17,6 +18,7 @@ if (!root) throw new Error('index.html has no #root');
 
 startLeaderLoop();
 void requestPersistentStorage();
+startScheduledBackups();
 
 // Test seam: Playwright seeds catalog and stock through the same engine the UI uses. Only in
 // the dev server and the e2e build (`vite build --mode e2e`): the condition is a constant the

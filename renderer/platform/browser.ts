@@ -77,5 +77,6 @@ export const browserPlatform: HostPlatform = {
   canPrintToPdf: false,
   printToPdf: () => null,
   setLanguage: async () => undefined,
+  scheduledBackups: null,
   onMenuCommand: () => () => undefined,
 };

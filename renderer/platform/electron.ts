@@ -10,6 +10,10 @@ export function findBridge(): CounterflowBridge | null {
   const complete =
     typeof b.getAppVersion === 'function' &&
     typeof b.setLanguage === 'function' &&
+    typeof b.getScheduledBackups === 'function' &&
+    typeof b.chooseBackupFolder === 'function' &&
+    typeof b.setBackupKeep === 'function' &&
+    typeof b.writeScheduledBackup === 'function' &&
     typeof b.printToPdf === 'function' &&
     typeof b.openTextFile === 'function' &&
     typeof b.saveTextFile === 'function' &&
@@ -44,6 +48,12 @@ export function electronPlatform(bridge: CounterflowBridge): HostPlatform {
     canPrintToPdf: true,
     printToPdf: (options) => bridge.printToPdf(options),
     setLanguage: (language) => bridge.setLanguage(language),
+    scheduledBackups: {
+      status: () => bridge.getScheduledBackups(),
+      chooseFolder: () => bridge.chooseBackupFolder(),
+      setKeep: (keep) => bridge.setBackupKeep(keep),
+      write: async (fileName, data) => bridge.writeScheduledBackup({ fileName, content: await data.text() }),
+    },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

@@ -1,10 +1,18 @@
 // What the renderer needs from its host: files, printing, version, menu commands.
 // Two implementations: browser (plain Chromium, e2e tests) and Electron (preload bridge).
 
-import type { FileKind, MenuCommand, PdfPageSize, ShellLanguage } from '../../shared/host/bridge';
+import type { FileKind, MenuCommand, PdfPageSize, ScheduledBackupStatus, ShellLanguage, WriteScheduledBackupResult } from '../../shared/host/bridge';
 
 /** What a file is about (decides the dialog filter); the commands of the native File menu. */
-export type { FileKind, MenuCommand, ShellLanguage };
+export type { FileKind, MenuCommand, ScheduledBackupStatus, ShellLanguage, WriteScheduledBackupResult };
+
+/** Daily backups into a folder the clerk chose (the desktop app). */
+export interface ScheduledBackupHost {
+  status(): Promise<ScheduledBackupStatus>;
+  chooseFolder(): Promise<ScheduledBackupStatus>;
+  setKeep(keep: number): Promise<ScheduledBackupStatus>;
+  write(fileName: string, data: Blob): Promise<WriteScheduledBackupResult>;
+}
 
 export interface OpenedFile {
   fileName: string;
@@ -39,6 +47,8 @@ export interface HostPlatform {
   printToPdf(options: { pageSize?: PdfPageSize; landscape?: boolean }): Promise<Uint8Array> | null;
   /** The app's language changed: the host's menu and dialogs follow (Electron only). */
   setLanguage(language: ShellLanguage): Promise<void>;
+  /** Daily backups to a folder; null where the host cannot write into folders (the browser). */
+  readonly scheduledBackups: ScheduledBackupHost | null;
   /** Listen to application-menu commands; a no-op in the browser. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

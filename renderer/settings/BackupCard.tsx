@@ -7,13 +7,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAST_BACKUP_KEY, type LastBackup } from '../../shared/backup';
 import { db } from '../db';
+import { platform } from '../platform';
 import { storageStatus, type StorageStatus } from '../platform/storage';
 import { formatDateTime, formatDuration, numberFormat, useLocale, useNow } from '../ui/time';
+import { backupOverdue } from './backupDue';
 import { backUpNow, chooseRestoreFile, useBackupFlow } from './backupFlow';
+import { DailyBackups } from './DailyBackups';
 import { SettingsCard } from './SettingsCard';
 
-/** After this long without a backup the card warns. */
-export const BACKUP_DUE_MS = 24 * 3_600_000;
 
 function megabytes(bytes: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
@@ -36,7 +37,7 @@ export function BackupCard() {
     };
   }, [last]);
 
-  const overdue = last !== undefined && (last === null || now - last.at > BACKUP_DUE_MS);
+  const overdue = last !== undefined && backupOverdue(last, now);
   return (
     <SettingsCard icon={<IconShieldCheck size={24} />} title={t('settings.backup.title')} description={t('settings.backup.description')} testId="settings-backup">
       <Stack gap={4}>
@@ -66,6 +67,7 @@ export function BackupCard() {
           {t('settings.backup.now')}
         </Button>
       </Group>
+      {platform.scheduledBackups ? <DailyBackups host={platform.scheduledBackups} /> : null}
       <Stack gap={2} data-testid="storage-status">
         <Text fz="sm" data-testid="storage-used">
           {storage?.usage != null

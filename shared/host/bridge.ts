@@ -56,6 +56,21 @@ export interface PrintToPdfRequest {
   landscape?: boolean;
 }
 
+/** Daily backups (desktop app): the folder the clerk chose, and how many backups to keep. */
+export interface ScheduledBackupStatus {
+  /** Shown to the clerk; chosen in a native dialog, never sent by the renderer. */
+  folder: string | null;
+  keep: number;
+}
+
+export interface WriteScheduledBackupRequest {
+  /** A backup file name (`counterflow-<device>-<yyyymmdd>-<hhmmss>.cfbackup`), no directory. */
+  fileName: string;
+  content: string;
+}
+
+export type WriteScheduledBackupResult = { ok: true; fileName: string; removed: number } | { ok: false; reason: string };
+
 /** Unsubscribes a listener registered through the bridge. */
 export type Unsubscribe = () => void;
 
@@ -76,6 +91,13 @@ export interface CounterflowBridge {
   printToPdf(request?: PrintToPdfRequest): Promise<Uint8Array>;
   /** The app's language changed: the menu and the dialogs follow it. */
   setLanguage(language: ShellLanguage): Promise<void>;
+  /** Where daily backups go, and how many are kept. */
+  getScheduledBackups(): Promise<ScheduledBackupStatus>;
+  /** Native folder dialog; the chosen folder becomes the daily backups' folder. */
+  chooseBackupFolder(): Promise<ScheduledBackupStatus>;
+  setBackupKeep(keep: number): Promise<ScheduledBackupStatus>;
+  /** Writes one daily backup into the chosen folder and removes the oldest beyond `keep`. */
+  writeScheduledBackup(request: WriteScheduledBackupRequest): Promise<WriteScheduledBackupResult>;
   /** Called when File-menu items (or their shortcuts) are chosen. */
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
 }
