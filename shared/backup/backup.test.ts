@@ -187,6 +187,9 @@ describe('a file that cannot be restored is refused and changes nothing', () => 
     const { backup, target, before } = await setUp();
     const lines = linesOf(await text(backup.blob)).map((line) => line.replace('"buyerName":"Ann"', '"buyerName":17'));
     await expectRefused(target, before, await resign(lines), 'invalid-rows', /orders.*buyerName/);
+    const badSetting = linesOf(await text(backup.blob)).map((line) => line.replace('{"key":"periodPreset","value":"production"}', '{"key":"periodPreset","value":"weekly"}'));
+    expect(badSetting.join('\n')).toContain('"weekly"');
+    await expectRefused(target, before, await resign(badSetting), 'invalid-rows', /settings.*not a valid periodPreset/);
   });
 
   it('a restore that fails while writing one table leaves the database as it was', async () => {

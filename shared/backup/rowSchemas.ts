@@ -3,6 +3,7 @@
 // and let other fields through unchanged (looseObject), so a restore writes the rows exactly
 // as they were backed up.
 import { z } from 'zod';
+import { settingSchemas } from '../settings/settings';
 
 const id = z.string().min(1);
 const time = z.number().finite();
@@ -53,7 +54,12 @@ export const rowSchemas = {
     stateVersion: count,
   }),
   commands: z.looseObject({ id, kind: z.string(), at: time }),
-  settings: z.looseObject({ key: id }),
+  // A known setting must hold what the engine accepts for it (as setSetting would check).
+  settings: z.looseObject({ key: id, value: z.unknown() }).superRefine((row, ctx) => {
+    if (!Object.hasOwn(settingSchemas, row.key)) return;
+    const parsed = settingSchemas[row.key as keyof typeof settingSchemas].safeParse(row.value);
+    if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['value'], message: `not a valid ${row.key}: ${parsed.error.issues[0]!.message}` });
+  }),
   workflows: z.looseObject({ id, version: z.number().int().positive(), definition: z.looseObject({ id }), installedAt: time }),
   sequences: z.looseObject({ name: id, value: count }),
   products: z.looseObject({ sku: id, name: z.string(), barcodes: z.array(z.string()), active: z.boolean(), price: z.number().finite() }),
