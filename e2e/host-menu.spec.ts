@@ -31,6 +31,17 @@ async function installBridge(page: Page): Promise<void> {
         calls.push(['print', null]);
         return { ok: true };
       },
+      openFile: async (request: unknown) => {
+        calls.push(['openFile', request]);
+        const next = sessionStorage.getItem('test.nextOpen');
+        return next ? { canceled: false, fileName: 'from-menu.cfbackup', data: Uint8Array.from(atob(next), (c) => c.charCodeAt(0)) } : { canceled: true };
+      },
+      saveFile: async (request: { kind: string; suggestedName: string; data: Uint8Array }) => {
+        calls.push(['saveFile', { kind: request.kind, suggestedName: request.suggestedName }]);
+        w.__lastSavedBase64 = btoa(Array.from(request.data, (b) => String.fromCharCode(b)).join(''));
+        w.__lastSavedHead = new TextDecoder().decode(request.data.slice(0, 30));
+        return { canceled: false, fileName: request.suggestedName };
+      },
       printToPdf: async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]),
       setLanguage: async (language: string) => void calls.push(['setLanguage', language]),
       getScheduledBackups: async () => ({ folder: sessionStorage.getItem('test.folder'), keep: 14 }),
@@ -40,8 +51,8 @@ async function installBridge(page: Page): Promise<void> {
         return { folder: '/media/usb/backups', keep: 14 };
       },
       setBackupKeep: async (keep: number) => ({ folder: sessionStorage.getItem('test.folder'), keep }),
-      writeScheduledBackup: async (request: { fileName: string; content: string }) => {
-        calls.push(['writeScheduledBackup', { fileName: request.fileName, header: request.content.slice(0, 30) }]);
+      writeScheduledBackup: async (request: { fileName: string; data: Uint8Array }) => {
+        calls.push(['writeScheduledBackup', { fileName: request.fileName, header: new TextDecoder().decode(request.data.slice(0, 30)) }]);
         return { ok: true, fileName: request.fileName, removed: 0 };
       },
       onMenuCommand: (listener: (command: string) => void) => {
@@ -67,16 +78,16 @@ test.describe('File menu through the host bridge', () => {
 
     await menu(page, 'backup');
     await expect(page.getByText('Backup saved')).toBeVisible();
-    const saved = (await calls(page)).find(([name]) => name === 'saveTextFile');
+    const saved = (await calls(page)).find(([name]) => name === 'saveFile');
     expect(saved?.[1]).toMatchObject({ kind: 'backup', suggestedName: expect.stringMatching(/\.cfbackup$/) });
-    const content = await page.evaluate(() => (window as unknown as { __lastSaved: string }).__lastSaved);
-    expect(content.startsWith('{"format":"counterflow-backup"')).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __lastSavedHead: string }).__lastSavedHead)).toBe('{"format":"counterflow-backup"');
+    const content = await page.evaluate(() => (window as unknown as { __lastSavedBase64: string }).__lastSavedBase64);
 
     const dropped = await createOrderViaEngine(page, { buyerId: 'M-2', buyerName: 'Menu Dropped', lines: [{ sku: 'TEA-100', qty: 1 }] });
     await page.evaluate((text) => sessionStorage.setItem('test.nextOpen', text), content);
     await menu(page, 'restore');
     await expect(page.getByTestId('restore-summary')).toBeVisible();
-    expect((await calls(page)).filter(([name]) => name === 'openTextFile')).toEqual([['openTextFile', { kind: 'backup' }]]);
+    expect((await calls(page)).filter(([name]) => name === 'openFile')).toEqual([['openFile', { kind: 'backup' }]]);
     await page.getByTestId('restore-confirm').click();
     await expect(page.getByText('Backup restored')).toBeVisible();
     await expect(page.locator(`[data-testid="order-card"][data-order-number="${kept.number}"]`)).toBeVisible();

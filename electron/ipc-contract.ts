@@ -12,11 +12,13 @@ export type {
   CounterflowBridge,
   FileKind,
   MenuCommand,
+  OpenFileResult,
   OpenTextFileRequest,
   OpenTextFileResult,
   PdfPageSize,
   PrintResult,
   PrintToPdfRequest,
+  SaveFileRequest,
   SaveTextFileRequest,
   SaveTextFileResult,
   ScheduledBackupStatus,
@@ -34,6 +36,8 @@ export const IpcChannel = {
   appVersion: 'counterflow:app-version',
   openTextFile: 'counterflow:open-text-file',
   saveTextFile: 'counterflow:save-text-file',
+  openFile: 'counterflow:open-file',
+  saveFile: 'counterflow:save-file',
   print: 'counterflow:print',
   printToPdf: 'counterflow:print-to-pdf',
   setLanguage: 'counterflow:set-language',
@@ -53,7 +57,7 @@ export const FILE_KINDS = ['backup', 'csv', 'workflow'] as const satisfies reado
 
 export const SHELL_LANGUAGES = ['en', 'zh'] as const satisfies readonly ShellLanguage[];
 
-/** Largest text file the bridge will read or write (backups of a busy counter stay far below). */
+/** Largest file the bridge will read or write (backups of a busy counter stay far below). */
 export const MAX_TEXT_FILE_BYTES = 256 * 1024 * 1024;
 
 export const PDF_PAGE_SIZES = ['A4', 'A5', 'A6', 'Letter', 'Legal'] as const satisfies readonly PdfPageSize[];
@@ -63,6 +67,8 @@ export const BRIDGE_FUNCTIONS = [
   'getAppVersion',
   'openTextFile',
   'saveTextFile',
+  'openFile',
+  'saveFile',
   'print',
   'printToPdf',
   'setLanguage',

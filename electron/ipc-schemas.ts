@@ -11,6 +11,7 @@ import {
   SHELL_LANGUAGES,
   type OpenTextFileRequest,
   type PrintToPdfRequest,
+  type SaveFileRequest,
   type SaveTextFileRequest,
   type WriteScheduledBackupRequest,
 } from './ipc-contract';
@@ -48,9 +49,18 @@ export const saveTextFileRequestSchema = z.strictObject({
   title,
 });
 
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'not bytes').refine((data) => data.byteLength <= MAX_TEXT_FILE_BYTES, 'too large');
+
+export const saveFileRequestSchema = z.strictObject({
+  kind: fileKind,
+  suggestedName: z.string().refine(isSafeSuggestedFileName, 'not a plain file name'),
+  data: bytes,
+  title,
+});
+
 export const writeScheduledBackupRequestSchema = z.strictObject({
   fileName: z.string().refine(isScheduledBackupName, 'not a backup file name'),
-  content: z.string().max(MAX_TEXT_FILE_BYTES),
+  data: bytes,
 });
 
 // The preload always sends an object (`request ?? {}`), so absent options arrive as {}.
@@ -67,6 +77,8 @@ export const ipcArgumentSchemas = {
   [IpcChannel.appVersion]: z.tuple([]),
   [IpcChannel.openTextFile]: z.tuple([openTextFileRequestSchema]),
   [IpcChannel.saveTextFile]: z.tuple([saveTextFileRequestSchema]),
+  [IpcChannel.openFile]: z.tuple([openTextFileRequestSchema]),
+  [IpcChannel.saveFile]: z.tuple([saveFileRequestSchema]),
   [IpcChannel.print]: z.tuple([]),
   [IpcChannel.printToPdf]: z.tuple([printToPdfRequestSchema]),
   [IpcChannel.setLanguage]: z.tuple([z.enum(SHELL_LANGUAGES)]),
@@ -85,4 +97,5 @@ export type SchemasMatchContract = [
   AssertTrue<Same<z.infer<typeof saveTextFileRequestSchema>, SaveTextFileRequest>>,
   AssertTrue<Same<z.infer<typeof printToPdfRequestSchema>, PrintToPdfRequest>>,
   AssertTrue<Same<z.infer<typeof writeScheduledBackupRequestSchema>, WriteScheduledBackupRequest>>,
+  AssertTrue<Same<z.infer<typeof saveFileRequestSchema>, SaveFileRequest>>,
 ];

@@ -53,8 +53,8 @@ vi.mock('node:fs/promises', () => ({
     return encoding ? Buffer.from(bytes).toString(encoding) : Buffer.from(bytes);
   },
   readdir: async (dir: string) => [...state.files.keys()].filter((f) => path.dirname(f) === dir).map((f) => path.basename(f)),
-  writeFile: async (file: string, content: string) => {
-    state.files.set(file, new TextEncoder().encode(content));
+  writeFile: async (file: string, content: string | Uint8Array) => {
+    state.files.set(file, typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content));
   },
   rename: async (from: string, to: string) => {
     const bytes = state.files.get(from);
@@ -410,7 +410,7 @@ describe('daily backups', () => {
     state.nextOpen = { canceled: true, filePaths: [] };
     expect(await invoke(IpcChannel.chooseBackupFolder, trusted())).toEqual({ folder: null, keep: 14 });
     expect(state.dialogs.open.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
-    expect(await invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: name(1), content: 'x' })).toMatchObject({ ok: false, reason: /No backup folder/ });
+    expect(await invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: name(1), data: bytes('x') })).toMatchObject({ ok: false, reason: /No backup folder/ });
   });
 
   it('writes into the chosen folder and keeps the newest N', async () => {
@@ -418,11 +418,22 @@ describe('daily backups', () => {
     expect(await invoke(IpcChannel.chooseBackupFolder, trusted())).toEqual({ folder: '/home/clerk/Backups', keep: 14 });
     expect(await invoke(IpcChannel.setBackupKeep, trusted(), 2)).toEqual({ folder: '/home/clerk/Backups', keep: 2 });
     for (const day of [1, 2, 3]) {
-      expect(await invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: name(day), content: `day ${day}` })).toMatchObject({ ok: true });
+      expect(await invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: name(day), data: bytes(`day ${day}`) })).toMatchObject({ ok: true });
     }
     const inFolder = [...state.files.keys()].filter((f) => f.startsWith('/home/clerk/Backups/')).sort();
     expect(inFolder).toEqual([`/home/clerk/Backups/${name(2)}`, `/home/clerk/Backups/${name(3)}`]);
-    await expect(invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: '../../.bashrc', content: 'x' })).rejects.toThrow(/invalid arguments/);
-    await expect(invoke(IpcChannel.writeScheduledBackup, eventFrom({ url: 'https://evil.example/' }), { fileName: name(4), content: 'x' })).rejects.toThrow(/untrusted/);
+    await expect(invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: '../../.bashrc', data: bytes('x') })).rejects.toThrow(/invalid arguments/);
+    await expect(invoke(IpcChannel.writeScheduledBackup, eventFrom({ url: 'https://evil.example/' }), { fileName: name(4), data: bytes('x') })).rejects.toThrow(/untrusted/);
+  });
+
+  it('saves and opens a backup as bytes, unchanged', async () => {
+    const data = new Uint8Array([0x7b, 0x0a, 0x1f, 0x8b, 0x00, 0xff, 0xfe]);
+    state.nextSave = { canceled: false, filePath: '/home/clerk/Documents/counterflow-D1-20261206-020000.cfbackup' };
+    expect(await invoke(IpcChannel.saveFile, trusted(), { kind: 'backup', suggestedName: 'counterflow-D1-20261206-020000.cfbackup', data })).toEqual({
+      canceled: false,
+      fileName: 'counterflow-D1-20261206-020000.cfbackup',
+    });
+    state.nextOpen = { canceled: false, filePaths: ['/home/clerk/Documents/counterflow-D1-20261206-020000.cfbackup'] };
+    expect(await invoke(IpcChannel.openFile, trusted(), { kind: 'backup' })).toEqual({ canceled: false, fileName: 'counterflow-D1-20261206-020000.cfbackup', data });
   });
 });

@@ -28,6 +28,7 @@ import {
   MENU_COMMAND_CHANNEL,
   type FileKind,
   type MenuCommand,
+  type OpenFileResult,
   type OpenTextFileResult,
   type PrintResult,
   type SaveTextFileResult,
@@ -303,34 +304,24 @@ function registerIpcHandlers(): void {
     setApplicationMenu();
   });
 
-  handle(IpcChannel.openTextFile, async ([request], win): Promise<OpenTextFileResult> => {
+  /** The open dialog, then the chosen file's bytes (bounded), or null when cancelled. */
+  const chooseAndRead = async (request: { kind: FileKind; title?: string }, win: BrowserWindow) => {
     const result = await dialog.showOpenDialog(win, {
       title: request.title ?? dialogTitle(wordsFor(language), request.kind, 'open'),
       properties: ['openFile'],
       filters: fileFilters(request.kind),
     });
     const filePath = result.filePaths[0];
-    if (result.canceled || !filePath) return { canceled: true };
+    if (result.canceled || !filePath) return null;
     const info = await stat(filePath);
     if (info.size > MAX_TEXT_FILE_BYTES) {
       throw new Error(`The file is too large (${info.size} bytes; the limit is ${MAX_TEXT_FILE_BYTES}).`);
     }
-    const bytes = await readFile(filePath);
-    let content: string;
-    try {
-      // fatal: a CSV saved in a legacy code page must fail loudly, not import garbled names.
-      // TextDecoder drops a leading UTF-8 byte-order mark by default.
-      content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new Error('The file is not UTF-8 text. Save it as "CSV UTF-8" (or re-export it) and try again.');
-    }
-    return { canceled: false, fileName: path.basename(filePath), content };
-  });
+    return { fileName: path.basename(filePath), bytes: await readFile(filePath) };
+  };
 
-  handle(IpcChannel.saveTextFile, async ([request], win): Promise<SaveTextFileResult> => {
-    if (Buffer.byteLength(request.content, 'utf8') > MAX_TEXT_FILE_BYTES) {
-      throw new Error(`The content is too large to save (limit ${MAX_TEXT_FILE_BYTES} bytes).`);
-    }
+  /** The save dialog, then the content written next to the target and renamed. */
+  const chooseAndWrite = async (request: { kind: FileKind; suggestedName: string; title?: string }, content: string | Uint8Array, win: BrowserWindow): Promise<SaveTextFileResult> => {
     const result = await dialog.showSaveDialog(win, {
       title: request.title ?? dialogTitle(wordsFor(language), request.kind, 'save'),
       defaultPath: path.join(app.getPath('documents'), request.suggestedName),
@@ -338,8 +329,36 @@ function registerIpcHandlers(): void {
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     if (result.canceled || !result.filePath) return { canceled: true };
-    await writeFileAtomically(result.filePath, request.content);
+    await writeFileAtomically(result.filePath, content);
     return { canceled: false, fileName: path.basename(result.filePath) };
+  };
+
+  handle(IpcChannel.openTextFile, async ([request], win): Promise<OpenTextFileResult> => {
+    const file = await chooseAndRead(request, win);
+    if (!file) return { canceled: true };
+    let content: string;
+    try {
+      // fatal: a CSV saved in a legacy code page must fail loudly, not import garbled names.
+      // TextDecoder drops a leading UTF-8 byte-order mark by default.
+      content = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+    } catch {
+      throw new Error('The file is not UTF-8 text. Save it as "CSV UTF-8" (or re-export it) and try again.');
+    }
+    return { canceled: false, fileName: file.fileName, content };
+  });
+
+  handle(IpcChannel.openFile, async ([request], win): Promise<OpenFileResult> => {
+    const file = await chooseAndRead(request, win);
+    return file ? { canceled: false, fileName: file.fileName, data: new Uint8Array(file.bytes) } : { canceled: true };
+  });
+
+  handle(IpcChannel.saveFile, ([request], win) => chooseAndWrite(request, request.data, win));
+
+  handle(IpcChannel.saveTextFile, async ([request], win): Promise<SaveTextFileResult> => {
+    if (Buffer.byteLength(request.content, 'utf8') > MAX_TEXT_FILE_BYTES) {
+      throw new Error(`The content is too large to save (limit ${MAX_TEXT_FILE_BYTES} bytes).`);
+    }
+    return chooseAndWrite(request, request.content, win);
   });
 
   handle(
@@ -366,10 +385,11 @@ function registerIpcHandlers(): void {
 }
 
 /** Write next to the target then rename, so a crash mid-write never leaves half a backup. */
-async function writeFileAtomically(target: string, content: string): Promise<void> {
+async function writeFileAtomically(target: string, content: string | Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
   try {
-    await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    // A string is written as UTF-8 (Node's default encoding for strings).
+    await writeFile(temp, content, { flag: 'wx' });
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
@@ -406,7 +426,7 @@ function registerScheduledBackupHandlers(): void {
   });
   handle(IpcChannel.setBackupKeep, async ([keep]) => saveScheduledConfig({ ...(await readScheduledConfig()), keep }));
   handle(IpcChannel.writeScheduledBackup, async ([request]) =>
-    writeScheduledBackup(backupFs, await readScheduledConfig(), request.fileName, request.content),
+    writeScheduledBackup(backupFs, await readScheduledConfig(), request.fileName, request.data),
   );
 }
 

@@ -15,7 +15,7 @@ export interface ScheduledBackupConfig {
 
 export interface BackupFs {
   readFile(file: string, encoding: 'utf8'): Promise<string>;
-  writeFile(file: string, content: string, options: { encoding: 'utf8'; flag: 'wx' }): Promise<void>;
+  writeFile(file: string, content: string | Uint8Array, options: { flag: 'wx' }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(file: string, options: { force: true }): Promise<void>;
   readdir(dir: string): Promise<string[]>;
@@ -51,14 +51,14 @@ function timeOf(name: string): string {
 export type ScheduledWriteResult = { ok: true; fileName: string; removed: number } | { ok: false; reason: string };
 
 /** Writes one backup into the folder (next to it, then renamed: never half a file) and prunes. */
-export async function writeScheduledBackup(fs: BackupFs, config: ScheduledBackupConfig, fileName: string, content: string): Promise<ScheduledWriteResult> {
+export async function writeScheduledBackup(fs: BackupFs, config: ScheduledBackupConfig, fileName: string, content: Uint8Array): Promise<ScheduledWriteResult> {
   if (!config.folder) return { ok: false, reason: 'No backup folder is chosen.' };
   if (!isScheduledBackupName(fileName)) return { ok: false, reason: `Not a backup file name: ${fileName}` };
   const target = path.join(config.folder, fileName);
   const temp = path.join(config.folder, `.${fileName}.tmp`);
   try {
     await fs.rm(temp, { force: true });
-    await fs.writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    await fs.writeFile(temp, content, { flag: 'wx' });
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);

@@ -17,6 +17,8 @@ export function findBridge(): CounterflowBridge | null {
     typeof b.printToPdf === 'function' &&
     typeof b.openTextFile === 'function' &&
     typeof b.saveTextFile === 'function' &&
+    typeof b.openFile === 'function' &&
+    typeof b.saveFile === 'function' &&
     typeof b.print === 'function' &&
     typeof b.onMenuCommand === 'function';
   return complete ? (candidate as CounterflowBridge) : null;
@@ -34,14 +36,13 @@ export function electronPlatform(bridge: CounterflowBridge): HostPlatform {
       const result = await bridge.saveTextFile({ kind, suggestedName, content });
       return result.canceled ? null : result.fileName;
     },
-    // The bridge carries text, and a backup is UTF-8 text (JSON lines): up to the bridge's
-    // size limit it goes through whole.
+    // Bytes cross the bridge whole (up to its size limit); a backup's rows are gzip'd.
     async openFile(kind) {
-      const result = await bridge.openTextFile({ kind });
-      return result.canceled ? null : { fileName: result.fileName, file: new Blob([result.content]) };
+      const result = await bridge.openFile({ kind });
+      return result.canceled ? null : { fileName: result.fileName, file: new Blob([result.data as BlobPart]) };
     },
     async saveFile(kind, suggestedName, data) {
-      const result = await bridge.saveTextFile({ kind, suggestedName, content: await data.text() });
+      const result = await bridge.saveFile({ kind, suggestedName, data: new Uint8Array(await data.arrayBuffer()) });
       return result.canceled ? null : result.fileName;
     },
     print: () => bridge.print(),
@@ -52,7 +53,7 @@ export function electronPlatform(bridge: CounterflowBridge): HostPlatform {
       status: () => bridge.getScheduledBackups(),
       chooseFolder: () => bridge.chooseBackupFolder(),
       setKeep: (keep) => bridge.setBackupKeep(keep),
-      write: async (fileName, data) => bridge.writeScheduledBackup({ fileName, content: await data.text() }),
+      write: async (fileName, data) => bridge.writeScheduledBackup({ fileName, data: new Uint8Array(await data.arrayBuffer()) }),
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };

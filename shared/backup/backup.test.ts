@@ -91,12 +91,18 @@ describe('backup → restore', () => {
 
   it('reads a file of several checksum blocks, with text that is not ASCII across block edges', async () => {
     const { counter: source } = await testCounter();
-    await source.db.scans.bulkAdd(Array.from({ length: 500 }, (_, i) => ({ at: i, raw: `${i}扫码${'条'.repeat(1500 + (i % 7))}`, type: 'unknown', screen: 'boards', ok: false, message: 'unknown' })));
-    const backup = await writeBackup(source.db, { deviceId: 'dev-test', now: () => NOW });
-    expect(backup.blob.size).toBeGreaterThan(2 * 1024 * 1024);
-    const { counter: target } = await testCounter();
-    expect((await restoreBackup(target.db, backup.blob, { deviceId: 'dev-test' })).ok).toBe(true);
-    expect(await content(target)).toEqual(await content(source));
+    // Random CJK text: three bytes a character, and too random for gzip to shrink much.
+    const random = (n: number) => String.fromCharCode(...Array.from(crypto.getRandomValues(new Uint16Array(n)), (v) => 0x4e00 + (v % 0x5000)));
+    await source.db.scans.bulkAdd(Array.from({ length: 500 }, (_, i) => ({ at: i, raw: `${i}扫码${random(1500 + (i % 7))}`, type: 'unknown', screen: 'boards', ok: false, message: 'unknown' })));
+    const plain = await writeBackup(source.db, { deviceId: 'dev-test', now: () => NOW, compress: false });
+    const packed = await writeBackup(source.db, { deviceId: 'dev-test', now: () => NOW });
+    expect(plain.blob.size).toBeGreaterThan(2 * 1024 * 1024);
+    expect(packed.blob.size).toBeGreaterThan(1.2 * 1024 * 1024);
+    for (const backup of [plain, packed]) {
+      const { counter: target } = await testCounter();
+      expect((await restoreBackup(target.db, backup.blob, { deviceId: 'dev-test' })).ok).toBe(true);
+      expect(await content(target)).toEqual(await content(source));
+    }
   });
 
   it('says a file comes from this counter', async () => {
@@ -107,7 +113,7 @@ describe('backup → restore', () => {
 
   it('restores a backup of an older schema (v2: one event per row, no state counts)', async () => {
     const source = await busyCounter();
-    const backup = await writeBackup(source.db, { deviceId: 'dev-test', now: () => NOW });
+    const backup = await writeBackup(source.db, { deviceId: 'dev-test', now: () => NOW, compress: false });
     const lines = linesOf(await text(backup.blob));
     const header = JSON.parse(lines[0]!) as { schemaVersion: number; rowCounts: Record<string, number> };
     const old: string[] = [];
@@ -140,9 +146,11 @@ describe('a file that cannot be restored is refused and changes nothing', () => 
   async function setUp() {
     const source = await busyCounter();
     const backup = await writeBackup(source.db, { deviceId: 'dev-test', now: () => NOW });
+    // Plain lines, for the tests that edit a file as text.
+    const plain = await writeBackup(source.db, { deviceId: 'dev-test', now: () => NOW, compress: false });
     const { counter: target } = await testCounter();
     await target.createOrder('product', { buyerId: 'keep-me', lines: [{ sku: 'SKU-1', qty: 1 }] });
-    return { backup, target, before: await dumpDb(target) };
+    return { backup, plain, target, before: await dumpDb(target) };
   }
 
   async function expectRefused(target: EngineCounter, before: unknown, file: Blob, reason: string, message: RegExp) {
@@ -161,11 +169,25 @@ describe('a file that cannot be restored is refused and changes nothing', () => 
   });
 
   it('a file changed after it was made (checksum)', async () => {
-    const { backup, target, before } = await setUp();
-    const file = await text(backup.blob);
+    const { backup, plain, target, before } = await setUp();
+    const file = await text(plain.blob);
     const changed = file.replace('"buyerName":"Ann"', '"buyerName":"Bob"');
     expect(changed).not.toBe(file);
     await expectRefused(target, before, new Blob([changed]), 'damaged', /damaged/);
+    // One byte of the compressed rows.
+    const bytes = new Uint8Array(await backup.blob.arrayBuffer());
+    bytes[bytes.length - 40] ^= 0x01;
+    await expectRefused(target, before, new Blob([bytes]), 'damaged', /damaged/);
+  });
+
+  it('compresses the rows, and the plain and compressed files restore alike', async () => {
+    const { backup, plain } = await setUp();
+    expect(backup.header.compression).toBe('gzip');
+    expect(backup.blob.size * 4).toBeLessThan(plain.blob.size);
+    const [a, b] = [await testCounter(), await testCounter()];
+    expect((await restoreBackup(a.counter.db, backup.blob, { deviceId: 'x' })).ok).toBe(true);
+    expect((await restoreBackup(b.counter.db, plain.blob, { deviceId: 'x' })).ok).toBe(true);
+    expect(await content(a.counter)).toEqual(await content(b.counter));
   });
 
   it('a file that is not a Counterflow backup: text, other JSON, binary, empty', async () => {
@@ -177,17 +199,17 @@ describe('a file that cannot be restored is refused and changes nothing', () => 
   });
 
   it('a file from a newer version of the app', async () => {
-    const { backup, target, before } = await setUp();
-    const lines = linesOf(await text(backup.blob));
+    const { plain, target, before } = await setUp();
+    const lines = linesOf(await text(plain.blob));
     lines[0] = JSON.stringify({ ...JSON.parse(lines[0]!), schemaVersion: 99 });
     await expectRefused(target, before, await resign(lines), 'newer-schema', /newer version of Counterflow.*Update the app/);
   });
 
   it('a correctly signed file with a row that does not fit its table', async () => {
-    const { backup, target, before } = await setUp();
-    const lines = linesOf(await text(backup.blob)).map((line) => line.replace('"buyerName":"Ann"', '"buyerName":17'));
+    const { plain, target, before } = await setUp();
+    const lines = linesOf(await text(plain.blob)).map((line) => line.replace('"buyerName":"Ann"', '"buyerName":17'));
     await expectRefused(target, before, await resign(lines), 'invalid-rows', /orders.*buyerName/);
-    const badSetting = linesOf(await text(backup.blob)).map((line) => line.replace('{"key":"periodPreset","value":"production"}', '{"key":"periodPreset","value":"weekly"}'));
+    const badSetting = linesOf(await text(plain.blob)).map((line) => line.replace('{"key":"periodPreset","value":"production"}', '{"key":"periodPreset","value":"weekly"}'));
     expect(badSetting.join('\n')).toContain('"weekly"');
     await expectRefused(target, before, await resign(badSetting), 'invalid-rows', /settings.*not a valid periodPreset/);
   });
@@ -214,9 +236,11 @@ describe('any change to a valid backup (property)', () => {
     await ok(source, order(a), 'P', 'payment successful');
     const service = await source.createOrder('service', { buyerId: 'dee', lines: [{ sku: 'YOGA-10', qty: 1, price: 100, unitPrice: 100, serviceTimes: 1 }] });
     await ok(source, order(service), 'P', 'payment successful');
+    // Bytes are changed in the file as written (gzip'd rows); rows are changed in plain lines.
     const backup = await writeBackup(source.db, { deviceId: 'dev-test', now: () => NOW });
     const bytes = new Uint8Array(await backup.blob.arrayBuffer());
-    const lines = linesOf(new TextDecoder().decode(bytes));
+    const plain = await writeBackup(source.db, { deviceId: 'dev-test', now: () => NOW, compress: false });
+    const lines = linesOf(await text(plain.blob));
     const { counter: target } = await testCounter();
 
     /** What the database must hold after restoring a file: its rows, table by table. */

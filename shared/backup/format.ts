@@ -1,5 +1,5 @@
 // The backup file: one line of JSON header, then one line of JSON per chunk of a table's rows
-// (`{"table":"orders","rows":[...]}`). Lines let both writing and reading go chunk by chunk,
+// (`{"table":"orders","rows":[...]}`), gzip-compressed after the header line. Lines let both writing and reading go chunk by chunk,
 // and JSON.stringify never puts a raw newline inside a line.
 import { z } from 'zod';
 
@@ -25,6 +25,8 @@ export const headerSchema = z.object({
   /** When the backup was taken (ms since the epoch). */
   createdAt: z.number().finite(),
   rowCounts: z.record(z.string(), z.number().int().nonnegative()),
+  /** The body after the header line is gzip (JSON is ~10x smaller so); absent: plain lines. */
+  compression: z.literal('gzip').optional(),
   /** `sha256:` + hex of SHA-256 over this header without the checksum and the body's block digests. */
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
 });

@@ -78,7 +78,7 @@ async function walk(
   const counts: Record<string, number> = {};
   let firstProblem: string | null = null;
   let lineNo = 1;
-  const lines = new BodyLines(blob, bodyStart, wait);
+  const lines = new BodyLines(blob, bodyStart, wait, header.compression ?? 'none');
   for (;;) {
     let line: string | null;
     try {

@@ -3,12 +3,14 @@
 // leave the JS heap chunk by chunk (the browser may keep large blobs on disk).
 import type { CounterDb } from '../db/database';
 import { BACKUP_APP, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, ROWS_PER_CHUNK, type BackupHeader } from './format';
-import { blockDigestsOf, checksumOf } from './reader';
+import { blockDigestsOf, checksumOf, gzip } from './reader';
 
 export interface BackupMeta {
   deviceId: string;
   deviceName?: string;
   now: () => number;
+  /** Gzip the rows (the default); plain lines are for tests that edit a file. */
+  compress?: boolean;
 }
 
 export interface Backup {
@@ -42,7 +44,9 @@ export async function writeBackup(db: CounterDb, meta: BackupMeta): Promise<Back
       flush();
     }
   });
-  const body = new Blob(parts, { type: 'application/octet-stream' });
+  const lines = new Blob(parts);
+  const compress = meta.compress ?? true;
+  const body = compress ? await gzip(lines) : lines;
   const createdAt = meta.now();
   const unsigned: Omit<BackupHeader, 'checksum'> = {
     format: BACKUP_FORMAT,
@@ -53,6 +57,7 @@ export async function writeBackup(db: CounterDb, meta: BackupMeta): Promise<Back
     ...(meta.deviceName ? { deviceName: meta.deviceName } : {}),
     createdAt,
     rowCounts,
+    ...(compress ? { compression: 'gzip' as const } : {}),
   };
   const header: BackupHeader = { ...unsigned, checksum: await checksumOf(JSON.stringify(unsigned), await blockDigestsOf(body)) };
   return {

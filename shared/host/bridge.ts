@@ -47,6 +47,16 @@ export interface SaveTextFileRequest {
 
 export type SaveTextFileResult = { canceled: true } | { canceled: false; fileName: string };
 
+/** A file read or written as bytes (a backup: its rows are gzip'd). */
+export interface SaveFileRequest {
+  kind: FileKind;
+  suggestedName: string;
+  data: Uint8Array;
+  title?: string;
+}
+
+export type OpenFileResult = { canceled: true } | { canceled: false; fileName: string; data: Uint8Array };
+
 /** Result of printing the window through the OS print dialog. */
 export type PrintResult = { ok: true } | { ok: false; reason: string };
 
@@ -66,7 +76,7 @@ export interface ScheduledBackupStatus {
 export interface WriteScheduledBackupRequest {
   /** A backup file name (`counterflow-<device>-<yyyymmdd>-<hhmmss>.cfbackup`), no directory. */
   fileName: string;
-  content: string;
+  data: Uint8Array;
 }
 
 export type WriteScheduledBackupResult = { ok: true; fileName: string; removed: number } | { ok: false; reason: string };
@@ -85,6 +95,10 @@ export interface CounterflowBridge {
   openTextFile(request: OpenTextFileRequest): Promise<OpenTextFileResult>;
   /** Native save dialog; writes `content` as UTF-8 to the chosen file. */
   saveTextFile(request: SaveTextFileRequest): Promise<SaveTextFileResult>;
+  /** Native open dialog; reads the chosen file as bytes. */
+  openFile(request: OpenTextFileRequest): Promise<OpenFileResult>;
+  /** Native save dialog; writes the bytes to the chosen file. */
+  saveFile(request: SaveFileRequest): Promise<SaveTextFileResult>;
   /** Prints the window through the OS print dialog (never silent). */
   print(): Promise<PrintResult>;
   /** Renders the window to a PDF and returns its bytes. */
