@@ -23,6 +23,14 @@ async function chooseRestoreFile(page: Page, file: string): Promise<void> {
   await (await chooser).setFiles(file);
 }
 
+/** Confirms the restore and waits for the window to start afresh on the restored data. */
+async function confirmAndReload(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { beforeRestore: boolean }).beforeRestore = true));
+  await page.getByTestId('restore-confirm').click();
+  await expect.poll(() => page.evaluate(() => 'beforeRestore' in window).catch(() => true), { timeout: 30_000 }).toBe(false);
+  await expect(page.getByTestId('role-switcher')).toBeVisible();
+}
+
 async function showOrder(page: Page, orderId: string): Promise<void> {
   await page.goto(page.url().replace(/#.*$/, `#/orders/${orderId}`));
 }
@@ -41,14 +49,23 @@ test.describe('backup and restore', () => {
     await backUp(page, file);
     const second = await createOrderViaEngine(page, { buyerId: 'C-2', buyerName: 'Made After', lines: [{ sku: 'TEA-100', qty: 1 }] });
 
+    // A second window on the same counter starts afresh when the first one restores.
+    const other = await page.context().newPage();
+    await other.goto(page.url().replace(/#.*$/, '#/boards'));
+    await expect(other.locator(`[data-testid="order-card"][data-order-number="${second.number}"]`)).toBeVisible();
+    await other.evaluate(() => ((window as unknown as { beforeRestore: boolean }).beforeRestore = true));
+
     await chooseRestoreFile(page, file);
     const summary = page.getByTestId('restore-summary');
     await expect(summary).toBeVisible();
     await expect(summary.getByTestId('restore-count-orders')).toContainText('1');
     await expect(summary.getByTestId('restore-count-products')).toContainText('3');
     await expect(summary.getByTestId('restore-other-counter')).toHaveCount(0);
-    await summary.getByTestId('restore-confirm').click();
-    await expect(page.getByText('Backup restored')).toBeVisible();
+    await confirmAndReload(page);
+    await expect.poll(() => other.evaluate(() => 'beforeRestore' in window).catch(() => true), { timeout: 30_000 }).toBe(false);
+    await expect(other.locator(`[data-testid="order-card"][data-order-number="${first.number}"]`)).toBeVisible();
+    await expect(other.locator(`[data-testid="order-card"][data-order-number="${second.number}"]`)).toHaveCount(0);
+    await other.close();
 
     await showOrder(page, first.orderId);
     await expect(page.getByTestId('order-number')).toHaveText(first.number);
@@ -76,8 +93,7 @@ test.describe('backup and restore', () => {
     await openApp(fresh, testInfo, { path: '/settings' });
     await chooseRestoreFile(fresh, file);
     await expect(fresh.getByTestId('restore-other-counter')).toBeVisible();
-    await fresh.getByTestId('restore-confirm').click();
-    await expect(fresh.getByText('Backup restored')).toBeVisible();
+    await confirmAndReload(fresh);
     await showOrder(fresh, order.orderId);
     await expect(fresh.getByTestId('order-number')).toHaveText(order.number);
     await fresh.goto(fresh.url().replace(/#.*$/, '#/boards'));

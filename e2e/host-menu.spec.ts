@@ -68,6 +68,14 @@ async function installBridge(page: Page): Promise<void> {
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { __bridgeCalls: Call[] }).__bridgeCalls);
 const menu = (page: Page, command: string) => page.evaluate((c) => (window as unknown as { __menu(c: string): void }).__menu(c), command);
 
+/** Confirms the restore and waits for the window to start afresh on the restored data. */
+async function confirmAndReload(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { beforeRestore: boolean }).beforeRestore = true));
+  await page.getByTestId('restore-confirm').click();
+  await expect.poll(() => page.evaluate(() => 'beforeRestore' in window).catch(() => true), { timeout: 30_000 }).toBe(false);
+  await expect(page.getByTestId('role-switcher')).toBeVisible();
+}
+
 test.describe('File menu through the host bridge', () => {
   test('Back up and Restore from the menu; the menu follows the language', async ({ page }, testInfo) => {
     await installBridge(page);
@@ -88,8 +96,7 @@ test.describe('File menu through the host bridge', () => {
     await menu(page, 'restore');
     await expect(page.getByTestId('restore-summary')).toBeVisible();
     expect((await calls(page)).filter(([name]) => name === 'openFile')).toEqual([['openFile', { kind: 'backup' }]]);
-    await page.getByTestId('restore-confirm').click();
-    await expect(page.getByText('Backup restored')).toBeVisible();
+    await confirmAndReload(page);
     await expect(page.locator(`[data-testid="order-card"][data-order-number="${kept.number}"]`)).toBeVisible();
     await expect(page.locator(`[data-testid="order-card"][data-order-number="${dropped.number}"]`)).toHaveCount(0);
 

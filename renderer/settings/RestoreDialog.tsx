@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../shared/backup';
 import { formatDateTime, numberFormat, useLocale } from '../ui/time';
 import { toastOk } from '../ui/toast';
-import { closeRestore, confirmRestore, takeRestoredNote, useBackupFlow } from './backupFlow';
+import { closeRestore, confirmRestore, reloadOnRestoreElsewhere, takeRestoredNote, useBackupFlow } from './backupFlow';
 
 /** The tables a clerk recognises, in the order they think of them. */
 const SHOWN_TABLES = ['orders', 'items', 'refunds', 'vouchers', 'products', 'locations', 'stockLedger', 'scans'] as const;
@@ -17,6 +17,8 @@ export function RestoreDialog() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const state = useBackupFlow((s) => s.restore);
+
+  useEffect(reloadOnRestoreElsewhere, []);
 
   useEffect(() => {
     const note = takeRestoredNote();

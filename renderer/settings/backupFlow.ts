@@ -4,6 +4,7 @@
 import i18n from 'i18next';
 import { create } from 'zustand';
 import type { BackupSummary, RefusalReason } from '../../shared/backup';
+import { config } from '../config';
 import { engineBackup } from '../engine/client';
 import { platform } from '../platform';
 import { toastOk, toastRefused } from '../ui/toast';
@@ -76,6 +77,19 @@ export async function chooseRestoreFile(): Promise<void> {
 }
 
 const RESTORED_KEY = 'counterflow.restored';
+/** Tells the other windows on this database that everything under them was replaced. */
+const RESTORED_CHANNEL = `counterflow-restored:${config.dbName}`;
+
+/** Other windows start afresh after a restore in one of them (their engines loaded the old workflows). */
+export function reloadOnRestoreElsewhere(): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(RESTORED_CHANNEL);
+  // This window's own restore reaches its own listener too: that one reloads by itself.
+  channel.onmessage = () => {
+    if (getState().restore.phase !== 'restoring') window.location.reload();
+  };
+  return () => channel.close();
+}
 
 /** Replaces the database with the confirmed file; on success the window starts afresh. */
 export async function confirmRestore(): Promise<void> {
@@ -92,6 +106,11 @@ export async function confirmRestore(): Promise<void> {
     // The engine keeps the workflows it loaded at start: start it (and every screen) again
     // on the restored data, and say what happened once the window is back.
     sessionStorage.setItem(RESTORED_KEY, JSON.stringify({ createdAt: result.summary.createdAt, orders: result.summary.orders }));
+    if (typeof BroadcastChannel !== 'undefined') {
+      const channel = new BroadcastChannel(RESTORED_CHANNEL);
+      channel.postMessage('restored');
+      channel.close();
+    }
     window.location.reload();
   } catch (error) {
     getState().set({ restore: { phase: 'refused', fileName, reason: 'write-failed', detail: messageOf(error) } });
