@@ -41,6 +41,24 @@ describe('ipcArgumentSchemas', () => {
   });
 
   it('checks print-to-PDF options', () => {
+    expect(ok(IpcChannel.setBackupKeep, [7])).toBe(true);
+    expect(ok(IpcChannel.setBackupKeep, [0])).toBe(false);
+    expect(ok(IpcChannel.setBackupKeep, [2.5])).toBe(false);
+    expect(ok(IpcChannel.chooseBackupFolder, ['/tmp'])).toBe(false);
+    const data = new Uint8Array([1, 2, 3]);
+    expect(ok(IpcChannel.writeScheduledBackup, [{ fileName: 'counterflow-D1-20261206-020000.cfbackup', data }])).toBe(true);
+    expect(ok(IpcChannel.writeScheduledBackup, [{ fileName: '../counterflow-D1-20261206-020000.cfbackup', data }])).toBe(false);
+    expect(ok(IpcChannel.writeScheduledBackup, [{ fileName: 'counterflow-D1-20261206-020000.cfbackup', data, folder: '/etc' }])).toBe(false);
+    expect(ok(IpcChannel.writeScheduledBackup, [{ fileName: 'counterflow-D1-20261206-020000.cfbackup', data: '{}' }])).toBe(false);
+    expect(ok(IpcChannel.saveFile, [{ kind: 'backup', suggestedName: 'counterflow-D1-20261206-020000.cfbackup', data }])).toBe(true);
+    expect(ok(IpcChannel.saveFile, [{ kind: 'backup', suggestedName: '../x.cfbackup', data }])).toBe(false);
+    expect(ok(IpcChannel.saveFile, [{ kind: 'backup', suggestedName: 'x.cfbackup', data: [1, 2] }])).toBe(false);
+    expect(ok(IpcChannel.openFile, [{ kind: 'backup' }])).toBe(true);
+    expect(ok(IpcChannel.openFile, [{ kind: 'backup', path: '/etc/shadow' }])).toBe(false);
+    expect(ok(IpcChannel.setLanguage, ['zh'])).toBe(true);
+    expect(ok(IpcChannel.setLanguage, ['en'])).toBe(true);
+    expect(ok(IpcChannel.setLanguage, ['fr'])).toBe(false);
+    expect(ok(IpcChannel.setLanguage, [])).toBe(false);
     expect(ok(IpcChannel.printToPdf, [{}])).toBe(true);
     expect(ok(IpcChannel.printToPdf, [{ pageSize: 'A6', landscape: true }])).toBe(true);
     expect(ok(IpcChannel.printToPdf, [{ pageSize: 'Poster' }])).toBe(false);
@@ -65,7 +83,7 @@ describe('contract', () => {
   it('lists the bridge functions once each', () => {
     expect(new Set(BRIDGE_FUNCTIONS).size).toBe(BRIDGE_FUNCTIONS.length);
     expect([...BRIDGE_FUNCTIONS].sort()).toEqual(
-      ['getAppVersion', 'onMenuCommand', 'openTextFile', 'print', 'printToPdf', 'saveTextFile'].sort(),
+      ['getAppVersion', 'onMenuCommand', 'openTextFile', 'print', 'printToPdf', 'saveTextFile', 'setLanguage', 'getScheduledBackups', 'chooseBackupFolder', 'setBackupKeep', 'writeScheduledBackup', 'openFile', 'saveFile'].sort(),
     );
   });
 });

@@ -8,10 +8,15 @@ import {
   IpcChannel,
   MAX_TEXT_FILE_BYTES,
   PDF_PAGE_SIZES,
+  SHELL_LANGUAGES,
   type OpenTextFileRequest,
   type PrintToPdfRequest,
+  type SaveFileRequest,
   type SaveTextFileRequest,
+  type WriteScheduledBackupRequest,
 } from './ipc-contract';
+
+import { isScheduledBackupName, MAX_KEEP } from './scheduled-backups';
 
 const MAX_TITLE = 200;
 const MAX_FILE_NAME = 200;
@@ -44,6 +49,20 @@ export const saveTextFileRequestSchema = z.strictObject({
   title,
 });
 
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'not bytes').refine((data) => data.byteLength <= MAX_TEXT_FILE_BYTES, 'too large');
+
+export const saveFileRequestSchema = z.strictObject({
+  kind: fileKind,
+  suggestedName: z.string().refine(isSafeSuggestedFileName, 'not a plain file name'),
+  data: bytes,
+  title,
+});
+
+export const writeScheduledBackupRequestSchema = z.strictObject({
+  fileName: z.string().refine(isScheduledBackupName, 'not a backup file name'),
+  data: bytes,
+});
+
 // The preload always sends an object (`request ?? {}`), so absent options arrive as {}.
 export const printToPdfRequestSchema = z.strictObject({
   pageSize: z.enum(PDF_PAGE_SIZES).optional(),
@@ -58,8 +77,15 @@ export const ipcArgumentSchemas = {
   [IpcChannel.appVersion]: z.tuple([]),
   [IpcChannel.openTextFile]: z.tuple([openTextFileRequestSchema]),
   [IpcChannel.saveTextFile]: z.tuple([saveTextFileRequestSchema]),
+  [IpcChannel.openFile]: z.tuple([openTextFileRequestSchema]),
+  [IpcChannel.saveFile]: z.tuple([saveFileRequestSchema]),
   [IpcChannel.print]: z.tuple([]),
   [IpcChannel.printToPdf]: z.tuple([printToPdfRequestSchema]),
+  [IpcChannel.setLanguage]: z.tuple([z.enum(SHELL_LANGUAGES)]),
+  [IpcChannel.getScheduledBackups]: z.tuple([]),
+  [IpcChannel.chooseBackupFolder]: z.tuple([]),
+  [IpcChannel.setBackupKeep]: z.tuple([z.number().int().min(1).max(MAX_KEEP)]),
+  [IpcChannel.writeScheduledBackup]: z.tuple([writeScheduledBackupRequestSchema]),
 } as const satisfies Record<IpcChannel, z.ZodType>;
 
 // Compile-time checks: each schema produces exactly the contract type (no drift between the
@@ -70,4 +96,6 @@ export type SchemasMatchContract = [
   AssertTrue<Same<z.infer<typeof openTextFileRequestSchema>, OpenTextFileRequest>>,
   AssertTrue<Same<z.infer<typeof saveTextFileRequestSchema>, SaveTextFileRequest>>,
   AssertTrue<Same<z.infer<typeof printToPdfRequestSchema>, PrintToPdfRequest>>,
+  AssertTrue<Same<z.infer<typeof writeScheduledBackupRequestSchema>, WriteScheduledBackupRequest>>,
+  AssertTrue<Same<z.infer<typeof saveFileRequestSchema>, SaveFileRequest>>,
 ];

@@ -47,13 +47,14 @@ vi.mock('node:fs/promises', () => ({
     if (!bytes) throw state.enoent(file);
     return { isFile: () => true, size: bytes.byteLength };
   },
-  readFile: async (file: string) => {
+  readFile: async (file: string, encoding?: BufferEncoding) => {
     const bytes = state.files.get(file);
     if (!bytes) throw state.enoent(file);
-    return Buffer.from(bytes);
+    return encoding ? Buffer.from(bytes).toString(encoding) : Buffer.from(bytes);
   },
-  writeFile: async (file: string, content: string) => {
-    state.files.set(file, new TextEncoder().encode(content));
+  readdir: async (dir: string) => [...state.files.keys()].filter((f) => path.dirname(f) === dir).map((f) => path.basename(f)),
+  writeFile: async (file: string, content: string | Uint8Array) => {
+    state.files.set(file, typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content));
   },
   rename: async (from: string, to: string) => {
     const bytes = state.files.get(from);
@@ -384,5 +385,55 @@ describe('menu', () => {
       .find((i) => i.id === 'file.backup')
       ?.click?.();
     expect(mainWindow().webContents.sent).toEqual([[MENU_COMMAND_CHANNEL, 'backup']]);
+  });
+
+  it('follows the app language: menu and dialog titles in Chinese, refusing other languages', async () => {
+    type Item = { id?: string; label?: string; submenu?: Item[] };
+    const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+    await expect(invoke(IpcChannel.setLanguage, trusted(), 'fr')).rejects.toThrow(/invalid arguments/);
+    await invoke(IpcChannel.setLanguage, trusted(), 'zh');
+    expect(flat(state.menuTemplate as Item[]).find((i) => i.id === 'file.restore')?.label).toBe('恢复…');
+    state.nextOpen = { canceled: true, filePaths: [] };
+    await invoke(IpcChannel.openTextFile, trusted(), { kind: 'backup' });
+    expect(state.dialogs.open.at(-1)).toMatchObject({ title: '从备份恢复', filters: [{ name: 'Counterflow 备份', extensions: ['cfbackup'] }, expect.anything()] });
+    await invoke(IpcChannel.setLanguage, trusted(), 'en');
+    expect(flat(state.menuTemplate as Item[]).find((i) => i.id === 'file.restore')?.label).toBe('Restore…');
+  });
+
+});
+
+describe('daily backups', () => {
+  const name = (day: number) => `counterflow-D1-202612${String(day).padStart(2, '0')}-020000.cfbackup`;
+
+  it('has no folder until the clerk chooses one; a cancelled dialog changes nothing', async () => {
+    expect(await invoke(IpcChannel.getScheduledBackups, trusted())).toEqual({ folder: null, keep: 14 });
+    state.nextOpen = { canceled: true, filePaths: [] };
+    expect(await invoke(IpcChannel.chooseBackupFolder, trusted())).toEqual({ folder: null, keep: 14 });
+    expect(state.dialogs.open.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    expect(await invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: name(1), data: bytes('x') })).toMatchObject({ ok: false, reason: /No backup folder/ });
+  });
+
+  it('writes into the chosen folder and keeps the newest N', async () => {
+    state.nextOpen = { canceled: false, filePaths: ['/home/clerk/Backups'] };
+    expect(await invoke(IpcChannel.chooseBackupFolder, trusted())).toEqual({ folder: '/home/clerk/Backups', keep: 14 });
+    expect(await invoke(IpcChannel.setBackupKeep, trusted(), 2)).toEqual({ folder: '/home/clerk/Backups', keep: 2 });
+    for (const day of [1, 2, 3]) {
+      expect(await invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: name(day), data: bytes(`day ${day}`) })).toMatchObject({ ok: true });
+    }
+    const inFolder = [...state.files.keys()].filter((f) => f.startsWith('/home/clerk/Backups/')).sort();
+    expect(inFolder).toEqual([`/home/clerk/Backups/${name(2)}`, `/home/clerk/Backups/${name(3)}`]);
+    await expect(invoke(IpcChannel.writeScheduledBackup, trusted(), { fileName: '../../.bashrc', data: bytes('x') })).rejects.toThrow(/invalid arguments/);
+    await expect(invoke(IpcChannel.writeScheduledBackup, eventFrom({ url: 'https://evil.example/' }), { fileName: name(4), data: bytes('x') })).rejects.toThrow(/untrusted/);
+  });
+
+  it('saves and opens a backup as bytes, unchanged', async () => {
+    const data = new Uint8Array([0x7b, 0x0a, 0x1f, 0x8b, 0x00, 0xff, 0xfe]);
+    state.nextSave = { canceled: false, filePath: '/home/clerk/Documents/counterflow-D1-20261206-020000.cfbackup' };
+    expect(await invoke(IpcChannel.saveFile, trusted(), { kind: 'backup', suggestedName: 'counterflow-D1-20261206-020000.cfbackup', data })).toEqual({
+      canceled: false,
+      fileName: 'counterflow-D1-20261206-020000.cfbackup',
+    });
+    state.nextOpen = { canceled: false, filePaths: ['/home/clerk/Documents/counterflow-D1-20261206-020000.cfbackup'] };
+    expect(await invoke(IpcChannel.openFile, trusted(), { kind: 'backup' })).toEqual({ canceled: false, fileName: 'counterflow-D1-20261206-020000.cfbackup', data });
   });
 });

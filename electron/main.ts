@@ -17,7 +17,7 @@ import {
   type WebContents,
 } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -28,12 +28,16 @@ import {
   MENU_COMMAND_CHANNEL,
   type FileKind,
   type MenuCommand,
+  type OpenFileResult,
   type OpenTextFileResult,
   type PrintResult,
   type SaveTextFileResult,
+  type ShellLanguage,
 } from './ipc-contract';
 import { ipcArgumentSchemas } from './ipc-schemas';
 import { buildMenuTemplate } from './menu';
+import { parseConfig, writeScheduledBackup, type BackupFs, type ScheduledBackupConfig } from './scheduled-backups';
+import { dialogTitle, fill, wordsFor } from './words';
 import {
   isAllowedNavigation,
   isPermissionAllowed,
@@ -54,6 +58,8 @@ const PRELOAD_PATH = path.join(here, 'preload.cjs');
 const { origin: trustedOrigin, startUrl, dev } = resolveTrustedOrigin(process.env.VITE_DEV_SERVER_URL, app.isPackaged);
 
 let mainWindow: BrowserWindow | null = null;
+/** The app's language, as the renderer last said (menu, dialog titles, About follow it). */
+let language: ShellLanguage = 'en';
 
 // Privileged schemes must be declared before 'ready'. standard: relative URLs, a real origin and
 // storage (IndexedDB for Dexie); secure: a secure context (Web Locks, crypto.subtle);
@@ -99,20 +105,24 @@ if (!app.requestSingleInstanceLock()) {
       registerAppProtocol();
       restrictPermissions(trustedOrigin);
       registerIpcHandlers();
-      Menu.setApplicationMenu(
-        Menu.buildFromTemplate(
-          buildMenuTemplate(
-            { send: sendMenuCommand, about: () => void showAbout() },
-            { appName: APP_NAME, dev, platform: process.platform },
-          ),
-        ),
-      );
+      setApplicationMenu();
       createMainWindow();
     })
     .catch((error: unknown) => {
       console.error('Counterflow failed to start', error);
       app.exit(1);
     });
+}
+
+function setApplicationMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        { send: sendMenuCommand, about: () => void showAbout() },
+        { appName: APP_NAME, dev, platform: process.platform, words: wordsFor(language) },
+      ),
+    ),
+  );
 }
 
 function createMainWindow(): void {
@@ -273,67 +283,82 @@ function trustedWindowOf(event: IpcMainInvokeEvent): BrowserWindow | null {
   return isTrustedSender({ frameUrl: senderUrl(event), isMainWindowMainFrame }, trustedOrigin) ? win : null;
 }
 
-const FILE_FILTERS: Readonly<Record<FileKind, FileFilter[]>> = {
-  backup: [
-    { name: 'Counterflow backup', extensions: ['json'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
-  csv: [
-    { name: 'CSV (comma-separated values)', extensions: ['csv'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
-  workflow: [
-    { name: 'Workflow definition', extensions: ['json'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
-};
+const FILE_EXTENSIONS: Readonly<Record<FileKind, string>> = { backup: 'cfbackup', csv: 'csv', workflow: 'json' };
 
-const DEFAULT_TITLES: Readonly<Record<FileKind, { open: string; save: string }>> = {
-  backup: { open: 'Restore from backup', save: 'Save backup' },
-  csv: { open: 'Import CSV', save: 'Export CSV' },
-  workflow: { open: 'Open workflow definition', save: 'Save workflow definition' },
-};
+function fileFilters(kind: FileKind): FileFilter[] {
+  const words = wordsFor(language);
+  return [
+    { name: words.filter[kind], extensions: [FILE_EXTENSIONS[kind]] },
+    { name: words.filter.all, extensions: ['*'] },
+  ];
+}
 
 function registerIpcHandlers(): void {
   handle(IpcChannel.appVersion, () => app.getVersion());
 
-  handle(IpcChannel.openTextFile, async ([request], win): Promise<OpenTextFileResult> => {
+  registerScheduledBackupHandlers();
+
+  handle(IpcChannel.setLanguage, ([next]) => {
+    if (next === language) return;
+    language = next;
+    setApplicationMenu();
+  });
+
+  /** The open dialog, then the chosen file's bytes (bounded), or null when cancelled. */
+  const chooseAndRead = async (request: { kind: FileKind; title?: string }, win: BrowserWindow) => {
     const result = await dialog.showOpenDialog(win, {
-      title: request.title ?? DEFAULT_TITLES[request.kind].open,
+      title: request.title ?? dialogTitle(wordsFor(language), request.kind, 'open'),
       properties: ['openFile'],
-      filters: FILE_FILTERS[request.kind],
+      filters: fileFilters(request.kind),
     });
     const filePath = result.filePaths[0];
-    if (result.canceled || !filePath) return { canceled: true };
+    if (result.canceled || !filePath) return null;
     const info = await stat(filePath);
     if (info.size > MAX_TEXT_FILE_BYTES) {
       throw new Error(`The file is too large (${info.size} bytes; the limit is ${MAX_TEXT_FILE_BYTES}).`);
     }
-    const bytes = await readFile(filePath);
+    return { fileName: path.basename(filePath), bytes: await readFile(filePath) };
+  };
+
+  /** The save dialog, then the content written next to the target and renamed. */
+  const chooseAndWrite = async (request: { kind: FileKind; suggestedName: string; title?: string }, content: string | Uint8Array, win: BrowserWindow): Promise<SaveTextFileResult> => {
+    const result = await dialog.showSaveDialog(win, {
+      title: request.title ?? dialogTitle(wordsFor(language), request.kind, 'save'),
+      defaultPath: path.join(app.getPath('documents'), request.suggestedName),
+      filters: fileFilters(request.kind),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (result.canceled || !result.filePath) return { canceled: true };
+    await writeFileAtomically(result.filePath, content);
+    return { canceled: false, fileName: path.basename(result.filePath) };
+  };
+
+  handle(IpcChannel.openTextFile, async ([request], win): Promise<OpenTextFileResult> => {
+    const file = await chooseAndRead(request, win);
+    if (!file) return { canceled: true };
     let content: string;
     try {
       // fatal: a CSV saved in a legacy code page must fail loudly, not import garbled names.
       // TextDecoder drops a leading UTF-8 byte-order mark by default.
-      content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      content = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
     } catch {
       throw new Error('The file is not UTF-8 text. Save it as "CSV UTF-8" (or re-export it) and try again.');
     }
-    return { canceled: false, fileName: path.basename(filePath), content };
+    return { canceled: false, fileName: file.fileName, content };
   });
+
+  handle(IpcChannel.openFile, async ([request], win): Promise<OpenFileResult> => {
+    const file = await chooseAndRead(request, win);
+    return file ? { canceled: false, fileName: file.fileName, data: new Uint8Array(file.bytes) } : { canceled: true };
+  });
+
+  handle(IpcChannel.saveFile, ([request], win) => chooseAndWrite(request, request.data, win));
 
   handle(IpcChannel.saveTextFile, async ([request], win): Promise<SaveTextFileResult> => {
     if (Buffer.byteLength(request.content, 'utf8') > MAX_TEXT_FILE_BYTES) {
       throw new Error(`The content is too large to save (limit ${MAX_TEXT_FILE_BYTES} bytes).`);
     }
-    const result = await dialog.showSaveDialog(win, {
-      title: request.title ?? DEFAULT_TITLES[request.kind].save,
-      defaultPath: path.join(app.getPath('documents'), request.suggestedName),
-      filters: FILE_FILTERS[request.kind],
-      properties: ['createDirectory', 'showOverwriteConfirmation'],
-    });
-    if (result.canceled || !result.filePath) return { canceled: true };
-    await writeFileAtomically(result.filePath, request.content);
-    return { canceled: false, fileName: path.basename(result.filePath) };
+    return chooseAndWrite(request, request.content, win);
   });
 
   handle(
@@ -360,15 +385,49 @@ function registerIpcHandlers(): void {
 }
 
 /** Write next to the target then rename, so a crash mid-write never leaves half a backup. */
-async function writeFileAtomically(target: string, content: string): Promise<void> {
+async function writeFileAtomically(target: string, content: string | Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
   try {
-    await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    // A string is written as UTF-8 (Node's default encoding for strings).
+    await writeFile(temp, content, { flag: 'wx' });
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+// --- daily backups into a chosen folder ---------------------------------------------------------
+
+const backupFs: BackupFs = { readFile, writeFile, rename, rm, readdir };
+const scheduledConfigPath = () => path.join(app.getPath('userData'), 'scheduled-backups.json');
+
+async function readScheduledConfig(): Promise<ScheduledBackupConfig> {
+  return parseConfig(await readFile(scheduledConfigPath(), 'utf8').catch(() => null));
+}
+
+async function saveScheduledConfig(config: ScheduledBackupConfig): Promise<ScheduledBackupConfig> {
+  await writeFileAtomically(scheduledConfigPath(), JSON.stringify(config));
+  return config;
+}
+
+function registerScheduledBackupHandlers(): void {
+  handle(IpcChannel.getScheduledBackups, () => readScheduledConfig());
+  handle(IpcChannel.chooseBackupFolder, async (_args, win) => {
+    const config = await readScheduledConfig();
+    const result = await dialog.showOpenDialog(win, {
+      title: wordsFor(language).dialog.backupFolder,
+      properties: ['openDirectory', 'createDirectory'],
+      ...(config.folder ? { defaultPath: config.folder } : {}),
+    });
+    const folder = result.filePaths[0];
+    if (result.canceled || !folder) return config;
+    return saveScheduledConfig({ ...config, folder });
+  });
+  handle(IpcChannel.setBackupKeep, async ([keep]) => saveScheduledConfig({ ...(await readScheduledConfig()), keep }));
+  handle(IpcChannel.writeScheduledBackup, async ([request]) =>
+    writeScheduledBackup(backupFs, await readScheduledConfig(), request.fileName, request.data),
+  );
 }
 
 function sendMenuCommand(command: MenuCommand): void {
@@ -378,11 +437,12 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 async function showAbout(): Promise<void> {
+  const words = wordsFor(language);
   const detail = [
-    `Version ${app.getVersion()}`,
+    fill(words.about.version, { version: app.getVersion() }),
     `Electron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
   ].join('\n');
-  const options = { type: 'info' as const, title: `About ${APP_NAME}`, message: APP_NAME, detail, buttons: ['OK'] };
+  const options = { type: 'info' as const, title: fill(words.menu.about, { app: APP_NAME }), message: APP_NAME, detail, buttons: [words.about.ok] };
   if (mainWindow && !mainWindow.isDestroyed()) await dialog.showMessageBox(mainWindow, options);
   else await dialog.showMessageBox(options);
 }

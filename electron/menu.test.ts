@@ -3,6 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuCommand } from './ipc-contract';
 import { MENU_COMMANDS } from './ipc-contract';
 import { buildMenuTemplate, FILE_SHORTCUTS } from './menu';
+import en from './locales/en.json';
+import zh from './locales/zh.json';
+import { wordsFor } from './words';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
@@ -67,5 +70,23 @@ describe('application menu', () => {
   it('has an Edit menu so copy/paste shortcuts work on macOS', () => {
     const roles = build('darwin').items.map((i) => i.role);
     expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'cut', 'selectAll']));
+  });
+
+  it('speaks the app language: File items, menu titles and About in Chinese', () => {
+    const template = buildMenuTemplate({ send: () => undefined, about: () => undefined }, { appName: 'Counterflow', dev: false, platform: 'win32', words: wordsFor('zh') });
+    expect(template.map((m) => m.label)).toEqual(['&文件', '&编辑', '&视图', '&帮助']);
+    const items = flatten(template);
+    expect(items.find((i) => i.id === 'file.backup')?.label).toBe('备份…');
+    expect(items.find((i) => i.id === 'file.import-csv')?.label).toBe('导入 CSV…');
+    expect(items.find((i) => i.id === 'help.about')?.label).toBe('关于 Counterflow');
+  });
+});
+
+describe('shell words', () => {
+  const keys = (o: object, prefix = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  it('has the same keys in English and Chinese, none empty', () => {
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+    for (const words of [en, zh]) for (const key of keys(words)) expect(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], words)).not.toBe('');
   });
 });

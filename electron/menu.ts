@@ -2,6 +2,7 @@
 // so the template, its accelerators and the dev-only items are unit-tested under Node.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from './ipc-contract';
+import { fill, wordsFor, type ShellWords } from './words';
 
 export interface MenuActions {
   /** Forward a renderer-owned command (backup, restore, CSV, print) to the window. */
@@ -15,6 +16,8 @@ export interface MenuOptions {
   /** Adds reload / force reload / devtools; never in a packaged build. */
   dev: boolean;
   platform: NodeJS.Platform;
+  /** The app's language (English when absent). */
+  words?: ShellWords;
 }
 
 /**
@@ -31,9 +34,10 @@ export const FILE_SHORTCUTS: Readonly<Record<MenuCommand, string>> = {
 
 export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = options.platform === 'darwin';
-  const command = (label: string, cmd: MenuCommand): MenuItemConstructorOptions => ({
+  const words = options.words ?? wordsFor('en');
+  const command = (cmd: MenuCommand): MenuItemConstructorOptions => ({
     id: `file.${cmd}`,
-    label,
+    label: words.menu[cmd],
     accelerator: FILE_SHORTCUTS[cmd],
     click: () => actions.send(cmd),
   });
@@ -42,7 +46,7 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
   const top = (label: string): string => (isMac ? label : `&${label}`);
   const about: MenuItemConstructorOptions = {
     id: 'help.about',
-    label: `About ${options.appName}`,
+    label: fill(words.menu.about, { app: options.appName }),
     click: () => actions.about(),
   };
 
@@ -55,15 +59,15 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
   }
 
   template.push({
-    label: top('File'),
+    label: top(words.menu.file),
     submenu: [
-      command('Backup…', 'backup'),
-      command('Restore…', 'restore'),
+      command('backup'),
+      command('restore'),
       { type: 'separator' },
-      command('Import CSV…', 'import-csv'),
-      command('Export CSV…', 'export-csv'),
+      command('import-csv'),
+      command('export-csv'),
       { type: 'separator' },
-      command('Print…', 'print'),
+      command('print'),
       // On macOS Quit lives in the app menu; elsewhere it ends the File menu.
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit', accelerator: 'Ctrl+Q' }] satisfies MenuItemConstructorOptions[])),
     ],
@@ -71,7 +75,7 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
 
   // Without an Edit menu, copy/paste shortcuts do not work in text fields on macOS.
   template.push({
-    label: top('Edit'),
+    label: top(words.menu.edit),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -87,7 +91,7 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
     ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
     : [];
   template.push({
-    label: top('View'),
+    label: top(words.menu.view),
     submenu: [
       ...devItems,
       { role: 'resetZoom' },
@@ -100,6 +104,6 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
 
   if (isMac) template.push({ role: 'windowMenu' });
 
-  template.push({ label: top('Help'), role: 'help', submenu: [about] });
+  template.push({ label: top(words.menu.help), role: 'help', submenu: [about] });
   return template;
 }

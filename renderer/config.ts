@@ -10,7 +10,8 @@ export interface AppConfig {
   demo: boolean;
   deviceId: string;
   operator: string;
-  /** `?e2e=1`: expose the engine to Playwright for seeding fixtures (catalog, stock). */
+  /** `?e2e=1`: expose the engine to Playwright for seeding fixtures (catalog, stock); only
+   *  honoured by the dev server and the e2e build (see main.tsx). */
   testHooks: boolean;
 }
 

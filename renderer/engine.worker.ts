@@ -2,9 +2,10 @@
 // The engine: every write of the app runs here, off the UI thread, one Dexie
 // read-write transaction per command. The window talks to it through Comlink.
 import * as Comlink from 'comlink';
+import { readBackup, recordBackup, restoreBackup, writeBackup } from '../shared/backup';
 import { openCounter, type EngineCounter } from '../shared/index';
 import { importDemo } from '../shared/demo/importDemo';
-import type { EngineApi, EngineHello, EngineInfo, EngineOptions } from './engine/protocol';
+import type { EngineApi, EngineBackupApi, EngineHello, EngineInfo, EngineOptions } from './engine/protocol';
 
 let resolveCounter: (c: EngineCounter) => void = () => undefined;
 let rejectCounter: (e: unknown) => void = () => undefined;
@@ -27,19 +28,35 @@ async function init(options: EngineOptions): Promise<EngineInfo> {
   }
 }
 
+// Backup and restore work on the engine's own database connection, so a restore's one
+// read-write transaction waits for (and holds off) the engine's commands.
+const backupApi: EngineBackupApi = {
+  async backup() {
+    const { db } = await counterReady;
+    const deviceName = (await db.settings.get('deviceName'))?.value;
+    const made = await writeBackup(db, { deviceId, ...(typeof deviceName === 'string' && deviceName ? { deviceName } : {}), now: Date.now });
+    return { blob: made.blob, fileName: made.fileName, createdAt: made.header.createdAt };
+  },
+  readBackup: async (file) => readBackup((await counterReady).db, file, { deviceId }),
+  restoreBackup: async (file) => restoreBackup((await counterReady).db, file, { deviceId }),
+  recordBackup: async (last) => recordBackup((await counterReady).db, last),
+};
+
 // Comlink resolves each call's method on this object when the call arrives. Calls made
 // before `init` finishes wait for the counter, so the window needs no queue of its own;
 // and any method the Counter gains later is forwarded without touching this file.
 const facade = new Proxy({} as EngineApi, {
   get(_target, prop) {
     if (prop === 'init') return init;
+    if (typeof prop === 'string' && Object.hasOwn(backupApi, prop)) return backupApi[prop as keyof EngineBackupApi];
     if (prop === 'then') return undefined; // never look like a promise
     if (prop === 'deviceId') return deviceId; // a plain property: Comlink reads it, not calls it
     if (prop === 'importDemo') return async (options: { orders: number }) => importDemo(await counterReady, options);
     return async (...args: unknown[]) => {
       const counter = await counterReady;
       const member = (counter as unknown as Record<PropertyKey, unknown>)[prop];
-      if (typeof member !== 'function') return member;
+      // A call the engine does not have is a mistake in the caller: say so, never answer undefined.
+      if (typeof member !== 'function') throw new Error(`The engine has no call "${String(prop)}".`);
       return (member as (...a: unknown[]) => unknown).apply(counter, args);
     };
   },

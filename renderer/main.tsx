@@ -9,15 +9,21 @@ import { config } from './config';
 import { db } from './db';
 import { counter } from './engine/client';
 import { startLeaderLoop } from './engine/leader';
+import { requestPersistentStorage } from './platform/storage';
+import { startScheduledBackups } from './settings/scheduledBackups';
 import { markColorScheme } from './ui/colorScheme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
 startLeaderLoop();
+void requestPersistentStorage();
+startScheduledBackups();
 
-// Test seam: Playwright seeds catalog and stock through the same engine the UI uses.
-if (config.testHooks) {
+// Test seam: Playwright seeds catalog and stock through the same engine the UI uses. Only in
+// the dev server and the e2e build (`vite build --mode e2e`): the condition is a constant the
+// production build folds to false, so the engine is never put on `window` there.
+if ((import.meta.env.DEV || import.meta.env.MODE === 'e2e') && config.testHooks) {
   (window as unknown as { __counterflowTest: unknown }).__counterflowTest = { counter, db };
 }
 

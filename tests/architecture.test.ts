@@ -237,6 +237,8 @@ const SHARED_NEVER: Readonly<Record<string, { never: readonly string[]; why: str
   workflows: { never: ['demo', 'engine', 'index', 'inventory'], why: 'the built-in definitions are data for the interpreter' },
   engine: { never: ['demo', 'index'], why: 'the engine is what the public surface exports; demo data is one of its callers' },
   demo: { never: ['index'], why: 'demo data goes through the engine like any caller' },
+  backup: { never: ['demo', 'engine', 'index', 'inventory', 'workflow', 'workflows'], why: 'a backup copies stored rows; it applies no rules' },
+  host: { never: ['api', 'backup', 'barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'the bridge contract between the shell and the window: types only' },
 };
 
 /** 'shared/engine/x.ts' -> 'engine'; 'shared/api.ts' or 'shared/api' -> 'api'; 'shared/workflows' -> 'workflows'. */

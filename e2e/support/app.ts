@@ -33,6 +33,9 @@ export async function openApp(page: Page, testInfo: TestInfo, options: OpenOptio
   // engine worker (its bundle, opening and upgrading the database): wait for each as long
   // as a test may take, for the condition, never for a fixed time.
   await expect(page.getByTestId('role-switcher')).toBeVisible({ timeout: ENGINE_START_TIMEOUT });
+  if (!(await page.evaluate(() => '__counterflowTest' in window))) {
+    throw new Error('The app under test has no e2e hook: build it with `npm run build:e2e` (vite build --mode e2e), not the production build.');
+  }
   if (options.waitForEngine !== false) {
     await expect(page.getByTestId('engine-starting')).toHaveCount(0, { timeout: ENGINE_START_TIMEOUT });
     await expect(page.getByTestId('engine-failed')).toHaveCount(0);

@@ -4,7 +4,7 @@ import * as Comlink from 'comlink';
 import { useSyncExternalStore } from 'react';
 import { afterFirstIdle } from '../app/windowIdle';
 import { config } from '../config';
-import type { EngineApi, EngineCalls, EngineHello, EngineInfo } from './protocol';
+import type { EngineApi, EngineBackupApi, EngineCalls, EngineHello, EngineInfo } from './protocol';
 
 export type CounterClient = Comlink.Remote<EngineCalls>;
 
@@ -57,6 +57,9 @@ engineReady.catch(() => undefined);
 
 /** The engine, outside React (timer loop, scanner routing). */
 export const counter: CounterClient = remote as unknown as CounterClient;
+
+/** Backup and restore, run by the engine beside the counter. */
+export const engineBackup: Comlink.Remote<EngineBackupApi> = remote;
 
 /** The engine, inside React. Calls wait for the engine to be ready. */
 export function useCounter(): CounterClient {

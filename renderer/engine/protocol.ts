@@ -1,6 +1,7 @@
 // What the engine worker exposes over Comlink: the Counter itself plus `init`, which the
 // window calls first with its configuration (a worker cannot read the window's URL or storage).
 import type { Counter, Refused } from '../../shared/api';
+import type { LastBackup, ReadResult, RestoreResult } from '../../shared/backup';
 import type { TimerRow } from '../../shared/db/rows';
 
 export interface EngineOptions {
@@ -27,6 +28,27 @@ export type EngineCalls = Counter & {
   importDemo(options: { orders: number }): Promise<{ orders: number; products: number }>;
 };
 
-export type EngineApi = EngineCalls & {
-  init(options: EngineOptions): Promise<EngineInfo>;
-};
+export type EngineApi = EngineCalls &
+  EngineBackupApi & {
+    init(options: EngineOptions): Promise<EngineInfo>;
+  };
+
+/** A backup made by the engine, ready to be saved by the host. */
+export interface BackupFile {
+  blob: Blob;
+  fileName: string;
+  createdAt: number;
+}
+
+/** Whole-database backup and restore, run by the engine (shared/backup) beside the Counter. */
+export interface EngineBackupApi {
+  backup(): Promise<BackupFile>;
+  /** Checks a file whole and says what it holds; writes nothing. */
+  readBackup(file: Blob): Promise<ReadResult>;
+  /** Replaces the database with the file's rows, or changes nothing. */
+  restoreBackup(file: Blob): Promise<RestoreResult>;
+  /** Notes a backup that reached its file. */
+  recordBackup(last: LastBackup): Promise<void>;
+}
+
+

@@ -25,6 +25,7 @@ import { useWorkflowWords } from '../workflow/labels';
 import { actionCards } from './cards';
 import { ActionCard, LocationLabel, OrderLabel, ProductLabel, RoleCard } from './LabelCards';
 import classes from './Labels.module.css';
+import { useMenuCommand } from '../shell/menuCommands';
 import { hasPdfBridge, labelsPdf, printLabels } from './print';
 
 type Tab = 'orders' | 'products' | 'locations' | 'actions';
@@ -97,6 +98,11 @@ function LabelsLayout({ tab, tabs, controls, cards }: { tab: Tab; tabs: ReactNod
       setBusy(false);
     }
   };
+
+  // The File menu's Print prints the sheet, with the same report as the button.
+  useMenuCommand('print', () => {
+    if (cards.length && !busy) void print();
+  });
 
   return (
     <div>

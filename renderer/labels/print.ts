@@ -1,18 +1,7 @@
 // Printing label sheets: the host's print (Electron's dialog, or window.print in a browser,
 // where the print stylesheet leaves only the sheet), and PDF through the Electron bridge's
-// printToPdf when there is one, else the browser's print dialog ("Save as PDF").
+// printToPdf where the host has one, else the browser's print dialog ("Save as PDF").
 import { platform, type PrintOutcome } from '../platform';
-
-type PdfPageSize = 'A4' | 'A5' | 'A6' | 'Letter' | 'Legal';
-
-interface PdfBridge {
-  printToPdf(request?: { pageSize?: PdfPageSize; landscape?: boolean }): Promise<Uint8Array>;
-}
-
-function pdfBridge(): PdfBridge | null {
-  const bridge = (window as unknown as { counterflow?: Partial<PdfBridge> }).counterflow;
-  return bridge && typeof bridge.printToPdf === 'function' ? (bridge as PdfBridge) : null;
-}
 
 export function printLabels(): Promise<PrintOutcome> {
   return platform.print();
@@ -22,13 +11,13 @@ export type PdfOutcome = { kind: 'saved'; fileName: string } | { kind: 'dialog' 
 
 /** A PDF of the sheet: saved as a download from the bridge's bytes, or the print dialog. */
 export async function labelsPdf(fileName: string): Promise<PdfOutcome> {
-  const bridge = pdfBridge();
-  if (!bridge) {
+  const pdf = platform.printToPdf({ pageSize: 'A4' });
+  if (!pdf) {
     const printed = await platform.print();
     return printed.ok ? { kind: 'dialog' } : { kind: 'failed', reason: printed.reason };
   }
   try {
-    const bytes = await bridge.printToPdf({ pageSize: 'A4' });
+    const bytes = await pdf;
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
     const link = document.createElement('a');
     link.href = url;
@@ -44,5 +33,5 @@ export async function labelsPdf(fileName: string): Promise<PdfOutcome> {
 }
 
 export function hasPdfBridge(): boolean {
-  return pdfBridge() !== null;
+  return platform.canPrintToPdf;
 }

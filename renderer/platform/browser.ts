@@ -1,21 +1,21 @@
 // Browser host: downloads through a blob link, uploads through a file input, window.print.
 import { version } from '../../package.json';
-import type { FileKind, HostPlatform, OpenedFile, PrintOutcome } from './types';
+import type { ChosenFile, FileKind, HostPlatform, OpenedFile, PrintOutcome } from './types';
 
 const ACCEPT: Record<FileKind, string> = {
-  backup: '.json,application/json',
+  backup: '.cfbackup',
   csv: '.csv,text/csv',
   workflow: '.json,application/json',
 };
 
 const MIME: Record<FileKind, string> = {
-  backup: 'application/json',
+  backup: 'application/octet-stream',
   csv: 'text/csv',
   workflow: 'application/json',
 };
 
-function openTextFile(kind: FileKind): Promise<OpenedFile | null> {
-  return new Promise((resolve, reject) => {
+function chooseFile(kind: FileKind): Promise<ChosenFile | null> {
+  return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = ACCEPT[kind];
@@ -29,20 +29,26 @@ function openTextFile(kind: FileKind): Promise<OpenedFile | null> {
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       done();
-      if (!file) return resolve(null);
-      file.text().then(
-        // Excel writes a byte-order mark at the start of CSV files.
-        (content) => resolve({ fileName: file.name, content: content.replace(/^\uFEFF/, '') }),
-        reject,
-      );
+      resolve(file ? { fileName: file.name, file } : null);
     });
     document.body.append(input);
     input.click();
   });
 }
 
+async function openTextFile(kind: FileKind): Promise<OpenedFile | null> {
+  const chosen = await chooseFile(kind);
+  if (!chosen) return null;
+  // Excel writes a byte-order mark at the start of CSV files.
+  return { fileName: chosen.fileName, content: (await chosen.file.text()).replace(/^\uFEFF/, '') };
+}
+
 async function saveTextFile(kind: FileKind, suggestedName: string, content: string): Promise<string | null> {
-  const url = URL.createObjectURL(new Blob([content], { type: `${MIME[kind]};charset=utf-8` }));
+  return saveFile(kind, suggestedName, new Blob([content], { type: `${MIME[kind]};charset=utf-8` }));
+}
+
+async function saveFile(_kind: FileKind, suggestedName: string, data: Blob): Promise<string | null> {
+  const url = URL.createObjectURL(data);
   const link = document.createElement('a');
   link.href = url;
   link.download = suggestedName;
@@ -65,6 +71,12 @@ export const browserPlatform: HostPlatform = {
   appVersion: async () => version,
   openTextFile,
   saveTextFile,
+  openFile: chooseFile,
+  saveFile,
   print,
+  canPrintToPdf: false,
+  printToPdf: () => null,
+  setLanguage: async () => undefined,
+  scheduledBackups: null,
   onMenuCommand: () => () => undefined,
 };

@@ -1,27 +1,7 @@
-// Electron host over the preload bridge `window.counterflow`. The bridge's contract lives in
-// electron/ipc-contract.ts, which the renderer must not import; this is its structural mirror
-// (only what we call). Keep it in step when the contract changes.
-import type { FileKind, HostPlatform, MenuCommand } from './types';
-
-type BridgeFileKind = 'backup' | 'csv' | 'workflow';
-
-interface CounterflowBridge {
-  getAppVersion(): Promise<string>;
-  openTextFile(request: { kind: BridgeFileKind; title?: string }): Promise<
-    { canceled: true } | { canceled: false; fileName: string; content: string }
-  >;
-  saveTextFile(request: { kind: BridgeFileKind; suggestedName: string; content: string; title?: string }): Promise<
-    { canceled: true } | { canceled: false; fileName: string }
-  >;
-  print(): Promise<{ ok: true } | { ok: false; reason: string }>;
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-}
-
-// The bridge knows the same file kinds; spelled out so a new renderer kind fails to compile here.
-const BRIDGE_KIND: Record<FileKind, BridgeFileKind> = { backup: 'backup', csv: 'csv', workflow: 'workflow' };
-function bridgeKind(kind: FileKind): BridgeFileKind {
-  return BRIDGE_KIND[kind];
-}
+// Electron host over the preload bridge `window.counterflow`. The bridge's contract is the
+// types-only module shared/host/bridge.ts, which the shell (electron/) implements.
+import type { CounterflowBridge } from '../../shared/host/bridge';
+import type { HostPlatform } from './types';
 
 export function findBridge(): CounterflowBridge | null {
   const candidate = (window as unknown as { counterflow?: unknown }).counterflow;
@@ -29,8 +9,16 @@ export function findBridge(): CounterflowBridge | null {
   const b = candidate as Partial<CounterflowBridge>;
   const complete =
     typeof b.getAppVersion === 'function' &&
+    typeof b.setLanguage === 'function' &&
+    typeof b.getScheduledBackups === 'function' &&
+    typeof b.chooseBackupFolder === 'function' &&
+    typeof b.setBackupKeep === 'function' &&
+    typeof b.writeScheduledBackup === 'function' &&
+    typeof b.printToPdf === 'function' &&
     typeof b.openTextFile === 'function' &&
     typeof b.saveTextFile === 'function' &&
+    typeof b.openFile === 'function' &&
+    typeof b.saveFile === 'function' &&
     typeof b.print === 'function' &&
     typeof b.onMenuCommand === 'function';
   return complete ? (candidate as CounterflowBridge) : null;
@@ -41,14 +29,32 @@ export function electronPlatform(bridge: CounterflowBridge): HostPlatform {
     kind: 'electron',
     appVersion: () => bridge.getAppVersion(),
     async openTextFile(kind) {
-      const result = await bridge.openTextFile({ kind: bridgeKind(kind) });
+      const result = await bridge.openTextFile({ kind });
       return result.canceled ? null : { fileName: result.fileName, content: result.content };
     },
     async saveTextFile(kind, suggestedName, content) {
-      const result = await bridge.saveTextFile({ kind: bridgeKind(kind), suggestedName, content });
+      const result = await bridge.saveTextFile({ kind, suggestedName, content });
+      return result.canceled ? null : result.fileName;
+    },
+    // Bytes cross the bridge whole (up to its size limit); a backup's rows are gzip'd.
+    async openFile(kind) {
+      const result = await bridge.openFile({ kind });
+      return result.canceled ? null : { fileName: result.fileName, file: new Blob([result.data as BlobPart]) };
+    },
+    async saveFile(kind, suggestedName, data) {
+      const result = await bridge.saveFile({ kind, suggestedName, data: new Uint8Array(await data.arrayBuffer()) });
       return result.canceled ? null : result.fileName;
     },
     print: () => bridge.print(),
+    canPrintToPdf: true,
+    printToPdf: (options) => bridge.printToPdf(options),
+    setLanguage: (language) => bridge.setLanguage(language),
+    scheduledBackups: {
+      status: () => bridge.getScheduledBackups(),
+      chooseFolder: () => bridge.chooseBackupFolder(),
+      setKeep: (keep) => bridge.setBackupKeep(keep),
+      write: async (fileName, data) => bridge.writeScheduledBackup({ fileName, data: new Uint8Array(await data.arrayBuffer()) }),
+    },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

@@ -12,6 +12,7 @@ import type { ScanRow } from '../../shared/db/rows';
 import { db } from '../db';
 import { platform } from '../platform';
 import { visibleControls } from '../scanner/visible';
+import { useMenuCommand } from '../shell/menuCommands';
 import { PageHeader } from '../ui/PageHeader';
 import { RESULT_COLOR } from '../ui/stateColors';
 import { EmptyView, LoadingState } from '../ui/states';
@@ -90,6 +91,9 @@ export default function ScanLogPage() {
       setExporting(false);
     }
   };
+
+  // The File menu's Export CSV exports the log as filtered on screen.
+  useMenuCommand('export-csv', () => void exportCsv());
 
   const kindLabel = (kind: string) => t(`scan.kind.${kind}`, { defaultValue: kind });
   const screenLabel = (screen: string) => (SCREEN_KEYS[screen] ? t(SCREEN_KEYS[screen]!) : screen);

@@ -1,4 +1,4 @@
-// Settings of this counter: timer periods, the device, stock allocation, the barcode
+// Settings of this counter: backups, timer periods, the device, stock allocation, the barcode
 // scanner and demo data. Language and theme live in the header. Each section saves itself.
 import { Grid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PageHeader } from '../ui/PageHeader';
 import { LoadingState } from '../ui/states';
 import { AllocationCard } from './AllocationCard';
+import { BackupCard } from './BackupCard';
 import { DemoDataCard } from './DemoDataCard';
 import { DeviceCard } from './DeviceCard';
 import { PeriodsCard } from './PeriodsCard';
@@ -33,6 +34,9 @@ function SettingsBody() {
   if (settings === undefined) return <LoadingState />;
   return (
     <Grid gap="md" align="stretch">
+      <Grid.Col span={12}>
+        <BackupCard />
+      </Grid.Col>
       <Grid.Col span={{ base: 12, xl: 7 }}>
         <PeriodsCard settings={settings} />
       </Grid.Col>

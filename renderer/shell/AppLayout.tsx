@@ -4,10 +4,12 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
+import { RestoreDialog } from '../settings/RestoreDialog';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
 import { EngineBanner } from './EngineBanner';
 import { EngineStatus } from './EngineStatus';
+import { HostBridge } from './HostBridge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
 import { RoleSwitcher } from './RoleSwitcher';
@@ -29,6 +31,8 @@ export function AppLayout() {
         <EngineBanner />
         <ScreenOutlet />
       </AppShell.Main>
+      <RestoreDialog />
+      <HostBridge />
     </AppShell>
   );
 }

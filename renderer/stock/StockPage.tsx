@@ -22,14 +22,13 @@ import {
 import { useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCounter } from '../engine/client';
-import { platform } from '../platform';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyView, LoadingState } from '../ui/states';
-import { toastOk, toastRefused } from '../ui/toast';
 import { CheckStockModal } from './CheckStockModal';
+import { useMenuCommand } from '../shell/menuCommands';
 import { CsvImportModal } from './CsvImportModal';
+import { exportStockCsv } from './exportCsv';
 import { LedgerDrawer } from './LedgerDrawer';
 import { LevelsTable } from './LevelsTable';
 import { LocationModal } from './LocationModal';
@@ -45,11 +44,8 @@ const MOVES: Array<{ kind: MovementKind; key: string; icon: typeof IconPackageIm
   { kind: 'count', key: 'C', icon: IconClipboardCheck },
 ];
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export default function StockPage() {
   const { t } = useTranslation();
-  const counter = useCounter();
   const store = useStockStore();
   const { dialog, open } = store;
   const filterRef = useRef<HTMLInputElement>(null);
@@ -59,15 +55,10 @@ export default function StockPage() {
     ['/', () => filterRef.current?.focus()],
   ]);
 
-  const exportCsv = async (what: 'products' | 'levels') => {
-    try {
-      const text = what === 'products' ? await counter.exportProducts() : await counter.exportStockLevels();
-      const saved = await platform.saveTextFile('csv', `${what === 'products' ? 'products' : 'stock-levels'}-${today()}.csv`, text);
-      if (saved) toastOk(t('stock.export.done'), t('stock.export.saved', { file: saved }));
-    } catch (error) {
-      toastRefused(t('stock.export.failed'), error instanceof Error ? error.message : String(error));
-    }
-  };
+  const exportCsv = exportStockCsv;
+  // The File menu's CSV items do here what the "more" menu's do.
+  useMenuCommand('export-csv', () => void exportStockCsv('levels'));
+  useMenuCommand('import-csv', () => open({ kind: 'import', what: 'products' }));
 
   return (
     <Box h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--app-shell-padding))" mih={520} style={{ display: 'flex', flexDirection: 'column' }}>

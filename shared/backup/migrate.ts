@@ -1,0 +1,58 @@
+// Rows from a backup of an older schema, brought to the current one the way the Dexie
+// upgrades in shared/db/database.ts bring a stored database: v3 grouped the events of one
+// command into one row and added the per-state order counts; v2 and v4 changed indexes only.
+import { z } from 'zod';
+import { batchesOf } from '../db/events';
+import type { EventRow, StateCountRow } from '../db/rows';
+import { BACKUP_TABLES, type BackupTable } from './rowSchemas';
+
+const legacyEvent = z.looseObject({
+  id: z.string().min(1),
+  commandId: z.string(),
+  orderId: z.string().min(1),
+  at: z.number().finite(),
+  type: z.string(),
+  entity: z.object({ kind: z.enum(['order', 'item', 'refund']), id: z.string().min(1) }),
+});
+
+/** The tables a database of that schema version had. */
+export function tablesAt(schemaVersion: number): readonly BackupTable[] {
+  return schemaVersion < 3 ? BACKUP_TABLES.filter((t) => t !== 'stateCounts') : BACKUP_TABLES;
+}
+
+export class Migration {
+  private readonly counts = new Map<string, StateCountRow>();
+
+  constructor(readonly fromVersion: number) {}
+
+  get needed(): boolean {
+    return this.fromVersion < 3;
+  }
+
+  /** One chunk's rows in the current shape, or the first row's problem. */
+  rows(table: BackupTable, rows: unknown[]): { ok: true; rows: unknown[] } | { ok: false; problem: string } {
+    if (this.fromVersion >= 3) return { ok: true, rows };
+    if (table === 'orders') {
+      for (const row of rows as Array<{ type?: StateCountRow['type']; state?: string | null }>) {
+        // Like the v3 upgrade, which read the [type+state+createdAt] index: no state, no count.
+        if (typeof row?.state !== 'string') continue;
+        const key = `${row?.type}\u0000${row?.state}`;
+        const count = this.counts.get(key) ?? { type: row?.type as StateCountRow['type'], state: String(row?.state), count: 0 };
+        count.count += 1;
+        this.counts.set(key, count);
+      }
+    }
+    if (table !== 'events') return { ok: true, rows };
+    for (const [i, row] of rows.entries()) {
+      const parsed = legacyEvent.safeParse(row);
+      if (!parsed.success) return { ok: false, problem: `row ${i + 1}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}` };
+    }
+    // A chunk boundary may split one command's events into two rows; readers flatten them alike.
+    return { ok: true, rows: batchesOf(rows as EventRow[]) };
+  }
+
+  /** Rows the old schema did not have, made from the rows seen (written last). */
+  extraRows(): Array<{ table: BackupTable; rows: unknown[] }> {
+    return this.fromVersion < 3 ? [{ table: 'stateCounts', rows: [...this.counts.values()] }] : [];
+  }
+}

@@ -1,0 +1,87 @@
+// The shape every restored row must have, one small zod schema per table. They check what
+// IndexedDB and the engine rely on (keys, types of the fields queries and the engine read),
+// and let other fields through unchanged (looseObject), so a restore writes the rows exactly
+// as they were backed up.
+import { z } from 'zod';
+import { settingSchemas } from '../settings/settings';
+
+const id = z.string().min(1);
+const time = z.number().finite();
+const count = z.number().int().nonnegative();
+const seq = z.number().int().positive().optional();
+const nullableString = z.string().nullable();
+const entityRef = z.object({ kind: z.enum(['order', 'item', 'refund']), id });
+
+const machine = {
+  id,
+  orderId: id,
+  state: nullableString,
+  stateVersion: count,
+  updatedAt: time,
+};
+
+export const rowSchemas = {
+  orders: z.looseObject({
+    ...machine,
+    number: z.string().min(1),
+    type: z.enum(['product', 'service']),
+    workflowId: id,
+    workflowVersion: z.number().int().positive(),
+    buyerId: z.string(),
+    buyerName: z.string(),
+    flags: z.record(z.string(), z.boolean()),
+    total: z.number().finite(),
+    lineCount: count,
+    openRefunds: count,
+    createdAt: time,
+  }),
+  items: z.looseObject({ ...machine, lineNo: count, sku: z.string(), qty: z.number().finite(), price: z.number().finite() }),
+  refunds: z.looseObject({ ...machine, itemId: id, kind: z.enum(['refund_only', 'refund_with_return', 'service', 'expiry']), createdAt: time }),
+  vouchers: z.looseObject({ code: id, orderId: id, itemId: id, state: z.enum(['Un', 'Us', 'Re', 'Ex']), updatedAt: time }),
+  events: z.looseObject({
+    seq,
+    commandId: z.string(),
+    orderId: id,
+    at: time,
+    events: z.array(z.looseObject({ id, type: z.string(), entity: entityRef })),
+  }),
+  timers: z.looseObject({
+    id,
+    orderId: id,
+    target: entityRef,
+    status: z.enum(['pending', 'fired', 'cancelled', 'skipped']),
+    dueAt: time,
+    stateVersion: count,
+  }),
+  commands: z.looseObject({ id, kind: z.string(), at: time }),
+  // A known setting must hold what the engine accepts for it (as setSetting would check).
+  settings: z.looseObject({ key: id, value: z.unknown() }).superRefine((row, ctx) => {
+    if (!Object.hasOwn(settingSchemas, row.key)) return;
+    const parsed = settingSchemas[row.key as keyof typeof settingSchemas].safeParse(row.value);
+    if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['value'], message: `not a valid ${row.key}: ${parsed.error.issues[0]!.message}` });
+  }),
+  workflows: z.looseObject({ id, version: z.number().int().positive(), definition: z.looseObject({ id }), installedAt: time }),
+  sequences: z.looseObject({ name: id, value: count }),
+  products: z.looseObject({ sku: id, name: z.string(), barcodes: z.array(z.string()), active: z.boolean(), price: z.number().finite() }),
+  locations: z.looseObject({ id, name: z.string(), priority: z.number().finite(), parentId: nullableString, active: z.boolean() }),
+  stockLedger: z.looseObject({ seq, id, commandId: z.string(), sku: id, locationId: id, delta: z.number().finite(), at: time }),
+  stockLevels: z.looseObject({ sku: id, locationId: id, onHand: z.number().finite(), reserved: z.number().finite() }),
+  reservations: z.looseObject({ id, orderId: id, itemId: id, sku: id, locationId: id, qty: z.number().finite(), status: z.string() }),
+  scans: z.looseObject({ seq, at: time, raw: z.string(), type: z.string(), ok: z.boolean() }),
+  stateCounts: z.looseObject({ type: z.enum(['product', 'service']), state: z.string(), count: count }),
+} as const;
+
+export type BackupTable = keyof typeof rowSchemas;
+export const BACKUP_TABLES = Object.keys(rowSchemas) as BackupTable[];
+
+export function isBackupTable(name: string): name is BackupTable {
+  return Object.hasOwn(rowSchemas, name);
+}
+
+/** Why a row does not fit its table, in a few words, or null when it fits. */
+export function rowProblem(table: BackupTable, row: unknown): string | null {
+  const parsed = rowSchemas[table].safeParse(row);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  return `${issue.path.join('.') || 'row'}: ${issue.message}`;
+}
