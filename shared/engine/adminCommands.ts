@@ -17,7 +17,9 @@ import type { WorkflowSource } from './workflowLoader';
 
 export interface AdminContext {
   storage: CommandStorage;
-  db: CounterDb;
+  /** Where scans are logged (the counter's Dexie table); a storage without a scan log
+   *  (the sync server) leaves it out and scans are not logged. */
+  db?: Pick<CounterDb, 'scans'>;
   source: WorkflowSource;
   deviceId: string;
   operator: string;
@@ -82,7 +84,7 @@ export function createAdminCommands(ctx: AdminContext) {
    *  comes, cut to printable text of bounded length, never refused. */
   async function logScan(scan: ScanInput): Promise<void> {
     const s = (typeof scan === 'object' && scan !== null ? scan : {}) as Partial<Record<keyof ScanInput, unknown>>;
-    await ctx.db.scans
+    await ctx.db?.scans
       .add({
         at: ctx.now(),
         raw: String(s.raw ?? '').slice(0, MAX_SCAN_LENGTH),
