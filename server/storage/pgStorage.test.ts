@@ -66,6 +66,17 @@ describe('the PostgreSQL storage runs the counter rules', () => {
     const counter = await openCounter({ dbName: `pg-compare-${Math.random().toString(36).slice(2)}`, now: () => NOW, deviceId: 'dev-test', operator: 'tester' });
     const dexie = await story(counter);
     expect(dexie).toEqual(server);
+    // And the same rows: the order's state, the levels, the ledger, the board's counts.
+    const outcome = (orders: OrderRow[], levels: StockLevelRow[], ledger: LedgerRow[], counts: StateCountRow[]) => ({
+      orders: orders.map((o) => [o.number, o.state, o.total]),
+      levels: levels.map((l) => [l.sku, l.locationId, l.onHand, l.reserved]),
+      ledger: ledger.map((l) => [l.kind, l.sku, l.locationId, l.delta]),
+      counts: counts.filter((c) => c.count !== 0).map((c) => [c.type, c.state, c.count]),
+    });
+    const db = counter.db;
+    expect(outcome(await rowsOf(pglite, 'orders'), await rowsOf(pglite, 'stock_levels'), await rowsOf(pglite, 'stock_ledger'), await rowsOf(pglite, 'state_counts'))).toEqual(
+      outcome(await db.orders.toArray(), await db.stockLevels.toArray(), await db.stockLedger.toArray(), await db.stateCounts.toArray()),
+    );
     expect(server.map((s) => s.step)).toEqual(['location', 'product', 'receive', 'create', 'pay', 'ship', 'pay again', 'too many', 'repeat', 'conflict']);
     expect(server).toMatchObject([
       { ok: true }, { ok: true }, { ok: true }, { ok: true }, { ok: true }, { ok: true },
@@ -73,4 +84,99 @@ describe('the PostgreSQL storage runs the counter rules', () => {
     ]);
     await counter.close();
   }, 60_000);
+});
+
+/** A shop with one location and `qty` units of SKU-1; an order of two placed. */
+async function shopWithOrder(c: DeviceCommands, qty = 3): Promise<string> {
+  expect((await c.addLocation({ id: 'main', name: 'Main store', priority: 1 })).ok).toBe(true);
+  expect((await c.addProduct({ sku: 'SKU-1', name: 'Product 1', price: 10 })).ok).toBe(true);
+  expect((await c.receive({ sku: 'SKU-1', locationId: 'main', qty })).ok).toBe(true);
+  const created = await c.createOrder('product', { buyerId: 'buyer-1', lines: [{ sku: 'SKU-1', qty: 2, price: 10 }] }, { commandId: 'create-1' });
+  if (!created.ok) expect.fail(`${created.code}: ${created.message}`);
+  return created.orderId;
+}
+
+async function stockCheck() {
+  const [levels, ledger, reservations] = await Promise.all([
+    rowsOf<StockLevelRow>(pglite, 'stock_levels'),
+    rowsOf<LedgerRow>(pglite, 'stock_ledger'),
+    rowsOf<ReservationRow>(pglite, 'reservations'),
+  ]);
+  const open = reservations.filter((r) => r.status === 'reserved' || r.status === 'partly-shipped');
+  return { levels, ledger, report: compareLevels(levels, rebuildLevels(ledger, open)) };
+}
+
+describe('a product order on PostgreSQL', () => {
+  it('create → pay → ship: the order moves, stock levels and the ledger agree', async () => {
+    const c = await serverCommands();
+    const orderId = await shopWithOrder(c);
+    expect((await stockCheck()).levels).toMatchObject([{ sku: 'SKU-1', locationId: 'main', onHand: 3, reserved: 2 }]);
+    expect(await c.act(order(orderId), 'P', 'payment successful')).toMatchObject({ ok: true });
+    expect(await c.act(order(orderId), 'S', 'ship the order')).toMatchObject({ ok: true });
+    const [stored] = await rowsOf<OrderRow>(pglite, 'orders');
+    expect(stored).toMatchObject({ id: orderId, state: 'FS', deviceId: 'dev-test', operator: 'tester' });
+    const { levels, ledger, report } = await stockCheck();
+    expect(levels).toMatchObject([{ onHand: 1, reserved: 0 }]);
+    expect(ledger.map((l) => [l.kind, l.delta])).toEqual([['receive', 3], ['ship', -2]]);
+    expect(report.ok).toBe(true);
+    // The board's counts moved with the order, by deltas.
+    const counts = await rowsOf<StateCountRow>(pglite, 'state_counts');
+    expect(counts.filter((r) => r.count !== 0)).toEqual([{ type: 'product', state: 'FS', count: 1 }]);
+  }, 30_000);
+
+  it('a refused command writes nothing', async () => {
+    const c = await serverCommands();
+    const orderId = await shopWithOrder(c);
+    const before = await dumpRows(pglite);
+    expect(await c.act(order(orderId), 'S', 'ship the order')).toMatchObject({ ok: false });
+    expect(await c.createOrder('product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 5, price: 10 }] })).toMatchObject({ ok: false, code: 'insufficient-stock' });
+    expect(await c.receive({ sku: 'NOPE', locationId: 'main', qty: 1 })).toMatchObject({ ok: false });
+    expect(await dumpRows(pglite)).toEqual(before);
+  }, 30_000);
+
+  it('the same command id twice has effect once; with another payload it is a conflict', async () => {
+    const c = await serverCommands();
+    const orderId = await shopWithOrder(c);
+    const pay = await c.act(order(orderId), 'P', 'payment successful', undefined, { commandId: 'pay-1' });
+    expect(pay).toMatchObject({ ok: true });
+    const before = await dumpRows(pglite);
+    expect(await c.act(order(orderId), 'P', 'payment successful', undefined, { commandId: 'pay-1' })).toEqual(pay);
+    expect(await c.receive({ sku: 'SKU-1', locationId: 'main', qty: 1 }, { commandId: 'pay-1' })).toMatchObject({ ok: false, code: 'command-id-conflict' });
+    expect(await dumpRows(pglite)).toEqual(before);
+  }, 30_000);
+
+  it('a failure inside the transaction rolls every write back', async () => {
+    const storage = pgStorage(database);
+    const c = await serverCommands(storage);
+    const orderId = await shopWithOrder(c);
+    const before = await dumpRows(pglite);
+    // The changeset is written, then the storage fails: nothing of it may stay.
+    const failing: CommandStorage = {
+      read: storage.read,
+      transaction: (body) =>
+        storage.transaction((tx) =>
+          body(
+            Object.assign(Object.create(tx) as typeof tx, {
+              writeChangeset: async (changes: Parameters<typeof tx.writeChangeset>[0]) => {
+                await tx.writeChangeset(changes);
+                throw new Error('disk full');
+              },
+            }),
+          ),
+        ),
+    };
+    const broken = await serverCommands(failing);
+    expect(await broken.act(order(orderId), 'P', 'payment successful')).toMatchObject({ ok: false, code: 'storage-failed', message: expect.stringContaining('disk full') });
+    expect(await dumpRows(pglite)).toEqual(before);
+    // And the database is usable afterwards: the same command succeeds.
+    expect(await c.act(order(orderId), 'P', 'payment successful')).toMatchObject({ ok: true });
+  }, 30_000);
+
+  it('two commands on one order at once take turns (the session queue, the row locks)', async () => {
+    const c = await serverCommands();
+    const orderId = await shopWithOrder(c);
+    const results = await Promise.all([c.act(order(orderId), 'P', 'payment successful'), c.act(order(orderId), 'P', 'payment successful')]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect((await stockCheck()).report.ok).toBe(true);
+  }, 30_000);
 });
