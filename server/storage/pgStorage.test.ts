@@ -10,7 +10,11 @@ import type { CommandStorage } from '../../shared/engine/storage';
 import 'fake-indexeddb/auto';
 import { openCounter, type EngineCounter } from '../../shared/engine/counter';
 import { startEngine, type DeviceCommands } from '../engine';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '../db/sql';
+import { migrate, readMigrations } from '../db/migrate';
 import { dumpRows, emptyTables, memoryDatabase, rowsOf } from '../testing/pglite';
 import { pgStorage } from './pgStorage';
 
@@ -179,4 +183,22 @@ describe('a product order on PostgreSQL', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect((await stockCheck()).report.ok).toBe(true);
   }, 30_000);
+});
+
+describe('migrations', () => {
+  it('are recorded once: a second start applies nothing; a failing file is rolled back whole', async () => {
+    expect(await migrate(database)).toEqual([]);
+    const recorded = await pglite.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
+    expect(recorded.rows).toEqual([{ version: 1, name: '001_init.sql' }]);
+    const broken = { version: 2, name: '002_broken.sql', sql: 'CREATE TABLE half_done (id text); SELECT no_such_column FROM orders;' };
+    await expect(migrate(database, [broken])).rejects.toThrow(/002_broken.sql failed and was rolled back/);
+    expect((await pglite.query("SELECT to_regclass('half_done') AS t")).rows).toEqual([{ t: null }]);
+    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(1);
+  });
+
+  it('refuses files that are not numbered', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'migrations-'));
+    await writeFile(join(dir, 'init.sql'), 'SELECT 1');
+    await expect(readMigrations(dir)).rejects.toThrow(/must be named NNN_name.sql/);
+  });
 });
