@@ -9,11 +9,20 @@ export function pgDatabase(pool: pg.Pool): Database {
   return {
     async connect(): Promise<Session> {
       const client = await pool.connect();
+      // One query at a time on a connection (pg 9 stops queueing them itself): the storage
+      // issues a command's reads together, and they go out in the order issued.
+      let tail: Promise<unknown> = Promise.resolve();
+      const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+        const next = tail.then(run, run);
+        tail = next.catch(() => undefined);
+        return next;
+      };
       return {
-        query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)) as unknown as QueryResult<R>,
-        exec: async (script: string) => {
-          await client.query(script); // no parameters: the simple protocol, several statements
-        },
+        query: <R>(text: string, params?: unknown[]) => inTurn(async () => (await client.query(text, params)) as unknown as QueryResult<R>),
+        exec: (script: string) =>
+          inTurn(async () => {
+            await client.query(script); // no parameters: the simple protocol, several statements
+          }),
         release: () => client.release(),
       };
     },
