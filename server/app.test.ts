@@ -1,6 +1,7 @@
 // The HTTP interface through Fastify's inject: health, pushes applied in order with one
 // result each, a repeated push answered from the stored results, bad requests refused
 // whole with a clear message and no effect.
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PGlite } from '@electric-sql/pglite';
 import type { OrderRow } from '../shared/db/rows';
@@ -95,4 +96,22 @@ describe('the sync server over HTTP', () => {
     expect(huge.json()).toMatchObject({ error: 'too-large' });
     expect(await dumpRows(pglite)).toEqual(before);
   });
+
+  it('answers any body a device may send without failing: applied, or refused with a reason', async () => {
+    const command = fc.record(
+      { commandId: fc.oneof(fc.string({ maxLength: 120 }), fc.anything()), kind: fc.oneof(fc.constantFrom('act', 'create-order', 'stock:receive', 'set-setting'), fc.anything()), args: fc.oneof(fc.array(fc.anything(), { maxLength: 4 }), fc.anything()) },
+      { requiredKeys: [] },
+    );
+    const body = fc.oneof(fc.anything(), fc.record({ deviceId: fc.oneof(fc.string({ maxLength: 120 }), fc.anything()), commands: fc.oneof(fc.array(command, { maxLength: 4 }), fc.anything()) }, { requiredKeys: [] }));
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => {
+        const r = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) ?? 'null' });
+        expect([200, 400]).toContain(r.statusCode);
+        const answer = r.json<{ results?: Array<{ result: { ok: boolean; message?: string } }>; message?: string }>();
+        if (r.statusCode === 400) expect(answer.message).toMatch(/\S/);
+        else for (const { result } of answer.results!) if (!result.ok) expect(result.message).toMatch(/\S/);
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
 });
