@@ -185,6 +185,44 @@ describe('a product order on PostgreSQL', () => {
   }, 30_000);
 });
 
+describe('the reads of the storage interface', () => {
+  it('answer from the rows, in a read-only transaction too (no locks taken there)', async () => {
+    const c = await serverCommands();
+    const orderId = await shopWithOrder(c);
+    expect((await c.addProduct({ sku: 'SKU-2', name: 'Product 2', price: 5, barcodes: ['4006381333931'] })).ok).toBe(true);
+    expect(await c.act(order(orderId), 'P', 'payment successful')).toMatchObject({ ok: true });
+    expect(await c.act(order(orderId), 'S', 'ship the order')).toMatchObject({ ok: true }); // schedules the buyer's confirmation timer
+    const storage = pgStorage(database);
+    const read = await storage.read(async (tx) => ({
+      skus: await tx.productSkus(),
+      locations: await tx.locationIds(),
+      byBarcode: (await tx.productsWithBarcodes(['4006381333931'])).map((p) => p.sku),
+      noBarcode: await tx.productsWithBarcodes([]),
+      due: await tx.dueTimers(Number.MAX_SAFE_INTEGER, 100),
+      dueNow: await tx.dueTimers(NOW - 1, 100),
+      orderOfItem: await tx.orderIdOf({ kind: 'item', id: (await rowsOf<{ id: string }>(pglite, 'items'))[0]!.id }),
+      input: await tx.orderInput(orderId, () => true),
+      settings: await tx.settings(),
+      sequence: await tx.sequence('order:product'),
+      workflows: await tx.workflowKeys(),
+    }));
+    expect(read.skus).toEqual(['SKU-1', 'SKU-2']);
+    expect(read.locations).toEqual(['main']);
+    expect(read.byBarcode).toEqual(['SKU-2']);
+    expect(read.noBarcode).toEqual([]);
+    const pending = (await rowsOf<{ status: string }>(pglite, 'timers')).filter((t) => t.status === 'pending');
+    expect(pending.length).toBeGreaterThan(0);
+    expect(read.due).toHaveLength(pending.length);
+    expect(read.dueNow).toEqual([]);
+    expect(read.orderOfItem).toBe(orderId);
+    expect(read.input?.snapshot.order.id).toBe(orderId);
+    expect(read.input?.snapshot.stock.levels.size).toBe(1);
+    expect(read.settings.strategy).toBe('priority');
+    expect(read.sequence).toBe(1);
+    expect(read.workflows.length).toBeGreaterThanOrEqual(2);
+  }, 30_000);
+});
+
 describe('migrations', () => {
   it('are recorded once: a second start applies nothing; a failing file is rolled back whole', async () => {
     expect(await migrate(database)).toEqual([]);
