@@ -17,7 +17,9 @@ import type { WorkflowSource } from './workflowLoader';
 
 export interface AdminContext {
   storage: CommandStorage;
-  db: CounterDb;
+  /** Where scans are logged (the counter's Dexie table); a storage without a scan log
+   *  (the sync server) leaves it out and scans are not logged. */
+  db?: Pick<CounterDb, 'scans'>;
   source: WorkflowSource;
   deviceId: string;
   operator: string;
@@ -93,7 +95,8 @@ export function createAdminCommands(ctx: AdminContext) {
   async function logScan(scan: ScanInput): Promise<void> {
     try {
       const s = (typeof scan === 'object' && scan !== null ? scan : {}) as Partial<Record<keyof ScanInput, unknown>>;
-      await ctx.db.scans.add({
+      // The sync server keeps no scan log (it has no db here).
+      await ctx.db?.scans.add({
         at: ctx.now(),
         raw: textOf(s.raw).slice(0, MAX_SCAN_LENGTH),
         type: oneLine(s.type, 40),

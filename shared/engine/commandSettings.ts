@@ -16,16 +16,23 @@ export interface CommandSettings {
   utcOffsetMinutes: number;
 }
 
+/** The setting keys a command decides with, in the order `commandSettingsOf` takes them. */
+export const COMMAND_SETTING_KEYS = ['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy', 'utcOffsetMinutes'] as const;
+
+/** The settings from their stored values (undefined = not set), whatever the storage. */
+export function commandSettingsOf(values: ReadonlyArray<{ value: unknown } | undefined>): CommandSettings {
+  const [presetRow, custom, prefix, strategy, offset] = values;
+  const preset: PeriodPreset = presetRow?.value === 'demo' ? 'demo' : 'production';
+  return {
+    preset,
+    periods: { ...PERIOD_PRESETS[preset], ...((custom?.value as Periods | undefined) ?? {}) },
+    devicePrefix: (prefix?.value as string | undefined) ?? '',
+    strategy: strategy?.value === 'most-stock' ? 'most-stock' : 'priority',
+    utcOffsetMinutes: settingSchemas.utcOffsetMinutes.safeParse(offset?.value).data ?? 0,
+  };
+}
+
 /** One `bulkGet` (a Dexie promise, so a transaction that awaits it stays its own). */
 export function readCommandSettings(db: CounterDb): Promise<CommandSettings> {
-  return db.settings.bulkGet(['periodPreset', 'periods', 'devicePrefix', 'allocationStrategy', 'utcOffsetMinutes']).then(([presetRow, custom, prefix, strategy, offset]) => {
-    const preset: PeriodPreset = presetRow?.value === 'demo' ? 'demo' : 'production';
-    return {
-      preset,
-      periods: { ...PERIOD_PRESETS[preset], ...((custom?.value as Periods | undefined) ?? {}) },
-      devicePrefix: (prefix?.value as string | undefined) ?? '',
-      strategy: strategy?.value === 'most-stock' ? 'most-stock' : 'priority',
-      utcOffsetMinutes: settingSchemas.utcOffsetMinutes.safeParse(offset?.value).data ?? 0,
-    };
-  });
+  return db.settings.bulkGet([...COMMAND_SETTING_KEYS]).then(commandSettingsOf);
 }

@@ -7,7 +7,7 @@ import type { CounterDb } from '../db/database';
 import type { LedgerRow, ReservationRow, StockLevelRow } from '../db/rows';
 import { exportProductsCsv, exportStockLevelsCsv } from './csv';
 import { compareLevels, levelRows, lowStock, rebuildLevels, toLevelView, type StockCheckReport } from './levels';
-import { emptyStockWork, levelKey, type AllocationStrategy, type StockWork } from './work';
+import { stockChanges, stockSkusOf, stockWorkOf, type AllocationStrategy, type StockWork } from './work';
 
 /** The stock read models of a counter, and the repair of levels from the ledger. */
 export type StockReads = Pick<Counter, 'stockLevels' | 'ledger' | 'lowStock' | 'checkStock' | 'repairLevels' | 'exportProducts' | 'exportStockLevels'>;
@@ -30,14 +30,9 @@ export async function loadStockWork(
   strategy: AllocationStrategy = 'priority',
   reservations: readonly ReservationRow[] = [],
 ): Promise<StockWork> {
-  const work = emptyStockWork(strategy);
-  for (const r of reservations) work.reservations.set(r.id, r);
-  const allSkus = [...new Set([...skus, ...reservations.map((r) => r.sku)])];
+  const allSkus = stockSkusOf(skus, reservations);
   const [products, locations, levels] = await Promise.all([db.products.bulkGet(allSkus), db.locations.toArray(), levelsOf(db, allSkus)]);
-  for (const p of products) if (p) work.products.set(p.sku, p);
-  for (const l of locations) work.locations.set(l.id, l);
-  for (const l of levels) work.levels.set(levelKey(l.sku, l.locationId), l);
-  return work;
+  return stockWorkOf(strategy, reservations, { products, locations, levels });
 }
 
 /** An order's reservations (one request: the order engine issues it with its other reads). */
@@ -58,15 +53,13 @@ async function levelsOf(db: CounterDb, skus: readonly string[]): Promise<StockLe
 
 /** Write what a command changed. Call inside the same transaction that loaded the work. */
 export async function writeStockWork(db: CounterDb, work: StockWork): Promise<void> {
-  const changed = <K, V>(map: Map<K, V>, keys: Set<K>): V[] =>
-    [...keys].map((k) => map.get(k)).filter((v): v is V => v !== undefined);
+  const c = stockChanges(work);
   await Promise.all([
-    db.products.bulkPut(changed(work.products, work.changedProducts)),
-    db.locations.bulkPut(changed(work.locations, work.changedLocations)),
-    db.stockLevels.bulkPut(changed(work.levels, work.changedLevels)),
-    db.reservations.bulkPut(changed(work.reservations, work.changedReservations)),
-    // The ledger is append-only and numbered by the database (++seq), in command order.
-    db.stockLedger.bulkAdd(work.ledger.map(({ seq: _seq, ...row }) => row)),
+    db.products.bulkPut(c.products),
+    db.locations.bulkPut(c.locations),
+    db.stockLevels.bulkPut(c.levels),
+    db.reservations.bulkPut(c.reservations),
+    db.stockLedger.bulkAdd(c.ledger),
   ]);
 }
 

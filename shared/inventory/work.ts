@@ -48,3 +48,36 @@ export function emptyStockWork(strategy: AllocationStrategy = 'priority'): Stock
     strategy,
   };
 }
+
+/** Every sku a command's stock rows cover: its own and those its reservations name (so
+ *  releasing them never starts from a zero level). */
+export function stockSkusOf(skus: Iterable<string>, reservations: readonly ReservationRow[] = []): string[] {
+  return [...new Set([...skus, ...reservations.map((r) => r.sku)])];
+}
+
+/** A StockWork over the rows a storage loaded (any storage: the rule is the same). */
+export function stockWorkOf(
+  strategy: AllocationStrategy,
+  reservations: readonly ReservationRow[],
+  rows: { products: ReadonlyArray<ProductRow | undefined>; locations: readonly LocationRow[]; levels: readonly StockLevelRow[] },
+): StockWork {
+  const work = emptyStockWork(strategy);
+  for (const r of reservations) work.reservations.set(r.id, r);
+  for (const p of rows.products) if (p) work.products.set(p.sku, p);
+  for (const l of rows.locations) work.locations.set(l.id, l);
+  for (const l of rows.levels) work.levels.set(levelKey(l.sku, l.locationId), l);
+  return work;
+}
+
+/** The rows a command changed, to be written back by its storage. */
+export function stockChanges(work: StockWork) {
+  const changed = <K, V>(map: Map<K, V>, keys: Set<K>): V[] => [...keys].map((k) => map.get(k)).filter((v): v is V => v !== undefined);
+  return {
+    products: changed(work.products, work.changedProducts),
+    locations: changed(work.locations, work.changedLocations),
+    levels: changed(work.levels, work.changedLevels),
+    reservations: changed(work.reservations, work.changedReservations),
+    /** Append-only; numbered by the storage, in command order. */
+    ledger: work.ledger.map(({ seq: _seq, ...row }) => row),
+  };
+}

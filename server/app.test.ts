@@ -1,0 +1,117 @@
+// The HTTP interface through Fastify's inject: health, pushes applied in order with one
+// result each, a repeated push answered from the stored results, bad requests refused
+// whole with a clear message and no effect.
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { PGlite } from '@electric-sql/pglite';
+import type { OrderRow } from '../shared/db/rows';
+import { buildApp } from './app';
+import { startEngine } from './engine';
+import { MAX_PUSH_COMMANDS } from './push/schema';
+import { pgStorage } from './storage/pgStorage';
+import { dumpRows, emptyTables, memoryDatabase, rowsOf } from './testing/pglite';
+import type { FastifyInstance } from 'fastify';
+
+let pglite: PGlite;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  const memory = await memoryDatabase();
+  pglite = memory.pglite;
+  app = buildApp({ engine: await startEngine(pgStorage(memory.database), { now: () => Date.UTC(2026, 10, 22, 9) }) });
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await pglite?.close();
+});
+beforeEach(() => emptyTables(pglite));
+
+const shop = [
+  { commandId: 'loc-1', kind: 'stock:add-location', args: [{ id: 'main', name: 'Main store', priority: 1 }] },
+  { commandId: 'prod-1', kind: 'stock:add-product', args: [{ sku: 'SKU-1', name: 'Product 1', price: 10 }] },
+  { commandId: 'recv-1', kind: 'stock:receive', args: [{ sku: 'SKU-1', locationId: 'main', qty: 3 }] },
+  { commandId: 'order-1', kind: 'create-order', args: ['product', { buyerId: 'buyer-1', lines: [{ sku: 'SKU-1', qty: 2, price: 10 }] }], operator: 'ann' },
+];
+
+const push = (payload: unknown) => app.inject({ method: 'POST', url: '/push', payload: payload as object });
+
+describe('the sync server over HTTP', () => {
+  it('answers its health', async () => {
+    const r = await app.inject({ method: 'GET', url: '/health' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ ok: true });
+  });
+
+  it('applies a push in order, one result per command, each with its device and operator', async () => {
+    const r = await push({ deviceId: 'counter-a', commands: shop });
+    expect(r.statusCode).toBe(200);
+    const { results } = r.json<{ results: Array<{ commandId: string; result: { ok: boolean; orderId?: string } }> }>();
+    expect(results.map((x) => [x.commandId, x.result.ok])).toEqual(shop.map((c) => [c.commandId, true]));
+    const orderId = results[3]!.result.orderId!;
+    const [order] = await rowsOf<OrderRow>(pglite, 'orders');
+    expect(order).toMatchObject({ id: orderId, deviceId: 'counter-a', operator: 'ann' });
+
+    // The order can be paid by a later push, from another device.
+    const paid = await push({ deviceId: 'counter-b', commands: [{ commandId: 'pay-1', kind: 'act', args: [{ kind: 'order', id: orderId }, 'P', 'payment successful'] }] });
+    expect(paid.json()).toMatchObject({ results: [{ commandId: 'pay-1', result: { ok: true } }] });
+  });
+
+  it('a refused command is answered with its reason and does not stop the others', async () => {
+    const r = await push({
+      deviceId: 'counter-a',
+      commands: [...shop.slice(0, 3), { commandId: 'too-many', kind: 'create-order', args: ['product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 9, price: 10 }] }] }, shop[3]],
+    });
+    expect(r.json()).toMatchObject({
+      results: [{}, {}, {}, { commandId: 'too-many', result: { ok: false, code: 'insufficient-stock', message: expect.any(String) } }, { commandId: 'order-1', result: { ok: true } }],
+    });
+  });
+
+  it('a push sent twice has effect once and answers the stored results', async () => {
+    const first = await push({ deviceId: 'counter-a', commands: shop });
+    const rows = await dumpRows(pglite);
+    const again = await push({ deviceId: 'counter-a', commands: shop });
+    expect(again.json()).toEqual(first.json());
+    expect(await dumpRows(pglite)).toEqual(rows);
+  });
+
+  it('refuses malformed, unknown and oversized requests whole, changing nothing', async () => {
+    const before = await dumpRows(pglite);
+    const cases: Array<[unknown, string]> = [
+      [{ commands: shop }, 'deviceId'],
+      [{ deviceId: 'counter-a', commands: [] }, 'commands is empty'],
+      [{ deviceId: 'counter-a', commands: [...shop, { commandId: 'x', kind: 'format-disk', args: [] }] }, 'kind must be one of'],
+      [{ deviceId: 'counter-a', commands: [{ ...shop[0], commandId: '' }] }, 'commandId is empty'],
+      [{ deviceId: 'counter-a', commands: Array.from({ length: MAX_PUSH_COMMANDS + 1 }, (_, i) => ({ ...shop[0], commandId: `c-${i}` })) }, 'send them in several'],
+    ];
+    for (const [payload, text] of cases) {
+      const r = await push(payload);
+      expect(r.statusCode, text).toBe(400);
+      expect(r.json(), text).toMatchObject({ error: 'invalid-request', message: expect.stringContaining(text) });
+    }
+    const notJson = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json' }, payload: '{"deviceId":' });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json()).toMatchObject({ error: 'bad-request' });
+    const huge = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ deviceId: 'a', commands: [], pad: 'x'.repeat(22_000_000) }) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ error: 'too-large' });
+    expect(await dumpRows(pglite)).toEqual(before);
+  });
+
+  it('answers any body a device may send without failing: applied, or refused with a reason', async () => {
+    const command = fc.record(
+      { commandId: fc.oneof(fc.string({ maxLength: 120 }), fc.anything()), kind: fc.oneof(fc.constantFrom('act', 'create-order', 'stock:receive', 'set-setting'), fc.anything()), args: fc.oneof(fc.array(fc.anything(), { maxLength: 4 }), fc.anything()) },
+      { requiredKeys: [] },
+    );
+    const body = fc.oneof(fc.anything(), fc.record({ deviceId: fc.oneof(fc.string({ maxLength: 120 }), fc.anything()), commands: fc.oneof(fc.array(command, { maxLength: 4 }), fc.anything()) }, { requiredKeys: [] }));
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => {
+        const r = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) ?? 'null' });
+        expect([200, 400]).toContain(r.statusCode);
+        const answer = r.json<{ results?: Array<{ result: { ok: boolean; message?: string } }>; message?: string }>();
+        if (r.statusCode === 400) expect(answer.message).toMatch(/\S/);
+        else for (const { result } of answer.results!) if (!result.ok) expect(result.message).toMatch(/\S/);
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+});

@@ -1,0 +1,61 @@
+// The two databases the server runs on: a PostgreSQL server through a `pg` pool, or an
+// embedded PGlite (one connection, so sessions take it in turn: a transaction never
+// interleaves with another on the same connection).
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import type { Database, QueryResult, Session } from './sql';
+
+export function pgDatabase(pool: pg.Pool): Database {
+  return {
+    async connect(): Promise<Session> {
+      const client = await pool.connect();
+      // One query at a time on a connection (pg 9 stops queueing them itself): the storage
+      // issues a command's reads together, and they go out in the order issued.
+      let tail: Promise<unknown> = Promise.resolve();
+      const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+        const next = tail.then(run, run);
+        tail = next.catch(() => undefined);
+        return next;
+      };
+      return {
+        query: <R>(text: string, params?: unknown[]) => inTurn(async () => (await client.query(text, params)) as unknown as QueryResult<R>),
+        exec: (script: string) =>
+          inTurn(async () => {
+            await client.query(script); // no parameters: the simple protocol, several statements
+          }),
+        release: () => client.release(),
+      };
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function pgliteDatabase(db: PGlite): Database {
+  // The tail of the queue of sessions: each waits for the one before to be released.
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    async connect(): Promise<Session> {
+      let release!: () => void;
+      const previous = tail;
+      tail = new Promise<void>((resolve) => (release = resolve));
+      await previous;
+      let released = false;
+      return {
+        query: async <R>(text: string, params?: unknown[]) => {
+          if (released) throw new Error('This database session was released already.');
+          return (await db.query<R>(text, params)) as QueryResult<R>;
+        },
+        exec: async (script: string) => {
+          if (released) throw new Error('This database session was released already.');
+          await db.exec(script);
+        },
+        release: () => {
+          if (released) return;
+          released = true;
+          release();
+        },
+      };
+    },
+    close: () => db.close(),
+  };
+}

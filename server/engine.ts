@@ -1,0 +1,52 @@
+// The server's engine: the same command factories as the counter (shared/engine), over the
+// PostgreSQL storage. Commands carry the device and operator that sent them, so the
+// factories are made per push (they only close over their context).
+import type { CommandStorage } from '../shared/engine/storage';
+import { createAdminCommands } from '../shared/engine/adminCommands';
+import { randomVoucherCode } from '../shared/engine/counter';
+import { BUILT_IN_HANDLERS } from '../shared/engine/handlers';
+import { createOrderCommands } from '../shared/engine/orderCommands';
+import { createStockCommands } from '../shared/engine/stockCommands';
+import type { WorkflowSource } from '../shared/engine/workflowLoader';
+import { WorkflowRegistry } from '../shared/workflows';
+
+export interface EngineOptions {
+  now?: () => number;
+  voucherCode?: () => string;
+}
+
+export interface ServerEngine {
+  readonly storage: CommandStorage;
+  /** The commands as one device and operator send them. */
+  commandsFor(deviceId: string, operator: string): DeviceCommands;
+}
+
+export type DeviceCommands = ReturnType<typeof createOrderCommands> & ReturnType<typeof createStockCommands> & ReturnType<typeof createAdminCommands>;
+
+/** Stores the built-in definitions beside the installed ones (as a counter does on start). */
+async function storeBuiltIns(storage: CommandStorage, registry: WorkflowRegistry, now: number): Promise<void> {
+  await storage.transaction(async (tx) => {
+    for (const wf of registry.all()) {
+      if (!(await tx.workflow(wf.id, wf.version))) await tx.addWorkflow({ id: wf.id, version: wf.version, definition: wf.definition, installedAt: now });
+    }
+  });
+}
+
+export async function startEngine(storage: CommandStorage, options: EngineOptions = {}): Promise<ServerEngine> {
+  const now = options.now ?? Date.now;
+  const registry = new WorkflowRegistry();
+  const source: WorkflowSource = { registry, handlerNames: new Set(Object.keys(BUILT_IN_HANDLERS)) };
+  await storeBuiltIns(storage, registry, now());
+  const voucherCode = options.voucherCode ?? randomVoucherCode;
+  return {
+    storage,
+    commandsFor(deviceId, operator) {
+      const ctx = { storage, source, deviceId, operator, now };
+      return {
+        ...createOrderCommands({ ...ctx, handlers: BUILT_IN_HANDLERS, voucherCode }),
+        ...createStockCommands(ctx),
+        ...createAdminCommands(ctx),
+      };
+    },
+  };
+}

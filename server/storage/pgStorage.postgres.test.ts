@@ -1,0 +1,67 @@
+// The storage on a real PostgreSQL server, where connections run side by side: the row
+// locks make commands on the same stock take turns, so the last units are sold once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LedgerRow, OrderRow, ReservationRow, StateCountRow, StockLevelRow } from '../../shared/db/rows';
+import { compareLevels, rebuildLevels } from '../../shared/inventory/levels';
+import { pgDatabase } from '../db/connect';
+import { migrate } from '../db/migrate';
+import type { Database } from '../db/sql';
+import { startEngine } from '../engine';
+import { startCluster, type Cluster } from '../testing/realPostgres';
+import { rowsOf } from '../testing/pglite';
+import { pgStorage } from './pgStorage';
+
+const cluster: Cluster | string = startCluster();
+if (typeof cluster === 'string') console.warn(`PostgreSQL tests skipped: ${cluster}`);
+
+describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () => {
+  let database: Database;
+  let pool: ReturnType<Cluster['pool']>;
+
+  beforeAll(async () => {
+    pool = (cluster as Cluster).pool(8);
+    database = pgDatabase(pool);
+    expect(await migrate(database)).toEqual(['001_init.sql']);
+  }, 60_000);
+  afterAll(async () => {
+    await database?.close();
+    (cluster as Cluster).stop();
+  });
+
+  it('ten devices buying one unit each of five at once: five orders hold them, five are refused', async () => {
+    const engine = await startEngine(pgStorage(database));
+    const admin = engine.commandsFor('server', 'admin');
+    expect((await admin.addLocation({ id: 'main', name: 'Main store', priority: 1 })).ok).toBe(true);
+    expect((await admin.addProduct({ sku: 'LAST', name: 'Last units', price: 10 })).ok).toBe(true);
+    expect((await admin.receive({ sku: 'LAST', locationId: 'main', qty: 5 })).ok).toBe(true);
+
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => engine.commandsFor(`counter-${i}`, 'clerk').createOrder('product', { buyerId: `b-${i}`, lines: [{ sku: 'LAST', qty: 1, price: 10 }] })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.code))).toEqual(Array(5).fill('insufficient-stock'));
+
+    const q = { query: <R>(text: string) => pool.query(text).then((r) => ({ rows: r.rows as R[] })) };
+    const orders = await rowsOf<OrderRow>(q, 'orders');
+    expect(new Set(orders.map((o) => o.number)).size).toBe(5);
+    const [levels, ledger, reservations, counts] = await Promise.all([
+      rowsOf<StockLevelRow>(q, 'stock_levels'),
+      rowsOf<LedgerRow>(q, 'stock_ledger'),
+      rowsOf<ReservationRow>(q, 'reservations'),
+      rowsOf<StateCountRow>(q, 'state_counts'),
+    ]);
+    expect(levels).toMatchObject([{ sku: 'LAST', onHand: 5, reserved: 5 }]);
+    expect(compareLevels(levels, rebuildLevels(ledger, reservations)).ok).toBe(true);
+    expect(counts.reduce((n, c) => n + c.count, 0)).toBe(5);
+  }, 60_000);
+
+  it('the same command pushed twice at once is applied once', async () => {
+    const engine = await startEngine(pgStorage(database));
+    const results = await Promise.all(
+      [1, 2].map(() => engine.commandsFor('counter-x', 'clerk').receive({ sku: 'LAST', locationId: 'main', qty: 1 }, { commandId: 'same-receive' })),
+    );
+    expect(results).toEqual([results[0], results[0]]);
+    const ledger = await pool.query("SELECT count(*)::int AS n FROM stock_ledger WHERE command_id = 'same-receive'");
+    expect(ledger.rows[0]).toEqual({ n: 1 });
+  }, 60_000);
+});
