@@ -272,6 +272,49 @@ export interface ReservationRow {
   updatedAt: number;
 }
 
+// --- Operators --------------------------------------------------------------
+
+/** A slow salted hash of a PIN (operators/pin.ts); the PIN itself is never stored. */
+export interface PinHash {
+  algorithm: 'PBKDF2-SHA256';
+  iterations: number;
+  /** Hex of 16 random bytes. */
+  salt: string;
+  /** Hex of the 32-byte derived key. */
+  hash: string;
+}
+
+/** A person who works the counter, and the workflow roles they may take. */
+export interface OperatorRow {
+  id: string;
+  name: string;
+  /** Lower-cased name: a name + PIN sign-in matches it. */
+  nameKey: string;
+  /** The id inside the badge's CF:OP: barcode. */
+  badge: string;
+  /** Role codes of the workflow definitions (B, S, P, A...), upper case. */
+  roles: string[];
+  active: boolean;
+  pinHash: PinHash;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** How a sign-in attempt ended. Only 'wrong-pin' counts towards the growing delay. */
+export type SignInOutcome = 'ok' | 'wrong-pin' | 'unknown' | 'inactive' | 'rate-limited';
+
+/** One sign-in attempt, successful or not. Never what was typed: a PIN typed into the
+ *  name field must not end up in the log. */
+export interface SignInRow {
+  seq?: number;
+  /** null when no operator matched the badge or name. */
+  operatorId: string | null;
+  method: 'badge' | 'pin';
+  outcome: SignInOutcome;
+  deviceId: string;
+  at: number;
+}
+
 export interface ScanRow {
   seq?: number;
   at: number;
