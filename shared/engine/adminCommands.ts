@@ -20,7 +20,8 @@ export interface AdminContext {
   db: CounterDb;
   source: WorkflowSource;
   deviceId: string;
-  operator: string;
+  /** Who the next command is made as (the signed-in operator, else the configured one). */
+  operator: () => string;
   now: () => number;
 }
 
@@ -36,7 +37,7 @@ const textOf = (value: unknown): string =>
 const oneLine = (value: unknown, max: number): string => textOf(value).replace(/\p{Cc}/gu, ' ').slice(0, max);
 
 export function createAdminCommands(ctx: AdminContext) {
-  const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() });
+  const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator(), at: ctx.now() });
 
   async function installWorkflow(json: unknown, options?: unknown): Promise<InstallWorkflowResult> {
     const withProblems = (r: Refused, problems: Problem[] = [{ path: '$', message: r.message }]) => ({ ...r, problems });
