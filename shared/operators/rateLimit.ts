@@ -31,5 +31,7 @@ export function failuresInARow(newestFirst: readonly SignInRow[]): { failures: n
 export function signInWait(newestFirst: readonly SignInRow[], now: number): number {
   const { failures, lastAt } = failuresInARow(newestFirst);
   if (lastAt === null) return 0;
-  return Math.max(0, lastAt + delayAfter(failures) - now);
+  const delay = delayAfter(failures);
+  // Never more than the delay itself: a clock set back must not lock a person out for hours.
+  return Math.min(delay, Math.max(0, lastAt + delay - now));
 }
