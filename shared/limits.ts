@@ -55,7 +55,7 @@ export const LIMITS = {
    *  millions, and the import screen shows each one as a table row. */
   MAX_FILE_PROBLEMS: 500,
 
-  // --- operators (shared/operators/input.ts): typed at a sign-in screen or scanned from a badge ---
+  // --- operators (shared/engine/operatorInput.ts): typed at a sign-in screen or scanned from a badge ---
   /** A PIN is digits only; 4 is the least a shop will accept, 12 the most anyone types. */
   MIN_PIN_LENGTH: 4,
   MAX_PIN_LENGTH: 12,

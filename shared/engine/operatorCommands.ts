@@ -5,7 +5,7 @@ import type { OperatorResult, OperatorView, Refused } from '../api';
 import type { CounterDb } from '../db/database';
 import type { OperatorRow, PinHash, SignInRow } from '../db/rows';
 import { newId } from '../ids';
-import { addOperatorSchema, nameKeyOf, operatorIdSchema, signInSchema, updateOperatorSchema } from '../operators/input';
+import { addOperatorSchema, nameKeyOf, operatorIdSchema, signInSchema, updateOperatorSchema } from './operatorInput';
 import { keepsAnAdmin } from '../operators/permissions';
 import { hashPin, verifyPin } from '../operators/pin';
 import { SIGN_IN_ROWS_READ, signInWait } from '../operators/rateLimit';

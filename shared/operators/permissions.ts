@@ -3,7 +3,16 @@
 // the roles listed for their kind below. The pipeline applies it to every command.
 import type { Refused } from '../api';
 import type { OperatorRow } from '../db/rows';
-import { refused, type CommandMeta } from '../engine/command';
+
+/** The facts of a command the rule needs (the engine's CommandMeta has them). */
+export interface CommandWho {
+  kind: string;
+  /** The workflow role the command acts in, if it has one. */
+  role?: string;
+  operator: string;
+}
+
+const notPermitted = (message: string, params: { operator: string; role: string }): Refused => ({ ok: false, code: 'role-not-permitted', message, params });
 
 export const ADMIN_ROLE = 'A';
 
@@ -34,7 +43,7 @@ export function mayTakeRole(operator: Pick<OperatorRow, 'active' | 'roles'>, rol
 }
 
 /** The roles that allow this command (any one of them). */
-export function rolesFor(meta: Pick<CommandMeta, 'kind' | 'role'>): readonly string[] {
+export function rolesFor(meta: Pick<CommandWho, 'kind' | 'role'>): readonly string[] {
   if (meta.role !== undefined) return [normalRole(meta.role)];
   const group = meta.kind.startsWith('stock:') ? 'stock' : meta.kind;
   // A kind missing from the table is admin-only until someone says otherwise.
@@ -49,16 +58,16 @@ export interface OperatorGate {
 }
 
 /** undefined when the command may run; else the refusal, naming the operator and the role. */
-export function permissionRefusal(gate: OperatorGate, meta: Pick<CommandMeta, 'kind' | 'role' | 'operator'>): Refused | undefined {
+export function permissionRefusal(gate: OperatorGate, meta: CommandWho): Refused | undefined {
   if (ENGINE_KINDS.has(meta.kind) || !gate.anyOperators) return undefined;
   const roles = rolesFor(meta);
   const { operator } = gate;
   if (operator && roles.some((r) => mayTakeRole(operator, r))) return undefined;
   const role = roles.join('/');
   const params = { operator: meta.operator, role };
-  if (!operator) return refused('role-not-permitted', `No operator is signed in as ${meta.operator} on this counter: sign in, then try again. Nothing was changed.`, params);
-  if (!operator.active) return refused('role-not-permitted', `${operator.name} is deactivated and may not work the counter; nothing was changed.`, params);
-  return refused('role-not-permitted', `${operator.name} may not act as ${role}; nothing was changed. Ask someone who may, or an admin to give ${operator.name} this role.`, params);
+  if (!operator) return notPermitted(`No operator is signed in as ${meta.operator} on this counter: sign in, then try again. Nothing was changed.`, params);
+  if (!operator.active) return notPermitted(`${operator.name} is deactivated and may not work the counter; nothing was changed.`, params);
+  return notPermitted(`${operator.name} may not act as ${role}; nothing was changed. Ask someone who may, or an admin to give ${operator.name} this role.`, params);
 }
 
 /** Whether some active operator can still manage operators (else no one could ever again). */

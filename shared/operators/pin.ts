@@ -4,9 +4,9 @@
 // the cost guards a copied database.
 import type { PinHash } from '../db/rows';
 
-/** ~100 ms per hash on the counter PCs this was measured on (Node 20, 2 shared cores:
- *  100 000 iterations took 100-140 ms). Stored with each hash, so raising it later only
- *  affects new and changed PINs. */
+/** Chosen for about a tenth of a second per hash on a counter PC: slow for someone trying
+ *  every PIN of a copied database, unnoticed at a sign-in. Stored with each hash, so raising
+ *  it later only affects new and changed PINs. */
 export const PIN_ITERATIONS = 100_000;
 
 const SALT_BYTES = 16;

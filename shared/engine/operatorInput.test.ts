@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits';
-import { addOperatorSchema, badgeSchema, operatorNameSchema, pinSchema, signInSchema } from './input';
+import { addOperatorSchema, badgeSchema, operatorNameSchema, pinSchema, signInSchema } from './operatorInput';
 
 const CONTROL = /\p{Cc}/u;
 const anyValue = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.anything());

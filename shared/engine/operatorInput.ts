@@ -1,9 +1,9 @@
-// What a person types or scans to add an operator or sign in, checked at the boundary.
+// What a person types or scans to add an operator or sign in, checked at the engine's boundary.
 // No message ever repeats the value it refuses: it may be a PIN.
 import { z } from 'zod';
 import { LIMITS } from '../limits';
-import { roleSchema, text } from '../engine/input';
-import { normalRole } from './permissions';
+import { normalRole } from '../operators/permissions';
+import { roleSchema, text } from './input';
 
 const { MIN_PIN_LENGTH, MAX_PIN_LENGTH, MAX_OPERATOR_NAME_LENGTH, MAX_BADGE_LENGTH, MAX_OPERATOR_ROLES, MAX_ID_LENGTH } = LIMITS;
 
