@@ -14,6 +14,7 @@ import { dexieStorage } from './dexieStorage';
 import { BUILT_IN_HANDLERS } from './handlers';
 import { newId } from '../ids';
 import { createOperatorCommands, type Session } from './operatorCommands';
+import { permissionRefusal } from '../operators/permissions';
 import { PIN_ITERATIONS } from '../operators/pin';
 import { createOrderCommands } from './orderCommands';
 import { createOrderReads } from './readModels';
@@ -49,6 +50,9 @@ export interface EngineCounter extends Counter {
   engineEnv(): Promise<{ env: EngineEnv; devicePrefix: string }>;
   /** Timers whose firing failed too often, waiting for a person. */
   failedTimers(): Promise<TimerRow[]>;
+  /** Whether this counter's operator may run a command of this kind now (for work that is
+   *  not a pipeline command, such as the demo import); the refusal when not. */
+  mayRun(kind: string): Promise<Refused | undefined>;
   /** Puts a failed timer back to be fired now. */
   retryTimer(timerId: string): Promise<{ ok: true } | Refused>;
 }
@@ -99,6 +103,10 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
       return operator();
     },
     now,
+    async mayRun(kind: string) {
+      const who = operator();
+      return permissionRefusal(await storage.read((tx) => tx.operatorGate(who)), { kind, operator: who });
+    },
     async engineEnv() {
       const settings = await readCommandSettings(db);
       return { env: { registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId, voucherCode }, devicePrefix: settings.devicePrefix };

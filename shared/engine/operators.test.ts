@@ -2,6 +2,7 @@
 // window sent), sign-in by badge or name + PIN with the wrong-PIN delay, and no PIN stored.
 import { describe, expect, it } from 'vitest';
 import type { AddOperatorInput, OperatorView } from '../api';
+import { importDemo } from '../demo/importDemo';
 import serviceOrderJson from '../workflows/service-order.json';
 import type { EngineCounter } from './counter';
 import { dumpDb, testCounter } from './testing/counter';
@@ -97,6 +98,18 @@ describe('permissions in the engine', () => {
     expect(await counter.receive({ sku: 'SKU-1', locationId: 'main', qty: 1 })).toMatchObject({ code: 'role-not-permitted', params: { operator: 'tester' } });
     expect(await counter.signIn({ badge: CLEO.badge })).toMatchObject({ ok: false, code: 'sign-in-failed', params: { reason: 'inactive' } });
     expect(await counter.createOrder('product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }] })).toMatchObject({ code: 'role-not-permitted', params: { role: 'B' } });
+  });
+});
+
+describe('work outside the pipeline', () => {
+  it('the demo import and retrying a failed timer need their roles too', async () => {
+    const { counter } = await staffed();
+    await counter.signIn({ badge: CLEO.badge });
+    await expect(importDemo(counter, { orders: 1 })).rejects.toThrow(/may not act as A/);
+    expect(await counter.retryTimer('no-such-timer')).toMatchObject({ ok: false, code: 'role-not-permitted', params: { role: 'P/A' } });
+    await counter.signIn({ badge: ADA.badge });
+    expect(await counter.retryTimer('no-such-timer')).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await counter.mayRun('import-demo')).toBeUndefined();
   });
 });
 

@@ -23,6 +23,7 @@ import {
   timerIdSchema,
   voucherCodeSchema,
 } from './input';
+import { permissionRefusal } from '../operators/permissions';
 import { runCommand, type Plan } from './pipeline';
 import type { CommandStorage, StorageTx } from './storage';
 import { loadNewWorkflows, workflowOf, type WorkflowSource } from './workflowLoader';
@@ -264,6 +265,10 @@ export function createOrderCommands(ctx: EngineContext) {
     if (!id.ok) return id.refusal;
     try {
       return await storage.transaction(async (tx) => {
+        // Not a pipeline command (nothing to repeat), but a person's: checked the same way.
+        const operator = ctx.operator();
+        const notPermitted = permissionRefusal(await tx.operatorGate(operator), { kind: 'retry-timer', operator });
+        if (notPermitted) return notPermitted;
         const timer = await tx.timer(id.value);
         if (!timer) return refused('not-found', `No timer with id ${id.value}.`, { reason: 'unknown-timer', id: id.value });
         if (timer.status !== 'failed') return refused('not-allowed-in-state', `This timer is ${timer.status}, not failed: nothing to retry.`, { reason: 'timer-not-failed', status: timer.status });

@@ -40,6 +40,8 @@ describe('roles per operator', () => {
       ['add-operator', undefined, false],
       ['update-operator', undefined, false],
       ['deactivate-operator', undefined, false],
+      ['retry-timer', undefined, false],
+      ['some-new-kind', undefined, false],
       ['fire-timer', undefined, true],
     ];
     for (const [kind, role, allowed] of cases) {
