@@ -173,6 +173,8 @@ export interface CommandRow {
   kind: string;
   deviceId: string;
   operator: string;
+  /** The workflow role the command acted in (act, an action card, creating an order). */
+  role?: string;
   at: number;
   /** commandDigest of the kind and payload: the same id with another payload is a conflict. */
   digest?: string;
@@ -323,6 +325,9 @@ export interface ScanRow {
   screen: string;
   ok: boolean;
   message: string;
+  /** Who was signed in and where (absent in rows logged before operators existed). */
+  operator?: string;
+  deviceId?: string;
 }
 
 // Conditions are data inside workflow definitions and timer rows.

@@ -101,6 +101,8 @@ export function createAdminCommands(ctx: AdminContext) {
         screen: oneLine(s.screen, 40),
         ok: s.ok === true,
         message: oneLine(s.message, 500),
+        operator: ctx.operator(),
+        deviceId: ctx.deviceId,
       });
     } catch {
       // a lost log line must never stop the counter (nor a scan whose fields cannot be read)

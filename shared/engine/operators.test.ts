@@ -151,7 +151,12 @@ describe('sign-in', () => {
     expect(await counter.signedIn()).toMatchObject({ id: cleo.id });
     expect(counter.operator).toBe(cleo.id);
     await counter.receive({ sku: 'SKU-1', locationId: 'main', qty: 1 }, { commandId: 'by-cleo' });
-    expect(await counter.db.commands.get('by-cleo')).toMatchObject({ operator: cleo.id });
+    expect(await counter.db.commands.get('by-cleo')).toMatchObject({ operator: cleo.id, deviceId: 'dev-test' });
+    const created = await counter.createOrder('product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }] }, { commandId: 'create-by-cleo' });
+    expect(created).toMatchObject({ ok: true });
+    expect(await counter.db.commands.get('create-by-cleo')).toMatchObject({ operator: cleo.id, role: 'B' });
+    await counter.logScan({ raw: 'CF:OP:CLEO-1', type: 'operator', screen: 'boards', ok: true, message: 'signed in' });
+    expect((await counter.db.scans.toArray()).at(-1)).toMatchObject({ operator: cleo.id, deviceId: 'dev-test' });
     expect(await counter.signIn({ name: 'Cleo' } as never)).toMatchObject({ ok: false, code: 'invalid-input' });
   });
 

@@ -81,7 +81,16 @@ export async function runCommand<R extends { ok: true }>(
         if (!result.ok) return result;
         await Promise.all([
           write?.(tx),
-          tx.saveCommand({ id: meta.commandId, kind: meta.kind, deviceId: meta.deviceId, operator: meta.operator, at: meta.at, digest, result }),
+          tx.saveCommand({
+            id: meta.commandId,
+            kind: meta.kind,
+            deviceId: meta.deviceId,
+            operator: meta.operator,
+            ...(meta.role === undefined ? {} : { role: meta.role.trim().toUpperCase() }),
+            at: meta.at,
+            digest,
+            result,
+          }),
         ]);
         return result;
       });
