@@ -38,8 +38,8 @@ export function viewOf(row: OperatorRow): OperatorView {
 function clashRefusal(all: readonly OperatorRow[], row: OperatorRow): Refused | undefined {
   for (const other of all) {
     if (other.id === row.id) continue;
-    if (other.nameKey === row.nameKey) return refused('invalid-input', `input.name: another operator is already called ${other.name}; nothing was changed.`, { field: 'input.name' });
-    if (other.badge === row.badge) return refused('invalid-input', `input.badge: this badge belongs to ${other.name}; nothing was changed.`, { field: 'input.badge' });
+    if (other.nameKey === row.nameKey) return refused('invalid-input', `input.name: another operator is already called ${other.name}; nothing was changed.`, { reason: 'name-taken', field: 'input.name', name: other.name });
+    if (other.badge === row.badge) return refused('invalid-input', `input.badge: this badge belongs to ${other.name}; nothing was changed.`, { reason: 'badge-taken', field: 'input.badge', name: other.name });
   }
   return undefined;
 }
@@ -65,7 +65,7 @@ export function createOperatorCommands(ctx: OperatorContext) {
       const bad = clashRefusal(all, row);
       if (bad) return { result: bad };
       const after = [...all.filter((x) => x.id !== row.id), row];
-      if (!keepsAnAdmin(after)) return { result: refused('invalid-input', NO_ADMIN_LEFT, { field: 'input.roles' }) };
+      if (!keepsAnAdmin(after)) return { result: refused('invalid-input', NO_ADMIN_LEFT, { reason: 'no-admin-left', field: 'input.roles' }) };
       return { result: { ok: true, operator: viewOf(row) }, write: (w) => w.putOperator(row) };
     });
   }
@@ -88,7 +88,7 @@ export function createOperatorCommands(ctx: OperatorContext) {
     const at = ctx.now();
     return change(kind, options, { ...fields, pin: pin !== undefined }, (all) => {
       const existing = all.find((x) => x.id === fields.id);
-      if (!existing) return refused('not-found', `No operator with id ${fields.id}.`, { kind: 'operator', id: fields.id });
+      if (!existing) return refused('not-found', `No operator with id ${fields.id}.`, { reason: 'unknown-operator', id: fields.id });
       const name = fields.name ?? existing.name;
       return { ...existing, ...fields, name, nameKey: nameKeyOf(name), pinHash: pinHash ?? existing.pinHash, updatedAt: at };
     });
@@ -122,7 +122,7 @@ export function createOperatorCommands(ctx: OperatorContext) {
     return { ok: true, operator: viewOf(row) };
   }
 
-  const inactive = (row: OperatorRow) => refused('sign-in-failed', `${row.name} is deactivated; an admin can turn the operator back on.`, { reason: 'inactive' });
+  const inactive = (row: OperatorRow) => refused('sign-in-failed', `${row.name} is deactivated; an admin can turn the operator back on.`, { reason: 'inactive', name: row.name });
 
   async function signInNow(input: unknown): Promise<OperatorResult> {
     const p = parseArg(signInSchema, input, 'input');

@@ -12,7 +12,13 @@ export interface CommandWho {
   operator: string;
 }
 
-const notPermitted = (message: string, params: { operator: string; role: string }): Refused => ({ ok: false, code: 'role-not-permitted', message, params });
+/** `reason` names the situation (a screen words it), `name` the person when known. */
+const notPermitted = (message: string, params: { operator: string; role: string; reason: 'not-signed-in' | 'inactive' | 'role'; name?: string }): Refused => ({
+  ok: false,
+  code: 'role-not-permitted',
+  message,
+  params,
+});
 
 export const ADMIN_ROLE = 'A';
 
@@ -67,9 +73,10 @@ export function permissionRefusal(gate: OperatorGate, meta: CommandWho): Refused
   if (operator && roles.some((r) => mayTakeRole(operator, r))) return undefined;
   const role = roles.join('/');
   const params = { operator: meta.operator, role };
-  if (!operator) return notPermitted(`No operator is signed in as ${meta.operator} on this counter: sign in, then try again. Nothing was changed.`, params);
-  if (!operator.active) return notPermitted(`${operator.name} is deactivated and may not work the counter; nothing was changed.`, params);
-  return notPermitted(`${operator.name} may not act as ${role}; nothing was changed. Ask someone who may, or an admin to give ${operator.name} this role.`, params);
+  if (!operator) return notPermitted(`No operator is signed in as ${meta.operator} on this counter: sign in, then try again. Nothing was changed.`, { ...params, reason: 'not-signed-in' });
+  const name = operator.name;
+  if (!operator.active) return notPermitted(`${name} is deactivated and may not work the counter; nothing was changed.`, { ...params, reason: 'inactive', name });
+  return notPermitted(`${name} may not act as ${role}; nothing was changed. Ask someone who may, or an admin to give ${name} this role.`, { ...params, reason: 'role', name });
 }
 
 /** Whether some active operator can still manage operators (else no one could ever again). */
