@@ -41,7 +41,7 @@ export async function startEngine(storage: CommandStorage, options: EngineOption
   return {
     storage,
     commandsFor(deviceId, operator) {
-      const ctx = { storage, source, deviceId, operator, now };
+      const ctx = { storage, source, deviceId, operator: () => operator, now };
       return {
         ...createOrderCommands({ ...ctx, handlers: BUILT_IN_HANDLERS, voucherCode }),
         ...createStockCommands(ctx),

@@ -20,7 +20,13 @@ export type RefusalCode =
   /** Past one of the limits in shared/limits.ts (params.limit says which figure). */
   | 'limit-exceeded'
   /** The database refused the write (full disk, closed, blocked): nothing was saved. */
-  | 'storage-failed';
+  | 'storage-failed'
+  /** The command's operator is unknown, deactivated or may not take its role (params.operator, params.role). */
+  | 'role-not-permitted'
+  /** Unknown badge or name, wrong PIN, or a deactivated operator (params.waitSeconds after a wrong PIN). */
+  | 'sign-in-failed'
+  /** Too soon after wrong PINs: params.waitSeconds until the next try is checked. */
+  | 'rate-limited';
 
 export interface Refused {
   ok: false;
@@ -201,10 +207,46 @@ export interface Counter {
   /** Validates and installs a workflow definition (a new version of an id, or a new id). */
   installWorkflow(json: unknown, options?: CommandOptions): Promise<InstallWorkflowResult>;
   setSetting<K extends SettingKey>(key: K, value: SettingValue<K>, options?: CommandOptions): Promise<{ ok: true } | Refused>;
+  /** Adds an operator (admin only; the first one must be an admin). */
+  addOperator(input: AddOperatorInput, options?: CommandOptions): Promise<OperatorResult>;
+  /** Changes an operator: the fields given replace the stored ones (admin only). */
+  updateOperator(input: UpdateOperatorInput, options?: CommandOptions): Promise<OperatorResult>;
+  deactivateOperator(id: string, options?: CommandOptions): Promise<OperatorResult>;
+  operators(): Promise<OperatorView[]>;
+  /** Signs in by badge or name + PIN: this counter's later commands carry that operator. */
+  signIn(input: SignInInput): Promise<OperatorResult>;
+  /** Back to no one signed in (the configured operator, which only single-operator mode accepts). */
+  signOut(): Promise<void>;
+  /** Who this counter's commands are made as now (null: no one signed in). */
+  signedIn(): Promise<OperatorView | null>;
   /** Appends a scan to the scan log (what was scanned, where, and what it did). */
   logScan(scan: ScanInput): Promise<void>;
   close(): Promise<void>;
 }
+
+/** An operator as screens and scripts see one: never the PIN's hash. */
+export interface OperatorView {
+  id: string;
+  name: string;
+  badge: string;
+  roles: string[];
+  active: boolean;
+}
+
+export interface AddOperatorInput {
+  name: string;
+  badge: string;
+  /** Workflow role codes (B, S, P, A...). */
+  roles: string[];
+  /** Digits only; stored as a slow salted hash, never in clear. */
+  pin: string;
+}
+
+export type UpdateOperatorInput = { id: string } & Partial<AddOperatorInput & { active: boolean }>;
+
+export type SignInInput = { badge: string } | { name: string; pin: string };
+
+export type OperatorResult = { ok: true; operator: OperatorView } | Refused;
 
 export interface ScanInput {
   raw: string;

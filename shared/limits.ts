@@ -55,6 +55,17 @@ export const LIMITS = {
    *  millions, and the import screen shows each one as a table row. */
   MAX_FILE_PROBLEMS: 500,
 
+  // --- operators (shared/engine/operatorInput.ts): typed at a sign-in screen or scanned from a badge ---
+  /** A PIN is digits only; 4 is the least a shop will accept, 12 the most anyone types. */
+  MIN_PIN_LENGTH: 4,
+  MAX_PIN_LENGTH: 12,
+  /** An operator's display name (also what a name + PIN sign-in matches). */
+  MAX_OPERATOR_NAME_LENGTH: 100,
+  /** A badge code: the id inside a CF:OP: barcode, short enough to print on a badge label. */
+  MAX_BADGE_LENGTH: 64,
+  /** Roles one operator may take (the built-in workflows have four). */
+  MAX_OPERATOR_ROLES: 16,
+
   /** Work one command may do: events it appends (transitions, timers, stock, vouchers...). */
   MAX_EVENTS_PER_COMMAND: 20_000,
   /** How deep one action may cascade into others. */

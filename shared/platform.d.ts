@@ -4,10 +4,15 @@
 // all of those. Anything else from the platform has to be added here, on purpose, with its use.
 // Only that config reads this file: the root tsconfig excludes it and has the full DOM types.
 
-/** Web Crypto: random ids (ids.ts) and voucher codes; SHA-256 for backup checksums (backup/reader.ts). */
+/** Web Crypto: random ids (ids.ts), voucher codes and PIN salts; SHA-256 for backup
+ *  checksums (backup/reader.ts); PBKDF2 for PIN hashes (operators/pin.ts) — only those calls. */
 declare const crypto: {
   getRandomValues<T extends Uint8Array | Uint32Array>(array: T): T;
-  subtle: { digest(algorithm: 'SHA-256', data: Uint8Array | ArrayBuffer): Promise<ArrayBuffer> };
+  subtle: {
+    digest(algorithm: 'SHA-256', data: Uint8Array | ArrayBuffer): Promise<ArrayBuffer>;
+    importKey(format: 'raw', keyData: Uint8Array, algorithm: 'PBKDF2', extractable: false, usages: ['deriveBits']): Promise<unknown>;
+    deriveBits(algorithm: { name: 'PBKDF2'; hash: 'SHA-256'; salt: Uint8Array; iterations: number }, baseKey: unknown, length: number): Promise<ArrayBuffer>;
+  };
 };
 
 /** UTF-8 for label payloads (barcode/labels.ts). */

@@ -7,6 +7,7 @@ import type { TimerRow } from '../../shared/db/rows';
 export interface EngineOptions {
   dbName: string;
   deviceId: string;
+  /** Who commands are made as before anyone signs in (accepted only while no operators exist). */
   operator: string;
   demo: boolean;
 }
@@ -21,7 +22,11 @@ export interface EngineHello {
 }
 
 /** What the window may call: the Counter, the engine's own maintenance (failed timers),
- *  and the demo import, which is not part of the counter's API. */
+ *  and the demo import, which is not part of the counter's API.
+ *  Each window has its own worker, so the Counter's sign-in is per window: after `signIn`
+ *  the worker's commands carry that operator until `signOut` or the next sign-in. There is
+ *  deliberately no call that sets the operator without a badge or PIN: the window is not
+ *  trusted to say who it is (a forged command is checked against the signed-in operator). */
 export type EngineCalls = Counter & {
   failedTimers(): Promise<TimerRow[]>;
   retryTimer(timerId: string): Promise<{ ok: true } | Refused>;

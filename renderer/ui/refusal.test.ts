@@ -64,6 +64,16 @@ describe('refusalText', () => {
     expect(zhR(guard)).toContain('没有进行中的退款单');
   });
 
+  it('words operator refusals: a role not permitted, a failed sign-in, the wrong-PIN wait', async () => {
+    const [enR, zhR] = await Promise.all([reader('en'), reader('zh')]);
+    const notPermitted: Refused = { ok: false, code: 'role-not-permitted', message: 'x', params: { reason: 'role', operator: 'op-1', role: 'P', name: 'Cleo' } };
+    expect(enR(notPermitted)).toBe('Cleo may not act as P; nothing was changed. Ask someone who may, or an admin to give Cleo this role.');
+    expect(zhR(notPermitted)).toContain('Cleo 不能以 P 身份操作');
+    const wait: Refused = { ok: false, code: 'rate-limited', message: 'x', params: { waitSeconds: 4 } };
+    expect(zhR(wait)).toBe('PIN 错误次数过多：请等待 4 秒后再试。');
+    expect(enR({ code: 'sign-in-failed', message: 'x', params: { reason: 'unknown-badge' } })).toBe('This badge belongs to no operator on this counter.');
+  });
+
   it('words each stock situation from its reason', async () => {
     const zhR = await reader('zh');
     expect(zhR({ code: 'not-found', message: "Unknown SKU 'X-1'", params: { reason: 'unknown-sku', sku: 'X-1' } })).toBe('未知的 SKU “X-1”');

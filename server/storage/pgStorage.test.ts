@@ -227,11 +227,14 @@ describe('migrations', () => {
   it('are recorded once: a second start applies nothing; a failing file is rolled back whole', async () => {
     expect(await migrate(database)).toEqual([]);
     const recorded = await pglite.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
-    expect(recorded.rows).toEqual([{ version: 1, name: '001_init.sql' }]);
-    const broken = { version: 2, name: '002_broken.sql', sql: 'CREATE TABLE half_done (id text); SELECT no_such_column FROM orders;' };
-    await expect(migrate(database, [broken])).rejects.toThrow(/002_broken.sql failed and was rolled back/);
+    expect(recorded.rows).toEqual([
+      { version: 1, name: '001_init.sql' },
+      { version: 2, name: '002_operators.sql' },
+    ]);
+    const broken = { version: 3, name: '003_broken.sql', sql: 'CREATE TABLE half_done (id text); SELECT no_such_column FROM orders;' };
+    await expect(migrate(database, [broken])).rejects.toThrow(/003_broken.sql failed and was rolled back/);
     expect((await pglite.query("SELECT to_regclass('half_done') AS t")).rows).toEqual([{ t: null }]);
-    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(1);
+    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(2);
   });
 
   it('refuses files that are not numbered', async () => {

@@ -4,7 +4,7 @@
 // the same order or sku run one after the other; commands on other rows run side by side.
 // Every rule comes from shared/: this file only reads and writes rows.
 import { batchesOf } from '../../shared/db/events';
-import type { CommandRow, EntityRef, ItemRow, LocationRow, OrderRow, ProductRow, RefundRow, ReservationRow, SequenceRow, SettingRow, StockLevelRow, TimerRow, VoucherRow, WorkflowRow } from '../../shared/db/rows';
+import type { CommandRow, EntityRef, ItemRow, LocationRow, OperatorRow, OrderRow, ProductRow, RefundRow, ReservationRow, SequenceRow, SettingRow, StockLevelRow, TimerRow, VoucherRow, WorkflowRow } from '../../shared/db/rows';
 import { emptyStockWork, stockChanges, stockSkusOf, stockWorkOf, type AllocationStrategy, type StockWork } from '../../shared/inventory/work';
 import { COMMAND_SETTING_KEYS, commandSettingsOf, type CommandSettings } from '../../shared/engine/commandSettings';
 import { stateCountDeltas } from '../../shared/engine/stateCounts';
@@ -12,6 +12,7 @@ import type { CommandInput, CommandStorage, StorageTx } from '../../shared/engin
 import type { Changeset } from '../../shared/engine/work';
 import type { Database, Queryable } from '../db/sql';
 import { TABLES, writeRows } from './tables';
+import type { OperatorGate } from '../../shared/operators/permissions';
 
 /** A unique violation, named as IndexedDB names it: the pipeline decides again with fresh
  *  ids (a clashing attendance code) or finds the command stored by a concurrent repeat. */
@@ -120,6 +121,19 @@ class PgTx implements StorageTx {
   }
   async locationIds() {
     return (await this.q.query<{ id: string }>('SELECT id FROM locations ORDER BY id COLLATE "C"')).rows.map((r) => r.id);
+  }
+  async operatorGate(id: string): Promise<OperatorGate> {
+    const [count, operator] = await Promise.all([
+      this.q.query<{ n: string }>('SELECT count(*)::text AS n FROM operators', []),
+      this.one<OperatorRow>('SELECT row FROM operators WHERE id = $1', [id]),
+    ]);
+    return { anyOperators: Number(count.rows[0]?.n ?? 0) > 0, operator };
+  }
+  operators() {
+    return this.rows<OperatorRow>('SELECT row FROM operators ORDER BY id COLLATE "C"', []);
+  }
+  putOperator(row: OperatorRow) {
+    return writeRows(this.q, TABLES.operators, [row], 'put');
   }
   workflow(id: string, version: number) {
     return this.one<WorkflowRow>('SELECT row FROM workflows WHERE id = $1 AND version = $2', [id, version]);

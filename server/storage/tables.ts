@@ -21,6 +21,7 @@ export const TABLES = {
   events: { table: 'events', columns: { order_id: text('orderId'), command_id: text('commandId') }, conflict: [] },
   commands: { table: 'commands', columns: { id: text('id'), kind: text('kind'), device_id: text('deviceId') }, conflict: ['id'] },
   settings: { table: 'settings', columns: { key: text('key') }, conflict: ['key'] },
+  operators: { table: 'operators', columns: { id: text('id') }, conflict: ['id'] },
   workflows: { table: 'workflows', columns: { id: text('id'), version: `(${text('version')})::integer` }, conflict: ['id', 'version'] },
   sequences: { table: 'sequences', columns: { name: text('name') }, conflict: ['name'] },
   products: { table: 'products', columns: { sku: text('sku') }, conflict: ['sku'] },

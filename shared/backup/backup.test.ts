@@ -37,6 +37,9 @@ async function busyCounter(deviceId = 'dev-test'): Promise<EngineCounter> {
   await counter.logScan({ raw: 'SKU-1', type: 'product', screen: 'stock', ok: true, message: 'found' });
   await importDemo(counter, { orders: 12 });
   await counter.setSetting('deviceName', 'Front desk');
+  // An operator (stored with a PIN hash) and a sign-in: the counter now runs as her.
+  expect(await counter.addOperator({ name: 'Ada', badge: 'ADA-1', pin: '4711', roles: ['B', 'S', 'P', 'A'] })).toMatchObject({ ok: true });
+  expect(await counter.signIn({ badge: 'ADA-1' })).toMatchObject({ ok: true });
   return counter;
 }
 
@@ -84,7 +87,8 @@ describe('backup → restore', () => {
     expect(restored.ok).toBe(true);
     expect(await content(target)).toEqual(before);
     expect(await target.db.settings.get(LAST_BACKUP_KEY)).toEqual({ key: LAST_BACKUP_KEY, value: { at: NOW } });
-    // The restored counter works on: new rows continue the sequences.
+    // The restored counter works on, as an operator of the file: new rows continue the sequences.
+    expect(await target.signIn({ name: 'Ada', pin: '4711' })).toMatchObject({ ok: true });
     const next = await createOk(target, 'product', { buyerId: 'fay', lines: [{ sku: 'SKU-1', qty: 1 }] });
     expect((await target.getOrder(next))!.number).not.toBe('');
     expect(await target.checkStock()).toMatchObject({ ok: true });

@@ -69,6 +69,19 @@ export const rowSchemas = {
   reservations: z.looseObject({ id, orderId: id, itemId: id, sku: id, locationId: id, qty: z.number().finite(), status: z.string() }),
   scans: z.looseObject({ seq, at: time, raw: z.string(), type: z.string(), ok: z.boolean() }),
   stateCounts: z.looseObject({ type: z.enum(['product', 'service']), state: z.string(), count: count }),
+  // Operators travel with their PIN hash only (never a PIN): a restore signs nobody in.
+  operators: z.looseObject({
+    id,
+    name: z.string().min(1),
+    nameKey: z.string().min(1),
+    badge: z.string().min(1),
+    roles: z.array(z.string()),
+    active: z.boolean(),
+    pinHash: z.object({ algorithm: z.literal('PBKDF2-SHA256'), iterations: z.number().int().positive(), salt: z.string().regex(/^[0-9a-f]+$/), hash: z.string().regex(/^[0-9a-f]+$/) }),
+    createdAt: time,
+    updatedAt: time,
+  }),
+  signIns: z.looseObject({ seq, operatorId: z.string().nullable(), method: z.enum(['badge', 'pin']), outcome: z.string(), deviceId: z.string(), at: time }),
 } as const;
 
 export type BackupTable = keyof typeof rowSchemas;

@@ -48,6 +48,10 @@ describe('database migrations', () => {
     expect(indexes('vouchers')).toEqual(['orderId']);
     expect(indexes('reservations')).toEqual(['orderId', 'status']);
     expect(await after.db.reservations.where('orderId').equals(orderId).count()).toBe(1);
+    // Version 5 adds operators and the sign-in log, empty: the counter stays single-operator.
+    expect(await after.db.operators.count()).toBe(0);
+    expect(indexes('signIns')).toEqual(['[operatorId+seq]', 'at']);
+    expect(await after.signedIn()).toBeNull();
     await after.close();
   });
 });

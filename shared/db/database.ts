@@ -7,6 +7,7 @@ import type {
   ItemRow,
   LedgerRow,
   LocationRow,
+  OperatorRow,
   OrderRow,
   ProductRow,
   RefundRow,
@@ -14,6 +15,7 @@ import type {
   ScanRow,
   SequenceRow,
   SettingRow,
+  SignInRow,
   StateCountRow,
   StockLevelRow,
   TimerRow,
@@ -69,6 +71,13 @@ export const SCHEMA_V4 = {
   reservations: 'id, orderId, status',
 };
 
+// v5: operators (looked up by badge and by name at sign-in) and the log of sign-in
+// attempts, read newest first per operator for the wrong-PIN delay.
+export const SCHEMA_V5 = {
+  operators: 'id, badge, nameKey',
+  signIns: '++seq, [operatorId+seq], at',
+};
+
 /**
  * The counter's IndexedDB database. Each `version(n)` is a migration (Dexie keeps the
  * data and rebuilds indexes), so a database written by an older build opens in a newer one.
@@ -91,6 +100,8 @@ export class CounterDb extends Dexie {
   reservations!: Table<ReservationRow, string>;
   scans!: Table<ScanRow, number>;
   stateCounts!: Table<StateCountRow, [string, string]>;
+  operators!: Table<OperatorRow, string>;
+  signIns!: Table<SignInRow, number>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -115,6 +126,7 @@ export class CounterDb extends Dexie {
         await events.bulkAdd(batchesOf(flat));
       });
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

@@ -173,6 +173,8 @@ export interface CommandRow {
   kind: string;
   deviceId: string;
   operator: string;
+  /** The workflow role the command acted in (act, an action card, creating an order). */
+  role?: string;
   at: number;
   /** commandDigest of the kind and payload: the same id with another payload is a conflict. */
   digest?: string;
@@ -272,6 +274,49 @@ export interface ReservationRow {
   updatedAt: number;
 }
 
+// --- Operators --------------------------------------------------------------
+
+/** A slow salted hash of a PIN (operators/pin.ts); the PIN itself is never stored. */
+export interface PinHash {
+  algorithm: 'PBKDF2-SHA256';
+  iterations: number;
+  /** Hex of 16 random bytes. */
+  salt: string;
+  /** Hex of the 32-byte derived key. */
+  hash: string;
+}
+
+/** A person who works the counter, and the workflow roles they may take. */
+export interface OperatorRow {
+  id: string;
+  name: string;
+  /** Lower-cased name: a name + PIN sign-in matches it. */
+  nameKey: string;
+  /** The id inside the badge's CF:OP: barcode. */
+  badge: string;
+  /** Role codes of the workflow definitions (B, S, P, A...), upper case. */
+  roles: string[];
+  active: boolean;
+  pinHash: PinHash;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** How a sign-in attempt ended. Only 'wrong-pin' counts towards the growing delay. */
+export type SignInOutcome = 'ok' | 'wrong-pin' | 'unknown' | 'inactive' | 'rate-limited';
+
+/** One sign-in attempt, successful or not. Never what was typed: a PIN typed into the
+ *  name field must not end up in the log. */
+export interface SignInRow {
+  seq?: number;
+  /** null when no operator matched the badge or name. */
+  operatorId: string | null;
+  method: 'badge' | 'pin';
+  outcome: SignInOutcome;
+  deviceId: string;
+  at: number;
+}
+
 export interface ScanRow {
   seq?: number;
   at: number;
@@ -280,6 +325,9 @@ export interface ScanRow {
   screen: string;
   ok: boolean;
   message: string;
+  /** Who was signed in and where (absent in rows logged before operators existed). */
+  operator?: string;
+  deviceId?: string;
 }
 
 // Conditions are data inside workflow definitions and timer rows.

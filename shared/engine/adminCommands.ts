@@ -22,7 +22,8 @@ export interface AdminContext {
   db?: Pick<CounterDb, 'scans'>;
   source: WorkflowSource;
   deviceId: string;
-  operator: string;
+  /** Who the next command is made as (the signed-in operator, else the configured one). */
+  operator: () => string;
   now: () => number;
 }
 
@@ -38,7 +39,7 @@ const textOf = (value: unknown): string =>
 const oneLine = (value: unknown, max: number): string => textOf(value).replace(/\p{Cc}/gu, ' ').slice(0, max);
 
 export function createAdminCommands(ctx: AdminContext) {
-  const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() });
+  const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator(), at: ctx.now() });
 
   async function installWorkflow(json: unknown, options?: unknown): Promise<InstallWorkflowResult> {
     const withProblems = (r: Refused, problems: Problem[] = [{ path: '$', message: r.message }]) => ({ ...r, problems });
@@ -103,6 +104,8 @@ export function createAdminCommands(ctx: AdminContext) {
         screen: oneLine(s.screen, 40),
         ok: s.ok === true,
         message: oneLine(s.message, 500),
+        operator: ctx.operator(),
+        deviceId: ctx.deviceId,
       });
     } catch {
       // a lost log line must never stop the counter (nor a scan whose fields cannot be read)

@@ -13,6 +13,9 @@ export type CommandKind =
   | 'install-workflow'
   | 'set-setting'
   | 'import-demo'
+  | 'add-operator'
+  | 'update-operator'
+  | 'deactivate-operator'
   | `stock:${string}`;
 
 /** What every row a command writes is stamped with (events, ledger movements). */
@@ -25,6 +28,9 @@ export interface EventMeta {
 
 export interface CommandMeta extends EventMeta {
   kind: CommandKind;
+  /** The workflow role the command acts in (act, an action card, creating an order); the
+   *  pipeline checks the operator may take it. Absent: the kind's roles (operators/permissions.ts). */
+  role?: string;
 }
 
 /** Ids the engine derives itself; a caller can never take one (a timer's firing is

@@ -13,6 +13,9 @@ import type { EffectHandler, EngineEnv } from './decide';
 import { dexieStorage } from './dexieStorage';
 import { BUILT_IN_HANDLERS } from './handlers';
 import { newId } from '../ids';
+import { createOperatorCommands, type Session } from './operatorCommands';
+import { permissionRefusal } from '../operators/permissions';
+import { PIN_ITERATIONS } from '../operators/pin';
 import { createOrderCommands } from './orderCommands';
 import { createOrderReads } from './readModels';
 import { startCounterDb } from './startup';
@@ -31,6 +34,8 @@ export interface CounterOptions {
   handlers?: Record<string, EffectHandler>;
   /** Attendance code generator; random 10 digits by default. */
   voucherCode?: () => string;
+  /** PBKDF2 iterations for new PIN hashes (operators/pin.ts); tests lower it. */
+  pinIterations?: number;
 }
 
 /** The counter as the engine holds it: the public Counter plus what the demo import and
@@ -38,12 +43,16 @@ export interface CounterOptions {
 export interface EngineCounter extends Counter {
   readonly db: CounterDb;
   readonly registry: WorkflowRegistry;
+  /** Who commands are made as now: the signed-in operator's id, else the configured operator. */
   readonly operator: string;
   readonly now: () => number;
   /** The environment a command decides in, with the settings as saved now. */
   engineEnv(): Promise<{ env: EngineEnv; devicePrefix: string }>;
   /** Timers whose firing failed too often, waiting for a person. */
   failedTimers(): Promise<TimerRow[]>;
+  /** Whether this counter's operator may run a command of this kind now (for work that is
+   *  not a pipeline command, such as the demo import); the refusal when not. */
+  mayRun(kind: string): Promise<Refused | undefined>;
   /** Puts a failed timer back to be fired now. */
   retryTimer(timerId: string): Promise<{ ok: true } | Refused>;
 }
@@ -58,7 +67,11 @@ export function randomVoucherCode(): string {
 export async function openCounter(options: CounterOptions = {}): Promise<EngineCounter> {
   const now = options.now ?? Date.now;
   const deviceId = options.deviceId ?? 'device-1';
-  const operator = options.operator ?? 'operator';
+  const configured = options.operator ?? 'operator';
+  // Commands carry the signed-in operator; until someone signs in, the configured one
+  // (which only single-operator mode accepts: the pipeline checks every command).
+  const session: Session = { operatorId: null };
+  const operator = () => session.operatorId ?? configured;
   const handlers = { ...BUILT_IN_HANDLERS, ...options.handlers };
   const handlerNames = new Set(Object.keys(handlers));
   const { db, registry } = await startCounterDb({ dbName: options.dbName, demo: options.demo, now, handlerNames });
@@ -72,6 +85,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const orders = createOrderCommands({ storage, source, handlers, voucherCode, deviceId, operator, now });
   const stock = createStockCommands({ storage, deviceId, operator, now });
   const admin = createAdminCommands({ storage, db, source, deviceId, operator, now });
+  const people = createOperatorCommands({ storage, db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS });
   // Reads find the workflow in the registry; only a version this engine has not met yet
   // costs a read of the workflows table (never a write transaction for a lookup).
   const reads = createOrderReads(db, async ({ order }) => {
@@ -85,8 +99,14 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     db,
     registry,
     deviceId,
-    operator,
+    get operator() {
+      return operator();
+    },
     now,
+    async mayRun(kind: string) {
+      const who = operator();
+      return permissionRefusal(await storage.read((tx) => tx.operatorGate(who)), { kind, operator: who });
+    },
     async engineEnv() {
       const settings = await readCommandSettings(db);
       return { env: { registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId, voucherCode }, devicePrefix: settings.devicePrefix };
@@ -96,6 +116,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     ...stock,
     ...createStockReads(db, now),
     ...admin,
+    ...people,
     async close() {
       db.close();
     },

@@ -47,7 +47,7 @@ export async function orderIdOf(db: CounterDb, ref: EntityRef): Promise<string |
 
 /** Every table a command may write, locked together. */
 export function commandTables(db: CounterDb) {
-  return [...orderTables(db), db.workflows];
+  return [...orderTables(db), db.workflows, db.operators];
 }
 
 class DexieTx implements StorageTx {
@@ -66,6 +66,16 @@ class DexieTx implements StorageTx {
   }
   async saveCommand(row: Parameters<StorageTx['saveCommand']>[0]) {
     await this.db.commands.add(row);
+  }
+  async operatorGate(id: string) {
+    const [count, operator] = await Promise.all([this.db.operators.count(), this.db.operators.get(id)]);
+    return { anyOperators: count > 0, operator };
+  }
+  operators() {
+    return this.db.operators.toArray();
+  }
+  async putOperator(row: Parameters<StorageTx['putOperator']>[0]) {
+    await this.db.operators.put(row);
   }
   settings() {
     return readCommandSettings(this.db);

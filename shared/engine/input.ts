@@ -12,7 +12,7 @@ const CONTROL_CHARS = /\p{Cc}/u;
 const CONTROL_CHARS_BUT_NEWLINES = /[^\P{Cc}\n\r]/u;
 
 /** Text a person typed or scanned: trimmed, bounded, printable. */
-function text(label: string, max: number, { required = true, multiline = false } = {}) {
+export function text(label: string, max: number, { required = true, multiline = false } = {}) {
   const control = multiline ? CONTROL_CHARS_BUT_NEWLINES : CONTROL_CHARS;
   const base = z
     .string({ error: `${label} must be text` })

@@ -3,12 +3,12 @@
 // runs through the one pipeline: read in the transaction, decide (pure), write.
 import type { z } from 'zod';
 import type { ActResult, Applied, CreateOrderResult, RedeemResult, Refused } from '../api';
-import type { EntityRef, OrderRow, TimerRow } from '../db/rows';
+import type { EntityRef, OrderRow, OrderType, TimerRow } from '../db/rows';
 import { emptyStockWork } from '../inventory/work';
 import { parseArg, refused, timerCommandId, unreadable, type CommandKind, type CommandMeta } from './command';
 import type { CommandSettings } from './commandSettings';
 import type { PeriodPreset } from '../settings/periods';
-import { decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type Decision, type EffectHandler, type EngineEnv } from './decide';
+import { creationStep, decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type Decision, type EffectHandler, type EngineEnv } from './decide';
 import {
   actionSchema,
   actOnOrderOptionsSchema,
@@ -23,6 +23,7 @@ import {
   timerIdSchema,
   voucherCodeSchema,
 } from './input';
+import { permissionRefusal } from '../operators/permissions';
 import { runCommand, type Plan } from './pipeline';
 import type { CommandStorage, StorageTx } from './storage';
 import { loadNewWorkflows, workflowOf, type WorkflowSource } from './workflowLoader';
@@ -35,7 +36,8 @@ export interface EngineContext {
   handlers: Readonly<Record<string, EffectHandler>>;
   voucherCode: () => string;
   deviceId: string;
-  operator: string;
+  /** Who the next command is made as (the signed-in operator, else the configured one). */
+  operator: () => string;
   now: () => number;
 }
 
@@ -74,10 +76,26 @@ function orderPlan<R extends { ok: true }>(decision: Decision<R | Refused>, extr
   return { result: decision.result, write: (tx) => Promise.all([tx.writeChangeset(work.changeset()), extra?.(tx)]).then(() => undefined) };
 }
 
+/** The role a new order of this type is created in; undefined when no workflow says. */
+function creationRole(registry: WorkflowSource['registry'], type: OrderType): string | undefined {
+  try {
+    return creationStep(registry.latestFor(type))?.role;
+  } catch {
+    return undefined; // no workflow for the type: decideCreate refuses the command itself
+  }
+}
+
 export function createOrderCommands(ctx: EngineContext) {
   const { storage, source } = ctx;
   const envOf = ({ periods, utcOffsetMinutes }: CommandSettings): EngineEnv => ({ registry: source.registry, periods, utcOffsetMinutes, handlers: ctx.handlers, newId, voucherCode: ctx.voucherCode });
-  const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() });
+  const meta = (kind: CommandKind, commandId: string | undefined, role?: string): CommandMeta => ({
+    commandId: commandId ?? newId(),
+    kind,
+    deviceId: ctx.deviceId,
+    operator: ctx.operator(),
+    at: ctx.now(),
+    ...(role === undefined ? {} : { role }),
+  });
   /** Whether an action can move stock on this order (then its stock rows are read); an
    *  order whose workflow this engine has not loaded yet reads them to be safe. */
   const touchesStock = (action: string) => (order: OrderRow) => source.registry.find(order.workflowId, order.workflowVersion)?.mayTouchStock(action) ?? true;
@@ -104,7 +122,8 @@ export function createOrderCommands(ctx: EngineContext) {
     const o = parseArg(commandOptionsSchema, options, 'options');
     const bad = firstRefusal(t, o, i);
     if (bad || !t.ok || !i.ok || !o.ok) return bad!;
-    const m = meta('create-order', o.value?.commandId);
+    // Creating acts in the role of the workflow's creation step (B in the built-ins).
+    const m = meta('create-order', o.value?.commandId, creationRole(source.registry, t.value));
     const sequenceName = `order:${t.value}`;
     return runCommand(storage, m, { type: t.value, input }, async (tx) => {
       const [settings, sequence] = await Promise.all([tx.settings(), tx.sequence(sequenceName), loadNewWorkflows(tx, source)]);
@@ -121,7 +140,7 @@ export function createOrderCommands(ctx: EngineContext) {
     const o = parseArg(commandOptionsSchema, options, 'options');
     const bad = firstRefusal(r, ro, a, o);
     if (bad || !r.ok || !ro.ok || !a.ok || !o.ok) return bad!;
-    const m = meta('act', o.value?.commandId);
+    const m = meta('act', o.value?.commandId, ro.value);
     return runCommand(storage, m, { ref: r.value, role: ro.value, action: a.value, input: input ?? null }, async (tx) => {
       const orderId = await tx.orderIdOf(r.value);
       const read = orderId === undefined ? undefined : await readOrder(tx, orderId, a.value);
@@ -138,7 +157,7 @@ export function createOrderCommands(ctx: EngineContext) {
     const o = parseArg(actOnOrderOptionsSchema, options, 'options');
     const bad = firstRefusal(id, ro, a, o);
     if (bad || !id.ok || !ro.ok || !a.ok || !o.ok) return bad!;
-    const m = meta('act-on-order', o.value?.commandId);
+    const m = meta('act-on-order', o.value?.commandId, ro.value);
     const prefer = o.value?.prefer;
     return runCommand<Applied & { target?: EntityRef }>(storage, m, { orderId: id.value, role: ro.value, action: a.value, prefer: prefer ?? null }, async (tx) => {
       const read = await readOrder(tx, id.value, a.value);
@@ -246,6 +265,10 @@ export function createOrderCommands(ctx: EngineContext) {
     if (!id.ok) return id.refusal;
     try {
       return await storage.transaction(async (tx) => {
+        // Not a pipeline command (nothing to repeat), but a person's: checked the same way.
+        const operator = ctx.operator();
+        const notPermitted = permissionRefusal(await tx.operatorGate(operator), { kind: 'retry-timer', operator });
+        if (notPermitted) return notPermitted;
         const timer = await tx.timer(id.value);
         if (!timer) return refused('not-found', `No timer with id ${id.value}.`, { reason: 'unknown-timer', id: id.value });
         if (timer.status !== 'failed') return refused('not-allowed-in-state', `This timer is ${timer.status}, not failed: nothing to retry.`, { reason: 'timer-not-failed', status: timer.status });

@@ -4,6 +4,7 @@
 // It never throws: whatever goes wrong comes back as a refusal, and a refusal wrote nothing.
 import type { Refused } from '../api';
 import { isStockRefusal } from '../inventory/refusals';
+import { permissionRefusal } from '../operators/permissions';
 import { commandDigest, EngineRefusal, refused, type CommandMeta } from './command';
 import type { CommandStorage, StorageTx } from './storage';
 
@@ -50,15 +51,19 @@ export async function runCommand<R extends { ok: true }>(
   for (let attempt = 1; ; attempt++) {
     try {
       return await storage.transaction(async (tx): Promise<R | Refused> => {
-        // The duplicate check and the reads for deciding go out together (a repeat is
-        // rare); a repeat's decision, or its failure, is then ignored.
-        const [previous, planned] = await Promise.all([
+        // The permission and duplicate checks and the reads for deciding go out together
+        // (a refusal or a repeat is rare); their decision, or its failure, is then ignored.
+        const [gate, previous, planned] = await Promise.all([
+          tx.operatorGate(meta.operator),
           tx.command(meta.commandId),
           plan(tx).then(
             (p) => ({ p }),
             (error: unknown) => ({ error }),
           ),
         ]);
+        // Whatever the window sent: the operator must exist, be active and take the role.
+        const notPermitted = permissionRefusal(gate, meta);
+        if (notPermitted) return notPermitted;
         if (previous) {
           const same = previous.kind === meta.kind && (previous.digest === undefined || previous.digest === digest);
           if (!same) {
@@ -76,7 +81,16 @@ export async function runCommand<R extends { ok: true }>(
         if (!result.ok) return result;
         await Promise.all([
           write?.(tx),
-          tx.saveCommand({ id: meta.commandId, kind: meta.kind, deviceId: meta.deviceId, operator: meta.operator, at: meta.at, digest, result }),
+          tx.saveCommand({
+            id: meta.commandId,
+            kind: meta.kind,
+            deviceId: meta.deviceId,
+            operator: meta.operator,
+            ...(meta.role === undefined ? {} : { role: meta.role.trim().toUpperCase() }),
+            at: meta.at,
+            digest,
+            result,
+          }),
         ]);
         return result;
       });

@@ -23,7 +23,8 @@ export interface StockContext {
   storage: CommandStorage;
   now(): number;
   deviceId: string;
-  operator: string;
+  /** Who the next command is made as (the signed-in operator, else the configured one). */
+  operator: () => string;
 }
 
 export type StockCommands = Pick<
@@ -74,7 +75,7 @@ export function createStockCommands(ctx: StockContext): StockCommands {
   ): Promise<Decided<R> | Refused> {
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
-    const meta: CommandMeta = { commandId: o.value?.commandId ?? newId(), kind: `stock:${kind}`, deviceId: ctx.deviceId, operator: ctx.operator, at: ctx.now() };
+    const meta: CommandMeta = { commandId: o.value?.commandId ?? newId(), kind: `stock:${kind}`, deviceId: ctx.deviceId, operator: ctx.operator(), at: ctx.now() };
     return runCommand(ctx.storage, meta, payload, async (tx) => {
       const { work, result } = await decide(tx, meta);
       return { result, write: (w) => w.writeStock(work) };

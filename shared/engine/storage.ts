@@ -2,8 +2,9 @@
 // reads a command decides from, and the writes of its changeset. Dexie implements it in
 // the app (dexieStorage.ts); a PostgreSQL shell implements the same on the sync server.
 // Nothing that decides knows which one it runs on.
-import type { CommandRow, EntityRef, OrderRow, ProductRow, ReservationRow, TimerRow, WorkflowRow } from '../db/rows';
+import type { CommandRow, EntityRef, OperatorRow, OrderRow, ProductRow, ReservationRow, TimerRow, WorkflowRow } from '../db/rows';
 import type { AllocationStrategy, StockWork } from '../inventory/work';
+import type { OperatorGate } from '../operators/permissions';
 import type { CommandSettings } from './commandSettings';
 import type { Changeset, OrderSnapshot } from './work';
 
@@ -18,6 +19,12 @@ export interface StorageTx {
   /** The stored record of a command applied before, by id. */
   command(id: string): Promise<CommandRow | undefined>;
   saveCommand(row: CommandRow): Promise<void>;
+
+  /** Whether any operator exists, and the one with this id. */
+  operatorGate(id: string): Promise<OperatorGate>;
+  /** Every operator (a handful of rows). */
+  operators(): Promise<OperatorRow[]>;
+  putOperator(row: OperatorRow): Promise<void>;
 
   settings(): Promise<CommandSettings>;
   putSetting(key: string, value: unknown): Promise<void>;

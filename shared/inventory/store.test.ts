@@ -17,7 +17,7 @@ function setup() {
   opened.push(db);
   let clock = 1_000;
   const now = () => ++clock;
-  const stock = { ...createStockCommands({ storage: dexieStorage(db), now, deviceId: 'dev-1', operator: 'ann' }), ...createStockReads(db, now) };
+  const stock = { ...createStockCommands({ storage: dexieStorage(db), now, deviceId: 'dev-1', operator: () => 'ann' }), ...createStockReads(db, now) };
   return { db, stock };
 }
 

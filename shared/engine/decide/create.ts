@@ -24,7 +24,7 @@ export function formatOrderNumber(type: OrderType, devicePrefix: string, seq: nu
 }
 
 /** The order machine's creation row: the role and action that make a new order. */
-function creationStep(wf: Workflow): { role: string; action: string } | undefined {
+export function creationStep(wf: Workflow): { role: string; action: string } | undefined {
   for (const machine of Object.values(wf.definition.machines)) {
     if (machine.entity !== 'order') continue;
     const row = machine.transitions.find((r) => r.from === null);

@@ -21,6 +21,9 @@ const CODES: Record<RefusalCode, true> = {
   'command-id-conflict': true,
   'limit-exceeded': true,
   'storage-failed': true,
+  'role-not-permitted': true,
+  'sign-in-failed': true,
+  'rate-limited': true,
 };
 export const REFUSAL_CODES = new Set<string>(Object.keys(CODES));
 
