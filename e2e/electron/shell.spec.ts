@@ -15,18 +15,24 @@ const require = createRequire(import.meta.url);
 
 type BinaryLookup = { ok: true; executablePath: string } | { ok: false; reason: string };
 
-/** The electron package exports the path of its binary; it throws when the download failed. */
+/**
+ * The binary the electron package installed, found the way its index.js finds it (path.txt
+ * beside it, the binary under dist/) but without requiring it: since Electron 45 a require
+ * with no binary starts a download, which this check must never do.
+ */
 function findElectronBinary(): BinaryLookup {
-  let resolved: unknown;
+  let packageDir: string;
   try {
-    resolved = require('electron');
+    packageDir = path.dirname(require.resolve('electron/package.json'));
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ok: false, reason: `require('electron') failed: ${message}` };
+    return { ok: false, reason: `the electron package is not installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
   }
-  if (typeof resolved !== 'string') return { ok: false, reason: "require('electron') did not return a path" };
-  if (!existsSync(resolved)) return { ok: false, reason: `${resolved} does not exist` };
-  return { ok: true, executablePath: resolved };
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return { ok: false, reason: 'the electron package has no binary: its download was skipped or blocked' };
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
+  const executablePath = path.join(dist, readFileSync(pathFile, 'utf8').trim());
+  if (!existsSync(executablePath)) return { ok: false, reason: `${executablePath} does not exist` };
+  return { ok: true, executablePath };
 }
 
 const binary = findElectronBinary();
