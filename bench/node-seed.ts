@@ -1,8 +1,8 @@
 // Benchmark 4, Node side: seedDemo on fake-indexeddb (how tests, the console and the sync
 // server's tooling import), run in a child process of its own so its peak memory is its own.
 //   tsx bench/node-seed.ts <orders>   -> prints one JSON line
-import { importDemo } from '../shared/demo/importDemo';
 import 'fake-indexeddb/auto';
+import { importDemo } from '../shared/demo/importDemo';
 import { getHeapStatistics } from 'node:v8';
 import { openCounter } from '../shared/index';
 import { writeAgain } from './lib/importFloor';
