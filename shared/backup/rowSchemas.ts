@@ -91,8 +91,16 @@ export function isBackupTable(name: string): name is BackupTable {
   return Object.hasOwn(rowSchemas, name);
 }
 
-/** Why a row does not fit its table, in a few words, or null when it fits. */
-export function rowProblem(table: BackupTable, row: unknown): string | null {
+/** Tables whose key the database numbers itself (`++seq`): a backed-up row carries its number. */
+const NUMBERED: ReadonlySet<BackupTable> = new Set(['events', 'stockLedger', 'scans', 'signIns']);
+
+/**
+ * Why a row does not fit its table, in a few words, or null when it fits. A row of a
+ * numbered table must carry its number, or a restore would give it a new one (and move it
+ * in the ledger's order); only rows a migration made anew (`numbered: false`) have none yet.
+ */
+export function rowProblem(table: BackupTable, row: unknown, { numbered = true }: { numbered?: boolean } = {}): string | null {
+  if (numbered && NUMBERED.has(table) && typeof (row as { seq?: unknown } | null)?.seq !== 'number') return 'seq: the row has lost its number';
   const parsed = rowSchemas[table].safeParse(row);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0]!;
