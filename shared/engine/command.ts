@@ -137,7 +137,11 @@ function canonical(root: unknown): string {
  * twice with different seeds (64 bits): this tells payloads apart, it is not a signature.
  */
 export function commandDigest(kind: CommandKind, payload: unknown): string {
-  const text = `${kind}\n${canonical(payload)}`;
+  return fnv64(`${kind}\n${canonical(payload)}`);
+}
+
+/** FNV-1a twice with different seeds: 16 hex digits. */
+export function fnv64(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < text.length; i++) {
