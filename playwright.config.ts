@@ -12,11 +12,6 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: true,
   workers: 2,
-  // One retry on CI only, reported as "flaky" in the output. A clean-clone run once saw the
-  // two-window stock test's first order made with quantity 1 instead of 2 (the form lost
-  // typed input while the other page scanned; not reproduced in 4 reruns): an open
-  // finding to chase, not a pass to forget.
-  retries: process.env.CI ? 1 : 0,
   // Generous: every wait is for a condition, so a broken test still fails at its first
   // wrong condition; a busy machine (2 cores shared by several runs) only makes the right
   // ones slower. Under such load each step took 2-8 s and whole tests over 45 s.

@@ -46,6 +46,7 @@ async function createOrderInForm(page: Page, buyer: string, qty = 1): Promise<st
   for (let i = 0; i < qty; i++) {
     await entry.fill('TEA-100');
     await entry.press('Enter');
+    await expect(page.getByTestId('line-qty')).toHaveValue(String(i + 1));
   }
   await expect(page.getByTestId('draft-line')).toHaveCount(1);
   await page.keyboard.press('Control+Enter');
@@ -111,6 +112,9 @@ test.describe('two windows on one database', () => {
     await seedCatalog(a); // TEA-100: 40 on hand at MAIN
 
     await go(a, '/stock/scan');
+    // The screen is loaded on demand: a product scanned before it shows goes to the global
+    // routing ("scan it on Scan goods"), as it would for a clerk who scans that early.
+    await expect(a.getByTestId('scan-stock-panel')).toBeVisible();
     await scan(a, 'CF:LOC:MAIN');
     await handled(a, 1);
     const receive = async () => {

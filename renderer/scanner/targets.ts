@@ -6,7 +6,7 @@
 //   field when it has focus (a barcode field in a product form). Any other value makes the
 //   scanner fire a cancelable `counterflow:scan` CustomEvent on it (detail: code, parsed);
 //   a listener that calls preventDefault() takes the scan (and may set detail.outcome).
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { RoutedScan, ScanHandler, ScanOutcome, ScanTargetOptions } from './types';
 
 interface Registration {
@@ -35,7 +35,8 @@ export function useScanTarget(handler: ScanHandler, options: ScanTargetOptions =
     handlerRef.current = handler;
     optionsRef.current = options;
   });
-  useEffect(() => {
+  // Registered before the screen paints, so a target that shows can take the next scan.
+  useLayoutEffect(() => {
     const reg: Registration = { handler: handlerRef, options: optionsRef };
     registrations.push(reg);
     return () => {
