@@ -298,6 +298,8 @@ export interface OperatorRow {
   roles: string[];
   active: boolean;
   pinHash: PinHash;
+  /** An admin's recovery code, hashed like a PIN (operators/recovery.ts); absent for others. */
+  recoveryHash?: PinHash;
   createdAt: number;
   updatedAt: number;
 }
@@ -311,7 +313,8 @@ export interface SignInRow {
   seq?: number;
   /** null when no operator matched the badge or name. */
   operatorId: string | null;
-  method: 'badge' | 'pin';
+  /** 'recovery': a forgotten admin PIN reset with the recovery code. */
+  method: 'badge' | 'pin' | 'recovery';
   outcome: SignInOutcome;
   deviceId: string;
   at: number;
