@@ -4,6 +4,10 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
+import { HeaderOperator } from '../operators/HeaderOperator';
+import { OperatorSync } from '../operators/OperatorSync';
+import { RecoveryCodeDialog } from '../operators/RecoveryCodeDialog';
+import { SignInGate } from '../operators/SignInScreen';
 import { RestoreDialog } from '../settings/RestoreDialog';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
@@ -33,6 +37,9 @@ export function AppLayout() {
       </AppShell.Main>
       <RestoreDialog />
       <HostBridge />
+      <OperatorSync />
+      <SignInGate />
+      <RecoveryCodeDialog />
     </AppShell>
   );
 }
@@ -64,6 +71,7 @@ function AppHeader() {
         </Group>
         <RoleSwitcher />
         <Group gap="sm" wrap="nowrap">
+          <HeaderOperator />
           <EngineStatus />
           <LanguageSwitch />
           <ThemeToggle />
