@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../db';
 import { counter } from '../engine/client';
 import { useScanTarget } from '../scanner/targets';
+import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { useRecoveryCode } from './recoveryCode';
 import { signIn, useSession } from './session';
 import { useSignInText } from './signInText';
@@ -59,9 +60,9 @@ function SignInScreen() {
       <FocusTrap active>
         <Paper withBorder shadow="xl" radius="lg" p="xl" w={520} maw="94vw">
           <Stack gap="md">
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" align="flex-start">
               <IconLock size={32} />
-              <div>
+              <div style={{ flex: 1 }}>
                 <Title order={1} size="h2" id="sign-in-title">
                   {mode === 'pin' ? t('operators.signIn.title') : t('operators.recover.title')}
                 </Title>
@@ -69,6 +70,8 @@ function SignInScreen() {
                   {mode === 'recover' ? t('operators.recover.hint') : locked === 'idle' ? t('operators.signIn.lockedIdle') : locked === 'button' ? t('operators.signIn.locked') : t('operators.signIn.hint')}
                 </Text>
               </div>
+              {/* The language is chosen before signing in: the header is under the lock. */}
+              <LanguageSwitch />
             </Group>
             {error ? (
               <Alert color="red" icon={<IconAlertTriangle size={20} />} data-testid="sign-in-error" role="alert">

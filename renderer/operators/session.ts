@@ -46,8 +46,9 @@ export async function signIn(input: SignInInput) {
 
 /** Locks the counter: the engine forgets who was signed in, the screen stays underneath. */
 export async function lock(why: 'idle' | 'button'): Promise<void> {
-  await counter.signOut();
+  // The screen locks at once (nothing more can be clicked or scanned in); the engine follows.
   useSession.setState({ me: null, locked: why });
+  await counter.signOut();
 }
 
 /** A fresh badge code for an operator who has none printed yet. */
