@@ -209,6 +209,60 @@ test.describe('operators on screen', () => {
   });
 });
 
+test.describe('operator admin', () => {
+  test('an admin changes a clerk, deactivates and turns them back on, and opens their badge', async ({ page }, testInfo) => {
+    await openApp(page, testInfo);
+    await setUpAdmin(page);
+    await addClerk(page);
+    const cleo = page.getByTestId('operator-row').filter({ hasText: 'Cleo' });
+
+    // Change: Platform added, a new name; the PIN stays as it was.
+    await cleo.getByTestId('operator-edit').click();
+    const form = page.getByTestId('operator-form');
+    await form.getByTestId('operator-name').fill('Cleo Li');
+    await form.getByTestId('operator-role-P').check();
+    await form.getByTestId('operator-save').click();
+    await expect(form).toHaveCount(0);
+    const cleoLi = page.getByTestId('operator-row').filter({ hasText: 'Cleo Li' });
+    await expect(cleoLi).toContainText('S B P');
+
+    // A name another operator has is refused inline, and nothing changes.
+    await cleoLi.getByTestId('operator-edit').click();
+    await form.getByTestId('operator-name').fill('ada');
+    await form.getByTestId('operator-save').click();
+    await expect(form.getByTestId('operator-form-error')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(form).toHaveCount(0);
+    await expect(cleoLi).toHaveCount(1);
+
+    // Deactivated: her badge no longer signs in (and says why); turned back on, it does.
+    await cleoLi.getByTestId('operator-deactivate').click();
+    await expect(cleoLi).toContainText('Deactivated');
+    await scan(page, 'CF:OP:CLEO-1');
+    await handled(page, 1);
+    await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-ok', 'false');
+    await expect(page.getByTestId('header-operator')).toHaveText('Ada');
+    await cleoLi.getByTestId('operator-reactivate').click();
+    await expect(cleoLi).toContainText('Active');
+
+    // The lock time is a setting the admin chooses.
+    await page.getByTestId('lock-after').click();
+    await page.getByRole('option', { name: '5 minutes', exact: true }).click();
+    await expect(page.getByTestId('lock-after')).toHaveValue('5 minutes');
+
+    // Her badge: name, roles and the CF:OP: barcode, ready to print.
+    await cleoLi.getByTestId('operator-badge-print').click();
+    const badge = page.getByTestId('operator-badge-card');
+    await expect(badge).toContainText('Cleo Li');
+    await expect(badge.locator('svg[data-payload]')).toHaveAttribute('data-payload', 'CF:OP:CLEO-1');
+    await expect(badge.locator('svg[data-payload] rect, svg[data-payload] path').first()).toBeAttached();
+    await expect(page.getByTestId('badge-print')).toBeEnabled();
+    await scan(page, 'CF:OP:CLEO-1');
+    await handled(page, 2);
+    await expect(page.getByTestId('header-operator')).toHaveText('Cleo Li');
+  });
+});
+
 test.describe('audit', () => {
   test('shows who shipped an order, filters by operator, sums up each operator and exports CSV; in Chinese too', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
