@@ -298,6 +298,11 @@ test.describe('audit', () => {
     await expect(table.locator('[data-col="operator"]').filter({ hasNotText: 'Cleo' })).toHaveCount(0);
     await expect(table.locator('[data-testid="audit-row"][data-kind="sign-in"]')).toHaveCount(1);
     await expect(shipped).toHaveCount(1);
+    // And by action: only the shipment is left.
+    await page.getByTestId('audit-action').click();
+    await page.getByRole('option', { name: 'ship the order' }).click();
+    await expect(table.getByTestId('audit-row')).toHaveCount(1);
+    await expect(shipped).toHaveCount(1);
 
     // The day per operator.
     const summary = page.getByTestId('audit-summary');

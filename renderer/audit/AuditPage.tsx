@@ -42,6 +42,7 @@ export default function AuditPage() {
   const [operator, setOperator] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
   const [role, setRole] = useState<string | null>(null);
+  const [action, setAction] = useState<string | null>(null);
   const [order, setOrder] = useState('');
   const [exporting, setExporting] = useState(false);
 
@@ -51,7 +52,7 @@ export default function AuditPage() {
   const data = useLiveQuery(() => readAudit(from, Math.max(to, from)), [from, to]);
 
   const all = useMemo(() => (data ? auditRows(data) : []), [data]);
-  const rows = useMemo(() => filterRows(all, { operator, kind, role, order, from, to }), [all, operator, kind, role, order, from, to]);
+  const rows = useMemo(() => filterRows(all, { operator, kind, role, action, order, from, to }), [all, operator, kind, role, action, order, from, to]);
   const summary = useMemo(() => daySummary(all), [all]);
   const nameOf = (id: string) => data?.names.get(id) ?? (id || t('audit.unknownOperator'));
   // i18next reads ':' as a namespace separator: stock:receive is stored as stock-receive.
@@ -59,6 +60,7 @@ export default function AuditPage() {
 
   const operatorChoices = useMemo(() => [...new Set(all.map((r) => r.operator).filter(Boolean))].map((id) => ({ value: id, label: data?.names.get(id) ?? id })), [all, data]);
   const kindChoices = useMemo(() => [...new Set(all.map((r) => r.kind))].sort().map((k) => ({ value: k, label: kindLabel(k) })), [all]); // eslint-disable-line react-hooks/exhaustive-deps
+  const actionChoices = useMemo(() => [...new Set(all.map((r) => r.action).filter((a): a is string => !!a))].sort().map((a) => ({ value: a, label: words.action(a) })), [all, words]);
   const roleChoices = useMemo(() => [...new Set(all.map((r) => r.role).filter((r): r is string => !!r))].sort().map((r) => ({ value: r, label: `${r} · ${words.role(r)}` })), [all, words]);
 
   const exportCsv = async () => {
@@ -91,12 +93,13 @@ export default function AuditPage() {
         </Button>
       </PageHeader>
       <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 2, lg: 6 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, md: 4, xl: 7 }} spacing="sm">
           <TextInput type="date" label={t('audit.filter.from')} value={fromDay} onChange={(e) => setFromDay(e.currentTarget.value)} data-testid="audit-from" />
           <TextInput type="date" label={t('audit.filter.to')} value={toDay} onChange={(e) => setToDay(e.currentTarget.value)} data-testid="audit-to" />
           <Select label={t('audit.filter.operator')} placeholder={t('audit.filter.everyone')} data={operatorChoices} value={operator} onChange={setOperator} clearable data-testid="audit-operator" />
           <Select label={t('audit.filter.kind')} placeholder={t('audit.filter.allKinds')} data={kindChoices} value={kind} onChange={setKind} clearable searchable data-testid="audit-kind" />
           <Select label={t('audit.filter.role')} placeholder={t('audit.filter.anyRole')} data={roleChoices} value={role} onChange={setRole} clearable data-testid="audit-role" />
+          <Select label={t('audit.filter.action')} placeholder={t('audit.filter.anyAction')} data={actionChoices} value={action} onChange={setAction} clearable searchable data-testid="audit-action" />
           <TextInput label={t('audit.filter.order')} placeholder="PO-000123" value={order} onChange={(e) => setOrder(e.currentTarget.value)} data-testid="audit-order" />
         </SimpleGrid>
       </Paper>

@@ -51,6 +51,7 @@ describe('audit rows', () => {
     expect(keys({ operator: 'ada' })).toEqual(['c4', 'c1']);
     expect(keys({ kind: 'act' })).toEqual(['c4', 'c2']);
     expect(keys({ role: 'S' })).toEqual(['c2']);
+    expect(keys({ action: 'ship the order' })).toEqual(['c2']);
     expect(keys({ order: 'po-000001' })).toEqual(['c2', 'c1']);
     expect(keys({ order: '0001' })).toEqual(['c2', 'c1']);
     expect(keys({ from: T, to: T + 86_400_000 })).toEqual(['c3', 'c2', 'c1']);

@@ -104,6 +104,8 @@ export interface AuditFilter {
   kind: string | null;
   /** Role code, or null = any. */
   role: string | null;
+  /** Workflow action (ship the order...), or null = any. */
+  action?: string | null;
   /** Order number or id, as typed (case-insensitive, a part is enough); '' = any. */
   order: string;
   /** Inclusive start and exclusive end (ms). */
@@ -120,6 +122,7 @@ export function filterRows(rows: readonly AuditRow[], f: AuditFilter): AuditRow[
       (f.operator === null || r.operator === f.operator) &&
       (f.kind === null || r.kind === f.kind) &&
       (f.role === null || r.role === f.role) &&
+      (!f.action || r.action === f.action) &&
       (!order || (r.orderNumber ?? '').toLowerCase().includes(order) || (r.orderId ?? '').toLowerCase() === order),
   );
 }
