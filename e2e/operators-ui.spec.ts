@@ -3,7 +3,8 @@
 // switcher offering only the operator's roles, idle lock keeping a half-built order, an
 // admin PIN reset with the recovery code, and the sign-in screen in Chinese.
 import { expect, test, type Page } from '@playwright/test';
-import { actViaEngine, createOrderViaEngine, ENGINE_START_TIMEOUT, openApp, seedCatalog } from './support/app';
+import AxeBuilder from '@axe-core/playwright';
+import { actViaEngine, createOrderViaEngine, ENGINE_START_TIMEOUT, openApp, screenshotBoth, seedCatalog } from './support/app';
 import { handled, scan } from './scanner.support';
 
 type Result = { ok: boolean; code?: string; params?: Record<string, unknown> };
@@ -79,6 +80,10 @@ test.describe('operators on screen', () => {
     await expect(screen).toBeVisible();
     await expect(screen).toHaveAttribute('data-locked', 'button');
     await expect(page.getByTestId('header-operator')).toHaveCount(0);
+    // The sign-in screen meets WCAG A/AA (labels, contrast, names), and is pictured.
+    const axe = await new AxeBuilder({ page }).include('[data-testid="sign-in-screen"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} ${n.failureSummary ?? ""}`))).toEqual([]);
+    await screenshotBoth(page, 'sign-in');
 
     // Two wrong PINs: the second says to wait; trying at once is refused by the delay.
     await signInWithPin(page, 'Cleo', '000000');
@@ -244,6 +249,7 @@ test.describe('operator admin', () => {
     await expect(page.getByTestId('header-operator')).toHaveText('Ada');
     await cleoLi.getByTestId('operator-reactivate').click();
     await expect(cleoLi).toContainText('Active');
+    await screenshotBoth(page, 'settings-operators');
 
     // The lock time is a setting the admin chooses.
     await page.getByTestId('lock-after').click();
@@ -257,6 +263,7 @@ test.describe('operator admin', () => {
     await expect(badge.locator('svg[data-payload]')).toHaveAttribute('data-payload', 'CF:OP:CLEO-1');
     await expect(badge.locator('svg[data-payload] rect, svg[data-payload] path').first()).toBeAttached();
     await expect(page.getByTestId('badge-print')).toBeEnabled();
+    await screenshotBoth(page, 'operator-badge');
     await scan(page, 'CF:OP:CLEO-1');
     await handled(page, 2);
     await expect(page.getByTestId('header-operator')).toHaveText('Cleo Li');
@@ -291,6 +298,7 @@ test.describe('audit', () => {
     await expect(shipped).toContainText(number);
     await expect(shipped).toContainText('S · Seller');
     await expect(table.locator('[data-testid="audit-row"][data-kind="create-order"] [data-col="operator"]')).toHaveText('Ada');
+    await screenshotBoth(page, 'audit');
 
     // Only Cleo's rows: the shipment, her badge sign-in.
     await page.getByTestId('audit-operator').click();
