@@ -2,7 +2,7 @@
 // every sign-in attempt, filtered by operator, kind, role, order and dates, exported as CSV,
 // with a summary per operator for the dates chosen (orders created, actions, stock
 // movements, sign-ins). Reads only; the rows are the engine's own records.
-import { Badge, Button, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileTypeCsv } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
@@ -169,7 +169,9 @@ export default function AuditPage() {
                         <Table.Td fw={600} data-col="operator">
                           {nameOf(r.operator)}
                         </Table.Td>
-                        <Table.Td>{r.role ? <Badge variant="light">{`${r.role} · ${words.role(r.role)}`}</Badge> : null}</Table.Td>
+                        <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                          {r.role ? `${r.role} · ${words.role(r.role)}` : null}
+                        </Table.Td>
                         <Table.Td data-col="what">{what(r)}</Table.Td>
                         <Table.Td>{r.orderId ? <Link to={`/orders/${encodeURIComponent(r.orderId)}`}>{r.orderNumber ?? r.orderId}</Link> : null}</Table.Td>
                         <Table.Td ff="monospace" fz="sm">

@@ -24,8 +24,11 @@ export function HeaderOperator() {
           {me.name}
         </Text>
       </Group>
-      <Button variant="default" leftSection={<IconLock size={18} />} onClick={() => void lock('button')} data-testid="lock-button" title={t('operators.header.lockHint')}>
-        {t('operators.header.lock')}
+      {/* The word only on wide screens: at 1366 px the header also holds four roles. */}
+      <Button variant="default" px="sm" leftSection={<IconLock size={18} />} onClick={() => void lock('button')} data-testid="lock-button" title={t('operators.header.lockHint')} aria-label={t('operators.header.lock')}>
+        <Text span inherit visibleFrom="xl">
+          {t('operators.header.lock')}
+        </Text>
       </Button>
     </Group>
   );
