@@ -1,4 +1,4 @@
-// Operators through the engine worker (the sign-in screens come later): sign-in is per
+// Operators through the engine worker (the screens: operators-ui.spec.ts): sign-in is per
 // window, and a command forged in a role the window's operator lacks is refused.
 import { expect, test, type Page } from '@playwright/test';
 import { createOrderViaEngine, openApp, seedCatalog } from './support/app';
