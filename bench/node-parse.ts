@@ -20,6 +20,11 @@ const CODES: Array<[string, string]> = [
   ['not GS1, marked (refused)', `]C199${'X'.repeat(40)}`],
 ];
 
+// A first scan: every parse a code not read before (a new serial each time).
+const FRESH: Array<[string, (i: number) => string]> = [
+  ['GS1 DataMatrix (pharmacy), each one new', (i) => `]d201${GTIN}17261231` + `10LOT42${GS}21S${i}`],
+];
+
 const batches = Number(process.argv[2] ?? 200);
 const PER_BATCH = 1000;
 let sink = 0;
@@ -34,5 +39,16 @@ for (const [label, code] of CODES) {
   }
   const kind = parseBarcode(code, undefined, { referenceYear: 2026 }).kind;
   console.log(`${label.padEnd(44)} ${kind.padEnd(15)} p50 ${median(samples).toFixed(2).padStart(6)} µs  p95 ${p95(samples).toFixed(2).padStart(6)} µs`);
+}
+for (const [label, make] of FRESH) {
+  let n = 0;
+  const samples: number[] = [];
+  for (let b = 0; b < batches + 5; b += 1) {
+    const codes = Array.from({ length: PER_BATCH }, () => make(n++));
+    const t0 = performance.now();
+    for (const code of codes) sink += parseBarcode(code, undefined, { referenceYear: 2026 }).kind.length;
+    if (b >= 5) samples.push(((performance.now() - t0) * 1000) / PER_BATCH);
+  }
+  console.log(`${label.padEnd(44)} ${'gs1'.padEnd(15)} p50 ${median(samples).toFixed(2).padStart(6)} µs  p95 ${p95(samples).toFixed(2).padStart(6)} µs`);
 }
 if (sink < 0) console.log(sink);
