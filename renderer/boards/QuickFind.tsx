@@ -58,6 +58,7 @@ function QuickFindSelect() {
         if (e.key !== 'Enter') return;
         const typed = search;
         const input = e.currentTarget;
+        chosen.current = false; // set again if the dropdown takes this Enter
         // The dropdown's own Enter (a highlighted option) runs after this handler.
         setTimeout(() => {
           if (chosen.current) {
