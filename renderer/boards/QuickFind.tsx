@@ -9,18 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useWindowIdle } from '../app/windowIdle';
 import { useShortcuts } from '../ui/useShortcuts';
-import { quickFind, type QuickFindResult } from './queries';
+import { enterChoice, quickFind, type QuickFindResult } from './queries';
 
 const MORE = '__more';
 const NONE: QuickFindResult = { orders: [], more: false };
 
-/** The order Enter opens for `text`: its number typed (any case, digits alone too), or the only one. */
-export function enterChoice(text: string, found: QuickFindResult): string | null {
-  const q = text.trim().toLowerCase();
-  const exact = found.orders.find((o) => o.number.toLowerCase() === q || o.number.toLowerCase().endsWith(`-${q.padStart(6, '0')}`));
-  if (exact) return exact.id;
-  return found.orders.length === 1 && !found.more ? found.orders[0]!.id : null;
-}
 
 const WIDTH = 340;
 

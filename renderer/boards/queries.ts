@@ -160,3 +160,11 @@ export async function quickFind(text: string, limit = 8): Promise<QuickFindResul
   }
   return { orders: out.slice(0, limit), more: out.length > limit };
 }
+
+/** The order Enter opens for `text`: its number typed (any case, digits alone too), or the only one. */
+export function enterChoice(text: string, found: QuickFindResult): string | null {
+  const q = text.trim().toLowerCase();
+  const exact = found.orders.find((o) => o.number.toLowerCase() === q || o.number.toLowerCase().endsWith(`-${q.padStart(6, '0')}`));
+  if (exact) return exact.id;
+  return found.orders.length === 1 && !found.more ? found.orders[0]!.id : null;
+}
