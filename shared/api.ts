@@ -213,6 +213,12 @@ export interface Counter {
   updateOperator(input: UpdateOperatorInput, options?: CommandOptions): Promise<OperatorResult>;
   deactivateOperator(id: string, options?: CommandOptions): Promise<OperatorResult>;
   operators(): Promise<OperatorView[]>;
+  /** First start: creates the first admin and returns the admin recovery code, this once
+   *  (refused once any operator exists); the counter is then signed in as that admin. */
+  setUpOperators(input: AddOperatorInput, options?: CommandOptions): Promise<SetUpResult>;
+  /** A forgotten admin PIN: the recovery code sets a new PIN, is spent, and a new code is
+   *  returned; the counter is then signed in as that admin. Wrong codes are rate-limited. */
+  recoverAdminPin(input: { name: string; code: string; pin: string }): Promise<SetUpResult>;
   /** Signs in by badge or name + PIN: this counter's later commands carry that operator. */
   signIn(input: SignInInput): Promise<OperatorResult>;
   /** Back to no one signed in (the configured operator, which only single-operator mode accepts). */
@@ -247,6 +253,9 @@ export type UpdateOperatorInput = { id: string } & Partial<AddOperatorInput & { 
 export type SignInInput = { badge: string } | { name: string; pin: string };
 
 export type OperatorResult = { ok: true; operator: OperatorView } | Refused;
+
+/** `recoveryCode` is shown once, to be written down; only its hash is stored. */
+export type SetUpResult = { ok: true; operator: OperatorView; recoveryCode: string } | Refused;
 
 export interface ScanInput {
   raw: string;

@@ -1,4 +1,4 @@
-// The navbar, in order. Alt+1..7 jump to these screens. To add a screen: add a route in
+// The navbar, in order. Alt+1..9 jump to these screens. To add a screen: add a route in
 // routes.tsx, an entry here (if it belongs in the navbar) and its `nav.*` + screen keys in i18n.
 import {
   IconAdjustmentsHorizontal,
@@ -6,6 +6,7 @@ import {
   IconBuildingWarehouse,
   IconClockHour4,
   IconLayoutKanban,
+  IconListSearch,
   IconShoppingCartPlus,
   IconTags,
   IconTopologyStar3,
@@ -28,6 +29,7 @@ export const NAV: NavEntry[] = [
   { path: '/tasks', labelKey: 'nav.tasks', icon: IconClockHour4 },
   { path: '/workflows', labelKey: 'nav.workflows', icon: IconTopologyStar3 },
   { path: '/scans', labelKey: 'nav.scanLog', icon: IconBarcode },
-  { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustmentsHorizontal },
+  { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustmentsHorizontal, alsoActive: /^\/operators\// },
   { path: '/labels', labelKey: 'nav.labels', icon: IconTags },
+  { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch },
 ];

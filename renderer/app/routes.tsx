@@ -16,6 +16,8 @@ const ScanLogPage = lazy(() => import('../scanlog/ScanLogPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const LabelsPage = lazy(() => import('../labels/LabelsPage'));
 const ScanStockPage = lazy(() => import('../scanner/ScanStockPage'));
+const BadgePage = lazy(() => import('../operators/BadgePage'));
+const AuditPage = lazy(() => import('../audit/AuditPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -32,6 +34,8 @@ export const routes: RouteObject[] = [
       { path: 'scans', element: <ScanLogPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'labels', element: <LabelsPage /> },
+      { path: 'operators/:id/badge', element: <BadgePage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

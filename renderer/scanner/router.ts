@@ -16,6 +16,7 @@ import type { ParsedBarcode } from '../../shared/barcode/index';
 import type { EntityRef } from '../../shared/db/rows';
 import { db } from '../db';
 import { counter } from '../engine/client';
+import { permittedRoles, signIn, useSession } from '../operators/session';
 import { useDraftStore } from '../orders/createOrderStore';
 import { primeOrderByNumber, primeOrderData } from '../orders/useOrderData';
 import { currentRole, useRoleStore } from '../state/roleStore';
@@ -72,7 +73,7 @@ export async function routeScan(scan: RoutedScan, ctx: RouteContext): Promise<Sc
     case 'location':
       return setLocation(parsed.id, ctx);
     case 'operator':
-      return fail(t('scan.msg.operator', { id: parsed.id }), { title: t('scan.head.operator') });
+      return switchOperator(parsed.id, ctx);
     case 'product':
     case 'weight':
     case 'price':
@@ -176,8 +177,22 @@ function switchRole(role: string, ctx: RouteContext): ScanOutcome {
   if (!ctx.roles().some((r) => r.code === next)) {
     return fail(t('scan.msg.roleUnknown', { role: next, roles: ctx.roles().map((r) => r.code).join(', ') }), { title });
   }
+  // A role card is no way around the operator's roles (the engine would refuse the commands).
+  const session = useSession.getState();
+  if (!permittedRoles([{ code: next }], session).length) {
+    return fail(t('operators.scan.roleNotYours', { role: ctx.words().role(next), name: session.me?.name ?? '' }), { title });
+  }
   useRoleStore.getState().setRole(next);
   return ok(t('scan.msg.roleSwitched', { role: ctx.words().role(next) }), { title, settle: 'local' });
+}
+
+/** A badge scanned anywhere switches this window to that operator (the engine checks it). */
+async function switchOperator(badge: string, ctx: RouteContext): Promise<ScanOutcome> {
+  const { t } = ctx;
+  const title = t('scan.head.operator');
+  const result = await signIn({ badge });
+  if (!result.ok) return fail(refusalText(result, t as Translate, ctx.words()), { title, settle: 'none' });
+  return ok(t('operators.scan.switched', { name: result.operator.name }), { title, settle: 'local' });
 }
 
 async function redeem(code: string, ctx: RouteContext): Promise<ScanOutcome> {

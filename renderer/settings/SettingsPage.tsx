@@ -1,10 +1,11 @@
-// Settings of this counter: backups, timer periods, the device, stock allocation, the barcode
+// Settings of this counter: operators, backups, timer periods, the device, stock allocation, the barcode
 // scanner and demo data. Language and theme live in the header. Each section saves itself.
 import { Grid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PageHeader } from '../ui/PageHeader';
 import { LoadingState } from '../ui/states';
+import { OperatorsCard } from '../operators/OperatorsCard';
 import { AllocationCard } from './AllocationCard';
 import { BackupCard } from './BackupCard';
 import { DemoDataCard } from './DemoDataCard';
@@ -34,6 +35,9 @@ function SettingsBody() {
   if (settings === undefined) return <LoadingState />;
   return (
     <Grid gap="md" align="stretch">
+      <Grid.Col span={12}>
+        <OperatorsCard />
+      </Grid.Col>
       <Grid.Col span={12}>
         <BackupCard />
       </Grid.Col>

@@ -4,6 +4,10 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
+import { HeaderOperator } from '../operators/HeaderOperator';
+import { OperatorSync } from '../operators/OperatorSync';
+import { RecoveryCodeDialog } from '../operators/RecoveryCodeDialog';
+import { SignInGate } from '../operators/SignInScreen';
 import { RestoreDialog } from '../settings/RestoreDialog';
 import { useScreenOutlet, useScreenShown } from '../scanner/screenReady';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -34,6 +38,9 @@ export function AppLayout() {
       </AppShell.Main>
       <RestoreDialog />
       <HostBridge />
+      <OperatorSync />
+      <SignInGate />
+      <RecoveryCodeDialog />
     </AppShell>
   );
 }
@@ -73,6 +80,7 @@ function AppHeader() {
         </Group>
         <RoleSwitcher />
         <Group gap="sm" wrap="nowrap">
+          <HeaderOperator />
           <EngineStatus />
           <LanguageSwitch />
           <ThemeToggle />

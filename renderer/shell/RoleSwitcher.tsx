@@ -3,6 +3,7 @@
 import { Group, Kbd, SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { permittedRoles, useSession } from '../operators/session';
 import { roleKey, useRole, useRoleStore } from '../state/roleStore';
 import { roleColor } from '../ui/stateColors';
 import { useShortcuts } from '../ui/useShortcuts';
@@ -12,17 +13,25 @@ import { useWorkflowWords } from '../workflow/labels';
 export function RoleSwitcher() {
   const { t } = useTranslation();
   const words = useWorkflowWords();
-  const { roles } = useWorkflowCatalog();
+  const { roles: all } = useWorkflowCatalog();
+  // Only the roles the signed-in operator may take (all of them in single-operator mode);
+  // each keeps its function key from the whole catalog, so F3 is Platform for everyone.
+  const anyOperators = useSession((s) => s.anyOperators);
+  const me = useSession((s) => s.me);
+  const permitted = useMemo(() => permittedRoles(all, { anyOperators, me }), [all, anyOperators, me]);
+  // No one signed in (the sign-in screen is up): the roles show, and none can be taken.
+  const locked = permitted.length === 0;
+  const roles = locked ? all : permitted;
   const role = useRole();
   const setRole = useRoleStore((s) => s.setRole);
 
   // Function keys never type text, so they work while a field has focus.
   const shortcuts = useMemo(
-    () => roles.flatMap((r) => {
-      const key = roleKey(roles, r.code);
+    () => (locked ? [] : roles).flatMap((r) => {
+      const key = roleKey(all, r.code);
       return key ? [{ combo: key, run: () => setRole(r.code), inFields: true }] : [];
     }),
-    [roles, setRole],
+    [all, roles, locked, setRole],
   );
   useShortcuts(shortcuts);
 
@@ -32,12 +41,13 @@ export function RoleSwitcher() {
       <SegmentedControl
         aria-labelledby="role-switcher-label"
         data-testid="role-switcher"
+        disabled={locked}
         value={role}
         onChange={(value) => setRole(value)}
         color={roleColor(role)}
         radius="md"
         data={roles.map(({ code }) => {
-          const key = roleKey(roles, code);
+          const key = roleKey(all, code);
           return {
             value: code,
             label: (

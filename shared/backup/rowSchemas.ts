@@ -81,7 +81,7 @@ export const rowSchemas = {
     createdAt: time,
     updatedAt: time,
   }),
-  signIns: z.looseObject({ seq, operatorId: z.string().nullable(), method: z.enum(['badge', 'pin']), outcome: z.string(), deviceId: z.string(), at: time }),
+  signIns: z.looseObject({ seq, operatorId: z.string().nullable(), method: z.enum(['badge', 'pin', 'recovery']), outcome: z.string(), deviceId: z.string(), at: time }),
 } as const;
 
 export type BackupTable = keyof typeof rowSchemas;

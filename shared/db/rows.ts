@@ -299,6 +299,8 @@ export interface OperatorRow {
   roles: string[];
   active: boolean;
   pinHash: PinHash;
+  /** An admin's recovery code, hashed like a PIN (operators/recovery.ts); absent for others. */
+  recoveryHash?: PinHash;
   createdAt: number;
   updatedAt: number;
 }
@@ -312,7 +314,8 @@ export interface SignInRow {
   seq?: number;
   /** null when no operator matched the badge or name. */
   operatorId: string | null;
-  method: 'badge' | 'pin';
+  /** 'recovery': a forgotten admin PIN reset with the recovery code. */
+  method: 'badge' | 'pin' | 'recovery';
   outcome: SignInOutcome;
   deviceId: string;
   at: number;

@@ -16,6 +16,8 @@ export type CommandKind =
   | 'add-operator'
   | 'update-operator'
   | 'deactivate-operator'
+  | 'set-up-operators'
+  | 'recover-admin-pin'
   | `stock:${string}`;
 
 /** What every row a command writes is stamped with (events, ledger movements). */

@@ -1,12 +1,13 @@
 // Operators as commands (add, change, deactivate: admin only, through the one pipeline) and
 // the sign-in of this counter's session: by badge, or by name + PIN with a growing delay
 // after wrong PINs. Every attempt is logged; what was typed never is.
-import type { OperatorResult, OperatorView, Refused } from '../api';
+import type { OperatorResult, OperatorView, Refused, SetUpResult } from '../api';
 import type { CounterDb } from '../db/database';
 import type { OperatorRow, PinHash, SignInRow } from '../db/rows';
 import { newId } from '../ids';
-import { addOperatorSchema, nameKeyOf, operatorIdSchema, signInSchema, updateOperatorSchema } from './operatorInput';
-import { keepsAnAdmin } from '../operators/permissions';
+import { addOperatorSchema, nameKeyOf, operatorIdSchema, recoverPinSchema, signInSchema, updateOperatorSchema } from './operatorInput';
+import { ADMIN_ROLE, keepsAnAdmin, mayTakeRole } from '../operators/permissions';
+import { newRecoveryCode, normalRecoveryCode } from '../operators/recovery';
 import { hashPin, verifyPin } from '../operators/pin';
 import { SIGN_IN_ROWS_READ, signInWait } from '../operators/rateLimit';
 import { parseArg, refused, type CommandKind, type CommandMeta } from './command';
@@ -50,15 +51,15 @@ const seconds = (ms: number) => Math.ceil(ms / 1000);
 
 export function createOperatorCommands(ctx: OperatorContext) {
   const { storage, db, session } = ctx;
-  const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator(), at: ctx.now() });
+  const meta = (kind: CommandKind, commandId?: string, operator?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: operator ?? ctx.operator(), at: ctx.now() });
 
   /** One operator change through the pipeline. The PIN's hash is made before the
    *  transaction (Web Crypto is not an IndexedDB request: awaiting it inside would end the
    *  transaction); the payload says only whether a PIN was given (its digest is a fast hash). */
-  async function change(kind: CommandKind, options: unknown, payload: object, next: (existing: OperatorRow[]) => OperatorRow | Refused): Promise<OperatorResult> {
+  async function change(kind: CommandKind, options: unknown, payload: object, next: (existing: OperatorRow[]) => OperatorRow | Refused, as?: string): Promise<OperatorResult> {
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
-    return runCommand<{ ok: true; operator: OperatorView }>(storage, meta(kind, o.value?.commandId), payload, async (tx) => {
+    return runCommand<{ ok: true; operator: OperatorView }>(storage, meta(kind, o.value?.commandId, as), payload, async (tx) => {
       const all = await tx.operators();
       const row = next(all);
       if ('ok' in row) return { result: row };
@@ -98,6 +99,73 @@ export function createOperatorCommands(ctx: OperatorContext) {
     const p = parseArg(operatorIdSchema, id, 'id');
     if (!p.ok) return p.refusal;
     return updateOperator({ id: p.value, active: false }, options, 'deactivate-operator');
+  }
+
+  /** First start: the first admin (every role given) and the admin recovery code, which is
+   *  returned this once and stored only as a hash. Only while no operator exists (in
+   *  single-operator mode, so the pipeline lets it through); the window is then signed in
+   *  as that admin, who has just typed the PIN. */
+  async function setUpOperators(input: unknown, options?: unknown): Promise<SetUpResult> {
+    const p = parseArg(addOperatorSchema, input, 'input');
+    if (!p.ok) return p.refusal;
+    const { pin, ...fields } = p.value;
+    const roles = fields.roles.includes(ADMIN_ROLE) ? fields.roles : [...fields.roles, ADMIN_ROLE];
+    const recoveryCode = newRecoveryCode();
+    const [pinHash, recoveryHash] = await Promise.all([hashPin(pin, ctx.pinIterations), hashPin(normalRecoveryCode(recoveryCode), ctx.pinIterations)]);
+    const at = ctx.now();
+    const row: OperatorRow = { id: newId(), ...fields, roles, nameKey: nameKeyOf(fields.name), active: true, pinHash, recoveryHash, createdAt: at, updatedAt: at };
+    const result = await change('set-up-operators', options, { ...fields, roles, pin: true }, (all) =>
+      all.length > 0 ? refused('not-allowed-in-state', 'Operators are already set up on this counter; an admin adds more in Settings → Operators. Nothing was changed.', { reason: 'already-set-up' }) : row,
+    );
+    if (!result.ok) return result;
+    await log(row.id, 'pin', 'ok');
+    session.operatorId = row.id;
+    return { ...result, recoveryCode };
+  }
+
+  /** A forgotten admin PIN: the recovery code proves the right to set a new one. The code is
+   *  spent: a new one is returned (to write down) and the window signs in as that admin.
+   *  Wrong codes count like wrong PINs (the same growing delay, logged as 'recovery'). */
+  async function recoverAdminPin(input: unknown): Promise<SetUpResult> {
+    const p = parseArg(recoverPinSchema, input, 'input');
+    if (!p.ok) return p.refusal;
+    const v = p.value;
+    const wrong = (waitMs: number) =>
+      refused('sign-in-failed', `The name or the recovery code is wrong.${waitMs > 0 ? ` Wait ${seconds(waitMs)} s before the next try.` : ''}`, { reason: 'wrong-recovery', waitSeconds: seconds(waitMs) });
+    const row = await db.operators.where('nameKey').equals(nameKeyOf(v.name)).first();
+    if (!row || !row.recoveryHash || !mayTakeRole(row, ADMIN_ROLE)) {
+      await log(row?.id ?? null, 'recovery', 'unknown');
+      return wrong(0);
+    }
+    const recent = await recentSignIns(row.id);
+    const wait = signInWait(recent, ctx.now());
+    if (wait > 0) {
+      await log(row.id, 'recovery', 'rate-limited');
+      return refused('rate-limited', `Too many wrong tries: wait ${seconds(wait)} s, then try again.`, { waitSeconds: seconds(wait) });
+    }
+    if (!(await verifyPin(normalRecoveryCode(v.code), row.recoveryHash))) {
+      const failed = await log(row.id, 'recovery', 'wrong-pin');
+      return wrong(signInWait([failed, ...recent], ctx.now()));
+    }
+    const recoveryCode = newRecoveryCode();
+    const [pinHash, recoveryHash] = await Promise.all([hashPin(v.pin, ctx.pinIterations), hashPin(normalRecoveryCode(recoveryCode), ctx.pinIterations)]);
+    const at = ctx.now();
+    // Made as the admin: the code stood in for the PIN, so the pipeline checks that admin.
+    const result = await change(
+      'recover-admin-pin',
+      undefined,
+      { id: row.id, pin: true },
+      (all) => {
+        const current = all.find((x) => x.id === row.id);
+        if (!current) return refused('not-found', `No operator with id ${row.id}.`, { reason: 'unknown-operator', id: row.id });
+        return { ...current, pinHash, recoveryHash, updatedAt: at };
+      },
+      row.id,
+    );
+    if (!result.ok) return result;
+    await log(row.id, 'recovery', 'ok');
+    session.operatorId = row.id;
+    return { ...result, recoveryCode };
   }
 
   async function operators(): Promise<OperatorView[]> {
@@ -163,9 +231,9 @@ export function createOperatorCommands(ctx: OperatorContext) {
 
   // One sign-in at a time on this counter: two quick tries cannot both pass the delay check.
   let queue: Promise<unknown> = Promise.resolve();
-  function signIn(input: unknown): Promise<OperatorResult> {
+  function queued<R>(attempt: () => Promise<R>): Promise<R | Refused> {
     const run = queue.then(() =>
-      signInNow(input).catch((error: unknown) => {
+      attempt().catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
         return refused('storage-failed', `The sign-in could not be checked: ${reason}. Try again.`, { reason });
       }),
@@ -184,5 +252,15 @@ export function createOperatorCommands(ctx: OperatorContext) {
     return row ? viewOf(row) : null;
   }
 
-  return { addOperator, updateOperator: (input: unknown, options?: unknown) => updateOperator(input, options), deactivateOperator, operators, signIn, signOut, signedIn };
+  return {
+    addOperator,
+    updateOperator: (input: unknown, options?: unknown) => updateOperator(input, options),
+    deactivateOperator,
+    operators,
+    setUpOperators,
+    recoverAdminPin: (input: unknown) => queued(() => recoverAdminPin(input)),
+    signIn: (input: unknown) => queued(() => signInNow(input)),
+    signOut,
+    signedIn,
+  };
 }

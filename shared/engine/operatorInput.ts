@@ -49,7 +49,14 @@ export const signInSchema = z.union(
   { error: 'sign in with { badge } or { name, pin }' },
 );
 
+/** The forgotten-admin-PIN form: the admin's name, the recovery code from paper, a new PIN. */
+export const recoverPinSchema = z.object(
+  { name: operatorNameSchema, code: text('the recovery code', 64), pin: pinSchema },
+  { error: 'give the recovery as { name, code, pin }' },
+).strict();
+
 export type AddOperatorInput = z.input<typeof addOperatorSchema>;
+export type RecoverPinInput = z.input<typeof recoverPinSchema>;
 export type UpdateOperatorInput = z.input<typeof updateOperatorSchema>;
 export type SignInInput = z.input<typeof signInSchema>;
 

@@ -14,6 +14,9 @@ export const settingSchemas = {
   /** The counter's clock, minutes east of UTC (480 = UTC+8; the offsets in use, -12 h to +14 h): where a
    *  valid-until day ends (engine/validUntil.ts). UTC when unset. */
   utcOffsetMinutes: z.number().int().min(-12 * 60).max(14 * 60),
+  /** Lock the counter after this many seconds without a key, click or scan (0 = never);
+   *  only when operators are set up. */
+  lockAfterSeconds: z.number().int().min(0).max(12 * 3600),
   scannerProfile: z.object({
     maxGapMs: z.number().int().min(5).max(200),
     minLength: z.number().int().min(1).max(64),
