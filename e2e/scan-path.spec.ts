@@ -123,7 +123,7 @@ test.describe('scanner path', () => {
     await screenshotBoth(page, 'scan-receive-lines');
   });
 
-  test('order lines: Enter takes an exact SKU in any case or the only suggestion; a miss is selected; a GS1 DataBar with a price adds its product', async ({ page }, testInfo) => {
+  test('order lines: Enter takes an exact SKU in any case or the only suggestion; a miss is selected; a GS1 DataBar with a price adds its product at that price', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/orders/new' });
     await seedCatalog(page, PRODUCTS);
     await page.getByTestId('buyer-id').fill('C-25');
@@ -149,10 +149,18 @@ test.describe('scanner path', () => {
     await expect(lines.nth(1)).toHaveAttribute('data-sku', 'CUP-01');
 
     // A GS1 DataBar with a price (AI 3922): read, not refused as an unknown AI.
+    // Its price is this item's price; another price is a line of its own, the same one adds up.
     await scan(page, `]e001${GTIN}3922001299`);
     await handled(page, 1);
     await expect(lines).toHaveCount(3);
     await expect(lines.nth(2)).toHaveAttribute('data-sku', 'AMOX-500');
+    await expect(lines.nth(2)).toContainText('12.99');
+    await scan(page, `]e001${GTIN}3922000650`);
+    await scan(page, `]e001${GTIN}3922001299`);
+    await handled(page, 3);
+    await expect(lines).toHaveCount(4);
+    await expect(lines.nth(2).getByTestId('line-qty')).toHaveValue('2');
+    await expect(lines.nth(3)).toContainText('6.50');
   });
 
   test('quick find: a surname finds the order, Enter opens the only one, and it says when there are more', async ({ page }, testInfo) => {

@@ -345,13 +345,14 @@ async function quickFindLike(db: CounterDb, text: string, limit = 8): Promise<Or
     });
     return names.length ? db.orders.where('buyerName').anyOf(names).limit(limit + 1).toArray() : [];
   };
-  const [exact, byNumber, byBuyer, words] = await Promise.all([
+  const [exact, byNumber, byBuyer] = await Promise.all([
     padded.length ? db.orders.where('number').anyOf(padded).toArray() : Promise.resolve([]),
     db.orders.where('number').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
     db.orders.where('buyerName').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
-    /\d/.test(q) ? Promise.resolve([]) : byWord(),
   ]);
-  return [...exact, ...byNumber, ...byBuyer, ...words].slice(0, limit + 1);
+  const out = [...new Map([...exact, ...byNumber, ...byBuyer].map((o) => [o.id, o])).values()];
+  if (out.length <= limit && !/\d/.test(q)) out.push(...(await byWord()).filter((o) => !out.some((x) => x.id === o.id)));
+  return out.slice(0, limit + 1);
 }
 
 // --- 5. Board queries --------------------------------------------------------------------

@@ -145,19 +145,24 @@ export async function quickFind(text: string, limit = 8): Promise<QuickFindResul
   if (!q) return { orders: [], more: false };
   // "123" finds PO-000123 and SO-000123: people read the digits off a label.
   const padded = /^\d{1,6}$/.test(q) ? ['PO', 'SO'].map((p) => `${p}-${q.padStart(6, '0')}`) : [];
-  const [exact, byNumber, byBuyer, byWord] = await Promise.all([
+  const [exact, byNumber, byBuyer] = await Promise.all([
     padded.length ? db.orders.where('number').anyOf(padded).toArray() : Promise.resolve([]),
     db.orders.where('number').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
     db.orders.where('buyerName').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
-    /\d/.test(q) ? Promise.resolve([]) : byBuyerWord(q, limit + 1),
   ]);
   const seen = new Set<string>();
   const out: OrderRow[] = [];
-  for (const o of [...exact, ...byNumber, ...byBuyer, ...byWord]) {
-    if (seen.has(o.id)) continue;
-    seen.add(o.id);
-    out.push(o);
-  }
+  const take = (orders: OrderRow[]) => {
+    for (const o of orders) {
+      if (seen.has(o.id)) continue;
+      seen.add(o.id);
+      out.push(o);
+    }
+  };
+  take([...exact, ...byNumber, ...byBuyer]);
+  // Other words of the name (a surname) only when the list is not already full: the usual
+  // first-name prefix fills it with the index alone.
+  if (out.length <= limit && !/\d/.test(q)) take(await byBuyerWord(q, limit + 1));
   return { orders: out.slice(0, limit), more: out.length > limit };
 }
 

@@ -159,7 +159,7 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
 
         <NumberInput
           ref={qtyRef}
-          w={260}
+          maw={420}
           label={t('scan.receive.nextQty')}
           description={t('scan.receive.nextQtyHint')}
           value={store.nextQty}
@@ -248,7 +248,7 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
                         {b.name}
                       </Text>
                       {b.batch ? (
-                        <Badge variant="outline" color="gray" data-testid="scan-stock-batch">
+                        <Badge variant="outline" color="gray" tt="none" data-testid="scan-stock-batch">
                           {t('scan.facts.batch', { batch: b.batch })}
                         </Badge>
                       ) : null}
