@@ -2,7 +2,7 @@
 // (keys 1-9), then what is not possible now and why, then what other roles could do.
 import { Alert, Badge, Button, Card, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
-import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActResult } from '../../../shared/api';
 import type { EntityRef } from '../../../shared/db/rows';
@@ -29,9 +29,10 @@ import { useScanTarget, useScannerStore } from '../../scanner';
 const UNAVAILABLE_SHOWN = 3;
 
 /** An action that asks something before it is taken: its form, or "are you sure?". */
-type Pending =
-  | { kind: 'form'; ref: EntityRef; action: string; fields: InputDeclaration; bounds: InputBounds; error: FieldError | null }
-  | { kind: 'confirm'; ref: EntityRef; action: string; key: string | null; scanned?: boolean };
+type Pending = { ref: EntityRef; action: string; askedFor: string } & (
+  | { kind: 'form'; fields: InputDeclaration; bounds: InputBounds; error: FieldError | null }
+  | { kind: 'confirm'; key: string | null; scanned?: boolean }
+);
 
 interface LastResult {
   targetId: string;
@@ -62,6 +63,14 @@ export function ActionPanel({ data }: { data: OrderData }) {
     pendingRef.current = p;
     setPendingState(p);
   };
+  // A question or form belongs to the order and role it was asked for.
+  const askedFor = `${data.order.id}:${role}`;
+  useEffect(() => {
+    if (pendingRef.current && pendingRef.current.askedFor !== askedFor) {
+      pendingRef.current = null;
+      setPendingState(null);
+    }
+  }, [askedFor]);
 
   const apply = async (ref: EntityRef, action: string, input?: Record<string, string | number | string[]>): Promise<ActResult | null> => {
     if (busy) return null;
@@ -104,11 +113,13 @@ export function ActionPanel({ data }: { data: OrderData }) {
    * What it asks comes from the row the engine would take (a line's may be its sheet's).
    */
   const request = (ref: EntityRef, action: string, key: string | null) => {
-    if (busy || pendingRef.current) return;
+    if (busy) return;
+    const open = pendingRef.current;
+    if (open && open.ref.id === ref.id && open.action === action) return;
     const wf = catalog.workflow(data.order.workflowId, data.order.workflowVersion);
     const row = wf ? actionRowOf(wf, data, ref, role, action) : undefined;
-    if (row?.input?.length) setPending({ kind: 'form', ref, action, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
-    else if (row?.confirm) setPending({ kind: 'confirm', ref, action, key });
+    if (row?.input?.length) setPending({ kind: 'form', ref, action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
+    else if (row?.confirm) setPending({ kind: 'confirm', ref, action, askedFor, key });
     else void apply(ref, action);
   };
 
@@ -146,11 +157,11 @@ export function ActionPanel({ data }: { data: OrderData }) {
       const row = ref ? actionRowOf(wf, data, ref, role, action) : undefined;
       if (!ref || !row) return null;
       if (row.input?.some((f) => f.required)) {
-        setPending({ kind: 'form', ref, action: row.action, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
+        setPending({ kind: 'form', ref, action: row.action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
         return { ok: true, message: t('scan.msg.actionForm', { action: words2 }), settle: 'local' };
       }
       if (row.confirm) {
-        setPending({ kind: 'confirm', ref, action: row.action, key: null, scanned: true });
+        setPending({ kind: 'confirm', ref, action: row.action, askedFor, key: null, scanned: true });
         return { ok: true, message: t('scan.msg.actionAsks', { action: words2 }), settle: 'local' };
       }
       return null;
