@@ -133,4 +133,23 @@ test.describe('actions that carry data', () => {
     await expect(orderState(page)).toHaveText('交易关闭');
     await expect(ask).toHaveCount(0);
   });
+
+  test('a scanned "cancel order" card asks too: the card again cancels', async ({ page }, testInfo) => {
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-14', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    await openOrder(page, orderId);
+    await page.keyboard.press('F1');
+    await expect(page.getByTestId('acting-role')).toHaveText(/Buyer/);
+
+    await scan(page, 'CF:A:cancel order');
+    await handled(page, 1);
+    const ask = page.getByTestId('action-confirm');
+    await expect(ask).toContainText('Scan the card again or press Enter to confirm');
+    await expect(orderState(page)).toHaveText('waiting for payment');
+    await scan(page, 'CF:A:cancel order');
+    await handled(page, 2);
+    await expect(orderState(page)).toHaveText('closed transaction');
+    await expect(ask).toHaveCount(0);
+  });
 });

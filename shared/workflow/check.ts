@@ -302,6 +302,12 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
   // Actions with required input, and where timers and cascades name actions: a system step
   // carries no input, so it cannot take an action that requires some.
   const requiredInput = new Map<string, string>();
+  // Input fields that set a refund sheet's amount, per post-action: found once, not per row.
+  const amountFieldsOf = (effects: Effect[] | undefined): string[] =>
+    effects?.some((e) => e.kind === 'openRefund' && e.amount !== undefined)
+      ? effects.flatMap((e) => (e.kind === 'openRefund' && e.amount !== undefined ? [e.amount] : []))
+      : [];
+  const postActionAmounts = new Map(Object.entries(def.postActions).map(([name, effects]) => [name, amountFieldsOf(effects)]));
   const systemSteps: Array<{ action: string; path: string }> = [];
   // Post-actions are run by the entity whose transition names them; remember which.
   const postActionOwners = new Map<string, Set<EntityKind>>();
@@ -328,8 +334,7 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
         if (t.hidden && hasRequired(t.input)) add(`${tp}.input`, `Row ${i} is hidden (done by the system only), so it cannot require input.`);
         if (hasRequired(t.input)) requiredInput.set(norm(t.action), `${tp}.input`);
       }
-      const amountFields = [...(t.effects ?? []), ...(t.postAction && has(def.postActions, t.postAction) ? def.postActions[t.postAction]! : [])]
-        .flatMap((e) => (e.kind === 'openRefund' && e.amount !== undefined ? [e.amount] : []));
+      const amountFields = [...amountFieldsOf(t.effects), ...(t.postAction ? (postActionAmounts.get(t.postAction) ?? []) : [])];
       for (const name of amountFields) {
         if (!t.input?.some((f) => f.name === name && f.type === 'money'))
           add(`${tp}.input`, `A refund sheet's amount is taken from input field "${name}", which this action does not declare as money.`);

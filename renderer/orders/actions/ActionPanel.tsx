@@ -2,7 +2,7 @@
 // (keys 1-9), then what is not possible now and why, then what other roles could do.
 import { Alert, Badge, Button, Card, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
-import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActResult } from '../../../shared/api';
 import type { EntityRef } from '../../../shared/db/rows';
@@ -22,14 +22,17 @@ import { useActionPanels, type PanelData } from './useActionPanels';
 import { actionRowOf, inputBoundsOf } from '../../../shared/engine/panels';
 import type { InputBounds, InputDeclaration } from '../../../shared/workflow/input';
 import { ActionForm, type FieldError } from './ActionForm';
+import { norm } from '../../../shared/workflow/check';
+import { useScanTarget, useScannerStore } from '../../scanner';
 
 /** Enough to answer "why can't I…?" without pushing the next line's buttons off screen. */
 const UNAVAILABLE_SHOWN = 3;
 
 /** An action that asks something before it is taken: its form, or "are you sure?". */
-type Pending =
-  | { kind: 'form'; ref: EntityRef; action: string; fields: InputDeclaration; bounds: InputBounds; error: FieldError | null }
-  | { kind: 'confirm'; ref: EntityRef; action: string; key: string | null };
+type Pending = { ref: EntityRef; action: string; askedFor: string } & (
+  | { kind: 'form'; fields: InputDeclaration; bounds: InputBounds; error: FieldError | null }
+  | { kind: 'confirm'; key: string | null; scanned?: boolean }
+);
 
 interface LastResult {
   targetId: string;
@@ -60,6 +63,14 @@ export function ActionPanel({ data }: { data: OrderData }) {
     pendingRef.current = p;
     setPendingState(p);
   };
+  // A question or form belongs to the order and role it was asked for.
+  const askedFor = `${data.order.id}:${role}`;
+  useEffect(() => {
+    if (pendingRef.current && pendingRef.current.askedFor !== askedFor) {
+      pendingRef.current = null;
+      setPendingState(null);
+    }
+  }, [askedFor]);
 
   const apply = async (ref: EntityRef, action: string, input?: Record<string, string | number | string[]>): Promise<ActResult | null> => {
     if (busy) return null;
@@ -102,11 +113,13 @@ export function ActionPanel({ data }: { data: OrderData }) {
    * What it asks comes from the row the engine would take (a line's may be its sheet's).
    */
   const request = (ref: EntityRef, action: string, key: string | null) => {
-    if (busy || pendingRef.current) return;
+    if (busy) return;
+    const open = pendingRef.current;
+    if (open && open.ref.id === ref.id && open.action === action) return;
     const wf = catalog.workflow(data.order.workflowId, data.order.workflowVersion);
     const row = wf ? actionRowOf(wf, data, ref, role, action) : undefined;
-    if (row?.input?.length) setPending({ kind: 'form', ref, action, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
-    else if (row?.confirm) setPending({ kind: 'confirm', ref, action, key });
+    if (row?.input?.length) setPending({ kind: 'form', ref, action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
+    else if (row?.confirm) setPending({ kind: 'confirm', ref, action, askedFor, key });
     else void apply(ref, action);
   };
 
@@ -117,6 +130,45 @@ export function ActionPanel({ data }: { data: OrderData }) {
     void apply(p.ref, p.action);
   };
   const abortPending = () => setPending(null);
+
+  // A scanned action card that cancels, refunds or needs data asks here too: the card again
+  // (or Enter) confirms. Other cards go on to the scanner's routing (the engine applies them).
+  useScanTarget(
+    (scan) => {
+      if (scan.parsed.kind !== 'action') return null;
+      const action = scan.parsed.action;
+      const words2 = words.action(action);
+      const open = pendingRef.current;
+      if (open && norm(open.action) === norm(action)) {
+        if (open.kind === 'confirm') {
+          confirmPending();
+          return { ok: true, message: t('scan.msg.actionConfirmed', { action: words2 }), settle: 'local' };
+        }
+        return { ok: true, message: t('scan.msg.actionForm', { action: words2 }), settle: 'local' };
+      }
+      if (open) setPending(null);
+      const wf = catalog.workflow(data.order.workflowId, data.order.workflowVersion);
+      if (!wf || busy) return null;
+      const focus = useScannerStore.getState().focus;
+      const preferred = focus?.orderId === data.order.id ? (focus.ref.kind === 'refund' ? data.refunds.find((r) => r.id === focus.ref.id)?.itemId : focus.ref.kind === 'item' ? focus.ref.id : undefined) : undefined;
+      const places: EntityRef[] = [{ kind: 'order', id: data.order.id }, ...data.items.map((i): EntityRef => ({ kind: 'item', id: i.id }))];
+      const possible = places.filter((ref) => actionRowOf(wf, data, ref, role, action));
+      const ref = possible.find((r) => r.id === preferred) ?? possible.find((r) => r.kind === 'order') ?? (possible.length === 1 ? possible[0] : undefined);
+      const row = ref ? actionRowOf(wf, data, ref, role, action) : undefined;
+      if (!ref || !row) return null;
+      if (row.input?.some((f) => f.required)) {
+        setPending({ kind: 'form', ref, action: row.action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
+        return { ok: true, message: t('scan.msg.actionForm', { action: words2 }), settle: 'local' };
+      }
+      if (row.confirm) {
+        setPending({ kind: 'confirm', ref, action: row.action, askedFor, key: null, scanned: true });
+        return { ok: true, message: t('scan.msg.actionAsks', { action: words2 }), settle: 'local' };
+      }
+      return null;
+    },
+    { kinds: ['action'] },
+  );
+
 
   // The panels get one callback for the page's life, so they are not rendered again when
   // only the panel's busy state flips (the fieldset disables their buttons).
@@ -188,7 +240,11 @@ export function ActionPanel({ data }: { data: OrderData }) {
           ) : (
             <Stack gap="xs" role="alertdialog" aria-label={t('order.actions.confirm.ask', { action: words.action(pending.action) })}>
               <Text fw={700}>{t('order.actions.confirm.ask', { action: words.action(pending.action) })}</Text>
-              <Text fz="sm">{pending.key ? t('order.actions.confirm.keys', { key: pending.key }) : t('order.actions.confirm.keysNoKey')}</Text>
+              <Text fz="sm">
+                {pending.key
+                  ? t('order.actions.confirm.keys', { key: pending.key })
+                  : t(pending.scanned ? 'order.actions.confirm.keysScan' : 'order.actions.confirm.keysNoKey')}
+              </Text>
               <Group gap="xs">
                 <Button color="red" onClick={confirmPending} data-testid="action-confirm-yes">
                   {t('order.actions.confirm.yes', { action: words.action(pending.action) })}
