@@ -958,7 +958,11 @@ async function actionKeyOnce(page: Page, orderId: string): Promise<number> {
     [...document.querySelectorAll('[data-testid="action-button"]')].findIndex((b) => b.getAttribute('data-action') === 'ship the order'),
   );
   if (index < 0 || index > 8) throw new Error(`"ship the order" has no number key (button ${index + 1})`);
-  const key = String(index + 1);
+  // Shipping carries data (carrier, tracking numbers): its key opens a small form and
+  // Enter ships. What is measured is that Enter: the keypress that changes the order.
+  await page.keyboard.press(String(index + 1));
+  await page.getByTestId('action-form').waitFor({ timeout: 60_000 });
+  const key = 'Enter';
   // Arm the probe in the page, then press the key from outside like a person would.
   await page.evaluate((k) => {
     const w = window as unknown as { __scanProbe?: Promise<number> };

@@ -252,7 +252,7 @@ export async function benchLookups(session: Session): Promise<Figure[]> {
     ...pair('lookup.number', 'Lookup by order number', r.byNumber, 5),
     ...pair('lookup.name_prefix', 'Buyer name prefix (startsWithIgnoreCase, 20 rows)', r.byNamePrefixIgnoreCase, 20),
     ...pair('lookup.name_range', 'Buyer name prefix (key range, 20 rows)', r.byNameRange, 20),
-    ...pair('lookup.quick_find', "Board quick find (the app's 3 queries)", r.quickFind, undefined),
+    ...pair('lookup.quick_find', "Board quick find (the app's 4 queries: number, padded number, name, any word of the name)", r.quickFind, undefined),
     { key: 'lookup.tracking', bench: 3, label: 'Lookup by tracking number', value: null, unit: 'ms', note: r.tracking ?? 'n/a: no shipments table yet' },
   ];
 }

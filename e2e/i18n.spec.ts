@@ -52,7 +52,7 @@ test.describe('language', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作流');
     await expect(page.getByTestId('workflow-import')).toHaveText('导入…');
     await expect(page.getByText('已安装的定义')).toBeVisible();
-    await expect(page.locator('[data-workflow="product-order@1"]')).toContainText('商品订单');
+    await expect(page.locator('[data-workflow="product-order@2"]')).toContainText('商品订单');
     await expect(page.getByTestId('machine-tab').nth(1)).toHaveText('订单行');
     await expect(page.getByTestId('workflow-diagram').locator('[data-code="WP"]')).toContainText('等待付款');
     await expect(page.getByTestId('diagram-legend')).toContainText('终止状态');

@@ -57,6 +57,10 @@ test.describe('order actions', () => {
     // Seller ships with a click.
     await page.keyboard.press('F2');
     await orderPanel.locator('[data-testid="action-button"][data-action="ship the order"]').click();
+    // Shipping carries data: its form opens; every field is optional, so Enter ships.
+    await expect(page.getByTestId('action-form')).toBeVisible();
+    await expect(page.getByTestId('input-carrier')).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(orderState(page)).toHaveText('finished shipping');
     await expect(page.getByTestId('pending-timer').filter({ hasText: 'auto-confirm in' })).toContainText('15 days');
     await expect(page.getByTestId('pending-timer').filter({ hasText: 'extension opens in' })).toContainText('7 days');
@@ -100,6 +104,9 @@ test.describe('order actions', () => {
     await page.keyboard.press('F1');
     const line = page.getByTestId('panel-line-1');
     await line.locator('[data-action="request refund"]').click();
+    // The request's form (reason, memo, amount): sent as it is, the sheet refunds the whole line.
+    await expect(page.getByTestId('action-form')).toBeVisible();
+    await page.keyboard.press('Enter');
     await expect(line).toContainText('waiting for seller response');
     await expect(page.getByTestId('line-1')).toContainText('waiting for refund');
     await expect(page.getByTestId('pending-timer').first()).toContainText('seller deadline in');
@@ -110,6 +117,9 @@ test.describe('order actions', () => {
     // "change shipping addr" is offered first; find its number from the button instead.
     const agree = line.locator('[data-testid="action-button"][data-action="agree refund"]');
     const key = (await agree.locator('kbd').textContent())!.trim();
+    await page.keyboard.press(key);
+    // Agreeing to refund asks once more: the same key again confirms.
+    await expect(page.getByTestId('action-confirm')).toContainText(`Press ${key} again or Enter to confirm`);
     await page.keyboard.press(key);
     await expect(page.getByTestId('line-1')).toContainText('platform processing refund');
     await page.getByRole('tab', { name: /Refund sheets/ }).click();

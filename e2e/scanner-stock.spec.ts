@@ -35,12 +35,13 @@ test.describe('stock by scanning', () => {
     await expect(last).toHaveText('Location Shelf A1 (BIN-A1): the next products go there.');
     await expect(panel.getByTestId('scan-stock-location')).toHaveValue('Shelf A1 (BIN-A1)');
 
-    // Receive: each scan books one in.
+    // Receive: each scan books one in; the second adds to the same line.
     await scan(page, '4006381333931');
     await scan(page, '4006381333931');
     await handled(page, 4);
-    await expect(last).toHaveText('Received 1 × TEA-100 · Green tea 100 g at Shelf A1.');
-    await expect(panel.getByTestId('scan-stock-receipt')).toHaveCount(2);
+    await expect(last).toHaveText('Received 1 more × TEA-100 · Green tea 100 g at Shelf A1: 2 on this line.');
+    await expect(panel.getByTestId('scan-stock-receipt')).toHaveCount(1);
+    await expect(panel.getByTestId('scan-stock-received')).toHaveText('+2');
     await expect(panel.getByTestId('scan-stock-on-hand').first()).toHaveText('2');
     expect(await onHand(page, 'TEA-100', 'BIN-A1')).toBe(2);
     expect(await onHand(page, 'TEA-100', 'MAIN')).toBe(40);

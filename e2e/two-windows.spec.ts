@@ -133,6 +133,8 @@ test.describe('two windows on one database', () => {
       await expect(b.getByTestId('order-state')).toHaveText('finished payment');
       await b.keyboard.press('F2');
       await b.locator('[data-testid="action-button"][data-action="ship the order"]').click();
+      // Shipping's form (carrier, tracking numbers, parcels: all optional): Enter ships.
+      await b.getByTestId('action-form-submit').click();
       await expect(b.getByTestId('order-state')).toHaveText('finished shipping');
     };
     await Promise.all([receive(), sell()]);

@@ -29,7 +29,7 @@ test.describe('workflow view', () => {
     await openApp(page, testInfo, { path: '/workflows' });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workflows');
     await expect(page.getByTestId('workflow-item')).toHaveCount(2);
-    await expect(page.locator('[data-workflow="product-order@1"]')).toHaveAttribute('aria-current', 'true');
+    await expect(page.locator('[data-workflow="product-order@2"]')).toHaveAttribute('aria-current', 'true');
 
     // The order machine: every state a box, terminal ones marked, moves labelled by role and action.
     const diagram = page.getByTestId('workflow-diagram');
@@ -77,7 +77,7 @@ test.describe('workflow view', () => {
 
     // JSON, but wrong: an unknown state and an unknown role.
     const bad = structuredClone(serviceOrder);
-    bad.version = 2;
+    bad.version = serviceOrder.version + 1;
     bad.machines.order.transitions[1]!.to = 'NOPE';
     bad.machines.order.transitions[2]!.role = 'X';
     await chooseFile(page, 'service-order-bad.json', JSON.stringify(bad, null, 2));
@@ -92,25 +92,26 @@ test.describe('workflow view', () => {
     await screenshotBoth(page, 'workflows-import-errors');
 
     // The same version again is refused with its reason.
-    await chooseFile(page, 'service-order-v1.json', JSON.stringify(serviceOrder));
+    await chooseFile(page, `service-order-v${serviceOrder.version}.json`, JSON.stringify(serviceOrder));
     await expect(paths).toHaveText(['$.version']);
 
     // A good file with the version raised: installed, listed and selected.
     const good = structuredClone(serviceOrder);
-    good.version = 2;
-    await chooseFile(page, 'service-order-v2.json', JSON.stringify(good));
+    const next = serviceOrder.version + 1;
+    good.version = next;
+    await chooseFile(page, `service-order-v${next}.json`, JSON.stringify(good));
     await expect(page.getByTestId('import-problems')).toHaveCount(0);
-    await expect(page.getByText('service-order version 2')).toBeVisible();
+    await expect(page.getByText(`service-order version ${next}`)).toBeVisible();
     await expect(page.getByTestId('workflow-item')).toHaveCount(3);
-    await expect(page.locator('[data-workflow="service-order@2"]')).toHaveAttribute('aria-current', 'true');
-    await expect(page.getByTestId('workflow-title')).toContainText('service-order · v2');
+    await expect(page.locator(`[data-workflow="service-order@${next}"]`)).toHaveAttribute('aria-current', 'true');
+    await expect(page.getByTestId('workflow-title')).toContainText(`service-order · v${next}`);
 
     // Export the selected definition.
     const download = page.waitForEvent('download');
     await page.getByTestId('workflow-export').click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('service-order-v2.json');
+    expect(file.suggestedFilename()).toBe(`service-order-v${next}.json`);
     const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
-    expect(JSON.parse(text)).toMatchObject({ id: 'service-order', version: 2 });
+    expect(JSON.parse(text)).toMatchObject({ id: 'service-order', version: next });
   });
 });

@@ -12,8 +12,9 @@ describe('npm run workflow:check', () => {
   it('says OK for the built-in definitions', () => {
     const r = run('shared/workflows/product-order.json', 'shared/workflows/service-order.json');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('shared/workflows/product-order.json: OK — product-order v1, 5 machines, 56 transitions');
-    expect(r.stdout).toContain('service-order v1, 3 machines, 12 transitions');
+    const version = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version;
+    expect(r.stdout).toContain(`shared/workflows/product-order.json: OK — product-order v${version('shared/workflows/product-order.json')}, 5 machines, 56 transitions`);
+    expect(r.stdout).toContain(`service-order v${version('shared/workflows/service-order.json')}, 3 machines, 12 transitions`);
   });
 
   it('lists every problem of a broken definition with its path and exits 1', () => {

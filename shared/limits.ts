@@ -66,6 +66,20 @@ export const LIMITS = {
   /** Roles one operator may take (the built-in workflows have four). */
   MAX_OPERATOR_ROLES: 16,
 
+  // --- action input: the fields a workflow transition declares (shared/workflow/input.ts) ---
+  /** Fields one action may ask for: a form a clerk fills at the counter. */
+  MAX_INPUT_FIELDS: 16,
+  /** Characters of one text field (a memo is the longest the built-ins ask for). */
+  MAX_INPUT_TEXT_LENGTH: 1_000,
+  /** Entries of one list field (tracking numbers of one shipment). */
+  MAX_INPUT_LIST_ITEMS: 50,
+  /** Choices of one choice field (carriers, reasons). */
+  MAX_INPUT_CHOICES: 100,
+  /** Characters of a field's `pattern` (a regular expression): tracking-number shapes are short. */
+  MAX_INPUT_PATTERN_LENGTH: 200,
+  /** A field's name: an identifier, like a JSON key a script would send. */
+  MAX_INPUT_NAME_LENGTH: 40,
+
   /** Work one command may do: events it appends (transitions, timers, stock, vouchers...). */
   MAX_EVENTS_PER_COMMAND: 20_000,
   /** How deep one action may cascade into others. */

@@ -328,15 +328,31 @@ async function lookups(opts: { dbName: string; samples: number; limit: number })
 }
 
 /** A copy of renderer/boards/queries.ts quickFind (the bench does not import renderer/). */
+let buyerNames: { orders: number; names: string[] } | null = null;
 async function quickFindLike(db: CounterDb, text: string, limit = 8): Promise<OrderRow[]> {
   const q = text.trim();
   const padded = /^\d{1,6}$/.test(q) ? ['PO', 'SO'].map((p) => `${p}-${q.padStart(6, '0')}`) : [];
+  const byWord = async (): Promise<OrderRow[]> => {
+    const words = q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (q.length < 2) return [];
+    const orders = (await db.stateCounts.toArray()).reduce((sum, row) => sum + row.count, 0);
+    if (buyerNames?.orders !== orders) {
+      buyerNames = { orders, names: (await db.orders.orderBy('buyerName').uniqueKeys()).filter((k): k is string => typeof k === 'string') };
+    }
+    const names = buyerNames.names.filter((n) => {
+      const own = n.toLocaleLowerCase().split(/\s+/);
+      return words.every((w) => own.some((o) => o.startsWith(w)));
+    });
+    return names.length ? db.orders.where('buyerName').anyOf(names).limit(limit + 1).toArray() : [];
+  };
   const [exact, byNumber, byBuyer] = await Promise.all([
     padded.length ? db.orders.where('number').anyOf(padded).toArray() : Promise.resolve([]),
-    db.orders.where('number').startsWithIgnoreCase(q).limit(limit).toArray(),
-    db.orders.where('buyerName').startsWithIgnoreCase(q).limit(limit).toArray(),
+    db.orders.where('number').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
+    db.orders.where('buyerName').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
   ]);
-  return [...exact, ...byNumber, ...byBuyer].slice(0, limit);
+  const out = [...new Map([...exact, ...byNumber, ...byBuyer].map((o) => [o.id, o])).values()];
+  if (out.length <= limit && !/\d/.test(q)) out.push(...(await byWord()).filter((o) => !out.some((x) => x.id === o.id)));
+  return out.slice(0, limit + 1);
 }
 
 // --- 5. Board queries --------------------------------------------------------------------

@@ -1,4 +1,6 @@
-// Find an order by number or buyer name prefix and open it. "/" focuses it from the board.
+// Find an order by number or any word of the buyer's name and open it. "/" focuses it from
+// the board. Enter opens the highlighted order, else the one whose number was typed, else
+// the only one found; after a miss the text is selected, so typing or a scan replaces it.
 import { Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,7 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useWindowIdle } from '../app/windowIdle';
 import { useShortcuts } from '../ui/useShortcuts';
-import { quickFind } from './queries';
+import { enterChoice, quickFind, type QuickFindResult } from './queries';
+
+const MORE = '__more';
+const NONE: QuickFindResult = { orders: [], more: false };
+
 
 const WIDTH = 340;
 
@@ -23,7 +29,8 @@ function QuickFindSelect() {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
-  const results = useLiveQuery(() => quickFind(search), [search]) ?? [];
+  const found = useLiveQuery(() => quickFind(search), [search]) ?? NONE;
+  const chosen = useRef(false);
 
   useShortcuts([{ combo: '/', run: () => inputRef.current?.focus() }]);
 
@@ -37,10 +44,32 @@ function QuickFindSelect() {
       searchValue={search}
       onSearchChange={setSearch}
       onChange={(id) => {
-        if (id) navigate(`/orders/${id}`);
+        chosen.current = true;
+        if (id && id !== MORE) navigate(`/orders/${id}`);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter') return;
+        const typed = search;
+        const input = e.currentTarget;
+        chosen.current = false; // set again if the dropdown takes this Enter
+        // The dropdown's own Enter (a highlighted option) runs after this handler.
+        setTimeout(() => {
+          if (chosen.current) {
+            chosen.current = false;
+            return;
+          }
+          void quickFind(typed).then((latest) => {
+            const id = enterChoice(typed, latest);
+            if (id) navigate(`/orders/${id}`);
+            else input.select();
+          });
+        }, 0);
       }}
       filter={({ options }) => options}
-      data={results.map((o) => ({ value: o.id, label: `${o.number} · ${o.buyerName || o.buyerId}` }))}
+      data={[
+        ...found.orders.map((o) => ({ value: o.id, label: `${o.number} · ${o.buyerName || o.buyerId}` })),
+        ...(found.more ? [{ value: MORE, label: t('boards.searchMore', { count: found.orders.length }), disabled: true }] : []),
+      ]}
       placeholder={t('boards.searchPlaceholder')}
       aria-label={t('boards.search')}
       nothingFoundMessage={search.trim() ? t('boards.searchNothing') : undefined}

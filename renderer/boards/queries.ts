@@ -104,23 +104,72 @@ export async function ordersWithSku(sku: string): Promise<Set<string>> {
   return new Set(keys.map((i) => i.orderId));
 }
 
-/** Quick find: order number or buyer name prefix, across both types. */
-export async function quickFind(text: string, limit = 8): Promise<OrderRow[]> {
+export interface QuickFindResult {
+  orders: OrderRow[];
+  /** More orders match than are shown: type more to narrow it. */
+  more: boolean;
+}
+
+/** Whether every typed word starts a word of the name ("lee" finds "Ann Lee", "an le" too). */
+export function nameMatches(name: string, words: readonly string[]): boolean {
+  const own = name.toLocaleLowerCase().split(/\s+/);
+  return words.every((w) => own.some((o) => o.startsWith(w)));
+}
+
+/** The distinct buyer names, read again only when the number of orders changed. */
+let buyerNames: { orders: number; names: string[] } | null = null;
+async function distinctBuyerNames(): Promise<string[]> {
+  // The per-state counts are a few rows; counting 100 000 orders is not.
+  const orders = (await db.stateCounts.toArray()).reduce((sum, row) => sum + row.count, 0);
+  if (buyerNames?.orders !== orders) {
+    const names = (await db.orders.orderBy('buyerName').uniqueKeys()).filter((k): k is string => typeof k === 'string');
+    buyerNames = { orders, names };
+  }
+  return buyerNames.names;
+}
+
+/** Orders whose buyer has a name with a word (surname too) that each typed word starts. */
+async function byBuyerWord(q: string, limit: number): Promise<OrderRow[]> {
+  const words = q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (q.length < 2) return [];
+  const names = (await distinctBuyerNames()).filter((n) => nameMatches(n, words));
+  return names.length ? db.orders.where('buyerName').anyOf(names).limit(limit).toArray() : [];
+}
+
+/**
+ * Quick find: order number, or any word of the buyer's name, across both types; one more
+ * than `limit` is read so the list can say that there are more.
+ */
+export async function quickFind(text: string, limit = 8): Promise<QuickFindResult> {
   const q = text.trim();
-  if (!q) return [];
+  if (!q) return { orders: [], more: false };
   // "123" finds PO-000123 and SO-000123: people read the digits off a label.
   const padded = /^\d{1,6}$/.test(q) ? ['PO', 'SO'].map((p) => `${p}-${q.padStart(6, '0')}`) : [];
   const [exact, byNumber, byBuyer] = await Promise.all([
     padded.length ? db.orders.where('number').anyOf(padded).toArray() : Promise.resolve([]),
-    db.orders.where('number').startsWithIgnoreCase(q).limit(limit).toArray(),
-    db.orders.where('buyerName').startsWithIgnoreCase(q).limit(limit).toArray(),
+    db.orders.where('number').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
+    db.orders.where('buyerName').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
   ]);
   const seen = new Set<string>();
   const out: OrderRow[] = [];
-  for (const o of [...exact, ...byNumber, ...byBuyer]) {
-    if (seen.has(o.id)) continue;
-    seen.add(o.id);
-    out.push(o);
-  }
-  return out.slice(0, limit);
+  const take = (orders: OrderRow[]) => {
+    for (const o of orders) {
+      if (seen.has(o.id)) continue;
+      seen.add(o.id);
+      out.push(o);
+    }
+  };
+  take([...exact, ...byNumber, ...byBuyer]);
+  // Other words of the name (a surname) only when the list is not already full: the usual
+  // first-name prefix fills it with the index alone.
+  if (out.length <= limit && !/\d/.test(q)) take(await byBuyerWord(q, limit + 1));
+  return { orders: out.slice(0, limit), more: out.length > limit };
+}
+
+/** The order Enter opens for `text`: its number typed (any case, digits alone too), or the only one. */
+export function enterChoice(text: string, found: QuickFindResult): string | null {
+  const q = text.trim().toLowerCase();
+  const exact = found.orders.find((o) => o.number.toLowerCase() === q || o.number.toLowerCase().endsWith(`-${q.padStart(6, '0')}`));
+  if (exact) return exact.id;
+  return found.orders.length === 1 && !found.more ? found.orders[0]!.id : null;
 }

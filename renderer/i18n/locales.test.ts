@@ -71,7 +71,14 @@ function englishWorkflowKeys(): string[] {
   for (const { definition: def } of BUILT_IN_DEFINITIONS.map(compileWorkflow)) {
     for (const machine of Object.values(def.machines)) {
       for (const code of Object.keys(machine.states)) keys.add(`state.${machine.entity}.${code}`);
-      for (const row of machine.transitions) keys.add(`action.${row.action}`);
+      for (const row of machine.transitions) {
+        keys.add(`action.${row.action}`);
+        // Action input: field labels and choices, named by the definition in English.
+        for (const field of row.input ?? []) {
+          keys.add(`field.${field.name}`);
+          if (field.type === 'choice') for (const c of field.choices) keys.add(`choice.${field.name}.${c.value}`);
+        }
+      }
     }
     for (const name of Object.keys(def.postActions)) keys.add(`post.${name}`);
   }

@@ -133,3 +133,44 @@ export function RoleCard({ role, title, subtitle, color, kindLabel }: { role: st
     </article>
   );
 }
+
+/** An order line's or a refund sheet's label: scanned, it aims the next action cards at that part. */
+export function PartLabel({
+  kind,
+  id,
+  heading,
+  name,
+  detail,
+  kindLabel,
+  stateLabel,
+}: {
+  kind: 'item' | 'refund';
+  id: string;
+  heading: string;
+  name: string;
+  detail: string;
+  kindLabel: string;
+  stateLabel: string;
+}) {
+  const payload = labelPayload({ kind, id });
+  return (
+    <article className={`${classes.card} ${classes.order}`} data-testid="label-card" data-kind={kind} data-payload={payload}>
+      <header className={classes.cardHead}>
+        <span className={classes.kind}>{kindLabel}</span>
+        <span className={classes.small}>{stateLabel}</span>
+      </header>
+      <div className={classes.row}>
+        <div className={classes.grow}>
+          <div className={classes.big}>{heading}</div>
+          <div className={classes.name}>{name}</div>
+          <div className={classes.small}>{detail}</div>
+        </div>
+        <QrCode value={payload} size={92} />
+      </div>
+      <div className={classes.bars}>
+        <LinearBarcode value={payload} height={48} />
+      </div>
+      <div className={classes.payload}>{payload}</div>
+    </article>
+  );
+}

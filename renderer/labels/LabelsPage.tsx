@@ -1,7 +1,8 @@
 // Labels: order labels, product labels, location labels and action cards (one per action a
 // role takes by hand in a workflow, plus role cards), with real Code 128 / EAN-13 and QR
 // symbols. The sheet on the right is what prints (A4, laid out in mm). `/labels?order=<id>`
-// opens with that order's label ready (a link from the order detail).
+// opens with that order's label ready, `&parts=1` with its lines' and refund sheets' labels
+// too (the link from the order detail): the cards that act on a line or a sheet need them.
 import { Badge, Button, Checkbox, Chip, Group, NumberInput, ScrollArea, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconFileTypePdf, IconPrinter, IconSearch, IconTags } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -9,7 +10,7 @@ import { useElementSize } from '@mantine/hooks';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { LocationRow, OrderRow, ProductRow } from '../../shared/db/rows';
+import type { ItemRow, LocationRow, OrderRow, ProductRow, RefundRow } from '../../shared/db/rows';
 import { barcodeForms } from '../../shared/inventory/barcodes';
 import { db } from '../db';
 import { roleKey, useRole, type Role } from '../state/roleStore';
@@ -23,7 +24,7 @@ import { useScanTarget } from '../scanner/targets';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
 import { actionCards } from './cards';
-import { ActionCard, LocationLabel, OrderLabel, ProductLabel, RoleCard } from './LabelCards';
+import { ActionCard, LocationLabel, OrderLabel, PartLabel, ProductLabel, RoleCard } from './LabelCards';
 import classes from './Labels.module.css';
 import { useMenuCommand } from '../shell/menuCommands';
 import { hasPdfBridge, labelsPdf, printLabels } from './print';
@@ -61,7 +62,7 @@ export default function LabelsPage() {
   );
   switch (tab) {
     case 'orders':
-      return <OrderPicker tabs={tabs} initial={params.get('order')} />;
+      return <OrderPicker tabs={tabs} initial={params.get('order')} initialParts={params.get('parts') === '1'} />;
     case 'products':
       return <ProductPicker tabs={tabs} initial={params.get('sku')} />;
     case 'locations':
@@ -162,13 +163,20 @@ function PickList({ children, testId }: { children: ReactNode; testId: string })
   );
 }
 
-function OrderPicker({ tabs, initial }: { tabs: ReactNode; initial: string | null }) {
+interface OrderParts {
+  items: ItemRow[];
+  refunds: RefundRow[];
+  products: Map<string, string>;
+}
+
+function OrderPicker({ tabs, initial, initialParts }: { tabs: ReactNode; initial: string | null; initialParts: boolean }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const words = useWorkflowWords();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<Set<string>>(() => new Set(initial ? [initial] : []));
   const [copies, setCopies] = useState(1);
+  const [withParts, setWithParts] = useState(initialParts);
   const q = query.trim().toUpperCase();
   // Scanning an order label here adds it to the sheet (a re-print), rather than opening it.
   useScanTarget(
@@ -188,8 +196,52 @@ function OrderPicker({ tabs, initial }: { tabs: ReactNode; initial: string | nul
   );
   const ids = [...selected];
   const chosen = useLiveQuery(async () => (await db.orders.bulkGet(ids)).filter((o): o is OrderRow => !!o), [ids.join('|')]);
+  // The chosen orders' lines and refund sheets, with their products' names.
+  const parts = useLiveQuery(async (): Promise<OrderParts | null> => {
+    if (!withParts || !ids.length) return null;
+    const [items, refunds] = await Promise.all([db.items.where('orderId').anyOf(ids).toArray(), db.refunds.where('orderId').anyOf(ids).toArray()]);
+    const skus = [...new Set(items.map((i) => i.sku))];
+    const rows = await db.products.bulkGet(skus);
+    return { items, refunds, products: new Map(rows.filter((p): p is ProductRow => !!p).map((p) => [p.sku, p.name])) };
+  }, [withParts, ids.join('|')]);
+  const partCards = (order: OrderRow, copy: number): ReactNode[] => {
+    if (!parts) return [];
+    const lines = parts.items.filter((i) => i.orderId === order.id).sort((a, b) => a.lineNo - b.lineNo);
+    const lineOf = new Map(lines.map((i) => [i.id, i]));
+    return [
+      ...lines.map((i) => (
+        <PartLabel
+          key={`${i.id}-${copy}`}
+          kind="item"
+          id={i.id}
+          heading={t('labels.part.line', { number: order.number, line: i.lineNo })}
+          name={`${i.sku} · ${parts.products.get(i.sku) ?? ''}`}
+          detail={t('labels.part.qty', { qty: i.qty })}
+          kindLabel={t('labels.kind.item')}
+          stateLabel={i.state ? words.state('item', i.state) : ''}
+        />
+      )),
+      ...parts.refunds
+        .filter((r) => r.orderId === order.id)
+        .map((r) => {
+          const line = lineOf.get(r.itemId);
+          return (
+            <PartLabel
+              key={`${r.id}-${copy}`}
+              kind="refund"
+              id={r.id}
+              heading={t('labels.part.refund', { number: order.number, line: line?.lineNo ?? '?' })}
+              name={words.refundKind(r.kind)}
+              detail={line ? `${line.sku} · ${parts.products.get(line.sku) ?? ''}` : ''}
+              kindLabel={t('labels.kind.refund')}
+              stateLabel={r.state ? words.state('refund', r.state) : ''}
+            />
+          );
+        }),
+    ];
+  };
   const cards = (chosen ?? []).length
-    ? repeat(chosen ?? [], copies).map(({ item, copy }) => (
+    ? repeat(chosen ?? [], copies).flatMap(({ item, copy }) => [
         <OrderLabel
           key={`${item.id}-${copy}`}
           order={item}
@@ -197,8 +249,9 @@ function OrderPicker({ tabs, initial }: { tabs: ReactNode; initial: string | nul
           created={formatDateTime(item.createdAt, locale)}
           kindLabel={t('labels.kind.order')}
           stateLabel={words.state('order', item.state)}
-        />
-      ))
+        />,
+        ...partCards(item, copy),
+      ])
     : [];
 
   const controls = (
@@ -235,6 +288,13 @@ function OrderPicker({ tabs, initial }: { tabs: ReactNode; initial: string | nul
         ))}
         {found && !found.length ? <Text c="dimmed">{t('labels.noneFound')}</Text> : null}
       </PickList>
+      <Switch
+        checked={withParts}
+        onChange={(e) => setWithParts(e.currentTarget.checked)}
+        label={t('labels.withParts')}
+        description={t('labels.withPartsHint')}
+        data-testid="labels-with-parts"
+      />
       <Copies value={copies} onChange={setCopies} />
     </Stack>
   );

@@ -1,8 +1,12 @@
 // The "add a line" field: type a sku, a barcode or the start of a name and press Enter.
-// It opts in to receive scans (data-scan-target), so a scanned product lands here as a line.
+// Enter takes the highlighted suggestion, else an exact sku or barcode (in any case), else
+// the only suggestion; after a miss the text is selected, so the next scan or typing
+// replaces it. It opts in to receive scans (data-scan-target), so a scanned product lands
+// here as a line.
 import { Autocomplete, Button, Group } from '@mantine/core';
 import { IconBarcode, IconPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMergedRef } from '@mantine/hooks';
 import { forwardRef, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraftStore } from './createOrderStore';
@@ -16,13 +20,18 @@ export const LineEntry = forwardRef<HTMLInputElement>(function LineEntry(_props,
   const suggestions = useLiveQuery(() => suggestProducts(text), [text]) ?? [];
   // Enter reaches our handler before the dropdown's; this tells us the dropdown took it.
   const optionTaken = useRef(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const mergedRef = useMergedRef(ref, inputRef);
 
   const add = async (code: string) => {
     const c = code.trim();
     if (!c) return;
-    const product = await findProduct(c);
+    // What was typed names one product: exactly, or as the only suggestion for it.
+    const only = await suggestProducts(c, 2);
+    const product = (await findProduct(c)) ?? (only.length === 1 ? only[0] : undefined);
     if (!product) {
       setProblem(t('order.create.unknownProduct', { code: c }));
+      inputRef.current?.select();
       return;
     }
     addSku(product.sku, product.price);
@@ -33,7 +42,7 @@ export const LineEntry = forwardRef<HTMLInputElement>(function LineEntry(_props,
   return (
     <Group align="flex-end" gap="sm" wrap="nowrap">
       <Autocomplete
-        ref={ref}
+        ref={mergedRef}
         style={{ flex: 1 }}
         size="lg"
         label={t('order.create.addLine')}

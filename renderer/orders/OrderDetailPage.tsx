@@ -54,7 +54,7 @@ const OrderView = memo(function OrderView({ data }: { data: OrderData }) {
           <span>{data.order.number}</span>
         </Breadcrumbs>
         <Group gap="xs">
-          <Button component={Link} to={`/labels?order=${data.order.id}`} variant="default" leftSection={<IconPrinter size={18} />} data-testid="order-print-label">
+          <Button component={Link} to={`/labels?order=${data.order.id}&parts=1`} variant="default" leftSection={<IconPrinter size={18} />} data-testid="order-print-label">
             {t('order.printLabel')}
           </Button>
           <Button component={Link} to={`/workflows?order=${data.order.id}`} variant="default" leftSection={<IconSitemap size={18} />} data-testid="order-show-workflow">

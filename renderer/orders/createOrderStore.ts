@@ -27,8 +27,12 @@ interface DraftState extends Draft {
   set(patch: Partial<Omit<Draft, 'lines' | 'type'>>): void;
   /** Switching type starts the lines again: product and service lines do not mix. */
   setType(type: OrderType): void;
-  /** Adds a line for the sku, or one more of it when it is there already. */
-  addSku(sku: string, unitPrice: number): void;
+  /**
+   * Adds a line for the sku, or one more of it when it is there already. `priced`: the
+   * price came from the code itself (a GS1 DataBar, a price barcode), so only a line at that
+   * same price takes one more; another price is a line of its own.
+   */
+  addSku(sku: string, unitPrice: number, priced?: boolean): void;
   updateLine(key: string, patch: Partial<Omit<DraftLine, 'key'>>): void;
   removeLine(key: string): void;
   reset(): void;
@@ -42,9 +46,9 @@ export const useDraftStore = create<DraftState>()((set) => ({
   ...EMPTY,
   set: (patch) => set(patch),
   setType: (type) => set((s) => (s.type === type ? {} : { type, lines: [] })),
-  addSku: (sku, unitPrice) =>
+  addSku: (sku, unitPrice, priced = false) =>
     set((s) => {
-      const existing = s.lines.find((l) => l.sku === sku);
+      const existing = s.lines.find((l) => l.sku === sku && (!priced || l.unitPrice === unitPrice));
       if (existing) return { lines: s.lines.map((l) => (l === existing ? { ...l, qty: l.qty + 1 } : l)) };
       const line: DraftLine = { key: String(nextKey++), sku, qty: 1, unitPrice, serviceTimes: 1, validUntil: '' };
       // A service order has exactly one line: a new product replaces it.

@@ -19,7 +19,18 @@ async function reader(lng: 'en' | 'zh'): Promise<(e: EventRow) => string> {
   const english = productOrder.machines.order.states as Record<string, { label: string; display?: string }>;
   const state = (family: string, code: string | null | undefined) =>
     code ? t(`wf.state.${family}.${code}`, { defaultValue: english[code]?.display ?? english[code]?.label ?? code }) : '';
-  const words = { state, action: (a: string) => a, postAction: (p: string) => p, refundKind: (k: string) => t(`wf.refundKind.${k}`, { defaultValue: k }), orderType: (o: string) => o, timer: (a: string | null, k: string) => a ?? k };
+  const fields: Record<string, string> = { carrier: 'Carrier', trackingNumbers: 'Tracking numbers', parcels: 'Parcels', memo: 'Memo' };
+  const choices: Record<string, string> = { 'carrier.sf': 'SF Express' };
+  const words = {
+    state,
+    action: (a: string) => a,
+    postAction: (p: string) => p,
+    refundKind: (k: string) => t(`wf.refundKind.${k}`, { defaultValue: k }),
+    orderType: (o: string) => o,
+    timer: (a: string | null, k: string) => a ?? k,
+    field: (name: string) => t(`wf.field.${name}`, { defaultValue: fields[name] ?? name }),
+    choice: (field: string, value: string) => (choices[`${field}.${value}`] ? t(`wf.choice.${field}.${value}`, { defaultValue: choices[`${field}.${value}`] }) : value),
+  };
   return (e) => eventDetailText(e, t, words as WorkflowWords, (at) => `@${at}`);
 }
 
@@ -29,6 +40,12 @@ const base: EventRow = {
 };
 
 describe('eventDetailText', () => {
+  it('shows what an action carried, fields and choices in the reader\'s language', async () => {
+    const shipped = { ...base, type: 'transition' as const, entity: { kind: 'order' as const, id: 'o1' }, data: { carrier: 'sf', trackingNumbers: ['SF1', 'SF2'], parcels: 2, memo: 'fragile: top' } };
+    expect((await reader('en'))(shipped)).toBe('Carrier: SF Express · Tracking numbers: SF1, SF2 · Parcels: 2 · Memo: fragile: top');
+    expect((await reader('zh'))(shipped)).toBe('承运商：顺丰速运 · 运单号：SF1、SF2 · 包裹数：2 · 备注：fragile: top');
+  });
+
   it('words stock movements from their data, in Chinese', async () => {
     const zhR = await reader('zh');
     const one = { ...base, detail: 'Shipped 3 x SKU-1 from Main store', data: { verb: 'shipped', sku: 'SKU-1', qty: 3, places: JSON.stringify([['Main store', 3]]), backordered: 0 } };

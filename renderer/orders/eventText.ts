@@ -27,6 +27,8 @@ function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: nu
   const kind = t(`refusal.kind.${String(d.kind)}`, { defaultValue: String(d.kind ?? '') });
   const state = (s: unknown) => (typeof s === 'string' ? words.state(familyOf(d.kind), s) : t(`${K}.anyState`));
   switch (e.type) {
+    case 'transition':
+      return inputText(d, t, words);
     case 'timer-scheduled':
     case 'timer-extended':
       return typeof d.due === 'number' ? t(`${K}.due`, { when: when(d.due) }) : null;
@@ -56,8 +58,11 @@ function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: nu
       }
     case 'flag-set':
       return typeof d.flag === 'string' ? d.flag : null;
-    case 'refund-opened':
-      return typeof d.refundKind === 'string' ? words.refundKind(d.refundKind) : null;
+    case 'refund-opened': {
+      if (typeof d.refundKind !== 'string') return null;
+      const kind = words.refundKind(d.refundKind);
+      return typeof d.amount === 'number' ? t(`${K}.refundOpenedAmount`, { kind, amount: d.amount }) : kind;
+    }
     case 'vouchers-issued':
     case 'vouchers-changed':
       return typeof d.count === 'number' ? t(`${K}.codes`, { count: d.count }) : null;
@@ -70,6 +75,19 @@ function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: nu
     default:
       return null;
   }
+}
+
+/** What a person's action carried: "Carrier: SF Express · Tracking numbers: SF1, SF2". */
+export function inputText(d: NonNullable<EventRow['data']>, t: Translate, words: WorkflowWords): string | null {
+  const parts = Object.entries(d).map(([name, value]) => {
+    const shown = Array.isArray(value)
+      ? value.map((v) => words.choice(name, v)).join(t(`${K}.input.list`))
+      : typeof value === 'string'
+        ? words.choice(name, value)
+        : String(value);
+    return t(`${K}.input.field`, { field: words.field(name), value: shown });
+  });
+  return parts.length ? parts.join(t(`${K}.input.separator`)) : null;
 }
 
 function stockText(d: NonNullable<EventRow['data']>, t: Translate): string | null {

@@ -3,11 +3,20 @@ import type { ProductRow } from '../../shared/db/rows';
 import { barcodeForms } from '../../shared/inventory/barcodes';
 import { db } from '../db';
 
-/** A typed or scanned code: an exact sku first, then a barcode. */
+/**
+ * A typed or scanned code: an exact sku first, then a barcode, then either without regard
+ * to case (people type "sku-1" for SKU-1; a scanner with Caps Lock sends "abc" for ABC).
+ */
 export async function findProduct(code: string): Promise<ProductRow | undefined> {
   const c = code.trim();
   if (!c) return undefined;
-  return (await db.products.get(c)) ?? (await db.products.where('barcodes').anyOf(barcodeForms(c)).first());
+  const forms = barcodeForms(c);
+  return (
+    (await db.products.get(c)) ??
+    (await db.products.where('barcodes').anyOf(forms).first()) ??
+    (await db.products.where('sku').equalsIgnoreCase(c).first()) ??
+    (await db.products.where('barcodes').anyOfIgnoreCase(forms).first())
+  );
 }
 
 export async function suggestProducts(text: string, limit = 8): Promise<ProductRow[]> {

@@ -1,68 +1,26 @@
 // Receive or count goods by scanning, for the stock screen to mount. Scan a location label
 // (or pick the location), then scan products: in "receive" each scan books one unit in
-// (a GS1 count books that many); in "count" each scan adds one to the tally, and "Save
-// count" books the tallies as stock-take counts for that location.
-import { ActionIcon, Alert, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+// (a GS1 count books that many) and repeated scans of a product add up on one line; in
+// "count" each scan adds one to the tally, and "Save count" books the tallies as
+// stock-take counts for that location. A quantity key ("*" then a number, or the
+// quantity field) multiplies the next scan.
+import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconBarcode, IconClipboardCheck, IconMapPin, IconPackageImport, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { create } from 'zustand';
 import { db } from '../db';
 import { useCounter } from '../engine/client';
 import { toastOk, toastRefused } from '../ui/toast';
-import { findScannedProduct } from './products';
+import { useShortcuts } from '../ui/useShortcuts';
+import { factsText, findScannedProduct } from './products';
 import { useScannerStore } from './scannerStore';
+import { MAX_SCAN_QTY, useScanStockStore, type ScanStockMode } from './scanStockStore';
 import { useScanTarget } from './targets';
 import type { ScanOutcome } from './types';
+import { LIMITS } from '../../shared/limits';
 import { useRefusalText } from '../workflow/labels';
 
-export type ScanStockMode = 'receive' | 'count';
-
-interface Booked {
-  key: number;
-  sku: string;
-  name: string;
-  qty: number;
-  locationId: string;
-}
-
-interface Tally {
-  sku: string;
-  name: string;
-  locationId: string;
-  counted: number;
-}
-
-interface ScanStockState {
-  mode: ScanStockMode;
-  setMode(mode: ScanStockMode): void;
-  booked: Booked[];
-  book(entry: Omit<Booked, 'key'>): void;
-  tallies: Tally[];
-  tally(sku: string, name: string, locationId: string, qty: number): number;
-  clearTallies(keep?: (t: Tally) => boolean): void;
-}
-
-let nextKey = 1;
-
-/** UI state only: what this session booked, and tallies not yet saved. Survives leaving the screen. */
-export const useScanStockStore = create<ScanStockState>()((set, get) => ({
-  mode: 'receive',
-  setMode: (mode) => set({ mode }),
-  booked: [],
-  book: (entry) => set((s) => ({ booked: [{ ...entry, key: nextKey++ }, ...s.booked].slice(0, 50) })),
-  tallies: [],
-  tally: (sku, name, locationId, qty) => {
-    const existing = get().tallies.find((t) => t.sku === sku && t.locationId === locationId);
-    const counted = (existing?.counted ?? 0) + qty;
-    set((s) => ({
-      tallies: existing ? s.tallies.map((t) => (t === existing ? { ...t, counted } : t)) : [...s.tallies, { sku, name, locationId, counted }],
-    }));
-    return counted;
-  },
-  clearTallies: (keep) => set((s) => ({ tallies: keep ? s.tallies.filter(keep) : [] })),
-}));
 
 /** `mode` fixes receive or count (no switch); `withTitle={false}` when the page has the title. */
 export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?: ScanStockMode; withTitle?: boolean }) {
@@ -75,6 +33,17 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
   const mode = fixedMode ?? store.mode;
   const locations = useLiveQuery(() => db.locations.orderBy('priority').limit(500).toArray(), []);
   const [saving, setSaving] = useState(false);
+  const qtyRef = useRef<HTMLInputElement>(null);
+  // "*" then a number: the next scan counts that many (a person's keys; the field shows it).
+  useShortcuts([
+    {
+      combo: '*',
+      run: () => {
+        qtyRef.current?.focus();
+        qtyRef.current?.select();
+      },
+    },
+  ]);
   const tallies = store.tallies.filter((x) => x.locationId === location?.id);
   const booked = store.booked.filter((b) => b.locationId === location?.id).slice(0, 8);
   const shownSkus = [...new Set([...tallies.map((x) => x.sku), ...booked.map((b) => b.sku)])];
@@ -94,18 +63,30 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
       const lookup = await findScannedProduct(scan.parsed);
       if ('notProduct' in lookup) return { ok: false, message: t('scan.msg.notAProduct'), title };
       if ('missing' in lookup) return { ok: false, message: t('scan.msg.productMissing', { code: lookup.missing }), title };
-      const { product, qty } = lookup.found;
+      const { product, facts } = lookup.found;
       const where = useScannerStore.getState().location;
       if (!where) return { ok: false, message: t('scan.receive.noLocation'), title };
+      const stock = useScanStockStore.getState();
+      const times = stock.nextQty;
+      const qty = lookup.found.qty * times;
+      if (qty > MAX_SCAN_QTY) return { ok: false, message: t('scan.receive.tooMany', { qty, max: MAX_SCAN_QTY }), title };
+      stock.setNextQty(1); // the quantity key is for one scan
       const name = `${product.sku} · ${product.name}`;
       if (mode === 'count') {
-        const counted = useScanStockStore.getState().tally(product.sku, product.name, where.id, qty);
+        const counted = stock.tally(product.sku, product.name, where.id, qty);
         return { ok: true, message: t('scan.receive.counted', { name, counted, location: where.name }), title, settle: 'local' };
       }
-      const result = await counter.receive({ sku: product.sku, locationId: where.id, qty, reason: t('scan.receive.reason') });
+      const about = factsText(facts, t);
+      // The lot, dates and serial go on the ledger with the receipt: the ledger has no column for them.
+      const reason = (about ? `${t('scan.receive.reason')} · ${about}` : t('scan.receive.reason')).slice(0, LIMITS.MAX_REASON_LENGTH);
+      const result = await counter.receive({ sku: product.sku, locationId: where.id, qty, reason });
       if (!result.ok) return { ok: false, message: refusalText(result), title };
-      useScanStockStore.getState().book({ sku: product.sku, name: product.name, qty, locationId: where.id });
-      return { ok: true, message: t('scan.receive.received', { name, qty, location: where.name }), title, settle: 'commit' };
+      const line = useScanStockStore.getState().book({ sku: product.sku, name: product.name, qty, locationId: where.id, ...(facts.batch ? { batch: facts.batch } : {}) });
+      const message =
+        line.scans > 1
+          ? t('scan.receive.receivedMore', { name, qty, total: line.qty, location: where.name })
+          : t('scan.receive.received', { name, qty, location: where.name });
+      return { ok: true, message: about ? `${message} ${about}` : message, title, settle: 'commit' };
     },
     { kinds: ['product', 'weight', 'price', 'gs1'] },
   );
@@ -176,6 +157,23 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
           </Text>
         )}
 
+        <NumberInput
+          ref={qtyRef}
+          maw={420}
+          label={t('scan.receive.nextQty')}
+          description={t('scan.receive.nextQtyHint')}
+          value={store.nextQty}
+          onChange={(v) => store.setNextQty(typeof v === 'number' ? v : Number(v))}
+          onFocus={(e) => e.currentTarget.select()}
+          min={1}
+          max={MAX_SCAN_QTY}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="strict"
+          leftSection={<Text fw={700}>×</Text>}
+          data-testid="scan-stock-qty"
+        />
+
         {mode === 'count' ? (
           <>
             {tallies.length ? (
@@ -241,7 +239,7 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
             </Table.Thead>
             <Table.Tbody>
               {booked.map((b) => (
-                <Table.Tr key={b.key} data-testid="scan-stock-receipt" data-sku={b.sku}>
+                <Table.Tr key={b.key} data-testid="scan-stock-receipt" data-sku={b.sku} data-batch={b.batch}>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <IconPackageImport size={18} />
@@ -249,12 +247,24 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
                       <Text c="dimmed" truncate>
                         {b.name}
                       </Text>
+                      {b.batch ? (
+                        <Badge variant="outline" color="gray" tt="none" data-testid="scan-stock-batch">
+                          {t('scan.facts.batch', { batch: b.batch })}
+                        </Badge>
+                      ) : null}
                     </Group>
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Badge variant="light" color="green" className="tabular">
-                      +{b.qty}
-                    </Badge>
+                    <Group gap={6} justify="flex-end" wrap="nowrap">
+                      {b.scans > 1 ? (
+                        <Text fz="sm" c="dimmed">
+                          {t('scan.receive.scans', { count: b.scans })}
+                        </Text>
+                      ) : null}
+                      <Badge variant="light" color="green" className="tabular" data-testid="scan-stock-received">
+                        +{b.qty}
+                      </Badge>
+                    </Group>
                   </Table.Td>
                   <Table.Td ta="right" className="tabular" fw={700} data-testid="scan-stock-on-hand">
                     {onHand?.get(b.sku) ?? '…'}

@@ -19,6 +19,7 @@ import { routeScan, screenOf, type RouteContext } from './router';
 import { useScannerStore } from './scannerStore';
 import classes from './ScanFeedback.module.css';
 import { beep } from './sound';
+import { screenReady } from './screenReady';
 import { offerToTargets } from './targets';
 import { ScanFlash } from './ScanFlash';
 import { SCAN_EVENT, type RoutedScan, type ScanEventDetail, type ScanOutcome } from './types';
@@ -136,6 +137,7 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
     };
 
     const handle = async (captured: CapturedScan): Promise<void> => {
+      await screenReady(ctx.pathname);
       const scan: RoutedScan = { id: nextId++, code: captured.code, parsed: parseBarcode(captured.code), captured };
       const screen = screenOf(ctx.pathname());
       const paint = watchPaint();

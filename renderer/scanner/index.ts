@@ -2,7 +2,8 @@
 // fields opt in to scans with useScanTarget(handler) or a `data-scan-target` attribute.
 export { ScannerProvider, useSavedScanProfile, type ScanRouter } from './ScannerProvider';
 export { ScannerTestPanel } from './ScannerTestPanel';
-export { ScanReceivePanel, useScanStockStore, type ScanStockMode } from './ScanReceivePanel';
+export { ScanReceivePanel } from './ScanReceivePanel';
+export { useScanStockStore, type ScanStockMode } from './scanStockStore';
 export { useScanTarget } from './targets';
 export { useScannerStore, type ScanLocation } from './scannerStore';
 export { findScannedProduct, type ScannedProduct } from './products';

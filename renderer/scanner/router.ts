@@ -223,14 +223,18 @@ async function product(parsed: ParsedBarcode, ctx: RouteContext): Promise<ScanOu
     return fail(t('scan.msg.notAProduct'), { title: t('scan.head.gs1') });
   }
   if ('missing' in lookup) return fail(t('scan.msg.productMissing', { code: lookup.missing }), { title });
-  const { product: p, qty } = lookup.found;
+  const { product: p, qty, facts } = lookup.found;
   const name = `${p.sku} · ${p.name}`;
   if (ctx.pathname() === '/orders/new') {
     if (p.active === false) return fail(t('scan.msg.productInactive', { name }), { title });
     const draft = useDraftStore.getState();
-    for (let i = 0; i < qty; i += 1) useDraftStore.getState().addSku(p.sku, p.price);
-    const line = useDraftStore.getState().lines.find((l) => l.sku === p.sku);
-    const wasThere = draft.lines.some((l) => l.sku === p.sku);
+    // A price printed in the code (variable-measure goods) is this item's price.
+    const priced = facts.price !== undefined;
+    const unitPrice = facts.price ?? p.price;
+    const same = (l: { sku: string; unitPrice: number }) => l.sku === p.sku && (!priced || l.unitPrice === unitPrice);
+    for (let i = 0; i < qty; i += 1) useDraftStore.getState().addSku(p.sku, unitPrice, priced);
+    const line = useDraftStore.getState().lines.find(same);
+    const wasThere = draft.lines.some(same);
     return ok(
       wasThere ? t('scan.msg.lineMore', { name, qty: line?.qty ?? qty }) : t('scan.msg.lineAdded', { name, qty: line?.qty ?? qty }),
       { title, settle: 'local' },

@@ -9,6 +9,7 @@ import { OperatorSync } from '../operators/OperatorSync';
 import { RecoveryCodeDialog } from '../operators/RecoveryCodeDialog';
 import { SignInGate } from '../operators/SignInScreen';
 import { RestoreDialog } from '../settings/RestoreDialog';
+import { useScreenOutlet, useScreenShown } from '../scanner/screenReady';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
 import { EngineBanner } from './EngineBanner';
@@ -47,13 +48,21 @@ export function AppLayout() {
 /** The current screen; a screen that failed is shown again once the operator goes elsewhere. */
 function ScreenOutlet() {
   const { pathname } = useLocation();
+  useScreenOutlet();
   return (
     <ErrorBoundary resetKey={pathname}>
       <Suspense fallback={<LoadingState />}>
+        <ScreenShown pathname={pathname} />
         <Outlet />
       </Suspense>
     </ErrorBoundary>
   );
+}
+
+/** Marks the screen for `pathname` as on the page: scans wait for it while it loads. */
+function ScreenShown({ pathname }: { pathname: string }) {
+  useScreenShown(pathname);
+  return null;
 }
 
 function AppHeader() {

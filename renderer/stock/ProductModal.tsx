@@ -1,9 +1,10 @@
 // Add a product to the catalogue, or change one (opened from its ledger). The engine
 // checks every field (barcode check digits, a barcode another product has) and its
 // messages appear beside the fields; a change keeps the sku, which the ledger refers to.
+// While the form is open a scanned product code goes into its barcodes, not to a lookup.
 import { Alert, Modal, NumberInput, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductRow } from '../../shared/db/rows';
 import { useCounter } from '../engine/client';
@@ -14,6 +15,8 @@ import { modalTitleStyles } from './format';
 import { useProduct } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
 import { useRefusalText } from '../workflow/labels';
+import { productCodeOf } from '../scanner/products';
+import { useScanTarget } from '../scanner/targets';
 
 const FIELDS = ['sku', 'name', 'unit', 'price', 'barcodes', 'reorderPoint', 'allowBackorder', 'active'] as const;
 
@@ -60,6 +63,25 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
   const [active, setActive] = useState(stored?.active ?? true);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  // The list as of the last scan too: two scans may come before the next render.
+  const barcodesRef = useRef<string[]>(barcodes);
+  useLayoutEffect(() => {
+    barcodesRef.current = barcodes;
+  }, [barcodes]);
+
+  // Any scan while the form is open: a product code joins the barcodes (the engine checks
+  // it on save); a label or card is refused here rather than acted on behind the form.
+  useScanTarget((scan) => {
+    const title = t('stock.fields.barcodes');
+    // A code no rule reads is kept as scanned: the engine says on save what is wrong with it.
+    const value = scan.parsed.kind === 'not-recognised' ? scan.code.trim() : productCodeOf(scan.parsed);
+    if (!value) return { ok: false, message: t('scan.msg.barcodeNotProduct', { code: scan.code }), title, settle: 'local' };
+    if (barcodesRef.current.includes(value)) return { ok: false, message: t('scan.msg.barcodeAlready', { code: value }), title, settle: 'local' };
+    barcodesRef.current = [...barcodesRef.current, value];
+    setBarcodes(barcodesRef.current);
+    setProblems(({ general, fields: { barcodes: _seen, ...fields } }) => ({ general, fields }));
+    return { ok: true, message: t('scan.msg.barcodeAdded', { code: value }), title, settle: 'local' };
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -26,7 +26,8 @@ async function reader(lng: 'en' | 'zh'): Promise<(r: Pick<Refused, 'code' | 'mes
   const state = (family: string, code: string | null | undefined) =>
     code ? t(`wf.state.${family}.${code}`, { defaultValue: english[code]?.display ?? english[code]?.label ?? code }) : '';
   const action = (a: string) => t(`wf.action.${a}`, { defaultValue: a });
-  const words = { state, action, postAction: (p: string) => p, refundKind: (k: string) => k, orderType: (o: string) => o, timer: (a: string | null, k: string) => a ?? k };
+  const field = (name: string) => t(`wf.field.${name}`, { defaultValue: name === 'amount' ? 'Refund amount' : name });
+  const words = { state, action, field, postAction: (p: string) => p, refundKind: (k: string) => k, orderType: (o: string) => o, timer: (a: string | null, k: string) => a ?? k };
   return (r) => refusalText(r, t, words as WorkflowWords);
 }
 
@@ -38,6 +39,19 @@ const shortfall: Refused = {
 };
 
 describe('refusalText', () => {
+  it('words a refused action input by its field and problem', async () => {
+    const over: Refused = {
+      ok: false,
+      code: 'invalid-input',
+      message: '"request refund": Refund amount: must be at most 12.5 (the line\'s price); nothing was changed.',
+      params: { reason: 'action-input', action: 'request refund', field: 'amount', label: 'Refund amount', problem: 'above-line-price', limit: 12.5 },
+    };
+    expect((await reader('en'))(over)).toBe("Refund amount can be at most 12.5, the line's price");
+    expect((await reader('zh'))(over)).toBe('退款金额不能超过该行金额 12.5');
+    const extra = { ...over, params: { ...over.params, field: 'weight', label: 'weight', problem: 'unknown-field', limit: null } };
+    expect((await reader('zh'))(extra)).toBe('此操作不需要“weight”');
+  });
+
   it('words a stock shortfall with its facts, in English and in Chinese', async () => {
     expect((await reader('en'))(shortfall)).toBe('Only 5 x SKU-1 available (Main 5); 7 requested');
     const zhText = (await reader('zh'))(shortfall);

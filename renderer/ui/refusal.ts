@@ -76,6 +76,11 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
       }
       return facts;
     case 'invalid-input':
+      if (reason === 'action-input') {
+        // The field by its label in the reader's language; each problem has its own sentence.
+        facts.field = p.problem === 'unknown-field' || p.problem === 'no-input' ? str(p.field) : words.field(str(p.field));
+        facts.context = str(p.problem);
+      }
       if (reason === 'nothing-to-ship') facts.status = t(`refusal.reservation.${str(p.status)}`, { defaultValue: str(p.status) });
       if (reason === 'file-problems' || reason === 'definition-problems') facts.count = Number(p.problems);
       return facts;

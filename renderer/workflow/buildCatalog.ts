@@ -37,6 +37,8 @@ export interface WorkflowCatalog {
   vouchers(id: string, version: number): VoucherConfig | undefined;
   /** English display label per entity family and state code (later versions win). */
   english: Record<StateFamily, Record<string, string>>;
+  /** English labels of action input fields by name, and of their choices by "field.value". */
+  inputLabels: { fields: Record<string, string>; choices: Record<string, string> };
   columns(type: OrderType): BoardColumnDef[];
   isOpenRefund(state: string | null): boolean;
   /** Actions that only ever create (no from-state): never worth listing as "not possible now". */
@@ -72,6 +74,17 @@ export function buildCatalog(definitions: WorkflowDefinition[]): WorkflowCatalog
       for (const [code, state] of Object.entries(machine.states)) {
         english[machine.entity][code] = state.display ?? state.label;
         if (machine.entity === 'refund' && state.terminal) terminalRefund.add(code);
+      }
+    }
+  }
+  const inputLabels: WorkflowCatalog['inputLabels'] = { fields: {}, choices: {} };
+  for (const def of sorted) {
+    for (const machine of Object.values(def.machines)) {
+      for (const row of machine.transitions) {
+        for (const field of row.input ?? []) {
+          inputLabels.fields[field.name] = field.label;
+          if (field.type === 'choice') for (const c of field.choices) inputLabels.choices[`${field.name}.${c.value}`] = c.label;
+        }
       }
     }
   }
@@ -125,6 +138,7 @@ export function buildCatalog(definitions: WorkflowDefinition[]): WorkflowCatalog
     isRole: (code) => roleCodes.has(code.toUpperCase()),
     vouchers: (id, version) => sorted.find((d) => d.id === id && d.version === version)?.vouchers,
     english,
+    inputLabels,
     columns,
     workflow,
     isOpenRefund: (state) => state !== null && !terminalRefund.has(state),

@@ -27,10 +27,14 @@ export interface WorkflowWords {
   timer(action: string | null, key: string): string;
   /** A role's name: translated for the built-ins, else the newest definition's label. */
   role(code: string): string;
+  /** An action input field's label, e.g. field('carrier') -> "Carrier". */
+  field(name: string): string;
+  /** A choice of a field, e.g. choice('carrier', 'sf') -> "SF Express"; the value when unknown. */
+  choice(field: string, value: string): string;
 }
 
 /** The words for one language and one set of installed workflows. */
-function workflowWords(t: Translate, english: WorkflowCatalog['english'], roles: WorkflowCatalog['roles']): WorkflowWords {
+function workflowWords(t: Translate, english: WorkflowCatalog['english'], roles: WorkflowCatalog['roles'], inputLabels: WorkflowCatalog['inputLabels']): WorkflowWords {
   const state = (family: StateFamily, code: string | null | undefined) => {
     if (!code) return t('common.none');
     // A line's panel can move its refund sheet: look the code up in the other families too.
@@ -45,6 +49,12 @@ function workflowWords(t: Translate, english: WorkflowCatalog['english'], roles:
     refundKind: (kind) => t(`wf.refundKind.${kind}`, { defaultValue: humanize(kind) }),
     orderType: (type) => t(`wf.orderType.${type}`, { defaultValue: type }),
     timer: (name, key) => (name ? t(`wf.timer.${name}`, { defaultValue: action(name) }) : t(`wf.timerKey.${key}`, { defaultValue: humanize(key) })),
+    field: (name) => t(`wf.field.${name}`, { defaultValue: inputLabels.fields[name] ?? humanize(name) }),
+    // Only a declared choice is looked up: free text (a memo) is never used as a key.
+    choice: (field, value) => {
+      const label = inputLabels.choices[`${field}.${value}`];
+      return label === undefined ? value : t(`wf.choice.${field}.${value}`, { defaultValue: label });
+    },
     role: (code) => {
       const upper = code.toUpperCase();
       return t(`common.role.${upper}`, { defaultValue: roles.find((r) => r.code === upper)?.label ?? code });
@@ -58,8 +68,8 @@ const WordsContext = createContext<WorkflowWords | null>(null);
 // itself set up its own hook and language listener (two per step of an order's timeline).
 export function WorkflowWordsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { english, roles } = useWorkflowCatalog();
-  const words = useMemo(() => workflowWords(t as Translate, english, roles), [t, english, roles]);
+  const { english, roles, inputLabels } = useWorkflowCatalog();
+  const words = useMemo(() => workflowWords(t as Translate, english, roles, inputLabels), [t, english, roles, inputLabels]);
   return <WordsContext.Provider value={words}>{children}</WordsContext.Provider>;
 }
 

@@ -39,14 +39,17 @@ const REASONS: Record<NotRecognisedReason, string> = {
 };
 
 // Which GS1 facts a scan-log line mentions, in this order.
-const GS1_PARTS: ReadonlyArray<[keyof Gs1Barcode & ('gtin' | 'sscc' | 'batch' | 'serial' | 'expiry' | 'quantity' | 'netWeightKg'), (v: string | number) => string]> = [
+const GS1_PARTS: ReadonlyArray<[keyof Gs1Barcode & ('gtin' | 'sscc' | 'content' | 'batch' | 'serial' | 'expiry' | 'quantity' | 'count' | 'netWeightKg' | 'price'), (v: string | number) => string]> = [
   ['gtin', (v) => `GTIN ${v}`],
   ['sscc', (v) => `SSCC ${v}`],
+  ['content', (v) => `contains GTIN ${v}`],
   ['batch', (v) => `lot ${v}`],
   ['serial', (v) => `serial ${v}`],
   ['expiry', (v) => `expires ${v}`],
   ['quantity', (v) => `quantity ${v}`],
+  ['count', (v) => `count ${v}`],
   ['netWeightKg', (v) => `${v} kg`],
+  ['price', (v) => `price ${v}`],
 ];
 
 function message(key: ScanMessageKey, params: Record<string, string | number>, text: string): ScanMessage {

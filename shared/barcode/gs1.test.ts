@@ -92,7 +92,7 @@ describe('GS1 element strings', () => {
     for (const raw of [
       `]C101${GTIN}17251301`,
       `]C101${GTIN}17250230`,
-      `]C199ABC`,
+      `]C1140101`, // AI 14 does not exist
       `]C101${GTIN.slice(0, 10)}`,
       `]C101${GTIN}10${'A'.repeat(21)}`,
       `]C101${GTIN}10A B`,

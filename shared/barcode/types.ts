@@ -56,6 +56,10 @@ export interface Gs1Barcode {
   count?: number;
   /** AI 3100-3105: net weight in kilograms. */
   netWeightKg?: number;
+  /** AI 392n / 393n: amount payable for this item (a GS1 DataBar on variable-measure goods). */
+  price?: number;
+  /** AI 393n: the amount's ISO 4217 numeric currency code (e.g. "978" for the euro). */
+  priceCurrency?: string;
   elements: Gs1Element[];
 }
 

@@ -140,7 +140,8 @@ export interface EventEntry {
   data?: EventData;
 }
 
-export type EventData = Record<string, string | number | boolean | null>;
+/** Scalars, and lists of text for what an action carried (tracking numbers). */
+export type EventData = Record<string, string | number | boolean | null | string[]>;
 
 /** The facts every event of one command shares. */
 export interface EventCommandFacts {

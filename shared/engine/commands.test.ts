@@ -88,11 +88,11 @@ describe('all or nothing', () => {
     });
     // Version 2 of the product workflow: payment cascades to the lines, *then* a handler throws.
     const v2 = structuredClone(productOrderJson);
-    v2.version = 2;
+    v2.version = productOrderJson.version + 1;
     (v2.postActions.order_paid as unknown[]).push({ kind: 'handler', name: 'explode' });
-    expect(await counter.installWorkflow(v2)).toEqual({ ok: true, id: 'product-order', version: 2 });
+    expect(await counter.installWorkflow(v2)).toEqual({ ok: true, id: 'product-order', version: productOrderJson.version + 1 });
     const { orderId } = await productOrder(counter, 2);
-    expect((await counter.getOrder(orderId))!.workflowVersion).toBe(2);
+    expect((await counter.getOrder(orderId))!.workflowVersion).toBe(productOrderJson.version + 1);
     const before = await dumpDb(counter);
     const r = await counter.act(order(orderId), 'P', 'payment successful');
     expect(r).toMatchObject({ ok: false, code: 'effect-failed', message: 'Nothing was changed: printer on fire' });
@@ -203,7 +203,7 @@ describe('workflow versions', () => {
     const { counter } = await testCounter();
     const { orderId: old } = await productOrder(counter);
     const v2 = structuredClone(productOrderJson);
-    v2.version = 2;
+    v2.version = productOrderJson.version + 1;
     // v2 lets the seller ship while waiting for payment.
     v2.machines.order.transitions.find((t) => t.action === 'ship the order')!.from = ['FP', 'WP'];
     expect(await counter.installWorkflow(v2)).toMatchObject({ ok: true });

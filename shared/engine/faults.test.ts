@@ -148,10 +148,10 @@ describe('a storage fault at any write leaves the database as it was', () => {
     await faultEveryWrite(counter, () => counter.addProduct({ sku: 'NEW-2', name: 'Two', barcodes: ['4006381333931'] }));
     await faultEveryWrite(counter, () => counter.updateProduct({ sku: 'NEW-2', price: 3 }));
     await faultEveryWrite(counter, () => counter.addLocation({ id: 'shelf', name: 'Shelf', parentId: 'back' }));
-    const v2 = { ...structuredClone(productOrderJson), version: 2 };
+    const v2 = { ...structuredClone(productOrderJson), version: productOrderJson.version + 1 };
     await faultEveryWrite(counter, () => counter.installWorkflow(v2));
     // The registry learns a version only once it is stored: orders still start on it.
-    expect((await counter.getOrder(await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-3', qty: 1 }] })))!.workflowVersion).toBe(2);
+    expect((await counter.getOrder(await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-3', qty: 1 }] })))!.workflowVersion).toBe(productOrderJson.version + 1);
     await faultEveryWrite(counter, () => counter.setSetting('allocationStrategy', 'most-stock'));
   });
 

@@ -25,7 +25,8 @@ const MAKERS: Record<string, Maker> = {
   createOrder: (c, _f, n) => (id) => c.createOrder('product', { buyerId: `b-${n}`, lines: [{ sku: sku(n), qty: 1 + (n % 4) }] }, { commandId: id }),
   createService: (c, _f, n) => (id) => c.createOrder('service', { buyerId: `b-${n}`, lines: [{ sku: 'YOGA-10', qty: 1, price: 10 + n, serviceTimes: 1 + (n % 3) }] }, { commandId: id }),
   pay: (c, f, n) => (id) => c.act(order(f.unpaid), 'P', n % 2 ? 'payment successful' : 'make payment', undefined, { commandId: id }),
-  cancel: (c, f, n) => (id) => c.act(order(f.unpaid), 'B', 'cancel order', { note: `try ${n}` }, { commandId: id }),
+  cancel: (c, f, n) => (id) => c.act(order(f.unpaid), 'B', 'cancel order', n % 2 ? null : {}, { commandId: id }),
+  shipWithInput: (c, f, n) => (id) => c.act(order(f.paid), 'S', 'ship the order', { carrier: 'sf', trackingNumbers: [`SF${n}`], parcels: 1 + (n % 3) }, { commandId: id }),
   ship: (c, f, n) => (id) => (n % 2 ? c.act(order(f.paid), 'S', 'ship the order', undefined, { commandId: id }) : c.actOnOrder(f.paid, 'S', 'ship the order', { commandId: id })),
   redeem: (c, f, n) => (id) => c.redeemVoucher(f.codes[n % f.codes.length]!, { commandId: id }),
   receive: (c, _f, n) => (id) => c.receive({ sku: sku(n), locationId: n % 2 ? 'main' : 'back', qty: 1 + (n % 9) }, { commandId: id }),
@@ -37,7 +38,7 @@ const MAKERS: Record<string, Maker> = {
   addLocation: (c, _f, n) => (id) => c.addLocation({ id: `shelf-${n}`, name: `Shelf ${n}` }, { commandId: id }),
   importProducts: (c, _f, n) => (id) => c.importProducts(`sku,name,price\nIMP-${n},Imported ${n},${n}\n`, { commandId: id }),
   importStockLevels: (c, _f, n) => (id) => c.importStockLevels(`sku,locationId,onHand\n${sku(n)},back,${n}\n`, { commandId: id }),
-  installWorkflow: (c, _f, n) => (id) => c.installWorkflow({ ...structuredClone(productOrderJson), version: 2 + n }, { commandId: id }),
+  installWorkflow: (c, _f, n) => (id) => c.installWorkflow({ ...structuredClone(productOrderJson), version: 3 + n }, { commandId: id }),
   setSetting: (c, _f, n) => (id) => (n % 2 ? c.setSetting('allocationStrategy', n % 4 === 1 ? 'most-stock' : 'priority', { commandId: id }) : c.setSetting('deviceName', `Desk ${n}`, { commandId: id })),
 };
 const NAMES = Object.keys(MAKERS);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits';
 
-const { MAX_ACTION_LENGTH, MAX_ADDRESS_LENGTH, MAX_AMOUNT, MAX_ID_LENGTH, MAX_LINES_PER_ORDER, MAX_NAME_LENGTH, MAX_QTY, MAX_ROLE_LENGTH, MAX_SERVICE_TIMES, MAX_VOUCHER_CODE_LENGTH, MAX_VOUCHERS_PER_ORDER } = LIMITS;
+const { MAX_INPUT_FIELDS, MAX_INPUT_LIST_ITEMS, MAX_INPUT_NAME_LENGTH, MAX_INPUT_TEXT_LENGTH, MAX_ACTION_LENGTH, MAX_ADDRESS_LENGTH, MAX_AMOUNT, MAX_ID_LENGTH, MAX_LINES_PER_ORDER, MAX_NAME_LENGTH, MAX_QTY, MAX_ROLE_LENGTH, MAX_SERVICE_TIMES, MAX_VOUCHER_CODE_LENGTH, MAX_VOUCHERS_PER_ORDER } = LIMITS;
 import { isDerivedId } from './command';
 import { validUntilSchema } from './validUntil';
 
@@ -127,5 +127,28 @@ export const orderIdSchema = text('the order id', MAX_ID_LENGTH);
 export const timerIdSchema = text('the timer id', MAX_ID_LENGTH);
 export const roleSchema = text('the role', MAX_ROLE_LENGTH);
 export const actionSchema = text('the action', MAX_ACTION_LENGTH);
+/**
+ * What an action carries, as far as the boundary can tell without its declaration: a
+ * small object of text, numbers and lists of text. The engine then checks it against the
+ * transition's declared fields (shared/workflow/input.ts), which names the field at fault.
+ */
+export const actionInputSchema = z
+  .record(
+    z.string().max(MAX_INPUT_NAME_LENGTH, { error: `a field name has at most ${MAX_INPUT_NAME_LENGTH} characters` }),
+    z.union(
+      [
+        z.string().max(MAX_INPUT_TEXT_LENGTH * 4, { error: `a field holds at most ${MAX_INPUT_TEXT_LENGTH} characters` }),
+        z.number(),
+        z.boolean(),
+        z.null(),
+        z.array(z.string().max(MAX_INPUT_TEXT_LENGTH * 4)).max(MAX_INPUT_LIST_ITEMS, { error: `a list holds at most ${MAX_INPUT_LIST_ITEMS} entries` }),
+      ],
+      { error: 'each field must be text, a number or a list of text' },
+    ),
+    { error: 'the input must be an object of fields, like { "carrier": "sf" }' },
+  )
+  .refine((r) => Object.keys(r).length <= MAX_INPUT_FIELDS, { error: `at most ${MAX_INPUT_FIELDS} fields` })
+  .nullish();
+
 export const orderTypeSchema = z.enum(['product', 'service'], { error: 'the order type must be product or service' });
 export const voucherCodeSchema = text('the code', MAX_VOUCHER_CODE_LENGTH);

@@ -10,6 +10,7 @@ import type { CommandSettings } from './commandSettings';
 import type { PeriodPreset } from '../settings/periods';
 import { creationStep, decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type Decision, type EffectHandler, type EngineEnv } from './decide';
 import {
+  actionInputSchema,
   actionSchema,
   actOnOrderOptionsSchema,
   commandOptionsSchema,
@@ -137,16 +138,18 @@ export function createOrderCommands(ctx: EngineContext) {
     const r = parseArg(entityRefSchema, ref, 'ref');
     const ro = parseArg(roleSchema, role, 'role');
     const a = parseArg(actionSchema, action, 'action');
+    const i = parseArg(actionInputSchema, input, 'input');
     const o = parseArg(commandOptionsSchema, options, 'options');
-    const bad = firstRefusal(r, ro, a, o);
-    if (bad || !r.ok || !ro.ok || !a.ok || !o.ok) return bad!;
+    const bad = firstRefusal(r, ro, a, i, o);
+    if (bad || !r.ok || !ro.ok || !a.ok || !i.ok || !o.ok) return bad!;
     const m = meta('act', o.value?.commandId, ro.value);
-    return runCommand(storage, m, { ref: r.value, role: ro.value, action: a.value, input: input ?? null }, async (tx) => {
+    // The input is part of the digest: the same command id with other input is a conflict.
+    return runCommand(storage, m, { ref: r.value, role: ro.value, action: a.value, input: i.value ?? null }, async (tx) => {
       const orderId = await tx.orderIdOf(r.value);
       const read = orderId === undefined ? undefined : await readOrder(tx, orderId, a.value);
       if (!read) return { result: notFound(r.value) };
       if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
-      return orderPlan(decideAct(envOf(read.settings), read.snapshot, m, r.value, ro.value, a.value));
+      return orderPlan(decideAct(envOf(read.settings), read.snapshot, m, r.value, ro.value, a.value, i.value));
     });
   }
 

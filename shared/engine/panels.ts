@@ -4,6 +4,8 @@
 import type { ExplainedAction } from '../api';
 import type { EntityRef, ItemRow, OrderRow, RefundRow, VoucherRow } from '../db/rows';
 import type { OrderContext, Subject, Workflow } from '../workflow/interpreter';
+import type { InputBounds } from '../workflow/input';
+import type { Transition } from '../workflow/schema';
 
 export interface OrderRows {
   order: OrderRow;
@@ -47,4 +49,29 @@ export function roleActionsOf(wf: Workflow, rows: OrderRows, ref: EntityRef): Re
 export function explainOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role: string): ExplainedAction[] {
   const subject = subjectOf(rows, ref);
   return subject ? wf.explain(subject, contextOf(rows), role) : [];
+}
+
+/**
+ * The row a person's action would take on this part of the order now (a line's action may
+ * be its open refund sheet's), so a screen knows what it asks for (`input`) and whether it
+ * asks once more (`confirm`); undefined when the action is not possible there now.
+ */
+export function actionRowOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role: string, action: string): Transition | undefined {
+  const ctx = contextOf(rows);
+  const rowAt = (at: EntityRef) => {
+    const subject = subjectOf(rows, at);
+    const resolved = subject && wf.resolve(subject, ctx, role, action, { system: false });
+    return resolved?.ok ? resolved.row : undefined;
+  };
+  const direct = rowAt(ref);
+  if (direct || ref.kind !== 'item') return direct;
+  const sheet = openSheetOf(rows, wf, ref.id);
+  return sheet ? rowAt({ kind: 'refund', id: sheet.id }) : undefined;
+}
+
+/** The figures an input field's bounds may name, for this part of the order (as the engine computes them). */
+export function inputBoundsOf(rows: OrderRows, ref: EntityRef): InputBounds {
+  const itemId = ref.kind === 'item' ? ref.id : ref.kind === 'refund' ? rows.refunds.find((r) => r.id === ref.id)?.itemId : undefined;
+  const item = rows.items.find((i) => i.id === itemId);
+  return { ...(item ? { linePrice: item.price } : {}), orderTotal: rows.order.total };
 }

@@ -76,11 +76,11 @@ describe('the work budget', () => {
   it('refuses a definition whose cascades explode, whole and with a message', async () => {
     const { counter } = await testCounter();
     const v2 = structuredClone(productOrderJson);
-    v2.version = 2;
+    v2.version = productOrderJson.version + 1;
     const postActions = v2.postActions as Record<string, unknown[]>;
     // Paying sets a flag 30 000 times over (one event each): past the events budget.
     postActions.order_paid = [...postActions.order_paid!, ...Array.from({ length: LIMITS.MAX_EVENTS_PER_COMMAND + 10 }, () => ({ kind: 'setFlag', flag: 'paidTwice' }))];
-    expect(await counter.installWorkflow(v2)).toMatchObject({ ok: true, version: 2 });
+    expect(await counter.installWorkflow(v2)).toMatchObject({ ok: true, version: productOrderJson.version + 1 });
     const { orderId } = await productOrder(counter);
     const before = await dumpDb(counter);
     const r = await counter.act(order(orderId), 'P', 'payment successful');
@@ -94,7 +94,7 @@ describe('timers that fail', () => {
   async function failingTimer() {
     const t = await testCounter();
     const v2 = structuredClone(productOrderJson) as typeof productOrderJson;
-    v2.version = 2;
+    v2.version = productOrderJson.version + 1;
     for (const m of Object.values(v2.machines)) {
       for (const row of m.transitions as Array<{ action: string; guard?: unknown }>) if (row.action === 'no payment') row.guard = { hasRefund: true };
     }
@@ -133,11 +133,11 @@ describe('a workflow installed in another window', () => {
     const { counter: a } = await testCounter();
     const b = await openCounter({ dbName: a.db.name, deviceId: 'dev-b', operator: 'b', now: () => Date.UTC(2026, 10, 22, 10) });
     const v2 = structuredClone(productOrderJson);
-    v2.version = 2;
-    expect(await a.installWorkflow(v2)).toMatchObject({ ok: true, version: 2 });
+    v2.version = productOrderJson.version + 1;
+    expect(await a.installWorkflow(v2)).toMatchObject({ ok: true, version: productOrderJson.version + 1 });
     // B creates under v2, and acts on an order A made under v2.
     const fromB = await createOk(b, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }] });
-    expect((await b.getOrder(fromB))!.workflowVersion).toBe(2);
+    expect((await b.getOrder(fromB))!.workflowVersion).toBe(productOrderJson.version + 1);
     const fromA = await createOk(a, 'product', { buyerId: 'a', lines: [{ sku: 'SKU-1', qty: 1 }] });
     expect(await b.act(order(fromA), 'P', 'payment successful')).toMatchObject({ ok: true, to: 'FP' });
     expect(await b.roleActions(order(fromA))).toHaveProperty('S');

@@ -93,16 +93,16 @@ describe('two windows racing', () => {
   it('a workflow installed in one window is used by orders created next in the other', async () => {
     const now = Date.UTC(2026, 10, 22, 9);
     const [one, two] = await twoWindows(() => now);
-    const v2 = { ...structuredClone(productOrderJson), version: 2 };
+    const v2 = { ...structuredClone(productOrderJson), version: productOrderJson.version + 1 };
     const [installed, ...created] = await Promise.all([
       one.installWorkflow(v2),
       ...Array.from({ length: 6 }, (_, i) => two.createOrder('product', { buyerId: `b-${i}`, lines: [{ sku: 'SKU-1', qty: 1 }] })),
     ]);
-    expect(installed).toEqual({ ok: true, id: 'product-order', version: 2 });
+    expect(installed).toEqual({ ok: true, id: 'product-order', version: productOrderJson.version + 1 });
     for (const r of created) expect(r).toMatchObject({ ok: true });
     const after = await two.createOrder('product', { buyerId: 'late', lines: [{ sku: 'SKU-1', qty: 1 }] });
     if (!after.ok) return expect.fail(after.message);
-    expect((await two.getOrder(after.orderId))!.workflowVersion).toBe(2);
+    expect((await two.getOrder(after.orderId))!.workflowVersion).toBe(productOrderJson.version + 1);
     // Every order, on either version, can be paid from the window that did not install v2.
     for (const r of [...created, after]) if (r.ok) expect(await two.act(order(r.orderId), 'P', 'payment successful')).toMatchObject({ ok: true });
     expect(await totals(one, 'SKU-1')).toEqual({ onHand: 100, reserved: 7 });

@@ -127,7 +127,7 @@ describe('allocation through orders', () => {
     const { counter } = await testCounter();
     // Version 2 of the product workflow: the seller can move a waiting order's stock.
     const v2 = structuredClone(productOrderJson);
-    v2.version = 2;
+    v2.version = productOrderJson.version + 1;
     v2.machines.order.transitions.push({
       role: 'S',
       action: 'reserve again',
@@ -138,7 +138,7 @@ describe('allocation through orders', () => {
         { kind: 'stock', op: 'reserve' },
       ],
     } as (typeof v2.machines.order.transitions)[number]);
-    expect(await counter.installWorkflow(v2)).toMatchObject({ ok: true, version: 2 });
+    expect(await counter.installWorkflow(v2)).toMatchObject({ ok: true, version: productOrderJson.version + 1 });
     await counter.receive({ sku: 'SKU-2', locationId: 'back', qty: 300 });
     const orderId = await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-2', qty: 1 }] });
     expect(await reservationsOf(counter, orderId)).toEqual([{ sku: 'SKU-2', qty: 1, status: 'reserved', at: 'main' }]);

@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 /** Product order v2: "no payment" (the payment timer's action) has a guard that never holds in WP. */
 function refusingVersion(): unknown {
   const def = structuredClone(productOrderDefinition) as { version: number; machines: { order: { transitions: Array<{ role: string; action: string; guard?: unknown }> } } };
-  def.version = 2;
+  def.version = productOrderDefinition.version + 1;
   const row = def.machines.order.transitions.find((t) => t.role === 'P' && t.action === 'no payment')!;
   row.guard = { stateIn: ['CT'] };
   return def;
@@ -21,7 +21,7 @@ function refusingVersion(): unknown {
 
 async function withRefusingVersion(counter: EngineCounter): Promise<void> {
   const installed = await counter.installWorkflow(refusingVersion());
-  expect(installed).toMatchObject({ ok: true, version: 2 });
+  expect(installed).toMatchObject({ ok: true, version: productOrderDefinition.version + 1 });
 }
 
 /** The order's payment timer, whatever its status (`counter.timers` lists pending ones only). */
@@ -45,7 +45,7 @@ describe('a timer whose action is refused when due', () => {
     const { counter, clock } = await testCounter();
     await withRefusingVersion(counter);
     const orderId = await newOrder(counter);
-    expect((await counter.getOrder(orderId))!.workflowVersion).toBe(2);
+    expect((await counter.getOrder(orderId))!.workflowVersion).toBe(productOrderDefinition.version + 1);
 
     clock.advance(24 * HOUR);
     for (let attempt = 1; attempt <= TIMER_MAX_ATTEMPTS; attempt++) {

@@ -8,6 +8,7 @@
 import type { Condition } from '../db/rows';
 import { LIMITS } from '../limits';
 import { PERIOD_PRESETS, type Periods } from '../settings/periods';
+import { checkDeclaration, hasRequired } from './input';
 import { definitionSchema, type Effect, type EffectTarget, type Machine, type WorkflowDefinition } from './schema';
 
 export interface Problem {
@@ -243,6 +244,7 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
       checkCondition(e.when, `${p}.when`, own);
       switch (e.kind) {
         case 'cascade': {
+          systemSteps.push({ action: norm(e.action), path: `${p}.action` });
           const entities = targetEntities(e.target, own);
           if (!roles.has(e.role.toUpperCase())) add(`${p}.role`, `Unknown role "${e.role}".`);
           if (!entities.some((ent) => actionsOf(ent).has(norm(e.action))))
@@ -250,6 +252,7 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
           break;
         }
         case 'schedule': {
+          if (e.action) systemSteps.push({ action: norm(e.action), path: `${p}.action` });
           const entities = targetEntities(e.target, own);
           if (!roles.has(e.role.toUpperCase())) add(`${p}.role`, `Unknown role "${e.role}".`);
           if (!e.action && !e.setFlag) add(p, 'A timer needs an action or a flag to set.');
@@ -296,6 +299,16 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
     });
   };
 
+  // Actions with required input, and where timers and cascades name actions: a system step
+  // carries no input, so it cannot take an action that requires some.
+  const requiredInput = new Map<string, string>();
+  // Input fields that set a refund sheet's amount, per post-action: found once, not per row.
+  const amountFieldsOf = (effects: Effect[] | undefined): string[] =>
+    effects?.some((e) => e.kind === 'openRefund' && e.amount !== undefined)
+      ? effects.flatMap((e) => (e.kind === 'openRefund' && e.amount !== undefined ? [e.amount] : []))
+      : [];
+  const postActionAmounts = new Map(Object.entries(def.postActions).map(([name, effects]) => [name, amountFieldsOf(effects)]));
+  const systemSteps: Array<{ action: string; path: string }> = [];
   // Post-actions are run by the entity whose transition names them; remember which.
   const postActionOwners = new Map<string, Set<EntityKind>>();
   const roleList = [...roles].join(', ');
@@ -315,6 +328,17 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
       if (!states.has(t.to)) add(`${tp}.to`, `Unknown state "${t.to}" in machine ${name}.`);
       checkCondition(t.guard, `${tp}.guard`, machine.entity);
       checkEffects(t.effects, `${tp}.effects`, machine.entity);
+      if (t.input) {
+        for (const p of checkDeclaration(t.input, machine.entity)) add(`${tp}.input${p.path}`, p.message);
+        // Nobody can fill a form for the system: a hidden row asks for nothing it needs.
+        if (t.hidden && hasRequired(t.input)) add(`${tp}.input`, `Row ${i} is hidden (done by the system only), so it cannot require input.`);
+        if (hasRequired(t.input)) requiredInput.set(norm(t.action), `${tp}.input`);
+      }
+      const amountFields = [...amountFieldsOf(t.effects), ...(t.postAction ? (postActionAmounts.get(t.postAction) ?? []) : [])];
+      for (const name of amountFields) {
+        if (!t.input?.some((f) => f.name === name && f.type === 'money'))
+          add(`${tp}.input`, `A refund sheet's amount is taken from input field "${name}", which this action does not declare as money.`);
+      }
       if (t.postAction) {
         if (!has(def.postActions, t.postAction)) add(`${tp}.postAction`, `Unknown post-action "${t.postAction}".`);
         const owners = postActionOwners.get(t.postAction) ?? new Set();
@@ -360,6 +384,12 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
     def.vouchers.refuseInOrderStates.forEach((s, i) => statesOf('order').has(s) || add(`$.vouchers.refuseInOrderStates[${i}]`, `Unknown order state "${s}".`));
     if (!actionsOf('order').has(norm(def.vouchers.whenAllUsed.action)))
       add('$.vouchers.whenAllUsed.action', `Unknown order action "${def.vouchers.whenAllUsed.action}".`);
+  }
+
+  if (def.vouchers) systemSteps.push({ action: norm(def.vouchers.whenAllUsed.action), path: '$.vouchers.whenAllUsed.action' });
+  for (const { action, path } of systemSteps) {
+    const where = requiredInput.get(action);
+    if (where) add(path, `"${action}" requires input (${where}), but a timer or cascade takes it and cannot give any.`);
   }
 
   for (const { flag, path } of flagsRead) {

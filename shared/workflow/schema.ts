@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Condition } from '../db/rows';
 import { roleCodeSchema } from '../barcode/roleCode';
+import { inputDeclarationSchema } from './input';
 
 const code = z.string().min(1);
 const stateList = z.array(code).min(1);
@@ -52,7 +53,9 @@ export const effectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('extendTimer'), key: code, by: code, onceFlag: code, when }),
   z.strictObject({ kind: z.literal('setFlag'), flag: code, when }),
   // Open a refund sheet for the item (self when run by an item; the order's single line otherwise).
-  z.strictObject({ kind: z.literal('openRefund'), refundKind: z.enum(['refund_only', 'refund_with_return', 'service', 'expiry']), state: code, when }),
+  // `amount`: the money field of the action's input that sets the sheet's amount; the line's
+  // price when the action was taken without it (absent: the sheet has no amount yet).
+  z.strictObject({ kind: z.literal('openRefund'), refundKind: z.enum(['refund_only', 'refund_with_return', 'service', 'expiry']), state: code, amount: code.optional(), when }),
   // Close the order's open refund sheets (those in `inStates`) directly, without their post-actions.
   z.strictObject({ kind: z.literal('closeRefunds'), inStates: stateList, to: code, when }),
   z.strictObject({ kind: z.literal('issueVouchers'), when }),
@@ -76,6 +79,11 @@ export const transitionSchema = z.strictObject({
   /** Effects of the row itself, run before the post-action. */
   effects: z.array(effectSchema).optional(),
   postAction: code.optional(),
+  /** The data the action carries (carrier, tracking number, refund amount...): the engine
+   *  checks it, stores it on the transition's event, and effects and handlers may use it. */
+  input: inputDeclarationSchema.optional(),
+  /** The action panel asks once more before it is taken (cancelling, refunding). */
+  confirm: z.boolean().optional(),
 });
 export type Transition = z.infer<typeof transitionSchema>;
 

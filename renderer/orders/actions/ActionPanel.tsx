@@ -1,8 +1,8 @@
 // The actions the current role may take on this order now, as large numbered buttons
 // (keys 1-9), then what is not possible now and why, then what other roles could do.
-import { Alert, Badge, Button, Card, Group, Kbd, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
-import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActResult } from '../../../shared/api';
 import type { EntityRef } from '../../../shared/db/rows';
@@ -19,9 +19,20 @@ import { useExplainText, useRefusalText, useWorkflowWords } from '../../workflow
 import type { OrderData } from '../useOrderData';
 import classes from './ActionPanel.module.css';
 import { useActionPanels, type PanelData } from './useActionPanels';
+import { actionRowOf, inputBoundsOf } from '../../../shared/engine/panels';
+import type { InputBounds, InputDeclaration } from '../../../shared/workflow/input';
+import { ActionForm, type FieldError } from './ActionForm';
+import { norm } from '../../../shared/workflow/check';
+import { useScanTarget, useScannerStore } from '../../scanner';
 
 /** Enough to answer "why can't I…?" without pushing the next line's buttons off screen. */
 const UNAVAILABLE_SHOWN = 3;
+
+/** An action that asks something before it is taken: its form, or "are you sure?". */
+type Pending = { ref: EntityRef; action: string; askedFor: string } & (
+  | { kind: 'form'; fields: InputDeclaration; bounds: InputBounds; error: FieldError | null }
+  | { kind: 'confirm'; key: string | null; scanned?: boolean }
+);
 
 interface LastResult {
   targetId: string;
@@ -32,7 +43,8 @@ interface LastResult {
 export function ActionPanel({ data }: { data: OrderData }) {
   const { t } = useTranslation();
   const role = useRole();
-  const roleShortcut = roleKey(useWorkflowCatalog().roles, role);
+  const catalog = useWorkflowCatalog();
+  const roleShortcut = roleKey(catalog.roles, role);
   const counter = useCounter();
   const words = useWorkflowWords();
   const refusalText = useRefusalText();
@@ -44,12 +56,34 @@ export function ActionPanel({ data }: { data: OrderData }) {
   const behind = useShownStates((s) => anyAhead([data.order, ...data.items, ...data.refunds], s.committed));
   const busy = acting || behind;
   const [last, setLast] = useState<LastResult | null>(null);
+  const [pending, setPendingState] = useState<Pending | null>(null);
+  // Read by the key handlers: a key pressed twice quickly must not confirm twice.
+  const pendingRef = useRef<Pending | null>(null);
+  const setPending = (p: Pending | null) => {
+    pendingRef.current = p;
+    setPendingState(p);
+  };
+  // A question or form belongs to the order and role it was asked for.
+  const askedFor = `${data.order.id}:${role}`;
+  useEffect(() => {
+    if (pendingRef.current && pendingRef.current.askedFor !== askedFor) {
+      pendingRef.current = null;
+      setPendingState(null);
+    }
+  }, [askedFor]);
 
-  const apply = async (ref: EntityRef, action: string) => {
-    if (busy) return;
+  const apply = async (ref: EntityRef, action: string, input?: Record<string, string | number | string[]>): Promise<ActResult | null> => {
+    if (busy) return null;
     setActing(true);
     try {
-      const result = await counter.act(ref, role, action);
+      const result = await counter.act(ref, role, action, input);
+      // A refused field keeps the form open, its field marked: nothing else to say.
+      const form = pendingRef.current?.kind === 'form' ? pendingRef.current : null;
+      if (form && !result.ok && result.params?.reason === 'action-input') {
+        setPending({ ...form, error: { field: String(result.params.field ?? ''), message: refusalText(result) } });
+        return result;
+      }
+      if (form) setPending(null);
       if (result.ok) show(ref.id, result);
       setLast({ targetId: ref.id, action, result });
       const title = t('order.actions.applied', { action: words.action(action) });
@@ -62,28 +96,113 @@ export function ActionPanel({ data }: { data: OrderData }) {
       } else {
         toastRefused(t('order.actions.refused', { action: words.action(action) }), refusalText(result));
       }
+      return result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       setLast({ targetId: ref.id, action, result: { ok: false, code: 'effect-failed', message } });
       toastRefused(t('order.actions.refused', { action: words.action(action) }), message);
+      return null;
     } finally {
       setActing(false);
     }
   };
 
+  /**
+   * A person asks for an action (a button, its number key): one that carries data opens
+   * its form, one that cancels or refunds (`confirm`) asks once more, the rest run now.
+   * What it asks comes from the row the engine would take (a line's may be its sheet's).
+   */
+  const request = (ref: EntityRef, action: string, key: string | null) => {
+    if (busy) return;
+    const open = pendingRef.current;
+    if (open && open.ref.id === ref.id && open.action === action) return;
+    const wf = catalog.workflow(data.order.workflowId, data.order.workflowVersion);
+    const row = wf ? actionRowOf(wf, data, ref, role, action) : undefined;
+    if (row?.input?.length) setPending({ kind: 'form', ref, action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
+    else if (row?.confirm) setPending({ kind: 'confirm', ref, action, askedFor, key });
+    else void apply(ref, action);
+  };
+
+  const confirmPending = () => {
+    const p = pendingRef.current;
+    if (p?.kind !== 'confirm') return;
+    setPending(null);
+    void apply(p.ref, p.action);
+  };
+  const abortPending = () => setPending(null);
+
+  // A scanned action card that cancels, refunds or needs data asks here too: the card again
+  // (or Enter) confirms. Other cards go on to the scanner's routing (the engine applies them).
+  useScanTarget(
+    (scan) => {
+      if (scan.parsed.kind !== 'action') return null;
+      const action = scan.parsed.action;
+      const words2 = words.action(action);
+      const open = pendingRef.current;
+      if (open && norm(open.action) === norm(action)) {
+        if (open.kind === 'confirm') {
+          confirmPending();
+          return { ok: true, message: t('scan.msg.actionConfirmed', { action: words2 }), settle: 'local' };
+        }
+        return { ok: true, message: t('scan.msg.actionForm', { action: words2 }), settle: 'local' };
+      }
+      if (open) setPending(null);
+      const wf = catalog.workflow(data.order.workflowId, data.order.workflowVersion);
+      if (!wf || busy) return null;
+      const focus = useScannerStore.getState().focus;
+      const preferred = focus?.orderId === data.order.id ? (focus.ref.kind === 'refund' ? data.refunds.find((r) => r.id === focus.ref.id)?.itemId : focus.ref.kind === 'item' ? focus.ref.id : undefined) : undefined;
+      const places: EntityRef[] = [{ kind: 'order', id: data.order.id }, ...data.items.map((i): EntityRef => ({ kind: 'item', id: i.id }))];
+      const possible = places.filter((ref) => actionRowOf(wf, data, ref, role, action));
+      const ref = possible.find((r) => r.id === preferred) ?? possible.find((r) => r.kind === 'order') ?? (possible.length === 1 ? possible[0] : undefined);
+      const row = ref ? actionRowOf(wf, data, ref, role, action) : undefined;
+      if (!ref || !row) return null;
+      if (row.input?.some((f) => f.required)) {
+        setPending({ kind: 'form', ref, action: row.action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
+        return { ok: true, message: t('scan.msg.actionForm', { action: words2 }), settle: 'local' };
+      }
+      if (row.confirm) {
+        setPending({ kind: 'confirm', ref, action: row.action, askedFor, key: null, scanned: true });
+        return { ok: true, message: t('scan.msg.actionAsks', { action: words2 }), settle: 'local' };
+      }
+      return null;
+    },
+    { kinds: ['action'] },
+  );
+
+
   // The panels get one callback for the page's life, so they are not rendered again when
   // only the panel's busy state flips (the fieldset disables their buttons).
-  const applyLatest = useRef(apply);
-  useLayoutEffect(() => {
-    applyLatest.current = apply;
-  });
-  const onApply = useCallback((ref: EntityRef, action: string) => void applyLatest.current(ref, action), []);
-
   // Number keys run the current role's actions in the order they are shown.
   const numbered: Array<{ ref: EntityRef; action: string }> =
     panels.phase === 'ready' ? panels.panels.flatMap((p) => p.mine.map((action) => ({ ref: p.target.ref, action }))) : [];
+  const keyOf = (ref: EntityRef, action: string): string | null => {
+    const i = numbered.findIndex((e) => e.ref.id === ref.id && e.action === action);
+    return i >= 0 && i < 9 ? String(i + 1) : null;
+  };
+  const requestLatest = useRef(request);
+  const keyOfLatest = useRef(keyOf);
+  const applyLatest = useRef(apply);
+  useLayoutEffect(() => {
+    requestLatest.current = request;
+    keyOfLatest.current = keyOf;
+    applyLatest.current = apply;
+  });
+  // Unavailable actions still ask the engine (which refuses and says why): no form, no question.
+  const onApply = useCallback((ref: EntityRef, action: string) => requestLatest.current(ref, action, keyOfLatest.current(ref, action)), []);
+  const onTry = useCallback((ref: EntityRef, action: string) => void applyLatest.current(ref, action), []);
+
+  // While an action asks once more, only its own key, Enter and Esc mean anything: one key
+  // alone never cancels an order. While its form is open, the form has the keys.
   useShortcuts(
-    numbered.slice(0, 9).map((entry, i) => ({ combo: String(i + 1), run: () => void apply(entry.ref, entry.action) })),
+    pending?.kind === 'confirm'
+      ? [
+          ...(pending.key ? [{ combo: pending.key, run: confirmPending }] : []),
+          { combo: 'Enter', run: confirmPending },
+          { combo: 'Escape', run: abortPending, inFields: true },
+        ]
+      : pending?.kind === 'form'
+        ? [{ combo: 'Escape', run: abortPending }]
+        : numbered.slice(0, 9).map((entry, i) => ({ combo: String(i + 1), run: () => request(entry.ref, entry.action, String(i + 1)) })),
   );
 
   // Number keys run through the panels in order: each panel's first key follows the last one's.
@@ -105,6 +224,39 @@ export function ActionPanel({ data }: { data: OrderData }) {
           {roleShortcut ? t('order.actions.actingAs', { role: words.role(role), key: roleShortcut }) : words.role(role)}
         </Badge>
       </Group>
+      {pending ? (
+        <Paper withBorder p="sm" mb="sm" radius="md" data-testid={pending.kind === 'form' ? 'action-form-panel' : 'action-confirm'} data-action={pending.action}>
+          {pending.kind === 'form' ? (
+            <ActionForm
+              key={`${pending.ref.id}:${pending.action}`}
+              title={words.action(pending.action)}
+              fields={pending.fields}
+              bounds={pending.bounds}
+              busy={busy}
+              error={pending.error}
+              onSubmit={(input) => void apply(pending.ref, pending.action, input)}
+              onCancel={abortPending}
+            />
+          ) : (
+            <Stack gap="xs" role="alertdialog" aria-label={t('order.actions.confirm.ask', { action: words.action(pending.action) })}>
+              <Text fw={700}>{t('order.actions.confirm.ask', { action: words.action(pending.action) })}</Text>
+              <Text fz="sm">
+                {pending.key
+                  ? t('order.actions.confirm.keys', { key: pending.key })
+                  : t(pending.scanned ? 'order.actions.confirm.keysScan' : 'order.actions.confirm.keysNoKey')}
+              </Text>
+              <Group gap="xs">
+                <Button color="red" onClick={confirmPending} data-testid="action-confirm-yes">
+                  {t('order.actions.confirm.yes', { action: words.action(pending.action) })}
+                </Button>
+                <Button variant="default" onClick={abortPending} data-testid="action-confirm-no">
+                  {t('order.actions.confirm.no')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </Paper>
+      ) : null}
       {panels.phase === 'loading' ? <LoadingState minHeight={120} /> : null}
       {panels.phase === 'error' ? <ErrorView message={panels.message} /> : null}
       {panels.phase === 'ready' ? (
@@ -121,6 +273,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
                   firstShortcut={firstShortcuts[index] ?? 0}
                   last={last?.targetId === panel.target.ref.id ? last : null}
                   onApply={onApply}
+                  onTry={onTry}
                   hideIfEmpty={panel.target.kind === 'item'}
                 />
               );
@@ -138,6 +291,7 @@ const TargetPanel = memo(function TargetPanel({
   firstShortcut,
   last,
   onApply,
+  onTry,
   hideIfEmpty,
 }: {
   panel: PanelData;
@@ -145,6 +299,7 @@ const TargetPanel = memo(function TargetPanel({
   firstShortcut: number;
   last: LastResult | null;
   onApply: (ref: EntityRef, action: string) => void;
+  onTry: (ref: EntityRef, action: string) => void;
   hideIfEmpty: boolean;
 }) {
   const { t } = useTranslation();
@@ -218,7 +373,7 @@ const TargetPanel = memo(function TargetPanel({
               size="sm"
               fullWidth
               justify="space-between"
-              onClick={() => onApply(target.ref, e.action)}
+              onClick={() => onTry(target.ref, e.action)}
               data-testid="unavailable-action"
               data-action={e.action}
               c="dimmed"

@@ -14,19 +14,20 @@ export function decideAct(
   ref: EntityRef,
   role: string,
   action: string,
+  input?: unknown,
 ): Decision<ActResult> {
   const wf = env.registry.get(snapshot.order.workflowId, snapshot.order.workflowVersion);
-  return decideActWith(env, new OrderWork(snapshot, wf, meta, env.newId), ref, role, action);
+  return decideActWith(env, new OrderWork(snapshot, wf, meta, env.newId), ref, role, action, input);
 }
 
-function decideActWith(env: EngineEnv, work: OrderWork, ref: EntityRef, role: string, action: string): Decision<ActResult> {
+function decideActWith(env: EngineEnv, work: OrderWork, ref: EntityRef, role: string, action: string, input?: unknown): Decision<ActResult> {
   return guarded(work, () => {
-    const first = perform(env, work, ref, role, action, { system: false, depth: 0 });
+    const first = perform(env, work, ref, role, action, { system: false, depth: 0, input });
     // An item's panel shows its open refund sheet's actions: route those to the sheet.
     if (!first.ok && ref.kind === 'item' && (first.code === 'unknown-action' || first.code === 'wrong-role')) {
       const sheet = work.openRefundOf(ref.id);
       if (sheet) {
-        const viaSheet = perform(env, work, { kind: 'refund', id: sheet.id }, role, action, { system: false, depth: 0 });
+        const viaSheet = perform(env, work, { kind: 'refund', id: sheet.id }, role, action, { system: false, depth: 0, input });
         if (viaSheet.ok || viaSheet.code !== 'unknown-action') return viaSheet;
       }
     }

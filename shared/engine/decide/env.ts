@@ -1,6 +1,7 @@
 // What every decision is given and returns, and the guard that turns a throwing rule or
 // effect into a refusal: a refused command leaves nothing to write.
 import type { EntityRef } from '../../db/rows';
+import type { ActionInput } from '../../workflow/input';
 import type { Refused } from '../../api';
 import type { WorkflowRegistry } from '../../workflows';
 import type { Periods } from '../../settings/periods';
@@ -10,8 +11,9 @@ import { EngineRefusal, refused } from '../command';
 export { EngineRefusal };
 import type { OrderWork } from '../work';
 
-/** Code that effects may name ("handler" effects) for what cannot be said as data. */
-export type EffectHandler = (work: OrderWork, subject: EntityRef) => void;
+/** Code that effects may name ("handler" effects) for what cannot be said as data. `input`
+ *  is what the person's action carried (checked against its declaration; {} for system steps). */
+export type EffectHandler = (work: OrderWork, subject: EntityRef, input: ActionInput) => void;
 
 export interface EngineEnv {
   registry: WorkflowRegistry;

@@ -4,6 +4,7 @@
 import type { ActResult, Applied } from '../../api';
 import type { EntityRef, ItemRow, TimerRow } from '../../db/rows';
 import type { Effect } from '../../workflow/schema';
+import { checkInput, type ActionInput, type InputBounds } from '../../workflow/input';
 import { periodLength } from '../../settings/periods';
 import { commitLine, releaseLine, reserveLine, restockLine } from '../../inventory/reservations';
 import { LIMITS } from '../../limits';
@@ -18,6 +19,9 @@ export interface PerformOptions {
   /** System steps (cascades, timers) may take hidden actions. */
   system: boolean;
   depth: number;
+  /** What a person's action carries (checked against the row's `input` here); system
+   *  steps carry none. */
+  input?: unknown;
 }
 
 export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: string, action: string, opts: PerformOptions): ActResult {
@@ -31,12 +35,29 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
   const resolution = work.wf.resolve(subject, work.context(), role, action, opts);
   if (!resolution.ok) return resolution;
   const { row } = resolution;
+  let input: ActionInput = {};
+  if (!opts.system) {
+    const checked = checkInput(row.input, opts.input, boundsOf(work, ref));
+    if (!checked.ok) {
+      const r = checked.refusal;
+      return refused('invalid-input', `"${row.action}": ${r.message}; nothing was changed.`, {
+        reason: 'action-input',
+        action: row.action,
+        field: r.field,
+        label: r.label,
+        problem: r.problem,
+        limit: r.limit,
+      });
+    }
+    input = checked.value;
+  }
   const eventsBefore = work.events.length;
   const from = work.setState(ref, row.to);
   const roleCode = role.trim().toUpperCase();
-  work.event('transition', { entity: ref, role: roleCode, action: row.action, from, to: row.to, postAction: row.postAction ?? null });
+  const data = Object.keys(input).length ? { data: input } : {};
+  work.event('transition', { entity: ref, role: roleCode, action: row.action, from, to: row.to, postAction: row.postAction ?? null, ...data });
   const effects = [...(row.effects ?? []), ...(row.postAction ? (work.wf.definition.postActions[row.postAction] ?? []) : [])];
-  for (const effect of effects) runEffect(env, work, effect, ref, opts.depth);
+  for (const effect of effects) runEffect(env, work, effect, ref, opts.depth, input);
   if (ref.kind === 'order' && from !== row.to && isTerminal(work, row.to)) cancelPendingTimers(work, row.to);
   const applied: Applied = {
     ok: true,
@@ -47,6 +68,13 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
     stateVersion: work.entity(ref)!.stateVersion,
   };
   return applied;
+}
+
+/** The figures an input bound may name: the price of the subject's line, the order's total. */
+function boundsOf(work: OrderWork, ref: EntityRef): InputBounds {
+  const itemId = ref.kind === 'item' ? ref.id : ref.kind === 'refund' ? work.refunds.get(ref.id)?.itemId : undefined;
+  const item = itemId === undefined ? undefined : work.items.get(itemId);
+  return { ...(item ? { linePrice: item.price } : {}), orderTotal: work.order.total };
 }
 
 function isTerminal(work: OrderWork, state: string): boolean {
@@ -88,7 +116,7 @@ function targets(work: OrderWork, from: EntityRef, target: 'self' | 'order' | 'i
   }
 }
 
-function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: EntityRef, depth: number): void {
+function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: EntityRef, depth: number, input: ActionInput): void {
   if (effect.when) {
     const subject = work.subject(subjectRef);
     if (!subject || !work.wf.evaluate(effect.when, subject, work.context())) return;
@@ -122,6 +150,10 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
       const [itemRef] = targets(work, subjectRef, 'item');
       if (!itemRef) throw new Error('no order line to open a refund sheet for');
       const id = env.newId();
+      const price = work.items.get(itemRef.id)?.price ?? 0;
+      // The amount the person entered, else the whole line (checked <= the price by its declaration).
+      const given = effect.amount === undefined ? undefined : input[effect.amount];
+      const amount = effect.amount === undefined ? null : typeof given === 'number' ? given : price;
       work.addRefund({
         id,
         orderId: work.order.id,
@@ -129,11 +161,11 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
         kind: effect.refundKind,
         state: effect.state,
         stateVersion: 1,
-        amount: null,
+        amount,
         createdAt: work.meta.at,
         updatedAt: work.meta.at,
       });
-      work.event('refund-opened', { entity: { kind: 'refund', id }, to: effect.state, detail: effect.refundKind, data: { refundKind: effect.refundKind } });
+      work.event('refund-opened', { entity: { kind: 'refund', id }, to: effect.state, detail: effect.refundKind, data: { refundKind: effect.refundKind, ...(amount === null ? {} : { amount }) } });
       return;
     }
     case 'closeRefunds':
@@ -163,7 +195,7 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
     case 'handler': {
       const handler = env.handlers[effect.name];
       if (!handler) throw new Error(`no handler named "${effect.name}" is registered`);
-      handler(work, subjectRef);
+      handler(work, subjectRef, input);
       return;
     }
   }
