@@ -2,7 +2,7 @@
 // toasts stay off the screen being worked on, and "opening the database" does not move the
 // board when it goes.
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { openApp, seedCatalog } from './support/app';
+import { actViaEngine, createOrderViaEngine, openApp, seedCatalog } from './support/app';
 import { handled, scan } from './scanner.support';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -39,6 +39,36 @@ test.describe('layout at 1366x768', () => {
       expect(toggle!.x + toggle!.width).toBeLessThanOrEqual(1366);
     });
   }
+
+  test('no badge or pill on the board, an order or the stock screen is cut off; the column picker says what it shows', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { demo: true });
+    await seedCatalog(page);
+    const paid = await createOrderViaEngine(page, { buyerId: 'ann', buyerName: 'Ann Lee-Montgomery', lines: [{ sku: 'TEA-100', qty: 2 }, { sku: 'CUP-01', qty: 1 }] });
+    await actViaEngine(page, { kind: 'order', id: paid.orderId }, 'P', 'payment successful');
+    await createOrderViaEngine(page, { buyerId: 'bob', lines: [{ sku: 'TEA-100', qty: 1 }] });
+    const badges = 'main .mantine-Badge-root, main .mantine-Pill-root, main .mantine-SegmentedControl-root';
+
+    await expect(page.getByTestId('order-card')).toHaveCount(2);
+    const picker = page.getByTestId('column-picker');
+    const columns = page.getByTestId('board-column');
+    const total = await columns.count();
+    await expect(picker).toHaveText(`${total} of ${total} shown`);
+    expect(await cutOff(page, badges)).toEqual([]);
+    expect(await cutOff(page, '[data-testid="board-filters"]')).toEqual([]);
+
+    // Hide a column from the picker: the board and the picker's words follow.
+    await picker.click();
+    await page.getByTestId('column-option').first().click();
+    await expect(columns).toHaveCount(total - 1);
+    await expect(picker).toHaveText(`${total - 1} of ${total} shown`);
+    await page.keyboard.press('Escape');
+
+    for (const [path, shown] of [[`/orders/${paid.orderId}`, 'timeline-event'], ['/stock', 'level-row'], ['/tasks', 'timer-row']] as const) {
+      await page.evaluate((p) => (window.location.hash = p), path);
+      await expect(page.getByTestId(shown).first()).toBeVisible();
+      expect(await cutOff(page, badges), path).toEqual([]);
+    }
+  });
 
   test('a toast stays within the navbar, off the screen being worked on', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
