@@ -67,6 +67,9 @@ export const theme = createTheme({
     Badge: { defaultProps: { size: 'lg', radius: 'sm' } },
     Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
     Notification: { defaultProps: { withBorder: true } },
+    // Mantine's hidden focus placeholder (role="presentation") is not allowed inside role="menu";
+    // without it the first item takes focus on open, which keyboard users want anyway.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     // Mantine fades the active link's description to 90 %: below 4.5:1 on its tint.
     NavLink: { styles: { description: { opacity: 1 } } },
     // Mantine's close buttons (dialogs, drawers, toasts) are icons with no name of their own:
