@@ -19,7 +19,8 @@ function devCspRelax(): Plugin {
 export default defineConfig({
   root: here('./renderer'),
   base: './',
-  publicDir: false,
+  // Files copied to dist/ as they are: the app icon (favicon, and the Electron window icon).
+  publicDir: here('./renderer/public'),
   plugins: [react(), devCspRelax()],
   worker: { format: 'es' },
   build: {

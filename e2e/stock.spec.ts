@@ -108,7 +108,7 @@ test.describe('stock', () => {
     // Levels agree with the ledger.
     await page.getByTestId('stock-check').click();
     await expect(page.getByTestId('check-ok')).toContainText('Levels agree with the ledger');
-    await page.getByRole('dialog', { name: 'Check stock' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog', { name: 'Check stock' }).getByTestId('check-close').click();
 
     // Scanning goods in lives on its own screen, one menu item away.
     await page.getByTestId('stock-more').click();
@@ -327,7 +327,7 @@ test.describe('stock', () => {
     await expect(errors.nth(2)).toContainText('SKU is required');
     await quietToasts(page);
     await screenshotBoth(page, 'stock-import-errors');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByTestId('import-close').click();
     expect(await engine(page, 'exportProducts')).not.toContain('RICE-5');
     await expect(page.getByText('No products yet')).toBeVisible();
 

@@ -54,6 +54,8 @@ const APP_NAME = 'Counterflow';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_ROOT = path.resolve(here, '..', 'dist');
 const PRELOAD_PATH = path.join(here, 'preload.cjs');
+/** The window icon (Linux shows it; Windows and macOS take the packaged app's icon): the favicon. */
+const WINDOW_ICON = path.join(RENDERER_ROOT, 'icon.png');
 
 const { origin: trustedOrigin, startUrl, dev } = resolveTrustedOrigin(process.env.VITE_DEV_SERVER_URL, app.isPackaged);
 
@@ -128,6 +130,7 @@ function setApplicationMenu(): void {
 function createMainWindow(): void {
   const win = new BrowserWindow({
     title: APP_NAME,
+    icon: WINDOW_ICON,
     width: 1280,
     height: 840,
     minWidth: 900,

@@ -1,14 +1,17 @@
 // Writes the app icons electron-builder packs: build/icon.png (512x512, Linux and the source
 // of the others), build/icon.ico (Windows: PNG entries 16-256) and build/icon.icns (macOS: PNG
-// entries 16-1024). Drawn here, not in an image editor, so they can be made again on any machine:
+// entries 16-1024), and renderer/public/icon.png (256x256: the favicon, and the window icon the
+// main process sets from the built renderer). Drawn here, not in an image editor, so they can be made again on any machine:
 //   npx tsx scripts/make-icons.ts
 // The picture is the app's header mark: two arrows passing each other on the brand blue.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-const BUILD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'build');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUILD = path.join(ROOT, 'build');
+const RENDERER_PUBLIC = path.join(ROOT, 'renderer', 'public');
 const BLUE: [number, number, number] = [0x22, 0x8b, 0xe6]; // Mantine blue.6, the header's mark
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -152,4 +155,6 @@ writeFileSync(
     { type: 'ic10', data: get(1024) },
   ]),
 );
-console.log('wrote build/icon.png, build/icon.ico, build/icon.icns');
+mkdirSync(RENDERER_PUBLIC, { recursive: true });
+writeFileSync(path.join(RENDERER_PUBLIC, 'icon.png'), get(256));
+console.log('wrote build/icon.png, build/icon.ico, build/icon.icns, renderer/public/icon.png');

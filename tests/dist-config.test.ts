@@ -108,6 +108,14 @@ describe('icons in build/', () => {
     expect(types).toEqual(expect.arrayContaining(['ic08', 'ic09']));
   });
 
+  it('the app itself: renderer/public/icon.png (copied to dist/) is the favicon and the window icon', () => {
+    const png = read('renderer/public/icon.png');
+    expect(png.toString('ascii', 12, 16)).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([256, 256]);
+    expect(read('renderer/index.html').toString()).toMatch(/<link rel="icon" type="image\/png" href="\.\/icon\.png" \/>/);
+    expect(read('electron/main.ts').toString()).toMatch(/icon: WINDOW_ICON,/);
+  });
+
   it('every icon the config names exists', () => {
     for (const icon of [config.win.icon, config.mac.icon, config.linux.icon]) expect(existsSync(path.join(ROOT, icon)), icon).toBe(true);
   });

@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { ScannerProvider } from '../scanner';
+import { NAVBAR_WIDTH, TOAST_INSET } from '../shell/frame';
 import { colorSchemeManager, DEFAULT_COLOR_SCHEME } from '../ui/colorScheme';
 import { cssVariablesResolver, theme } from '../ui/theme';
 import { WorkflowCatalogProvider } from '../workflow/catalog';
@@ -15,8 +16,15 @@ const router = createHashRouter(routes);
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme={DEFAULT_COLOR_SCHEME}>
-      {/* Bottom left sits over the navbar's empty lower part, not over the action panel. */}
-      <Notifications position="bottom-left" limit={3} zIndex={400} w={380} />
+      {/* Bottom left, within the navbar's empty lower part: never over the screen being worked on. */}
+      <Notifications
+        position="bottom-left"
+        limit={3}
+        zIndex={400}
+        w={NAVBAR_WIDTH - 2 * TOAST_INSET}
+        style={{ left: TOAST_INSET, bottom: TOAST_INSET }}
+        data-testid="toasts"
+      />
       <WorkflowCatalogProvider>
         <WorkflowWordsProvider>
           {/* Scans are read anywhere in the window and routed by screen (renderer/scanner). */}

@@ -1,8 +1,8 @@
 // Buyer, sku, date range and which columns to show. Typing filters live.
-import { Button, Group, MultiSelect, TextInput } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { Button, Group, Input, Menu, TextInput } from '@mantine/core';
+import { IconChevronDown, IconFilterOff } from '@tabler/icons-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWindowIdle } from '../app/windowIdle';
 import type { BoardColumnDef } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
 import { hasFilters, useBoardStore } from './boardStore';
@@ -46,25 +46,52 @@ export function BoardFilters({ columns }: { columns: BoardColumnDef[] }) {
 
 const PICKER_WIDTH = 220;
 
-/** Which columns to show. The combobox waits for the window's first idle moment: the board's cards paint first. */
+/**
+ * Which columns to show: a menu of checkboxes behind a button that says how many are shown.
+ * (A multi-select showed one pill per column in a 220 px field and cut all but the first off.)
+ */
 function ColumnPicker({ columns }: { columns: BoardColumnDef[] }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const hiddenColumns = useBoardStore((s) => s.hiddenColumns);
   const set = useBoardStore((s) => s.set);
-  if (!useWindowIdle()) return <TextInput label={t('boards.filter.states')} w={PICKER_WIDTH} size="sm" readOnly tabIndex={-1} />;
+  const id = useId();
+  const shown = columns.filter((c) => !hiddenColumns.includes(c.key)).length;
+  const toggle = (key: string, show: boolean) =>
+    set({ hiddenColumns: show ? hiddenColumns.filter((k) => k !== key) : [...hiddenColumns.filter((k) => k !== key), key] });
   return (
-    <MultiSelect
-      label={t('boards.filter.states')}
-      data={columns.map((c) => ({ value: c.key, label: words.state('order', c.states[0]) }))}
-      value={columns.filter((c) => !hiddenColumns.includes(c.key)).map((c) => c.key)}
-      onChange={(keys) => set({ hiddenColumns: columns.filter((c) => !keys.includes(c.key)).map((c) => c.key) })}
-      w={PICKER_WIDTH}
-      size="sm"
-      maxValues={columns.length}
-      hidePickedOptions={false}
-      comboboxProps={{ withinPortal: true }}
-      styles={{ pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }}
-    />
+    <Input.Wrapper label={t('boards.filter.states')} labelProps={{ htmlFor: id }} size="sm">
+      {/* A block under the label, as the other fields' inputs are. */}
+      <div>
+        <Menu closeOnItemClick={false} position="bottom-start">
+          <Menu.Target>
+            <Button
+              id={id}
+              variant="default"
+              size="sm"
+              w={PICKER_WIDTH}
+              justify="space-between"
+              fw={400}
+              rightSection={<IconChevronDown size={16} />}
+              data-testid="column-picker"
+            >
+              {t('boards.filter.columnsShown', { shown, total: columns.length })}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {columns.map((c) => (
+              <Menu.CheckboxItem
+                key={c.key}
+                checked={!hiddenColumns.includes(c.key)}
+                onChange={(checked) => toggle(c.key, checked)}
+                data-testid="column-option"
+              >
+                {words.state('order', c.states[0])}
+              </Menu.CheckboxItem>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      </div>
+    </Input.Wrapper>
   );
 }

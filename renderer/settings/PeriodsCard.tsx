@@ -133,7 +133,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
                     data-testid={`period-override-${name}`}
                   />
                 </Table.Td>
-                <Table.Td ta="right" fw={700} className="tabular" c={override !== undefined ? 'orange.8' : undefined} style={{ whiteSpace: 'nowrap' }} data-testid={`period-used-${name}`}>
+                <Table.Td ta="right" fw={700} className="tabular" c={override !== undefined ? 'orange' : undefined} style={{ whiteSpace: 'nowrap' }} data-testid={`period-used-${name}`}>
                   {used !== undefined ? formatDuration(used, locale) : '—'}
                 </Table.Td>
               </Table.Tr>
@@ -142,7 +142,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
         </Table.Tbody>
       </Table>
       {error ? (
-        <Text c="red.8" fz="sm" role="alert">
+        <Text c="red" fz="sm" role="alert">
           {error}
         </Text>
       ) : null}

@@ -55,7 +55,7 @@ export function ScannerCard() {
           <Stack gap="md">
             <ScanProfileInputs fields={editor.fields} errors={editor.errors} onChange={editor.set} />
             {error ? (
-              <Text c="red.8" fz="sm" role="alert" data-testid="scanner-error">
+              <Text c="red" fz="sm" role="alert" data-testid="scanner-error">
                 {error}
               </Text>
             ) : null}

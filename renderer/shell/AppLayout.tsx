@@ -12,8 +12,10 @@ import { RestoreDialog } from '../settings/RestoreDialog';
 import { useScreenOutlet, useScreenShown } from '../scanner/screenReady';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
-import { EngineBanner } from './EngineBanner';
+import classes from './AppLayout.module.css';
+import { EngineBanner, EngineStarting } from './EngineBanner';
 import { EngineStatus } from './EngineStatus';
+import { HEADER_HEIGHT, NAVBAR_WIDTH } from './frame';
 import { HostBridge } from './HostBridge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
@@ -25,11 +27,14 @@ import { ThemeToggle } from './ThemeToggle';
 // navbar around them.
 export function AppLayout() {
   return (
-    <AppShell header={{ height: 68 }} navbar={{ width: 256, breakpoint: 0 }} padding="lg">
+    <AppShell header={{ height: HEADER_HEIGHT }} navbar={{ width: NAVBAR_WIDTH, breakpoint: 0 }} padding="lg">
       <AppHeader />
       <AppShell.Navbar p="sm">
         <AppShell.Section grow component={ScrollArea}>
           <NavMenu />
+        </AppShell.Section>
+        <AppShell.Section>
+          <EngineStarting />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
@@ -70,7 +75,7 @@ function AppHeader() {
   return (
     <AppShell.Header px="md">
       <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap" className={classes.fixed}>
           <ThemeIcon size={38} radius="md" variant="filled">
             <IconArrowsExchange size={24} />
           </ThemeIcon>
@@ -79,9 +84,11 @@ function AppHeader() {
           </Text>
         </Group>
         <RoleSwitcher />
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap" className={classes.fixed}>
           <HeaderOperator />
-          <EngineStatus />
+          <div className={classes.status}>
+            <EngineStatus />
+          </div>
           <LanguageSwitch />
           <ThemeToggle />
         </Group>

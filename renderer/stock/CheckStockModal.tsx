@@ -95,7 +95,7 @@ export function CheckStockModal({ onClose }: { onClose(): void }) {
           <Button variant="default" onClick={run} disabled={!report && !error}>
             {t('stock.check.again')}
           </Button>
-          <Button onClick={onClose} data-autofocus>
+          <Button onClick={onClose} data-autofocus data-testid="check-close">
             {t('common.close')}
           </Button>
         </Group>

@@ -106,7 +106,7 @@ export function CsvImportModal({ what, onClose }: { what: 'products' | 'levels';
           </Alert>
         ) : null}
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={onClose} data-testid="import-close">
             {t('common.close')}
           </Button>
           <Button leftSection={<IconFileImport size={20} />} loading={busy} onClick={() => void choose()} data-autofocus data-testid="csv-choose">

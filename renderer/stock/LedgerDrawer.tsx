@@ -186,7 +186,7 @@ function LedgerBody({ sku }: { sku: string }) {
                       </Badge>
                     </Table.Td>
                     <Table.Td>{nameOf(r.locationId)}</Table.Td>
-                    <Table.Td ta="right" fw={700} className="tabular" c={r.delta > 0 ? 'green.8' : r.delta < 0 ? 'red.8' : 'dimmed'} data-testid="ledger-delta">
+                    <Table.Td ta="right" fw={700} className="tabular" c={r.delta > 0 ? 'green' : r.delta < 0 ? 'red' : 'dimmed'} data-testid="ledger-delta">
                       {r.delta > 0 ? `+${r.delta}` : r.delta}
                     </Table.Td>
                     <Table.Td fz="sm">{r.reason}</Table.Td>

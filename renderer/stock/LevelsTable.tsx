@@ -57,7 +57,7 @@ export function LevelsTable({ rows, locations, footer }: { rows: LevelView[]; lo
         render: (r) => (
           <Group gap={6} justify="flex-end" wrap="nowrap">
             {r.tone !== 'ok' ? (
-              <Text span fz="xs" fw={700} tt="uppercase" c={stockColor(r.available, r.reorderPoint) + '.9'}>
+              <Text span fz="xs" fw={700} tt="uppercase" c={stockColor(r.available, r.reorderPoint)}>
                 {t(`stock.tone.${r.tone}`)}
               </Text>
             ) : null}

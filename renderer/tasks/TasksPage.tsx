@@ -203,7 +203,7 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
           return (
             <Stack gap={0}>
               {r.status === 'pending' ? (
-                <Text fw={700} c={left > 0 ? undefined : 'orange.8'} className="tabular" data-testid="timer-due">
+                <Text fw={700} c={left > 0 ? undefined : 'orange'} className="tabular" data-testid="timer-due">
                   {left > 0 ? t('tasks.due.in', { time: formatDuration(left, locale) }) : t('tasks.due.now', { time: formatDuration(-left, locale) })}
                 </Text>
               ) : (

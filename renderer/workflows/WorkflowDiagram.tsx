@@ -139,7 +139,7 @@ const StartNode = memo(function StartNode({ data }: NodeProps<StartNodeType>) {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('workflows.diagram.start')}>
-      <div className={classes.start} style={{ width: data.width, height: data.height }} aria-label={t('workflows.diagram.start')}>
+      <div className={classes.start} style={{ width: data.width, height: data.height }} role="img" aria-label={t('workflows.diagram.start')}>
         <Handle type="source" position={Position.Right} className={classes.handle} isConnectable={false} />
       </div>
     </Tooltip>

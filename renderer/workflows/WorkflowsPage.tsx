@@ -404,7 +404,7 @@ function DiagramWithLegend({ machine, family, words, marks }: { machine: Workflo
         <Legend swatch={<span style={{ display: 'inline-block', width: 26, borderTop: '2px solid currentColor' }} />} text={t('workflows.legend.person')} />
         <Legend swatch={<span style={{ display: 'inline-block', width: 26, borderTop: '2px dashed currentColor' }} />} text={t('workflows.legend.system')} />
         <Legend swatch={<span style={{ display: 'inline-block', width: 16, height: 12, border: '3px double currentColor', borderRadius: 3 }} />} text={t('workflows.legend.terminal')} />
-        <Legend swatch={<Text span c="orange.7" fw={700}>*</Text>} text={t('workflows.legend.guard')} />
+        <Legend swatch={<Text span c="orange" fw={700}>*</Text>} text={t('workflows.legend.guard')} />
         <Legend swatch={<span>↻</span>} text={t('workflows.legend.loop')} />
       </Group>
     </Stack>
