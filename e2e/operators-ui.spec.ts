@@ -287,6 +287,10 @@ test.describe('audit', () => {
     await expect(page.getByTestId('order-number')).toHaveText(number);
     await page.keyboard.press('F2');
     await page.getByTestId('panel-order').locator('[data-testid="action-button"][data-action="ship the order"]').click();
+    // Shipping carries data (carrier, tracking): its form opens; every field is optional.
+    await expect(page.getByTestId('action-form')).toBeVisible();
+    await expect(page.getByTestId('input-carrier')).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('order-state')).toHaveText('finished shipping');
 
     await page.getByRole('link', { name: 'Audit' }).click();

@@ -22,7 +22,6 @@ export function App() {
         limit={3}
         zIndex={400}
         w={NAVBAR_WIDTH - 2 * TOAST_INSET}
-        style={{ left: TOAST_INSET, bottom: TOAST_INSET }}
         data-testid="toasts"
       />
       <WorkflowCatalogProvider>
