@@ -26,7 +26,9 @@ export type RefusalCode =
   /** Unknown badge or name, wrong PIN, or a deactivated operator (params.waitSeconds after a wrong PIN). */
   | 'sign-in-failed'
   /** Too soon after wrong PINs: params.waitSeconds until the next try is checked. */
-  | 'rate-limited';
+  | 'rate-limited'
+  /** The action would change nothing (already recorded in this state, nothing left to do). */
+  | 'no-change';
 
 export interface Refused {
   ok: false;
@@ -101,7 +103,7 @@ export interface OrderView {
   items: ItemView[];
 }
 
-export type DisabledReason = 'wrong-state' | 'guard-failed' | 'system-only' | 'other-role';
+export type DisabledReason = 'wrong-state' | 'guard-failed' | 'system-only' | 'other-role' | 'no-change';
 
 /** What an explanation rests on, as data: a screen says it in its own language. */
 export type ExplainDetail =
@@ -113,6 +115,8 @@ export type ExplainDetail =
   | { kind: 'states'; states: Array<string | null> }
   /** Allowed here, but its condition does not hold. */
   | { kind: 'guard'; guard: Condition }
+  /** Already recorded in this state, and doing it again would change nothing. */
+  | { kind: 'done' }
   /** Possible now: the state it moves to. */
   | { kind: 'moves'; to: string };
 

@@ -1,7 +1,7 @@
 // One transition and everything it sets off: its effects (cascades, timers, flags, refund
 // sheets, vouchers, stock, handlers), depth-limited, and bounded in total by the command's
 // event budget (OrderWork.event).
-import type { ActResult, Applied } from '../../api';
+import type { ActResult, Applied, Refused } from '../../api';
 import type { EntityRef, ItemRow, TimerRow } from '../../db/rows';
 import type { Effect } from '../../workflow/schema';
 import { periodLength } from '../../settings/periods';
@@ -13,6 +13,7 @@ import { EngineRefusal, refused } from '../command';
 import type { OrderWork } from '../work';
 import type { EngineEnv } from './env';
 import { validUntilEnd } from '../validUntil';
+import { norm } from '../../workflow/check';
 
 export interface PerformOptions {
   /** System steps (cascades, timers) may take hidden actions. */
@@ -31,8 +32,13 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
   const resolution = work.wf.resolve(subject, work.context(), role, action, opts);
   if (!resolution.ok) return resolution;
   const { row } = resolution;
+  if (!opts.system && work.wf.isExpiryAction(row.action)) {
+    const early = notExpiredYet(env, work, row.action);
+    if (early) return early;
+  }
   const eventsBefore = work.events.length;
   const from = work.setState(ref, row.to);
+  if (from === row.to) work.noteRecorded(ref, norm(row.action));
   const roleCode = role.trim().toUpperCase();
   work.event('transition', { entity: ref, role: roleCode, action: row.action, from, to: row.to, postAction: row.postAction ?? null });
   const effects = [...(row.effects ?? []), ...(row.postAction ? (work.wf.definition.postActions[row.postAction] ?? []) : [])];
@@ -47,6 +53,18 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
     stateVersion: work.entity(ref)!.stateVersion,
   };
   return applied;
+}
+
+/** A person says a line's validity has ended: refused while it has not (or has no end). */
+function notExpiredYet(env: EngineEnv, work: OrderWork, action: string): Refused | null {
+  const until = work.itemList().find((i) => i.validUntil)?.validUntil ?? null;
+  const end = until ? validUntilEnd(until, env.utcOffsetMinutes) : null;
+  if (until && end !== null && work.meta.at > end) return null;
+  const date = until ? until.slice(0, 10) : null;
+  const message = date
+    ? `"${action}" is not possible yet: the service is valid until ${date}, and its codes expire only after that day.`
+    : `"${action}" is not possible: this service has no valid-until date, so its codes never expire.`;
+  return refused('guard-failed', message, { reason: date ? 'not-expired' : 'never-expires', action, date });
 }
 
 function isTerminal(work: OrderWork, state: string): boolean {
@@ -115,6 +133,8 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
       return;
     }
     case 'setFlag':
+      // Already holds: nothing to change, nothing to record.
+      if (work.order.flags[effect.flag] === true) return;
       work.setFlag(effect.flag);
       work.event('flag-set', { entity: { kind: 'order', id: work.order.id }, detail: effect.flag, data: { flag: effect.flag } });
       return;
