@@ -77,7 +77,7 @@ function cancelPendingTimers(work: OrderWork, state: string): void {
   const why = `order reached ${state}`;
   for (const timer of work.pendingTimers()) {
     work.putTimer({ ...timer, status: 'cancelled', doneAt: work.meta.at, outcome: why });
-    work.event('timer-cancelled', { entity: timer.target, role: timer.role, action: timer.action ?? timer.setFlag ?? '', detail: why, data: { reason: 'order-terminal', state } });
+    work.event('timer-cancelled', { entity: timer.target, role: timer.role, action: timer.action ?? (timer.setFlag ? `set ${timer.setFlag}` : ''), detail: why, data: { reason: 'order-terminal', state } });
   }
 }
 
