@@ -60,6 +60,11 @@ export interface CommandOptions {
   commandId?: string;
 }
 
+export interface SettingOptions extends CommandOptions {
+  /** The role the clerk is acting in: a live-counter setting needs the Admin role (A). */
+  role?: string;
+}
+
 export interface OrderLineInput {
   sku: string;
   qty: number;
@@ -210,7 +215,7 @@ export interface Counter {
 
   /** Validates and installs a workflow definition (a new version of an id, or a new id). */
   installWorkflow(json: unknown, options?: CommandOptions): Promise<InstallWorkflowResult>;
-  setSetting<K extends SettingKey>(key: K, value: SettingValue<K>, options?: CommandOptions): Promise<{ ok: true } | Refused>;
+  setSetting<K extends SettingKey>(key: K, value: SettingValue<K>, options?: SettingOptions): Promise<{ ok: true } | Refused>;
   /** Adds an operator (admin only; the first one must be an admin). */
   addOperator(input: AddOperatorInput, options?: CommandOptions): Promise<OperatorResult>;
   /** Changes an operator: the fields given replace the stored ones (admin only). */

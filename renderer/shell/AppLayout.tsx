@@ -8,6 +8,7 @@ import { RestoreDialog } from '../settings/RestoreDialog';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
 import { EngineBanner } from './EngineBanner';
+import { DemoPeriodsBadge } from './DemoPeriodsBadge';
 import { EngineStatus } from './EngineStatus';
 import { HostBridge } from './HostBridge';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -64,6 +65,7 @@ function AppHeader() {
         </Group>
         <RoleSwitcher />
         <Group gap="sm" wrap="nowrap">
+          <DemoPeriodsBadge />
           <EngineStatus />
           <LanguageSwitch />
           <ThemeToggle />
