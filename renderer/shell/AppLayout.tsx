@@ -8,6 +8,7 @@ import { RestoreDialog } from '../settings/RestoreDialog';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
 import { EngineBanner } from './EngineBanner';
+import { DemoCounterBadge } from './DemoCounterBadge';
 import { DemoPeriodsBadge } from './DemoPeriodsBadge';
 import { EngineStatus } from './EngineStatus';
 import { HostBridge } from './HostBridge';
@@ -65,6 +66,7 @@ function AppHeader() {
         </Group>
         <RoleSwitcher />
         <Group gap="sm" wrap="nowrap">
+          <DemoCounterBadge />
           <DemoPeriodsBadge />
           <EngineStatus />
           <LanguageSwitch />
