@@ -50,8 +50,9 @@ export function useConfirmLiveChange(): { ask: (what: ReactNode, run: Pending['r
   const [pending, setPending] = useState<Pending | null>(null);
   const ask = useCallback((what: ReactNode, run: Pending['run']) => setPending({ what, run }), []);
   const close = () => setPending(null);
-  const dialog = (
-    <Modal opened={pending !== null} onClose={close} title={t('settings.live.confirmTitle')} centered data-testid="confirm-live-setting">
+  // Rendered only while asking: a screen has several of these, and one dialog at a time.
+  const dialog = pending === null ? null : (
+    <Modal opened onClose={close} title={t('settings.live.confirmTitle')} centered data-testid="confirm-live-setting">
       <Stack gap="md">
         <Text>{pending?.what}</Text>
         <Text fz="sm" c="dimmed">
