@@ -77,6 +77,7 @@ test.describe('no traps', () => {
 
   test('demo data goes into the demo counter, never the shop, and the demo counter can be deleted', async ({ page }, testInfo) => {
     test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await openApp(page, testInfo, { path: '/settings' });
     const shopProducts = () => page.evaluate(() => (window as unknown as { __counterflowTest: { db: { products: { count(): Promise<number> }; name: string } } }).__counterflowTest.db.products.count());
     await expect(page.getByTestId('demo-shop-note')).toContainText('never goes into the shop');
@@ -85,6 +86,11 @@ test.describe('no traps', () => {
     await page.getByTestId('open-demo-counter').click();
     await expect(page.getByTestId('demo-counter-badge')).toHaveText('Demo counter', { timeout: 60_000 });
     await expect(page.getByTestId('engine-starting')).toHaveCount(0, { timeout: 60_000 });
+    // Named in the header, whole, with the way back beside it (a 1366×768 counter screen).
+    for (const id of ['demo-counter-badge', 'back-to-shop', 'theme-toggle', 'language-switch']) {
+      const cut = await page.getByTestId(id).evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > window.innerWidth);
+      expect(cut, id).toBe(false);
+    }
     await page.getByTestId('demo-count').getByText('10', { exact: true }).click();
     await page.getByTestId('demo-generate').click();
     await expect(page.getByTestId('demo-result')).toContainText(/Created 10 orders/, { timeout: 90_000 });

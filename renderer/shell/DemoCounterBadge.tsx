@@ -1,6 +1,6 @@
 // On every screen of the demo counter: its name, and the way back to the shop. Switching
 // is always a deliberate click (the window starts anew on the other database).
-import { Badge, Button, Group, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Tooltip } from '@mantine/core';
 import { IconBuildingStore, IconFlask } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { config, switchCounter } from '../config';
@@ -15,9 +15,12 @@ export function DemoCounterBadge() {
           {t('common.demoCounter.name')}
         </Badge>
       </Tooltip>
-      <Button size="compact-sm" variant="default" leftSection={<IconBuildingStore size={16} />} onClick={() => switchCounter('shop')} data-testid="back-to-shop">
-        {t('common.demoCounter.backToShop')}
-      </Button>
+      {/* An icon: the header must fit a 1366-pixel counter screen with every badge in it. */}
+      <Tooltip label={t('common.demoCounter.backToShop')}>
+        <ActionIcon size="lg" variant="default" aria-label={t('common.demoCounter.backToShop')} onClick={() => switchCounter('shop')} data-testid="back-to-shop">
+          <IconBuildingStore size={20} />
+        </ActionIcon>
+      </Tooltip>
     </Group>
   );
 }
