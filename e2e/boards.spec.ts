@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { keyBurst } from './scanner.support';
-import { actViaEngine, createOrderViaEngine, openApp, screenshotBoth, seedCatalog } from './support/app';
+import { actViaEngine, createOrderViaEngine, freshDbName, openApp, screenshotBoth, seedCatalog } from './support/app';
 
 const column = (page: Page, states: string) => page.locator(`[data-testid="board-column"][data-states="${states}"]`);
 const count = (page: Page, states: string) => column(page, states).getByTestId('column-count');
@@ -101,7 +101,8 @@ test.describe('order boards', () => {
   test('stays smooth with many orders: header counts add up to the orders, cards are virtualised', async ({ page }, testInfo) => {
     // Timings are logged, not asserted: e2e machines are shared. bench/ measures speed.
     test.setTimeout(180_000);
-    await openApp(page, testInfo);
+    // Demo data goes into a demo counter only (a database of its own).
+    await openApp(page, testInfo, { db: `${freshDbName(testInfo)}.demo` });
     const seeded = await page.evaluate(async () => {
       // The demo import is the worker's own call (the Counter has no seedDemo: an unknown
       // method comes back as undefined through the worker, so the result is checked below).

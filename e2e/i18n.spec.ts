@@ -65,7 +65,8 @@ test.describe('language', () => {
     await expect(page.getByTestId('settings-preset')).toContainText('演示');
     await expect(page.getByTestId('period-used-payment')).toHaveText('1天');
     await expect(page.getByTestId('settings-demo')).toContainText('演示数据');
-    await expect(page.getByTestId('demo-generate')).toHaveText('生成 100 个订单');
+    await expect(page.getByTestId('open-demo-counter')).toHaveText('打开演示柜台');
+    await expect(page.getByTestId('admin-only').first()).toContainText('只有管理员角色可以修改此项');
     await screenshotBoth(page, 'settings-zh');
 
     // And back.

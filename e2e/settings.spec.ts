@@ -15,18 +15,27 @@ test.describe('settings', () => {
   test('periods preset and overrides, device prefix, allocation and scanner profile are saved, with engine messages inline', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/settings' });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+    // Live-counter settings are the Admin's (F4); each change is confirmed once more.
+    await page.keyboard.press('F4');
+    const confirmed = async () => {
+      await page.getByTestId('confirm-live-ok').click();
+      await expect(page.getByTestId('confirm-live-setting')).toHaveCount(0);
+    };
 
     // Periods: production lengths, then the demo preset, then an override.
     await expect(page.getByTestId('period-used-payment')).toHaveText('1 day');
     await expect(page.getByTestId('period-used-autoAck')).toHaveText('15 days');
     await page.getByTestId('settings-preset').getByText('Demo').click();
+    await confirmed();
     await expect(page.getByTestId('period-used-payment')).toHaveText('2 min');
     await expect(page.getByTestId('period-used-sellerResponse')).toHaveText('1 min');
     await page.getByTestId('period-override-sellerResponse').fill('90');
     await expect(page.getByTestId('period-used-sellerResponse')).toHaveText('1 min 30 sec');
     await page.getByTestId('periods-save').click();
+    await confirmed();
     await expect(page.getByText('1 period overridden.')).toBeVisible();
     await page.getByTestId('settings-preset').getByText('Production').click();
+    await confirmed();
     await expect(page.getByTestId('period-used-payment')).toHaveText('1 day');
     await expect(page.getByTestId('period-used-sellerResponse')).toHaveText('1 min 30 sec');
 
@@ -35,14 +44,17 @@ test.describe('settings', () => {
     await page.getByTestId('device-prefix').fill('k-2');
     await expect(page.getByTestId('device-prefix')).toHaveValue('K-2');
     await page.getByTestId('device-save').click();
+    await confirmed();
     await expect(page.getByTestId('settings-device').getByText('use up to 4 capital letters or digits')).toBeVisible();
     await page.getByTestId('device-prefix').fill('k2');
     await expect(page.getByTestId('device-example')).toHaveText('PO-K2-000123');
     await page.getByTestId('device-prefix').press('Enter');
+    await confirmed();
     await expect(page.getByText('Device settings saved.')).toBeVisible();
 
     // Allocation strategy.
     await page.getByTestId('allocation-most-stock').click();
+    await confirmed();
     await expect(page.getByTestId('allocation-most-stock')).toHaveAttribute('data-checked', 'true');
 
     // Scanner profile: "another character" with none typed is said at that field, in words a
@@ -101,6 +113,10 @@ test.describe('settings', () => {
   test('demo data: generate 100 orders with progress, then the stock and task screens are full', async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     await openApp(page, testInfo, { path: '/settings' });
+    // Demo data goes into the demo counter, opened on purpose.
+    await page.getByTestId('open-demo-counter').click();
+    await expect(page.getByTestId('demo-counter-badge')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('engine-starting')).toHaveCount(0, { timeout: 60_000 });
     await page.getByTestId('demo-count').getByText('100', { exact: true }).click();
     await expect(page.getByTestId('demo-generate')).toHaveText('Generate 100 orders');
     await page.getByTestId('demo-generate').click();

@@ -1,6 +1,6 @@
 // Task monitor: the timers of every order, and "run due now".
 import { expect, test, type Page } from '@playwright/test';
-import { createOrderViaEngine, openApp, screenshotBoth, seedCatalog } from './support/app';
+import { createOrderViaEngine, openApp, screenshotBoth, seedCatalog, savePeriodOverride } from './support/app';
 
 /** Close every toast first: screenshotBoth's own loop can wait on a close button that has gone. */
 async function quietToasts(page: Page): Promise<void> {
@@ -65,8 +65,7 @@ test.describe('task monitor', () => {
     await seedCatalog(page);
 
     // Settings: override the payment period to one second.
-    await page.getByTestId('period-override-payment').fill('1');
-    await page.getByTestId('periods-save').click();
+    await savePeriodOverride(page, 'payment', '1');
     await expect(page.getByTestId('period-used-payment')).toHaveText('1 sec');
 
     const number = await createOrderInForm(page, 'C-4001');

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createOrderViaEngine, openApp, screenshotBoth, seedCatalog } from './support/app';
+import { createOrderViaEngine, openApp, screenshotBoth, seedCatalog, savePeriodOverride } from './support/app';
 
 interface Definition {
   version: number;
@@ -40,8 +40,7 @@ test('a timer whose action is refused is retried, shown failed with its reason, 
 
   // The payment period is one second, so the timer is due at once.
   await page.goto(page.url().replace(/#.*$/, '#/settings'));
-  await page.getByTestId('period-override-payment').fill('1');
-  await page.getByTestId('periods-save').click();
+  await savePeriodOverride(page, 'payment', '1');
   await expect(page.getByTestId('period-used-payment')).toHaveText('1 sec');
 
   const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-7001', lines: [{ sku: 'TEA-100', qty: 1 }] });

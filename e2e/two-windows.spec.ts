@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { handled, scan } from './scanner.support';
-import { freshDbName, openApp, seedCatalog } from './support/app';
+import { freshDbName, openApp, seedCatalog, savePeriodOverride } from './support/app';
 
 type Hook = { counter: Record<string, (...args: unknown[]) => Promise<unknown>>; db: { timers: { where(k: string): { equals(v: string): { toArray(): Promise<Array<{ status: string }>> } } } } };
 
@@ -91,8 +91,7 @@ test.describe('two windows on one database', () => {
     // fired by B (the lock holder), which had never seen version 4.
     await importVersion(a, 4);
     await go(a, '/settings');
-    await a.getByTestId('period-override-payment').fill('1');
-    await a.getByTestId('periods-save').click();
+    await savePeriodOverride(a, 'payment', '1');
     await expect(a.getByTestId('period-used-payment')).toHaveText('1 sec');
     const timed = await engine<{ ok: true; orderId: string }>(a, 'createOrder', 'product', { buyerId: 'C-8003', lines: [{ sku: 'TEA-100', qty: 1 }] });
     expect((await orderOf(a, timed.orderId))?.workflowVersion).toBe(4);

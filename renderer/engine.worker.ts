@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import { readBackup, recordBackup, restoreBackup, writeBackup } from '../shared/backup';
 import { openCounter, type EngineCounter } from '../shared/index';
 import { importDemo } from '../shared/demo/importDemo';
+import { demoImportRefusal } from '../shared/demo/demoCounter';
 import type { EngineApi, EngineBackupApi, EngineHello, EngineInfo, EngineOptions } from './engine/protocol';
 
 let resolveCounter: (c: EngineCounter) => void = () => undefined;
@@ -15,11 +16,13 @@ const counterReady = new Promise<EngineCounter>((resolve, reject) => {
 });
 
 let deviceId = '';
+let dbName = '';
 
 async function init(options: EngineOptions): Promise<EngineInfo> {
   try {
     const counter = await openCounter(options);
     deviceId = counter.deviceId;
+    dbName = options.dbName;
     resolveCounter(counter);
     return { deviceId: counter.deviceId };
   } catch (error) {
@@ -51,7 +54,15 @@ const facade = new Proxy({} as EngineApi, {
     if (typeof prop === 'string' && Object.hasOwn(backupApi, prop)) return backupApi[prop as keyof EngineBackupApi];
     if (prop === 'then') return undefined; // never look like a promise
     if (prop === 'deviceId') return deviceId; // a plain property: Comlink reads it, not calls it
-    if (prop === 'importDemo') return async (options: { orders: number }) => importDemo(await counterReady, options);
+    if (prop === 'importDemo') {
+      return async (options: { orders: number }) => {
+        const counter = await counterReady;
+        // Never into the shop's own database: only a demo counter takes demo data.
+        const refusal = demoImportRefusal(dbName);
+        if (refusal) throw new Error(refusal);
+        return importDemo(counter, options);
+      };
+    }
     return async (...args: unknown[]) => {
       const counter = await counterReady;
       const member = (counter as unknown as Record<PropertyKey, unknown>)[prop];

@@ -5,7 +5,8 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { config } from './config';
+import Dexie from 'dexie';
+import { config, takePendingDemoDelete } from './config';
 import { db } from './db';
 import { counter } from './engine/client';
 import { startLeaderLoop } from './engine/leader';
@@ -15,6 +16,11 @@ import { markColorScheme } from './ui/colorScheme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+
+// A demo counter deleted from its own window: its database goes once this (shop) window
+// starts; nothing here has it open, so only another window still on it can hold it up.
+const demoToDelete = takePendingDemoDelete();
+if (demoToDelete) void Dexie.delete(demoToDelete).catch(() => undefined);
 
 startLeaderLoop();
 void requestPersistentStorage();

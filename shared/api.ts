@@ -26,7 +26,9 @@ export type RefusalCode =
   /** Unknown badge or name, wrong PIN, or a deactivated operator (params.waitSeconds after a wrong PIN). */
   | 'sign-in-failed'
   /** Too soon after wrong PINs: params.waitSeconds until the next try is checked. */
-  | 'rate-limited';
+  | 'rate-limited'
+  /** The action would change nothing (already recorded in this state, nothing left to do). */
+  | 'no-change';
 
 export interface Refused {
   ok: false;
@@ -56,6 +58,11 @@ export type ActResult = Applied | Refused;
 export interface CommandOptions {
   /** Supply to make a retry safe: the same id applied twice has effect once. */
   commandId?: string;
+}
+
+export interface SettingOptions extends CommandOptions {
+  /** The role the clerk is acting in: a live-counter setting needs the Admin role (A). */
+  role?: string;
 }
 
 export interface OrderLineInput {
@@ -101,7 +108,7 @@ export interface OrderView {
   items: ItemView[];
 }
 
-export type DisabledReason = 'wrong-state' | 'guard-failed' | 'system-only' | 'other-role';
+export type DisabledReason = 'wrong-state' | 'guard-failed' | 'system-only' | 'other-role' | 'no-change';
 
 /** What an explanation rests on, as data: a screen says it in its own language. */
 export type ExplainDetail =
@@ -113,6 +120,8 @@ export type ExplainDetail =
   | { kind: 'states'; states: Array<string | null> }
   /** Allowed here, but its condition does not hold. */
   | { kind: 'guard'; guard: Condition }
+  /** Already recorded in this state, and doing it again would change nothing. */
+  | { kind: 'done' }
   /** Possible now: the state it moves to. */
   | { kind: 'moves'; to: string };
 
@@ -206,7 +215,7 @@ export interface Counter {
 
   /** Validates and installs a workflow definition (a new version of an id, or a new id). */
   installWorkflow(json: unknown, options?: CommandOptions): Promise<InstallWorkflowResult>;
-  setSetting<K extends SettingKey>(key: K, value: SettingValue<K>, options?: CommandOptions): Promise<{ ok: true } | Refused>;
+  setSetting<K extends SettingKey>(key: K, value: SettingValue<K>, options?: SettingOptions): Promise<{ ok: true } | Refused>;
   /** Adds an operator (admin only; the first one must be an admin). */
   addOperator(input: AddOperatorInput, options?: CommandOptions): Promise<OperatorResult>;
   /** Changes an operator: the fields given replace the stored ones (admin only). */

@@ -131,3 +131,17 @@ export async function actViaEngine(page: Page, ref: { kind: 'order' | 'item' | '
     { ref, role, action },
   );
 }
+
+/**
+ * Saves a timer-period override as a person does: live-counter settings need the Admin role
+ * (F4) and a confirmation; the Seller role (F2) is taken back afterwards.
+ */
+export async function savePeriodOverride(page: Page, period: string, seconds: string): Promise<void> {
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId(`period-override-${period}`)).toBeEnabled();
+  await page.getByTestId(`period-override-${period}`).fill(seconds);
+  await page.getByTestId('periods-save').click();
+  await page.getByTestId('confirm-live-ok').click();
+  await expect(page.getByTestId('confirm-live-setting')).toHaveCount(0);
+  await page.keyboard.press('F2');
+}

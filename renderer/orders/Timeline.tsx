@@ -24,12 +24,12 @@ import { useTranslation } from 'react-i18next';
 import type { EventRow, EventType } from '../../shared/db/rows';
 import { FilledBadge } from '../ui/FilledBadge';
 import { StateBadge } from '../ui/StateBadge';
-import { roleColor, type StateFamily } from '../ui/stateColors';
+import { roleColor } from '../ui/stateColors';
 import { EmptyView } from '../ui/states';
 import { formatDateTime, useLocale } from '../ui/time';
 import type { Translate } from '../workflow/explain';
 import { useWorkflowWords, type WorkflowWords } from '../workflow/labels';
-import { eventDetailText } from './eventText';
+import { eventDetailText, eventStates, eventTitle } from './eventText';
 import classes from './Timeline.module.css';
 import type { OrderData } from './useOrderData';
 
@@ -95,9 +95,10 @@ interface EventItemProps {
 
 function EventItem({ event: e, data, lineActive, t, words, locale }: EventItemProps) {
   const Icon = ICON[e.type] ?? IconNote;
-  const family: StateFamily = e.entity.kind;
+  const { family, from, to } = eventStates(e);
   const subject = subjectLabel(e, data, t);
-  const title = e.type === 'transition' ? words.action(e.action) : t(`order.timeline.type.${e.type}`, { what: e.action ? words.timer(e.action, '') : '' });
+  const title = eventTitle(e, t, words);
+  const detail = e.detail || e.data ? eventDetailText(e, t, words, (at) => formatDateTime(at, locale)) : '';
   const color = { '--tli-color': `var(--mantine-color-${COLOR[e.type] ?? 'gray'}-filled)` } as CSSProperties;
   return (
     <div
@@ -115,26 +116,30 @@ function EventItem({ event: e, data, lineActive, t, words, locale }: EventItemPr
       <div className={tl.itemBody}>
         <div className={`${tl.itemTitle} ${classes.title}`}>
           {e.role ? (
-            <FilledBadge color={roleColor(e.role)} size="sm" className={classes.role}>
-              {e.role}
+            <FilledBadge color={roleColor(e.role)} size="sm" className={classes.role} data-role={e.role}>
+              {words.role(e.role)}
             </FilledBadge>
           ) : null}
           <span className={classes.what}>{title}</span>
           <span className={classes.dimmed}>{subject}</span>
         </div>
-        {e.from !== null || e.to !== null ? (
+        {from !== null || to !== null ? (
           <div className={classes.states}>
-            {e.from !== null ? (
+            {from !== null ? (
               <>
-                <StateBadge family={family} state={e.from} size="sm" />
+                {from.map((s) => (
+                  <StateBadge key={s} family={family} state={s} size="sm" />
+                ))}
                 <IconArrowRight size={14} />
               </>
             ) : null}
-            <StateBadge family={family} state={e.to} size="sm" />
+            {(to ?? [null]).map((s, i) => (
+              <StateBadge key={s ?? i} family={family} state={s} size="sm" />
+            ))}
             {e.postAction ? <span className={classes.dimmed}>· {words.postAction(e.postAction)}</span> : null}
           </div>
         ) : null}
-        {e.detail || e.data ? <div className={classes.detail}>{eventDetailText(e, t, words, (at) => formatDateTime(at, locale))}</div> : null}
+        {detail ? <div className={classes.detail}>{detail}</div> : null}
         <div className={`${classes.when} tabular`}>
           {formatDateTime(e.at, locale)} · {e.operator || t('order.timeline.system')}
         </div>

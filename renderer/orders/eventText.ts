@@ -44,20 +44,23 @@ function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: nu
         case 'entity-gone':
           return t(`${K}.entityGone`);
         case 'flag-set':
-          return t(`${K}.flagSet`, { flag: d.flag });
+          return t(`${K}.flagSet`, { flag: words.fact(String(d.flag)) });
         case 'moved':
           return t(`${K}.moved`, { state: state(d.state) });
+        case 'no-change':
+          return t(`${K}.noChange`);
         case 'guard-blocked': {
           const guard = parsed<Condition>(d.guard);
           if (!guard) return null;
           const needs = t(`${K}.guardBlocked`, { guard: conditionText(guard, familyOf(d.kind), t, words) });
-          return d.flag ? `${needs}${t(`${K}.andFlag`, { flag: d.flag })}` : needs;
+          return d.flag ? `${needs}${t(`${K}.andFlag`, { flag: words.fact(String(d.flag)) })}` : needs;
         }
         default:
           return null;
       }
     case 'flag-set':
-      return typeof d.flag === 'string' ? d.flag : null;
+      // The fact is the step's title; nothing more to say.
+      return typeof d.flag === 'string' ? '' : null;
     case 'refund-opened': {
       if (typeof d.refundKind !== 'string') return null;
       const kind = words.refundKind(d.refundKind);
@@ -106,10 +109,41 @@ function stockText(d: NonNullable<EventRow['data']>, t: Translate): string | nul
 /** The event's detail line: from its data when worded here, else its stored text. */
 export function eventDetailText(e: EventRow, t: Translate, words: WorkflowWords, when: (at: number) => string): string {
   const worded = fromData(e, t, words, when);
-  if (worded) return worded;
+  if (worded !== null) return worded;
   // Scheduled timers written before `data` carry their due time as an ISO string.
   if (e.detail && (e.type === 'timer-scheduled' || e.type === 'timer-extended') && !Number.isNaN(Date.parse(e.detail))) {
     return `→ ${when(Date.parse(e.detail))}`;
   }
   return e.detail ?? '';
+}
+
+const T = 'order.timeline.type';
+
+/** What a timer step is about: its action, or the fact it notes (`set extensionOpen`). */
+function timerWhat(action: string, words: WorkflowWords): string {
+  const flag = /^set (\S+)$/.exec(action)?.[1] ?? (/^[a-z]+[A-Z]\w*$/.test(action) ? action : null);
+  return flag ? words.fact(flag) : words.timer(action, '');
+}
+
+/** The step's title: the action taken, or what kind of step it is and what about. */
+export function eventTitle(e: EventRow, t: Translate, words: WorkflowWords): string {
+  switch (e.type) {
+    case 'transition':
+      return words.action(e.action);
+    case 'stock':
+      return t(`${T}.stock`, { what: words.stockOp(e.action) });
+    case 'flag-set': {
+      const flag = typeof e.data?.flag === 'string' ? e.data.flag : (e.detail ?? '');
+      return t(`${T}.flag-set`, { what: words.fact(flag) });
+    }
+    default:
+      return t(`${T}.${e.type}`, { what: e.action ? timerWhat(e.action, words) : '' });
+  }
+}
+
+/** The states a step shows, with whose states they are (a voucher step may name several). */
+export function eventStates(e: EventRow): { family: StateFamily; from: string[] | null; to: string[] | null } {
+  const family: StateFamily = e.type === 'vouchers-issued' || e.type === 'vouchers-changed' || e.type === 'voucher-redeemed' ? 'voucher' : e.entity.kind;
+  const split = (s: string | null) => (s === null ? null : s.split('|').filter(Boolean));
+  return { family, from: split(e.from), to: split(e.to) };
 }

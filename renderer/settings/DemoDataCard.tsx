@@ -1,7 +1,9 @@
 // Demo data: realistic products, locations and orders in many states, driven through the
-// real workflow by the engine. Progress is the live order count as batches are written.
-import { Alert, Button, Group, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconDatabasePlus, IconSparkles } from '@tabler/icons-react';
+// real workflow by the engine — only ever in the demo counter, a database of its own beside
+// the shop's. In the shop this card opens the demo counter; there it generates, leads back,
+// and deletes the demo counter. Progress is the live order count as batches are written.
+import { Alert, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconBuildingStore, IconDatabasePlus, IconFlask, IconSparkles, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +12,7 @@ import { useCounter } from '../engine/client';
 import { formatDuration, numberFormat, useLocale, useNow } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
 import { SettingsCard } from './SettingsCard';
+import { config, deleteDemoCounter, switchCounter } from '../config';
 
 const COUNTS = [10, 100, 1_000, 10_000, 100_000];
 
@@ -20,7 +23,29 @@ interface Run {
 }
 
 export function DemoDataCard() {
+  return config.demoCounter ? <DemoCounterCard /> : <ShopDemoCard />;
+}
+
+/** In the shop: demo data never comes here; the demo counter is one deliberate click away. */
+function ShopDemoCard() {
   const { t } = useTranslation();
+  return (
+    <SettingsCard icon={<IconSparkles size={24} />} title={t('settings.demo.title')} description={t('settings.demo.description')} testId="settings-demo">
+      <Alert color="grape" variant="light" icon={<IconFlask size={18} />} data-testid="demo-shop-note">
+        {t('settings.demo.shopNote')}
+      </Alert>
+      <Group justify="flex-end">
+        <Button color="grape" leftSection={<IconFlask size={20} />} onClick={() => switchCounter('demo')} data-testid="open-demo-counter">
+          {t('settings.demo.open')}
+        </Button>
+      </Group>
+    </SettingsCard>
+  );
+}
+
+function DemoCounterCard() {
+  const { t } = useTranslation();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const { locale } = useLocale();
   const counter = useCounter();
   const [count, setCount] = useState('100');
@@ -71,9 +96,17 @@ export function DemoDataCard() {
         />
       </Stack>
       <Text fz="sm" c="dimmed">
-        {Number(count) >= 10_000 ? t('settings.demo.bigHint') : t('settings.demo.hint')} {t('settings.demo.current', { count: orders ?? 0, formatted: number(orders ?? 0) })}
+        {Number(count) >= 10_000 ? t('settings.demo.bigHint') : t('settings.demo.counterHint')} {t('settings.demo.current', { count: orders ?? 0, formatted: number(orders ?? 0) })}
       </Text>
-      <Group justify="flex-end">
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconBuildingStore size={18} />} onClick={() => switchCounter('shop')} disabled={run !== null} data-testid="demo-back-to-shop">
+            {t('common.demoCounter.backToShop')}
+          </Button>
+          <Button variant="subtle" color="red" leftSection={<IconTrash size={18} />} onClick={() => setConfirmDelete(true)} disabled={run !== null} data-testid="delete-demo-counter">
+            {t('settings.demo.delete')}
+          </Button>
+        </Group>
         <Button leftSection={<IconDatabasePlus size={20} />} onClick={() => void generate()} loading={run !== null} data-testid="demo-generate">
           {t('settings.demo.generate', { count: Number(count), formatted: number(Number(count)) })}
         </Button>
@@ -99,6 +132,19 @@ export function DemoDataCard() {
           {error}
         </Alert>
       ) : null}
+      <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={t('settings.demo.deleteTitle')} centered data-testid="confirm-delete-demo">
+        <Stack gap="md">
+          <Text>{t('settings.demo.deleteText', { count: orders ?? 0, formatted: number(orders ?? 0) })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmDelete(false)} data-testid="delete-demo-cancel">
+              {t('settings.live.cancel')}
+            </Button>
+            <Button color="red" leftSection={<IconTrash size={18} />} onClick={deleteDemoCounter} data-testid="delete-demo-ok">
+              {t('settings.demo.deleteConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </SettingsCard>
   );
 }

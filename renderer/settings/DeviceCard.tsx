@@ -9,6 +9,7 @@ import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
 import { SettingsCard } from './SettingsCard';
 import { fieldMessage, type StoredSettings } from './useSettings';
+import { useAdminGate, useConfirmLiveChange } from './liveSettings';
 
 export function DeviceCard({ settings }: { settings: StoredSettings }) {
   const { t } = useTranslation();
@@ -21,9 +22,18 @@ export function DeviceCard({ settings }: { settings: StoredSettings }) {
   const dirty = draft !== null;
   const name = draft?.name ?? settings.deviceName ?? '';
   const prefix = draft?.prefix ?? settings.devicePrefix ?? '';
+  const gate = useAdminGate();
+  const confirm = useConfirmLiveChange();
+  const prefixChanged = prefix.trim() !== (settings.devicePrefix ?? '');
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The prefix numbers the live counter's orders: asked once more.
+    if (prefixChanged) confirm.ask(t('settings.live.prefix', { prefix: prefix.trim() || '—', example }), save);
+    else void save();
+  };
+
+  const save = async () => {
     setSaving(true);
     setErrors({});
     try {
@@ -33,7 +43,7 @@ export function DeviceCard({ settings }: { settings: StoredSettings }) {
         if (!r.ok) next.name = fieldMessage('deviceName', r.message);
       }
       if (prefix.trim() !== (settings.devicePrefix ?? '')) {
-        const r2 = await counter.setSetting('devicePrefix', prefix);
+        const r2 = await counter.setSetting('devicePrefix', prefix, { role: gate.role });
         if (!r2.ok) next.prefix = fieldMessage('devicePrefix', r2.message);
       }
       setErrors(next);
@@ -49,7 +59,7 @@ export function DeviceCard({ settings }: { settings: StoredSettings }) {
   const example = `PO-${prefix.trim() ? `${prefix.trim()}-` : ''}000123`;
   return (
     <SettingsCard icon={<IconDeviceDesktop size={24} />} title={t('settings.device.title')} description={t('settings.device.description')} testId="settings-device">
-      <form onSubmit={(e) => void submit(e)} noValidate style={{ containerType: 'inline-size' }}>
+      <form onSubmit={submit} noValidate style={{ containerType: 'inline-size' }}>
         <SimpleGrid type="container" cols={{ base: 1, '560px': 2 }} spacing="md">
           <TextInput
             label={t('settings.device.name')}
@@ -65,13 +75,14 @@ export function DeviceCard({ settings }: { settings: StoredSettings }) {
           />
           <TextInput
             label={t('settings.device.prefix')}
-            description={t('settings.device.prefixHint')}
+            description={gate.allowed ? t('settings.device.prefixHint') : gate.reason}
             placeholder="K2"
             value={prefix}
             onChange={(e) => {
               setDraft({ name, prefix: e.currentTarget.value.toUpperCase() });
             }}
             maxLength={4}
+            disabled={!gate.allowed}
             error={errors.prefix}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             data-testid="device-prefix"
@@ -88,6 +99,7 @@ export function DeviceCard({ settings }: { settings: StoredSettings }) {
           </Button>
         </Group>
       </form>
+      {confirm.dialog}
     </SettingsCard>
   );
 }

@@ -14,6 +14,7 @@ import { humanize } from '../workflow/labels';
 import { SettingsCard } from './SettingsCard';
 import type { StoredSettings } from './useSettings';
 import { useRefusalText } from '../workflow/labels';
+import { AdminNotice, useAdminGate, useConfirmLiveChange } from './liveSettings';
 
 type Overrides = Record<string, number | string>;
 
@@ -39,6 +40,8 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
   const dirty = draft !== null;
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const gate = useAdminGate();
+  const confirm = useConfirmLiveChange();
 
   // Every period the presets know, plus any a definition names.
   const names = useMemo(() => {
@@ -48,7 +51,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
   }, [catalog]);
 
   const choosePreset = async (value: string) => {
-    const result = await counter.setSetting('periodPreset', value as PeriodPreset);
+    const result = await counter.setSetting('periodPreset', value as PeriodPreset, { role: gate.role });
     if (result.ok) toastOk(t('settings.saved'), t(`settings.periods.preset.${value}`));
     else toastRefused(t('settings.notSaved'), refusalText(result));
   };
@@ -62,7 +65,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
       ms[name] = Math.round(Number(seconds) * 1000);
     }
     try {
-      const result = await counter.setSetting('periods', ms);
+      const result = await counter.setSetting('periods', ms, { role: gate.role });
       if (!result.ok) return setError(refusalText(result));
       setDraft(null);
       toastOk(t('settings.saved'), t('settings.periods.savedDetail', { count: Object.keys(ms).length }));
@@ -75,10 +78,13 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
 
   return (
     <SettingsCard icon={<IconClockHour4 size={24} />} title={t('settings.periods.title')} description={t('settings.periods.description')} testId="settings-periods">
+      <AdminNotice gate={gate} />
+      {confirm.dialog}
       <Group justify="space-between" align="center">
         <SegmentedControl
           value={preset}
-          onChange={(v) => void choosePreset(v)}
+          disabled={!gate.allowed}
+          onChange={(v) => confirm.ask(t('settings.live.preset', { preset: t(`settings.periods.preset.${v}`) }), () => choosePreset(v))}
           data={[
             { value: 'production', label: t('settings.periods.preset.production') },
             { value: 'demo', label: t('settings.periods.preset.demo') },
@@ -122,6 +128,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
                     aria-label={t('settings.periods.overrideFor', { period: name })}
                     placeholder={t('settings.periods.noOverride')}
                     value={raw ?? ''}
+                    disabled={!gate.allowed}
                     onChange={(v) => {
                       setDraft((d) => ({ ...(d ?? storedSeconds), [name]: v }));
                     }}
@@ -154,16 +161,26 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
           <Button
             variant="default"
             leftSection={<IconRestore size={18} />}
-            disabled={!hasOverrides && Object.keys(stored ?? {}).length === 0}
-            onClick={() => {
-              setDraft({});
-              void save({});
-            }}
+            disabled={!gate.allowed || (!hasOverrides && Object.keys(stored ?? {}).length === 0)}
+            title={gate.reason || undefined}
+            onClick={() =>
+              confirm.ask(t('settings.live.resetPeriods'), () => {
+                setDraft({});
+                return save({});
+              })
+            }
             data-testid="periods-reset"
           >
             {t('settings.periods.reset')}
           </Button>
-          <Button leftSection={<IconDeviceFloppy size={18} />} loading={saving} disabled={!dirty} onClick={() => void save(overrides)} data-testid="periods-save">
+          <Button
+            leftSection={<IconDeviceFloppy size={18} />}
+            loading={saving}
+            disabled={!dirty || !gate.allowed}
+            title={gate.reason || undefined}
+            onClick={() => confirm.ask(t('settings.live.periods', { count: Object.values(overrides).filter((v) => v !== '' && v !== undefined).length }), () => save(overrides))}
+            data-testid="periods-save"
+          >
             {t('settings.periods.save')}
           </Button>
         </Group>

@@ -13,6 +13,8 @@ import { useScreenOutlet, useScreenShown } from '../scanner/screenReady';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
 import classes from './AppLayout.module.css';
+import { DemoCounterBadge } from './DemoCounterBadge';
+import { DemoPeriodsBadge } from './DemoPeriodsBadge';
 import { EngineBanner, EngineStarting } from './EngineBanner';
 import { EngineStatus } from './EngineStatus';
 import { HEADER_HEIGHT, NAVBAR_WIDTH } from './frame';
@@ -87,6 +89,8 @@ function AppHeader() {
         <Group gap="sm" wrap="nowrap" className={classes.fixed}>
           <HeaderOperator />
           <div className={classes.status}>
+            <DemoCounterBadge />
+            <DemoPeriodsBadge />
             <EngineStatus />
           </div>
           <LanguageSwitch />

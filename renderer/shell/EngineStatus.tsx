@@ -1,4 +1,5 @@
-// A small status line in the header: demo periods on, and whether this window runs timers.
+// A small status line in the header: whether this window runs timers (the demo periods
+// have their own badge, DemoPeriodsBadge, shown at every width).
 import { Badge, Group, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { config } from '../config';
@@ -9,11 +10,6 @@ export function EngineStatus() {
   const leader = useUiStore((s) => s.leader);
   return (
     <Group gap="xs" wrap="nowrap" visibleFrom="md">
-      {config.demo ? (
-        <Badge color="orange" variant="light" size="md">
-          {t('common.engine.demo')}
-        </Badge>
-      ) : null}
       <Tooltip label={leader ? t('common.engine.leader') : t('common.engine.follower')}>
         <Badge
           color={leader ? 'green' : 'gray'}

@@ -64,6 +64,9 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
         facts.guard = conditionText(guard, family, t, words);
       }
       return facts;
+    case 'no-change':
+      facts.state = p.state === null || p.state === undefined ? t('refusal.part.noState') : words.state(family, str(p.state));
+      return facts;
     case 'ambiguous':
       facts.lines = str(p.lines).split(',').join(t('refusal.part.linesList'));
       return facts;

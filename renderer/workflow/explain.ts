@@ -51,6 +51,8 @@ export function explainText(detail: ExplainDetail, family: StateFamily, t: Trans
       return t(`${K}.states`, { states: detail.states.map((s) => (s === null ? t(`${K}.creation`) : words.state(family, s))).join(t(`${K}.list`)) });
     case 'guard':
       return t(`${K}.guard`, { what: conditionText(detail.guard, family, t, words) });
+    case 'done':
+      return t(`${K}.done`);
     case 'moves':
       return t(`${K}.moves`, { state: words.state(family, detail.to) });
   }

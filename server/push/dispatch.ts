@@ -19,7 +19,7 @@ export const PUSH_KINDS = {
   act: (c, [ref, role, action, input], commandId) => c.act(ref, role, action, input, { commandId }),
   'act-on-order': (c, [orderId, role, action, prefer], commandId) => c.actOnOrder(orderId, role, action, { commandId, ...(prefer === undefined ? {} : { prefer }) }),
   'redeem-voucher': (c, [code], commandId) => c.redeemVoucher(code, { commandId }),
-  'set-setting': (c, [key, value], commandId) => c.setSetting(key, value, { commandId }),
+  'set-setting': (c, [key, value, role], commandId) => c.setSetting(key, value, { commandId, ...(typeof role === 'string' ? { role } : {}) }),
   'install-workflow': (c, [definition], commandId) => c.installWorkflow(definition, { commandId }),
   'stock:add-product': (c, [p], commandId) => c.addProduct(arg<Arg<'addProduct', 0>>(p), { commandId }),
   'stock:update-product': (c, [p], commandId) => c.updateProduct(arg<Arg<'updateProduct', 0>>(p), { commandId }),

@@ -19,6 +19,9 @@ export interface MachineEntity {
   /** Incremented on every real state change; a timer fires only if it is unchanged. */
   stateVersion: number;
   updatedAt: number;
+  /** Actions that stayed in the current state, recorded since it was entered (normalised):
+   *  such an action is not taken again while it would change nothing. Cleared on a move. */
+  recorded?: string[];
 }
 
 export interface OrderRow extends MachineEntity {

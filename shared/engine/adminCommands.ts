@@ -6,11 +6,12 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 
 const { MAX_SCAN_LENGTH } = LIMITS;
-import { settingSchemas, type SettingKey } from '../settings/settings';
+import { LIVE_SETTING_KEYS, settingSchemas, type SettingKey } from '../settings/settings';
+import { ADMIN_ROLE, normalRole } from '../operators/permissions';
 import { loadDefinition, type Problem } from '../workflow/check';
 import { Workflow } from '../workflow/interpreter';
 import { describeIssues, parseArg, refused, unreadable, type CommandKind, type CommandMeta } from './command';
-import { commandOptionsSchema } from './input';
+import { commandOptionsSchema, settingOptionsSchema } from './input';
 import { runCommand } from './pipeline';
 import type { CommandStorage } from './storage';
 import type { WorkflowSource } from './workflowLoader';
@@ -76,7 +77,7 @@ export function createAdminCommands(ctx: AdminContext) {
     if (!isSettingKey(key)) {
       return refused('invalid-input', `Unknown setting ${oneLine(key, 40)}; the settings are ${Object.keys(settingSchemas).join(', ')}.`, { reason: 'unknown-setting', field: 'key', key: oneLine(key, 40) });
     }
-    const o = parseArg(commandOptionsSchema, options, 'options');
+    const o = parseArg(settingOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     let parsed: ReturnType<(typeof settingSchemas)[typeof key]['safeParse']>;
     try {
@@ -85,10 +86,23 @@ export function createAdminCommands(ctx: AdminContext) {
       return unreadable(error, key);
     }
     if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { reason: 'bad-field', field: key });
-    return runCommand(ctx.storage, meta('set-setting', o.value?.commandId), { key, value: parsed.data }, async () => ({
-      result: { ok: true as const },
-      write: (w) => w.putSetting(key, parsed.data),
-    }));
+    const role = o.value?.role;
+    // With operators, the pipeline checks the operator may take Admin (the kind's role); the
+    // acting role is checked here too, so a clerk switched to another role is refused as well.
+    const m = meta('set-setting', o.value?.commandId);
+    return runCommand(ctx.storage, m, { key, value: parsed.data }, async () => {
+      if (LIVE_SETTING_KEYS.has(key) && normalRole(role ?? '') !== ADMIN_ROLE) {
+        return {
+          result: refused('role-not-permitted', `"${key}" changes how the live counter works: only the Admin role may change it. Switch to Admin, then try again; nothing was changed.`, {
+            reason: 'admin-setting',
+            setting: key,
+            role: ADMIN_ROLE,
+            operator: m.operator,
+          }),
+        };
+      }
+      return { result: { ok: true as const }, write: (w) => w.putSetting(key, parsed.data) };
+    });
   }
 
   /** The scan log is a record of what the scanner read, not a command: appended as it

@@ -227,7 +227,7 @@ describe('settings survive a restart', () => {
   it('keeps the chosen period preset when the counter is opened again without demo: true', async () => {
     const name = `preset-${Math.random()}`;
     const first = await openCounter({ dbName: name });
-    expect(await first.setSetting('periodPreset', 'demo')).toEqual({ ok: true });
+    expect(await first.setSetting('periodPreset', 'demo', { role: 'A' })).toEqual({ ok: true });
     await first.close();
     const again = await openCounter({ dbName: name, demo: false });
     expect((await again.db.settings.get('periodPreset'))?.value).toBe('demo');

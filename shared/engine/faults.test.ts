@@ -152,7 +152,7 @@ describe('a storage fault at any write leaves the database as it was', () => {
     await faultEveryWrite(counter, () => counter.installWorkflow(v2));
     // The registry learns a version only once it is stored: orders still start on it.
     expect((await counter.getOrder(await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-3', qty: 1 }] })))!.workflowVersion).toBe(productOrderJson.version + 1);
-    await faultEveryWrite(counter, () => counter.setSetting('allocationStrategy', 'most-stock'));
+    await faultEveryWrite(counter, () => counter.setSetting('allocationStrategy', 'most-stock', { role: 'A' }));
   });
 
   it('retryTimer', async () => {

@@ -111,6 +111,11 @@ export const commandOptionsSchema = z
   .object({ commandId: commandIdSchema.optional() }, { error: 'options must be an object' })
   .nullish();
 
+/** A setting's options: also the role the clerk acts in (live-counter settings need Admin). */
+export const settingOptionsSchema = z
+  .object({ commandId: commandIdSchema.optional(), role: z.string().trim().min(1).max(8).optional() }, { error: 'options must be an object' })
+  .nullish();
+
 export const entityRefSchema = z.object(
   {
     kind: z.enum(['order', 'item', 'refund'], { error: 'kind must be order, item or refund' }),

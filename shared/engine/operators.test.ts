@@ -192,7 +192,7 @@ describe('single-operator mode', () => {
     const { counter } = await testCounter();
     expect(await counter.signedIn()).toBeNull();
     expect(counter.operator).toBe('tester');
-    await counter.setSetting('devicePrefix', 'K1', { commandId: 'set-1' });
+    await counter.setSetting('devicePrefix', 'K1', { commandId: 'set-1', role: 'A' });
     const { orderId } = await productOrder(counter);
     expect(await counter.act(order(orderId), 'P', 'payment successful')).toMatchObject({ ok: true });
     expect(await counter.db.commands.get('set-1')).toMatchObject({ operator: 'tester' });

@@ -19,13 +19,14 @@ export function contextOf(rows: OrderRows): OrderContext {
 }
 
 export function subjectOf(rows: OrderRows, ref: EntityRef): Subject | undefined {
-  if (ref.kind === 'order') return { kind: 'order', state: rows.order.state };
+  const recorded = (row: { recorded?: string[] }) => (row.recorded ? { recorded: row.recorded } : {});
+  if (ref.kind === 'order') return { kind: 'order', state: rows.order.state, ...recorded(rows.order) };
   if (ref.kind === 'item') {
     const item = rows.items.find((i) => i.id === ref.id);
-    return item && { kind: 'item', state: item.state, itemId: item.id };
+    return item && { kind: 'item', state: item.state, itemId: item.id, ...recorded(item) };
   }
   const sheet = rows.refunds.find((r) => r.id === ref.id);
-  return sheet && { kind: 'refund', state: sheet.state, itemId: sheet.itemId, refundKind: sheet.kind };
+  return sheet && { kind: 'refund', state: sheet.state, itemId: sheet.itemId, refundKind: sheet.kind, ...recorded(sheet) };
 }
 
 /** A line's open refund sheet: its actions show (and are taken) on the line. */

@@ -78,8 +78,11 @@ describe('the work budget', () => {
     const v2 = structuredClone(productOrderJson);
     v2.version = productOrderJson.version + 1;
     const postActions = v2.postActions as Record<string, unknown[]>;
-    // Paying sets a flag 30 000 times over (one event each): past the events budget.
-    postActions.order_paid = [...postActions.order_paid!, ...Array.from({ length: LIMITS.MAX_EVENTS_PER_COMMAND + 10 }, () => ({ kind: 'setFlag', flag: 'paidTwice' }))];
+    // Paying notes a fact 30 000 times over (one event each): past the events budget.
+    postActions.order_paid = [
+      ...postActions.order_paid!,
+      ...Array.from({ length: LIMITS.MAX_EVENTS_PER_COMMAND + 10 }, () => ({ kind: 'extendTimer', key: 'autoAck', by: 'extension', onceFlag: 'paidTwice' })),
+    ];
     expect(await counter.installWorkflow(v2)).toMatchObject({ ok: true, version: productOrderJson.version + 1 });
     const { orderId } = await productOrder(counter);
     const before = await dumpDb(counter);

@@ -93,7 +93,7 @@ describe('a valid-until date without a time includes that whole day', () => {
     { zone: 'UTC-5 (offset saved)', offset: -300, lastDayEnd: Date.UTC(2026, 11, 1, 4, 59, 59, 999) },
   ])('$zone: redeemed at 23:59 on the last day, refused at 00:00:01 the next, expiry due at the end of that day', async ({ offset, lastDayEnd }) => {
     const { counter, clock } = await testCounter();
-    if (offset !== undefined) expect(await counter.setSetting('utcOffsetMinutes', offset)).toEqual({ ok: true });
+    if (offset !== undefined) expect(await counter.setSetting('utcOffsetMinutes', offset, { role: 'A' })).toEqual({ ok: true });
     const { orderId, codes: issued } = await paidService(counter, 3, '2026-11-30');
     expect(await counter.timers(order(orderId))).toEqual([expect.objectContaining({ action: 'attendance code expired', dueAt: lastDayEnd })]);
 

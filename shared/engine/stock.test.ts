@@ -118,7 +118,7 @@ describe('allocation through orders', () => {
   it('uses the most-stock strategy when the setting says so', async () => {
     const { counter } = await testCounter();
     await counter.receive({ sku: 'SKU-2', locationId: 'back', qty: 300 });
-    expect(await counter.setSetting('allocationStrategy', 'most-stock')).toEqual({ ok: true });
+    expect(await counter.setSetting('allocationStrategy', 'most-stock', { role: 'A' })).toEqual({ ok: true });
     const orderId = await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-2', qty: 1 }] });
     expect(await reservationsOf(counter, orderId)).toMatchObject([{ at: 'back' }]);
   });
@@ -143,7 +143,7 @@ describe('allocation through orders', () => {
     const orderId = await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-2', qty: 1 }] });
     expect(await reservationsOf(counter, orderId)).toEqual([{ sku: 'SKU-2', qty: 1, status: 'reserved', at: 'main' }]);
 
-    expect(await counter.setSetting('allocationStrategy', 'most-stock')).toEqual({ ok: true });
+    expect(await counter.setSetting('allocationStrategy', 'most-stock', { role: 'A' })).toEqual({ ok: true });
     await ok(counter, order(orderId), 'S', 'reserve again');
     expect(await reservationsOf(counter, orderId)).toEqual(
       expect.arrayContaining([
@@ -163,7 +163,7 @@ describe('the saved allocation strategy holds for every order command', () => {
   it.each(['act', 'actOnOrder'] as const)('most-stock: create, pay and ship (%s) take from the back room; a return restocks it there', async (via) => {
     const { counter } = await testCounter();
     await counter.receive({ sku: 'SKU-1', locationId: 'back', qty: 300 });
-    expect(await counter.setSetting('allocationStrategy', 'most-stock')).toEqual({ ok: true });
+    expect(await counter.setSetting('allocationStrategy', 'most-stock', { role: 'A' })).toEqual({ ok: true });
     const { orderId, itemIds } = await paidOrder(counter);
     if (via === 'act') await ok(counter, order(orderId), 'S', 'ship the order');
     else expect(await counter.actOnOrder(orderId, 'S', 'ship the order')).toMatchObject({ ok: true, to: 'FS' });
@@ -211,7 +211,7 @@ describe('human order numbers', () => {
     const { counter } = await testCounter();
     const a = await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }] });
     const s = await createOk(counter, 'service', { buyerId: 'b', lines: [{ sku: 'YOGA-10', qty: 1 }] });
-    expect(await counter.setSetting('devicePrefix', 'K2')).toEqual({ ok: true });
+    expect(await counter.setSetting('devicePrefix', 'K2', { role: 'A' })).toEqual({ ok: true });
     const b = await createOk(counter, 'product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1 }] });
     expect([(await counter.getOrder(a))!.number, (await counter.getOrder(s))!.number, (await counter.getOrder(b))!.number]).toEqual([
       'PO-000001',

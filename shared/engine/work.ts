@@ -103,12 +103,13 @@ export class OrderWork {
   subject(ref: EntityRef): Subject | undefined {
     const entity = this.entity(ref);
     if (!entity) return undefined;
-    if (ref.kind === 'item') return { kind: 'item', state: entity.state, itemId: entity.id };
+    const recorded = entity.recorded ? { recorded: entity.recorded } : {};
+    if (ref.kind === 'item') return { kind: 'item', state: entity.state, itemId: entity.id, ...recorded };
     if (ref.kind === 'refund') {
       const refund = entity as RefundRow;
-      return { kind: 'refund', state: refund.state, itemId: refund.itemId, refundKind: refund.kind };
+      return { kind: 'refund', state: refund.state, itemId: refund.itemId, refundKind: refund.kind, ...recorded };
     }
-    return { kind: 'order', state: entity.state };
+    return { kind: 'order', state: entity.state, ...recorded };
   }
 
   touch(ref: EntityRef): void {
@@ -126,9 +127,18 @@ export class OrderWork {
     this.touch(ref);
     if (from !== to) {
       entity.stateVersion += 1;
+      delete entity.recorded;
       this.skipTimersThatLeft(ref, entity.stateVersion, from);
     }
     return from;
+  }
+
+  /** An action that kept the entity in its state: noted until the entity moves on. */
+  noteRecorded(ref: EntityRef, action: string): void {
+    const entity = this.entity(ref);
+    if (!entity || entity.recorded?.includes(action)) return;
+    entity.recorded = [...(entity.recorded ?? []), action];
+    this.touch(ref);
   }
 
   /** Timers of an entity that has left the state they were scheduled in will never fire. */

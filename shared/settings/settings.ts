@@ -27,3 +27,10 @@ export const settingSchemas = {
 
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
+
+/**
+ * Settings that change how the live counter behaves (the timers' periods, where stock is
+ * taken from, order numbers, where a valid-until day ends): only the Admin role changes them
+ * (engine/adminCommands.ts refuses otherwise), and the screens ask before saving.
+ */
+export const LIVE_SETTING_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['periodPreset', 'periods', 'allocationStrategy', 'devicePrefix', 'utcOffsetMinutes']);

@@ -14,6 +14,8 @@ export interface Subject {
   /** For items: the item's id. For refund sheets: the item they belong to. */
   itemId?: string;
   refundKind?: RefundKind;
+  /** Self-transitions already recorded in the entity's current state (normalised actions). */
+  recorded?: readonly string[];
 }
 
 /** The order around the subject, as far as conditions need it. */
@@ -100,6 +102,18 @@ export class Workflow {
     return found;
   }
 
+  private expiry: Set<string> | null = null;
+
+  /** Actions a timer takes when a line's valid-until date has passed ("attendance code
+   *  expired"): they state a fact of the calendar, so a person may not take them before it. */
+  isExpiryAction(action: string): boolean {
+    this.expiry ??= new Set(
+      [...Object.values(this.definition.postActions).flat(), ...Object.values(this.definition.machines).flatMap((m) => m.transitions.flatMap((t) => t.effects ?? []))]
+        .flatMap((e) => (e.kind === 'schedule' && e.at === 'validUntil' && e.action ? [norm(e.action)] : [])),
+    );
+    return this.expiry.has(norm(action));
+  }
+
   get version(): number {
     return this.definition.version;
   }
@@ -164,6 +178,21 @@ export class Workflow {
 
   /** Decide what (role, action) does for the subject, or why it cannot. */
   resolve(subject: Subject, ctx: OrderContext, role: string, action: string, opts: { system: boolean }): Resolution {
+    const resolution = this.resolveRow(subject, ctx, role, action, opts);
+    if (resolution.ok && this.isSpent(resolution.row, subject, ctx)) {
+      const row = resolution.row;
+      return refuse('no-change', `"${row.action}" is already recorded in ${this.stateLabel(subject, ctx)}; doing it again would change nothing.`, {
+        reason: 'already-recorded',
+        action: row.action,
+        kind: subject.kind,
+        state: subject.state,
+      });
+    }
+    return resolution;
+  }
+
+  /** The row (role, action) takes for the subject, or why none does; "spent" not judged. */
+  private resolveRow(subject: Subject, ctx: OrderContext, role: string, action: string, opts: { system: boolean }): Resolution {
     const roleCode = role.trim().toUpperCase();
     if (!this.roleCodes.has(roleCode)) {
       return refuse('unknown-role', `"${role}" is not a role here; use one of ${[...this.roleCodes].join(', ')}.`, {
@@ -212,6 +241,43 @@ export class Workflow {
   }
 
   /**
+   * Whether taking `row` now would change nothing at all: it stays in the subject's state and
+   * none of its effects (its own and its post-action's) would do anything. An effect whose
+   * outcome cannot be told from here (a handler, a timer, a cascade elsewhere) counts as a
+   * change. Timers skip such a row; people may record it once per stay in a state.
+   */
+  changesNothing(row: Transition, subject: Subject, ctx: OrderContext, depth = 0): boolean {
+    if (row.to !== subject.state) return false;
+    const post = row.postAction ? (this.definition.postActions[row.postAction] ?? []) : [];
+    return [...(row.effects ?? []), ...post].every((effect) => this.effectIdle(effect, subject, ctx, depth));
+  }
+
+  /** Already recorded in this stay, and doing it again would change nothing. */
+  isSpent(row: Transition, subject: Subject, ctx: OrderContext): boolean {
+    return !!subject.recorded?.includes(norm(row.action)) && this.changesNothing(row, subject, ctx);
+  }
+
+  private effectIdle(effect: Effect, subject: Subject, ctx: OrderContext, depth: number): boolean {
+    if (effect.when && !this.evaluate(effect.when, subject, ctx)) return true;
+    switch (effect.kind) {
+      case 'setFlag':
+        return ctx.order.flags[effect.flag] === true;
+      case 'setVouchers':
+        return !ctx.vouchers.some((v) => effect.from.includes(v.state));
+      case 'closeRefunds':
+        return !ctx.refunds.some((r) => r.state !== null && effect.inStates.includes(r.state));
+      case 'cascade': {
+        // Only a cascade onto the subject itself can be followed from here.
+        if (effect.target !== 'self' || depth >= 8) return false;
+        const next = this.resolveRow(subject, ctx, effect.role, effect.action, { system: true });
+        return !next.ok || this.changesNothing(next.row, subject, ctx, depth + 1);
+      }
+      default:
+        return false;
+    }
+  }
+
+  /**
    * Visible actions per role now. A role appears when it has any non-system row in the
    * current state, even if every such row is hidden by a guard (then with an empty list).
    */
@@ -221,7 +287,7 @@ export class Workflow {
     if (!machineName) return result;
     for (const row of this.machine(machineName).transitions) {
       if (row.hidden || !appliesIn(row, subject.state)) continue;
-      const ok = !row.guard || this.evaluate(row.guard, subject, ctx);
+      const ok = (!row.guard || this.evaluate(row.guard, subject, ctx)) && !this.isSpent(row, subject, ctx);
       for (const role of rolesOf(row)) {
         const list = (result[role] ??= []);
         if (ok && !list.includes(row.action)) list.push(row.action);
@@ -255,6 +321,9 @@ export class Workflow {
       }
       if (row.guard && !this.evaluate(row.guard, subject, ctx)) {
         return { action, roles, enabled: false, reason: 'guard-failed', detail: { kind: 'guard', guard: row.guard }, message: `Needs ${this.describe(row.guard)}.` };
+      }
+      if (this.isSpent(row, subject, ctx)) {
+        return { action, roles, enabled: false, reason: 'no-change', detail: { kind: 'done' }, message: 'Already recorded; doing it again would change nothing.' };
       }
       return { action, roles, enabled: true, detail: { kind: 'moves', to: row.to }, message: `Moves to ${row.to}.` };
     });

@@ -62,7 +62,7 @@ export function useActionPanels(data: OrderData, role: Role): PanelsState {
       const unavailable: ExplainedAction[] = [];
       for (const e of [...explained, ...sheetExplained]) {
         if (e.enabled || seen.has(e.action)) continue;
-        if (e.reason !== 'wrong-state' && e.reason !== 'guard-failed') continue;
+        if (e.reason !== 'wrong-state' && e.reason !== 'guard-failed' && e.reason !== 'no-change') continue;
         if (isCreationOnly(e.action)) continue;
         seen.add(e.action);
         unavailable.push(e);

@@ -1,7 +1,7 @@
 // One transition and everything it sets off: its effects (cascades, timers, flags, refund
 // sheets, vouchers, stock, handlers), depth-limited, and bounded in total by the command's
 // event budget (OrderWork.event).
-import type { ActResult, Applied } from '../../api';
+import type { ActResult, Applied, Refused } from '../../api';
 import type { EntityRef, ItemRow, TimerRow } from '../../db/rows';
 import type { Effect } from '../../workflow/schema';
 import { checkInput, type ActionInput, type InputBounds } from '../../workflow/input';
@@ -14,6 +14,7 @@ import { EngineRefusal, refused } from '../command';
 import type { OrderWork } from '../work';
 import type { EngineEnv } from './env';
 import { validUntilEnd } from '../validUntil';
+import { norm } from '../../workflow/check';
 
 export interface PerformOptions {
   /** System steps (cascades, timers) may take hidden actions. */
@@ -35,6 +36,10 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
   const resolution = work.wf.resolve(subject, work.context(), role, action, opts);
   if (!resolution.ok) return resolution;
   const { row } = resolution;
+  if (!opts.system && work.wf.isExpiryAction(row.action)) {
+    const early = notExpiredYet(env, work, row.action);
+    if (early) return early;
+  }
   let input: ActionInput = {};
   if (!opts.system) {
     const checked = checkInput(row.input, opts.input, boundsOf(work, ref));
@@ -53,6 +58,7 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
   }
   const eventsBefore = work.events.length;
   const from = work.setState(ref, row.to);
+  if (from === row.to) work.noteRecorded(ref, norm(row.action));
   const roleCode = role.trim().toUpperCase();
   const data = Object.keys(input).length ? { data: input } : {};
   work.event('transition', { entity: ref, role: roleCode, action: row.action, from, to: row.to, postAction: row.postAction ?? null, ...data });
@@ -77,6 +83,18 @@ function boundsOf(work: OrderWork, ref: EntityRef): InputBounds {
   return { ...(item ? { linePrice: item.price } : {}), orderTotal: work.order.total };
 }
 
+/** A person says a line's validity has ended: refused while it has not (or has no end). */
+function notExpiredYet(env: EngineEnv, work: OrderWork, action: string): Refused | null {
+  const until = work.itemList().find((i) => i.validUntil)?.validUntil ?? null;
+  const end = until ? validUntilEnd(until, env.utcOffsetMinutes) : null;
+  if (until && end !== null && work.meta.at > end) return null;
+  const date = until ? until.slice(0, 10) : null;
+  const message = date
+    ? `"${action}" is not possible yet: the service is valid until ${date}, and its codes expire only after that day.`
+    : `"${action}" is not possible: this service has no valid-until date, so its codes never expire.`;
+  return refused('guard-failed', message, { reason: date ? 'not-expired' : 'never-expires', action, date });
+}
+
 function isTerminal(work: OrderWork, state: string): boolean {
   const orderMachine = Object.values(work.wf.definition.machines).find((m) => m.entity === 'order');
   return orderMachine?.states[state]?.terminal === true;
@@ -87,7 +105,7 @@ function cancelPendingTimers(work: OrderWork, state: string): void {
   const why = `order reached ${state}`;
   for (const timer of work.pendingTimers()) {
     work.putTimer({ ...timer, status: 'cancelled', doneAt: work.meta.at, outcome: why });
-    work.event('timer-cancelled', { entity: timer.target, role: timer.role, action: timer.action ?? timer.setFlag ?? '', detail: why, data: { reason: 'order-terminal', state } });
+    work.event('timer-cancelled', { entity: timer.target, role: timer.role, action: timer.action ?? (timer.setFlag ? `set ${timer.setFlag}` : ''), detail: why, data: { reason: 'order-terminal', state } });
   }
 }
 
@@ -143,6 +161,8 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
       return;
     }
     case 'setFlag':
+      // Already holds: nothing to change, nothing to record.
+      if (work.order.flags[effect.flag] === true) return;
       work.setFlag(effect.flag);
       work.event('flag-set', { entity: { kind: 'order', id: work.order.id }, detail: effect.flag, data: { flag: effect.flag } });
       return;

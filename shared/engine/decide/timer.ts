@@ -44,6 +44,12 @@ export function decideTimer(env: EngineEnv, snapshot: OrderSnapshot, meta: Event
         flag: timer.onBlockedFlag ?? null,
       });
     }
+    // Its action would change nothing now (a person already did what it was waiting to do,
+    // e.g. expired the codes by hand): skipped, not recorded as a second identical step.
+    const verdict = wf.resolve(subject, work.context(), timer.role, timer.action!, { system: true });
+    if ((!verdict.ok && verdict.code === 'no-change') || (verdict.ok && wf.changesNothing(verdict.row, subject, work.context()))) {
+      return finish('skipped', 'nothing left to change', { reason: 'no-change', kind: timer.target.kind, state: entity.state });
+    }
     // Mark the timer first so the action's own effects see it as done.
     work.putTimer({ ...timer, status: 'fired', doneAt: meta.at });
     const result = perform(env, work, timer.target, timer.role, timer.action!, { system: true, depth: 0 });

@@ -24,6 +24,7 @@ const CODES: Record<RefusalCode, true> = {
   'role-not-permitted': true,
   'sign-in-failed': true,
   'rate-limited': true,
+  'no-change': true,
 };
 export const REFUSAL_CODES = new Set<string>(Object.keys(CODES));
 

@@ -1,0 +1,139 @@
+// Issue 25, "No traps", as a person meets them: an action that would change nothing is not
+// offered again; live-counter settings are the Admin's and are confirmed, and the demo
+// periods show in the header; demo data lives in the demo counter; the timeline speaks the
+// operator's language. English and Chinese.
+import { expect, test, type Page } from '@playwright/test';
+import { actViaEngine, createOrderViaEngine, openApp, seedCatalog } from './support/app';
+
+async function openOrder(page: Page, orderId: string) {
+  await page.goto(page.url().replace(/#.*$/, `#/orders/${orderId}`));
+  await expect(page.getByTestId('order-number')).toBeVisible();
+}
+
+const timelineSteps = (page: Page, action: string) => page.getByTestId('timeline').locator(`[data-testid="timeline-event"][data-type="transition"][data-action="${action}"]`);
+
+test.describe('no traps', () => {
+  test('"make payment" is recorded once, then no longer offered; the timeline holds it once', async ({ page }, testInfo) => {
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2501', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    await openOrder(page, orderId);
+    await page.keyboard.press('F1');
+    const panel = page.getByTestId('panel-order');
+    const makePayment = panel.locator('[data-testid="action-button"][data-action="make payment"]');
+    await makePayment.click();
+    await expect(timelineSteps(page, 'make payment')).toHaveCount(1);
+    // Not offered again; the buyer can still cancel.
+    await expect(makePayment).toHaveCount(0);
+    await expect(panel.locator('[data-testid="action-button"][data-action="cancel order"]')).toBeVisible();
+    // The reason is there for whoever looks for it.
+    const toggle = panel.getByTestId('toggle-unavailable');
+    if (await toggle.count()) await toggle.click();
+    await expect(panel.locator('[data-testid="unavailable-action"][data-action="make payment"]')).toContainText('Already recorded');
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect(panel.locator('[data-testid="unavailable-action"][data-action="make payment"]')).toContainText('已记录');
+    await expect(timelineSteps(page, 'make payment')).toHaveCount(1);
+  });
+
+  test('live-counter settings: a Seller sees why not; the Admin is asked before saving; the demo-periods badge shows on every screen', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openApp(page, testInfo, { path: '/settings' });
+    await page.keyboard.press('F2');
+    const periods = page.getByTestId('settings-periods');
+    await expect(periods.getByTestId('admin-only')).toContainText('Only the Admin role may change this');
+    await expect(page.getByTestId('period-override-payment')).toBeDisabled();
+    await expect(page.getByTestId('settings-allocation').getByTestId('admin-only')).toBeVisible();
+    await expect(page.getByTestId('demo-periods-badge')).toHaveCount(0);
+
+    await page.keyboard.press('F4');
+    await expect(periods.getByTestId('admin-only')).toHaveCount(0);
+    // Asked once more; "keep as it is" changes nothing.
+    await page.getByTestId('settings-preset').getByText('Demo').click();
+    await expect(page.getByTestId('confirm-live-setting')).toContainText('Switch the timer periods to "Demo"?');
+    await page.getByTestId('confirm-live-cancel').click();
+    await expect(page.getByTestId('period-used-payment')).toHaveText('1 day');
+    await expect(page.getByTestId('demo-periods-badge')).toHaveCount(0);
+    await page.getByTestId('settings-preset').getByText('Demo').click();
+    await page.getByTestId('confirm-live-ok').click();
+    await expect(page.getByTestId('period-used-payment')).toHaveText('2 min');
+
+    // The badge names the demo periods in the header, whole, on every screen.
+    const badge = page.getByTestId('demo-periods-badge');
+    await expect(badge).toHaveText('Demo periods');
+    for (const key of ['Alt+1', 'Alt+3', 'Alt+4', 'Alt+7']) {
+      await page.keyboard.press(key);
+      await expect(badge).toBeVisible();
+      const cut = await badge.evaluate((el) => {
+        const label = el.querySelector('.mantine-Badge-label') ?? el;
+        return label.scrollWidth > label.clientWidth + 1 || el.getBoundingClientRect().right > window.innerWidth;
+      });
+      expect(cut).toBe(false);
+    }
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect(badge).toHaveText('演示时长');
+    await page.keyboard.press('F2');
+    await expect(periods.getByTestId('admin-only')).toContainText('只有管理员角色可以修改此项');
+  });
+
+  test('demo data goes into the demo counter, never the shop, and the demo counter can be deleted', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openApp(page, testInfo, { path: '/settings' });
+    const shopProducts = () => page.evaluate(() => (window as unknown as { __counterflowTest: { db: { products: { count(): Promise<number> }; name: string } } }).__counterflowTest.db.products.count());
+    await expect(page.getByTestId('demo-shop-note')).toContainText('never goes into the shop');
+    await expect(page.getByTestId('demo-generate')).toHaveCount(0);
+
+    await page.getByTestId('open-demo-counter').click();
+    await expect(page.getByTestId('demo-counter-badge')).toHaveText('Demo counter', { timeout: 60_000 });
+    await expect(page.getByTestId('engine-starting')).toHaveCount(0, { timeout: 60_000 });
+    // Named in the header, whole, with the way back beside it (a 1366×768 counter screen).
+    for (const id of ['demo-counter-badge', 'back-to-shop', 'theme-toggle', 'language-switch']) {
+      const cut = await page.getByTestId(id).evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > window.innerWidth);
+      expect(cut, id).toBe(false);
+    }
+    await page.getByTestId('demo-count').getByText('10', { exact: true }).click();
+    await page.getByTestId('demo-generate').click();
+    await expect(page.getByTestId('demo-result')).toContainText(/Created 10 orders/, { timeout: 90_000 });
+    expect(await shopProducts()).toBeGreaterThan(0);
+
+    // Back to the shop, on purpose: none of it is there.
+    await page.getByTestId('back-to-shop').click();
+    await expect(page.getByTestId('demo-shop-note')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('demo-counter-badge')).toHaveCount(0);
+    await expect.poll(shopProducts).toBe(0);
+
+    // The demo counter is still there until it is deleted (asked once more).
+    await page.getByTestId('open-demo-counter').click();
+    await expect(page.getByTestId('demo-counter-badge')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect(page.getByTestId('demo-counter-badge')).toHaveText('演示柜台');
+    await expect(page.getByTestId('settings-demo')).toContainText('10 个订单');
+    await page.getByTestId('delete-demo-counter').click();
+    await expect(page.getByTestId('confirm-delete-demo')).toContainText('10 个订单');
+    await page.getByTestId('delete-demo-ok').click();
+    await expect(page.getByTestId('demo-shop-note')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('demo-counter-badge')).toHaveCount(0);
+    await expect
+      .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.endsWith('.demo'))))
+      .toEqual([]);
+  });
+
+  test('the timeline speaks the operator’s language: roles and states in words, a cancelled order reads as cancelled', async ({ page }, testInfo) => {
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2502', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    await actViaEngine(page, { kind: 'order', id: orderId }, 'B', 'cancel order');
+    await openOrder(page, orderId);
+    await expect(page.getByTestId('order-state')).toHaveText('closed (cancelled)');
+    const timeline = page.getByTestId('timeline');
+    await expect(timelineSteps(page, 'cancel order')).toContainText('Buyer');
+    await expect(timeline.locator('[data-type="timer-skipped"]')).toContainText('the order has left waiting for payment');
+    const raw = /(^|[^A-Za-z])(WP|FP|HS|FS|ST|CT|WA|FA|WSR|PPR)([^A-Za-z]|$)|_|[a-z][A-Z]/;
+    for (const text of await timeline.getByTestId('timeline-event').allInnerTexts()) expect(text).not.toMatch(raw);
+
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect(page.getByTestId('order-state')).toHaveText('交易关闭');
+    await expect(timelineSteps(page, 'cancel order')).toContainText('买家');
+    for (const text of await timeline.getByTestId('timeline-event').allInnerTexts()) expect(text).not.toMatch(raw);
+  });
+});
