@@ -14,6 +14,8 @@ export const settingSchemas = {
   /** The counter's clock, minutes east of UTC (480 = UTC+8; the offsets in use, -12 h to +14 h): where a
    *  valid-until day ends (engine/validUntil.ts). UTC when unset. */
   utcOffsetMinutes: z.number().int().min(-12 * 60).max(14 * 60),
+  /** A parcel with no checkpoint for this long opens a "late" exception (ms; 48 h when unset). */
+  parcelLateAfterMs: z.number().int().min(1_000).max(90 * 24 * 3_600_000),
   scannerProfile: z.object({
     maxGapMs: z.number().int().min(5).max(200),
     minLength: z.number().int().min(1).max(64),
