@@ -6,6 +6,8 @@ import {
   IconBuildingWarehouse,
   IconClockHour4,
   IconLayoutKanban,
+  IconPackages,
+  IconSearch,
   IconShoppingCartPlus,
   IconTags,
   IconTopologyStar3,
@@ -30,4 +32,7 @@ export const NAV: NavEntry[] = [
   { path: '/scans', labelKey: 'nav.scanLog', icon: IconBarcode },
   { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustmentsHorizontal },
   { path: '/labels', labelKey: 'nav.labels', icon: IconTags },
+  // After the others: Alt+1..8 keep the screens people learnt them for.
+  { path: '/parcels', labelKey: 'nav.parcels', icon: IconPackages },
+  { path: '/search', labelKey: 'nav.search', icon: IconSearch },
 ];

@@ -16,6 +16,10 @@ const ScanLogPage = lazy(() => import('../scanlog/ScanLogPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const LabelsPage = lazy(() => import('../labels/LabelsPage'));
 const ScanStockPage = lazy(() => import('../scanner/ScanStockPage'));
+const ParcelsPage = lazy(() => import('../parcels/ParcelsPage'));
+const ExceptionsPage = lazy(() => import('../parcels/ExceptionsPage'));
+const ParcelsPrintPage = lazy(() => import('../parcels/PrintPage'));
+const SearchPage = lazy(() => import('../parcels/SearchPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -32,6 +36,10 @@ export const routes: RouteObject[] = [
       { path: 'scans', element: <ScanLogPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'labels', element: <LabelsPage /> },
+      { path: 'parcels', element: <ParcelsPage /> },
+      { path: 'parcels/exceptions', element: <ExceptionsPage /> },
+      { path: 'parcels/print', element: <ParcelsPrintPage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

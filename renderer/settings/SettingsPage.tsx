@@ -7,6 +7,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { LoadingState } from '../ui/states';
 import { AllocationCard } from './AllocationCard';
 import { BackupCard } from './BackupCard';
+import { CarriersCard } from './CarriersCard';
 import { DemoDataCard } from './DemoDataCard';
 import { DeviceCard } from './DeviceCard';
 import { PeriodsCard } from './PeriodsCard';
@@ -51,6 +52,9 @@ function SettingsBody() {
       </Grid.Col>
       <Grid.Col span={{ base: 12, xl: 5 }}>
         <DemoDataCard />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <CarriersCard settings={settings} />
       </Grid.Col>
     </Grid>
   );
