@@ -28,6 +28,7 @@ export default function ParcelsPage() {
   const [typed, setTyped] = useState('');
   const [carrier, setCarrier] = useState<string | null>(null);
   const carriers = useLiveQuery(() => db.carriers.toArray(), []);
+  const [openedAt] = useState(() => Date.now());
 
   async function record(raw: string): Promise<ScanOutcome> {
     const { mode, place, signedBy } = useParcelsStore.getState();
@@ -62,7 +63,7 @@ export default function ParcelsPage() {
   useScanTarget((scan) => record(scan.code), { kinds: ['product', 'voucher', 'gs1', 'not-recognised', 'bad-check-digit'] });
 
   const handedOver = store.entries.filter((e) => e.ok && e.mode === 'handover');
-  const since = handedOver.length ? Math.min(...handedOver.map((e) => e.at)) - 60_000 : Date.now();
+  const since = handedOver.length ? Math.min(...handedOver.map((e) => e.at)) - 60_000 : openedAt;
 
   return (
     <>

@@ -5,6 +5,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { CheckpointRow, ShipmentRow } from '../../shared/tracking/rows';
@@ -101,6 +102,7 @@ interface ManifestRow {
 function Manifest({ carrierId, since }: { carrierId: string; since: number }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const [printedAt] = useState(() => Date.now());
   const data = useLiveQuery(async () => {
     const carrier: CarrierRow | undefined = await db.carriers.get(carrierId);
     const checkpoints = (await db.checkpoints.where('at').aboveOrEqual(since).toArray()).filter((c) => c.kind === 'handover');
@@ -118,7 +120,7 @@ function Manifest({ carrierId, since }: { carrierId: string; since: number }) {
       <div className={classes.big} data-testid="manifest-title">
         {t('parcels.print.manifestTitle', { carrier: data.carrier?.name ?? carrierId })}
       </div>
-      <p>{t('parcels.print.manifestIntro', { count: data.rows.length, when: formatDateTime(Date.now(), locale) })}</p>
+      <p>{t('parcels.print.manifestIntro', { count: data.rows.length, when: formatDateTime(printedAt, locale) })}</p>
       <table className={classes.table} data-testid="manifest-table">
         <thead>
           <tr>

@@ -48,6 +48,7 @@ export const useParcelsStore = create<ParcelsState>()((set) => ({
 
 /** A scanned code as the engine reads it: no FNC1, an SSCC without its (00). */
 export function parcelCode(raw: string): string {
-  const code = raw.replace(/\x1d/g, '').trim();
+  // FNC1 (ASCII GS) separates GS1 fields; an SSCC alone has none worth keeping.
+  const code = raw.split(String.fromCharCode(29)).join('').trim();
   return /^00\d{18}$/.test(code) ? code.slice(2) : code;
 }
