@@ -73,12 +73,18 @@ export async function searchOrders(db: CounterDb, search: OrderSearch): Promise<
   if (!search.text.trim()) return (await browse(db, search, limit)).map((order) => ({ order, field: 'state' as const }));
   const none = Promise.resolve([] as OrderRow[]);
   const ordersOf = async (ids: string[]) => (await db.orders.bulkGet([...new Set(ids)])).filter((o): o is OrderRow => o !== undefined);
-  const [exact, byNumber, byTracking, byPhone, byName, bySku] = await Promise.all([
+  // A scanned or pasted tracking number is the commonest exact query: answered by two key
+  // lookups alone when a parcel has it (the name and SKU ranges are not worth their reads).
+  if (plan.tracking) {
+    const [a, b] = await Promise.all([db.shipments.where('trackingNumbers').equals(plan.tracking).toArray(), db.shipments.where('sscc').equals(plan.tracking).toArray()]);
+    if (a.length || b.length) {
+      const found = (await ordersOf([...a, ...b].map((s) => s.orderId))).filter((o) => passesFilters(o, search));
+      return found.slice(0, limit).map((order) => ({ order, field: 'tracking' as const }));
+    }
+  }
+  const [exact, byNumber, byPhone, byName, bySku] = await Promise.all([
     plan.numbers.length ? Promise.all(plan.numbers.map((n) => db.orders.where('number').equals(n).first())).then((l) => l.filter((o): o is OrderRow => !!o)) : none,
     plan.numberPrefix ? db.orders.where('number').startsWith(plan.numberPrefix).limit(PER_LOOKUP).toArray() : none,
-    plan.tracking
-      ? Promise.all([db.shipments.where('trackingNumbers').equals(plan.tracking).toArray(), db.shipments.where('sscc').equals(plan.tracking).toArray()]).then(([a, b]) => ordersOf([...a, ...b].map((s) => s.orderId)))
-      : none,
     plan.phonePrefix ? db.orders.where('phone').startsWith(plan.phonePrefix).limit(PER_LOOKUP).toArray() : none,
     plan.namePrefix ? db.orders.where('buyerName').startsWithIgnoreCase(plan.namePrefix).limit(PER_LOOKUP).toArray() : none,
     plan.sku ? db.items.where('sku').equalsIgnoreCase(plan.sku).limit(PER_LOOKUP).toArray().then((items) => ordersOf(items.map((i) => i.orderId))) : none,
@@ -92,7 +98,6 @@ export async function searchOrders(db: CounterDb, search: OrderSearch): Promise<
       hits.push({ order, field });
     }
   };
-  add(byTracking, 'tracking');
   add(exact, 'number');
   add(byNumber, 'number');
   add(byPhone, 'phone');
