@@ -152,3 +152,21 @@ describe('exceptions', () => {
     expect(await counter.workException({ exceptionId: id, note: 'late note' })).toMatchObject({ ok: false, code: 'not-allowed-in-state' });
   });
 });
+
+describe('hostile input', () => {
+  it('any value as a checkpoint, shipment or exception is answered, never thrown, and a refusal writes nothing', async () => {
+    const fc = (await import('fast-check')).default;
+    const { counter } = await shipped();
+    const before = await dumpDb(counter);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.anything(), fc.record({ code: fc.string(), kind: fc.string(), signedBy: fc.anything() }), fc.record({ orderId: fc.string(), carrier: fc.constantFrom('ups', 'dhl', 'x'), trackingNumbers: fc.array(fc.string()), parcels: fc.array(fc.anything()) })), async (value) => {
+        for (const call of [counter.scanCheckpoint, counter.createShipment, counter.openException, counter.workException, counter.saveCarrier]) {
+          const r = await call(value);
+          expect(r.ok).toBe(false);
+        }
+      }),
+      { numRuns: 40 },
+    );
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+});
