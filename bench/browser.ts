@@ -27,7 +27,11 @@ type BenchApi = {
     quickFind: number[];
     misses: number;
     meanHits: number;
-    tracking: string | null;
+    tracking: number[];
+    trackingFloor: number[];
+    phone: number[];
+    phoneFloor: number[];
+    phones: number;
     tables: string[];
   }>;
   seed(o: { dbName: string; orders: number }): Promise<{ ms: number; result: { orders: number }; counts: Record<string, number>; heapBefore: number; heapPeak: number; waits: number[] }>;
@@ -253,6 +257,9 @@ export async function benchLookups(session: Session): Promise<Figure[]> {
     ...pair('lookup.name_prefix', 'Buyer name prefix (startsWithIgnoreCase, 20 rows)', r.byNamePrefixIgnoreCase, 20),
     ...pair('lookup.name_range', 'Buyer name prefix (key range, 20 rows)', r.byNameRange, 20),
     ...pair('lookup.quick_find', "Board quick find (the app's 4 queries: number, padded number, name, any word of the name)", r.quickFind, undefined),
-    { key: 'lookup.tracking', bench: 3, label: 'Lookup by tracking number', value: null, unit: 'ms', note: r.tracking ?? 'n/a: no shipments table yet' },
+    ...pair('lookup.tracking', 'Lookup by tracking number (app search)', r.tracking, 5, `floor p95 ${fmt(p95(r.trackingFloor))} ms (raw IndexedDB index get + order get)`),
+    ...pair('lookup.tracking_floor', 'Tracking number: platform floor (raw IndexedDB)', r.trackingFloor, undefined),
+    ...pair('lookup.phone', 'Phone prefix (20 rows)', r.phone, 20, `floor p95 ${fmt(p95(r.phoneFloor))} ms (raw IndexedDB getAll on the range); ${fmt(r.phones)} phones sampled`),
+    ...pair('lookup.phone_floor', 'Phone prefix: platform floor (raw IndexedDB)', r.phoneFloor, undefined),
   ];
 }

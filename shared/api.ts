@@ -79,6 +79,8 @@ export interface CreateOrderInput {
   buyerId: string;
   buyerName?: string;
   address?: string;
+  /** The buyer's phone (spaces and dashes are dropped). */
+  phone?: string;
   lines: OrderLineInput[];
 }
 

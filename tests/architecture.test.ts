@@ -239,6 +239,8 @@ const SHARED_NEVER: Readonly<Record<string, { never: readonly string[]; why: str
   engine: { never: ['demo', 'index'], why: 'the engine is what the public surface exports; demo data is one of its callers' },
   demo: { never: ['index'], why: 'demo data goes through the engine like any caller' },
   backup: { never: ['demo', 'engine', 'index', 'inventory', 'workflow', 'workflows'], why: 'a backup copies stored rows; it applies no rules' },
+  tracking: { never: ['demo', 'index', 'inventory', 'operators', 'search'], why: 'shipments run through the engine\'s pipeline like any command; search reads them, not the other way' },
+  search: { never: ['demo', 'engine', 'index', 'inventory', 'operators', 'workflow', 'workflows', 'backup'], why: 'search reads indexes; it runs no commands' },
   host: { never: ['api', 'backup', 'barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'the bridge contract between the shell and the window: types only' },
 };
 

@@ -7,6 +7,8 @@ import {
   IconClockHour4,
   IconLayoutKanban,
   IconListSearch,
+  IconPackages,
+  IconSearch,
   IconShoppingCartPlus,
   IconTags,
   IconTopologyStar3,
@@ -32,4 +34,7 @@ export const NAV: NavEntry[] = [
   { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustmentsHorizontal, alsoActive: /^\/operators\// },
   { path: '/labels', labelKey: 'nav.labels', icon: IconTags },
   { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch },
+  // After the others: Alt+1..8 keep the screens people learnt them for.
+  { path: '/parcels', labelKey: 'nav.parcels', icon: IconPackages },
+  { path: '/search', labelKey: 'nav.search', icon: IconSearch },
 ];

@@ -18,6 +18,10 @@ const LabelsPage = lazy(() => import('../labels/LabelsPage'));
 const ScanStockPage = lazy(() => import('../scanner/ScanStockPage'));
 const BadgePage = lazy(() => import('../operators/BadgePage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
+const ParcelsPage = lazy(() => import('../parcels/ParcelsPage'));
+const ExceptionsPage = lazy(() => import('../parcels/ExceptionsPage'));
+const ParcelsPrintPage = lazy(() => import('../parcels/PrintPage'));
+const SearchPage = lazy(() => import('../parcels/SearchPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -36,6 +40,10 @@ export const routes: RouteObject[] = [
       { path: 'labels', element: <LabelsPage /> },
       { path: 'operators/:id/badge', element: <BadgePage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'parcels', element: <ParcelsPage /> },
+      { path: 'parcels/exceptions', element: <ExceptionsPage /> },
+      { path: 'parcels/print', element: <ParcelsPrintPage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -18,6 +18,7 @@ import { useBoardStore } from './boardStore';
 import { ordersWithSku, toQueryFilters } from './queries';
 import { QuickFind } from './QuickFind';
 import { db } from '../db';
+import { OpenExceptionsProvider } from '../parcels/openExceptions';
 
 const TYPES: OrderType[] = ['product', 'service'];
 
@@ -75,9 +76,11 @@ export default function BoardsPage() {
           data-type={store.type}
         >
           <CardWordsProvider>
-            {visible.map((column) => (
-              <BoardColumn key={`${store.type}:${column.key}`} column={column} filters={filters} />
-            ))}
+            <OpenExceptionsProvider>
+              {visible.map((column) => (
+                <BoardColumn key={`${store.type}:${column.key}`} column={column} filters={filters} />
+              ))}
+            </OpenExceptionsProvider>
           </CardWordsProvider>
         </Group>
       )}

@@ -1,7 +1,7 @@
 // One order on a board: number, buyer, lines, age, next timer, refund badge. Clicking
 // (or Enter on the focused card) opens the order.
 import { Badge } from '@mantine/core';
-import { IconReceiptRefund } from '@tabler/icons-react';
+import { IconAlertTriangle, IconReceiptRefund } from '@tabler/icons-react';
 import { memo } from 'react';
 import { Link } from 'react-router-dom';
 import { CountdownBadge, countdownOf, type Timer } from '../ui/TimerCountdown';
@@ -9,6 +9,7 @@ import { useCardWords } from './cardWords';
 import { formatDuration, useNow } from '../ui/time';
 import classes from './OrderCard.module.css';
 import type { CardData } from './queries';
+import { useOpenExceptions } from '../parcels/openExceptions';
 
 function Age({ createdAt }: { createdAt: number }) {
   const { t, locale } = useCardWords();
@@ -40,6 +41,7 @@ function CardCountdown({ timer }: { timer: Timer }) {
 export const OrderCard = memo(function OrderCard({ data }: { data: CardData }) {
   const { t } = useCardWords();
   const { order, nextTimer, openRefunds } = data;
+  const exceptions = useOpenExceptions(order.id);
   // Plain elements styled by a CSS module: a board paints dozens of cards on its first
   // frame, and Mantine's layout components resolve their style props on every render.
   return (
@@ -60,12 +62,17 @@ export const OrderCard = memo(function OrderCard({ data }: { data: CardData }) {
           {t('common.lines', { count: order.lineCount })}
         </span>
       </div>
-      {nextTimer || openRefunds ? (
+      {nextTimer || openRefunds || exceptions ? (
         // One row, always: the slot height is fixed for the virtualiser; the countdown shrinks.
         <div className={classes.marks}>
           {openRefunds ? (
             <Badge color="orange" variant="filled" size="sm" leftSection={<IconReceiptRefund size={14} />} data-testid="refund-badge" style={{ flex: 'none' }}>
               {t('boards.refunds', { count: openRefunds })}
+            </Badge>
+          ) : null}
+          {exceptions ? (
+            <Badge color="red" variant="filled" size="sm" leftSection={<IconAlertTriangle size={14} />} data-testid="exception-badge" style={{ flex: 'none' }}>
+              {t('boards.exceptions', { count: exceptions })}
             </Badge>
           ) : null}
           {nextTimer ? <CardCountdown timer={nextTimer} /> : null}

@@ -3,6 +3,7 @@
 import type { Counter, Refused } from '../../shared/api';
 import type { LastBackup, ReadResult, RestoreResult } from '../../shared/backup';
 import type { TimerRow } from '../../shared/db/rows';
+import type { TrackingCommands } from '../../shared/tracking/commands';
 
 export interface EngineOptions {
   dbName: string;
@@ -27,7 +28,8 @@ export interface EngineHello {
  *  the worker's commands carry that operator until `signOut` or the next sign-in. There is
  *  deliberately no call that sets the operator without a badge or PIN: the window is not
  *  trusted to say who it is (a forged command is checked against the signed-in operator). */
-export type EngineCalls = Counter & {
+export type EngineCalls = Counter &
+  TrackingCommands & {
   failedTimers(): Promise<TimerRow[]>;
   retryTimer(timerId: string): Promise<{ ok: true } | Refused>;
   importDemo(options: { orders: number }): Promise<{ orders: number; products: number }>;

@@ -10,6 +10,7 @@ import { EmptyView, LoadingState } from '../ui/states';
 import { ActionPanel } from './actions/ActionPanel';
 import { LinesTable } from './LinesTable';
 import { OrderRecords } from './OrderRecords';
+import { OrderShipments } from '../parcels/OrderShipments';
 import { OrderSummary } from './OrderSummary';
 import { PendingTimers } from './PendingTimers';
 import { useOrderData, type OrderData } from './useOrderData';
@@ -68,6 +69,7 @@ const OrderView = memo(function OrderView({ data }: { data: OrderData }) {
             <OrderSummary data={data} />
             <LinesTable data={data} />
             <OrderRecords data={data} />
+            <OrderShipments orderId={data.order.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, xl: 4 }}>

@@ -26,6 +26,8 @@ import type { CatalogRole } from '../workflow/catalog';
 import type { WorkflowWords } from '../workflow/labels';
 import { refusalText } from '../ui/refusal';
 import { findScannedProduct } from './products';
+import { normaliseTracking } from '../../shared/tracking/carriers';
+import { parcelCode } from '../parcels/parcelsStore';
 import { useScannerStore } from './scannerStore';
 import type { RoutedScan, ScanOutcome } from './types';
 
@@ -55,9 +57,17 @@ export function openOrderId(pathname: string): string | null {
 const ok = (message: string, extra: Partial<ScanOutcome> = {}): ScanOutcome => ({ ok: true, message, ...extra });
 const fail = (message: string, extra: Partial<ScanOutcome> = {}): ScanOutcome => ({ ok: false, message, ...extra });
 
+/** Kinds a parcel's tracking number or SSCC may be read as (a UPS number looks like a
+ *  product code, a 10-digit DHL number like an attendance code). */
+const PARCEL_KINDS: ReadonlySet<string> = new Set(['product', 'voucher', 'gs1', 'not-recognised', 'bad-check-digit']);
+
 export async function routeScan(scan: RoutedScan, ctx: RouteContext): Promise<ScanOutcome> {
   const { parsed } = scan;
   const { t } = ctx;
+  if (PARCEL_KINDS.has(parsed.kind)) {
+    const parcel = await openParcelOrder(scan.code, ctx);
+    if (parcel) return parcel;
+  }
   switch (parsed.kind) {
     case 'order':
       return openOrder(parsed.number, ctx);
@@ -91,6 +101,17 @@ export async function routeScan(scan: RoutedScan, ctx: RouteContext): Promise<Sc
 function notRecognised(parsed: Extract<ParsedBarcode, { kind: 'not-recognised' }>, t: TFunction): string {
   const reason = t(`scan.reason.${parsed.reason}`, { defaultValue: parsed.reason });
   return parsed.raw ? t('scan.msg.notRecognised', { raw: parsed.raw, reason }) : t('scan.msg.notRecognisedEmpty', { reason });
+}
+
+/** A scanned tracking number or SSCC opens its order, from any screen; null when no parcel has it. */
+async function openParcelOrder(raw: string, ctx: RouteContext): Promise<ScanOutcome | null> {
+  const code = normaliseTracking(parcelCode(raw));
+  if (code.length < 8) return null;
+  const [byTracking, bySscc] = await Promise.all([db.shipments.where('trackingNumbers').equals(code).last(), db.shipments.where('sscc').equals(code).first()]);
+  const shipment = byTracking ?? bySscc;
+  if (!shipment) return null;
+  const outcome = await openOrder(shipment.orderNumber, ctx);
+  return outcome.ok ? { ...outcome, message: ctx.t('scan.msg.parcelOpened', { code, message: outcome.message }) } : outcome;
 }
 
 async function openOrder(number: string, ctx: RouteContext): Promise<ScanOutcome> {

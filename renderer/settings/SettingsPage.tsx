@@ -8,6 +8,7 @@ import { LoadingState } from '../ui/states';
 import { OperatorsCard } from '../operators/OperatorsCard';
 import { AllocationCard } from './AllocationCard';
 import { BackupCard } from './BackupCard';
+import { CarriersCard } from './CarriersCard';
 import { DemoDataCard } from './DemoDataCard';
 import { DeviceCard } from './DeviceCard';
 import { PeriodsCard } from './PeriodsCard';
@@ -55,6 +56,9 @@ function SettingsBody() {
       </Grid.Col>
       <Grid.Col span={{ base: 12, xl: 5 }}>
         <DemoDataCard />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <CarriersCard settings={settings} />
       </Grid.Col>
     </Grid>
   );

@@ -22,6 +22,9 @@ import { useWorkflowWords } from '../workflow/labels';
 import { formatStamp } from '../stock/format';
 import { VirtualTable, type VirtualColumn } from '../stock/VirtualTable';
 import { STATUSES, TIMER_LIMIT, useDueCount, usePeriodPreset, useTimerCounts, useTimers, type TimerView } from './queries';
+
+/** A parcel's late timer is kept under its shipment (shared/tracking/decide.ts); its order is its target. */
+const orderOfTimer = (r: { orderId: string; target: { id: string } }) => (r.orderId.startsWith('shipment:') ? r.target.id : r.orderId);
 import { useTaskStore, type StatusFilter } from './taskStore';
 
 export default function TasksPage() {
@@ -224,7 +227,7 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
         width: 200,
         render: (r) => (
           <Stack gap={0}>
-            <Anchor component={Link} to={`/orders/${r.orderId}`} ff="monospace" fw={700} tabIndex={-1} data-testid="timer-order">
+            <Anchor component={Link} to={`/orders/${orderOfTimer(r)}`} ff="monospace" fw={700} tabIndex={-1} data-testid="timer-order">
               {r.orderNumber}
             </Anchor>
             <Text fz="xs" c="dimmed" truncate data-testid="timer-entity">
@@ -299,7 +302,7 @@ function TimersTable({ rows, footer }: { rows: TimerView[]; footer?: string }) {
       rowKey={(r) => r.id}
       rowHeight={60}
       rowProps={(r) => ({ 'data-status': r.status as TimerStatus, 'data-order': r.orderNumber })}
-      onRowActivate={(r) => navigate(`/orders/${r.orderId}`)}
+      onRowActivate={(r) => navigate(`/orders/${orderOfTimer(r)}`)}
       ariaLabel={t('tasks.tableLabel')}
       testId="timers-table"
       rowTestId="timer-row"

@@ -2,6 +2,7 @@
 // upgrades in shared/db/database.ts bring a stored database: v3 grouped the events of one
 // command into one row and added the per-state order counts; v2 and v4 changed indexes only.
 import { z } from 'zod';
+import { defaultCarrierRows } from '../db/database';
 import { batchesOf } from '../db/events';
 import type { EventRow, StateCountRow } from '../db/rows';
 import { BACKUP_TABLES, type BackupTable } from './rowSchemas';
@@ -16,8 +17,10 @@ const legacyEvent = z.looseObject({
 });
 
 /** The tables a database of that schema version had. */
+const LOGISTICS: ReadonlySet<BackupTable> = new Set(['carriers', 'shipments', 'checkpoints', 'exceptions']);
+
 export function tablesAt(schemaVersion: number): readonly BackupTable[] {
-  return schemaVersion < 3 ? BACKUP_TABLES.filter((t) => t !== 'stateCounts') : BACKUP_TABLES;
+  return BACKUP_TABLES.filter((t) => !(schemaVersion < 3 && t === 'stateCounts') && !(schemaVersion < 6 && LOGISTICS.has(t)));
 }
 
 export class Migration {
@@ -26,7 +29,7 @@ export class Migration {
   constructor(readonly fromVersion: number) {}
 
   get needed(): boolean {
-    return this.fromVersion < 3;
+    return this.fromVersion < 6;
   }
 
   /** One chunk's rows in the current shape, or the first row's problem. */
@@ -53,6 +56,10 @@ export class Migration {
 
   /** Rows the old schema did not have, made from the rows seen (written last). */
   extraRows(): Array<{ table: BackupTable; rows: unknown[] }> {
-    return this.fromVersion < 3 ? [{ table: 'stateCounts', rows: [...this.counts.values()] }] : [];
+    return [
+      ...(this.fromVersion < 3 ? [{ table: 'stateCounts' as const, rows: [...this.counts.values()] }] : []),
+      // Like the v6 upgrade: the default carriers.
+      ...(this.fromVersion < 6 ? [{ table: 'carriers' as const, rows: defaultCarrierRows(Date.now()) }] : []),
+    ];
   }
 }

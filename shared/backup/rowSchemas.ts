@@ -81,6 +81,23 @@ export const rowSchemas = {
     createdAt: time,
     updatedAt: time,
   }),
+  // Logistics (schema v6).
+  carriers: z.looseObject({ id, name: z.string().min(1), pattern: z.string().min(1), check: z.enum(['none', 'ups-1z', 's10', 'mod7']), trackingUrl: z.string(), active: z.boolean() }),
+  shipments: z.looseObject({
+    id,
+    orderId: id,
+    orderNumber: z.string(),
+    carrierId: id,
+    direction: z.enum(['outbound', 'return']),
+    trackingNumbers: z.array(z.string()),
+    sscc: z.array(z.string()),
+    parcels: z.array(z.looseObject({ no: count, trackingNumber: z.string(), sscc: z.string() })),
+    state: z.string(),
+    stateVersion: count,
+    createdAt: time,
+  }),
+  checkpoints: z.looseObject({ seq, id, shipmentId: id, orderId: id, parcelNo: count, kind: z.string(), from: z.string(), to: z.string(), at: time }),
+  exceptions: z.looseObject({ id, orderId: id, shipmentId: id, type: z.string(), state: z.string(), open: z.union([z.literal(0), z.literal(1)]), notes: z.array(z.looseObject({ text: z.string() })), openedAt: time }),
   signIns: z.looseObject({ seq, operatorId: z.string().nullable(), method: z.enum(['badge', 'pin', 'recovery']), outcome: z.string(), deviceId: z.string(), at: time }),
 } as const;
 
@@ -92,7 +109,7 @@ export function isBackupTable(name: string): name is BackupTable {
 }
 
 /** Tables whose key the database numbers itself (`++seq`): a backed-up row carries its number. */
-const NUMBERED: ReadonlySet<BackupTable> = new Set(['events', 'stockLedger', 'scans', 'signIns']);
+const NUMBERED: ReadonlySet<BackupTable> = new Set(['events', 'stockLedger', 'scans', 'signIns', 'checkpoints']);
 
 /**
  * Why a row does not fit its table, in a few words, or null when it fits. A row of a

@@ -22,6 +22,9 @@ import type {
   VoucherRow,
   WorkflowRow,
 } from './rows';
+import type { CarrierRow } from '../tracking/carriers';
+import { DEFAULT_CARRIERS } from '../tracking/carriers';
+import type { CheckpointRow, ExceptionRow, ShipmentRow } from '../tracking/rows';
 
 export const DEFAULT_DB_NAME = 'counterflow';
 
@@ -78,6 +81,21 @@ export const SCHEMA_V5 = {
   signIns: '++seq, [operatorId+seq], at',
 };
 
+// v6: logistics (issue 24): carriers, shipments (found by any parcel's tracking number or
+// SSCC), their checkpoints, parcel exceptions (open ones by an index); orders by phone.
+export const SCHEMA_V6 = {
+  orders: 'id, &number, buyerName, createdAt, phone, [type+state+createdAt]',
+  carriers: 'id',
+  shipments: 'id, orderId, *trackingNumbers, *sscc, createdAt',
+  checkpoints: '++seq, &id, shipmentId, orderId, at',
+  exceptions: 'id, orderId, shipmentId, [open+openedAt], openedAt',
+};
+
+/** The carriers a new or upgraded counter starts with (Settings edits them). */
+export function defaultCarrierRows(at: number): CarrierRow[] {
+  return DEFAULT_CARRIERS.map((c) => ({ ...c, updatedAt: at }));
+}
+
 /**
  * The counter's IndexedDB database. Each `version(n)` is a migration (Dexie keeps the
  * data and rebuilds indexes), so a database written by an older build opens in a newer one.
@@ -102,6 +120,10 @@ export class CounterDb extends Dexie {
   stateCounts!: Table<StateCountRow, [string, string]>;
   operators!: Table<OperatorRow, string>;
   signIns!: Table<SignInRow, number>;
+  carriers!: Table<CarrierRow, string>;
+  shipments!: Table<ShipmentRow, string>;
+  checkpoints!: Table<CheckpointRow, number>;
+  exceptions!: Table<ExceptionRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -127,6 +149,15 @@ export class CounterDb extends Dexie {
       });
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade(async (tx) => {
+        await tx.table('carriers').bulkPut(defaultCarrierRows(Date.now()));
+      });
+    // A new database gets the default carriers too (upgrades do not run on one).
+    this.on('populate', (tx) => {
+      void tx.table('carriers').bulkAdd(defaultCarrierRows(Date.now()));
+    });
   }
 }
 

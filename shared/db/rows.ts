@@ -33,6 +33,8 @@ export interface OrderRow extends MachineEntity {
   buyerId: string;
   buyerName: string;
   address: string;
+  /** The buyer's phone as typed, digits and + only (search by prefix); absent on older rows. */
+  phone?: string;
   /** Facts the workflow records about the order (extension window open, auto-ack ended, ...). */
   flags: Record<string, boolean>;
   total: number;

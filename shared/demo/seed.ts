@@ -239,6 +239,8 @@ function driveOrder(
   const type: OrderType = rand() < 0.8 ? 'product' : 'service';
   const buyerName = `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`;
   const buyerId = `C${Math.floor(rand() * 90_000) + 10_000}`;
+  // A phone made from the buyer id (no extra draw: the rest of the data stays as it was).
+  const phone = `13${String((Number(buyerId.slice(1)) * 7_919) % 1_000_000_000).padStart(9, '0')}`;
   let lines: OrderLineInput[];
   if (type === 'product') {
     const count = 1 + Math.floor(rand() * 3);
@@ -256,7 +258,7 @@ function driveOrder(
   // Recent enough that production timers are still ahead; steps a few minutes apart.
   let at = now - Math.floor(rand() * 20 * 60 * MINUTE);
   const stock = orderStock(batchStock);
-  const created = decideCreate(env, { stock, sequence: sequences[type] }, meta(at), type, { buyerId, buyerName, address: `${1 + Math.floor(rand() * 120)} ${STREETS[Math.floor(rand() * STREETS.length)]}`, lines }, devicePrefix);
+  const created = decideCreate(env, { stock, sequence: sequences[type] }, meta(at), type, { buyerId, buyerName, phone, address: `${1 + Math.floor(rand() * 120)} ${STREETS[Math.floor(rand() * STREETS.length)]}`, lines }, devicePrefix);
   if (!created.result.ok || !created.work) return null;
   sequences[type] = created.sequence;
   let work = created.work;

@@ -18,7 +18,8 @@ export type CommandKind =
   | 'deactivate-operator'
   | 'set-up-operators'
   | 'recover-admin-pin'
-  | `stock:${string}`;
+  | `stock:${string}`
+  | `tracking:${string}`;
 
 /** What every row a command writes is stamped with (events, ledger movements). */
 export interface EventMeta {

@@ -16,7 +16,10 @@ import { newId } from '../ids';
 import { createOperatorCommands, type Session } from './operatorCommands';
 import { permissionRefusal } from '../operators/permissions';
 import { PIN_ITERATIONS } from '../operators/pin';
-import { createOrderCommands } from './orderCommands';
+import { createOrderCommands, type OtherTimerFirer } from './orderCommands';
+import { createTrackingCommands, type TrackingCommands } from '../tracking/commands';
+import { LATE_TIMER_KEY } from '../tracking/decide';
+import { trackingStorage } from '../tracking/storage';
 import { createOrderReads } from './readModels';
 import { startCounterDb } from './startup';
 import { createStockCommands } from './stockCommands';
@@ -40,7 +43,7 @@ export interface CounterOptions {
 
 /** The counter as the engine holds it: the public Counter plus what the demo import and
  *  tests need from inside (the database, the registry, the environment of a command). */
-export interface EngineCounter extends Counter {
+export interface EngineCounter extends Counter, TrackingCommands {
   readonly db: CounterDb;
   readonly registry: WorkflowRegistry;
   /** Who commands are made as now: the signed-in operator's id, else the configured operator. */
@@ -82,7 +85,18 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const source = { registry, handlerNames };
   const voucherCode = options.voucherCode ?? randomVoucherCode;
 
-  const orders = createOrderCommands({ storage, source, handlers, voucherCode, deviceId, operator, now });
+  const timerFirers: Record<string, OtherTimerFirer> = {};
+  const orders = createOrderCommands({ storage, source, handlers, voucherCode, deviceId, operator, now, timerFirers });
+  const { fireLateTimer, ...tracking } = createTrackingCommands({
+    storage: trackingStorage(db),
+    source,
+    envOf: (settings) => ({ registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId, voucherCode }),
+    newId,
+    deviceId,
+    operator,
+    now,
+  });
+  timerFirers[LATE_TIMER_KEY] = fireLateTimer;
   const stock = createStockCommands({ storage, deviceId, operator, now });
   const admin = createAdminCommands({ storage, db, source, deviceId, operator, now });
   const people = createOperatorCommands({ storage, db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS });
@@ -112,6 +126,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
       return { env: { registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId, voucherCode }, devicePrefix: settings.devicePrefix };
     },
     ...orders,
+    ...tracking,
     ...reads,
     ...stock,
     ...createStockReads(db, now),

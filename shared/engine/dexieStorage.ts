@@ -50,12 +50,12 @@ export function commandTables(db: CounterDb) {
   return [...orderTables(db), db.workflows, db.operators];
 }
 
-class DexieTx implements StorageTx {
+export class DexieTx implements StorageTx {
   /** The per-state counts (a few rows), read as the transaction starts: an order
    *  command's write needs them and this saves it a round trip. */
   private readonly storedCounts: Promise<StateCountRow[]>;
 
-  constructor(private readonly db: CounterDb) {
+  constructor(protected readonly db: CounterDb) {
     this.storedCounts = db.stateCounts.toArray();
     // Awaited only by order commands; a failed transaction must not also leave an unhandled rejection.
     this.storedCounts.catch(() => undefined);

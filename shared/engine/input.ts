@@ -61,6 +61,12 @@ export const createOrderInputSchema = z
       buyerId: text('the buyer', MAX_ID_LENGTH),
       buyerName: text('the buyer name', MAX_NAME_LENGTH, { required: false }).optional(),
       address: text('the address', MAX_ADDRESS_LENGTH, { required: false, multiline: true }).optional(),
+      // Kept as digits (and a leading +) so a search by prefix finds it however it was typed.
+      phone: z
+        .string({ error: 'the phone must be text' })
+        .transform((p) => p.replace(/[\s().-]/g, ''))
+        .pipe(z.string().regex(/^\+?\d{0,20}$/, 'the phone may hold digits, spaces, dashes and a leading + only (at most 20 digits)'))
+        .optional(),
       lines: z
         .array(orderLineSchema, { error: 'the order has no lines' })
         .min(1, 'the order has no lines')

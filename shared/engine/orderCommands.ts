@@ -25,7 +25,7 @@ import {
   voucherCodeSchema,
 } from './input';
 import { permissionRefusal } from '../operators/permissions';
-import { runCommand, type Plan } from './pipeline';
+import { runCommand, type Plan, type RunHooks } from './pipeline';
 import type { CommandStorage, StorageTx } from './storage';
 import { loadNewWorkflows, workflowOf, type WorkflowSource } from './workflowLoader';
 import type { OrderWork } from './work';
@@ -40,7 +40,11 @@ export interface EngineContext {
   /** Who the next command is made as (the signed-in operator, else the configured one). */
   operator: () => string;
   now: () => number;
+  /** Timers of other entities (a shipment's "late" timer), fired by their own module: by key. */
+  timerFirers?: Readonly<Record<string, OtherTimerFirer>>;
 }
+
+export type OtherTimerFirer = (timer: TimerRow, hooks: RunHooks) => Promise<{ ok: true; fired: boolean } | Refused>;
 
 /** How often a due timer that fails is tried before it waits for a person, and how long
  *  it waits between tries (1, 5, then 25 minutes): a failure that clears by itself (a
@@ -191,7 +195,8 @@ export function createOrderCommands(ctx: EngineContext) {
   async function fireTimer(timer: TimerRow): Promise<'fired' | 'done' | 'failed'> {
     const m: CommandMeta = { commandId: timerCommandId(timer.id), kind: 'fire-timer', deviceId: ctx.deviceId, operator: 'system', at: ctx.now() };
     let duplicate = false;
-    const outcome = await runCommand(
+    const other = ctx.timerFirers?.[timer.key];
+    const outcome = other ? await other(timer, { onDuplicate: () => (duplicate = true) }) : await runCommand(
       storage,
       m,
       { timerId: timer.id },

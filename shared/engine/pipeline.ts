@@ -9,9 +9,9 @@ import { commandDigest, EngineRefusal, refused, type CommandMeta } from './comma
 import type { CommandStorage, StorageTx } from './storage';
 
 /** What a command decided: its result, and when applied, how to write it. */
-export interface Plan<R> {
+export interface Plan<R, Tx extends StorageTx = StorageTx> {
   result: R | Refused;
-  write?: (tx: StorageTx) => Promise<void>;
+  write?: (tx: Tx) => Promise<void>;
 }
 
 export interface RunHooks {
@@ -33,11 +33,11 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
-export async function runCommand<R extends { ok: true }>(
-  storage: CommandStorage,
+export async function runCommand<R extends { ok: true }, Tx extends StorageTx = StorageTx>(
+  storage: CommandStorage<Tx>,
   meta: CommandMeta,
   payload: unknown,
-  plan: (tx: StorageTx) => Promise<Plan<R>>,
+  plan: (tx: Tx) => Promise<Plan<R, Tx>>,
   hooks: RunHooks = {},
 ): Promise<R | Refused> {
   let digest: string;

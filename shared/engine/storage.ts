@@ -62,9 +62,10 @@ export interface StorageTx {
   writeStock(work: StockWork): Promise<void>;
 }
 
-export interface CommandStorage {
+/** `Tx` is a wider transaction where a command needs more tables (shipments: tracking/storage.ts). */
+export interface CommandStorage<Tx extends StorageTx = StorageTx> {
   /** Runs `body` in one read-write transaction: everything it wrote, or nothing. */
-  transaction<T>(body: (tx: StorageTx) => Promise<T>): Promise<T>;
+  transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `body` in one read-only transaction (its reads only): no lock on writers. */
-  read<T>(body: (tx: StorageTx) => Promise<T>): Promise<T>;
+  read<T>(body: (tx: Tx) => Promise<T>): Promise<T>;
 }

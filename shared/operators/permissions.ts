@@ -37,6 +37,12 @@ export const ROLES_BY_KIND = {
   'add-operator': [ADMIN_ROLE],
   'update-operator': [ADMIN_ROLE],
   'deactivate-operator': [ADMIN_ROLE],
+  // Parcels: the clerk ships and scans as the seller; carriers are the counter's set-up.
+  'tracking:carrier': [ADMIN_ROLE],
+  'tracking:shipment': ['S', ADMIN_ROLE],
+  'tracking:checkpoint': ['S', ADMIN_ROLE],
+  // Working a parcel exception: the seller or the platform's support.
+  'tracking:exception': ['S', 'P', ADMIN_ROLE],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Commands the engine makes itself (a due timer), never a person: not checked. */

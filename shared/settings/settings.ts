@@ -17,6 +17,8 @@ export const settingSchemas = {
   /** Lock the counter after this many seconds without a key, click or scan (0 = never);
    *  only when operators are set up. */
   lockAfterSeconds: z.number().int().min(0).max(12 * 3600),
+  /** A parcel with no checkpoint for this long opens a "late" exception (ms; 48 h when unset). */
+  parcelLateAfterMs: z.number().int().min(1_000).max(90 * 24 * 3_600_000),
   scannerProfile: z.object({
     maxGapMs: z.number().int().min(5).max(200),
     minLength: z.number().int().min(1).max(64),

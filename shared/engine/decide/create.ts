@@ -74,6 +74,7 @@ export function decideCreate(
     buyerId: input.buyerId,
     buyerName: input.buyerName ?? input.buyerId,
     address: input.address ?? '',
+    ...(input.phone ? { phone: input.phone } : {}),
     flags: {},
     total: input.lines.reduce((sum, l) => sum + (l.price ?? (l.unitPrice ?? 0) * l.qty), 0),
     lineCount: input.lines.length,
