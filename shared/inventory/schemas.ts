@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { barcodeKey, barcodeProblem } from './barcodes';
 import { StockRefusal } from './refusals';
+import { LIMITS } from '../limits';
 
 const noControlChars = /^[^\p{Cc}]*$/u;
 
@@ -57,9 +58,12 @@ export const productInputSchema = z.object(
     sku: skuSchema,
     name: text('Product name', 120),
     unit: text('Unit', 16).default('pcs'),
+    /** Minor units (cents); files and screens show decimals (shared/money.ts). */
     price: z
       .number({ error: 'Price must be a number' })
+      .int({ error: 'Price must be a whole number of minor units (cents)' })
       .nonnegative({ error: 'Price cannot be negative' })
+      .max(LIMITS.MAX_AMOUNT, { error: 'Price is too large' })
       .default(0),
     barcodes: barcodeListSchema.default([]),
     reorderPoint: wholeNumber(REORDER_MESSAGE).nonnegative({ error: REORDER_MESSAGE }).default(0),
