@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { batchesOf } from '../db/events';
 import type { EventRow, StateCountRow } from '../db/rows';
+import { hasLegacyMoney, MINOR_UNITS_SCHEMA_VERSION, rowInMinorUnits } from '../db/legacyMoney';
 import { BACKUP_TABLES, type BackupTable } from './rowSchemas';
 
 const legacyEvent = z.looseObject({
@@ -17,7 +18,8 @@ const legacyEvent = z.looseObject({
 
 /** The tables a database of that schema version had. */
 export function tablesAt(schemaVersion: number): readonly BackupTable[] {
-  return schemaVersion < 3 ? BACKUP_TABLES.filter((t) => t !== 'stateCounts') : BACKUP_TABLES;
+  const absent = new Set<BackupTable>([...(schemaVersion < 3 ? (['stateCounts'] as const) : []), ...(schemaVersion < MINOR_UNITS_SCHEMA_VERSION ? (['payments', 'tills'] as const) : [])]);
+  return BACKUP_TABLES.filter((t) => !absent.has(t));
 }
 
 export class Migration {
@@ -25,12 +27,21 @@ export class Migration {
 
   constructor(readonly fromVersion: number) {}
 
-  get needed(): boolean {
+  /** Whether rows are made anew (v3 regrouped events): only those may lack their number. */
+  get regroups(): boolean {
     return this.fromVersion < 3;
+  }
+
+  get needed(): boolean {
+    return this.fromVersion < MINOR_UNITS_SCHEMA_VERSION;
   }
 
   /** One chunk's rows in the current shape, or the first row's problem. */
   rows(table: BackupTable, rows: unknown[]): { ok: true; rows: unknown[] } | { ok: false; problem: string } {
+    // v7: decimals became minor units (the backup's currency is taken as two-decimal, the default).
+    if (this.fromVersion < MINOR_UNITS_SCHEMA_VERSION && hasLegacyMoney(table)) {
+      rows = rows.map((row) => (typeof row === 'object' && row !== null ? rowInMinorUnits(table, row) : row));
+    }
     if (this.fromVersion >= 3) return { ok: true, rows };
     if (table === 'orders') {
       for (const row of rows as Array<{ type?: StateCountRow['type']; state?: string | null }>) {

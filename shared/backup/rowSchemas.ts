@@ -81,6 +81,15 @@ export const rowSchemas = {
     createdAt: time,
     updatedAt: time,
   }),
+  payments: z.looseObject({
+    id,
+    orderId: id,
+    kind: z.enum(['payment', 'refund', 'reversal']),
+    method: z.string(),
+    amount: z.number().int().nonnegative(),
+    at: time,
+  }),
+  tills: z.looseObject({ id, deviceId: z.string(), status: z.enum(['open', 'closed']), float: z.number().int().nonnegative(), openedAt: time }),
   signIns: z.looseObject({ seq, operatorId: z.string().nullable(), method: z.enum(['badge', 'pin']), outcome: z.string(), deviceId: z.string(), at: time }),
 } as const;
 

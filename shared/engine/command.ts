@@ -16,7 +16,8 @@ export type CommandKind =
   | 'add-operator'
   | 'update-operator'
   | 'deactivate-operator'
-  | `stock:${string}`;
+  | `stock:${string}`
+  | `money:${string}`;
 
 /** What every row a command writes is stamped with (events, ledger movements). */
 export interface EventMeta {

@@ -20,6 +20,8 @@ import { createOrderCommands } from './orderCommands';
 import { createOrderReads } from './readModels';
 import { startCounterDb } from './startup';
 import { createStockCommands } from './stockCommands';
+import { createMoneyCommands } from './moneyCommands';
+import { createReturnsCommands } from './returnsCommands';
 import { compileStored } from './workflowLoader';
 import type { TimerRow } from '../db/rows';
 import type { Refused } from '../api';
@@ -84,6 +86,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
 
   const orders = createOrderCommands({ storage, source, handlers, voucherCode, deviceId, operator, now });
   const stock = createStockCommands({ storage, deviceId, operator, now });
+  const money = createMoneyCommands({ storage, db, source, handlers, voucherCode, deviceId, operator, now });
+  const returns = createReturnsCommands({ storage, db, deviceId, operator, now });
   const admin = createAdminCommands({ storage, db, source, deviceId, operator, now });
   const people = createOperatorCommands({ storage, db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS });
   // Reads find the workflow in the registry; only a version this engine has not met yet
@@ -114,6 +118,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     ...orders,
     ...reads,
     ...stock,
+    ...money,
+    ...returns,
     ...createStockReads(db, now),
     ...admin,
     ...people,

@@ -84,6 +84,8 @@ export const locationInputSchema = z.object(
     priority: wholeNumber(PRIORITY_MESSAGE).nonnegative({ error: PRIORITY_MESSAGE }).optional(),
     parentId: locationIdSchema.nullable().optional().transform((p) => p ?? null),
     active: z.boolean({ error: 'Active must be true or false' }).default(true),
+    /** false: damaged or quarantine stock, never allocated to an order. Absent = sellable. */
+    sellable: z.boolean({ error: 'Sellable must be true or false' }).optional(),
   },
   { error: 'Location details are missing' },
 );

@@ -1,5 +1,6 @@
 // Device settings: one zod schema per key, so the UI, the engine and an import all agree.
 import { z } from 'zod';
+import { currencySchema, paymentMethodsSchema } from './currency';
 
 export const settingSchemas = {
   /** Which period lengths timers use: the production values or the short demo ones. */
@@ -14,6 +15,12 @@ export const settingSchemas = {
   /** The counter's clock, minutes east of UTC (480 = UTC+8; the offsets in use, -12 h to +14 h): where a
    *  valid-until day ends (engine/validUntil.ts). UTC when unset. */
   utcOffsetMinutes: z.number().int().min(-12 * 60).max(14 * 60),
+  /** The currency's code and minor-unit digits (money is stored in minor units). */
+  currency: currencySchema,
+  /** Payment methods offered at the counter, in order ("cash" gives change). */
+  paymentMethods: paymentMethodsSchema,
+  /** Printed at the head of receipts. */
+  shopName: z.string().trim().min(1).max(60),
   scannerProfile: z.object({
     maxGapMs: z.number().int().min(5).max(200),
     minLength: z.number().int().min(1).max(64),
