@@ -4,6 +4,8 @@ import {
   IconAdjustmentsHorizontal,
   IconBarcode,
   IconBuildingWarehouse,
+  IconCashRegister,
+  IconArrowBackUp,
   IconClockHour4,
   IconLayoutKanban,
   IconShoppingCartPlus,
@@ -30,4 +32,6 @@ export const NAV: NavEntry[] = [
   { path: '/scans', labelKey: 'nav.scanLog', icon: IconBarcode },
   { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustmentsHorizontal },
   { path: '/labels', labelKey: 'nav.labels', icon: IconTags },
+  { path: '/till', labelKey: 'nav.till', icon: IconCashRegister },
+  { path: '/returns', labelKey: 'nav.returns', icon: IconArrowBackUp },
 ];

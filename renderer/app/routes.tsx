@@ -16,6 +16,9 @@ const ScanLogPage = lazy(() => import('../scanlog/ScanLogPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const LabelsPage = lazy(() => import('../labels/LabelsPage'));
 const ScanStockPage = lazy(() => import('../scanner/ScanStockPage'));
+const TillPage = lazy(() => import('../money/TillPage'));
+const ReturnsPage = lazy(() => import('../money/ReturnsPage'));
+const PrintPage = lazy(() => import('../money/PrintPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -32,6 +35,9 @@ export const routes: RouteObject[] = [
       { path: 'scans', element: <ScanLogPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'labels', element: <LabelsPage /> },
+      { path: 'till', element: <TillPage /> },
+      { path: 'returns', element: <ReturnsPage /> },
+      { path: 'print/:kind/:orderId', element: <PrintPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

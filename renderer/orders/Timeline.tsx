@@ -62,6 +62,7 @@ const COLOR: Partial<Record<EventType, string>> = {
   'timer-cancelled': 'gray',
   'timer-failed': 'red',
   stock: 'teal',
+  payment: 'green',
 };
 
 // Mantine's Timeline with bulletSize 28 and lineWidth 2.

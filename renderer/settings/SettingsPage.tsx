@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PageHeader } from '../ui/PageHeader';
 import { LoadingState } from '../ui/states';
+import { ShopCard } from '../money/ShopCard';
 import { AllocationCard } from './AllocationCard';
 import { BackupCard } from './BackupCard';
 import { DemoDataCard } from './DemoDataCard';
@@ -43,6 +44,7 @@ function SettingsBody() {
       <Grid.Col span={{ base: 12, xl: 5 }}>
         <Stack gap="md">
           <DeviceCard settings={settings} />
+          <ShopCard />
           <AllocationCard settings={settings} />
         </Stack>
       </Grid.Col>

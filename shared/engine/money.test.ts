@@ -3,7 +3,7 @@
 // refused commands writing nothing.
 import { describe, expect, it } from 'vitest';
 import { dumpDb, testCounter } from './testing/counter';
-import { createOk, item, ok, order, shippedOrder } from './testing/flows';
+import { createOk, item, ok, shippedOrder } from './testing/flows';
 
 async function orderFor(counter: Awaited<ReturnType<typeof testCounter>>['counter'], price = 1250) {
   return createOk(counter, 'product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 1, price }] });

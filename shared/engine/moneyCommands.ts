@@ -161,7 +161,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     const m = meta('refund-money', o.value?.commandId);
-    return runCommand(ctx.storage, m, i.value, async (tx) => {
+    return runCommand(ctx.storage, m, i.value, async () => {
       const order = await db.orders.get(i.value.orderId);
       if (!order) return { result: notFound(i.value.orderId) };
       const [mc, rows] = await Promise.all([moneyContext(m), paymentsOf(order.id)]);
@@ -181,7 +181,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     const m = meta('reverse-payment', o.value?.commandId);
-    return runCommand(ctx.storage, m, i.value, async (tx) => {
+    return runCommand(ctx.storage, m, i.value, async () => {
       const target = await db.payments.get(i.value.paymentId);
       const order = target && (await db.orders.get(target.orderId));
       if (!target || !order) return { result: refused('not-found', `No payment ${i.value.paymentId}.`, { reason: 'unknown-payment', id: i.value.paymentId }) };
