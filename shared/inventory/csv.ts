@@ -47,14 +47,27 @@ export function restoreCell(cell: string): string {
   return cell.replace(ADDED_QUOTE, '');
 }
 
-type CsvValue = string | number | boolean;
+/** A decimal figure written exactly as given ("-0.50"): a number a spreadsheet reads,
+ *  never a formula, so it is not neutralised (anything else in it is). */
+export interface CsvFigure {
+  figure: string;
+}
+const FIGURE = /^-?\d+(\.\d+)?$/;
+
+type CsvValue = string | number | boolean | CsvFigure;
+
+function cellText(v: CsvValue): string {
+  if (typeof v === 'string') return neutraliseCell(v);
+  if (typeof v === 'object') return FIGURE.test(v.figure) ? v.figure : neutraliseCell(v.figure);
+  return String(v);
+}
 
 /**
  * CSV text with a header. Text is neutralised; numbers and booleans are written as they are.
  * Cells holding a separator of any locale (, ; tab), a quote or a line break are quoted.
  */
 export function writeCsv(fields: readonly string[], rows: ReadonlyArray<readonly CsvValue[]>): string {
-  const data = rows.map((row) => row.map((v) => (typeof v === 'string' ? neutraliseCell(v) : String(v))));
+  const data = rows.map((row) => row.map(cellText));
   // In a one-column file an empty cell would be an empty line, which readers skip: quote it.
   const quotes = (value: unknown) => typeof value === 'string' && (/[,;\t"\r\n]/.test(value) || (value === '' && fields.length === 1));
   const csv = Papa.unparse({ fields: [...fields], data }, { escapeFormulae: false, newline: '\r\n', quotes });

@@ -8,9 +8,10 @@ import type { ZLine, ZReport } from './till';
 export const Z_COLUMNS = ['section', 'key', 'payments', 'paymentCount', 'refunds', 'refundCount', 'net', 'orders'] as const;
 
 export function zReportCsv(report: ZReport, digits?: CurrencyDigits): string {
-  const m = (n: number | null) => (n === null ? '' : formatMoney(n, digits));
+  // Figures, not text: a shortage ("-0.50") must reach the spreadsheet as a number.
+  const m = (n: number | null) => (n === null ? '' : { figure: formatMoney(n, digits) });
   const line = (section: string, l: ZLine) => [section, l.key, m(l.payments), l.paymentCount, m(l.refunds), l.refundCount, m(l.net), l.orders];
-  const fact = (key: string, value: string) => ['till', key, value, '', '', '', '', ''];
+  const fact = (key: string, value: string | { figure: string }) => ['till', key, value, '', '', '', '', ''];
   return writeCsv(Z_COLUMNS, [
     ...report.byMethod.map((l) => line('method', l)),
     ...report.byOperator.map((l) => line('operator', l)),
