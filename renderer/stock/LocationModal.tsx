@@ -76,8 +76,9 @@ function LocationForm({ stored, locations, onClose }: { stored?: LocationRow; lo
         name: name.trim() || id.trim(),
         ...(typeof priority === 'number' ? { priority } : {}),
         parentId,
-        // Damaged or quarantine stock lives where no order takes it.
-        sellable,
+        // Damaged or quarantine stock lives where no order takes it (sent only when changed:
+        // a location is sellable unless it says otherwise).
+        ...(sellable === (stored?.sellable ?? true) ? {} : { sellable }),
       };
       const result = stored ? await counter.updateLocation({ ...fields, active }) : await counter.addLocation(fields);
       if (!result.ok) return setProblems(problemsOf(result, FIELDS, { locationId: 'id' }, refusalText(result)));
