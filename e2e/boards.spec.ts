@@ -11,14 +11,14 @@ test.describe('order boards', () => {
     await expect(page.getByText('No orders yet')).toBeVisible();
     await seedCatalog(page);
 
-    const waiting = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Ann Meyer', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
-    const paid = await createOrderViaEngine(page, { buyerId: 'C-2', buyerName: 'Ben Wang', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 12.5 }] });
+    const waiting = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Ann Meyer', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+    const paid = await createOrderViaEngine(page, { buyerId: 'C-2', buyerName: 'Ben Wang', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 1250 }] });
     const refunding = await createOrderViaEngine(page, {
       buyerId: 'C-3',
       buyerName: 'Chen Li',
       lines: [
-        { sku: 'TEA-100', qty: 1, unitPrice: 12.5 },
-        { sku: 'CUP-01', qty: 1, unitPrice: 8 },
+        { sku: 'TEA-100', qty: 1, unitPrice: 1250 },
+        { sku: 'CUP-01', qty: 1, unitPrice: 800 },
       ],
     });
     await actViaEngine(page, { kind: 'order', id: paid.orderId }, 'P', 'payment successful');

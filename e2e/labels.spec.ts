@@ -20,7 +20,7 @@ test.describe('labels', () => {
   test('order, product and location labels carry the payloads the scanner reads, and print', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page);
-    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Chen Jie', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 12.5 }] });
+    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Chen Jie', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 1250 }] });
 
     // From an order: /labels?order=<id> has its label ready.
     await goTo(page, `/labels?order=${orderId}`);
@@ -98,7 +98,7 @@ test.describe('labels', () => {
 
     // What the card carries is what the scanner routes: open a paid order, scan the card.
     const payload = (await ship.getAttribute('data-payload')) ?? '';
-    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-2', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-2', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
     await scan(page, `CF:O:${number}`);
     await expect(page.getByTestId('order-state')).toHaveText('finished payment');

@@ -21,7 +21,7 @@ test.describe('operators in the engine worker', () => {
     const db = await openApp(page, testInfo);
     await seedCatalog(page);
     // Single-operator mode until the first operator exists.
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-1', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-1', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 500 }] });
 
     const ada = await call(page, 'addOperator', { name: 'Ada', badge: 'ADA-1', roles: ['A', 'P'], pin: '918273' });
     expect(ada).toMatchObject({ ok: true });

@@ -16,8 +16,8 @@ test.describe('order actions', () => {
       buyerId: 'C-7',
       buyerName: 'Li Na',
       lines: [
-        { sku: 'TEA-100', qty: 2, unitPrice: 12.5 },
-        { sku: 'CUP-01', qty: 1, unitPrice: 8 },
+        { sku: 'TEA-100', qty: 2, unitPrice: 1250 },
+        { sku: 'CUP-01', qty: 1, unitPrice: 800 },
       ],
     });
     await openOrder(page, orderId);
@@ -98,7 +98,7 @@ test.describe('order actions', () => {
   test('a line refund: buyer asks on the line, seller agrees from the same panel', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
     await seedCatalog(page);
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-9', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-9', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
     await openOrder(page, orderId);
 
@@ -132,7 +132,7 @@ test.describe('order actions', () => {
     await expect(page.getByText('No such order')).toBeVisible();
 
     await seedCatalog(page);
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-3', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-3', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await openOrder(page, orderId);
     await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
     await expect(orderState(page)).toHaveText('等待付款');

@@ -98,7 +98,7 @@ test.describe('scanner', () => {
     const codes = Array.from({ length: 10 }, (_, i) => withCheckDigit(`400638100${String(i).padStart(3, '0')}`));
     await seedCatalog(
       page,
-      codes.map((code, i) => ({ sku: `P-${i}`, name: `Product ${i}`, price: 1 + i, stock: 5, barcodes: [code] })),
+      codes.map((code, i) => ({ sku: `P-${i}`, name: `Product ${i}`, price: (1 + i) * 100, stock: 5, barcodes: [code] })),
     );
 
     const started = Date.now();
@@ -138,8 +138,8 @@ test.describe('scanner', () => {
   test('an order label opens the whole order at once, and a second label never shows the first order under its address', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page);
-    const first = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Ann Meyer', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
-    const second = await createOrderViaEngine(page, { buyerId: 'C-2', buyerName: 'Ben Wang', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 12.5 }] });
+    const first = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Ann Meyer', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+    const second = await createOrderViaEngine(page, { buyerId: 'C-2', buyerName: 'Ben Wang', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 1250 }] });
     await expect(page.locator(`[data-testid="order-card"][data-order-number="${first.number}"]`)).toBeVisible();
     // The order screen's code is loaded once per window (its first opening may show that).
     await scan(page, `CF:O:${first.number}`);
@@ -197,7 +197,7 @@ test.describe('scanner', () => {
   test('an order label then an action card moves the order; detail and board follow', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page);
-    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-9', buyerName: 'Zhou Min', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-9', buyerName: 'Zhou Min', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
     const card = page.locator(`[data-testid="order-card"][data-order-number="${number}"]`);
     await expect(card).toBeVisible();
@@ -286,7 +286,7 @@ test.describe('scanner', () => {
     const { orderId, number } = await createOrderViaEngine(page, {
       type: 'service',
       buyerId: 'C-12',
-      lines: [{ sku: 'MASSAGE-60', qty: 1, unitPrice: 30, price: 60, serviceTimes: 2 }],
+      lines: [{ sku: 'MASSAGE-60', qty: 1, unitPrice: 3000, price: 6000, serviceTimes: 2 }],
     });
     await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
     const codes = await page.evaluate(async (id) => {
@@ -342,7 +342,7 @@ test.describe('scanner', () => {
   test('held keys of a person still reach the digit hotkeys of the action panel', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
     await seedCatalog(page);
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-5', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-5', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await goTo(page, `/orders/${orderId}`);
     await expect(page.getByTestId('order-state')).toHaveText('waiting for payment');
     await page.keyboard.press('F3');

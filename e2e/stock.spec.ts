@@ -119,7 +119,7 @@ test.describe('stock', () => {
   test('change a product from its ledger: a taken barcode is refused and changes nothing; the new barcode scans; inactive is not sold', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/stock' });
     await engine(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 0 });
-    await engine(page, 'addProduct', { sku: 'TEA-1', name: 'Green tea', price: 6.5, barcodes: ['4006381333931'] });
+    await engine(page, 'addProduct', { sku: 'TEA-1', name: 'Green tea', price: 650, barcodes: ['4006381333931'] });
     await engine(page, 'addProduct', { sku: 'MUG-1', name: 'Mug', barcodes: ['96385074'] });
     await engine(page, 'receive', { sku: 'TEA-1', locationId: 'MAIN', qty: 5 });
     const storedTea = () =>
@@ -134,7 +134,7 @@ test.describe('stock', () => {
     await expect(dialog.getByTestId('product-sku')).toHaveValue('TEA-1');
     await expect(dialog.getByTestId('product-sku')).toHaveAttribute('readonly', '');
     await expect(dialog.getByTestId('product-name')).toHaveValue('Green tea');
-    await expect(dialog.getByTestId('product-price')).toHaveValue('6.5');
+    await expect(dialog.getByTestId('product-price')).toHaveValue('6.50');
 
     // The mug's barcode, even written as an EAN-13 (its EAN-8 with zeros in front): refused
     // with the engine's words, and nothing is written.

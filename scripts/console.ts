@@ -23,14 +23,14 @@ function parseDuration(text: string): number {
 
 const counter = await openCounter({ dbName: 'console', now: () => clock.now, deviceId: 'console', operator: 'you' });
 await counter.addLocation({ id: 'main', name: 'Main store', priority: 1 });
-for (const [sku, name, price] of [['SKU-1', 'Tea, 250 g', 6.5], ['SKU-2', 'Mug', 9], ['YOGA-10', 'Yoga, 10 classes', 120]] as const) {
+for (const [sku, name, price] of [['SKU-1', 'Tea, 250 g', 650], ['SKU-2', 'Mug', 900], ['YOGA-10', 'Yoga, 10 classes', 12000]] as const) {
   await counter.addProduct({ sku, name, price });
   await counter.receive({ sku, locationId: 'main', qty: 50 });
 }
 
 console.log(`Counterflow console. In scope: counter, clock, order(id), item(id), refund(id).
 Try:
-  id = (await counter.createOrder('product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 2, price: 13 }] })).orderId
+  id = (await counter.createOrder('product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 2, price: 1300 }] })).orderId
   await counter.roleActions(order(id))
   await counter.act(order(id), 'P', 'payment successful')
   await counter.act(order(id), 'S', 'ship the order')

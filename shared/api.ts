@@ -2,6 +2,7 @@
 // sync server call. Everything here crosses a boundary, so it is plain data.
 import type { Condition, EntityRef, LedgerRow, LocationRow, OrderType, ProductRow, StockLevelRow, TimerRow, VoucherState } from './db/rows';
 import type { SettingKey, SettingValue } from './settings/settings';
+import type { MoneyApi } from './payments/api';
 
 export type RefusalCode =
   | 'unknown-role'
@@ -178,7 +179,7 @@ export interface LowStockRow {
   reorderPoint: number;
 }
 
-export interface Counter {
+export interface Counter extends MoneyApi {
   readonly deviceId: string;
   createOrder(type: OrderType, input: CreateOrderInput, options?: CommandOptions): Promise<CreateOrderResult>;
   getOrder(id: string): Promise<OrderView | null>;

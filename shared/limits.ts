@@ -36,8 +36,9 @@ export const LIMITS = {
   MAX_SERVICE_TIMES: 1_000,
   /** Attendance codes one order may issue (lines x units x uses). */
   MAX_VOUCHERS_PER_ORDER: 10_000,
-  /** A price, a line total or an order total, in the currency's units. */
-  MAX_AMOUNT: 1_000_000_000,
+  /** A price, a line total, an order total, a payment or a till count, in the currency's
+   *  minor units (cents, fen): 1 000 000 000.00 in a two-decimal currency. */
+  MAX_AMOUNT: 100_000_000_000,
 
   /** Text fields. */
   MAX_ID_LENGTH: 100,

@@ -74,15 +74,16 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
 export interface SeedProduct {
   sku: string;
   name: string;
+  /** Minor units (cents): 1250 is 12.50. */
   price: number;
   stock?: number;
   barcodes?: string[];
 }
 
 export const DEFAULT_PRODUCTS: SeedProduct[] = [
-  { sku: 'TEA-100', name: 'Green tea 100 g', price: 12.5, stock: 40, barcodes: ['4006381333931'] },
-  { sku: 'CUP-01', name: 'Ceramic cup', price: 8, stock: 1 },
-  { sku: 'MASSAGE-60', name: 'Massage 60 min', price: 30, stock: 0 },
+  { sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 40, barcodes: ['4006381333931'] },
+  { sku: 'CUP-01', name: 'Ceramic cup', price: 800, stock: 1 },
+  { sku: 'MASSAGE-60', name: 'Massage 60 min', price: 3000, stock: 0 },
 ];
 
 /**

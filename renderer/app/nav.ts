@@ -4,6 +4,8 @@ import {
   IconAdjustmentsHorizontal,
   IconBarcode,
   IconBuildingWarehouse,
+  IconCashRegister,
+  IconArrowBackUp,
   IconClockHour4,
   IconLayoutKanban,
   IconListSearch,
@@ -37,4 +39,6 @@ export const NAV: NavEntry[] = [
   // After the others: Alt+1..8 keep the screens people learnt them for.
   { path: '/parcels', labelKey: 'nav.parcels', icon: IconPackages },
   { path: '/search', labelKey: 'nav.search', icon: IconSearch },
+  { path: '/till', labelKey: 'nav.till', icon: IconCashRegister },
+  { path: '/returns', labelKey: 'nav.returns', icon: IconArrowBackUp },
 ];

@@ -22,6 +22,9 @@ const ParcelsPage = lazy(() => import('../parcels/ParcelsPage'));
 const ExceptionsPage = lazy(() => import('../parcels/ExceptionsPage'));
 const ParcelsPrintPage = lazy(() => import('../parcels/PrintPage'));
 const SearchPage = lazy(() => import('../parcels/SearchPage'));
+const TillPage = lazy(() => import('../money/TillPage'));
+const ReturnsPage = lazy(() => import('../money/ReturnsPage'));
+const PrintPage = lazy(() => import('../money/PrintPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -44,6 +47,9 @@ export const routes: RouteObject[] = [
       { path: 'parcels/exceptions', element: <ExceptionsPage /> },
       { path: 'parcels/print', element: <ParcelsPrintPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'till', element: <TillPage /> },
+      { path: 'returns', element: <ReturnsPage /> },
+      { path: 'print/:kind/:orderId', element: <PrintPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

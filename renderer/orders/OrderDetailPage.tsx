@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { EmptyView, LoadingState } from '../ui/states';
+import { PaymentPanel } from '../money/PaymentPanel';
 import { ActionPanel } from './actions/ActionPanel';
 import { LinesTable } from './LinesTable';
 import { OrderRecords } from './OrderRecords';
@@ -75,6 +76,7 @@ const OrderView = memo(function OrderView({ data }: { data: OrderData }) {
         <Grid.Col span={{ base: 12, md: 5, xl: 4 }}>
           <Stack gap="md">
             <ActionPanel data={data} />
+            <PaymentPanel data={data} />
             <PendingTimers data={data} />
           </Stack>
         </Grid.Col>

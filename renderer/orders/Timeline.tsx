@@ -9,6 +9,7 @@ import type { CSSProperties } from 'react';
 import {
   IconArrowRight,
   IconBox,
+  IconCash,
   IconClockCancel,
   IconClockCheck,
   IconClockPause,
@@ -35,6 +36,7 @@ import type { OrderData } from './useOrderData';
 
 const ICON: Record<EventType, Icon> = {
   transition: IconArrowRight,
+  payment: IconCash,
   'refund-opened': IconReceiptRefund,
   'refunds-closed': IconReceiptRefund,
   'vouchers-issued': IconTicket,
@@ -60,6 +62,7 @@ const COLOR: Partial<Record<EventType, string>> = {
   'timer-cancelled': 'gray',
   'timer-failed': 'red',
   stock: 'teal',
+  payment: 'green',
 };
 
 // Mantine's Timeline with bulletSize 28 and lineWidth 2.

@@ -2,6 +2,7 @@
 // carry their facts (the due time, the state left, the stock moved) and are worded here
 // from `order.timeline.detail.*`; older rows show their stored English `detail`.
 // Pure (the test gives it its own i18next); the Timeline passes the app's.
+import { formatMoney as plainMoney } from '../../shared/money';
 import type { Condition, EventRow } from '../../shared/db/rows';
 import { conditionText, type Translate } from '../workflow/explain';
 import type { WorkflowWords } from '../workflow/labels';
@@ -74,7 +75,16 @@ function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: nu
     case 'stock':
       return stockText(d, t);
     case 'note':
-      return d.reason === 'refund-amount' ? t(`${K}.refundAmount`, { amount: d.amount, used: d.used, total: d.total }) : null;
+      // `minor`: written in minor units (older events hold the decimal amount itself).
+      return d.reason === 'refund-amount' ? t(`${K}.refundAmount`, { amount: d.minor && typeof d.amount === 'number' ? plainMoney(d.amount) : d.amount, used: d.used, total: d.total }) : null;
+    case 'payment':
+      return typeof d.amount === 'number' && typeof d.method === 'string'
+        ? t(`money.event.${d.reason === 'payment' && typeof d.change === 'number' && d.change > 0 ? 'paymentChange' : String(d.reason)}`, {
+            amount: plainMoney(d.amount),
+            method: t(`money.method.${d.method}`, { defaultValue: d.method }),
+            change: typeof d.change === 'number' ? plainMoney(d.change) : '',
+          })
+        : null;
     default:
       return null;
   }

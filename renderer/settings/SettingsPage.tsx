@@ -6,6 +6,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PageHeader } from '../ui/PageHeader';
 import { LoadingState } from '../ui/states';
 import { OperatorsCard } from '../operators/OperatorsCard';
+import { ShopCard } from '../money/ShopCard';
 import { AllocationCard } from './AllocationCard';
 import { BackupCard } from './BackupCard';
 import { CarriersCard } from './CarriersCard';
@@ -48,6 +49,7 @@ function SettingsBody() {
       <Grid.Col span={{ base: 12, xl: 5 }}>
         <Stack gap="md">
           <DeviceCard settings={settings} />
+          <ShopCard />
           <AllocationCard settings={settings} />
         </Stack>
       </Grid.Col>

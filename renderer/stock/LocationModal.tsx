@@ -62,6 +62,7 @@ function LocationForm({ stored, locations, onClose }: { stored?: LocationRow; lo
   const [priority, setPriority] = useState<number | string>(stored?.priority ?? '');
   const [parentId, setParentId] = useState<string | null>(stored?.parentId ?? null);
   const [active, setActive] = useState(stored?.active ?? true);
+  const [sellable, setSellable] = useState(stored?.sellable ?? true);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
 
@@ -75,6 +76,9 @@ function LocationForm({ stored, locations, onClose }: { stored?: LocationRow; lo
         name: name.trim() || id.trim(),
         ...(typeof priority === 'number' ? { priority } : {}),
         parentId,
+        // Damaged or quarantine stock lives where no order takes it (sent only when changed:
+        // a location is sellable unless it says otherwise).
+        ...(sellable === (stored?.sellable ?? true) ? {} : { sellable }),
       };
       const result = stored ? await counter.updateLocation({ ...fields, active }) : await counter.addLocation(fields);
       if (!result.ok) return setProblems(problemsOf(result, FIELDS, { locationId: 'id' }, refusalText(result)));
@@ -132,6 +136,13 @@ function LocationForm({ stored, locations, onClose }: { stored?: LocationRow; lo
             data-testid="location-parent"
           />
         </SimpleGrid>
+        <Switch
+          label={t('money.location.sellable')}
+          description={t('money.location.sellableHint')}
+          checked={sellable}
+          onChange={(e) => setSellable(e.currentTarget.checked)}
+          data-testid="location-sellable"
+        />
         {stored ? (
           <Switch
             label={t('stock.fields.active')}

@@ -2,6 +2,8 @@
 // checks every field (barcode check digits, a barcode another product has) and its
 // messages appear beside the fields; a change keeps the sku, which the ledger refers to.
 // While the form is open a scanned product code goes into its barcodes, not to a lookup.
+import { MoneyInput } from '../money/MoneyInput';
+import { useMoneySettings } from '../money/useMoney';
 import { Alert, Modal, NumberInput, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
@@ -56,7 +58,8 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
   const [sku, setSku] = useState(stored?.sku ?? '');
   const [name, setName] = useState(stored?.name ?? '');
   const [unit, setUnit] = useState(stored?.unit ?? 'pcs');
-  const [price, setPrice] = useState<number | string>(stored?.price ?? 0);
+  const [price, setPrice] = useState<number | null>(stored?.price ?? 0);
+  const { currency } = useMoneySettings();
   const [reorderPoint, setReorderPoint] = useState<number | string>(stored?.reorderPoint ?? 0);
   const [barcodes, setBarcodes] = useState<string[]>(stored?.barcodes ?? []);
   const [allowBackorder, setAllowBackorder] = useState(stored?.allowBackorder ?? false);
@@ -92,7 +95,7 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
         sku: sku.trim(),
         name: name.trim(),
         unit: unit.trim() || 'pcs',
-        price: typeof price === 'number' ? price : Number(price),
+        price: price ?? Number.NaN, // not an amount: the engine refuses it with the field named
         reorderPoint: typeof reorderPoint === 'number' ? reorderPoint : Number(reorderPoint),
         barcodes,
         allowBackorder,
@@ -138,7 +141,7 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
           data-testid="product-name"
         />
         <SimpleGrid cols={2}>
-          <NumberInput label={t('stock.fields.price')} value={price} onChange={setPrice} min={0} decimalScale={2} error={problems.fields.price} data-testid="product-price" />
+          <MoneyInput label={t('stock.fields.price')} value={price} onChange={setPrice} digits={currency.digits} error={problems.fields.price ?? null} data-testid="product-price" />
           <NumberInput
             label={t('stock.fields.reorderPoint')}
             description={t('stock.fields.reorderPointHint')}

@@ -1,5 +1,6 @@
 // Clock and durations. One shared ticker drives every countdown on screen, so a board with
 // fifty cards re-renders once a second, not fifty times at random moments.
+import { DEFAULT_CURRENCY, formatMoney as plainMoney, type CurrencyDigits } from '../../shared/money';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALE, type Language } from '../i18n';
@@ -98,6 +99,9 @@ export function formatDateTime(at: number, locale: string): string {
   return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
 }
 
-export function formatMoney(amount: number, locale: string): string {
-  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+/** Minor units (shared/money.ts) as a person reads them in their locale ("1,234.50").
+ *  Intl is handed the exact decimal text, never a division that could round. */
+export function formatMoney(minor: number, locale: string, digits: CurrencyDigits = DEFAULT_CURRENCY.digits): string {
+  const text = plainMoney(minor, digits) as `${number}`;
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(text);
 }

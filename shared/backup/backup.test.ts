@@ -2,6 +2,7 @@
 // not ours, or from a newer app is refused and leaves the database exactly as it was; a
 // restore that fails halfway writes nothing.
 import fc from 'fast-check';
+import { hasLegacyMoney, LEGACY_MONEY_FIELDS } from '../db/legacyMoney';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allEvents, flattenBatches } from '../db/events';
 import type { EventBatchRow } from '../db/rows';
@@ -22,8 +23,11 @@ async function busyCounter(deviceId = 'dev-test'): Promise<EngineCounter> {
   await ok(counter, order(paid), 'P', 'payment successful');
   const view = await counter.getOrder(paid);
   await ok(counter, item(view!.items[0]!.id), 'B', 'request refund');
-  const shipped = await createOk(counter, 'product', { buyerId: 'bob', lines: [{ sku: 'SKU-3', qty: 1 }] });
-  await ok(counter, order(shipped), 'P', 'payment successful');
+  const shipped = await createOk(counter, 'product', { buyerId: 'bob', lines: [{ sku: 'SKU-3', qty: 1, price: 1250 }] });
+  // Paid at the till: a payment row, a till session (closed) and the order's own action.
+  expect(await counter.openTill({ float: 5000 })).toMatchObject({ ok: true });
+  expect(await counter.takePayment({ orderId: shipped, method: 'cash', amount: 1250, tendered: 2000 })).toMatchObject({ ok: true, paidInFull: true });
+  expect(await counter.closeTill({ counted: 6250 })).toMatchObject({ ok: true });
   await ok(counter, order(shipped), 'S', 'ship the order');
   await createOk(counter, 'product', { buyerId: 'cy', lines: [{ sku: 'SKU-1', qty: 1 }] }); // waits for payment: a pending timer
   const service = await createOk(counter, 'service', { buyerId: 'dee', lines: [{ sku: 'YOGA-10', qty: 1, price: 100, unitPrice: 50, serviceTimes: 2 }] });
@@ -129,14 +133,21 @@ describe('backup → restore', () => {
     let flatEvents = 0;
     for (const line of lines.slice(1)) {
       const chunk = JSON.parse(line) as { table: string; rows: unknown[] };
-      if (['stateCounts', 'carriers', 'shipments', 'checkpoints', 'exceptions'].includes(chunk.table)) continue;
-      if (chunk.table === 'events') {
+      if (['stateCounts', 'carriers', 'shipments', 'checkpoints', 'exceptions', 'payments', 'tills'].includes(chunk.table)) continue;
+      if (hasLegacyMoney(chunk.table)) {
+        // Before v7 money was stored as decimals: the restore turns them back into minor units.
+        const fields: readonly string[] = LEGACY_MONEY_FIELDS[chunk.table];
+        const decimal = (chunk.rows as Array<Record<string, unknown>>).map((r) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fields.includes(k) && typeof v === 'number' ? v / 100 : v])),
+        );
+        old.push(JSON.stringify({ table: chunk.table, rows: decimal }));
+      } else if (chunk.table === 'events') {
         const rows = flattenBatches(chunk.rows as EventBatchRow[]);
         flatEvents += rows.length;
         old.push(JSON.stringify({ table: 'events', rows }));
       } else old.push(line);
     }
-    const { stateCounts: _s, carriers: _c, shipments: _h, checkpoints: _p, exceptions: _e, ...rowCounts } = header.rowCounts;
+    const { stateCounts: _s, carriers: _c, shipments: _h, checkpoints: _p, exceptions: _e, payments: _pay, tills: _t, ...rowCounts } = header.rowCounts;
     old.unshift(JSON.stringify({ ...header, schemaVersion: 2, rowCounts: { ...rowCounts, events: flatEvents } }));
     const file = await resign(old);
 
@@ -150,6 +161,8 @@ describe('backup → restore', () => {
     expect(await target.db.orders.toArray()).toEqual(await source.db.orders.toArray());
     // A file from before carriers were data restores with the default ones.
     expect((await target.db.carriers.toArray()).map((c) => c.id)).toEqual(['chinapost', 'dhl', 'sf', 'ups']);
+    expect(await target.db.items.toArray()).toEqual(await source.db.items.toArray());
+    expect(await target.db.products.toArray()).toEqual(await source.db.products.toArray());
   });
 });
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defaultCarrierRows } from '../db/database';
 import { batchesOf } from '../db/events';
 import type { EventRow, StateCountRow } from '../db/rows';
+import { hasLegacyMoney, MINOR_UNITS_SCHEMA_VERSION, rowInMinorUnits } from '../db/legacyMoney';
 import { BACKUP_TABLES, type BackupTable } from './rowSchemas';
 
 const legacyEvent = z.looseObject({
@@ -20,7 +21,12 @@ const legacyEvent = z.looseObject({
 const LOGISTICS: ReadonlySet<BackupTable> = new Set(['carriers', 'shipments', 'checkpoints', 'exceptions']);
 
 export function tablesAt(schemaVersion: number): readonly BackupTable[] {
-  return BACKUP_TABLES.filter((t) => !(schemaVersion < 3 && t === 'stateCounts') && !(schemaVersion < 6 && LOGISTICS.has(t)));
+  const absent = new Set<BackupTable>([
+    ...(schemaVersion < 3 ? (['stateCounts'] as const) : []),
+    ...(schemaVersion < 6 ? LOGISTICS : []),
+    ...(schemaVersion < MINOR_UNITS_SCHEMA_VERSION ? (['payments', 'tills'] as const) : []),
+  ]);
+  return BACKUP_TABLES.filter((t) => !absent.has(t));
 }
 
 export class Migration {
@@ -28,12 +34,21 @@ export class Migration {
 
   constructor(readonly fromVersion: number) {}
 
+  /** Whether rows are made anew (v3 regrouped events): only those may lack their number. */
+  get regroups(): boolean {
+    return this.fromVersion < 3;
+  }
+
   get needed(): boolean {
-    return this.fromVersion < 6;
+    return this.fromVersion < MINOR_UNITS_SCHEMA_VERSION;
   }
 
   /** One chunk's rows in the current shape, or the first row's problem. */
   rows(table: BackupTable, rows: unknown[]): { ok: true; rows: unknown[] } | { ok: false; problem: string } {
+    // v7: decimals became minor units (the backup's currency is taken as two-decimal, the default).
+    if (this.fromVersion < MINOR_UNITS_SCHEMA_VERSION && hasLegacyMoney(table)) {
+      rows = rows.map((row) => (typeof row === 'object' && row !== null ? rowInMinorUnits(table, row) : row));
+    }
     if (this.fromVersion >= 3) return { ok: true, rows };
     if (table === 'orders') {
       for (const row of rows as Array<{ type?: StateCountRow['type']; state?: string | null }>) {

@@ -109,7 +109,7 @@ async function walk(
       continue;
     }
     for (const [i, row] of migrated.rows.entries()) {
-      const problem = rowProblem(table, row, { numbered: migration.fromVersion >= 3 });
+      const problem = rowProblem(table, row, { numbered: !migration.regroups });
       if (problem) {
         firstProblem = `${table}, line ${lineNo}, row ${i + 1}: ${problem}`;
         break;

@@ -98,6 +98,15 @@ export const rowSchemas = {
   }),
   checkpoints: z.looseObject({ seq, id, shipmentId: id, orderId: id, parcelNo: count, kind: z.string(), from: z.string(), to: z.string(), at: time }),
   exceptions: z.looseObject({ id, orderId: id, shipmentId: id, type: z.string(), state: z.string(), open: z.union([z.literal(0), z.literal(1)]), notes: z.array(z.looseObject({ text: z.string() })), openedAt: time }),
+  payments: z.looseObject({
+    id,
+    orderId: id,
+    kind: z.enum(['payment', 'refund', 'reversal']),
+    method: z.string(),
+    amount: z.number().int().nonnegative(),
+    at: time,
+  }),
+  tills: z.looseObject({ id, deviceId: z.string(), status: z.enum(['open', 'closed']), float: z.number().int().nonnegative(), openedAt: time }),
   signIns: z.looseObject({ seq, operatorId: z.string().nullable(), method: z.enum(['badge', 'pin', 'recovery']), outcome: z.string(), deviceId: z.string(), at: time }),
 } as const;
 

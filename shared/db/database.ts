@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { batchesOf } from './events';
+import { hasLegacyMoney, LEGACY_MONEY_FIELDS, rowInMinorUnits } from './legacyMoney';
+import { currencyOf } from '../settings/currency';
 import type {
   CommandRow,
   EventBatchRow,
@@ -9,6 +11,7 @@ import type {
   LocationRow,
   OperatorRow,
   OrderRow,
+  PaymentRow,
   ProductRow,
   RefundRow,
   ReservationRow,
@@ -18,6 +21,7 @@ import type {
   SignInRow,
   StateCountRow,
   StockLevelRow,
+  TillRow,
   TimerRow,
   VoucherRow,
   WorkflowRow,
@@ -96,6 +100,14 @@ export function defaultCarrierRows(at: number): CarrierRow[] {
   return DEFAULT_CARRIERS.map((c) => ({ ...c, updatedAt: at }));
 }
 
+// v7 (v6 is left to another change under way): money in integer minor units (the
+// upgrade converts the stored decimals, shared/db/legacyMoney.ts); payments and refunds
+// of money as an append-only ledger per order and till session; till sessions by device.
+export const SCHEMA_V7 = {
+  payments: 'id, orderId, tillId, at',
+  tills: 'id, [deviceId+status], openedAt',
+};
+
 /**
  * The counter's IndexedDB database. Each `version(n)` is a migration (Dexie keeps the
  * data and rebuilds indexes), so a database written by an older build opens in a newer one.
@@ -124,6 +136,8 @@ export class CounterDb extends Dexie {
   shipments!: Table<ShipmentRow, string>;
   checkpoints!: Table<CheckpointRow, number>;
   exceptions!: Table<ExceptionRow, string>;
+  payments!: Table<PaymentRow, string>;
+  tills!: Table<TillRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -158,6 +172,17 @@ export class CounterDb extends Dexie {
     this.on('populate', (tx) => {
       void tx.table('carriers').bulkAdd(defaultCarrierRows(Date.now()));
     });
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade(async (tx) => {
+        const digits = currencyOf((await tx.table('settings').get('currency'))?.value).digits;
+        for (const table of Object.keys(LEGACY_MONEY_FIELDS)) {
+          if (!hasLegacyMoney(table)) continue;
+          await tx.table(table).toCollection().modify((row: object, ref: { value: object }) => {
+            ref.value = rowInMinorUnits(table, row, digits);
+          });
+        }
+      });
   }
 }
 
@@ -180,5 +205,7 @@ export function orderTables(db: CounterDb) {
     db.reservations,
     db.stateCounts,
     db.settings,
+    db.payments,
+    db.tills,
   ];
 }

@@ -126,6 +126,7 @@ export type EventType =
   | 'timer-cancelled'
   | 'timer-failed'
   | 'stock'
+  | 'payment'
   | 'note';
 
 /** One thing a command did to an order (a line of its timeline). */
@@ -235,6 +236,9 @@ export interface LocationRow {
   /** A bin belongs to a warehouse; warehouses have no parent. */
   parentId: string | null;
   active: boolean;
+  /** false: a damaged or quarantine location whose stock is never allocated to an order
+   *  (the returns desk puts inspected goods there). Absent = sellable. */
+  sellable?: boolean;
 }
 
 /** 'repair': delta 0, the start-up check rewrote a level that disagreed with the ledger
@@ -277,7 +281,64 @@ export interface ReservationRow {
   qty: number;
   shippedQty: number;
   status: ReservationStatus;
+  /** Returned units waiting at the returns desk for inspection: on hand but held (counted
+   *  as reserved) until inspected. Absent = none. */
+  toInspect?: number;
   updatedAt: number;
+}
+
+// --- Money -------------------------------------------------------------------
+
+/** 'payment': money in; 'refund': money given back; 'reversal': undoes a payment or refund row. */
+export type PaymentKind = 'payment' | 'refund' | 'reversal';
+
+/**
+ * One movement of money at the counter, append-only: never edited, a mistake is undone by a
+ * reversal row. Amounts in minor units, always positive; the kind says which way it went.
+ */
+export interface PaymentRow {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  /** The till session open on the device at the time (null when none was open). */
+  tillId: string | null;
+  kind: PaymentKind;
+  /** A payment method of the settings (cash, card, other...). */
+  method: string;
+  amount: number;
+  /** Cash handed over (payments in cash only). */
+  tendered: number | null;
+  /** Cash given back: tendered - amount. */
+  change: number | null;
+  /** A card slip or transfer reference. */
+  reference: string | null;
+  /** The row a reversal undoes. */
+  reverses: string | null;
+  /** The refund sheet a refund pays out, when there is one. */
+  refundId: string | null;
+  reason: string | null;
+  commandId: string;
+  deviceId: string;
+  operator: string;
+  at: number;
+}
+
+/** A till session of one device: opened with a float, closed with a counted amount. */
+export interface TillRow {
+  id: string;
+  deviceId: string;
+  status: 'open' | 'closed';
+  /** Cash in the drawer at opening. */
+  float: number;
+  openedAt: number;
+  openedBy: string;
+  closedAt: number | null;
+  closedBy: string | null;
+  /** Cash counted at closing, what the payments say should be there, and counted - expected. */
+  counted: number | null;
+  expected: number | null;
+  difference: number | null;
+  note: string | null;
 }
 
 // --- Operators --------------------------------------------------------------

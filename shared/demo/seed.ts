@@ -3,6 +3,7 @@
 // engine core (create, pay, ship, refund... as the right roles), in memory, on stock read in
 // the transaction that writes it; each batch of orders and the stock rows they touch is one
 // transaction. Every row is one the engine could have written.
+import { minorFromLegacy } from '../money';
 import type { CounterDb } from '../db/database';
 import { batchesOf } from '../db/events';
 import type { EventRow, ItemRow, LedgerRow, OrderRow, OrderType, RefundRow, ReservationRow, TimerRow, VoucherRow } from '../db/rows';
@@ -103,14 +104,16 @@ async function ensureCatalog(deps: SeedDeps, orders: number): Promise<Catalog> {
     await counter.addLocation({ id: 'DEPOT', name: 'North depot', priority: 3 });
   }
   const catalog: Catalog = { products: [], services: [] };
-  for (const [index, [name, unit, price]] of PRODUCTS.entries()) {
+  for (const [index, [name, unit, decimalPrice]] of PRODUCTS.entries()) {
+    const price = minorFromLegacy(decimalPrice); // the list reads as decimals; money is minor units
     const sku = `SKU-${String(index + 1).padStart(4, '0')}`;
     if (!(await db.products.get(sku))) {
       await counter.addProduct({ sku, name, unit, price, barcodes: [withCheckDigit(`200000${String(index + 1).padStart(6, '0')}`)], reorderPoint: 10 });
     }
     catalog.products.push({ sku, price });
   }
-  for (const [index, [name, unit, price, uses]] of SERVICES.entries()) {
+  for (const [index, [name, unit, decimalPrice, uses]] of SERVICES.entries()) {
+    const price = minorFromLegacy(decimalPrice);
     const sku = `SRV-${String(index + 1).padStart(3, '0')}`;
     if (!(await db.products.get(sku))) await counter.addProduct({ sku, name, unit, price });
     catalog.services.push({ sku, price, uses });
@@ -249,11 +252,11 @@ function driveOrder(
     lines = [...skus].map((i) => {
       const p = catalog.products[i]!;
       const qty = 1 + Math.floor(rand() * 3);
-      return { sku: p.sku, qty, unitPrice: p.price, price: Math.round(p.price * qty * 100) / 100 };
+      return { sku: p.sku, qty, unitPrice: p.price, price: p.price * qty };
     });
   } else {
     const s = catalog.services[Math.floor(rand() * catalog.services.length)]!;
-    lines = [{ sku: s.sku, qty: 1, price: s.price, unitPrice: Math.round((s.price / s.uses) * 100) / 100, serviceTimes: s.uses, validUntil: new Date(now + 90 * 86_400_000).toISOString() }];
+    lines = [{ sku: s.sku, qty: 1, price: s.price, unitPrice: Math.round(s.price / s.uses), serviceTimes: s.uses, validUntil: new Date(now + 90 * 86_400_000).toISOString() }];
   }
   // Recent enough that production timers are still ahead; steps a few minutes apart.
   let at = now - Math.floor(rand() * 20 * 60 * MINUTE);

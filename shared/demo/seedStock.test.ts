@@ -73,7 +73,7 @@ describe('demo import and other windows', () => {
     const result = await seedWith(importing, { orders: 12, ordersPerTransaction: 4 }, async (done) => {
       if (done === 4) expect(await other.receive({ sku: 'SKU-0001', locationId: 'MAIN', qty: 1000, reason: 'Delivery' })).toMatchObject({ ok: true });
       if (done === 8) {
-        const created = await other.createOrder('product', { buyerId: 'B1', lines: [{ sku: 'SKU-0002', qty: 2, price: 19.8 }] });
+        const created = await other.createOrder('product', { buyerId: 'B1', lines: [{ sku: 'SKU-0002', qty: 2, price: 1980 }] });
         otherOrder = created.ok ? created.orderId : '';
       }
     });

@@ -19,7 +19,8 @@ export type CommandKind =
   | 'set-up-operators'
   | 'recover-admin-pin'
   | `stock:${string}`
-  | `tracking:${string}`;
+  | `tracking:${string}`
+  | `money:${string}`;
 
 /** What every row a command writes is stamped with (events, ledger movements). */
 export interface EventMeta {

@@ -23,6 +23,8 @@ import { trackingStorage } from '../tracking/storage';
 import { createOrderReads } from './readModels';
 import { startCounterDb } from './startup';
 import { createStockCommands } from './stockCommands';
+import { createMoneyCommands } from './moneyCommands';
+import { createReturnsCommands } from './returnsCommands';
 import { compileStored } from './workflowLoader';
 import type { TimerRow } from '../db/rows';
 import type { Refused } from '../api';
@@ -98,6 +100,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   });
   timerFirers[LATE_TIMER_KEY] = fireLateTimer;
   const stock = createStockCommands({ storage, deviceId, operator, now });
+  const money = createMoneyCommands({ storage, db, source, handlers, voucherCode, deviceId, operator, now });
+  const returns = createReturnsCommands({ storage, db, deviceId, operator, now });
   const admin = createAdminCommands({ storage, db, source, deviceId, operator, now });
   const people = createOperatorCommands({ storage, db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS });
   // Reads find the workflow in the registry; only a version this engine has not met yet
@@ -129,6 +133,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     ...tracking,
     ...reads,
     ...stock,
+    ...money,
+    ...returns,
     ...createStockReads(db, now),
     ...admin,
     ...people,

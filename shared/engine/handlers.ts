@@ -11,10 +11,12 @@ const serviceRefundAmount: EffectHandler = (work) => {
     const sheet = work.openRefundOf(item.id);
     if (!sheet) continue;
     const used = [...work.vouchers.values()].filter((v) => v.itemId === item.id && v.state === usedState).length;
-    const amount = Math.max(0, Math.round((item.price - item.unitPrice * used) * 100) / 100);
+    // Minor units: whole numbers throughout, no rounding needed.
+    const amount = Math.max(0, item.price - item.unitPrice * used);
     work.addRefund({ ...sheet, amount, updatedAt: work.meta.at });
-    work.event('note', { entity: { kind: 'refund', id: sheet.id }, detail: `refund amount ${amount} (${used} of ${item.serviceTimes * item.qty} used)`,
-      data: { reason: 'refund-amount', amount, used, total: item.serviceTimes * item.qty },
+    work.event('note', { entity: { kind: 'refund', id: sheet.id }, detail: `refund amount ${amount} minor units (${used} of ${item.serviceTimes * item.qty} used)`,
+      // `minor`: the amount is in minor units (events written before that hold decimals).
+      data: { reason: 'refund-amount', amount, minor: true, used, total: item.serviceTimes * item.qty },
     });
   }
 };

@@ -22,12 +22,14 @@ export function text(label: string, max: number, { required = true, multiline = 
   return required ? base.refine((s) => s.length > 0, { error: `${label} is missing` }) : base;
 }
 
-const money = (label: string) =>
+/** An amount in minor units (shared/money.ts): a whole number of cents or fen. */
+export const money = (label: string) =>
   z
     .number({ error: `${label} must be a number` })
     .finite({ error: `${label} must be a number` })
+    .int({ error: `${label} must be a whole number of minor units (cents)` })
     .min(0, { error: `${label} cannot be negative` })
-    .max(MAX_AMOUNT, { error: `${label} cannot be above ${MAX_AMOUNT}` });
+    .max(MAX_AMOUNT, { error: `${label} cannot be above ${MAX_AMOUNT} minor units` });
 
 export const orderLineSchema = z.object(
   {

@@ -14,7 +14,7 @@ function codes(): () => string {
 async function paidService(counter: EngineCounter, uses = 3, validUntil?: string) {
   const orderId = await createOk(counter, 'service', {
     buyerId: 'buyer-9',
-    lines: [{ sku: 'YOGA-10', qty: 1, price: 100, unitPrice: 100 / uses, serviceTimes: uses, ...(validUntil ? { validUntil } : {}) }],
+    lines: [{ sku: 'YOGA-10', qty: 1, price: 10000, unitPrice: Math.round(10000 / uses), serviceTimes: uses, ...(validUntil ? { validUntil } : {}) }],
   });
   await ok(counter, order(orderId), 'P', 'payment successful');
   const view = await counter.getOrder(orderId);
@@ -138,7 +138,7 @@ describe('service refunds', () => {
     expect(r).toMatchObject({ from: 'FP', to: 'FP', postAction: 'refund_sheet_finished' });
     const view = await counter.getOrder(orderId);
     expect(view!.state).toBe('CT');
-    expect(view!.items[0]!.refund).toMatchObject({ state: 'PFR', amount: 100 });
+    expect(view!.items[0]!.refund).toMatchObject({ state: 'PFR', amount: 10000 });
     expect(view!.items[0]!.vouchers!.every((v) => v.state === 'Re')).toBe(true);
   });
 
@@ -150,7 +150,7 @@ describe('service refunds', () => {
     await ok(counter, order(orderId), 'P', 'finished refund');
     const view = await counter.getOrder(orderId);
     expect(view!.state).toBe('ST');
-    expect(view!.items[0]!.refund).toMatchObject({ state: 'PFR', amount: 75 });
+    expect(view!.items[0]!.refund).toMatchObject({ state: 'PFR', amount: 7500 }); // minor units: 100.00 - 25.00 x 1 used
     expect(view!.items[0]!.vouchers!.map((v) => v.state).sort()).toEqual(['Re', 'Re', 'Re', 'Us']);
   });
 

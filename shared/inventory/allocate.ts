@@ -18,10 +18,11 @@ export interface AllocationPlan {
   backordered: number;
 }
 
-/** Active locations in the order the strategy would take stock from them. */
+/** Active sellable locations in the order the strategy would take stock from them
+ *  (damaged and quarantine locations never give stock to an order). */
 export function rankLocations(work: StockWork, sku: string, strategy: AllocationStrategy): Array<{ location: LocationRow; available: number }> {
   const ranked = [...work.locations.values()]
-    .filter((l) => l.active)
+    .filter((l) => l.active && l.sellable !== false)
     .map((location) => ({ location, available: availableOf(levelOf(work, sku, location.id)) }));
   const byPriority = (a: LocationRow, b: LocationRow) => a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return strategy === 'most-stock'

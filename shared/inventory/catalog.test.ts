@@ -21,9 +21,9 @@ describe('catalog', () => {
   });
 
   it('an update changes the fields given, keeps the others, and is checked whole', () => {
-    const stored = product('SKU-1', { name: 'Tea', price: 6.5, barcodes: ['4006381333931'], reorderPoint: 4, updatedAt: 7 });
+    const stored = product('SKU-1', { name: 'Tea', price: 650, barcodes: ['4006381333931'], reorderPoint: 4, updatedAt: 7 });
     expect(productUpdate(stored, { sku: ' SKU-1 ', name: 'Green tea', price: undefined, active: false })).toEqual({
-      sku: 'SKU-1', name: 'Green tea', unit: 'pcs', price: 6.5, barcodes: ['4006381333931'],
+      sku: 'SKU-1', name: 'Green tea', unit: 'pcs', price: 650, barcodes: ['4006381333931'],
       reorderPoint: 4, allowBackorder: false, active: false,
     });
     expect(refusalOf(() => productUpdate(undefined, { sku: 'SKU-9', name: 'X' }))).toMatchObject({ code: 'not-found', message: "Unknown SKU 'SKU-9'" });

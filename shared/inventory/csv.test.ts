@@ -7,12 +7,13 @@ const HEADER = 'sku,name,unit,price,barcodes,reorderPoint,allowBackorder,active'
 describe('products CSV', () => {
   it('exports and imports the same products', () => {
     const products = [
-      product('SKU-1', { name: 'Tea, green', price: 3.5, barcodes: ['4006381333931', 'TEA-1'], reorderPoint: 4 }),
+      product('SKU-1', { name: 'Tea, green', price: 350, barcodes: ['4006381333931', 'TEA-1'], reorderPoint: 4 }),
       product('SKU-2', { name: 'Mug "big"', allowBackorder: true, active: false }),
     ];
     const csv = exportProductsCsv(products);
     expect(csv.split('\r\n')[0]).toBe(HEADER);
     expect(csv).toContain('4006381333931|TEA-1');
+    expect(csv).toContain('Tea, green",pcs,3.50,'); // minor units become decimals for people
     const parsed = parseProductsCsv(csv);
     expect(parsed).toEqual({ ok: true, rows: products.map(({ updatedAt: _u, ...p }) => p) });
   });
@@ -52,7 +53,7 @@ describe('products CSV', () => {
     if (parsed.ok) return;
     expect(parsed.errors).toEqual([
       { row: 3, column: 'sku', message: 'SKU is required' },
-      { row: 4, column: 'price', message: 'Price must be a number' },
+      { row: 4, column: 'price', message: 'Price: "abc" is not an amount; type digits with at most one decimal point, e.g. 12.50.' },
       { row: 5, column: 'reorderPoint', message: 'Reorder point must be a whole number, zero or more' },
       { row: 5, column: 'allowBackorder', message: 'Allow backorder must be true or false' },
       { row: 6, column: 'barcodes', message: 'Barcode 4006381333932 is not a valid EAN-13: the check digit should be 1' },

@@ -5,6 +5,7 @@ import type { ProductRow, StockLevelRow } from '../db/rows';
 import { availableOf } from './book';
 import { barcodeKey } from './barcodes';
 import { productInputSchema, type ProductFields } from './schemas';
+import { formatMoney, parseMoney, type CurrencyDigits } from '../money';
 
 export interface CsvRowError {
   /** 1-based record number as a spreadsheet shows it; the header is row 1. */
@@ -46,14 +47,27 @@ export function restoreCell(cell: string): string {
   return cell.replace(ADDED_QUOTE, '');
 }
 
-type CsvValue = string | number | boolean;
+/** A decimal figure written exactly as given ("-0.50"): a number a spreadsheet reads,
+ *  never a formula, so it is not neutralised (anything else in it is). */
+export interface CsvFigure {
+  figure: string;
+}
+const FIGURE = /^-?\d+(\.\d+)?$/;
+
+type CsvValue = string | number | boolean | CsvFigure;
+
+function cellText(v: CsvValue): string {
+  if (typeof v === 'string') return neutraliseCell(v);
+  if (typeof v === 'object') return FIGURE.test(v.figure) ? v.figure : neutraliseCell(v.figure);
+  return String(v);
+}
 
 /**
  * CSV text with a header. Text is neutralised; numbers and booleans are written as they are.
  * Cells holding a separator of any locale (, ; tab), a quote or a line break are quoted.
  */
 export function writeCsv(fields: readonly string[], rows: ReadonlyArray<readonly CsvValue[]>): string {
-  const data = rows.map((row) => row.map((v) => (typeof v === 'string' ? neutraliseCell(v) : String(v))));
+  const data = rows.map((row) => row.map(cellText));
   // In a one-column file an empty cell would be an empty line, which readers skip: quote it.
   const quotes = (value: unknown) => typeof value === 'string' && (/[,;\t"\r\n]/.test(value) || (value === '' && fields.length === 1));
   const csv = Papa.unparse({ fields: [...fields], data }, { escapeFormulae: false, newline: '\r\n', quotes });
@@ -63,12 +77,13 @@ export function writeCsv(fields: readonly string[], rows: ReadonlyArray<readonly
 
 // --- export ------------------------------------------------------------------
 
-export function exportProductsCsv(products: Iterable<ProductRow>): string {
+/** Prices go into the file as decimals a person reads ("12.50"), from minor units. */
+export function exportProductsCsv(products: Iterable<ProductRow>, digits?: CurrencyDigits): string {
   const data = [...products].map((p) => [
     p.sku,
     p.name,
     p.unit,
-    p.price,
+    formatMoney(p.price, digits),
     p.barcodes.join(BARCODE_SEPARATOR),
     p.reorderPoint,
     p.allowBackorder,
@@ -184,6 +199,15 @@ function numberCell(cell: string | undefined): number | string | undefined {
   return cell !== undefined && /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(cell) ? Number(cell) : cell;
 }
 
+/** A decimal price cell ("12.50") as minor units; an empty cell is no price; a bad one
+ *  stays text, and the problem is the schema's or `priceProblem`'s to say. */
+function priceCell(cell: string | undefined, digits: CurrencyDigits | undefined): { value: number | undefined; problem?: string } {
+  if (cell === undefined || cell.trim() === '') return { value: undefined };
+  const parsed = parseMoney(cell, digits);
+  if (parsed.ok) return { value: parsed.minor };
+  return { value: undefined, problem: parsed.reason === 'negative' ? 'Price cannot be negative' : `Price: ${parsed.message}` };
+}
+
 function booleanCell(cell: string | undefined): boolean | string | undefined {
   if (cell === undefined) return undefined;
   const lower = cell.toLowerCase();
@@ -198,22 +222,27 @@ function booleanCell(cell: string | undefined): boolean | string | undefined {
  * Check a products file. `existing` are the products already stored: a file row with an
  * existing sku updates it, and a barcode may not belong to another product afterwards.
  */
-export function parseProductsCsv(text: unknown, existing: Iterable<ProductRow> = []): CsvImport<ProductFields> {
-  return total(() => checkProducts(text, existing));
+export function parseProductsCsv(text: unknown, existing: Iterable<ProductRow> = [], digits?: CurrencyDigits): CsvImport<ProductFields> {
+  return total(() => checkProducts(text, existing, digits));
 }
 
-function checkProducts(text: unknown, existing: Iterable<ProductRow>): CsvImport<ProductFields> {
+function checkProducts(text: unknown, existing: Iterable<ProductRow>, digits: CurrencyDigits | undefined): CsvImport<ProductFields> {
   const read = readRecords(text, PRODUCT_COLUMNS, ['sku', 'name']);
   if (!read.ok) return read;
   const errors: CsvRowError[] = [...read.errors];
   const valid: Array<{ row: number; product: ProductFields }> = [];
 
   for (const { row, cells } of read.records) {
+    const price = priceCell(cells.price, digits);
+    if (price.problem) {
+      errors.push({ row, column: 'price', message: price.problem });
+      continue;
+    }
     const result = productInputSchema.safeParse({
       sku: cells.sku,
       name: cells.name,
       unit: cells.unit,
-      price: numberCell(cells.price),
+      price: price.value,
       barcodes: cells.barcodes?.split(BARCODE_SEPARATOR).map((b) => b.trim()).filter((b) => b !== ''),
       reorderPoint: numberCell(cells.reorderPoint),
       allowBackorder: booleanCell(cells.allowBackorder),

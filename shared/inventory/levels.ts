@@ -24,6 +24,8 @@ export function rebuildLevels(ledger: Iterable<LedgerRow>, reservations: Iterabl
   for (const row of ledger) at(row.sku, row.locationId).onHand += row.delta;
   for (const r of reservations) {
     if (r.status === 'reserved' || r.status === 'partly-shipped') at(r.sku, r.locationId).reserved += r.qty - r.shippedQty;
+    // Returned units not inspected yet are on hand but held, never sold.
+    if (r.status === 'returned' && r.toInspect) at(r.sku, r.locationId).reserved += r.toInspect;
   }
   return levels;
 }

@@ -138,8 +138,9 @@ describe('order-line stock effects', () => {
     commitLine(work, { ...line, shipQty: 2 }, meta());
     restockLine(work, line, meta());
     const rows: ReservationRow[] = lineReservations(work, line);
-    expect(rows.map((r) => [r.qty, r.shippedQty, r.status])).toEqual([[2, 2, 'returned']]);
-    expect([onHand(work, 'SKU-1', 'main'), reserved(work, 'SKU-1', 'main')]).toEqual([5, 0]);
+    expect(rows.map((r) => [r.qty, r.shippedQty, r.status, r.toInspect])).toEqual([[2, 2, 'returned', 2]]);
+    // The 2 returned units are back on hand but held for inspection at the returns desk.
+    expect([onHand(work, 'SKU-1', 'main'), reserved(work, 'SKU-1', 'main')]).toEqual([5, 2]);
     expectConsistent(work, start);
   });
 

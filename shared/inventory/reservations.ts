@@ -137,7 +137,9 @@ export function releaseLine(work: StockWork, line: LineRef, meta: MovementMeta):
 
 /**
  * A return with goods: what shipped goes back into the location it was shipped from
- * ('return' movements). Anything still reserved on the line is released with it.
+ * ('return' movements), held there (as reserved) until the returns desk inspects it
+ * (inventory/inspection.ts): returned goods are never on sale before someone has looked.
+ * Anything still reserved on the line is released with it.
  */
 export function restockLine(work: StockWork, line: LineRef, meta: MovementMeta): LineStock | null {
   const shipped = lineReservations(work, line).filter((r) => r.shippedQty > 0 && (r.status === 'shipped' || r.status === 'partly-shipped'));
@@ -150,7 +152,8 @@ export function restockLine(work: StockWork, line: LineRef, meta: MovementMeta):
       { kind: 'return', sku: r.sku, locationId: r.locationId, delta: r.shippedQty, reason: 'Returned by buyer', orderId: r.orderId, itemId: r.itemId },
       meta,
     );
-    setReservation(work, { ...r, qty: r.shippedQty, status: 'returned', updatedAt: meta.at });
+    changeReserved(work, r.sku, r.locationId, r.shippedQty, meta.at);
+    setReservation(work, { ...r, qty: r.shippedQty, status: 'returned', toInspect: r.shippedQty, updatedAt: meta.at });
     return { qty: r.shippedQty, name: locationName(work, r.locationId) };
   });
   return describe('Returned', shipped[0].sku, parts);

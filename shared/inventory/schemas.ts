@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { barcodeKey, barcodeProblem } from './barcodes';
 import { StockRefusal } from './refusals';
+import { LIMITS } from '../limits';
 
 const noControlChars = /^[^\p{Cc}]*$/u;
 
@@ -57,9 +58,12 @@ export const productInputSchema = z.object(
     sku: skuSchema,
     name: text('Product name', 120),
     unit: text('Unit', 16).default('pcs'),
+    /** Minor units (cents); files and screens show decimals (shared/money.ts). */
     price: z
       .number({ error: 'Price must be a number' })
+      .int({ error: 'Price must be a whole number of minor units (cents)' })
       .nonnegative({ error: 'Price cannot be negative' })
+      .max(LIMITS.MAX_AMOUNT, { error: 'Price is too large' })
       .default(0),
     barcodes: barcodeListSchema.default([]),
     reorderPoint: wholeNumber(REORDER_MESSAGE).nonnegative({ error: REORDER_MESSAGE }).default(0),
@@ -80,6 +84,8 @@ export const locationInputSchema = z.object(
     priority: wholeNumber(PRIORITY_MESSAGE).nonnegative({ error: PRIORITY_MESSAGE }).optional(),
     parentId: locationIdSchema.nullable().optional().transform((p) => p ?? null),
     active: z.boolean({ error: 'Active must be true or false' }).default(true),
+    /** false: damaged or quarantine stock, never allocated to an order. Absent = sellable. */
+    sellable: z.boolean({ error: 'Sellable must be true or false' }).optional(),
   },
   { error: 'Location details are missing' },
 );

@@ -17,7 +17,8 @@ import { newId } from '../ids';
 import { compareLevels, rebuildLevels, type StockCheckReport, type StockMismatch } from './levels';
 import { levelKey, type MovementMeta } from './work';
 
-const OPEN_STATUSES = ['reserved', 'partly-shipped'];
+// 'returned': units waiting for inspection at the returns desk are held as reserved.
+const OPEN_STATUSES = ['reserved', 'partly-shipped', 'returned'];
 
 async function compareStored(db: CounterDb) {
   const [ledger, open, stored] = await Promise.all([

@@ -136,10 +136,10 @@ describe('stock commands over Dexie', () => {
     const { db, stock } = await shop();
     await stock.receive({ sku: 'SKU-1', locationId: 'main', qty: 5 });
     const ledgerBefore = await db.stockLedger.toArray();
-    const result = await stock.updateProduct({ sku: 'SKU-1', name: 'Green tea', price: 7.2, barcodes: ['4006381333931', '96385074'] }, { commandId: 'edit-1' });
+    const result = await stock.updateProduct({ sku: 'SKU-1', name: 'Green tea', price: 720, barcodes: ['4006381333931', '96385074'] }, { commandId: 'edit-1' });
     expect(result).toEqual({ ok: true, movements: 0 });
     expect(await db.products.get('SKU-1')).toEqual({
-      sku: 'SKU-1', name: 'Green tea', unit: 'pcs', price: 7.2, barcodes: ['4006381333931', '96385074'],
+      sku: 'SKU-1', name: 'Green tea', unit: 'pcs', price: 720, barcodes: ['4006381333931', '96385074'],
       reorderPoint: 3, allowBackorder: false, active: true, updatedAt: expect.any(Number),
     });
     expect(await db.stockLedger.toArray()).toEqual(ledgerBefore);
@@ -226,12 +226,12 @@ describe('stock commands over Dexie', () => {
 
     const good = 'sku,name,price,barcodes\nSKU-3,Plate,2,\nSKU-2,Big mug,4,96385074\n';
     expect(await stock.importProducts(good, { commandId: 'imp-1' })).toEqual({ ok: true, created: 1, updated: 1 });
-    expect(await db.products.get('SKU-2')).toMatchObject({ name: 'Big mug', price: 4, barcodes: ['96385074'] });
+    expect(await db.products.get('SKU-2')).toMatchObject({ name: 'Big mug', price: 400, barcodes: ['96385074'] });
     expect(await stock.importProducts(good, { commandId: 'imp-1' })).toEqual({ ok: true, created: 1, updated: 1 });
 
     const exported = await stock.exportProducts();
     expect(exported.split('\r\n')).toHaveLength(4);
-    expect(exported).toContain('SKU-2,Big mug,pcs,4,96385074,0,false,true');
+    expect(exported).toContain('SKU-2,Big mug,pcs,4.00,96385074,0,false,true');
   });
 
   it('imports stock levels as counts, all or nothing, and exports them', async () => {

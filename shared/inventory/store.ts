@@ -17,7 +17,8 @@ export function stockTables(db: CounterDb) {
   return [db.products, db.locations, db.stockLedger, db.stockLevels, db.reservations, db.commands];
 }
 
-const OPEN_STATUSES = ['reserved', 'partly-shipped'];
+// 'returned': units waiting for inspection at the returns desk are held as reserved.
+const OPEN_STATUSES = ['reserved', 'partly-shipped', 'returned'];
 
 /**
  * Load the stock rows a command may touch. Call inside a transaction that includes

@@ -28,6 +28,8 @@ export const ROLES_BY_KIND = {
   'redeem-voucher': ['S'],
   // Receiving, counting and moving stock is the seller's work; the admin may fix it too.
   stock: ['S', ADMIN_ROLE],
+  // Taking and giving back money, opening and closing the till: the clerk at the counter.
+  money: ['S', 'P', ADMIN_ROLE],
   // What changes how the counter works, and who works it.
   'install-workflow': [ADMIN_ROLE],
   'set-setting': [ADMIN_ROLE],
@@ -59,7 +61,7 @@ export function mayTakeRole(operator: Pick<OperatorRow, 'active' | 'roles'>, rol
 /** The roles that allow this command (any one of them). */
 export function rolesFor(meta: Pick<CommandWho, 'kind' | 'role'>): readonly string[] {
   if (meta.role !== undefined) return [normalRole(meta.role)];
-  const group = meta.kind.startsWith('stock:') ? 'stock' : meta.kind;
+  const group = meta.kind.startsWith('stock:') ? 'stock' : meta.kind.startsWith('money:') ? 'money' : meta.kind;
   // A kind missing from the table is admin-only until someone says otherwise.
   return (ROLES_BY_KIND as Record<string, readonly string[]>)[group] ?? [ADMIN_ROLE];
 }

@@ -1,5 +1,6 @@
 // Device settings: one zod schema per key, so the UI, the engine and an import all agree.
 import { z } from 'zod';
+import { currencySchema, paymentMethodsSchema } from './currency';
 
 export const settingSchemas = {
   /** Which period lengths timers use: the production values or the short demo ones. */
@@ -19,6 +20,12 @@ export const settingSchemas = {
   lockAfterSeconds: z.number().int().min(0).max(12 * 3600),
   /** A parcel with no checkpoint for this long opens a "late" exception (ms; 48 h when unset). */
   parcelLateAfterMs: z.number().int().min(1_000).max(90 * 24 * 3_600_000),
+  /** The currency's code and minor-unit digits (money is stored in minor units). */
+  currency: currencySchema,
+  /** Payment methods offered at the counter, in order ("cash" gives change). */
+  paymentMethods: paymentMethodsSchema,
+  /** Printed at the head of receipts. */
+  shopName: z.string().trim().min(1).max(60),
   scannerProfile: z.object({
     maxGapMs: z.number().int().min(5).max(200),
     minLength: z.number().int().min(1).max(64),

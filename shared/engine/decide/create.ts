@@ -92,7 +92,8 @@ export function decideCreate(
     sku: line.sku,
     qty: line.qty,
     price: line.price ?? (line.unitPrice ?? 0) * line.qty,
-    unitPrice: line.unitPrice ?? (line.price !== undefined ? line.price / line.qty : 0),
+    // Minor units stay whole: a price given for the whole line is shared out per unit, rounded.
+    unitPrice: line.unitPrice ?? (line.price !== undefined ? Math.round(line.price / line.qty) : 0),
     serviceTimes: line.serviceTimes ?? 1,
     validUntil: line.validUntil ?? null,
     state: null,

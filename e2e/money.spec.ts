@@ -1,0 +1,153 @@
+// Money at the counter as a person does it: take a cash payment with change and print the
+// receipt; open and close the till with a Z report; return a damaged line into quarantine.
+import { expect, test, type Page } from '@playwright/test';
+import { actViaEngine, createOrderViaEngine, openApp, seedCatalog } from './support/app';
+import { handled, scan } from './scanner.support';
+
+async function goTo(page: Page, path: string, testId: string) {
+  await page.goto(page.url().replace(/#.*$/, `#${path}`));
+  await expect(page.getByTestId(testId)).toBeVisible({ timeout: 30_000 });
+}
+
+/** window.print opens nothing in a test: count the calls instead. */
+async function stubPrint(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __printed: number };
+    w.__printed = 0;
+    window.print = () => {
+      w.__printed += 1;
+    };
+  });
+}
+
+async function engine<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    async ({ method, args }) => {
+      const { counter } = (window as unknown as { __counterflowTest: { counter: Record<string, (...a: unknown[]) => Promise<unknown>> } }).__counterflowTest;
+      return counter[method]!(...args);
+    },
+    { method, args },
+  ) as Promise<T>;
+}
+
+async function payCash(page: Page, orderId: string, tendered: string) {
+  await goTo(page, `/orders/${orderId}`, 'payment-panel');
+  await page.getByTestId('payment-tendered').fill(tendered);
+  await page.getByTestId('take-payment').click();
+  await expect(page.getByTestId('print-sheet')).toBeVisible();
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`cash payment with change, then the receipt is printed (${lang})`, async ({ page }, testInfo) => {
+    await stubPrint(page);
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    await engine(page, 'setSetting', 'shopName', 'Corner Tea Shop');
+    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Ann Meyer', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 1250 }] });
+
+    await goTo(page, `/orders/${orderId}`, 'payment-panel');
+    await expect(page.getByTestId('money-balance')).toHaveText('25.00');
+    await page.getByTestId('payment-tendered').fill('50');
+    await expect(page.getByTestId('payment-change-preview')).toContainText('25.00');
+    await page.getByTestId('take-payment').click();
+
+    // Settled: the receipt opens and is sent to the printer.
+    const sheet = page.getByTestId('print-sheet');
+    await expect(sheet).toBeVisible();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBeGreaterThan(0);
+    await expect(sheet.locator('svg')).not.toHaveCount(0); // the order number as a barcode
+    // What the printer gets: only the sheet, with the shop, the order, the lines, the payment and the change.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.mantine-AppShell-header')).toBeHidden();
+    const printed = await sheet.innerText();
+    expect(printed).toContain('Corner Tea Shop');
+    expect(printed).toContain(number);
+    expect(printed).toContain('Green tea 100 g');
+    expect(printed).toContain(lang === 'zh' ? '购物小票' : 'Receipt');
+    expect(printed).toContain(lang === 'zh' ? '找零' : 'Change');
+    await expect(page.getByTestId('receipt-change')).toHaveText('25.00');
+    await expect(page.getByTestId('receipt-total')).toHaveText('25.00');
+    const pdf = await page.pdf({ width: '80mm' });
+    expect(pdf.byteLength).toBeGreaterThan(1000);
+    await page.emulateMedia({ media: 'screen' });
+
+    // The 58 mm roll narrows the sheet.
+    await page.getByTestId('paper-width').getByText(lang === 'zh' ? '58 毫米' : '58 mm').click();
+    const width = await sheet.evaluate((el) => el.getBoundingClientRect().width);
+    expect(width).toBeLessThan(240);
+
+    // The order took its own "payment successful" action; nothing is owed.
+    await goTo(page, `/orders/${orderId}`, 'payment-panel');
+    await expect(page.getByTestId('money-balance')).toHaveText('0.00');
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FP');
+    await expect(page.getByTestId('take-payment')).toHaveCount(0);
+  });
+}
+
+test('open the till with a float, take cash, close it with a count and read the Z report', async ({ page }, testInfo) => {
+  await stubPrint(page);
+  await openApp(page, testInfo);
+  await seedCatalog(page);
+  const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+
+  await goTo(page, '/till', 'till-float');
+  await page.getByTestId('till-float').fill('100');
+  await page.getByTestId('till-open').click();
+  await expect(page.getByTestId('till-open-session')).toBeVisible();
+
+  await payCash(page, orderId, '20');
+
+  await goTo(page, '/till', 'till-open-session');
+  await expect(page.getByTestId('till-expected')).toHaveText('112.50');
+  await page.getByTestId('till-counted').fill('112.00');
+  await page.getByTestId('till-close').click();
+
+  const report = page.getByTestId('z-report');
+  await expect(report).toBeVisible();
+  await expect(page.getByTestId('z-difference')).toHaveText('-0.50');
+  await expect(page.getByTestId('z-by-method').locator('tr[data-key="cash"]')).toContainText('12.50');
+  await expect(page.getByTestId('z-by-operator').locator('tbody tr')).toHaveCount(1);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('z-export').click();
+  const file = await download;
+  const csv = await (await file.createReadStream()).toArray();
+  const text = Buffer.concat(csv.map((c) => Buffer.from(c as Uint8Array))).toString('utf8');
+  expect(text).toContain('method,cash,12.50,1,0.00,0,12.50,1');
+  expect(text).toContain('till,difference,-0.50');
+
+  await page.getByTestId('print-now').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBeGreaterThan(0);
+});
+
+test('a returned line is inspected as damaged and goes into quarantine, started by scanning the order label', async ({ page }, testInfo) => {
+  await openApp(page, testInfo);
+  await seedCatalog(page);
+  await engine(page, 'addLocation', { id: 'QUAR', name: 'Quarantine', sellable: false });
+  const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-3', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+  const view = await engine<{ items: Array<{ id: string }> }>(page, 'getOrder', orderId);
+  const line = { kind: 'item' as const, id: view.items[0]!.id };
+  await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
+  await actViaEngine(page, { kind: 'order', id: orderId }, 'S', 'ship the order');
+  for (const [role, action] of [['B', 'request refund with return'], ['S', 'agree refund'], ['B', 'ship back'], ['S', 'agree refund'], ['P', 'finished refund']] as const) {
+    await actViaEngine(page, line, role, action);
+  }
+
+  await goTo(page, '/returns', 'returns-order');
+  await scan(page, `CF:O:${number}`);
+  await handled(page, 1);
+  const row = page.getByTestId('returns-line');
+  await expect(row).toHaveAttribute('data-sku', 'TEA-100');
+  await row.getByTestId('returns-outcome').getByText('Damaged').click();
+  await expect(row.getByTestId('returns-location')).toHaveValue('Quarantine');
+  await row.getByTestId('returns-reason').fill('cracked lid');
+  await row.getByTestId('returns-book').click();
+  await expect(page.getByTestId('returns-nothing')).toBeVisible();
+
+  const levels = await engine<Array<{ locationId: string; onHand: number; available: number }>>(page, 'stockLevels', { sku: 'TEA-100' });
+  expect(levels.find((l) => l.locationId === 'QUAR')).toMatchObject({ onHand: 1 });
+  expect(levels.find((l) => l.locationId === 'MAIN')).toMatchObject({ onHand: 39, available: 39 });
+  const ledger = await engine<Array<{ reason: string; locationId: string }>>(page, 'ledger', { sku: 'TEA-100' });
+  expect(ledger.at(-1)).toMatchObject({ locationId: 'QUAR', reason: 'Return inspected: damaged: cracked lid' });
+});

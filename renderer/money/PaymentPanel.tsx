@@ -1,0 +1,221 @@
+// The order page's money: total, paid and balance; take a payment (cash with change, card
+// with a reference, split over several); give money back; the payments ledger; print the
+// receipt or a packing slip. Every write is an engine command; a payment that settles the
+// order makes the engine take the order's own "payment successful" action.
+import { Alert, Button, Card, Collapse, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconCash, IconFileInvoice, IconPackage, IconReceipt2 } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import type { PaymentRow } from '../../shared/db/rows';
+import { orderMoney, reversedIds } from '../../shared/payments/ledger';
+import { db } from '../db';
+import { useCounter } from '../engine/client';
+import type { OrderData } from '../orders/useOrderData';
+import { formatDateTime, useLocale } from '../ui/time';
+import { toastOk, toastRefused } from '../ui/toast';
+import { MoneyInput } from './MoneyInput';
+import { useMethodName, useMoneyFormat, useMoneyRefusalText, useMoneySettings } from './useMoney';
+
+export function usePayments(orderId: string): PaymentRow[] {
+  return useLiveQuery(() => db.payments.where('orderId').equals(orderId).sortBy('at'), [orderId]) ?? [];
+}
+
+function Figure({ label, value, testId, strong }: { label: string; value: string; testId: string; strong?: boolean }) {
+  return (
+    <Stack gap={0}>
+      <Text fz="xs" c="dimmed" fw={700} tt="uppercase">
+        {label}
+      </Text>
+      <Text fw={strong ? 800 : 600} fz={strong ? 'xl' : 'md'} className="tabular" data-testid={testId}>
+        {value}
+      </Text>
+    </Stack>
+  );
+}
+
+export function PaymentPanel({ data }: { data: OrderData }) {
+  const { t } = useTranslation();
+  const counter = useCounter();
+  const navigate = useNavigate();
+  const fmt = useMoneyFormat();
+  const methodName = useMethodName();
+  const refusalText = useMoneyRefusalText();
+  const { currency, methods } = useMoneySettings();
+  const { order } = data;
+  const rows = usePayments(order.id);
+  const money = orderMoney(order.total, rows);
+  const [method, setMethod] = useState<string>(methods[0] ?? 'cash');
+  const [amount, setAmount] = useState<number | null>(null);
+  const [tendered, setTendered] = useState<number | null>(null);
+  const [reference, setReference] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [lastChange, setLastChange] = useState<number | null>(null);
+  const [refundOpen, setRefundOpen] = useState(false);
+  const cash = method === 'cash';
+  const due = amount ?? money.balance;
+  const change = cash && tendered !== null && tendered >= due ? tendered - due : null;
+
+  const pay = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const result = await counter.takePayment({
+        orderId: order.id,
+        method,
+        amount: due,
+        ...(cash && tendered !== null ? { tendered } : {}),
+        ...(!cash && reference.trim() ? { reference: reference.trim() } : {}),
+      });
+      if (!result.ok) return toastRefused(t('money.pay.refused'), refusalText(result));
+      setLastChange(result.change);
+      setAmount(null);
+      setTendered(null);
+      setReference('');
+      toastOk(
+        result.paidInFull ? t('money.pay.paidInFull', { number: order.number }) : t('money.pay.partly', { balance: fmt(result.balance) }),
+        result.change ? t('money.pay.giveChange', { change: fmt(result.change) }) : undefined,
+      );
+      if (result.paidInFull) navigate(`/print/receipt/${order.id}?auto=1`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reversed = reversedIds(rows);
+  return (
+    <Card withBorder radius="md" p="md" data-testid="payment-panel">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t('money.pay.title')}
+        </Title>
+        <Group gap="xs">
+          <Button component={Link} to={`/print/receipt/${order.id}`} variant="default" size="xs" leftSection={<IconReceipt2 size={16} />} data-testid="print-receipt">
+            {t('money.print.receipt')}
+          </Button>
+          <Button component={Link} to={`/print/slip/${order.id}`} variant="default" size="xs" leftSection={<IconPackage size={16} />} data-testid="print-slip">
+            {t('money.print.slip')}
+          </Button>
+        </Group>
+      </Group>
+      <SimpleGrid cols={3} mb="md">
+        <Figure label={t('money.pay.total')} value={fmt(order.total)} testId="money-total" />
+        <Figure label={t('money.pay.paid')} value={fmt(money.paid - money.refunded)} testId="money-paid" />
+        <Figure label={t('money.pay.balance')} value={fmt(money.balance)} testId="money-balance" strong />
+      </SimpleGrid>
+      {lastChange ? (
+        <Alert color="yellow" mb="md" icon={<IconCash />} data-testid="payment-change">
+          {t('money.pay.giveChange', { change: fmt(lastChange) })}
+        </Alert>
+      ) : null}
+      {money.balance > 0 ? (
+        <form onSubmit={pay}>
+          <Stack gap="sm">
+            <SegmentedControl
+              value={method}
+              onChange={setMethod}
+              data={methods.map((m) => ({ value: m, label: methodName(m) }))}
+              aria-label={t('money.pay.method')}
+              data-testid="payment-method"
+            />
+            <Group grow align="flex-start">
+              <MoneyInput label={t('money.pay.amount')} value={amount ?? money.balance} onChange={setAmount} digits={currency.digits} data-testid="payment-amount" />
+              {cash ? (
+                <MoneyInput label={t('money.pay.tendered')} value={tendered} onChange={setTendered} digits={currency.digits} optional data-testid="payment-tendered" />
+              ) : (
+                <TextInput label={t('money.pay.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} maxLength={200} data-testid="payment-reference" />
+              )}
+            </Group>
+            {change !== null ? (
+              <Text fw={700} data-testid="payment-change-preview">
+                {t('money.pay.changeDue', { change: fmt(change) })}
+              </Text>
+            ) : null}
+            <Button type="submit" loading={busy} disabled={amount === null && money.balance === 0} leftSection={<IconCash size={18} />} data-testid="take-payment">
+              {t('money.pay.take', { amount: fmt(due) })}
+            </Button>
+          </Stack>
+        </form>
+      ) : null}
+      {rows.length ? (
+        <Table mt="md" fz="sm" data-testid="payment-rows">
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.id} style={reversed.has(r.id) ? { textDecoration: 'line-through' } : undefined}>
+                <Table.Td>{t(`money.kind.${r.kind}`)}</Table.Td>
+                <Table.Td>{methodName(r.method)}</Table.Td>
+                <Table.Td ta="right" className="tabular">
+                  {fmt(r.amount)}
+                </Table.Td>
+                <Table.Td c="dimmed">{r.change ? t('money.pay.changeGiven', { change: fmt(r.change) }) : (r.reference ?? r.reason ?? '')}</Table.Td>
+                <Table.Td c="dimmed">
+                  <TimeText at={r.at} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      {money.paid - money.refunded > 0 ? (
+        <>
+          <Button variant="subtle" size="xs" mt="sm" leftSection={<IconFileInvoice size={16} />} onClick={() => setRefundOpen((o) => !o)} data-testid="refund-money-toggle">
+            {t('money.refund.open')}
+          </Button>
+          <Collapse expanded={refundOpen}>
+            <RefundMoneyForm orderId={order.id} refundable={money.paid - money.refunded} />
+          </Collapse>
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+function TimeText({ at }: { at: number }) {
+  const { locale } = useLocale();
+  return <>{formatDateTime(at, locale)}</>;
+}
+
+function RefundMoneyForm({ orderId, refundable }: { orderId: string; refundable: number }) {
+  const { t } = useTranslation();
+  const counter = useCounter();
+  const fmt = useMoneyFormat();
+  const methodName = useMethodName();
+  const refusalText = useMoneyRefusalText();
+  const { currency, methods } = useMoneySettings();
+  const [method, setMethod] = useState(methods[0] ?? 'cash');
+  const [amount, setAmount] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (amount === null) return;
+    setBusy(true);
+    try {
+      const result = await counter.refundMoney({ orderId, method, amount, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      if (!result.ok) return toastRefused(t('money.refund.refused'), refusalText(result));
+      toastOk(t('money.refund.done', { amount: fmt(amount), method: methodName(method) }));
+      setAmount(null);
+      setReason('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="xs" mt="xs">
+        <Text fz="sm" c="dimmed">
+          {t('money.refund.hint', { refundable: fmt(refundable) })}
+        </Text>
+        <SegmentedControl value={method} onChange={setMethod} data={methods.map((m) => ({ value: m, label: methodName(m) }))} aria-label={t('money.pay.method')} />
+        <Group grow align="flex-start">
+          <MoneyInput label={t('money.pay.amount')} value={amount} onChange={setAmount} digits={currency.digits} data-testid="refund-amount" />
+          <TextInput label={t('money.refund.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={200} />
+        </Group>
+        <Button type="submit" color="orange" loading={busy} disabled={amount === null} data-testid="refund-money">
+          {t('money.refund.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,246 @@
+// The money commands of a counter: take a payment, give money back, reverse a row, open
+// and close the till. Each parses its input at the boundary and runs through the one
+// pipeline; the rules are pure (payments/decide.ts). A payment that brings the balance to
+// zero takes the order's own "payment successful" action through the engine, in the same
+// transaction, so the order never moves without the money that moved it, or the other way round.
+import { z } from 'zod';
+import type { Refused } from '../api';
+import type { MoneyRowResult, PaymentResult, TillResult } from '../payments/api';
+import type { CounterDb } from '../db/database';
+import type { EventRow, OrderRow, PaymentRow, TillRow } from '../db/rows';
+import { newId } from '../ids';
+import { emptyStockWork } from '../inventory/work';
+import { LIMITS } from '../limits';
+import { formatMoney } from '../money';
+import { decideCloseTill, decideOpenTill, decidePayment, decideRefundMoney, decideReversal, type MoneyContext } from '../payments/decide';
+import { orderMoney } from '../payments/ledger';
+import { zReport, type ZReport } from '../payments/till';
+import { currencyOf, paymentMethodsOf } from '../settings/currency';
+import type { Workflow } from '../workflow/interpreter';
+import { parseArg, refused, type CommandMeta } from './command';
+import { decideActOnOrder, type EffectHandler } from './decide';
+import { commandOptionsSchema, money, orderIdSchema, text } from './input';
+import { runCommand, type Plan } from './pipeline';
+import type { CommandStorage, StorageTx } from './storage';
+import { workflowOf, type WorkflowSource } from './workflowLoader';
+
+/** The order action a payment in full takes (both built-in workflows name it so). */
+export const PAYMENT_ACTION = 'payment successful';
+
+const method = text('the payment method', 24);
+const reference = text('the reference', LIMITS.MAX_REASON_LENGTH, { required: false }).optional();
+const reason = text('the reason', LIMITS.MAX_REASON_LENGTH, { required: false }).optional();
+
+export const takePaymentSchema = z.object(
+  { orderId: orderIdSchema, method, amount: money('the amount'), tendered: money('the cash handed over').optional(), reference },
+  { error: 'give the payment as { orderId, method, amount }' },
+);
+export const refundMoneySchema = z.object(
+  { orderId: orderIdSchema, method, amount: money('the amount'), refundId: text('the refund sheet', LIMITS.MAX_ID_LENGTH).optional(), reference, reason },
+  { error: 'give the refund as { orderId, method, amount }' },
+);
+export const reversePaymentSchema = z.object({ paymentId: text('the payment', LIMITS.MAX_ID_LENGTH), reason: text('the reason', LIMITS.MAX_REASON_LENGTH) }, { error: 'give { paymentId, reason }' });
+export const openTillSchema = z.object({ float: money('the float'), note: reason }, { error: 'give the float as { float }' });
+export const closeTillSchema = z.object({ counted: money('the counted cash'), note: reason }, { error: 'give the counted cash as { counted }' });
+
+export interface MoneyContextDeps {
+  storage: CommandStorage;
+  db: CounterDb;
+  source: WorkflowSource;
+  handlers: Readonly<Record<string, EffectHandler>>;
+  voucherCode: () => string;
+  deviceId: string;
+  operator: () => string;
+  now: () => number;
+}
+
+/** The role the definition gives the payment action from the order's state, if any. */
+export function paymentRole(wf: Workflow, state: string | null): string | undefined {
+  for (const machine of Object.values(wf.definition.machines)) {
+    for (const t of machine.transitions) {
+      if (t.action !== PAYMENT_ACTION || t.hidden || t.from === null || state === null || !t.from.includes(state)) continue;
+      return Array.isArray(t.role) ? t.role[0] : t.role;
+    }
+  }
+  return undefined;
+}
+
+function moneyEvent(meta: CommandMeta, order: OrderRow, row: PaymentRow, role: string, digits: MoneyContext['digits']): EventRow {
+  const said = row.kind === 'payment' ? 'paid' : row.kind === 'refund' ? 'refunded' : 'reversed';
+  return {
+    id: newId(),
+    commandId: meta.commandId,
+    orderId: order.id,
+    deviceId: meta.deviceId,
+    operator: meta.operator,
+    at: meta.at,
+    role,
+    action: row.kind,
+    type: 'payment',
+    entity: { kind: 'order', id: order.id },
+    from: null,
+    to: null,
+    postAction: null,
+    detail: `${said} ${formatMoney(row.amount, digits)} by ${row.method}${row.change ? `, change ${formatMoney(row.change, digits)}` : ''}`,
+    data: { reason: row.kind, method: row.method, amount: row.amount, change: row.change, paymentId: row.id },
+  };
+}
+
+const EMPTY_CHANGES = { orders: [], items: [], refunds: [], vouchers: [], newVouchers: [], timers: [], stateMoves: [] };
+
+export function createMoneyCommands(ctx: MoneyContextDeps) {
+  const { db } = ctx;
+  const meta = (kind: string, commandId: string | undefined, role?: string): CommandMeta => ({
+    commandId: commandId ?? newId(),
+    kind: `money:${kind}`,
+    deviceId: ctx.deviceId,
+    operator: ctx.operator(),
+    at: ctx.now(),
+    ...(role === undefined ? {} : { role }),
+  });
+
+  /** What every money rule decides with, read in the command's transaction. */
+  async function moneyContext(m: CommandMeta): Promise<MoneyContext> {
+    const [currency, methods, till] = await Promise.all([
+      db.settings.get('currency'),
+      db.settings.get('paymentMethods'),
+      db.tills.where('[deviceId+status]').equals([ctx.deviceId, 'open']).first(),
+    ]);
+    return { meta: m, newId, methods: paymentMethodsOf(methods?.value), digits: currencyOf(currency?.value).digits, till };
+  }
+
+  const paymentsOf = (orderId: string) => db.payments.where('orderId').equals(orderId).toArray();
+  const notFound = (id: string): Refused => refused('not-found', `No order with id ${id}.`, { reason: 'unknown-entity', kind: 'order', id });
+
+  /** Writes the money row and its timeline event (no order change). */
+  async function writeRow(tx: StorageTx, row: PaymentRow, event: EventRow): Promise<void> {
+    await Promise.all([db.payments.add(row), tx.writeChangeset({ ...EMPTY_CHANGES, events: [event], stock: emptyStockWork() })]);
+  }
+
+  async function takePayment(input: unknown, options?: unknown): Promise<PaymentResult> {
+    const i = parseArg(takePaymentSchema, input, 'payment');
+    if (!i.ok) return i.refusal;
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    if (!o.ok) return o.refusal;
+    const m = meta('take-payment', o.value?.commandId);
+    return runCommand<Extract<PaymentResult, { ok: true }>>(ctx.storage, m, i.value, async (tx): Promise<Plan<Extract<PaymentResult, { ok: true }>>> => {
+      const read = await tx.orderInput(i.value.orderId, () => true);
+      if (!read) return { result: notFound(i.value.orderId) };
+      const { snapshot, settings } = read;
+      const order = snapshot.order;
+      const [mc, rows, wf] = await Promise.all([moneyContext(m), paymentsOf(order.id), workflowOf(tx, ctx.source, order.workflowId, order.workflowVersion)]);
+      const decided = decidePayment(mc, order, rows, i.value);
+      if (!decided.ok) return { result: decided };
+      const row = decided.row;
+      const after = orderMoney(order.total, [...rows, row]);
+      const role = wf ? paymentRole(wf, order.state) : undefined;
+      const event = moneyEvent(m, order, row, role ?? 'S', mc.digits);
+      const base = { ok: true as const, paymentId: row.id, paid: after.paid, balance: after.balance, change: row.change, paidInFull: after.balance === 0 };
+      if (after.balance > 0 || !wf || role === undefined) {
+        return { result: { ...base, action: null }, write: (w) => writeRow(w, row, event) };
+      }
+      // Paid in full: the order's own action, decided by the engine as if a person took it.
+      const env = { registry: ctx.source.registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers: ctx.handlers, newId, voucherCode: ctx.voucherCode };
+      const decision = decideActOnOrder(env, snapshot, { ...m, role } as CommandMeta, role, PAYMENT_ACTION);
+      if (!decision.result.ok) return { result: decision.result };
+      if (!decision.work) return { result: refused('effect-failed', 'The order could not be marked paid; nothing was changed.', { reason: 'no-work' }) };
+      const changes = decision.work.changeset();
+      const { target: _target, ...applied } = decision.result;
+      return {
+        result: { ...base, action: applied },
+        write: async (w) => {
+          await Promise.all([db.payments.add(row), w.writeChangeset({ ...changes, events: [event, ...changes.events] })]);
+        },
+      };
+    });
+  }
+
+  async function refundMoney(input: unknown, options?: unknown): Promise<MoneyRowResult> {
+    const i = parseArg(refundMoneySchema, input, 'refund');
+    if (!i.ok) return i.refusal;
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    if (!o.ok) return o.refusal;
+    const m = meta('refund-money', o.value?.commandId);
+    return runCommand(ctx.storage, m, i.value, async () => {
+      const order = await db.orders.get(i.value.orderId);
+      if (!order) return { result: notFound(i.value.orderId) };
+      const [mc, rows] = await Promise.all([moneyContext(m), paymentsOf(order.id)]);
+      const decided = decideRefundMoney(mc, order, rows, i.value);
+      if (!decided.ok) return { result: decided };
+      const after = orderMoney(order.total, [...rows, decided.row]);
+      return {
+        result: { ok: true as const, paymentId: decided.row.id, paid: after.paid, refunded: after.refunded, balance: after.balance },
+        write: (w) => writeRow(w, decided.row, moneyEvent(m, order, decided.row, 'S', mc.digits)),
+      };
+    });
+  }
+
+  async function reversePayment(input: unknown, options?: unknown): Promise<MoneyRowResult> {
+    const i = parseArg(reversePaymentSchema, input, 'reversal');
+    if (!i.ok) return i.refusal;
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    if (!o.ok) return o.refusal;
+    const m = meta('reverse-payment', o.value?.commandId);
+    return runCommand(ctx.storage, m, i.value, async () => {
+      const target = await db.payments.get(i.value.paymentId);
+      const order = target && (await db.orders.get(target.orderId));
+      if (!target || !order) return { result: refused('not-found', `No payment ${i.value.paymentId}.`, { reason: 'unknown-payment', id: i.value.paymentId }) };
+      const [mc, rows] = await Promise.all([moneyContext(m), paymentsOf(order.id)]);
+      const decided = decideReversal(mc, order, rows, target.id, i.value.reason);
+      if (!decided.ok) return { result: decided };
+      const after = orderMoney(order.total, [...rows, decided.row]);
+      return {
+        result: { ok: true as const, paymentId: decided.row.id, paid: after.paid, refunded: after.refunded, balance: after.balance },
+        write: (w) => writeRow(w, decided.row, moneyEvent(m, order, decided.row, 'S', mc.digits)),
+      };
+    });
+  }
+
+  async function tillRows(till: TillRow): Promise<PaymentRow[]> {
+    return db.payments.where('tillId').equals(till.id).toArray();
+  }
+
+  async function openTill(input: unknown, options?: unknown): Promise<TillResult> {
+    const i = parseArg(openTillSchema, input, 'till');
+    if (!i.ok) return i.refusal;
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    if (!o.ok) return o.refusal;
+    const m = meta('open-till', o.value?.commandId);
+    return runCommand(ctx.storage, m, i.value, async () => {
+      const mc = await moneyContext(m);
+      const decided = decideOpenTill(mc, i.value.float, i.value.note ?? null);
+      if (!decided.ok) return { result: decided };
+      return { result: { ok: true as const, tillId: decided.till.id, report: zReport(decided.till, [], mc.methods) }, write: async () => void (await db.tills.add(decided.till)) };
+    });
+  }
+
+  async function closeTill(input: unknown, options?: unknown): Promise<TillResult> {
+    const i = parseArg(closeTillSchema, input, 'till');
+    if (!i.ok) return i.refusal;
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    if (!o.ok) return o.refusal;
+    const m = meta('close-till', o.value?.commandId);
+    return runCommand(ctx.storage, m, i.value, async () => {
+      const mc = await moneyContext(m);
+      const rows = mc.till ? await tillRows(mc.till) : [];
+      const decided = decideCloseTill(mc, rows, i.value.counted, i.value.note ?? null);
+      if (!decided.ok) return { result: decided };
+      return { result: { ok: true as const, tillId: decided.till.id, report: zReport(decided.till, rows, mc.methods) }, write: async () => void (await db.tills.put(decided.till)) };
+    });
+  }
+
+  /** The Z report of a till session as it stands (open or closed). */
+  async function tillReport(tillId: string): Promise<ZReport | undefined> {
+    const till = await db.tills.get(tillId);
+    if (!till) return undefined;
+    const methods = paymentMethodsOf((await db.settings.get('paymentMethods'))?.value);
+    return zReport(till, await tillRows(till), methods);
+  }
+
+  /** The till session open on this device now, if any. */
+  function currentTill(): Promise<TillRow | undefined> {
+    return db.tills.where('[deviceId+status]').equals([ctx.deviceId, 'open']).first();
+  }
+
+  return { takePayment, refundMoney, reversePayment, openTill, closeTill, tillReport, currentTill };
+}
