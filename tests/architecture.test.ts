@@ -241,6 +241,8 @@ const SHARED_NEVER: Readonly<Record<string, { never: readonly string[]; why: str
   backup: { never: ['demo', 'engine', 'index', 'inventory', 'workflow', 'workflows'], why: 'a backup copies stored rows; it applies no rules' },
   tracking: { never: ['demo', 'index', 'inventory', 'operators', 'search'], why: 'shipments run through the engine\'s pipeline like any command; search reads them, not the other way' },
   search: { never: ['demo', 'engine', 'index', 'inventory', 'operators', 'workflow', 'workflows', 'backup'], why: 'search reads indexes; it runs no commands' },
+  money: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'ids', 'index', 'inventory', 'operators', 'random', 'settings', 'workflow', 'workflows'], why: 'amounts in minor units: arithmetic every module may use' },
+  payments: { never: ['demo', 'index', 'operators', 'tracking', 'search'], why: 'payments are rows the engine\'s pipeline writes; nothing below them knows them' },
   host: { never: ['api', 'backup', 'barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'the bridge contract between the shell and the window: types only' },
 };
 

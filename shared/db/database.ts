@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { batchesOf } from './events';
 import { hasLegacyMoney, LEGACY_MONEY_FIELDS, rowInMinorUnits } from './legacyMoney';
-import { currencyOf } from '../settings/currency';
+import { currencyOf } from '../money';
 import type {
   CommandRow,
   EventBatchRow,

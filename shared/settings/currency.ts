@@ -1,22 +1,9 @@
 // The counter's currency: its code (printed on receipts and the Z report) and how many
 // decimals its minor unit has, which every parse and format of an amount uses.
 import { z } from 'zod';
-import { DEFAULT_CURRENCY, type CurrencyDigits } from '../money';
 
-export const currencySchema = z.object({
-  code: z.string().trim().regex(/^[A-Z]{3}$/, 'use the three-letter currency code, e.g. CNY or EUR'),
-  digits: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
-});
-
-export interface Currency {
-  code: string;
-  digits: CurrencyDigits;
-}
-
-/** The stored setting, or the default when unset or unreadable. */
-export function currencyOf(value: unknown): Currency {
-  return currencySchema.safeParse(value).data ?? DEFAULT_CURRENCY;
-}
+// The currency's schema lives with money (the database's v7 upgrade reads it too).
+export { currencyOf, currencySchema, type Currency } from '../money';
 
 /** Payment methods a counter offers (a setting); cash is the one that gives change. */
 export const paymentMethodsSchema = z
