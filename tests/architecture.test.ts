@@ -239,6 +239,7 @@ const SHARED_NEVER: Readonly<Record<string, { never: readonly string[]; why: str
   engine: { never: ['demo', 'index'], why: 'the engine is what the public surface exports; demo data is one of its callers' },
   demo: { never: ['index'], why: 'demo data goes through the engine like any caller' },
   backup: { never: ['demo', 'engine', 'index', 'inventory', 'workflow', 'workflows'], why: 'a backup copies stored rows; it applies no rules' },
+  sync: { never: ['demo', 'index'], why: 'sync sends the engine\'s commands and writes the server\'s rows; nothing under it knows the network' },
   host: { never: ['api', 'backup', 'barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'the bridge contract between the shell and the window: types only' },
 };
 

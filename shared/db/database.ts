@@ -9,6 +9,7 @@ import type {
   LocationRow,
   OperatorRow,
   OrderRow,
+  OutboxRow,
   ProductRow,
   RefundRow,
   ReservationRow,
@@ -18,6 +19,7 @@ import type {
   SignInRow,
   StateCountRow,
   StockLevelRow,
+  SyncStateRow,
   TimerRow,
   VoucherRow,
   WorkflowRow,
@@ -78,6 +80,14 @@ export const SCHEMA_V5 = {
   signIns: '++seq, [operatorId+seq], at',
 };
 
+// v9 (v6–v8 left to other work under way): sync with a server (issue 22). The outbox of
+// commands applied here, sent in their order and answered by the server; the sync state
+// (server address, device token, pull cursor, last results).
+export const SCHEMA_V9 = {
+  outbox: '++seq, &commandId, status',
+  syncState: 'key',
+};
+
 /**
  * The counter's IndexedDB database. Each `version(n)` is a migration (Dexie keeps the
  * data and rebuilds indexes), so a database written by an older build opens in a newer one.
@@ -102,6 +112,8 @@ export class CounterDb extends Dexie {
   stateCounts!: Table<StateCountRow, [string, string]>;
   operators!: Table<OperatorRow, string>;
   signIns!: Table<SignInRow, number>;
+  outbox!: Table<OutboxRow, number>;
+  syncState!: Table<SyncStateRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -127,6 +139,7 @@ export class CounterDb extends Dexie {
       });
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
+    this.version(9).stores(SCHEMA_V9);
   }
 }
 
