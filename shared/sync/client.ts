@@ -57,12 +57,9 @@ const messageOf = (body: unknown, fallback: string): string =>
 export function normaliseServerUrl(text: string): string | undefined {
   const trimmed = text.trim().replace(/\/+$/, '');
   if (!trimmed) return undefined;
-  try {
-    const url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString().replace(/\/+$/, '') : undefined;
-  } catch {
-    return undefined;
-  }
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
+  // A host (name, IPv4 or [IPv6]), an optional port and path; nothing else.
+  return /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?(\/[^\s?#]*)?$/i.test(withScheme) ? withScheme : undefined;
 }
 
 export function createSyncClient(db: CounterDb, transport: SyncTransport, now: () => number = Date.now) {
