@@ -373,7 +373,7 @@ export interface OutboxRow {
   status: 'pending' | 'accepted' | 'refused';
   undo: UndoRecord;
   /** The server's reason when it refused the command. */
-  refusal?: { code: string; message: string; params?: Record<string, unknown> };
+  refusal?: { code: string; message: string; params?: Record<string, string | number | boolean | null> };
   /** The refused command's local effect was taken back. */
   undone?: boolean;
   /** The clerk saw the refusal and put it away. */

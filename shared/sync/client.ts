@@ -99,7 +99,7 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
       const pending = (await db.outbox.where('status').equals('pending').sortBy('seq')).slice(0, PUSH_BATCH);
       if (pending.length === 0) return { pushed, refused: refusedCount };
       const body = { commands: pending.map((p) => ({ commandId: p.commandId, kind: p.kind, args: p.args, operator: p.operator })) };
-      const answer = (await call(config, 'POST', '/push', body)) as { results: Array<{ commandId: string; result: { ok: boolean; code?: string; message?: string; params?: Record<string, unknown> } }> };
+      const answer = (await call(config, 'POST', '/push', body)) as { results: Array<{ commandId: string; result: { ok: boolean; code?: string; message?: string; params?: Record<string, string | number | boolean | null> } }> };
       let waitFor: string | undefined;
       const before = pushed;
       await db.transaction('rw', db.outbox, async () => {
