@@ -6,6 +6,7 @@ import { readBackup, recordBackup, restoreBackup, writeBackup } from '../shared/
 import { openCounter, type EngineCounter } from '../shared/index';
 import { importDemo } from '../shared/demo/importDemo';
 import { demoImportRefusal } from '../shared/demo/demoCounter';
+import { createSyncClient, type SyncClient, type SyncTransport } from '../shared/sync/client';
 import type { EngineApi, EngineBackupApi, EngineHello, EngineInfo, EngineOptions } from './engine/protocol';
 
 let resolveCounter: (c: EngineCounter) => void = () => undefined;
@@ -45,6 +46,35 @@ const backupApi: EngineBackupApi = {
   recordBackup: async (last) => recordBackup((await counterReady).db, last),
 };
 
+// The network for sync: fetch, JSON both ways, the device token as a bearer token. A
+// request that gets no answer in time counts as unreachable (the round is tried again).
+const SYNC_TIMEOUT_MS = 30_000;
+const fetchTransport: SyncTransport = async ({ method, url, token, body }) => {
+  const response = await fetch(url, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(SYNC_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = { message: `The server answered something that is not JSON (${response.status}).` };
+  }
+  return { status: response.status, body: parsed };
+};
+
+let syncClient: SyncClient | undefined;
+const sync = async (): Promise<SyncClient> => (syncClient ??= createSyncClient((await counterReady).db, fetchTransport));
+const syncApi = {
+  syncEnrol: async (serverUrl: string, code: string, name?: string) => (await sync()).enrol(serverUrl, code, name),
+  syncNow: async () => (await sync()).syncOnce(),
+  syncSetPaused: async (paused: boolean) => (await sync()).setPaused(paused),
+  syncDismiss: async (commandId: string) => (await sync()).dismiss(commandId),
+};
+
 // Comlink resolves each call's method on this object when the call arrives. Calls made
 // before `init` finishes wait for the counter, so the window needs no queue of its own;
 // and any method the Counter gains later is forwarded without touching this file.
@@ -52,6 +82,7 @@ const facade = new Proxy({} as EngineApi, {
   get(_target, prop) {
     if (prop === 'init') return init;
     if (typeof prop === 'string' && Object.hasOwn(backupApi, prop)) return backupApi[prop as keyof EngineBackupApi];
+    if (typeof prop === 'string' && Object.hasOwn(syncApi, prop)) return syncApi[prop as keyof typeof syncApi];
     if (prop === 'then') return undefined; // never look like a promise
     if (prop === 'deviceId') return deviceId; // a plain property: Comlink reads it, not calls it
     if (prop === 'importDemo') {

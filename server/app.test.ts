@@ -14,17 +14,32 @@ import type { FastifyInstance } from 'fastify';
 
 let pglite: PGlite;
 let app: FastifyInstance;
+const ADMIN = 'admin-secret-for-tests';
+/** Device tokens by name, enrolled afresh before each test. */
+const tokens: Record<string, string> = {};
+
+async function enrolDevice(name: string): Promise<{ deviceId: string; prefix: string; token: string }> {
+  const code = await app.inject({ method: 'POST', url: '/admin/enrolment-codes', headers: { authorization: `Bearer ${ADMIN}` }, payload: { name } });
+  expect(code.statusCode).toBe(201);
+  const enrolled = await app.inject({ method: 'POST', url: '/enrol', payload: { code: code.json<{ code: string }>().code } });
+  expect(enrolled.statusCode).toBe(200);
+  return enrolled.json();
+}
 
 beforeAll(async () => {
   const memory = await memoryDatabase();
   pglite = memory.pglite;
-  app = buildApp({ engine: await startEngine(pgStorage(memory.database), { now: () => Date.UTC(2026, 10, 22, 9) }) });
+  app = buildApp({ engine: await startEngine(pgStorage(memory.database), { now: () => Date.UTC(2026, 10, 22, 9) }), database: memory.database, adminToken: ADMIN });
 }, 120_000);
 afterAll(async () => {
   await app?.close();
   await pglite?.close();
 });
-beforeEach(() => emptyTables(pglite));
+beforeEach(async () => {
+  await emptyTables(pglite);
+  await pglite.exec('TRUNCATE enrolment_codes, devices; ALTER SEQUENCE device_prefix_seq RESTART');
+  for (const name of ['counter-a', 'counter-b']) tokens[name] = (await enrolDevice(name)).token;
+});
 
 const shop = [
   { commandId: 'loc-1', kind: 'stock:add-location', args: [{ id: 'main', name: 'Main store', priority: 1 }] },
@@ -33,7 +48,11 @@ const shop = [
   { commandId: 'order-1', kind: 'create-order', args: ['product', { buyerId: 'buyer-1', lines: [{ sku: 'SKU-1', qty: 2, price: 10 }] }], operator: 'ann' },
 ];
 
-const push = (payload: unknown) => app.inject({ method: 'POST', url: '/push', payload: payload as object });
+/** A push from an enrolled device (the body's old deviceId is left out: the token says who). */
+const push = (payload: unknown) => {
+  const { deviceId = 'counter-a', ...body } = payload as { deviceId?: string };
+  return app.inject({ method: 'POST', url: '/push', headers: { authorization: `Bearer ${tokens[deviceId] ?? 'no-such-token'}` }, payload: body });
+};
 
 describe('the sync server over HTTP', () => {
   it('answers its health', async () => {
@@ -49,7 +68,9 @@ describe('the sync server over HTTP', () => {
     expect(results.map((x) => [x.commandId, x.result.ok])).toEqual(shop.map((c) => [c.commandId, true]));
     const orderId = results[3]!.result.orderId!;
     const [order] = await rowsOf<OrderRow>(pglite, 'orders');
-    expect(order).toMatchObject({ id: orderId, deviceId: 'counter-a', operator: 'ann' });
+    const devices = await pglite.query<{ id: string; name: string }>('SELECT id, name FROM devices');
+    const deviceA = devices.rows.find((d) => d.name === 'counter-a')!.id;
+    expect(order).toMatchObject({ id: orderId, deviceId: deviceA, operator: 'ann' });
 
     // The order can be paid by a later push, from another device.
     const paid = await push({ deviceId: 'counter-b', commands: [{ commandId: 'pay-1', kind: 'act', args: [{ kind: 'order', id: orderId }, 'P', 'payment successful'] }] });
@@ -77,7 +98,6 @@ describe('the sync server over HTTP', () => {
   it('refuses malformed, unknown and oversized requests whole, changing nothing', async () => {
     const before = await dumpRows(pglite);
     const cases: Array<[unknown, string]> = [
-      [{ commands: shop }, 'deviceId'],
       [{ deviceId: 'counter-a', commands: [] }, 'commands is empty'],
       [{ deviceId: 'counter-a', commands: [...shop, { commandId: 'x', kind: 'format-disk', args: [] }] }, 'kind must be one of'],
       [{ deviceId: 'counter-a', commands: [{ ...shop[0], commandId: '' }] }, 'commandId is empty'],
@@ -88,10 +108,11 @@ describe('the sync server over HTTP', () => {
       expect(r.statusCode, text).toBe(400);
       expect(r.json(), text).toMatchObject({ error: 'invalid-request', message: expect.stringContaining(text) });
     }
-    const notJson = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json' }, payload: '{"deviceId":' });
+    const auth = { authorization: `Bearer ${tokens['counter-a']}` };
+    const notJson = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json', ...auth }, payload: '{"deviceId":' });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json()).toMatchObject({ error: 'bad-request' });
-    const huge = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ deviceId: 'a', commands: [], pad: 'x'.repeat(22_000_000) }) });
+    const huge = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json', ...auth }, payload: JSON.stringify({ deviceId: 'a', commands: [], pad: 'x'.repeat(22_000_000) }) });
     expect(huge.statusCode).toBe(413);
     expect(huge.json()).toMatchObject({ error: 'too-large' });
     expect(await dumpRows(pglite)).toEqual(before);
@@ -105,7 +126,7 @@ describe('the sync server over HTTP', () => {
     const body = fc.oneof(fc.anything(), fc.record({ deviceId: fc.oneof(fc.string({ maxLength: 120 }), fc.anything()), commands: fc.oneof(fc.array(command, { maxLength: 4 }), fc.anything()) }, { requiredKeys: [] }));
     await fc.assert(
       fc.asyncProperty(body, async (payload) => {
-        const r = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) ?? 'null' });
+        const r = await app.inject({ method: 'POST', url: '/push', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['counter-a']}` }, payload: JSON.stringify(payload) ?? 'null' });
         expect([200, 400]).toContain(r.statusCode);
         const answer = r.json<{ results?: Array<{ result: { ok: boolean; message?: string } }>; message?: string }>();
         if (r.statusCode === 400) expect(answer.message).toMatch(/\S/);

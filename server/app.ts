@@ -1,13 +1,23 @@
-// The sync server's HTTP interface (Fastify): health, and the push of a device's commands.
-// Device enrolment and authentication, pull and timers come next (issue 22).
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+// The sync server's HTTP interface (Fastify): health; enrolment of devices; push and pull,
+// each authenticated by the device's token; the admin calls behind the admin token.
+import { timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
 import { describeIssues } from '../shared/engine/command';
+import { PULL_PAGE_DEFAULT, PULL_PAGE_MAX } from '../shared/sync/tables';
+import type { Database } from './db/sql';
+import { createEnrolmentCode, deviceByToken, enrol, listDevices, MAX_DEVICE_NAME, revokeDevice, type Device } from './devices/devices';
 import type { ServerEngine } from './engine';
+import { pull } from './pull/pull';
 import { applyPush } from './push/push';
 import { MAX_PUSH_BYTES, pushBodySchema } from './push/schema';
 
 export interface AppOptions {
   engine: ServerEngine;
+  /** Where devices and enrolment codes are kept, and what pulls read. */
+  database: Database;
+  /** The admin token (COUNTERFLOW_ADMIN_TOKEN); without one the admin calls are off. */
+  adminToken?: string;
   /** Fastify's logger (pino): true or options in production, false in tests. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -18,7 +28,36 @@ export interface RequestError {
   message: string;
 }
 
-export function buildApp({ engine, logger = false }: AppOptions): FastifyInstance {
+const deviceName = z.string({ error: 'name must be text' }).trim().min(1, 'name is empty').max(MAX_DEVICE_NAME, `name is longer than ${MAX_DEVICE_NAME} characters`);
+const enrolBodySchema = z.object({ code: z.string({ error: 'code must be text' }).min(1, 'code is empty').max(64, 'code is too long'), name: deviceName.optional() });
+const codeBodySchema = z.object({ name: deviceName });
+const pullQuerySchema = z.object({
+  after: z.coerce.number({ error: 'after must be a number' }).int('after must be a whole number').min(0, 'after must be 0 or more').default(0),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(PULL_PAGE_MAX, `limit must be at most ${PULL_PAGE_MAX}`).default(PULL_PAGE_DEFAULT),
+});
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const invalid = (reply: FastifyReply, error: z.ZodError, what: string) =>
+  reply.status(400).send({ error: 'invalid-request', message: `${what}: ${describeIssues(error)}.` } satisfies RequestError);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device?: Device;
+  }
+}
+
+export function buildApp({ engine, database, adminToken, logger = false }: AppOptions): FastifyInstance {
   const app = Fastify({ logger, bodyLimit: MAX_PUSH_BYTES });
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
@@ -33,15 +72,72 @@ export function buildApp({ engine, logger = false }: AppOptions): FastifyInstanc
     return reply.status(status).send(body);
   });
 
+  // Counters call from their own origin (the app's window); they authenticate with a
+  // bearer token, never a cookie, so any origin may call.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+      reply.header('access-control-allow-headers', 'authorization, content-type');
+      reply.header('access-control-max-age', '600');
+      return reply.status(204).send();
+    }
+  });
+
+  /** Devices only: an unknown or revoked token is refused before anything is read. */
+  const authenticated = async (request: FastifyRequest, reply: FastifyReply) => {
+    const token = bearer(request);
+    if (!token) {
+      return reply.status(401).send({ error: 'unauthenticated', message: 'This request has no device token. Enrol this counter in Settings → Sync with a code from the administrator.' } satisfies RequestError);
+    }
+    const device = await deviceByToken(database, token);
+    if (!device) {
+      return reply.status(401).send({ error: 'unknown-device', message: 'The server does not know this counter’s token. Enrol it again in Settings → Sync with a new code.' } satisfies RequestError);
+    }
+    if (device.revoked) {
+      return reply.status(401).send({ error: 'device-revoked', message: `This counter (${device.name}) was revoked on the server; nothing was applied. Ask the administrator for a new enrolment code.` } satisfies RequestError);
+    }
+    request.device = device;
+  };
+
+  const admin = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!adminToken) return reply.status(403).send({ error: 'admin-disabled', message: 'Admin calls are off: start the server with COUNTERFLOW_ADMIN_TOKEN set.' } satisfies RequestError);
+    const token = bearer(request);
+    if (!token || !sameSecret(token, adminToken)) return reply.status(401).send({ error: 'unauthenticated', message: 'This admin call needs the admin token (Authorization: Bearer …).' } satisfies RequestError);
+  };
+
   app.get('/health', async () => ({ ok: true }));
 
-  app.post('/push', async (request, reply) => {
+  app.post('/enrol', async (request, reply) => {
+    const parsed = enrolBodySchema.safeParse(request.body);
+    if (!parsed.success) return invalid(reply, parsed.error, 'Not enrolled');
+    const enrolled = await enrol(database, parsed.data.code, parsed.data.name);
+    if (!enrolled) return reply.status(401).send({ error: 'invalid-code', message: 'This enrolment code is unknown, used already or expired. Ask the administrator for a new one.' } satisfies RequestError);
+    request.log.info({ deviceId: enrolled.deviceId, prefix: enrolled.prefix }, 'device enrolled');
+    return enrolled;
+  });
+
+  app.post('/push', { preHandler: authenticated }, async (request, reply) => {
     const parsed = pushBodySchema.safeParse(request.body);
-    if (!parsed.success) {
-      const body: RequestError = { error: 'invalid-request', message: `Nothing was applied: ${describeIssues(parsed.error)}.` };
-      return reply.status(400).send(body);
-    }
-    return applyPush(engine, parsed.data);
+    if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was applied');
+    return applyPush(engine, request.device!, parsed.data);
+  });
+
+  app.get('/pull', { preHandler: authenticated }, async (request, reply) => {
+    const parsed = pullQuerySchema.safeParse(request.query);
+    if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was read');
+    return pull(database, parsed.data.after, parsed.data.limit);
+  });
+
+  app.post('/admin/enrolment-codes', { preHandler: admin }, async (request, reply) => {
+    const parsed = codeBodySchema.safeParse(request.body);
+    if (!parsed.success) return invalid(reply, parsed.error, 'No code was made');
+    return reply.status(201).send(await createEnrolmentCode(database, parsed.data.name));
+  });
+  app.get('/admin/devices', { preHandler: admin }, async () => ({ devices: await listDevices(database) }));
+  app.post<{ Params: { id: string } }>('/admin/devices/:id/revoke', { preHandler: admin }, async (request, reply) => {
+    if (!(await revokeDevice(database, request.params.id))) return reply.status(404).send({ error: 'not-found', message: `No device ${request.params.id}.` } satisfies RequestError);
+    return { ok: true };
   });
 
   return app;

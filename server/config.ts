@@ -7,6 +7,10 @@ export interface ServerConfig {
   dataDir: string;
   host: string;
   port: number;
+  /** Guards the admin calls (enrolment codes, revoking); unset = admin calls off. */
+  adminToken: string | undefined;
+  /** How often the server fires due timers (ms); 0 = never. */
+  timerPeriodMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -17,5 +21,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(env.COUNTERFLOW_DATA || './server-data'),
     host: env.HOST || '127.0.0.1',
     port,
+    adminToken: env.COUNTERFLOW_ADMIN_TOKEN || undefined,
+    timerPeriodMs: Number(env.COUNTERFLOW_TIMER_PERIOD_MS ?? 15_000) || 0,
   };
 }

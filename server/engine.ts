@@ -1,7 +1,7 @@
 // The server's engine: the same command factories as the counter (shared/engine), over the
 // PostgreSQL storage. Commands carry the device and operator that sent them, so the
 // factories are made per push (they only close over their context).
-import type { CommandStorage } from '../shared/engine/storage';
+import type { CommandStorage, StorageTx } from '../shared/engine/storage';
 import { createAdminCommands } from '../shared/engine/adminCommands';
 import { randomVoucherCode } from '../shared/engine/counter';
 import { BUILT_IN_HANDLERS } from '../shared/engine/handlers';
@@ -17,11 +17,31 @@ export interface EngineOptions {
 
 export interface ServerEngine {
   readonly storage: CommandStorage;
-  /** The commands as one device and operator send them. */
-  commandsFor(deviceId: string, operator: string): DeviceCommands;
+  /** The commands as one device and operator send them; with the device's order-number
+   *  prefix, orders are numbered as that device numbers them (its prefix, its sequence). */
+  commandsFor(deviceId: string, operator: string, prefix?: string): DeviceCommands;
 }
 
 export type DeviceCommands = ReturnType<typeof createOrderCommands> & ReturnType<typeof createStockCommands> & ReturnType<typeof createAdminCommands>;
+
+/**
+ * The storage as one device's commands see it: its own order-number prefix in the settings,
+ * and its own sequences (`order:product@<device>`), so the server numbers a counter's orders
+ * as the counter did (PO-D1-000001, PO-D1-000002 …) and two counters never share a number.
+ */
+export function deviceNumbering(storage: CommandStorage, deviceId: string, prefix: string): CommandStorage {
+  const wrap = (tx: StorageTx): StorageTx => {
+    const scoped = Object.create(tx) as StorageTx;
+    scoped.settings = async () => ({ ...(await tx.settings()), devicePrefix: prefix });
+    scoped.sequence = (name) => tx.sequence(`${name}@${deviceId}`);
+    scoped.setSequence = (name, value) => tx.setSequence(`${name}@${deviceId}`, value);
+    return scoped;
+  };
+  return {
+    transaction: (body) => storage.transaction((tx) => body(wrap(tx))),
+    read: (body) => storage.read((tx) => body(wrap(tx))),
+  };
+}
 
 /** Stores the built-in definitions beside the installed ones (as a counter does on start). */
 async function storeBuiltIns(storage: CommandStorage, registry: WorkflowRegistry, now: number): Promise<void> {
@@ -40,8 +60,8 @@ export async function startEngine(storage: CommandStorage, options: EngineOption
   const voucherCode = options.voucherCode ?? randomVoucherCode;
   return {
     storage,
-    commandsFor(deviceId, operator) {
-      const ctx = { storage, source, deviceId, operator: () => operator, now };
+    commandsFor(deviceId, operator, prefix) {
+      const ctx = { storage: prefix === undefined ? storage : deviceNumbering(storage, deviceId, prefix), source, deviceId, operator: () => operator, now };
       return {
         ...createOrderCommands({ ...ctx, handlers: BUILT_IN_HANDLERS, voucherCode }),
         ...createStockCommands(ctx),

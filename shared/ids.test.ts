@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { newId } from './ids';
+import fc from 'fast-check';
+import { commandIdSource, derivedId, newId } from './ids';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -52,5 +53,25 @@ describe('newId', () => {
     // The last 12 hex digits are random in every id, also past the pool's refills.
     const tails = new Set(ids.map((id) => id.slice(-12)));
     expect(tails.size).toBe(ids.length);
+  });
+});
+
+describe('ids derived from a command', () => {
+  it('are the same for the same command and number, different otherwise, and well-formed UUIDs', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.uniqueArray(fc.nat(1000), { minLength: 2, maxLength: 20 }), (commandId, ns) => {
+        const ids = ns.map((n) => derivedId(commandId, n));
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ns.map((n) => derivedId(commandId, n))).toEqual(ids);
+        for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      }),
+    );
+  });
+
+  it('keep the time of a UUIDv7 command id, so they sort by time like new ids', () => {
+    const a = newId();
+    const next = commandIdSource(a);
+    expect(next().slice(0, 13)).toBe(a.slice(0, 13));
+    expect(derivedId('other', 0)).not.toBe(derivedId('other2', 0));
   });
 });

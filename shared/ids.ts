@@ -42,3 +42,51 @@ export function newId(): string {
   }
   return v7({ random, msecs: clock.msecs, seq: clock.seq });
 }
+
+// Ids derived from a command (sync, issue 22). The server decides a counter's command again
+// with the same rules; when it derives the rows' ids from the command id, the order, lines,
+// timers, reservations and movements it writes have the ids the counter gave them, so a
+// pulled row replaces the counter's own and later commands naming them mean the same rows
+// everywhere. The time part is the command id's own when that is a UUIDv7 (so derived ids
+// still sort by time), the rest a hash of the command id and the id's number.
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+function hash32(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+const hex8 = (n: number) => n.toString(16).padStart(8, '0');
+
+/** The `n`-th id of a command: a UUID (version 8, RFC 9562's custom layout). */
+export function derivedId(commandId: string, n: string | number): string {
+  const key = `${commandId}#${n}`;
+  const time = UUID_V7.test(commandId) ? commandId.slice(0, 8) + commandId.slice(9, 13) : hex8(hash32(commandId, 0x9747b28c)) + hex8(hash32(commandId, 0x1b873593)).slice(0, 4);
+  const h = hex8(hash32(key, 0x811c9dc5)) + hex8(hash32(key, 0xc2b2ae35)) + hex8(hash32(key, 0x27d4eb2f));
+  const variant = ((parseInt(h[3]!, 16) & 0x3) | 0x8).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-8${h.slice(0, 3)}-${variant}${h.slice(4, 7)}-${h.slice(7, 19)}`;
+}
+
+/** The ids of one command's decision, in the order it asks for them. */
+export function commandIdSource(commandId: string, scope = ''): () => string {
+  let n = 0;
+  return () => derivedId(commandId, `${scope}${n++}`);
+}
+
+// Stock rules take their ids per piece of work (one StockWork per decision), numbered in
+// the order the rules ask, kept apart from the order's own ids by their scope.
+const workIds = new WeakMap<object, () => string>();
+
+/** The next id a decision's stock work needs, derived from its command. */
+export function workId(work: object, commandId: string): string {
+  let next = workIds.get(work);
+  if (!next) {
+    next = commandIdSource(commandId, 's');
+    workIds.set(work, next);
+  }
+  return next();
+}

@@ -243,6 +243,7 @@ const SHARED_NEVER: Readonly<Record<string, { never: readonly string[]; why: str
   search: { never: ['demo', 'engine', 'index', 'inventory', 'operators', 'workflow', 'workflows', 'backup'], why: 'search reads indexes; it runs no commands' },
   money: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'ids', 'index', 'inventory', 'operators', 'random', 'settings', 'workflow', 'workflows'], why: 'amounts in minor units: arithmetic every module may use' },
   payments: { never: ['demo', 'index', 'operators', 'tracking', 'search'], why: 'payments are rows the engine\'s pipeline writes; nothing below them knows them' },
+  sync: { never: ['demo', 'index'], why: 'sync sends the engine\'s commands and writes the server\'s rows; nothing under it knows the network' },
   host: { never: ['api', 'backup', 'barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'settings', 'workflow', 'workflows'], why: 'the bridge contract between the shell and the window: types only' },
 };
 

@@ -31,7 +31,16 @@ export function startLeaderLoop(): () => void {
   return () => abort.abort();
 }
 
+/** Sync rounds: every few seconds while they succeed; after a failure, waits that double
+ *  up to a few minutes (a counter offline for hours does not knock every second). */
+const SYNC_PERIOD_MS = config.demo ? 1_000 : 5_000;
+const SYNC_MAX_BACKOFF_MS = 5 * 60_000;
+export function nextSyncDelay(failures: number): number {
+  return failures === 0 ? SYNC_PERIOD_MS : Math.min(SYNC_MAX_BACKOFF_MS, SYNC_PERIOD_MS * 2 ** failures);
+}
+
 async function runUntilAborted(signal: AbortSignal): Promise<void> {
+  void syncUntilAborted(signal);
   while (!signal.aborted) {
     try {
       await counter.runDueTimers();
@@ -40,6 +49,20 @@ async function runUntilAborted(signal: AbortSignal): Promise<void> {
       console.error('runDueTimers failed', error);
     }
     await sleep(PERIOD_MS, signal);
+  }
+}
+
+async function syncUntilAborted(signal: AbortSignal): Promise<void> {
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      const outcome = await counter.syncNow();
+      failures = outcome.state === 'failed' ? failures + 1 : 0;
+    } catch (error) {
+      failures += 1;
+      console.error('sync round failed', error);
+    }
+    await sleep(nextSyncDelay(failures), signal);
   }
 }
 

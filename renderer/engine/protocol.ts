@@ -4,6 +4,7 @@ import type { Counter, Refused } from '../../shared/api';
 import type { LastBackup, ReadResult, RestoreResult } from '../../shared/backup';
 import type { TimerRow } from '../../shared/db/rows';
 import type { TrackingCommands } from '../../shared/tracking/commands';
+import type { EnrolResult, SyncOutcome } from '../../shared/sync/client';
 
 export interface EngineOptions {
   dbName: string;
@@ -28,8 +29,17 @@ export interface EngineHello {
  *  the worker's commands carry that operator until `signOut` or the next sign-in. There is
  *  deliberately no call that sets the operator without a badge or PIN: the window is not
  *  trusted to say who it is (a forged command is checked against the signed-in operator). */
+/** Sync with a server (shared/sync/client.ts), run by the engine; rounds by the leader window. */
+export interface EngineSyncCalls {
+  syncEnrol(serverUrl: string, code: string, name?: string): Promise<EnrolResult>;
+  syncNow(): Promise<SyncOutcome>;
+  syncSetPaused(paused: boolean): Promise<void>;
+  syncDismiss(commandId: string): Promise<void>;
+}
+
 export type EngineCalls = Counter &
-  TrackingCommands & {
+  TrackingCommands &
+  EngineSyncCalls & {
   failedTimers(): Promise<TimerRow[]>;
   retryTimer(timerId: string): Promise<{ ok: true } | Refused>;
   importDemo(options: { orders: number }): Promise<{ orders: number; products: number }>;

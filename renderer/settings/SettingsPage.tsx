@@ -14,6 +14,7 @@ import { DemoDataCard } from './DemoDataCard';
 import { DeviceCard } from './DeviceCard';
 import { PeriodsCard } from './PeriodsCard';
 import { ScannerCard } from './ScannerCard';
+import { SyncCard } from './SyncCard';
 import { useSettings } from './useSettings';
 
 export default function SettingsPage() {
@@ -42,6 +43,9 @@ function SettingsBody() {
       </Grid.Col>
       <Grid.Col span={12}>
         <BackupCard />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <SyncCard />
       </Grid.Col>
       <Grid.Col span={{ base: 12, xl: 7 }}>
         <PeriodsCard settings={settings} />

@@ -3,6 +3,7 @@
 // commands check their arguments themselves (the same boundary as on the counter), so
 // here they pass through unchecked.
 import type { Refused } from '../../shared/api';
+import type { PushKind } from '../../shared/sync/pushForm';
 import type { DeviceCommands } from '../engine';
 
 export type PushResult = { ok: true } | Refused;
@@ -31,7 +32,6 @@ export const PUSH_KINDS = {
   'stock:transfer': (c, [m], commandId) => c.transfer(arg<Arg<'transfer', 0>>(m), { commandId }),
   'stock:import-products': (c, [csv], commandId) => c.importProducts(arg<string>(csv), { commandId }),
   'stock:import-stock-levels': (c, [csv], commandId) => c.importStockLevels(arg<string>(csv), { commandId }),
-} satisfies Record<string, Run>;
+} satisfies Record<PushKind, Run>;
 
-export type PushKind = keyof typeof PUSH_KINDS;
 export const PUSH_KIND_NAMES = Object.keys(PUSH_KINDS) as [PushKind, ...PushKind[]];

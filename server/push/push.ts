@@ -9,10 +9,16 @@ export interface PushAnswer {
   results: Array<{ commandId: string; result: PushResult }>;
 }
 
-export async function applyPush(engine: ServerEngine, body: PushBody): Promise<PushAnswer> {
+/** The device a push came from, as its token says (never as the body says). */
+export interface PushingDevice {
+  id: string;
+  prefix: string;
+}
+
+export async function applyPush(engine: ServerEngine, device: PushingDevice, body: PushBody): Promise<PushAnswer> {
   const results: PushAnswer['results'] = [];
   for (const command of body.commands) {
-    const commands = engine.commandsFor(body.deviceId, command.operator ?? body.deviceId);
+    const commands = engine.commandsFor(device.id, command.operator ?? device.id, device.prefix);
     const result = await PUSH_KINDS[command.kind](commands, command.args, command.commandId);
     results.push({ commandId: command.commandId, result });
   }

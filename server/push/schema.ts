@@ -19,7 +19,6 @@ export const pushCommandSchema = z.object({
 });
 
 export const pushBodySchema = z.object({
-  deviceId: name('deviceId'),
   commands: z.array(pushCommandSchema).min(1, 'commands is empty').max(MAX_PUSH_COMMANDS, `more than ${MAX_PUSH_COMMANDS} commands in one push; send them in several`),
 });
 

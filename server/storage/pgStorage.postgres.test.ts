@@ -9,6 +9,7 @@ import type { Database } from '../db/sql';
 import { startEngine } from '../engine';
 import { startCluster, type Cluster } from '../testing/realPostgres';
 import { rowsOf } from '../testing/pglite';
+import { pull } from '../pull/pull';
 import { pgStorage } from './pgStorage';
 
 const cluster: Cluster | string = startCluster();
@@ -19,13 +20,14 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
   let pool: ReturnType<Cluster['pool']>;
 
   beforeAll(async () => {
+    await (cluster as Cluster).ready();
     pool = (cluster as Cluster).pool(8);
     database = pgDatabase(pool);
-    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql']);
+    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql', '003_devices_and_pull.sql']);
   }, 60_000);
   afterAll(async () => {
     await database?.close();
-    (cluster as Cluster).stop();
+    await (cluster as Cluster).stop();
   });
 
   it('ten devices buying one unit each of five at once: five orders hold them, five are refused', async () => {
@@ -63,5 +65,30 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
     expect(results).toEqual([results[0], results[0]]);
     const ledger = await pool.query("SELECT count(*)::int AS n FROM stock_ledger WHERE command_id = 'same-receive'");
     expect(ledger.rows[0]).toEqual({ n: 1 });
+  }, 60_000);
+
+  it('pulls taken while commands commit side by side miss no row: each page stops at what is committed', async () => {
+    const engine = await startEngine(pgStorage(database));
+    const writes = Promise.all(
+      Array.from({ length: 40 }, (_, i) => engine.commandsFor(`counter-${i % 8}`, 'clerk').receive({ sku: 'LAST', locationId: 'main', qty: 1 }, { commandId: `recv-${i}` })),
+    );
+    const seen = new Set<string>();
+    let cursor = 0;
+    let done = false;
+    void writes.then(() => (done = true));
+    // Pull until the writes are over, then once more to the head.
+    for (let last = false; !last; ) {
+      last = done;
+      for (;;) {
+        const page = await pull(database, cursor, 5);
+        for (const c of page.changes) if (c.table === 'commands') seen.add((c.row as { id: string }).id);
+        cursor = page.cursor;
+        if (!page.more) break;
+      }
+    }
+    await writes;
+    const stored = await pool.query<{ id: string }>("SELECT id FROM commands WHERE id LIKE 'recv-%'");
+    expect(stored.rows).toHaveLength(40);
+    for (const { id } of stored.rows) expect(seen.has(id), id).toBe(true);
   }, 60_000);
 });

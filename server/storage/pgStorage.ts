@@ -184,26 +184,58 @@ class PgTx implements StorageTx {
   }
 }
 
-async function inTransaction<T>(database: Database, mode: 'rw' | 'r', body: (tx: StorageTx) => Promise<T>): Promise<T> {
+/** The advisory lock of writes and pulls (any fixed number): a writing transaction holds it
+ *  shared, a pull's horizon is read holding it exclusively (server/pull/pull.ts). */
+export const CHANGE_LOCK = 22_022;
+
+/** Serialization failures and deadlocks: PostgreSQL rolled the transaction back whole,
+ *  and running it again is the documented answer. */
+const RETRY_CODES = new Set(['40001', '40P01']);
+export const MAX_TRANSACTION_ATTEMPTS = 5;
+
+export function isRetryable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && RETRY_CODES.has(String((error as { code?: unknown }).code));
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function attempt<T>(database: Database, mode: 'rw' | 'r', body: (tx: StorageTx) => Promise<T>): Promise<T> {
   const session = await database.connect();
   try {
     await session.query(mode === 'rw' ? 'BEGIN' : 'BEGIN READ ONLY');
     try {
+      if (mode === 'rw') await session.query('SELECT pg_advisory_xact_lock_shared($1)', [CHANGE_LOCK]);
       const result = await body(new PgTx(session, mode === 'rw'));
       await session.query('COMMIT');
       return result;
     } catch (error) {
       await session.query('ROLLBACK').catch(() => undefined); // the connection may be gone; nothing was committed either way
-      throw asStorageError(error);
+      throw error;
     }
   } finally {
     session.release();
   }
 }
 
-export function pgStorage(database: Database): CommandStorage {
+async function inTransaction<T>(database: Database, mode: 'rw' | 'r', body: (tx: StorageTx) => Promise<T>, attempts: number): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(database, mode, body);
+    } catch (error) {
+      // Deciding again is safe: the body is reads and a pure decision, and nothing was kept.
+      if (n < attempts && isRetryable(error)) {
+        await pause(5 * 2 ** n * (0.5 + Math.random()));
+        continue;
+      }
+      throw asStorageError(error);
+    }
+  }
+}
+
+export function pgStorage(database: Database, options: { attempts?: number } = {}): CommandStorage {
+  const attempts = options.attempts ?? MAX_TRANSACTION_ATTEMPTS;
   return {
-    transaction: (body) => inTransaction(database, 'rw', body),
-    read: (body) => inTransaction(database, 'r', body),
+    transaction: (body) => inTransaction(database, 'rw', body, attempts),
+    read: (body) => inTransaction(database, 'r', body, attempts),
   };
 }

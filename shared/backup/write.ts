@@ -1,6 +1,7 @@
 // Backup: every table of the database, read in one read transaction (a consistent picture
 // even while the engine keeps working), written as chunk lines into Blob parts, so rows
 // leave the JS heap chunk by chunk (the browser may keep large blobs on disk).
+import { isBackupTable } from './rowSchemas';
 import type { CounterDb } from '../db/database';
 import { BACKUP_APP, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, ROWS_PER_CHUNK, type BackupHeader } from './format';
 import { blockDigestsOf, checksumOf, gzip } from './reader';
@@ -28,8 +29,11 @@ export function backupFileName(deviceId: string, at: number): string {
 export async function writeBackup(db: CounterDb, meta: BackupMeta): Promise<Backup> {
   const parts: Blob[] = [];
   const rowCounts: Record<string, number> = {};
-  await db.transaction('r', db.tables, async (tx) => {
-    for (const { name } of db.tables) {
+  // The sync outbox and state stay out: they belong to this device's enrolment (its token
+  // and cursor), and a restored counter is enrolled afresh (restore clears them).
+  const tables = db.tables.filter((t) => isBackupTable(t.name));
+  await db.transaction('r', tables, async (tx) => {
+    for (const { name } of tables) {
       let rows: unknown[] = [];
       const flush = () => {
         if (rows.length) parts.push(new Blob([JSON.stringify({ table: name, rows }) + '\n']));

@@ -413,3 +413,45 @@ export type Condition =
   | { not: Condition }
   | { all: Condition[] }
   | { any: Condition[] };
+
+/** A row as it was before a command wrote it (`before: null`: the command made it). */
+export interface UndoStep {
+  table: string;
+  key: unknown;
+  before: unknown;
+}
+
+/** What a command changed on this counter, so a command the server refuses can be taken back. */
+export interface UndoRecord {
+  restore: UndoStep[];
+  /** Event rows it added (their local numbers). */
+  events: number[];
+  /** Ledger movements it added (their ids). */
+  ledger: string[];
+}
+
+/** A command applied here and waiting to be sent to the sync server (or answered by it). */
+export interface OutboxRow {
+  /** The order commands were applied in here: they are sent in this order. */
+  seq?: number;
+  commandId: string;
+  /** A push kind (shared/sync/pushForm.ts) and the arguments of the counter's method. */
+  kind: string;
+  args: unknown[];
+  operator: string;
+  at: number;
+  status: 'pending' | 'accepted' | 'refused';
+  undo: UndoRecord;
+  /** The server's reason when it refused the command. */
+  refusal?: { code: string; message: string; params?: Record<string, string | number | boolean | null> };
+  /** The refused command's local effect was taken back. */
+  undone?: boolean;
+  /** The clerk saw the refusal and put it away. */
+  dismissed?: boolean;
+}
+
+/** The counter's sync state by key: 'config' (server, device, token) and 'status'. */
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}

@@ -4,6 +4,7 @@
 // the transaction that writes it; each batch of orders and the stock rows they touch is one
 // transaction. Every row is one the engine could have written.
 import { minorFromLegacy } from '../money';
+import { newId } from '../ids';
 import type { CounterDb } from '../db/database';
 import { batchesOf } from '../db/events';
 import type { EventRow, ItemRow, LedgerRow, OrderRow, OrderType, RefundRow, ReservationRow, TimerRow, VoucherRow } from '../db/rows';
@@ -178,7 +179,10 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<{ 
   };
   const now = deps.now();
   let commandSeq = 0;
-  const meta = (at: number): CommandMeta => ({ commandId: `demo-${now}-${++commandSeq}`, deviceId: deps.deviceId, operator: deps.operator, at });
+  // Unique per run: the rows' ids derive from the command id (ids.ts), and a run after an
+  // interrupted one (same clock in tests) must not make ids the first one already stored.
+  const run = newId();
+  const meta = (at: number): CommandMeta => ({ commandId: `demo-${run}-${++commandSeq}`, deviceId: deps.deviceId, operator: deps.operator, at });
 
   let written = 0;
   while (written < total) {

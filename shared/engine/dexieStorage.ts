@@ -4,9 +4,10 @@
 import type { CounterDb } from '../db/database';
 import { batchesOf } from '../db/events';
 import { orderTables } from '../db/database';
-import type { EntityRef, OrderRow, ReservationRow, StateCountRow } from '../db/rows';
+import type { CommandRow, EntityRef, OrderRow, ReservationRow, StateCountRow, UndoRecord } from '../db/rows';
 import { loadStockWork, reservationsOf, writeStockWork } from '../inventory/store';
 import { emptyStockWork, type StockWork } from '../inventory/work';
+import { beforeChangeset, beforeSetting, beforeStock, outboxEnabled, queueCommand } from '../sync/outbox';
 import { readCommandSettings } from './commandSettings';
 import { movedCounts } from './stateCounts';
 import type { CommandInput, CommandStorage, StorageTx } from './storage';
@@ -45,9 +46,10 @@ export async function orderIdOf(db: CounterDb, ref: EntityRef): Promise<string |
   return ref.id;
 }
 
-/** Every table a command may write, locked together. */
+/** Every table a command may write, locked together (the outbox too: an enrolled counter
+ *  queues each command in its own transaction). */
 export function commandTables(db: CounterDb) {
-  return [...orderTables(db), db.workflows, db.operators];
+  return [...orderTables(db), db.workflows, db.operators, db.outbox, db.syncState];
 }
 
 export class DexieTx implements StorageTx {
@@ -55,17 +57,37 @@ export class DexieTx implements StorageTx {
    *  command's write needs them and this saves it a round trip. */
   private readonly storedCounts: Promise<StateCountRow[]>;
 
+  /** Whether this counter is enrolled with a sync server: then each write keeps what it
+   *  replaces, and the command goes to the outbox. Read as the transaction starts. */
+  private readonly syncing: Promise<boolean>;
+  /** What each write of this command changed, for the outbox. */
+  private readonly undo: Array<Promise<Partial<UndoRecord>>> = [];
+
   constructor(protected readonly db: CounterDb) {
     this.storedCounts = db.stateCounts.toArray();
-    // Awaited only by order commands; a failed transaction must not also leave an unhandled rejection.
+    this.syncing = outboxEnabled(db);
+    // Awaited only by some commands; a failed transaction must not also leave an unhandled rejection.
     this.storedCounts.catch(() => undefined);
+    this.syncing.catch(() => undefined);
+  }
+
+  /** Runs a write, keeping what it changed when syncing. Registered at once, so a
+   *  saveCommand issued beside the write waits for it. */
+  private tracked(write: (syncing: boolean) => Promise<Partial<UndoRecord>>): Promise<void> {
+    const done = this.syncing.then(write);
+    this.undo.push(done);
+    return done.then(() => undefined);
   }
 
   command(id: string) {
     return this.db.commands.get(id);
   }
-  async saveCommand(row: Parameters<StorageTx['saveCommand']>[0]) {
+  async saveCommand(row: CommandRow, payload?: unknown) {
     await this.db.commands.add(row);
+    if (!(await this.syncing)) return;
+    const parts = await Promise.all(this.undo);
+    const undo: UndoRecord = { restore: parts.flatMap((p) => p.restore ?? []), events: parts.flatMap((p) => p.events ?? []), ledger: parts.flatMap((p) => p.ledger ?? []) };
+    await queueCommand(this.db, row, payload, undo);
   }
   async operatorGate(id: string) {
     const [count, operator] = await Promise.all([this.db.operators.count(), this.db.operators.get(id)]);
@@ -80,8 +102,12 @@ export class DexieTx implements StorageTx {
   settings() {
     return readCommandSettings(this.db);
   }
-  async putSetting(key: string, value: unknown) {
-    await this.db.settings.put({ key, value });
+  putSetting(key: string, value: unknown) {
+    return this.tracked(async (syncing) => {
+      const restore = syncing ? await beforeSetting(this.db, key) : [];
+      await this.db.settings.put({ key, value });
+      return { restore };
+    });
   }
   orderIdOf(ref: EntityRef) {
     return orderIdOf(this.db, ref);
@@ -136,22 +162,39 @@ export class DexieTx implements StorageTx {
   async addWorkflow(row: Parameters<StorageTx['addWorkflow']>[0]) {
     await this.db.workflows.add(row);
   }
-  async writeChangeset(changes: Changeset) {
+  writeChangeset(changes: Changeset) {
+    return this.tracked(async (syncing) => {
+      const restore = syncing ? await beforeChangeset(this.db, changes) : [];
+      const events = await this.writeChanges(changes, syncing);
+      return { restore, events, ledger: changes.stock.ledger.map((r) => r.id) };
+    });
+  }
+  /** The changeset's writes; the numbers of the events it added when asked. */
+  private async writeChanges(changes: Changeset, wantEventKeys: boolean): Promise<number[]> {
     const storedCounts = await this.storedCounts;
     const db = this.db;
     const writes: Array<Promise<unknown>> = [];
+    let eventKeys: Promise<number[]> = Promise.resolve([]);
     if (changes.orders.length) writes.push(db.orders.bulkPut(changes.orders));
     if (changes.items.length) writes.push(db.items.bulkPut(changes.items));
     if (changes.refunds.length) writes.push(db.refunds.bulkPut(changes.refunds));
     if (changes.newVouchers.length) writes.push(db.vouchers.bulkAdd(changes.newVouchers));
     if (changes.vouchers.length) writes.push(db.vouchers.bulkPut(changes.vouchers));
     if (changes.timers.length) writes.push(db.timers.bulkPut(changes.timers));
-    if (changes.events.length) writes.push(db.events.bulkAdd(batchesOf(changes.events)));
+    if (changes.events.length) {
+      if (wantEventKeys) eventKeys = db.events.bulkAdd(batchesOf(changes.events), { allKeys: true });
+      else writes.push(db.events.bulkAdd(batchesOf(changes.events)));
+    }
     writes.push(db.stateCounts.bulkPut(movedCounts(changes.stateMoves, storedCounts)), writeStockWork(db, changes.stock));
-    await Promise.all(writes);
+    const [keys] = await Promise.all([eventKeys, ...writes]);
+    return keys;
   }
   writeStock(work: StockWork) {
-    return writeStockWork(this.db, work);
+    return this.tracked(async (syncing) => {
+      const restore = syncing ? await beforeStock(this.db, work) : [];
+      await writeStockWork(this.db, work);
+      return { restore, ledger: work.ledger.map((r) => r.id) };
+    });
   }
 }
 

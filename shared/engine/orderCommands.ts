@@ -29,7 +29,7 @@ import { runCommand, type Plan, type RunHooks } from './pipeline';
 import type { CommandStorage, StorageTx } from './storage';
 import { loadNewWorkflows, workflowOf, type WorkflowSource } from './workflowLoader';
 import type { OrderWork } from './work';
-import { newId } from '../ids';
+import { commandIdSource, newId } from '../ids';
 
 export interface EngineContext {
   storage: CommandStorage;
@@ -92,7 +92,16 @@ function creationRole(registry: WorkflowSource['registry'], type: OrderType): st
 
 export function createOrderCommands(ctx: EngineContext) {
   const { storage, source } = ctx;
-  const envOf = ({ periods, utcOffsetMinutes }: CommandSettings): EngineEnv => ({ registry: source.registry, periods, utcOffsetMinutes, handlers: ctx.handlers, newId, voucherCode: ctx.voucherCode });
+  // A decision's ids are derived from its command (ids.ts): the sync server deciding the
+  // same command names the same rows. Each decision starts the numbering afresh.
+  const envOf = ({ periods, utcOffsetMinutes }: CommandSettings, m: CommandMeta): EngineEnv => ({
+    registry: source.registry,
+    periods,
+    utcOffsetMinutes,
+    handlers: ctx.handlers,
+    newId: commandIdSource(m.commandId),
+    voucherCode: ctx.voucherCode,
+  });
   const meta = (kind: CommandKind, commandId: string | undefined, role?: string): CommandMeta => ({
     commandId: commandId ?? newId(),
     kind,
@@ -133,7 +142,7 @@ export function createOrderCommands(ctx: EngineContext) {
     return runCommand(storage, m, { type: t.value, input }, async (tx) => {
       const [settings, sequence] = await Promise.all([tx.settings(), tx.sequence(sequenceName), loadNewWorkflows(tx, source)]);
       const stock = await tx.stockWork(new Set(i.value.lines.map((l) => l.sku)), settings.strategy);
-      const decision = decideCreate(envOf(settings), { stock, sequence }, m, t.value, i.value, settings.devicePrefix);
+      const decision = decideCreate(envOf(settings, m), { stock, sequence }, m, t.value, i.value, settings.devicePrefix);
       return orderPlan(decision, (w) => w.setSequence(sequenceName, decision.sequence));
     });
   }
@@ -153,7 +162,7 @@ export function createOrderCommands(ctx: EngineContext) {
       const read = orderId === undefined ? undefined : await readOrder(tx, orderId, a.value);
       if (!read) return { result: notFound(r.value) };
       if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
-      return orderPlan(decideAct(envOf(read.settings), read.snapshot, m, r.value, ro.value, a.value, i.value));
+      return orderPlan(decideAct(envOf(read.settings, m), read.snapshot, m, r.value, ro.value, a.value, i.value));
     });
   }
 
@@ -170,7 +179,7 @@ export function createOrderCommands(ctx: EngineContext) {
       const read = await readOrder(tx, id.value, a.value);
       if (!read) return { result: notFound({ kind: 'order', id: id.value }) };
       if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
-      return orderPlan<Applied & { target?: EntityRef }>(decideActOnOrder(envOf(read.settings), read.snapshot, m, ro.value, a.value, prefer));
+      return orderPlan<Applied & { target?: EntityRef }>(decideActOnOrder(envOf(read.settings, m), read.snapshot, m, ro.value, a.value, prefer));
     });
   }
 
@@ -187,7 +196,7 @@ export function createOrderCommands(ctx: EngineContext) {
       const read = orderId === undefined ? undefined : await readOrder(tx, orderId, null);
       if (!read) return { result: refused('not-found', unknownVoucherMessage(code), { reason: 'unknown-voucher', code }) };
       if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
-      return orderPlan(decideRedeem(envOf(read.settings), read.snapshot, m, code));
+      return orderPlan(decideRedeem(envOf(read.settings, m), read.snapshot, m, code));
     });
   }
 
@@ -204,7 +213,7 @@ export function createOrderCommands(ctx: EngineContext) {
         const read = await readOrder(tx, timer.orderId, timer.action);
         if (!read) return { result: refused('not-found', `The order of this timer (${timer.orderNumber}) is gone.`, { reason: 'timer-order-gone', order: timer.orderNumber }) };
         if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
-        return orderPlan(decideTimer(envOf(read.settings), read.snapshot, m, timer.id));
+        return orderPlan(decideTimer(envOf(read.settings, m), read.snapshot, m, timer.id));
       },
       { onDuplicate: () => (duplicate = true) },
     );

@@ -90,7 +90,7 @@ export async function runCommand<R extends { ok: true }, Tx extends StorageTx = 
             at: meta.at,
             digest,
             result,
-          }),
+          }, payload),
         ]);
         return result;
       });

@@ -18,7 +18,9 @@ export interface CommandInput {
 export interface StorageTx {
   /** The stored record of a command applied before, by id. */
   command(id: string): Promise<CommandRow | undefined>;
-  saveCommand(row: CommandRow): Promise<void>;
+  /** Stores the command's result; `payload` is what it was run with (an enrolled counter
+   *  queues it for the sync server in the same transaction). */
+  saveCommand(row: CommandRow, payload?: unknown): Promise<void>;
 
   /** Whether any operator exists, and the one with this id. */
   operatorGate(id: string): Promise<OperatorGate>;

@@ -2,7 +2,7 @@
 // and the level in the same step) and a change of the reserved figure. Everything else in
 // this folder is policy built on these, so ledger and levels cannot drift apart.
 import type { LedgerRow, LocationRow, MovementKind, ProductRow, ReservationRow, StockLevelRow } from '../db/rows';
-import { newId } from '../ids';
+import { workId } from '../ids';
 import { refuse } from './refusals';
 import { levelKey, type MovementMeta, type StockWork } from './work';
 
@@ -56,7 +56,7 @@ export function post(work: StockWork, movement: Movement, meta: MovementMeta): L
     updatedAt: meta.at,
   });
   const row: LedgerRow = {
-    id: newId(),
+    id: workId(work, meta.commandId),
     commandId: meta.commandId,
     deviceId: meta.deviceId,
     operator: meta.operator,

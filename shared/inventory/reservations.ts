@@ -4,7 +4,7 @@
 // cascade over every line of an order, including lines refunded earlier) and throws a
 // StockRefusal to refuse the whole command.
 import type { EventData, ReservationRow } from '../db/rows';
-import { newId } from '../ids';
+import { workId } from '../ids';
 import { allocate } from './allocate';
 import { changeReserved, locationName, post, requireProduct, setReservation } from './book';
 import { shipReservation } from './movements';
@@ -72,7 +72,7 @@ export function reserveLine(work: StockWork, input: ReserveLineInput, meta: Move
   const plan = allocate(work, line.sku, line.qty);
   for (const part of plan.parts) {
     setReservation(work, {
-      id: newId(),
+      id: workId(work, meta.commandId),
       orderId: line.orderId,
       itemId: line.itemId,
       sku: line.sku,

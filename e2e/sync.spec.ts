@@ -1,0 +1,102 @@
+// Two counters (two browser contexts: two devices, each with its own IndexedDB) against a
+// sync server the test starts (embedded PGlite in a temporary folder, a free port): each
+// enrols in Settings → Sync with a code; an order made on A shows on B's board; both sell
+// the last unit and the one that comes second shows the server's refusal with its reason.
+import { expect, test, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOrderViaEngine, ENGINE_START_TIMEOUT, openApp, seedCatalog } from './support/app';
+
+const ADMIN = 'e2e-admin-token';
+let server: ChildProcess | undefined;
+let dataDir = '';
+let base = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'counterflow-e2e-sync-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), COUNTERFLOW_DATA: dataDir, COUNTERFLOW_ADMIN_TOKEN: ADMIN, COUNTERFLOW_TIMER_PERIOD_MS: '0' },
+    stdio: 'ignore',
+  });
+  await expect.poll(async () => (await fetch(`${base}/health`).catch(() => undefined))?.status, { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  await new Promise((resolve) => (server?.exitCode !== null ? resolve(undefined) : server.once('exit', resolve)));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function enrolmentCode(name: string): Promise<string> {
+  const r = await fetch(`${base}/admin/enrolment-codes`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
+  return ((await r.json()) as { code: string }).code;
+}
+
+async function enrol(page: Page, name: string): Promise<void> {
+  await page.goto(page.url().replace(/#.*$/, '#/settings'));
+  await expect(page.getByTestId('settings-sync')).toBeVisible({ timeout: ENGINE_START_TIMEOUT });
+  await page.getByTestId('sync-url').fill(base);
+  await page.getByTestId('sync-code').fill(await enrolmentCode(name));
+  await page.getByTestId('sync-enrol').click();
+  await expect(page.getByTestId('sync-state')).toBeVisible();
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const { counter } = (window as unknown as { __counterflowTest: { counter: { syncNow(): Promise<{ state: string; message?: string }> } } }).__counterflowTest;
+    const r = await counter.syncNow();
+    if (r.state !== 'synced') throw new Error(`sync: ${r.state} ${r.message ?? ''}`);
+  });
+}
+
+test('an order made on counter A shows on counter B; the second sale of the last unit shows the server’s reason', async ({ browser }, testInfo) => {
+  const [a, b] = [await (await browser.newContext()).newPage(), await (await browser.newContext()).newPage()];
+  await openApp(a, testInfo, { path: '/boards' });
+  await openApp(b, testInfo, { path: '/boards' });
+  await enrol(a, 'Counter A');
+  await enrol(b, 'Counter B');
+
+  await seedCatalog(a, [{ sku: 'LAST-1', name: 'Last unit', price: 10, stock: 1 }]);
+  await syncNow(a);
+  await syncNow(b);
+
+  // B goes offline (paused), and both sell the last unit.
+  await b.getByTestId('sync-pause').click({ force: true });
+  await expect(b.getByTestId('sync-state')).toHaveText(/paused/i);
+  const fromA = await createOrderViaEngine(a, { buyerId: 'ann', buyerName: 'Ann Sync', lines: [{ sku: 'LAST-1', qty: 1, price: 10 }] });
+  const fromB = await createOrderViaEngine(b, { buyerId: 'bob', buyerName: 'Bob Late', lines: [{ sku: 'LAST-1', qty: 1, price: 10 }] });
+  expect(fromA.number).toMatch(/^PO-D1-/);
+  expect(fromB.number).toMatch(/^PO-D2-/);
+  await expect(b.getByTestId('sync-pending')).toContainText('1');
+  await syncNow(a);
+
+  // B comes back: its sale is refused by the server and shown with the reason.
+  await b.getByTestId('sync-pause').click({ force: true });
+  await syncNow(b);
+  await expect(b.getByTestId('sync-refusal')).toHaveCount(1);
+  await expect(b.getByTestId('sync-refusal')).toContainText(/New order/);
+  await expect(b.getByTestId('sync-refusal')).toContainText(/LAST-1|stock/i);
+
+  // A's order is on B's board; B's own is gone.
+  await b.goto(b.url().replace(/#.*$/, '#/boards'));
+  await expect(b.getByText(fromA.number).first()).toBeVisible({ timeout: 30_000 });
+  await expect(b.getByText(fromB.number)).toHaveCount(0);
+});

@@ -1,0 +1,58 @@
+// Pull: the rows changed after a cursor (a change_seq), oldest first, one bounded page.
+// Rows take their change_seq when written, not when committed, so a page must not reach
+// past a write still under way: every writing transaction holds the shared change lock
+// (pgStorage.ts), and the horizon is read under the exclusive one, which waits for those
+// under way. Rows up to the horizon are all committed; a later write takes a larger number.
+import { SHARED_SETTING_KEYS, SYNC_TABLE_NAMES, type PullPage, type SyncTable } from '../../shared/sync/tables';
+import type { Database } from '../db/sql';
+import { CHANGE_LOCK } from '../storage/pgStorage';
+
+async function horizon(database: Database): Promise<number> {
+  const session = await database.connect();
+  try {
+    await session.query('BEGIN');
+    try {
+      await session.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
+      const seq = await session.query<{ last_value: string; is_called: boolean }>('SELECT last_value::text, is_called FROM change_seq');
+      await session.query('COMMIT');
+      const row = seq.rows[0]!;
+      return row.is_called ? Number(row.last_value) : 0;
+    } catch (error) {
+      await session.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    session.release();
+  }
+}
+
+/** One branch per table, each taking at most `limit` rows by its change_seq index. */
+function pageSql(): string {
+  const branch = (table: SyncTable) => {
+    const only = table === 'settings' ? ` AND key = ANY($4::text[])` : '';
+    return `(SELECT '${table}' AS t, row, change_seq FROM ${table} WHERE change_seq > $1 AND change_seq <= $2${only} ORDER BY change_seq LIMIT $3)`;
+  };
+  return `SELECT t, row, change_seq::text AS seq FROM (${SYNC_TABLE_NAMES.map(branch).join(' UNION ALL ')}) AS changed ORDER BY change_seq LIMIT $3`;
+}
+const PAGE_SQL = pageSql();
+
+export async function pull(database: Database, after: number, limit: number): Promise<PullPage> {
+  const head = await horizon(database);
+  if (head <= after) return { changes: [], cursor: after, more: false };
+  const session = await database.connect();
+  try {
+    // One read-only snapshot: the page and the check for more agree.
+    await session.query('BEGIN READ ONLY');
+    const page = await session.query<{ t: SyncTable; row: unknown; seq: string }>(PAGE_SQL, [after, head, limit + 1, [...SHARED_SETTING_KEYS]]);
+    await session.query('COMMIT');
+    const more = page.rows.length > limit;
+    const rows = more ? page.rows.slice(0, limit) : page.rows;
+    const cursor = more ? Number(rows[rows.length - 1]!.seq) : head;
+    return { changes: rows.map((r) => ({ table: r.t, row: r.row })), cursor, more };
+  } catch (error) {
+    await session.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    session.release();
+  }
+}

@@ -1,0 +1,60 @@
+// What a counter sends the server for a command it applied: the command's kind and the
+// arguments of the counter's own method, in order (the server calls the same method with
+// them: server/push/dispatch.ts). One list of kinds for both sides. Commands that stay on
+// the counter are not sent: operators and sign-ins (each counter's own), the demo import,
+// timer firings (the server fires its own; the firing's id makes both the same), and the
+// settings of one device (its prefix, name, period preset).
+import { SHARED_SETTING_KEYS } from './tables';
+
+export const PUSH_KINDS = [
+  'create-order',
+  'act',
+  'act-on-order',
+  'redeem-voucher',
+  'set-setting',
+  'install-workflow',
+  'stock:add-product',
+  'stock:update-product',
+  'stock:add-location',
+  'stock:update-location',
+  'stock:receive',
+  'stock:adjust',
+  'stock:count',
+  'stock:transfer',
+  'stock:import-products',
+  'stock:import-stock-levels',
+] as const;
+
+export type PushKind = (typeof PUSH_KINDS)[number];
+
+export interface PushForm {
+  kind: PushKind;
+  args: unknown[];
+}
+
+const isPushKind = (kind: string): kind is PushKind => (PUSH_KINDS as readonly string[]).includes(kind);
+const field = (payload: unknown, key: string): unknown => (typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[key] : undefined);
+
+/** The push form of a command as the pipeline ran it (its kind and payload); undefined
+ *  for a command that stays on this counter. */
+export function pushFormOf(kind: string, payload: unknown): PushForm | undefined {
+  if (!isPushKind(kind)) return undefined;
+  const f = (key: string) => field(payload, key);
+  switch (kind) {
+    case 'create-order':
+      return { kind, args: [f('type'), f('input')] };
+    case 'act':
+      return { kind, args: [f('ref'), f('role'), f('action'), f('input') ?? null] };
+    case 'act-on-order': {
+      const prefer = f('prefer');
+      return { kind, args: prefer === null || prefer === undefined ? [f('orderId'), f('role'), f('action')] : [f('orderId'), f('role'), f('action'), prefer] };
+    }
+    case 'redeem-voucher':
+      return { kind, args: [f('code')] };
+    case 'set-setting':
+      return (SHARED_SETTING_KEYS as readonly unknown[]).includes(f('key')) ? { kind, args: [f('key'), f('value')] } : undefined;
+    default:
+      // Workflow definitions, stock inputs and CSV texts are the payload itself.
+      return { kind, args: [payload] };
+  }
+}

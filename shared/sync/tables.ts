@@ -1,0 +1,46 @@
+// What a pull carries: the server's tables (PostgreSQL names) and the counter's Dexie
+// table each one lands in. The server and the counter both read this list, so they agree
+// on what is shared. Not shared: operators and sign-ins (each counter's own people),
+// sequences (each device numbers its own orders), scans, and the settings of one device.
+export const SYNC_TABLES = {
+  orders: 'orders',
+  items: 'items',
+  refunds: 'refunds',
+  vouchers: 'vouchers',
+  timers: 'timers',
+  events: 'events',
+  commands: 'commands',
+  settings: 'settings',
+  workflows: 'workflows',
+  products: 'products',
+  locations: 'locations',
+  stock_ledger: 'stockLedger',
+  stock_levels: 'stockLevels',
+  reservations: 'reservations',
+  state_counts: 'stateCounts',
+} as const;
+
+export type SyncTable = keyof typeof SYNC_TABLES;
+export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLES) as SyncTable[];
+
+/** Settings every counter of a shop shares; the others (prefix, name, preset) are the device's. */
+export const SHARED_SETTING_KEYS = ['periods', 'allocationStrategy', 'utcOffsetMinutes'] as const;
+
+/** One changed row, as the server has it. */
+export interface PulledChange {
+  table: SyncTable;
+  row: unknown;
+}
+
+/** A page of a pull: the changes after the cursor, oldest first, and where to go on from. */
+export interface PullPage {
+  changes: PulledChange[];
+  /** Pass as `after` to read on; equal to the one sent when nothing changed. */
+  cursor: number;
+  /** More changes wait beyond this page. */
+  more: boolean;
+}
+
+/** Rows per pull page, and the most a counter may ask for. */
+export const PULL_PAGE_DEFAULT = 500;
+export const PULL_PAGE_MAX = 2000;
