@@ -24,7 +24,7 @@ test.describe('actions that carry data', () => {
   test('the seller ships with a carrier and a scanned tracking number; the timeline shows both', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
     await seedCatalog(page);
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-11', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-11', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
     await openOrder(page, orderId);
 
@@ -69,7 +69,7 @@ test.describe('actions that carry data', () => {
   test('a refund request above the line price is refused, naming the amount; a smaller one sets the sheet', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
     await seedCatalog(page);
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-12', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-12', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
     await actViaEngine(page, { kind: 'order', id: orderId }, 'S', 'ship the order');
     await openOrder(page, orderId);
@@ -80,12 +80,12 @@ test.describe('actions that carry data', () => {
     await page.getByTestId('input-reason').selectOption({ label: 'Arrived damaged' });
     await page.getByTestId('input-memo').fill('Box crushed');
     const amount = page.getByTestId('input-amount');
-    await expect(page.getByTestId('action-form')).toContainText('At most 12.5');
+    await expect(page.getByTestId('action-form')).toContainText('At most 12.50');
     await amount.fill('20');
     await amount.press('Enter');
 
     // Refused: the form stays, the amount is named and has focus; nothing changed.
-    await expect(page.getByTestId('action-form')).toContainText("Refund amount can be at most 12.5, the line's price");
+    await expect(page.getByTestId('action-form')).toContainText("Refund amount can be at most 12.50, the line's price");
     await expect(amount).toBeFocused();
     await expect(amount).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByTestId('line-1')).toContainText('paid');
@@ -94,19 +94,19 @@ test.describe('actions that carry data', () => {
     await amount.press('Enter');
     await expect(page.getByTestId('line-1')).toContainText('waiting for refund');
     const requested = page.locator('[data-testid="timeline-event"][data-type="transition"][data-action="request refund"]');
-    await expect(requested).toContainText('Reason: Arrived damaged · Memo: Box crushed · Refund amount: 5');
+    await expect(requested).toContainText('Reason: Arrived damaged · Memo: Box crushed · Refund amount: 5.00');
     await page.getByRole('tab', { name: /Refund sheets/ }).click();
-    await expect(page.getByTestId('refund-sheets')).toContainText('5');
+    await expect(page.getByTestId('refund-sheets')).toContainText('5.00');
 
     await page.getByRole('tab', { name: /Timeline/ }).click();
     await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
-    await expect(requested).toContainText('原因：到货损坏 · 备注：Box crushed · 退款金额：5');
+    await expect(requested).toContainText('原因：到货损坏 · 备注：Box crushed · 退款金额：5.00');
   });
 
   test('cancelling asks once more: Esc keeps the order, the same key twice cancels it', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
     await seedCatalog(page);
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-13', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-13', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await openOrder(page, orderId);
 
     await page.keyboard.press('F1');
@@ -137,7 +137,7 @@ test.describe('actions that carry data', () => {
   test('a scanned "cancel order" card asks too: the card again cancels', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
     await seedCatalog(page);
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-14', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-14', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await openOrder(page, orderId);
     await page.keyboard.press('F1');
     await expect(page.getByTestId('acting-role')).toHaveText(/Buyer/);
@@ -149,7 +149,7 @@ test.describe('actions that carry data', () => {
     await expect(orderState(page)).toHaveText('waiting for payment');
     await scan(page, 'CF:A:cancel order');
     await handled(page, 2);
-    await expect(orderState(page)).toHaveText('closed transaction');
+    await expect(orderState(page)).toHaveText('closed (cancelled)');
     await expect(ask).toHaveCount(0);
   });
 });

@@ -277,7 +277,7 @@ test.describe('audit', () => {
     await setUpAdmin(page);
     await addClerk(page);
     // Ada (signed in) creates and pays the order; Cleo ships it on the order page.
-    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-9', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-9', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
     await scan(page, 'CF:OP:CLEO-1');
     await handled(page, 1);

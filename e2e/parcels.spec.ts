@@ -33,7 +33,7 @@ async function engine<T>(page: Page, fn: string, ...args: unknown[]): Promise<T>
 async function shippedWithParcel(page: Page, buyer: { buyerId: string; buyerName: string; phone?: string; address?: string }, tracking: string) {
   const { orderId, number } = await page.evaluate(async (input) => {
     const { counter } = (window as unknown as { __counterflowTest: { counter: Engine } }).__counterflowTest;
-    const r = await counter.createOrder!('product', { ...input, lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const r = await counter.createOrder!('product', { ...input, lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     if (!r.ok) throw new Error(r.message);
     return r as unknown as { orderId: string; number: string };
   }, buyer);
@@ -50,7 +50,7 @@ async function goTo(page: Page, path: string): Promise<void> {
 test.describe('parcels', () => {
   test('ten parcels scanned at hand-over, one checkpoint each, then the manifest prints with a signature line', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
-    await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 12.5, stock: 40 }]);
+    await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 40 }]);
     const codes: string[] = [];
     for (let i = 0; i < 10; i++) {
       const code = ups(`999AA10${String(1000_0000 + i)}`);
@@ -100,7 +100,7 @@ test.describe('parcels', () => {
 
   test('a late parcel opens an exception, shown on the board and the order, resolved by a reship', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
-    await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 12.5, stock: 10 }]);
+    await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 10 }]);
     // A parcel is late one second after its last checkpoint (Settings → Carriers sets hours).
     await engine(page, 'setSetting', 'parcelLateAfterMs', 1000);
     const { orderId, number } = await shippedWithParcel(page, { buyerId: 'C-late', buyerName: 'Late Lee' }, ups('999AA1020000001'));
@@ -137,10 +137,10 @@ test.describe('parcels', () => {
 
   test('finds an order by tracking number and by phone as you type; a scanned tracking number opens it from any screen', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
-    await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 12.5, stock: 10 }]);
+    await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 10 }]);
     const tracking = ups('999AA1030000001');
     const ann = await shippedWithParcel(page, { buyerId: 'C-ann', buyerName: 'Ann Zhou', phone: '+86 138 0013 8000' }, tracking);
-    await createOrderViaEngine(page, { buyerId: 'C-bob', buyerName: 'Bob Wu', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    await createOrderViaEngine(page, { buyerId: 'C-bob', buyerName: 'Bob Wu', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await goTo(page, '/search');
     const text = page.getByTestId('search-text');
     await expect(text).toBeVisible();
@@ -164,7 +164,7 @@ test.describe('parcels', () => {
 
   test('prints a shipping label with the address, the tracking barcode and the SSCC as GS1-128; words in zh-CN', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
-    await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 12.5, stock: 10 }]);
+    await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 10 }]);
     const tracking = ups('999AA1040000001');
     const { orderId, sscc } = await shippedWithParcel(page, { buyerId: 'C-lin', buyerName: 'Lin Mei', address: '88 Nanjing Road\nShanghai', phone: '13900001111' }, tracking);
     await goTo(page, `/orders/${orderId}`);

@@ -32,7 +32,7 @@ test.describe('roles from the definitions', () => {
     await expect(switcher.locator('input[value="S"]')).toBeChecked();
 
     const withWarehouse = structuredClone(serviceOrder);
-    withWarehouse.version = 2;
+    withWarehouse.version = serviceOrder.version + 1;
     withWarehouse.roles.push({ code: 'W', label: 'Warehouse' });
     await chooseFile(page, 'service-order-v2.json', JSON.stringify(withWarehouse));
     await expect(page.getByTestId('import-problems')).toHaveCount(0);

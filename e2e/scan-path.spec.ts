@@ -12,8 +12,8 @@ const GTIN = '09501101530003'; // stored as its EAN-13, 9501101530003
 const SSCC = '106141411234567897';
 
 const PRODUCTS: SeedProduct[] = [
-  { sku: 'TEA-100', name: 'Green tea 100 g', price: 12.5, stock: 40, barcodes: ['4006381333931'] },
-  { sku: 'CUP-01', name: 'Ceramic cup', price: 8, stock: 1 },
+  { sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 40, barcodes: ['4006381333931'] },
+  { sku: 'CUP-01', name: 'Ceramic cup', price: 800, stock: 1 },
   { sku: 'AMOX-500', name: 'Amoxicillin 500 mg', price: 6, stock: 0, barcodes: ['9501101530003'] },
 ];
 

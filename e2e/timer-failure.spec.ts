@@ -11,10 +11,14 @@ interface Definition {
   machines: { order: { transitions: Array<{ role: string; action: string; guard?: unknown }> } };
 }
 
-/** Product order v2: "no payment" (what the payment timer does) needs the order in CT, which it never is in WP. */
+const builtIn = () => JSON.parse(readFileSync(join(process.cwd(), 'shared/workflows/product-order.json'), 'utf8')) as Definition;
+/** The version after the built-in one. */
+export const REFUSING_VERSION = builtIn().version + 1;
+
+/** The next product order version: "no payment" (what the payment timer does) needs the order in CT, which it never is in WP. */
 export function refusingProductOrder(): string {
-  const def = JSON.parse(readFileSync(join(process.cwd(), 'shared/workflows/product-order.json'), 'utf8')) as Definition;
-  def.version = 2;
+  const def = builtIn();
+  def.version = REFUSING_VERSION;
   def.machines.order.transitions.find((t) => t.role === 'P' && t.action === 'no payment')!.guard = { stateIn: ['CT'] };
   return JSON.stringify(def, null, 2);
 }
@@ -35,8 +39,8 @@ test('a timer whose action is refused is retried, shown failed with its reason, 
   // Install the refusing version the way an admin does: import the file.
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('workflow-import').click();
-  await (await chooser).setFiles({ name: 'product-order-v2.json', mimeType: 'application/json', buffer: Buffer.from(refusingProductOrder()) });
-  await expect(page.locator('[data-workflow="product-order@2"]')).toBeVisible();
+  await (await chooser).setFiles({ name: `product-order-v${REFUSING_VERSION}.json`, mimeType: 'application/json', buffer: Buffer.from(refusingProductOrder()) });
+  await expect(page.locator(`[data-workflow="product-order@${REFUSING_VERSION}"]`)).toBeVisible();
 
   // The payment period is one second, so the timer is due at once.
   await page.goto(page.url().replace(/#.*$/, '#/settings'));

@@ -16,7 +16,7 @@ test.describe('no traps', () => {
   test('"make payment" is recorded once, then no longer offered; the timeline holds it once', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
     await seedCatalog(page);
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2501', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2501', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await openOrder(page, orderId);
     await page.keyboard.press('F1');
     const panel = page.getByTestId('panel-order');
@@ -121,7 +121,7 @@ test.describe('no traps', () => {
   test('the timeline speaks the operator’s language: roles and states in words, a cancelled order reads as cancelled', async ({ page }, testInfo) => {
     await openApp(page, testInfo);
     await seedCatalog(page);
-    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2502', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 12.5 }] });
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2502', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
     await actViaEngine(page, { kind: 'order', id: orderId }, 'B', 'cancel order');
     await openOrder(page, orderId);
     await expect(page.getByTestId('order-state')).toHaveText('closed (cancelled)');

@@ -30,8 +30,9 @@ async function reader(lng: 'en' | 'zh'): Promise<(e: EventRow) => string> {
     timer: (a: string | null, k: string) => a ?? k,
     field: (name: string) => t(`wf.field.${name}`, { defaultValue: fields[name] ?? name }),
     choice: (field: string, value: string) => (choices[`${field}.${value}`] ? t(`wf.choice.${field}.${value}`, { defaultValue: choices[`${field}.${value}`] }) : value),
+    isMoney: (name: string) => name === 'amount',
   };
-  return (e) => eventDetailText(e, t, words as WorkflowWords, (at) => `@${at}`);
+  return (e) => eventDetailText(e, t, words as unknown as WorkflowWords, (at) => `@${at}`);
 }
 
 const base: EventRow = {
@@ -44,6 +45,9 @@ describe('eventDetailText', () => {
     const shipped = { ...base, type: 'transition' as const, entity: { kind: 'order' as const, id: 'o1' }, data: { carrier: 'sf', trackingNumbers: ['SF1', 'SF2'], parcels: 2, memo: 'fragile: top' } };
     expect((await reader('en'))(shipped)).toBe('Carrier: SF Express · Tracking numbers: SF1, SF2 · Parcels: 2 · Memo: fragile: top');
     expect((await reader('zh'))(shipped)).toBe('承运商：顺丰速运 · 运单号：SF1、SF2 · 包裹数：2 · 备注：fragile: top');
+    // A money field holds minor units: shown as the amount, not the count of cents.
+    const requested = { ...base, type: 'transition' as const, entity: { kind: 'item' as const, id: 'i1' }, data: { amount: 500 } };
+    expect((await reader('en'))(requested)).toBe('amount: 5.00');
   });
 
   it('words stock movements from their data, in Chinese', async () => {

@@ -97,7 +97,9 @@ export function inputText(d: NonNullable<EventRow['data']>, t: Translate, words:
       ? value.map((v) => words.choice(name, v)).join(t(`${K}.input.list`))
       : typeof value === 'string'
         ? words.choice(name, value)
-        : String(value);
+        : typeof value === 'number' && words.isMoney(name)
+          ? plainMoney(value)
+          : String(value);
     return t(`${K}.input.field`, { field: words.field(name), value: shown });
   });
   return parts.length ? parts.join(t(`${K}.input.separator`)) : null;

@@ -14,6 +14,7 @@
 import type { TFunction } from 'i18next';
 import type { ParsedBarcode } from '../../shared/barcode/index';
 import type { EntityRef } from '../../shared/db/rows';
+import { currencyOf, minorFromLegacy } from '../../shared/money';
 import { db } from '../db';
 import { counter } from '../engine/client';
 import { permittedRoles, signIn, useSession } from '../operators/session';
@@ -251,7 +252,9 @@ async function product(parsed: ParsedBarcode, ctx: RouteContext): Promise<ScanOu
     const draft = useDraftStore.getState();
     // A price printed in the code (variable-measure goods) is this item's price.
     const priced = facts.price !== undefined;
-    const unitPrice = facts.price ?? p.price;
+    // The code's price is a decimal amount; lines keep minor units of the counter's currency.
+    const digits = priced ? currencyOf((await db.settings.get('currency'))?.value).digits : undefined;
+    const unitPrice = facts.price !== undefined ? minorFromLegacy(facts.price, digits) : p.price;
     const same = (l: { sku: string; unitPrice: number }) => l.sku === p.sku && (!priced || l.unitPrice === unitPrice);
     for (let i = 0; i < qty; i += 1) useDraftStore.getState().addSku(p.sku, unitPrice, priced);
     const line = useDraftStore.getState().lines.find(same);

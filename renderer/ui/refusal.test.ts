@@ -27,8 +27,8 @@ async function reader(lng: 'en' | 'zh'): Promise<(r: Pick<Refused, 'code' | 'mes
     code ? t(`wf.state.${family}.${code}`, { defaultValue: english[code]?.display ?? english[code]?.label ?? code }) : '';
   const action = (a: string) => t(`wf.action.${a}`, { defaultValue: a });
   const field = (name: string) => t(`wf.field.${name}`, { defaultValue: name === 'amount' ? 'Refund amount' : name });
-  const words = { state, action, field, postAction: (p: string) => p, refundKind: (k: string) => k, orderType: (o: string) => o, timer: (a: string | null, k: string) => a ?? k };
-  return (r) => refusalText(r, t, words as WorkflowWords);
+  const words = { state, action, field, postAction: (p: string) => p, refundKind: (k: string) => k, orderType: (o: string) => o, timer: (a: string | null, k: string) => a ?? k, isMoney: (name: string) => name === 'amount' };
+  return (r) => refusalText(r, t, words as unknown as WorkflowWords);
 }
 
 const shortfall: Refused = {
@@ -43,11 +43,11 @@ describe('refusalText', () => {
     const over: Refused = {
       ok: false,
       code: 'invalid-input',
-      message: '"request refund": Refund amount: must be at most 12.5 (the line\'s price); nothing was changed.',
-      params: { reason: 'action-input', action: 'request refund', field: 'amount', label: 'Refund amount', problem: 'above-line-price', limit: 12.5 },
+      message: '"request refund": Refund amount: must be at most 1250 (the line\'s price); nothing was changed.',
+      params: { reason: 'action-input', action: 'request refund', field: 'amount', label: 'Refund amount', problem: 'above-line-price', limit: 1250 },
     };
-    expect((await reader('en'))(over)).toBe("Refund amount can be at most 12.5, the line's price");
-    expect((await reader('zh'))(over)).toBe('退款金额不能超过该行金额 12.5');
+    expect((await reader('en'))(over)).toBe("Refund amount can be at most 12.50, the line's price");
+    expect((await reader('zh'))(over)).toBe('退款金额不能超过该行金额 12.50');
     const extra = { ...over, params: { ...over.params, field: 'weight', label: 'weight', problem: 'unknown-field', limit: null } };
     expect((await reader('zh'))(extra)).toBe('此操作不需要“weight”');
   });

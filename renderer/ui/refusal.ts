@@ -4,6 +4,7 @@
 // (or `.default`), with states, roles and actions by the words the UI already has. A
 // code or situation this build does not know shows the engine's English message.
 // Pure (the test gives it its own i18next); useRefusalText binds it to the app's.
+import { formatMoney as plainMoney } from '../../shared/money';
 import type { Refused } from '../../shared/api';
 import type { Condition } from '../../shared/db/rows';
 import { conditionText, type Translate } from '../workflow/explain';
@@ -83,6 +84,8 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
         // The field by its label in the reader's language; each problem has its own sentence.
         facts.field = p.problem === 'unknown-field' || p.problem === 'no-input' ? str(p.field) : words.field(str(p.field));
         facts.context = str(p.problem);
+        // A money field's bound is in minor units: shown as the amount people read.
+        if (words.isMoney(str(p.field)) && typeof p.limit === 'number') facts.limit = plainMoney(p.limit);
       }
       if (reason === 'nothing-to-ship') facts.status = t(`refusal.reservation.${str(p.status)}`, { defaultValue: str(p.status) });
       if (reason === 'file-problems' || reason === 'definition-problems') facts.count = Number(p.problems);

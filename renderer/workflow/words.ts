@@ -33,9 +33,11 @@ export interface WorkflowWords {
   field(name: string): string;
   /** A choice of a field, e.g. choice('carrier', 'sf') -> "SF Express"; the value when unknown. */
   choice(field: string, value: string): string;
+  /** Whether a field carries money (minor units), to be shown as an amount. */
+  isMoney(field: string): boolean;
 }
 
-const NO_INPUT_LABELS: WorkflowCatalog['inputLabels'] = { fields: {}, choices: {} };
+const NO_INPUT_LABELS: WorkflowCatalog['inputLabels'] = { fields: {}, choices: {}, money: {} };
 
 /** The words for one language and one set of installed workflows. */
 export function workflowWords(
@@ -70,6 +72,7 @@ export function workflowWords(
       const label = inputLabels.choices[`${field}.${value}`];
       return label === undefined ? value : t(`wf.choice.${field}.${value}`, { defaultValue: label });
     },
+    isMoney: (field) => inputLabels.money[field] === true,
   };
 }
 

@@ -16,16 +16,16 @@ const SHIP: InputDeclaration = [
   { name: 'amount', label: 'Refund amount', type: 'money', max: 'linePrice' },
 ];
 
-const refusal = (raw: unknown, bounds = { linePrice: 10 }) => {
+const refusal = (raw: unknown, bounds = { linePrice: 1000 }) => {
   const r = checkInput(SHIP, raw, bounds);
   return r.ok ? null : r.refusal;
 };
 
 describe('checking what an action carries', () => {
   it('takes the declared fields, trimmed, and leaves blank optional ones out', () => {
-    expect(checkInput(SHIP, { carrier: 'sf', trackingNumbers: [' SF1 ', ''], parcels: 2, memo: '  ', amount: 9.5 }, { linePrice: 10 })).toEqual({
+    expect(checkInput(SHIP, { carrier: 'sf', trackingNumbers: [' SF1 ', ''], parcels: 2, memo: '  ', amount: 950 }, { linePrice: 1000 })).toEqual({
       ok: true,
-      value: { carrier: 'sf', trackingNumbers: ['SF1'], parcels: 2, amount: 9.5 },
+      value: { carrier: 'sf', trackingNumbers: ['SF1'], parcels: 2, amount: 950 },
     });
   });
 
@@ -39,17 +39,17 @@ describe('checking what an action carries', () => {
     expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], parcels: '2' })).toMatchObject({ field: 'parcels', problem: 'not-number' });
     expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], memo: 'x'.repeat(21) })).toMatchObject({ field: 'memo', problem: 'too-long', limit: 20 });
     expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], memo: 'a\u0007' })).toMatchObject({ field: 'memo', problem: 'unprintable' });
-    expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], amount: 0.001 })).toMatchObject({ field: 'amount', problem: 'decimals' });
+    expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], amount: 9.5 })).toMatchObject({ field: 'amount', problem: 'not-whole' });
     expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], amount: -1 })).toMatchObject({ field: 'amount', problem: 'too-small' });
   });
 
   it('refuses an amount above the line price, saying the price', () => {
-    expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], amount: 10 })).toBeNull();
-    expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], amount: 10.01 })).toMatchObject({
+    expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], amount: 1000 })).toBeNull();
+    expect(refusal({ carrier: 'sf', trackingNumbers: ['A'], amount: 1001 })).toMatchObject({
       field: 'amount',
       problem: 'above-line-price',
-      limit: 10,
-      message: "Refund amount: must be at most 10 (the line's price)",
+      limit: 1000,
+      message: "Refund amount: must be at most 1000 (the line's price)",
     });
   });
 

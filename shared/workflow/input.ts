@@ -218,8 +218,6 @@ function textSchema(f: { maxLength?: number; pattern?: string; multiline?: boole
   });
 }
 
-/** At most two decimals, as the app's prices are kept (issue 25 moves money to minor units). */
-const hasCents = (n: number) => Math.abs(Math.round(n * 100) / 100 - n) < 1e-9;
 
 function fieldSchema(f: InputField, bounds: InputBounds): z.ZodType {
   const label = f.label;
@@ -249,7 +247,8 @@ function fieldSchema(f: InputField, bounds: InputBounds): z.ZodType {
       return z.number().superRefine((n, ctx) => {
         if (!Number.isFinite(n)) return fail(ctx, 'not-number', `${label}: must be a number`);
         if (f.type === 'number' && f.integer && !Number.isInteger(n)) return fail(ctx, 'not-whole', `${label}: must be a whole number`);
-        if (f.type === 'money' && !hasCents(n)) return fail(ctx, 'decimals', `${label}: at most two decimals`, 2);
+        // Money is a whole number of the currency's minor unit, like every amount the counter keeps.
+        if (f.type === 'money' && !Number.isInteger(n)) return fail(ctx, 'not-whole', `${label}: must be a whole number of minor units (cents)`);
         const min = f.min ?? (f.type === 'money' ? 0 : -MAX_QTY);
         if (n < min) return fail(ctx, 'too-small', `${label}: must be at least ${min}`, min);
         const hardMax = f.type === 'money' ? MAX_AMOUNT : MAX_QTY;

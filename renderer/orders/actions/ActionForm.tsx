@@ -7,20 +7,27 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseMoney, type CurrencyDigits } from '../../../shared/money';
 import type { InputBounds, InputDeclaration, InputField } from '../../../shared/workflow/input';
+import { useMoneyFormat, useMoneySettings } from '../../money/useMoney';
 import { SCAN_EVENT, type ScanEventDetail } from '../../scanner';
 import { useWorkflowWords } from '../../workflow/labels';
 
 export type FormValues = Record<string, string>;
 
-/** The form's text as the engine takes it: blank fields left out, lists split, numbers as numbers. */
-export function inputFromForm(fields: InputDeclaration, values: FormValues): Record<string, string | number | string[]> {
+/** The form's text as the engine takes it: blank fields left out, lists split, numbers as
+ *  numbers, amounts (typed with decimals) as minor units of the counter's currency. */
+export function inputFromForm(fields: InputDeclaration, values: FormValues, digits: CurrencyDigits): Record<string, string | number | string[]> {
   const out: Record<string, string | number | string[]> = {};
   for (const f of fields) {
     const raw = (values[f.name] ?? '').trim();
     if (!raw) continue;
     if (f.type === 'list') out[f.name] = raw.split(/[\s,;]+/).filter(Boolean);
-    else if (f.type === 'number' || f.type === 'money') {
+    else if (f.type === 'money') {
+      const amount = parseMoney(raw, digits);
+      // Not an amount: sent as typed, so the engine names the field ("must be a number").
+      out[f.name] = amount.ok ? amount.minor : raw;
+    } else if (f.type === 'number') {
       const n = Number(raw.replace(',', '.'));
       // Not a number: sent as typed, so the engine names the field ("must be a number").
       out[f.name] = Number.isFinite(n) ? n : raw;
@@ -54,6 +61,7 @@ export function ActionForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const { currency } = useMoneySettings();
   const [values, setValues] = useState<FormValues>({});
   const refs = useRef(new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>());
   const formRef = useRef<HTMLFormElement>(null);
@@ -70,7 +78,7 @@ export function ActionForm({
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!busy) onSubmit(inputFromForm(fields, values));
+    if (!busy) onSubmit(inputFromForm(fields, values, currency.digits));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -148,11 +156,12 @@ function Field({
 }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
+  const money = useMoneyFormat();
   const label = words.field(f.name);
   const common = {
     label,
     withAsterisk: f.required === true,
-    description: describe(f, bounds, t),
+    description: describe(f, bounds, t, money),
     error,
     'data-field': f.name,
     'data-testid': `input-${f.name}`,
@@ -232,14 +241,14 @@ function Field({
   }
 }
 
-function describe(f: InputField, bounds: InputBounds, t: (key: string, options?: Record<string, unknown>) => string): string | undefined {
+function describe(f: InputField, bounds: InputBounds, t: (key: string, options?: Record<string, unknown>) => string, money: (minor: number) => string): string | undefined {
   const parts: string[] = [];
   if (!f.required) parts.push(t('order.actions.form.optional'));
   if (f.type === 'list') parts.push(t('order.actions.form.list'));
   else if (f.type === 'text' && f.scan) parts.push(t('order.actions.form.scan'));
   if (f.type === 'money' && f.max !== undefined) {
     const limit = f.max === 'linePrice' ? bounds.linePrice : f.max === 'orderTotal' ? bounds.orderTotal : f.max;
-    if (limit !== undefined) parts.push(t('order.actions.form.atMost', { limit }));
+    if (limit !== undefined) parts.push(t('order.actions.form.atMost', { limit: money(limit) }));
   }
   if (f.type === 'number' && f.min !== undefined && f.max !== undefined) parts.push(t('order.actions.form.between', { min: f.min, max: f.max }));
   return parts.length ? parts.join(' · ') : undefined;
