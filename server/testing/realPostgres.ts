@@ -54,11 +54,23 @@ function onServer(url: string): Cluster {
   })();
   const target = new URL(url);
   target.pathname = `/${name}`;
+  const pools: pg.Pool[] = [];
   return {
     ready: () => created,
-    pool: (max = 10) => new pg.Pool({ connectionString: target.toString(), max }),
+    pool: (max = 10) => {
+      const pool = new pg.Pool({ connectionString: target.toString(), max });
+      // An idle client cut off when stop() drops the database (57P01) is expected; any other
+      // error of an idle client still surfaces.
+      pool.on('error', (error: Error & { code?: string }) => {
+        if (error.code !== '57P01') throw error;
+      });
+      pools.push(pool);
+      return pool;
+    },
     async stop() {
       await created.catch(() => undefined);
+      // Close what the tests left open before the database goes.
+      await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
       const c = admin();
       await c.connect();
       try {
