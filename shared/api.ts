@@ -52,6 +52,8 @@ export interface Applied {
   /** The target's state version after the command: a screen may show `to` at once and
    *  keep showing it until its own copy of the row reaches this version. */
   stateVersion: number;
+  /** Shipments the action's input made (the seller's "ship", the buyer's "ship back"). */
+  shipmentIds?: string[];
 }
 
 export type ActResult = Applied | Refused;

@@ -76,7 +76,7 @@ function englishWorkflowKeys(): string[] {
         // Action input: field labels and choices, named by the definition in English.
         for (const field of row.input ?? []) {
           keys.add(`field.${field.name}`);
-          if (field.type === 'choice') for (const c of field.choices) keys.add(`choice.${field.name}.${c.value}`);
+          if (field.type === 'choice') for (const c of field.choices ?? []) keys.add(`choice.${field.name}.${c.value}`);
         }
       }
     }

@@ -83,7 +83,7 @@ export function buildCatalog(definitions: WorkflowDefinition[]): WorkflowCatalog
       for (const row of machine.transitions) {
         for (const field of row.input ?? []) {
           inputLabels.fields[field.name] = field.label;
-          if (field.type === 'choice') for (const c of field.choices) inputLabels.choices[`${field.name}.${c.value}`] = c.label;
+          if (field.type === 'choice') for (const c of field.choices ?? []) inputLabels.choices[`${field.name}.${c.value}`] = c.label;
           if (field.type === 'money') inputLabels.money[field.name] = true;
         }
       }

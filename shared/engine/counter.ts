@@ -20,6 +20,8 @@ import { createOrderCommands, type OtherTimerFirer } from './orderCommands';
 import { createTrackingCommands, type TrackingCommands } from '../tracking/commands';
 import { LATE_TIMER_KEY } from '../tracking/decide';
 import { trackingStorage } from '../tracking/storage';
+import { logisticsStorage } from '../tracking/logistics';
+import { trackingMachines } from '../tracking/definitions';
 import { createOrderReads } from './readModels';
 import { startCounterDb } from './startup';
 import { createStockCommands } from './stockCommands';
@@ -88,7 +90,8 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const voucherCode = options.voucherCode ?? randomVoucherCode;
 
   const timerFirers: Record<string, OtherTimerFirer> = {};
-  const orders = createOrderCommands({ storage, source, handlers, voucherCode, deviceId, operator, now, timerFirers });
+  const logistics = logisticsStorage(db, { machine: trackingMachines().shipment, newId });
+  const orders = createOrderCommands({ storage, source, handlers, voucherCode, deviceId, operator, now, timerFirers, logistics });
   const { fireLateTimer, ...tracking } = createTrackingCommands({
     storage: trackingStorage(db),
     source,

@@ -27,6 +27,7 @@ import {
 import { permissionRefusal } from '../operators/permissions';
 import { runCommand, type Plan, type RunHooks } from './pipeline';
 import type { CommandStorage, StorageTx } from './storage';
+import type { LogisticsTx } from './logistics';
 import { loadNewWorkflows, workflowOf, type WorkflowSource } from './workflowLoader';
 import type { OrderWork } from './work';
 import { commandIdSource, newId } from '../ids';
@@ -42,6 +43,10 @@ export interface EngineContext {
   now: () => number;
   /** Timers of other entities (a shipment's "late" timer), fired by their own module: by key. */
   timerFirers?: Readonly<Record<string, OtherTimerFirer>>;
+  /** The same tables widened with the logistics ones (carriers, shipments): a person's action
+   *  runs there, so its choices of carriers are checked against the table and its shipment
+   *  effect makes the shipment in the same transaction. Absent: neither (the sync server). */
+  logistics?: CommandStorage<LogisticsTx>;
 }
 
 export type OtherTimerFirer = (timer: TimerRow, hooks: RunHooks) => Promise<{ ok: true; fired: boolean } | Refused>;
@@ -156,14 +161,26 @@ export function createOrderCommands(ctx: EngineContext) {
     const bad = firstRefusal(r, ro, a, i, o);
     if (bad || !r.ok || !ro.ok || !a.ok || !i.ok || !o.ok) return bad!;
     const m = meta('act', o.value?.commandId, ro.value);
-    // The input is part of the digest: the same command id with other input is a conflict.
-    return runCommand(storage, m, { ref: r.value, role: ro.value, action: a.value, input: i.value ?? null }, async (tx) => {
-      const orderId = await tx.orderIdOf(r.value);
+    const plan = async (tx: StorageTx, logistics: LogisticsTx | null): Promise<Plan<Applied>> => {
+      const [orderId, lists] = await Promise.all([tx.orderIdOf(r.value), logistics?.choiceLists()]);
       const read = orderId === undefined ? undefined : await readOrder(tx, orderId, a.value);
       if (!read) return { result: notFound(r.value) };
       if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
-      return orderPlan(decideAct(envOf(read.settings, m), read.snapshot, m, r.value, ro.value, a.value, i.value));
-    });
+      const env = { ...envOf(read.settings, m), ...(lists ? { choiceLists: lists } : {}) };
+      const decision = decideAct(env, read.snapshot, m, r.value, ro.value, a.value, i.value);
+      const requests = decision.work?.shipmentRequests ?? [];
+      if (!decision.result.ok || !logistics || !requests.length) return orderPlan(decision);
+      // The shipment the action's input describes, in this same transaction, or nothing at all.
+      const order = decision.work!.order;
+      const shipments = await logistics.shipmentsFor(m, { id: order.id, number: order.number }, requests);
+      if (!shipments.ok) return { result: shipments };
+      return orderPlan({ ...decision, result: { ...decision.result, shipmentIds: shipments.ids } }, shipments.write);
+    };
+    // The input is part of the digest: the same command id with other input is a conflict.
+    const payload = { ref: r.value, role: ro.value, action: a.value, input: i.value ?? null };
+    const { logistics } = ctx;
+    if (logistics) return runCommand<Applied, LogisticsTx>(logistics, m, payload, (tx) => plan(tx, tx));
+    return runCommand(storage, m, payload, (tx) => plan(tx, null));
   }
 
   async function actOnOrder(orderId: unknown, role: unknown, action: unknown, options?: unknown): Promise<(Applied & { target?: EntityRef }) | Refused> {

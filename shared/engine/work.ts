@@ -33,8 +33,25 @@ export interface Changeset {
   stateMoves: StateMove[];
 }
 
+/** A shipment an action's `shipment` effect asks for, from what the action carried: the
+ *  command's shell makes it in the same transaction (tracking/logistics.ts), or refuses the
+ *  whole command when the carrier or a tracking number does not check. */
+export interface ShipmentRequest {
+  action: string;
+  direction: 'outbound' | 'return';
+  carrier: string;
+  trackingNumbers: string[];
+  parcels: number;
+  /** The input fields they came from, so a refusal names the field the person filled. */
+  fields: { carrier: string; trackingNumbers: string; parcels?: string | undefined };
+  /** The refund sheet a return belongs to (ship back), else null. */
+  refundId: string | null;
+}
+
 export class OrderWork {
   order: OrderRow;
+  /** Shipments asked for by this command's effects (see ShipmentRequest). */
+  readonly shipmentRequests: ShipmentRequest[] = [];
   readonly items = new Map<string, ItemRow>();
   readonly refunds = new Map<string, RefundRow>();
   readonly vouchers = new Map<string, VoucherRow>();

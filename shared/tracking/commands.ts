@@ -12,22 +12,13 @@ import { runCommand, type Plan, type RunHooks } from '../engine/pipeline';
 import type { CommandStorage } from '../engine/storage';
 import { workflowOf, type WorkflowSource } from '../engine/workflowLoader';
 import { carrierInputSchema, type CarrierRow } from './carriers';
-import {
-  cancelled,
-  checkNumbers,
-  decideCheckpoint,
-  decideWorkException,
-  DEFAULT_LATE_AFTER_MS,
-  lateTimer,
-  newException,
-  newShipment,
-} from './decide';
+import { cancelled, decideCheckpoint, decideWorkException, lateTimer, newException } from './decide';
+import { lateAfterMs, planShipment as planNew, SSCC_SEQUENCE, type PlannedShipment } from './plan';
 import { trackingMachines } from './definitions';
 import type { TrackingEffect } from './machine';
 import { checkpointSchema, createShipmentSchema, openExceptionSchema, workExceptionSchema } from './input';
 import type { ExceptionRow, ShipmentRow } from './rows';
 import type { TrackingTx } from './storage';
-import { settingSchemas } from '../settings/settings';
 
 export interface TrackingContext {
   storage: CommandStorage<TrackingTx>;
@@ -61,12 +52,6 @@ export type ExceptionResult = { ok: true; exceptionId: string; state: string; re
 
 export type TimerFiring = { ok: true; fired: boolean; outcome: string } | Refused;
 
-const SSCC_SEQUENCE = 'sscc';
-
-async function lateAfterMs(tx: TrackingTx): Promise<number> {
-  const stored = settingSchemas.parcelLateAfterMs.safeParse(await tx.settingValue('parcelLateAfterMs'));
-  return stored.success ? stored.data : DEFAULT_LATE_AFTER_MS;
-}
 
 export function createTrackingCommands(ctx: TrackingContext) {
   const { storage } = ctx;
@@ -90,21 +75,10 @@ export function createTrackingCommands(ctx: TrackingContext) {
     tx: TrackingTx,
     m: EventMeta,
     s: { orderId: string; carrier: string; service: string | null; trackingNumbers: string[]; parcels: Array<{ weightGrams?: number | undefined }>; direction: ShipmentRow['direction'] },
-  ): Promise<{ shipment: ShipmentRow; timer: TimerRow; serial: number } | Refused> {
-    const [carrier, order, serial, lateMs] = await Promise.all([tx.carrier(s.carrier), tx.orderInput(s.orderId, () => false), tx.sequence(SSCC_SEQUENCE), lateAfterMs(tx)]);
+  ): Promise<PlannedShipment | Refused> {
+    const order = await tx.orderInput(s.orderId, () => false);
     if (!order) return refused('not-found', `No order with id ${s.orderId}.`, { reason: 'unknown-entity', kind: 'order', id: s.orderId });
-    if (!carrier || !carrier.active) return refused('invalid-input', `carrier: ${s.carrier} is not a carrier of this counter (Settings → Carriers).`, { reason: 'unknown-carrier', field: 'carrier', carrier: s.carrier });
-    const bad = checkNumbers(carrier, s.trackingNumbers);
-    if (bad) return bad;
-    for (const [i, n] of s.trackingNumbers.entries()) {
-      const used = await tx.shipmentByCode(n);
-      if (used && used.orderId !== s.orderId) {
-        return refused('invalid-input', `trackingNumbers.${i}: ${n} is already on order ${used.orderNumber}.`, { reason: 'tracking-in-use', field: `trackingNumbers.${i}`, code: n, order: used.orderNumber });
-      }
-    }
-    const shipment = newShipment(machines.shipment, { id: ctx.newId(), order: { id: order.snapshot.order.id, number: order.snapshot.order.number }, carrier, service: s.service, trackingNumbers: s.trackingNumbers, parcels: s.parcels, direction: s.direction, firstSerial: serial + 1 }, m);
-    const timer = lateTimer(shipment, m, ctx.newId(), lateMs);
-    return { shipment: { ...shipment, lateTimerId: timer.id }, timer, serial: serial + s.parcels.length };
+    return planNew(tx, m, { machine: machines.shipment, newId: ctx.newId }, { ...s, order: { id: order.snapshot.order.id, number: order.snapshot.order.number } });
   }
 
   /** The shipment of an order that ships (the seller's "ship" action will call this with its input). */

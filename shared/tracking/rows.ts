@@ -18,6 +18,8 @@ export interface ShipmentRow {
   orderId: string;
   orderNumber: string;
   direction: ShipmentDirection;
+  /** A return's refund sheet (the buyer's "ship back"); absent on outbound shipments. */
+  refundId?: string | null;
   carrierId: string;
   service: string | null;
   /** Every parcel's tracking number (multi-entry index: a scan finds its shipment). */

@@ -30,7 +30,7 @@ export function trackingTables(db: CounterDb) {
   return [...commandTables(db), db.carriers, db.shipments, db.checkpoints, db.exceptions];
 }
 
-class TrackingDexieTx extends DexieTx implements TrackingTx {
+export class TrackingDexieTx extends DexieTx implements TrackingTx {
   carrier(id: string) {
     return this.db.carriers.get(id);
   }

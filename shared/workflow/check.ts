@@ -294,6 +294,7 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
           if (!handlers.has(e.name)) add(`${p}.name`, `Unknown handler "${e.name}"; known: ${[...handlers].join(', ') || 'none'}.`);
           break;
         case 'stock':
+        case 'shipment':
           break;
       }
     });
@@ -339,6 +340,16 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
         if (!t.input?.some((f) => f.name === name && f.type === 'money'))
           add(`${tp}.input`, `A refund sheet's amount is taken from input field "${name}", which this action does not declare as money.`);
       }
+      (t.effects ?? []).forEach((e, j) => {
+        if (e.kind !== 'shipment') return;
+        const declared = (name: string | undefined, types: string[], what: string, key: string) => {
+          if (name !== undefined && !t.input?.some((f) => f.name === name && types.includes(f.type)))
+            add(`${tp}.effects[${j}].${key}`, `A shipment takes its ${what} from input field "${name}", which this action does not declare (as ${types.join(' or ')}).`);
+        };
+        declared(e.carrier, ['choice'], 'carrier', 'carrier');
+        declared(e.trackingNumbers, ['text', 'list'], 'tracking numbers', 'trackingNumbers');
+        declared(e.parcels, ['number'], 'parcel count', 'parcels');
+      });
       if (t.postAction) {
         if (!has(def.postActions, t.postAction)) add(`${tp}.postAction`, `Unknown post-action "${t.postAction}".`);
         const owners = postActionOwners.get(t.postAction) ?? new Set();

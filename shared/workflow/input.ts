@@ -52,10 +52,13 @@ export const inputFieldSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ ...common, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().optional() }),
   z.strictObject({ ...common, type: z.literal('money'), min: z.number().optional(), max: moneyBoundSchema.optional() }),
+  /** One of `choices`, or (`choicesFrom`) one of a list kept as data on the counter: the
+   *  carriers of Settings → Carriers. */
   z.strictObject({
     ...common,
     type: z.literal('choice'),
-    choices: z.array(z.strictObject({ value: z.string().min(1), label: z.string().min(1) })).min(1),
+    choices: z.array(z.strictObject({ value: z.string().min(1), label: z.string().min(1) })).min(1).optional(),
+    choicesFrom: z.enum(['carriers']).optional(),
   }),
   /** A list of text (tracking numbers of one shipment): `min`/`max` count the entries. */
   z.strictObject({
@@ -69,6 +72,8 @@ export const inputFieldSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type InputField = z.infer<typeof inputFieldSchema>;
+/** The lists kept as data that a choice may take its values from. */
+export type ChoiceList = NonNullable<Extract<InputField, { type: 'choice' }>['choicesFrom']>;
 export type InputFieldType = InputField['type'];
 
 export const inputDeclarationSchema = z.array(inputFieldSchema);
@@ -131,6 +136,8 @@ export function checkDeclaration(fields: InputDeclaration, entity: string): Decl
           add(`${p}.max`, `"linePrice" is the price of an order line: only an action of a line or a refund sheet can use it.`);
         break;
       case 'choice': {
+        if (!f.choices === !f.choicesFrom) add(`${p}.choices`, 'A choice has either "choices" (its values) or "choicesFrom" (a list kept as data, like "carriers"), not both or neither.');
+        if (!f.choices) break;
         if (f.choices.length > MAX_INPUT_CHOICES) add(`${p}.choices`, `${f.choices.length} choices; at most ${MAX_INPUT_CHOICES} are allowed (MAX_INPUT_CHOICES).`);
         const values = new Set<string>();
         f.choices.forEach((c, j) => {
@@ -164,6 +171,10 @@ export function hasRequired(fields: InputDeclaration | undefined): boolean {
 export interface InputBounds {
   linePrice?: number;
   orderTotal?: number;
+  /** The values of the lists kept as data (the active carriers' ids), read in the command's
+   *  transaction. Absent where the engine has no such table (the sync server): a value of an
+   *  id's shape is taken there, the counter that sent it having checked it. */
+  lists?: Partial<Record<ChoiceList, readonly string[]>>;
 }
 
 /** Why a field was refused: a screen words it from this (with `limit` where there is one). */
@@ -266,9 +277,13 @@ function fieldSchema(f: InputField, bounds: InputBounds): z.ZodType {
         }
       });
     case 'choice': {
-      const values = f.choices.map((c) => c.value);
+      const values = f.choices ? f.choices.map((c) => c.value) : f.choicesFrom ? bounds.lists?.[f.choicesFrom] : undefined;
       return z.string().superRefine((s, ctx) => {
-        if (!values.includes(s)) fail(ctx, 'not-choice', `${label}: "${s}" is not one of ${values.join(', ')}`, values.join(','));
+        if (values === undefined) {
+          if (s.length > MAX_ID_LENGTH || CONTROL.test(s)) fail(ctx, 'not-choice', `${label}: "${s}" is not a value of ${f.choicesFrom}`, '');
+          return;
+        }
+        if (!values.includes(s)) fail(ctx, 'not-choice', `${label}: "${s}" is not one of ${values.join(', ') || '(none set up)'}`, values.join(','));
       });
     }
   }

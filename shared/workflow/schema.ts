@@ -62,6 +62,10 @@ export const effectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('setVouchers'), from: stateList, to: code, when }),
   // Stock effects on the order's lines (target order) or one line (target self on an item).
   z.strictObject({ kind: z.literal('stock'), op: z.enum(['reserve', 'commit', 'release', 'restock']), when }),
+  // A shipment from what the action carried, in the same command: the input fields naming
+  // its carrier, its tracking number(s) (text or list) and, optionally, its parcel count.
+  // Taken without carrier and tracking number, the action makes no shipment.
+  z.strictObject({ kind: z.literal('shipment'), direction: z.enum(['outbound', 'return']), carrier: code, trackingNumbers: code, parcels: code.optional(), when }),
   // Anything that cannot be said as data: a handler registered in code by name.
   z.strictObject({ kind: z.literal('handler'), name: code, when }),
 ]);

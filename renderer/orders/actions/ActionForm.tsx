@@ -6,7 +6,9 @@
 // single field's text, a list field appends each scan (counterflow:scan).
 import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { db } from '../../db';
 import { parseMoney, type CurrencyDigits } from '../../../shared/money';
 import type { InputBounds, InputDeclaration, InputField } from '../../../shared/workflow/input';
 import { useMoneyFormat, useMoneySettings } from '../../money/useMoney';
@@ -166,6 +168,11 @@ function Field({
     'data-field': f.name,
     'data-testid': `input-${f.name}`,
   };
+  // A choice of carriers offers the carriers this counter has (Settings → Carriers): data.
+  const listed = useLiveQuery(
+    async () => (f.type === 'choice' && f.choicesFrom === 'carriers' ? (await db.carriers.toArray()).filter((c) => c.active).map((c) => ({ value: c.id, label: c.name })) : null),
+    [f.type, f.type === 'choice' ? f.choicesFrom : undefined],
+  );
   const listRef = useRef<HTMLInputElement | null>(null);
   const valueRef = useRef(value);
   useEffect(() => {
@@ -195,7 +202,10 @@ function Field({
           ref={register}
           value={value}
           onChange={(e) => onChange(e.currentTarget.value)}
-          data={[{ value: '', label: t('order.actions.form.choose') }, ...f.choices.map((c) => ({ value: c.value, label: words.choice(f.name, c.value) }))]}
+          data={[
+            { value: '', label: t('order.actions.form.choose') },
+            ...(f.choices ? f.choices.map((c) => ({ value: c.value, label: words.choice(f.name, c.value) })) : (listed ?? [])),
+          ]}
         />
       );
     case 'text':

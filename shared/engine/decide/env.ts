@@ -1,7 +1,7 @@
 // What every decision is given and returns, and the guard that turns a throwing rule or
 // effect into a refusal: a refused command leaves nothing to write.
 import type { EntityRef } from '../../db/rows';
-import type { ActionInput } from '../../workflow/input';
+import type { ActionInput, InputBounds } from '../../workflow/input';
 import type { Refused } from '../../api';
 import type { WorkflowRegistry } from '../../workflows';
 import type { Periods } from '../../settings/periods';
@@ -24,6 +24,9 @@ export interface EngineEnv {
   voucherCode: () => string;
   /** The counter's UTC offset in minutes, for where a valid-until day ends; UTC when absent. */
   utcOffsetMinutes?: number;
+  /** The lists kept as data a choice may name (the active carriers), read in the command's
+   *  transaction; absent where the engine has no such tables (the sync server). */
+  choiceLists?: InputBounds['lists'];
 }
 
 export interface Decision<R> {

@@ -3,7 +3,7 @@
 // event budget (OrderWork.event).
 import type { ActResult, Applied, Refused } from '../../api';
 import type { EntityRef, ItemRow, TimerRow } from '../../db/rows';
-import type { Effect } from '../../workflow/schema';
+import type { Effect, Transition } from '../../workflow/schema';
 import { checkInput, type ActionInput, type InputBounds } from '../../workflow/input';
 import { periodLength } from '../../settings/periods';
 import { commitLine, releaseLine, reserveLine, restockLine } from '../../inventory/reservations';
@@ -42,7 +42,7 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
   }
   let input: ActionInput = {};
   if (!opts.system) {
-    const checked = checkInput(row.input, opts.input, boundsOf(work, ref));
+    const checked = checkInput(row.input, opts.input, boundsOf(env, work, ref));
     if (!checked.ok) {
       const r = checked.refusal;
       return refused('invalid-input', `"${row.action}": ${r.message}; nothing was changed.`, {
@@ -63,7 +63,7 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
   const data = Object.keys(input).length ? { data: input } : {};
   work.event('transition', { entity: ref, role: roleCode, action: row.action, from, to: row.to, postAction: row.postAction ?? null, ...data });
   const effects = [...(row.effects ?? []), ...(row.postAction ? (work.wf.definition.postActions[row.postAction] ?? []) : [])];
-  for (const effect of effects) runEffect(env, work, effect, ref, opts.depth, input);
+  for (const effect of effects) runEffect(env, work, effect, ref, opts.depth, input, row);
   if (ref.kind === 'order' && from !== row.to && isTerminal(work, row.to)) cancelPendingTimers(work, row.to);
   const applied: Applied = {
     ok: true,
@@ -77,10 +77,10 @@ export function perform(env: EngineEnv, work: OrderWork, ref: EntityRef, role: s
 }
 
 /** The figures an input bound may name: the price of the subject's line, the order's total. */
-function boundsOf(work: OrderWork, ref: EntityRef): InputBounds {
+function boundsOf(env: EngineEnv, work: OrderWork, ref: EntityRef): InputBounds {
   const itemId = ref.kind === 'item' ? ref.id : ref.kind === 'refund' ? work.refunds.get(ref.id)?.itemId : undefined;
   const item = itemId === undefined ? undefined : work.items.get(itemId);
-  return { ...(item ? { linePrice: item.price } : {}), orderTotal: work.order.total };
+  return { ...(item ? { linePrice: item.price } : {}), orderTotal: work.order.total, ...(env.choiceLists ? { lists: env.choiceLists } : {}) };
 }
 
 /** A person says a line's validity has ended: refused while it has not (or has no end). */
@@ -134,7 +134,7 @@ function targets(work: OrderWork, from: EntityRef, target: 'self' | 'order' | 'i
   }
 }
 
-function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: EntityRef, depth: number, input: ActionInput): void {
+function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: EntityRef, depth: number, input: ActionInput, row: Transition): void {
   if (effect.when) {
     const subject = work.subject(subjectRef);
     if (!subject || !work.wf.evaluate(effect.when, subject, work.context())) return;
@@ -212,6 +212,9 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
     case 'stock':
       runStockEffect(work, effect.op, subjectRef);
       return;
+    case 'shipment':
+      requestShipment(work, effect, subjectRef, input, row);
+      return;
     case 'handler': {
       const handler = env.handlers[effect.name];
       if (!handler) throw new Error(`no handler named "${effect.name}" is registered`);
@@ -219,6 +222,39 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
       return;
     }
   }
+}
+
+/** An input refusal of the shipment's fields, worded like the declaration's own. */
+function shipmentFieldRefusal(row: Transition, field: string, problem: 'missing' | 'too-small', message: string, limit: number | null = null): EngineRefusal {
+  const label = row.input?.find((f) => f.name === field)?.label ?? field;
+  return new EngineRefusal(
+    refused('invalid-input', `"${row.action}": ${label}: ${message}; nothing was changed.`, { reason: 'action-input', action: row.action, field, label, problem, limit }),
+  );
+}
+
+/** The shipment effect: what the action carried becomes a request the shell fulfils in the
+ *  same transaction. Neither carrier nor tracking number: the goods left without a carrier's
+ *  parcel (collected, own van), so no shipment; one without the other is refused. */
+function requestShipment(work: OrderWork, effect: Extract<Effect, { kind: 'shipment' }>, subjectRef: EntityRef, input: ActionInput, row: Transition): void {
+  const carrier = input[effect.carrier];
+  const raw = input[effect.trackingNumbers];
+  const numbers = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
+  if (carrier === undefined && numbers.length === 0) return;
+  if (typeof carrier !== 'string') throw shipmentFieldRefusal(row, effect.carrier, 'missing', 'say which carrier takes the parcel');
+  if (!numbers.length) throw shipmentFieldRefusal(row, effect.trackingNumbers, 'missing', 'a shipment needs its tracking number');
+  const given = effect.parcels === undefined ? undefined : input[effect.parcels];
+  const parcels = typeof given === 'number' ? given : numbers.length;
+  // Each tracking number is a parcel's; one number may cover several parcels.
+  if (parcels < numbers.length) throw shipmentFieldRefusal(row, effect.parcels!, 'too-small', `${numbers.length} tracking numbers need at least ${numbers.length} parcels`, numbers.length);
+  work.shipmentRequests.push({
+    action: row.action,
+    direction: effect.direction,
+    carrier,
+    trackingNumbers: numbers,
+    parcels,
+    fields: { carrier: effect.carrier, trackingNumbers: effect.trackingNumbers, parcels: effect.parcels },
+    refundId: subjectRef.kind === 'refund' ? subjectRef.id : null,
+  });
 }
 
 function schedule(env: EngineEnv, work: OrderWork, effect: Extract<Effect, { kind: 'schedule' }>, target: EntityRef): void {
