@@ -21,8 +21,12 @@ import {
   IconClockExclamation,
   type Icon,
 } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { EventRow, EventType } from '../../shared/db/rows';
+import { db } from '../db';
+import { LogisticsItem } from '../parcels/TimelineItem';
+import { mergeTimeline } from '../parcels/timelineEntries';
 import { FilledBadge } from '../ui/FilledBadge';
 import { StateBadge } from '../ui/StateBadge';
 import { roleColor } from '../ui/stateColors';
@@ -73,16 +77,30 @@ export function Timeline({ data }: { data: OrderData }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const { locale } = useLocale();
-  const { events } = data;
-  if (!events.length) return <EmptyView size="sm" title={t('order.timeline.empty')} />;
+  const orderId = data.order.id;
+  // The order's shipments, their scans and its parcel exceptions, merged in by time.
+  const logistics = useLiveQuery(async () => {
+    const [shipments, checkpoints, exceptions] = await Promise.all([
+      db.shipments.where('orderId').equals(orderId).toArray(),
+      db.checkpoints.where('orderId').equals(orderId).toArray(),
+      db.exceptions.where('orderId').equals(orderId).toArray(),
+    ]);
+    return { shipments, checkpoints, exceptions, carriers: shipments.length ? await db.carriers.toArray() : [] };
+  }, [orderId]);
+  const entries = mergeTimeline(data.events, logistics);
+  if (!entries.length) return <EmptyView size="sm" title={t('order.timeline.empty')} />;
   // Every step is reached (the last one is the current step); the line is coloured up to it.
   return (
     <div className={tl.root} data-align="left" style={ROOT_VARS} data-testid="timeline">
       {/* Keyed by position: steps are only ever appended and hold no state, so from one
           order to the next React updates the steps in place instead of building them anew. */}
-      {events.map((e, i) => (
-        <EventItem key={i} event={e} data={data} lineActive={i < events.length - 1} t={t} words={words} locale={locale} />
-      ))}
+      {entries.map((e, i) =>
+        e.kind === 'event' ? (
+          <EventItem key={i} event={e.event} data={data} lineActive={i < entries.length - 1} t={t} words={words} locale={locale} />
+        ) : (
+          <LogisticsItem key={i} entry={e} lineActive={i < entries.length - 1} />
+        ),
+      )}
     </div>
   );
 }
