@@ -1,5 +1,6 @@
-// The order's parcels: its shipments with their checkpoints and carrier links, a form to add
-// one (the seller's "ship" action will fill it from its input later), and its exceptions,
+// The order's parcels: its shipments with their checkpoints and carrier links (and a QR code
+// of each for the customer's phone), a form to add one by hand (the seller's "ship" action
+// makes it from its input), and its exceptions,
 // worked here (actions of the exception workflow, owner, notes).
 import { Anchor, Badge, Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter, IconTruckDelivery } from '@tabler/icons-react';
@@ -14,6 +15,7 @@ import { db } from '../db';
 import { useCounter } from '../engine/client';
 import { toastOk, toastRefused } from '../ui/toast';
 import { formatDateTime, formatDuration, useLocale, useNow } from '../ui/time';
+import { QrCode } from './QrCode';
 import { stateWord, useParcelRefusalText } from './words';
 
 export function OrderShipments({ orderId }: { orderId: string }) {
@@ -60,10 +62,19 @@ export function OrderShipments({ orderId }: { orderId: string }) {
                   {t('parcels.order.printLabel')}
                 </Button>
               </Group>
-              <Text fz="sm" c="dimmed">
-                {t('parcels.order.parcels', { count: s.parcels.length })}
-                {s.signedBy ? ` · ${t('parcels.order.signedBy', { name: s.signedBy })}` : ''}
-              </Text>
+              <Group justify="space-between" align="start" wrap="nowrap">
+                <Text fz="sm" c="dimmed">
+                  {t('parcels.order.parcels', { count: s.parcels.length })}
+                  {s.signedBy ? ` · ${t('parcels.order.signedBy', { name: s.signedBy })}` : ''}
+                </Text>
+                {carrier ? (
+                  <Group gap="xs" wrap="nowrap">
+                    {s.trackingNumbers.map((n) => (
+                      <QrCode key={n} text={trackingLink(carrier, n)} label={t('parcels.order.qr', { carrier: carrier.name, tracking: n })} />
+                    ))}
+                  </Group>
+                ) : null}
+              </Group>
               {cps.length ? (
                 <Table fz="sm" mt="xs">
                   <Table.Tbody>
