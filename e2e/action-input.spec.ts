@@ -41,29 +41,77 @@ test.describe('actions that carry data', () => {
     await expect(orderState(page)).toHaveText('finished payment');
     const carrier = page.getByTestId('input-carrier');
     await expect(carrier).toBeFocused();
+    // The carriers offered are the counter's own (Settings → Carriers), not a list in the workflow.
+    await expect(carrier.locator('option')).toHaveText(['Choose…', 'UPS', 'China Post / EMS', 'DHL Express', 'SF Express']);
     await carrier.selectOption({ label: 'SF Express' });
 
     // The scan lands in the focused tracking field, not in the global routing.
     const tracking = page.getByTestId('input-trackingNumbers');
     await tracking.focus();
-    await scan(page, 'SF1234567890');
+    await scan(page, 'SF123456789012');
     await handled(page, 1);
-    await expect(tracking).toHaveValue('SF1234567890');
+    await expect(tracking).toHaveValue('SF123456789012');
     await expect(form).toBeVisible();
     // A second parcel's label adds its number rather than replacing the first.
-    await scan(page, 'SF1234567891');
+    await scan(page, 'SF123456789013');
     await handled(page, 2);
-    await expect(tracking).toHaveValue('SF1234567890, SF1234567891');
+    await expect(tracking).toHaveValue('SF123456789012, SF123456789013');
     await page.getByTestId('input-parcels').fill('2');
 
     await page.keyboard.press('Enter');
     await expect(orderState(page)).toHaveText('finished shipping');
     await expect(form).toHaveCount(0);
     const shipped = page.locator('[data-testid="timeline-event"][data-type="transition"][data-action="ship the order"]');
-    await expect(shipped).toContainText('Carrier: SF Express · Tracking numbers: SF1234567890, SF1234567891 · Parcels: 2');
+    await expect(shipped).toContainText('Carrier: SF Express · Tracking numbers: SF123456789012, SF123456789013 · Parcels: 2');
+
+    // The same command made the shipment: on the order with its carrier, numbers, a QR code
+    // of the carrier's tracking page per number, and on the timeline after the step.
+    const shipment = page.getByTestId('shipment');
+    await expect(shipment).toHaveCount(1);
+    await expect(shipment).toContainText('SF Express');
+    await expect(shipment.getByTestId('shipment-tracking')).toHaveText(['SF123456789012', 'SF123456789013']);
+    await expect(shipment.getByTestId('shipment-qr').first()).toHaveAttribute('data-payload', 'https://www.sf-express.com/chn/en/waybill/waybill-detail/SF123456789012');
+    await expect(shipment.getByTestId('shipment-qr').first().locator('svg')).toBeVisible();
+    const created = page.locator('[data-testid="timeline-event"][data-type="shipment"]');
+    await expect(created).toContainText('Shipment created');
+    await expect(created).toContainText('SF Express · SF123456789012, SF123456789013 · 2 parcels');
+
+    // Handed to the driver on the Parcels screen: one scan, one checkpoint, on the order's timeline.
+    await page.evaluate(() => (window.location.hash = '#/parcels'));
+    await expect(page.getByTestId('parcels-page')).toBeVisible();
+    await scan(page, 'SF123456789013');
+    await handled(page, 3);
+    await expect(page.locator('[data-testid="parcel-row"][data-ok="true"]')).toHaveCount(1);
+    await openOrder(page, orderId);
+    await expect(page.getByTestId('shipment-state')).toHaveText('handed to carrier');
+    const checkpoint = page.locator('[data-testid="timeline-event"][data-type="checkpoint"]');
+    await expect(checkpoint).toContainText('Parcel scanned: Handed to carrier');
+    await expect(checkpoint).toContainText('created → handed to carrier');
+    await expect(checkpoint).toContainText('parcel 2 of 2 (SF123456789013)');
 
     await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
-    await expect(shipped).toContainText('承运商：顺丰速运 · 运单号：SF1234567890、SF1234567891 · 包裹数：2');
+    await expect(shipped).toContainText('承运商：SF Express · 运单号：SF123456789012、SF123456789013 · 包裹数：2');
+    await expect(created).toContainText('已创建发货包裹');
+    await expect(checkpoint).toContainText('包裹扫描');
+  });
+
+  test('a tracking number with a wrong check digit is refused on its field, and nothing ships', async ({ page }, testInfo) => {
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-13', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+    await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
+    await openOrder(page, orderId);
+    await page.keyboard.press('F2');
+    await page.keyboard.press(await keyOf(page, 'ship the order'));
+    await page.getByTestId('input-carrier').selectOption({ label: 'UPS' });
+    const tracking = page.getByTestId('input-trackingNumbers');
+    // 1Z999AA10123456784 is valid; its last digit changed.
+    await tracking.fill('1Z999AA10123456785');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-field="trackingNumbers"][aria-invalid="true"]')).toBeVisible();
+    await expect(page.getByTestId('action-form')).toContainText('1Z999AA10123456785 has a wrong check digit for UPS: expected 4, got 5.');
+    await expect(orderState(page)).toHaveText('finished payment');
+    await expect(page.getByTestId('shipment')).toHaveCount(0);
   });
 
   test('a refund request above the line price is refused, naming the amount; a smaller one sets the sheet', async ({ page }, testInfo) => {

@@ -5,7 +5,7 @@
 // not its components: a demo order has ~10 steps of ~12 components each, and building
 // them was ~12 ms of the ~50 ms from a scanned label to the order's page painted.
 import { Timeline as MTimeline } from '@mantine/core';
-import type { CSSProperties } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import {
   IconArrowRight,
   IconBox,
@@ -85,9 +85,16 @@ export function Timeline({ data }: { data: OrderData }) {
       db.checkpoints.where('orderId').equals(orderId).toArray(),
       db.exceptions.where('orderId').equals(orderId).toArray(),
     ]);
-    return { shipments, checkpoints, exceptions, carriers: shipments.length ? await db.carriers.toArray() : [] };
+    return { shipments, checkpoints, exceptions, carriers: await db.carriers.toArray() };
   }, [orderId]);
   const entries = mergeTimeline(data.events, logistics);
+  // A choice of carriers is data: its value is a carrier's code, shown by the carrier's name.
+  const carriers = logistics?.carriers;
+  const stepWords = useMemo((): WorkflowWords => {
+    if (!carriers?.length) return words;
+    const names = new Map(carriers.map((c) => [c.id, c.name]));
+    return { ...words, choice: (field, value) => (words.choice(field, value) === value ? (names.get(value) ?? value) : words.choice(field, value)) };
+  }, [words, carriers]);
   if (!entries.length) return <EmptyView size="sm" title={t('order.timeline.empty')} />;
   // Every step is reached (the last one is the current step); the line is coloured up to it.
   return (
@@ -96,7 +103,7 @@ export function Timeline({ data }: { data: OrderData }) {
           order to the next React updates the steps in place instead of building them anew. */}
       {entries.map((e, i) =>
         e.kind === 'event' ? (
-          <EventItem key={i} event={e.event} data={data} lineActive={i < entries.length - 1} t={t} words={words} locale={locale} />
+          <EventItem key={i} event={e.event} data={data} lineActive={i < entries.length - 1} t={t} words={stepWords} locale={locale} />
         ) : (
           <LogisticsItem key={i} entry={e} lineActive={i < entries.length - 1} />
         ),
