@@ -42,7 +42,7 @@ test.describe('actions that carry data', () => {
     const carrier = page.getByTestId('input-carrier');
     await expect(carrier).toBeFocused();
     // The carriers offered are the counter's own (Settings → Carriers), not a list in the workflow.
-    await expect(carrier.locator('option')).toHaveText(['Choose…', 'UPS', 'China Post / EMS', 'DHL Express', 'SF Express']);
+    await expect(carrier.locator('option')).toHaveText(['Choose…', 'China Post / EMS', 'DHL Express', 'SF Express', 'UPS']);
     await carrier.selectOption({ label: 'SF Express' });
 
     // The scan lands in the focused tracking field, not in the global routing.

@@ -170,7 +170,7 @@ function Field({
   };
   // A choice of carriers offers the carriers this counter has (Settings → Carriers): data.
   const listed = useLiveQuery(
-    async () => (f.type === 'choice' && f.choicesFrom === 'carriers' ? (await db.carriers.toArray()).filter((c) => c.active).map((c) => ({ value: c.id, label: c.name })) : null),
+    async () => (f.type === 'choice' && f.choicesFrom === 'carriers' ? (await db.carriers.toArray()).filter((c) => c.active).sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ value: c.id, label: c.name })) : null),
     [f.type, f.type === 'choice' ? f.choicesFrom : undefined],
   );
   const listRef = useRef<HTMLInputElement | null>(null);

@@ -77,9 +77,11 @@ export function ActionPanel({ data }: { data: OrderData }) {
     setActing(true);
     try {
       const result = await counter.act(ref, role, action, input);
-      // A refused field keeps the form open, its field marked: nothing else to say.
+      // A refused field keeps the form open, its field marked: nothing else to say. That is
+      // also a refusal of what an effect made of a field (a tracking number's check digit).
       const form = pendingRef.current?.kind === 'form' ? pendingRef.current : null;
-      if (form && !result.ok && result.params?.reason === 'action-input') {
+      const field = !result.ok && result.code === 'invalid-input' ? result.params?.field : undefined;
+      if (form && !result.ok && (result.params?.reason === 'action-input' || form.fields.some((f) => f.name === field))) {
         setPending({ ...form, error: { field: String(result.params.field ?? ''), message: refusalText(result) } });
         return result;
       }
