@@ -85,19 +85,19 @@ test.describe('two windows on one database', () => {
     await expect(a.locator('.mantine-Notification-root').filter({ hasText: /not installed/ })).toHaveCount(0);
     await expect(b.locator('.mantine-Notification-root').filter({ hasText: /not installed/ })).toHaveCount(0);
 
-    // Version 3, installed in A: the next order B makes is under it.
-    await importVersion(a, 3);
+    // The version after that, installed in A: the next order B makes is under it.
+    await importVersion(a, NEXT + 1);
     const fromB = await createOrderInForm(b, 'C-8002');
-    expect(await orderOf(b, fromB)).toMatchObject({ workflowVersion: 3, state: 'WP' });
+    expect(await orderOf(b, fromB)).toMatchObject({ workflowVersion: NEXT + 1, state: 'WP' });
 
-    // Version 4, installed in A, with a one-second payment period: its order's timer is
-    // fired by B (the lock holder), which had never seen version 4.
-    await importVersion(a, 4);
+    // One more, installed in A, with a one-second payment period: its order's timer is
+    // fired by B (the lock holder), which had never seen that version.
+    await importVersion(a, NEXT + 2);
     await go(a, '/settings');
     await savePeriodOverride(a, 'payment', '1');
     await expect(a.getByTestId('period-used-payment')).toHaveText('1 sec');
     const timed = await engine<{ ok: true; orderId: string }>(a, 'createOrder', 'product', { buyerId: 'C-8003', lines: [{ sku: 'TEA-100', qty: 1 }] });
-    expect((await orderOf(a, timed.orderId))?.workflowVersion).toBe(4);
+    expect((await orderOf(a, timed.orderId))?.workflowVersion).toBe(NEXT + 2);
     await expect.poll(async () => (await orderOf(a, timed.orderId))?.state, { timeout: 30_000 }).toBe('CT');
     const timers = await a.evaluate(
       (id) => (window as unknown as { __counterflowTest: Hook }).__counterflowTest.db.timers.where('orderId').equals(id).toArray(),

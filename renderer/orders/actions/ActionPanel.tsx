@@ -82,7 +82,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
       const form = pendingRef.current?.kind === 'form' ? pendingRef.current : null;
       const field = !result.ok && result.code === 'invalid-input' ? result.params?.field : undefined;
       if (form && !result.ok && (result.params?.reason === 'action-input' || form.fields.some((f) => f.name === field))) {
-        setPending({ ...form, error: { field: String(result.params.field ?? ''), message: refusalText(result) } });
+        setPending({ ...form, error: { field: String(result.params?.field ?? ''), message: refusalText(result) } });
         return result;
       }
       if (form) setPending(null);
