@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { handled, scan } from './scanner.support';
 import { actViaEngine, createOrderViaEngine, openApp, seedCatalog } from './support/app';
+import { frameWords, printedPdf } from './support/pdf';
 
 /** A valid UPS 1Z number from 15 body characters (the check digit computed as UPS does). */
 function ups(body: string): string {
@@ -82,14 +83,18 @@ test.describe('parcels', () => {
     await expect(page.getByTestId('manifest-title')).toHaveText('Hand-over manifest — UPS');
     await expect(page.getByTestId('manifest-signature')).toHaveText('Received by (driver signature)');
     for (const code of codes) await expect(page.getByTestId('manifest-table')).toContainText(code);
-    // What prints: only the sheet (the print stylesheet hides the shell), and a real PDF.
+    // What prints: only the sheet (the print stylesheet hides the shell). The PDF's text has
+    // every parcel's tracking number and the signature line, and none of the app's frame.
+    const frame = await frameWords(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation')).toBeHidden();
     await expect(page.getByTestId('print-sheet')).toBeVisible();
-    const pdf = await page.pdf({ format: 'A4' });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
-    await page.emulateMedia({ media: 'screen' });
+    const pdf = await printedPdf(page, { format: 'A4' });
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.text).toContain('Hand-over manifest — UPS');
+    for (const code of codes) expect(pdf.text).toContain(code);
+    expect(pdf.text).toContain('Received by (driver signature)');
+    for (const word of frame) expect(pdf.text).not.toContain(word);
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => void ((window as unknown as { printed: number }).printed += 1);
@@ -178,11 +183,21 @@ test.describe('parcels', () => {
     await expect(label.locator('.gs1-128')).toHaveAttribute('data-payload', `(00)${sscc[0]}`);
     await expect(label.locator('.gs1-128 svg path').first()).toBeAttached();
     await expect(label.locator('.code-128')).toHaveAttribute('data-payload', tracking);
+    // The PDF's text: the delivery address, the tracking number and the SSCC as people read
+    // it, (00) and the 18 digits; nothing of the app's frame.
+    const frame = await frameWords(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation')).toBeHidden();
-    const pdf = await page.pdf({ width: '100mm', height: '150mm' });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    await page.emulateMedia({ media: 'screen' });
+    const pdf = await printedPdf(page, { width: '100mm', height: '150mm' });
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.text).toContain('Lin Mei');
+    expect(pdf.text).toContain('88 Nanjing Road');
+    expect(pdf.text).toContain('Shanghai');
+    expect(pdf.text).toContain('13900001111');
+    expect(pdf.text).toContain(tracking);
+    expect(pdf.text).toContain(`(00) ${sscc[0]}`);
+    expect(sscc[0]).toMatch(/^\d{18}$/);
+    for (const word of frame) expect(pdf.text).not.toContain(word);
 
     // The same screens in Chinese.
     await page.evaluate(() => localStorage.setItem('counterflow.lang', 'zh'));
