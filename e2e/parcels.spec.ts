@@ -170,6 +170,25 @@ test.describe('parcels', () => {
   test('prints a shipping label with the address, the tracking barcode and the SSCC as GS1-128; words in zh-CN', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 10 }]);
+    // The shop's GS1 company prefix (Settings → Carriers, Admin, confirmed): the label's SSCC uses it.
+    await goTo(page, '/settings');
+    const ssccForm = page.getByTestId('sscc-settings');
+    await expect(ssccForm).toBeVisible();
+    await expect(page.getByTestId('sscc-prefix')).toBeDisabled();
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('sscc-prefix')).toBeEnabled();
+    await page.getByTestId('sscc-prefix').fill('40123');
+    await page.getByTestId('sscc-save').click();
+    await expect(ssccForm).toContainText('A GS1 company prefix has 6 to 12 digits; this one has 5.');
+    await page.getByTestId('sscc-prefix').fill('4012345');
+    await page.getByTestId('sscc-extension').fill('7');
+    await expect(page.getByTestId('sscc-example')).toHaveText('(00) 740123450000000015');
+    await page.getByTestId('sscc-save').click();
+    await expect(page.getByTestId('confirm-live-setting')).toContainText('(00) 740123450000000015');
+    await page.getByTestId('confirm-live-ok').click();
+    await expect(page.getByTestId('confirm-live-setting')).toHaveCount(0);
+    await expect(page.getByTestId('sscc-save')).toBeDisabled();
+
     const tracking = ups('999AA1040000001');
     const { orderId, sscc } = await shippedWithParcel(page, { buyerId: 'C-lin', buyerName: 'Lin Mei', address: '88 Nanjing Road\nShanghai', phone: '13900001111' }, tracking);
     await goTo(page, `/orders/${orderId}`);
@@ -196,7 +215,7 @@ test.describe('parcels', () => {
     expect(pdf.text).toContain('13900001111');
     expect(pdf.text).toContain(tracking);
     expect(pdf.text).toContain(`(00) ${sscc[0]}`);
-    expect(sscc[0]).toMatch(/^\d{18}$/);
+    expect(sscc[0]).toMatch(/^74012345\d{10}$/);
     for (const word of frame) expect(pdf.text).not.toContain(word);
 
     // The same screens in Chinese.

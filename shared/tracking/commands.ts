@@ -26,6 +26,7 @@ import { trackingMachines } from './definitions';
 import type { TrackingEffect } from './machine';
 import { checkpointSchema, createShipmentSchema, openExceptionSchema, workExceptionSchema } from './input';
 import type { ExceptionRow, ShipmentRow } from './rows';
+import { DEFAULT_SSCC_SETTING, type SsccSetting } from './sscc';
 import type { TrackingTx } from './storage';
 import { settingSchemas } from '../settings/settings';
 
@@ -68,6 +69,12 @@ async function lateAfterMs(tx: TrackingTx): Promise<number> {
   return stored.success ? stored.data : DEFAULT_LATE_AFTER_MS;
 }
 
+/** The counter's SSCC prefix and extension digit; GS1's in-company prefix until one is set. */
+async function ssccSetting(tx: TrackingTx): Promise<SsccSetting> {
+  const stored = settingSchemas.sscc.safeParse(await tx.settingValue('sscc'));
+  return stored.success ? stored.data : DEFAULT_SSCC_SETTING;
+}
+
 export function createTrackingCommands(ctx: TrackingContext) {
   const { storage } = ctx;
   const machines = trackingMachines();
@@ -91,7 +98,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
     m: EventMeta,
     s: { orderId: string; carrier: string; service: string | null; trackingNumbers: string[]; parcels: Array<{ weightGrams?: number | undefined }>; direction: ShipmentRow['direction'] },
   ): Promise<{ shipment: ShipmentRow; timer: TimerRow; serial: number } | Refused> {
-    const [carrier, order, serial, lateMs] = await Promise.all([tx.carrier(s.carrier), tx.orderInput(s.orderId, () => false), tx.sequence(SSCC_SEQUENCE), lateAfterMs(tx)]);
+    const [carrier, order, serial, lateMs, sscc] = await Promise.all([tx.carrier(s.carrier), tx.orderInput(s.orderId, () => false), tx.sequence(SSCC_SEQUENCE), lateAfterMs(tx), ssccSetting(tx)]);
     if (!order) return refused('not-found', `No order with id ${s.orderId}.`, { reason: 'unknown-entity', kind: 'order', id: s.orderId });
     if (!carrier || !carrier.active) return refused('invalid-input', `carrier: ${s.carrier} is not a carrier of this counter (Settings → Carriers).`, { reason: 'unknown-carrier', field: 'carrier', carrier: s.carrier });
     const bad = checkNumbers(carrier, s.trackingNumbers);
@@ -102,7 +109,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
         return refused('invalid-input', `trackingNumbers.${i}: ${n} is already on order ${used.orderNumber}.`, { reason: 'tracking-in-use', field: `trackingNumbers.${i}`, code: n, order: used.orderNumber });
       }
     }
-    const shipment = newShipment(machines.shipment, { id: ctx.newId(), order: { id: order.snapshot.order.id, number: order.snapshot.order.number }, carrier, service: s.service, trackingNumbers: s.trackingNumbers, parcels: s.parcels, direction: s.direction, firstSerial: serial + 1 }, m);
+    const shipment = newShipment(machines.shipment, { id: ctx.newId(), order: { id: order.snapshot.order.id, number: order.snapshot.order.number }, carrier, service: s.service, trackingNumbers: s.trackingNumbers, parcels: s.parcels, direction: s.direction, firstSerial: serial + 1, sscc }, m);
     const timer = lateTimer(shipment, m, ctx.newId(), lateMs);
     return { shipment: { ...shipment, lateTimerId: timer.id }, timer, serial: serial + s.parcels.length };
   }
