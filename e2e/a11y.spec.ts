@@ -92,6 +92,11 @@ for (const scheme of ['light', 'dark'] as const) {
         ['/scans', heading],
         ['/settings', heading],
         ['/labels', heading],
+        ['/audit', heading],
+        ['/parcels', (p) => p.getByTestId('parcels-page')],
+        ['/parcels/exceptions', heading],
+        ['/search', (p) => p.getByTestId('search-text')],
+        [`/print/receipt/${paid.orderId}`, (p) => p.getByTestId('print-sheet')],
         ['/nowhere', (p) => p.getByText('Page not found')],
       ];
       for (const [path, shown] of screens) {
