@@ -92,6 +92,11 @@ for (const scheme of ['light', 'dark'] as const) {
         ['/scans', heading],
         ['/settings', heading],
         ['/labels', heading],
+        ['/audit', heading],
+        ['/parcels', (p) => p.getByTestId('parcels-page')],
+        ['/parcels/exceptions', heading],
+        ['/search', (p) => p.getByTestId('search-text')],
+        [`/print/receipt/${paid.orderId}`, (p) => p.getByTestId('print-sheet')],
         ['/nowhere', (p) => p.getByText('Page not found')],
       ];
       for (const [path, shown] of screens) {
@@ -138,6 +143,79 @@ for (const scheme of ['light', 'dark'] as const) {
         await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
         await expect(dialog).toHaveCount(0);
       }
+      expect(findings, report(findings)).toEqual([]);
+    });
+
+    test('an action form, the CSV import, the restore, the till with its Z report and the returns desk pass', async ({ page }, testInfo) => {
+      test.setTimeout(300_000);
+      await openIn(page, testInfo, scheme);
+      const findings: Finding[] = [];
+      const dialog = page.getByRole('dialog');
+
+      // The seller's "ship the order" form (carrier, tracking numbers, parcels), open on the order.
+      const paid = await createOrderViaEngine(page, { buyerId: 'ann', buyerName: 'Ann Lee', lines: [{ sku: 'TEA-100', qty: 1 }] });
+      await actViaEngine(page, { kind: 'order', id: paid.orderId }, 'P', 'payment successful');
+      await goTo(page, `#/orders/${paid.orderId}`, (p) => p.getByTestId('timeline-event'));
+      await expect(page.getByTestId('action-panel')).toHaveAttribute('aria-busy', 'false');
+      await page.keyboard.press('F2');
+      await page.locator('[data-testid="action-button"][data-action="ship the order"]').click();
+      await expect(page.getByTestId('action-form')).toBeVisible();
+      findings.push(...(await check(page, 'ship form', '[data-testid="action-form-panel"]')));
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('action-form')).toHaveCount(0);
+
+      // The returns desk with a returned line waiting for its inspection.
+      const returned = await createOrderViaEngine(page, { buyerId: 'bob', buyerName: 'Bob Wu', lines: [{ sku: 'TEA-100', qty: 1 }] });
+      const lineId = await page.evaluate(
+        async (id) => ((await (window as unknown as { __counterflowTest: { counter: { getOrder(id: string): Promise<{ items: Array<{ id: string }> }> } } }).__counterflowTest.counter.getOrder(id)).items[0]!.id),
+        returned.orderId,
+      );
+      await actViaEngine(page, { kind: 'order', id: returned.orderId }, 'P', 'payment successful');
+      await actViaEngine(page, { kind: 'order', id: returned.orderId }, 'S', 'ship the order');
+      for (const [role, action] of [['B', 'request refund with return'], ['S', 'agree refund'], ['B', 'ship back'], ['S', 'agree refund'], ['P', 'finished refund']] as const) {
+        await actViaEngine(page, { kind: 'item', id: lineId }, role, action);
+      }
+      await goTo(page, '#/returns', (p) => p.getByTestId('returns-order'));
+      await page.getByTestId('returns-order').fill(returned.number);
+      await page.getByTestId('returns-find').click();
+      await expect(page.getByTestId('returns-line')).toBeVisible();
+      findings.push(...(await check(page, '/returns')));
+
+      // The till: open with a float, then closed with a count, and its Z report.
+      await goTo(page, '#/till', (p) => p.getByTestId('till-float'));
+      findings.push(...(await check(page, '/till (closed)')));
+      await page.getByTestId('till-float').fill('100');
+      await page.getByTestId('till-open').click();
+      await expect(page.getByTestId('till-open-session')).toBeVisible();
+      findings.push(...(await check(page, '/till (open)')));
+      await page.getByTestId('till-counted').fill('99.50');
+      await page.getByTestId('till-close').click();
+      await expect(page.getByTestId('z-report')).toBeVisible();
+      findings.push(...(await check(page, 'Z report')));
+
+      // The CSV import dialog.
+      await goTo(page, '#/stock', (p) => p.getByTestId('level-row'));
+      await page.getByTestId('stock-more').click();
+      await page.getByTestId('stock-import-products').click();
+      await expect(dialog.getByTestId('csv-choose')).toBeVisible();
+      findings.push(...(await check(page, 'CSV import', '[role="dialog"]')));
+      await dialog.getByTestId('import-close').click();
+      await expect(dialog).toHaveCount(0);
+
+      // The restore dialog, asking before it replaces everything.
+      await goTo(page, '#/settings', (p) => p.getByTestId('settings-backup'));
+      const download = page.waitForEvent('download');
+      await page.getByTestId('backup-now').click();
+      const file = testInfo.outputPath('a11y.cfbackup');
+      await (await download).saveAs(file);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('restore-open').click();
+      await (await chooser).setFiles(file);
+      await expect(page.getByTestId('restore-summary')).toBeVisible();
+      findings.push(...(await check(page, 'restore', '[role="dialog"]')));
+      await page.getByTestId('restore-cancel').click();
+      await expect(dialog).toHaveCount(0);
+
       expect(findings, report(findings)).toEqual([]);
     });
   });

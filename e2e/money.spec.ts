@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { actViaEngine, createOrderViaEngine, openApp, seedCatalog } from './support/app';
 import { handled, scan } from './scanner.support';
+import { frameWords, printedPdf } from './support/pdf';
 
 async function goTo(page: Page, path: string, testId: string) {
   await page.goto(page.url().replace(/#.*$/, `#${path}`));
@@ -37,6 +38,12 @@ async function payCash(page: Page, orderId: string, tendered: string) {
   await expect(page.getByTestId('print-sheet')).toBeVisible();
 }
 
+/** What the receipt and the slip say, in each language (renderer/money/locales). */
+const WORDS = {
+  en: { receipt: 'Receipt', slip: 'Packing slip', total: 'Total', payment: 'Payment', cash: 'Cash', tendered: 'Cash handed over', change: 'Change' },
+  zh: { receipt: '购物小票', slip: '装箱单', total: '合计', payment: '收款', cash: '现金', tendered: '实收现金', change: '找零' },
+} as const;
+
 for (const lang of ['en', 'zh'] as const) {
   test(`cash payment with change, then the receipt is printed (${lang})`, async ({ page }, testInfo) => {
     await stubPrint(page);
@@ -68,9 +75,22 @@ for (const lang of ['en', 'zh'] as const) {
     expect(printed).toContain(lang === 'zh' ? '找零' : 'Change');
     await expect(page.getByTestId('receipt-change')).toHaveText('25.00');
     await expect(page.getByTestId('receipt-total')).toHaveText('25.00');
-    const pdf = await page.pdf({ width: '80mm' });
-    expect(pdf.byteLength).toBeGreaterThan(1000);
+    // The PDF the printer gets says the same: shop, order number, lines, total, payment, change;
+    // and nothing of the app's frame.
     await page.emulateMedia({ media: 'screen' });
+    const frame = await frameWords(page);
+    const pdf = await printedPdf(page, { width: '80mm' });
+    const words = WORDS[lang];
+    expect(pdf.text).toContain('Corner Tea Shop');
+    expect(pdf.text).toContain(words.receipt);
+    expect(pdf.text).toContain(number);
+    expect(pdf.text).toContain('Green tea 100 g');
+    expect(pdf.text).toMatch(/2\s*×\s*12\.50\s*25\.00/);
+    expect(pdf.text).toMatch(new RegExp(`${words.total}\\s*25\\.00`));
+    expect(pdf.text).toMatch(new RegExp(`${words.payment}\\s*·\\s*${words.cash}\\s*25\\.00`));
+    expect(pdf.text).toMatch(new RegExp(`${words.tendered}\\s*50\\.00`));
+    expect(pdf.text).toMatch(new RegExp(`${words.change}\\s*25\\.00`));
+    for (const word of frame) expect(pdf.text).not.toContain(word);
 
     // The 58 mm roll narrows the sheet.
     await page.getByTestId('paper-width').getByText(lang === 'zh' ? '58 毫米' : '58 mm').click();
@@ -82,6 +102,17 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(page.getByTestId('money-balance')).toHaveText('0.00');
     await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FP');
     await expect(page.getByTestId('take-payment')).toHaveCount(0);
+
+    // The packing slip of the same order: its lines by SKU and quantity, for the buyer.
+    await page.getByTestId('print-slip').click();
+    await expect(page.locator('[data-testid="print-sheet"][data-kind="slip"]')).toBeVisible();
+    await page.getByTestId('paper-width').getByText('A4').click();
+    const slip = await printedPdf(page, { format: 'A4' });
+    expect(slip.text).toContain(words.slip);
+    expect(slip.text).toContain(number);
+    expect(slip.text).toContain('Ann Meyer');
+    expect(slip.text).toMatch(/TEA-100\s*Green tea 100 g\s*2/);
+    for (const word of frame) expect(slip.text).not.toContain(word);
   });
 }
 

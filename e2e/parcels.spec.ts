@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { handled, scan } from './scanner.support';
 import { actViaEngine, createOrderViaEngine, openApp, seedCatalog } from './support/app';
+import { frameWords, printedPdf } from './support/pdf';
 
 /** A valid UPS 1Z number from 15 body characters (the check digit computed as UPS does). */
 function ups(body: string): string {
@@ -82,14 +83,18 @@ test.describe('parcels', () => {
     await expect(page.getByTestId('manifest-title')).toHaveText('Hand-over manifest — UPS');
     await expect(page.getByTestId('manifest-signature')).toHaveText('Received by (driver signature)');
     for (const code of codes) await expect(page.getByTestId('manifest-table')).toContainText(code);
-    // What prints: only the sheet (the print stylesheet hides the shell), and a real PDF.
+    // What prints: only the sheet (the print stylesheet hides the shell). The PDF's text has
+    // every parcel's tracking number and the signature line, and none of the app's frame.
+    const frame = await frameWords(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation')).toBeHidden();
     await expect(page.getByTestId('print-sheet')).toBeVisible();
-    const pdf = await page.pdf({ format: 'A4' });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
-    await page.emulateMedia({ media: 'screen' });
+    const pdf = await printedPdf(page, { format: 'A4' });
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.text).toContain('Hand-over manifest — UPS');
+    for (const code of codes) expect(pdf.text).toContain(code);
+    expect(pdf.text).toContain('Received by (driver signature)');
+    for (const word of frame) expect(pdf.text).not.toContain(word);
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => void ((window as unknown as { printed: number }).printed += 1);
@@ -165,6 +170,25 @@ test.describe('parcels', () => {
   test('prints a shipping label with the address, the tracking barcode and the SSCC as GS1-128; words in zh-CN', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 10 }]);
+    // The shop's GS1 company prefix (Settings → Carriers, Admin, confirmed): the label's SSCC uses it.
+    await goTo(page, '/settings');
+    const ssccForm = page.getByTestId('sscc-settings');
+    await expect(ssccForm).toBeVisible();
+    await expect(page.getByTestId('sscc-prefix')).toBeDisabled();
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('sscc-prefix')).toBeEnabled();
+    await page.getByTestId('sscc-prefix').fill('40123');
+    await page.getByTestId('sscc-save').click();
+    await expect(ssccForm).toContainText('A GS1 company prefix has 6 to 12 digits; this one has 5.');
+    await page.getByTestId('sscc-prefix').fill('4012345');
+    await page.getByTestId('sscc-extension').fill('7');
+    await expect(page.getByTestId('sscc-example')).toHaveText('(00) 740123450000000015');
+    await page.getByTestId('sscc-save').click();
+    await expect(page.getByTestId('confirm-live-setting')).toContainText('(00) 740123450000000015');
+    await page.getByTestId('confirm-live-ok').click();
+    await expect(page.getByTestId('confirm-live-setting')).toHaveCount(0);
+    await expect(page.getByTestId('sscc-save')).toBeDisabled();
+
     const tracking = ups('999AA1040000001');
     const { orderId, sscc } = await shippedWithParcel(page, { buyerId: 'C-lin', buyerName: 'Lin Mei', address: '88 Nanjing Road\nShanghai', phone: '13900001111' }, tracking);
     await goTo(page, `/orders/${orderId}`);
@@ -178,11 +202,21 @@ test.describe('parcels', () => {
     await expect(label.locator('.gs1-128')).toHaveAttribute('data-payload', `(00)${sscc[0]}`);
     await expect(label.locator('.gs1-128 svg path').first()).toBeAttached();
     await expect(label.locator('.code-128')).toHaveAttribute('data-payload', tracking);
+    // The PDF's text: the delivery address, the tracking number and the SSCC as people read
+    // it, (00) and the 18 digits; nothing of the app's frame.
+    const frame = await frameWords(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation')).toBeHidden();
-    const pdf = await page.pdf({ width: '100mm', height: '150mm' });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    await page.emulateMedia({ media: 'screen' });
+    const pdf = await printedPdf(page, { width: '100mm', height: '150mm' });
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.text).toContain('Lin Mei');
+    expect(pdf.text).toContain('88 Nanjing Road');
+    expect(pdf.text).toContain('Shanghai');
+    expect(pdf.text).toContain('13900001111');
+    expect(pdf.text).toContain(tracking);
+    expect(pdf.text).toContain(`(00) ${sscc[0]}`);
+    expect(sscc[0]).toMatch(/^74012345\d{10}$/);
+    for (const word of frame) expect(pdf.text).not.toContain(word);
 
     // The same screens in Chinese.
     await page.evaluate(() => localStorage.setItem('counterflow.lang', 'zh'));

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BRIDGE_FUNCTIONS, type CounterflowBridge } from '../../electron/ipc-contract';
+import { frameWords, pdfText } from '../support/pdf';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -178,5 +179,17 @@ test.describe('Electron shell', () => {
         ),
     );
     expect(outcome).toContain('invalid arguments');
+  });
+
+  test('print-to-PDF through the host bridge: the screen is on the paper, the frame is not', async () => {
+    await page.evaluate(() => (window.location.hash = '#/nowhere'));
+    await expect(page.getByText('Page not found').first()).toBeVisible({ timeout: 60_000 });
+    const frame = await frameWords(page);
+    const bytes = await page.evaluate(async () => Array.from(await (window as unknown as BridgeWindow).counterflow.printToPdf({ pageSize: 'A4' })));
+    const pdf = Buffer.from(bytes);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await pdfText(pdf)).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Page not found');
+    for (const word of frame) expect(text).not.toContain(word);
   });
 });

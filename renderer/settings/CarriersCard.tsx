@@ -12,6 +12,7 @@ import { useCounter } from '../engine/client';
 import { toastOk, toastRefused } from '../ui/toast';
 import { useRefusalText } from '../workflow/labels';
 import { SettingsCard } from './SettingsCard';
+import { SsccSettings } from './SsccSettings';
 import type { StoredSettings } from './useSettings';
 
 const HOUR = 3_600_000;
@@ -45,6 +46,7 @@ export function CarriersCard({ settings }: { settings: StoredSettings }) {
           {t('settings.carriers.saveLate')}
         </Button>
       </Group>
+      <SsccSettings stored={settings.sscc} />
       <Table striped data-testid="carriers-table">
         <Table.Thead>
           <Table.Tr>

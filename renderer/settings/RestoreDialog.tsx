@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../shared/backup';
 import { formatDateTime, numberFormat, useLocale } from '../ui/time';
+import { ConfirmBody } from '../ui/ConfirmDialog';
 import { toastOk } from '../ui/toast';
 import { closeRestore, confirmRestore, reloadOnRestoreElsewhere, takeRestoredNote, useBackupFlow } from './backupFlow';
 
@@ -67,40 +68,42 @@ function Confirm({ fileName, summary }: { fileName: string; summary: BackupSumma
   const number = (n: number) => numberFormat(locale).format(n);
   const device = summary.deviceName ? `${summary.deviceName} (${summary.deviceId})` : summary.deviceId;
   return (
-    <Stack gap="md" data-testid="restore-summary">
-      <Text>{t('settings.backup.file', { file: fileName })}</Text>
-      <Text fw={600} data-testid="restore-made">
-        {t('settings.backup.madeBy', { device, time: formatDateTime(summary.createdAt, locale) })}
-      </Text>
-      {summary.fromAnotherCounter ? (
-        <Alert color="yellow" icon={<IconAlertTriangle />} title={t('settings.backup.otherCounter')} data-testid="restore-other-counter">
-          {t('settings.backup.otherCounterDetail', { device })}
+    <ConfirmBody
+      confirmLabel={t('settings.backup.confirm')}
+      cancelLabel={t('settings.backup.cancel')}
+      onConfirm={() => void confirmRestore()}
+      onCancel={closeRestore}
+      danger
+      confirmIcon={<IconDatabaseImport size={20} />}
+      testIds={{ cancel: 'restore-cancel', confirm: 'restore-confirm' }}
+    >
+      <Stack gap="md" data-testid="restore-summary">
+        <Text>{t('settings.backup.file', { file: fileName })}</Text>
+        <Text fw={600} data-testid="restore-made">
+          {t('settings.backup.madeBy', { device, time: formatDateTime(summary.createdAt, locale) })}
+        </Text>
+        {summary.fromAnotherCounter ? (
+          <Alert color="yellow" icon={<IconAlertTriangle />} title={t('settings.backup.otherCounter')} data-testid="restore-other-counter">
+            {t('settings.backup.otherCounterDetail', { device })}
+          </Alert>
+        ) : null}
+        <Table withTableBorder striped data-testid="restore-counts">
+          <Table.Tbody>
+            {SHOWN_TABLES.map((table) => (
+              <Table.Tr key={table} data-testid={`restore-count-${table}`}>
+                <Table.Td>{t(`settings.backup.tables.${table}`)}</Table.Td>
+                <Table.Td ta="right" className="tabular">
+                  {number(summary.rowCounts[table] ?? 0)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {summary.migrated ? <Text fz="sm">{t('settings.backup.migrated')}</Text> : null}
+        <Alert color="red" variant="light">
+          {t('settings.backup.replaceWarning')}
         </Alert>
-      ) : null}
-      <Table withTableBorder striped data-testid="restore-counts">
-        <Table.Tbody>
-          {SHOWN_TABLES.map((table) => (
-            <Table.Tr key={table} data-testid={`restore-count-${table}`}>
-              <Table.Td>{t(`settings.backup.tables.${table}`)}</Table.Td>
-              <Table.Td ta="right" className="tabular">
-                {number(summary.rowCounts[table] ?? 0)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {summary.migrated ? <Text fz="sm">{t('settings.backup.migrated')}</Text> : null}
-      <Alert color="red" variant="light">
-        {t('settings.backup.replaceWarning')}
-      </Alert>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={closeRestore} data-testid="restore-cancel">
-          {t('settings.backup.cancel')}
-        </Button>
-        <Button color="red" leftSection={<IconDatabaseImport size={20} />} onClick={() => void confirmRestore()} data-testid="restore-confirm">
-          {t('settings.backup.confirm')}
-        </Button>
-      </Group>
-    </Stack>
+      </Stack>
+    </ConfirmBody>
   );
 }

@@ -1,7 +1,7 @@
 // Settings that change how the live counter behaves (timer periods, allocation, the order
 // number prefix): the Admin role only — the engine refuses others, and the cards say why and
 // disable their controls — and a confirmation before each change is saved.
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ADMIN_ROLE } from '../../shared/operators/permissions';
 import { roleKey, useRole } from '../state/roleStore';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 export interface AdminGate {
   /** The clerk acts as Admin now. */
@@ -51,31 +52,25 @@ export function useConfirmLiveChange(): { ask: (what: ReactNode, run: Pending['r
   const ask = useCallback((what: ReactNode, run: Pending['run']) => setPending({ what, run }), []);
   const close = () => setPending(null);
   // Rendered only while asking: a screen has several of these, and one dialog at a time.
-  const dialog = pending === null ? null : (
-    <Modal opened onClose={close} title={t('settings.live.confirmTitle')} centered data-testid="confirm-live-setting">
-      <Stack gap="md">
-        <Text>{pending?.what}</Text>
+  const dialog =
+    pending === null ? null : (
+      <ConfirmDialog
+        title={t('settings.live.confirmTitle')}
+        testId="confirm-live-setting"
+        confirmLabel={t('settings.live.confirm')}
+        cancelLabel={t('settings.live.cancel')}
+        onCancel={close}
+        onConfirm={() => {
+          close();
+          void pending.run();
+        }}
+        testIds={{ cancel: 'confirm-live-cancel', confirm: 'confirm-live-ok' }}
+      >
+        <Text>{pending.what}</Text>
         <Text fz="sm" c="dimmed">
           {t('settings.live.confirmHint')}
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} data-testid="confirm-live-cancel">
-            {t('settings.live.cancel')}
-          </Button>
-          <Button
-            data-autofocus
-            onClick={() => {
-              const run = pending?.run;
-              close();
-              void run?.();
-            }}
-            data-testid="confirm-live-ok"
-          >
-            {t('settings.live.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
+      </ConfirmDialog>
+    );
   return { ask, dialog };
 }

@@ -5,7 +5,7 @@ import { db } from '../db';
 
 export type StoredSettings = { [K in SettingKey]?: SettingValue<K> };
 
-const KEYS: SettingKey[] = ['periodPreset', 'periods', 'deviceName', 'devicePrefix', 'allocationStrategy'];
+const KEYS: SettingKey[] = ['periodPreset', 'periods', 'deviceName', 'devicePrefix', 'allocationStrategy', 'sscc'];
 
 export function useSettings(): StoredSettings | undefined {
   return useLiveQuery(async () => {

@@ -1,5 +1,6 @@
 // Device settings: one zod schema per key, so the UI, the engine and an import all agree.
 import { z } from 'zod';
+import { ssccSettingSchema } from '../tracking/sscc';
 import { currencySchema, paymentMethodsSchema } from './currency';
 
 export const settingSchemas = {
@@ -24,6 +25,9 @@ export const settingSchemas = {
   currency: currencySchema,
   /** Payment methods offered at the counter, in order ("cash" gives change). */
   paymentMethods: paymentMethodsSchema,
+  /** The GS1 company prefix and extension digit of the SSCCs on this counter's parcel labels
+   *  (shared/tracking/sscc.ts; GS1's in-company prefix 0200000 when unset). */
+  sscc: ssccSettingSchema,
   /** Printed at the head of receipts. */
   shopName: z.string().trim().min(1).max(60),
   scannerProfile: z.object({
@@ -39,7 +43,7 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)
 
 /**
  * Settings that change how the live counter behaves (the timers' periods, where stock is
- * taken from, order numbers, where a valid-until day ends): only the Admin role changes them
+ * taken from, order numbers, where a valid-until day ends, the SSCCs on parcel labels): only the Admin role changes them
  * (engine/adminCommands.ts refuses otherwise), and the screens ask before saving.
  */
-export const LIVE_SETTING_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['periodPreset', 'periods', 'allocationStrategy', 'devicePrefix', 'utcOffsetMinutes']);
+export const LIVE_SETTING_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['periodPreset', 'periods', 'allocationStrategy', 'devicePrefix', 'utcOffsetMinutes', 'sscc']);

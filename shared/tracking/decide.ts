@@ -6,7 +6,7 @@ import type { EventMeta } from '../engine/command';
 import { checkTracking, type CarrierRow } from './carriers';
 import type { CheckpointKind, TrackingEffect, TrackingMachine } from './machine';
 import type { CheckpointRow, ExceptionRow, ExceptionType, ShipmentDirection, ShipmentRow } from './rows';
-import { ssccFor } from './sscc';
+import { ssccFor, type SsccSetting } from './sscc';
 
 /** The key of a shipment's "late" timer in the timers table. */
 export const LATE_TIMER_KEY = 'parcel-late';
@@ -75,6 +75,8 @@ export interface NewShipment {
   direction: ShipmentDirection;
   /** The SSCC serials to use, one per parcel. */
   firstSerial: number;
+  /** The counter's GS1 company prefix and extension digit (the `sscc` setting). */
+  sscc: SsccSetting;
 }
 
 export function newShipment(machine: TrackingMachine, s: NewShipment, meta: EventMeta): ShipmentRow {
@@ -82,7 +84,7 @@ export function newShipment(machine: TrackingMachine, s: NewShipment, meta: Even
     no: i + 1,
     weightGrams: p.weightGrams ?? null,
     trackingNumber: s.trackingNumbers[i] ?? s.trackingNumbers[0]!,
-    sscc: ssccFor(s.firstSerial + i),
+    sscc: ssccFor(s.firstSerial + i, s.sscc),
   }));
   return {
     id: s.id,

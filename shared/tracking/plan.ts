@@ -8,6 +8,7 @@ import { settingSchemas } from '../settings/settings';
 import { checkNumbers, DEFAULT_LATE_AFTER_MS, lateTimer, newShipment } from './decide';
 import type { TrackingMachine } from './machine';
 import type { ShipmentRow } from './rows';
+import { DEFAULT_SSCC_SETTING, type SsccSetting } from './sscc';
 import type { TrackingTx } from './storage';
 
 export const SSCC_SEQUENCE = 'sscc';
@@ -15,6 +16,12 @@ export const SSCC_SEQUENCE = 'sscc';
 export async function lateAfterMs(tx: TrackingTx): Promise<number> {
   const stored = settingSchemas.parcelLateAfterMs.safeParse(await tx.settingValue('parcelLateAfterMs'));
   return stored.success ? stored.data : DEFAULT_LATE_AFTER_MS;
+}
+
+/** The counter's SSCC prefix and extension digit; GS1's in-company prefix until one is set. */
+async function ssccSetting(tx: TrackingTx): Promise<SsccSetting> {
+  const stored = settingSchemas.sscc.safeParse(await tx.settingValue('sscc'));
+  return stored.success ? stored.data : DEFAULT_SSCC_SETTING;
 }
 
 export interface ShipmentPlanInput {
@@ -42,7 +49,7 @@ export async function planShipment(
   s: ShipmentPlanInput,
   serial?: number,
 ): Promise<PlannedShipment | Refused> {
-  const [carrier, last, lateMs] = await Promise.all([tx.carrier(s.carrier), serial === undefined ? tx.sequence(SSCC_SEQUENCE) : Promise.resolve(serial), lateAfterMs(tx)]);
+  const [carrier, last, lateMs, sscc] = await Promise.all([tx.carrier(s.carrier), serial === undefined ? tx.sequence(SSCC_SEQUENCE) : Promise.resolve(serial), lateAfterMs(tx), ssccSetting(tx)]);
   if (!carrier || !carrier.active) return refused('invalid-input', `carrier: ${s.carrier} is not a carrier of this counter (Settings → Carriers).`, { reason: 'unknown-carrier', field: 'carrier', carrier: s.carrier });
   const bad = checkNumbers(carrier, s.trackingNumbers);
   if (bad) return bad;
@@ -52,7 +59,7 @@ export async function planShipment(
       return refused('invalid-input', `trackingNumbers.${i}: ${n} is already on order ${used.orderNumber}.`, { reason: 'tracking-in-use', field: `trackingNumbers.${i}`, code: n, order: used.orderNumber });
     }
   }
-  const shipment = newShipment(deps.machine, { id: deps.newId(), order: s.order, carrier, service: s.service, trackingNumbers: s.trackingNumbers, parcels: s.parcels, direction: s.direction, firstSerial: last + 1 }, m);
+  const shipment = newShipment(deps.machine, { id: deps.newId(), order: s.order, carrier, service: s.service, trackingNumbers: s.trackingNumbers, parcels: s.parcels, direction: s.direction, firstSerial: last + 1, sscc }, m);
   const timer = lateTimer(shipment, m, deps.newId(), lateMs);
   return { shipment: { ...shipment, lateTimerId: timer.id, ...(s.refundId ? { refundId: s.refundId } : {}) }, timer, serial: last + s.parcels.length };
 }

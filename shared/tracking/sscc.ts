@@ -1,15 +1,44 @@
 // Serial Shipping Container Codes: extension digit, GS1 company prefix, serial, GS1 check
 // digit (18 digits), printed as GS1-128 with application identifier (00).
+import { z } from 'zod';
 import { gs1CheckDigit } from '../barcode/checkDigit';
 
-/** The company prefix used until the counter's own GS1 prefix is a setting. GS1 gives
- *  prefixes 0200–0299 for use inside a company, which is what a counter's own labels are. */
+/** The company prefix of a counter that has not set its own. GS1 gives prefixes 0200–0299
+ *  for use inside a company, which is what a counter's own labels are. */
 export const DEFAULT_SSCC_PREFIX = '0200000';
 
-/** The SSCC of the n-th parcel this counter labels (n from 1). */
-export function ssccFor(serial: number, prefix = DEFAULT_SSCC_PREFIX, extension = 0): string {
-  const serialDigits = 16 - prefix.length;
-  const body = `${extension}${prefix}${String(serial % 10 ** serialDigits).padStart(serialDigits, '0')}`;
+/** GS1 company prefixes are 6 to 12 digits; with the extension digit and the check digit that
+ *  leaves 4 to 10 digits of serial in the 18. */
+export const SSCC_PREFIX_MIN = 6;
+export const SSCC_PREFIX_MAX = 12;
+
+/** The counter's SSCC setting (Settings → Carriers, Admin): the shop's GS1 company prefix and
+ *  the extension digit it puts in front. */
+export const ssccSettingSchema = z.strictObject({
+  companyPrefix: z
+    .string()
+    .trim()
+    .regex(/^\d*$/, 'the GS1 company prefix is digits only')
+    .min(SSCC_PREFIX_MIN, `the GS1 company prefix has ${SSCC_PREFIX_MIN} to ${SSCC_PREFIX_MAX} digits`)
+    .max(SSCC_PREFIX_MAX, `the GS1 company prefix has ${SSCC_PREFIX_MIN} to ${SSCC_PREFIX_MAX} digits`),
+  extension: z.number().int('the extension digit is one digit, 0 to 9').min(0, 'the extension digit is one digit, 0 to 9').max(9, 'the extension digit is one digit, 0 to 9'),
+});
+
+export type SsccSetting = z.infer<typeof ssccSettingSchema>;
+
+export const DEFAULT_SSCC_SETTING: SsccSetting = { companyPrefix: DEFAULT_SSCC_PREFIX, extension: 0 };
+
+/** How many serial digits a prefix leaves (so the SSCC with its check digit is 18 digits). */
+export function serialDigits(companyPrefix: string): number {
+  return 16 - companyPrefix.length;
+}
+
+/** The SSCC of the n-th parcel this counter labels (n from 1). A serial longer than the prefix
+ *  leaves room for starts again from its low digits (GS1: an SSCC may be reused after a year). */
+export function ssccFor(serial: number, setting: SsccSetting = DEFAULT_SSCC_SETTING): string {
+  const { companyPrefix, extension } = ssccSettingSchema.parse(setting);
+  const digits = serialDigits(companyPrefix);
+  const body = `${extension}${companyPrefix}${String(serial % 10 ** digits).padStart(digits, '0')}`;
   return body + gs1CheckDigit(body);
 }
 

@@ -46,6 +46,24 @@ describe('shipments', () => {
     expect(await counter.db.timers.get(row!.lateTimerId!)).toMatchObject({ status: 'pending', key: 'parcel-late' });
   });
 
+  it("labels parcels with the counter's GS1 company prefix and extension digit (an Admin setting)", async () => {
+    const { counter } = await testCounter();
+    // Another role is refused and nothing is written; a prefix that leaves no 18 digits is refused.
+    expect(await counter.setSetting('sscc', { companyPrefix: '4012345', extension: 7 }, { role: 'S' })).toMatchObject({ ok: false, code: 'role-not-permitted' });
+    expect(await counter.setSetting('sscc', { companyPrefix: '40123', extension: 7 }, { role: 'A' })).toMatchObject({ ok: false, code: 'invalid-input', params: { field: 'sscc' } });
+    expect(await counter.db.settings.get('sscc')).toBeUndefined();
+    expect(await counter.setSetting('sscc', { companyPrefix: '4012345', extension: 7 }, { role: 'A' })).toEqual({ ok: true });
+    const o = await shippedOrder(counter);
+    const s = await counter.createShipment({ orderId: o.orderId, carrier: 'ups', trackingNumbers: [UPS_1], parcels: [{}, {}], direction: 'outbound' });
+    if (!s.ok) throw new Error(s.message);
+    expect(s.sscc).toHaveLength(2);
+    for (const [i, code] of s.sscc.entries()) {
+      expect(code).toMatch(/^74012345\d{10}$/);
+      expect(isSscc(code)).toBe(true);
+      expect(Number(code.slice(8, 17))).toBe(i + 1);
+    }
+  });
+
   it('refuses a wrong check digit naming the field, and writes nothing', async () => {
     const { counter } = await testCounter();
     const o = await paidOrder(counter);

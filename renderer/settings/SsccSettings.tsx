@@ -1,0 +1,96 @@
+// The SSCC on parcel labels: the shop's GS1 company prefix and the extension digit in front.
+// It changes every label the counter prints from now on, so Admin only, confirmed once more.
+import { Button, Code, Group, NumberInput, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_SSCC_SETTING, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccFor, type SsccSetting } from '../../shared/tracking/sscc';
+import { useCounter } from '../engine/client';
+import { toastOk } from '../ui/toast';
+import { AdminNotice, useAdminGate, useConfirmLiveChange } from './liveSettings';
+import { fieldMessage } from './useSettings';
+
+type Problem = { prefix?: string; extension?: string };
+
+export function SsccSettings({ stored }: { stored: SsccSetting | undefined }) {
+  const { t } = useTranslation();
+  const counter = useCounter();
+  const gate = useAdminGate();
+  const confirm = useConfirmLiveChange();
+  const current = stored ?? DEFAULT_SSCC_SETTING;
+  // The operator's edits, or null while the fields follow the stored setting.
+  const [draft, setDraft] = useState<{ prefix: string; extension: number | string } | null>(null);
+  const [problem, setProblem] = useState<Problem>({});
+  const prefix = draft?.prefix ?? current.companyPrefix;
+  const extension = draft?.extension ?? current.extension;
+
+  const check = (): SsccSetting | Problem => {
+    const p = prefix.trim();
+    const out: Problem = {};
+    if (!/^\d*$/.test(p)) out.prefix = t('settings.carriers.sscc.digitsOnly');
+    else if (p.length < SSCC_PREFIX_MIN || p.length > SSCC_PREFIX_MAX) out.prefix = t('settings.carriers.sscc.length', { min: SSCC_PREFIX_MIN, max: SSCC_PREFIX_MAX, count: p.length });
+    const e = typeof extension === 'number' ? extension : Number.NaN;
+    if (!Number.isInteger(e) || e < 0 || e > 9) out.extension = t('settings.carriers.sscc.extensionDigit');
+    return out.prefix || out.extension ? out : { companyPrefix: p, extension: e };
+  };
+  const checked = check();
+  const valid = 'companyPrefix' in checked ? checked : null;
+  const example = valid ? `(00) ${ssccFor(1, valid)}` : '—';
+
+  const save = async (next: SsccSetting) => {
+    const r = await counter.setSetting('sscc', next, { role: gate.role });
+    if (!r.ok) return setProblem({ prefix: fieldMessage('sscc', r.message) });
+    setDraft(null);
+    setProblem({});
+    toastOk(t('settings.saved'), t('settings.carriers.sscc.title'));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid) return setProblem(checked as Problem);
+    setProblem({});
+    confirm.ask(t('settings.carriers.sscc.confirm', { example }), () => save(valid));
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="sscc-settings">
+      <Text fw={600}>{t('settings.carriers.sscc.title')}</Text>
+      <Text fz="sm" c="dimmed" mb="xs">
+        {t('settings.carriers.sscc.hint')}
+      </Text>
+      <AdminNotice gate={gate} />
+      <Group align="start" mt="xs">
+        <TextInput
+          label={t('settings.carriers.sscc.prefix')}
+          value={prefix}
+          onChange={(e) => setDraft({ prefix: e.currentTarget.value, extension })}
+          maxLength={SSCC_PREFIX_MAX + 2}
+          inputMode="numeric"
+          disabled={!gate.allowed}
+          error={problem.prefix}
+          w={220}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          data-testid="sscc-prefix"
+        />
+        <NumberInput
+          label={t('settings.carriers.sscc.extension')}
+          value={extension}
+          onChange={(v) => setDraft({ prefix, extension: v })}
+          min={0}
+          max={9}
+          allowDecimal={false}
+          allowNegative={false}
+          disabled={!gate.allowed}
+          error={problem.extension}
+          w={160}
+          data-testid="sscc-extension"
+        />
+        <Button type="submit" variant="default" mt={25} disabled={!gate.allowed || draft === null} data-testid="sscc-save">
+          {t('settings.carriers.saveLate')}
+        </Button>
+      </Group>
+      <Text fz="sm" mt="xs">
+        {t('settings.carriers.sscc.example')} <Code data-testid="sscc-example">{example}</Code>
+      </Text>
+      {confirm.dialog}
+    </form>
+  );
+}
