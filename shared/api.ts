@@ -275,6 +275,8 @@ export interface ScanInput {
   screen: string;
   ok: boolean;
   message: string;
+  /** The workflow role the window was in when the scan came (the operator and device are the engine's). */
+  role?: string;
 }
 
 export type InstallWorkflowResult = { ok: true; id: string; version: number } | (Refused & { problems: Array<{ path: string; message: string }> });
