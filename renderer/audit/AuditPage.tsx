@@ -191,12 +191,12 @@ function AuditPage() {
                         <Table.Td fw={600} data-col="operator">
                           {nameOf(r.operator)}
                         </Table.Td>
-                        <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }} data-col="role">
                           {r.role ? `${r.role} · ${words.role(r.role)}` : null}
                         </Table.Td>
                         <Table.Td data-col="what">{what(r)}</Table.Td>
                         <Table.Td>{r.orderId ? <Link to={`/orders/${encodeURIComponent(r.orderId)}`}>{r.orderNumber ?? r.orderId}</Link> : null}</Table.Td>
-                        <Table.Td ff="monospace" fz="sm">
+                        <Table.Td ff="monospace" fz="sm" data-col="device">
                           {r.deviceId}
                         </Table.Td>
                       </Table.Tr>
