@@ -119,6 +119,57 @@ test.describe('operators on screen', () => {
     // A clerk does not manage operators.
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByTestId('settings-operators')).toContainText('Only an admin');
+
+    // Nor reads the audit: the navbar leaves it out, and its screen (Alt+9) refuses with a sentence.
+    await expect(page.getByTestId('nav-audit')).toHaveCount(0);
+    await page.keyboard.press('Alt+9');
+    const refused = page.getByTestId('audit-refused');
+    await expect(refused).toContainText('Only an operator who may act as Platform (P) or Admin (A) opens the audit.');
+    await expect(page.getByTestId('audit-table')).toHaveCount(0);
+    await expect(page.getByTestId('audit-summary')).toHaveCount(0);
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect(refused).toContainText('只有可以担任平台（P）或管理员（A）的操作员才能打开审计。');
+  });
+
+  test('skipping the set-up keeps single-operator mode under the name typed: the audit shows it, in English and Chinese', async ({ page }, testInfo) => {
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const setup = page.getByTestId('operators-setup');
+    // The name is needed: skipping without one is answered, and nothing is saved.
+    await setup.getByTestId('setup-alone').click();
+    await expect(setup.getByTestId('setup-error')).toHaveText('Type your name first: every change is recorded under it.');
+    await setup.getByTestId('setup-name').fill('Sam Li');
+    await setup.getByTestId('setup-alone').click();
+    await expect(setup.getByTestId('single-operator')).toHaveAttribute('data-name', 'Sam Li');
+    await expect(setup.getByTestId('single-operator')).toContainText('every change is recorded as Sam Li');
+    // Still single-operator mode: no sign-in, no header operator, every role.
+    await expect(page.getByTestId('sign-in-screen')).toHaveCount(0);
+    await expect(page.getByTestId('role-switcher').locator('label')).toHaveCount(4);
+
+    const { number } = await createOrderViaEngine(page, { buyerId: 'C-5', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 900 }] });
+    await scan(page, `CF:O:${number}`);
+    await handled(page, 1);
+    await expect(page.getByTestId('order-number')).toHaveText(number);
+    await page.getByTestId('nav-audit').click();
+    const table = page.getByTestId('audit-table');
+    await expect(table.locator('[data-testid="audit-row"][data-kind="create-order"] [data-col="operator"]')).toHaveText('Sam Li');
+    await expect(table.locator('[data-testid="audit-row"][data-kind="scan"] [data-col="operator"]')).toHaveText('Sam Li');
+    const sam = page.getByTestId('audit-summary').locator('[data-testid="audit-summary-row"][data-operator="Sam Li"]');
+    await expect(sam.locator('[data-col="ordersCreated"]')).toHaveText('1');
+    await expect(sam.locator('[data-col="scans"]')).toHaveText('1');
+
+    // 简体中文: a new name saved from the same form is what the next change carries.
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await page.getByTestId('nav-settings').click();
+    await expect(setup.getByTestId('single-operator')).toContainText('单操作员模式：每次更改都记录为 Sam Li。');
+    await setup.getByTestId('setup-name').fill('李山');
+    await setup.getByTestId('setup-alone').click();
+    await expect(setup.getByTestId('single-operator')).toHaveAttribute('data-name', '李山');
+    await createOrderViaEngine(page, { buyerId: 'C-6', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 900 }] });
+    await page.getByTestId('nav-audit').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('审计');
+    await expect(table.locator('[data-testid="audit-row"][data-kind="create-order"] [data-col="operator"]')).toHaveText(['李山', 'Sam Li']);
   });
 
   test('a badge scan signs in on the sign-in screen and switches operator anywhere; idle lock keeps a half-built order', async ({ page }, testInfo) => {
@@ -293,6 +344,11 @@ test.describe('audit', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('order-state')).toHaveText('finished shipping');
 
+    // The audit is a supervisor's: Ada (admin) signs in again by badge to read it.
+    await expect(page.getByRole('link', { name: 'Audit' })).toHaveCount(0);
+    await scan(page, 'CF:OP:ADA-1');
+    await handled(page, 3);
+    await expect(page.getByTestId('header-operator')).toHaveText('Ada');
     await page.getByRole('link', { name: 'Audit' }).click();
     const table = page.getByTestId('audit-table');
     await expect(table).toBeVisible();
@@ -302,6 +358,15 @@ test.describe('audit', () => {
     await expect(shipped).toContainText(number);
     await expect(shipped).toContainText('S · Seller');
     await expect(table.locator('[data-testid="audit-row"][data-kind="create-order"] [data-col="operator"]')).toHaveText('Ada');
+    // Every scan is listed with who made it, in which role, on which counter.
+    const scans = table.locator('[data-testid="audit-row"][data-kind="scan"]');
+    await expect(scans).toHaveCount(3);
+    await expect(scans.locator('[data-col="operator"]')).toHaveText(['Ada', 'Cleo', 'Cleo']);
+    const label = scans.filter({ hasText: `CF:O:${number}` });
+    await expect(label).toContainText(`Scanned CF:O:${number}`);
+    await expect(label.locator('[data-col="operator"]')).toHaveText('Cleo');
+    await expect(label.locator('[data-col="role"]')).not.toBeEmpty();
+    await expect(label.locator('[data-col="device"]')).not.toBeEmpty();
     await screenshotBoth(page, 'audit');
 
     // Only Cleo's rows: the shipment, her badge sign-in.
@@ -310,6 +375,16 @@ test.describe('audit', () => {
     await expect(table.locator('[data-col="operator"]').filter({ hasNotText: 'Cleo' })).toHaveCount(0);
     await expect(table.locator('[data-testid="audit-row"][data-kind="sign-in"]')).toHaveCount(1);
     await expect(shipped).toHaveCount(1);
+    // Her scans, like any other kind of entry.
+    await page.getByTestId('audit-kind').click();
+    await page.getByRole('option', { name: 'Scan', exact: true }).click();
+    await expect(table.getByTestId('audit-row')).toHaveCount(2);
+    await expect(table.locator('[data-testid="audit-row"]:not([data-kind="scan"])')).toHaveCount(0);
+    // Picked again, the kind is let go (Mantine's Select deselects): every kind of Cleo's again.
+    await page.getByTestId('audit-kind').click();
+    await page.getByRole('option', { name: 'Scan', exact: true }).click();
+    await expect(page.getByTestId('audit-kind')).toHaveValue('');
+    await expect(table.locator('[data-testid="audit-row"][data-kind="sign-in"]')).toHaveCount(1);
     // And by action: only the shipment is left.
     await page.getByTestId('audit-action').click();
     await page.getByRole('option', { name: 'ship the order' }).click();
@@ -325,13 +400,15 @@ test.describe('audit', () => {
     await expect(cleo.locator('[data-col="actions"]')).toHaveText('1');
     await expect(cleo.locator('[data-col="signIns"]')).toHaveText('1');
     await expect(cleo.locator('[data-col="ordersCreated"]')).toHaveText('0');
+    await expect(cleo.locator('[data-col="scans"]')).toHaveText('2');
+    await expect(ada.locator('[data-col="scans"]')).toHaveText('1');
 
     // CSV of what the screen shows (the browser host saves it as a download).
     const download = page.waitForEvent('download');
     await page.getByTestId('audit-export').click();
     const file = await download;
     const csv = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks as Buffer[]).toString('utf8'));
-    expect(csv.split('\r\n')[0]).toBe('time,operator,operator_id,role,kind,action,order,from,to,stock_movements,sign_in,device');
+    expect(csv.split('\r\n')[0]).toBe('time,operator,operator_id,role,kind,action,order,from,to,stock_movements,sign_in,device,scan_code,scan_result');
     expect(csv).toContain(`Cleo,`);
     expect(csv).toMatch(new RegExp(`,S,act,ship the order,${number},FP,`));
     expect(csv).not.toContain('Ada,');
@@ -339,5 +416,10 @@ test.describe('audit', () => {
     await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('审计');
     await expect(summary).toContainText('创建订单');
+    await expect(summary).toContainText('扫码');
+    // The action filter let go (its chosen option picked again): Cleo's scans are back, in Chinese.
+    await page.getByTestId('audit-action').click();
+    await page.getByRole('option', { name: '发货', exact: true }).click();
+    await expect(label).toContainText(`扫描了 CF:O:${number}`);
   });
 });

@@ -130,7 +130,7 @@ test.describe('scanner', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^scan-log-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync(await file.path(), 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('seq,time,raw,type,screen,result,message');
+    expect(csv[0]).toBe('seq,time,raw,type,screen,result,message,operator,role,device');
     expect(csv).toHaveLength(11);
     expect(csv[1]).toContain(`,${codes[0]},product,create-order,ok,`);
   });

@@ -4,32 +4,38 @@ import type { Condition, EntityRef, LedgerRow, LocationRow, OrderType, ProductRo
 import type { SettingKey, SettingValue } from './settings/settings';
 import type { MoneyApi } from './payments/api';
 
-export type RefusalCode =
-  | 'unknown-role'
-  | 'unknown-action'
-  | 'wrong-role'
-  | 'system-only'
-  | 'not-allowed-in-state'
-  | 'guard-failed'
-  | 'not-found'
-  | 'insufficient-stock'
-  | 'invalid-input'
-  | 'ambiguous'
-  | 'effect-failed'
+/** Every refusal code the engine and shared/ can give: one list, so a test can check that
+ *  each is worded in every language the UI speaks (renderer/ui/refusalWords.test.ts). The
+ *  situations each code covers (`params.reason`) are listed in shared/refusals.ts. */
+export const REFUSAL_CODES = [
+  'unknown-role',
+  'unknown-action',
+  'wrong-role',
+  'system-only',
+  'not-allowed-in-state',
+  'guard-failed',
+  'not-found',
+  'insufficient-stock',
+  'invalid-input',
+  'ambiguous',
+  'effect-failed',
   /** The command id was used before for another command (another kind or payload). */
-  | 'command-id-conflict'
+  'command-id-conflict',
   /** Past one of the limits in shared/limits.ts (params.limit says which figure). */
-  | 'limit-exceeded'
+  'limit-exceeded',
   /** The database refused the write (full disk, closed, blocked): nothing was saved. */
-  | 'storage-failed'
+  'storage-failed',
   /** The command's operator is unknown, deactivated or may not take its role (params.operator, params.role). */
-  | 'role-not-permitted'
+  'role-not-permitted',
   /** Unknown badge or name, wrong PIN, or a deactivated operator (params.waitSeconds after a wrong PIN). */
-  | 'sign-in-failed'
+  'sign-in-failed',
   /** Too soon after wrong PINs: params.waitSeconds until the next try is checked. */
-  | 'rate-limited'
+  'rate-limited',
   /** The action would change nothing (already recorded in this state, nothing left to do). */
-  | 'no-change';
+  'no-change',
+] as const;
+
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export interface Refused {
   ok: false;
@@ -277,6 +283,8 @@ export interface ScanInput {
   screen: string;
   ok: boolean;
   message: string;
+  /** The workflow role the window was in when the scan came (the operator and device are the engine's). */
+  role?: string;
 }
 
 export type InstallWorkflowResult = { ok: true; id: string; version: number } | (Refused & { problems: Array<{ path: string; message: string }> });

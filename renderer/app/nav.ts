@@ -24,6 +24,8 @@ export interface NavEntry {
   icon: Icon;
   /** Other paths that highlight this entry (e.g. an order's detail highlights Boards). */
   alsoActive?: RegExp;
+  /** Only for supervisors (Platform or Admin): hidden from others, and the screen refuses them. */
+  supervisors?: true;
 }
 
 export const NAV: NavEntry[] = [
@@ -35,7 +37,7 @@ export const NAV: NavEntry[] = [
   { path: '/scans', labelKey: 'nav.scanLog', icon: IconBarcode },
   { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustmentsHorizontal, alsoActive: /^\/operators\// },
   { path: '/labels', labelKey: 'nav.labels', icon: IconTags },
-  { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch },
+  { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch, supervisors: true },
   // After the others: Alt+1..8 keep the screens people learnt them for.
   { path: '/parcels', labelKey: 'nav.parcels', icon: IconPackages },
   { path: '/search', labelKey: 'nav.search', icon: IconSearch },

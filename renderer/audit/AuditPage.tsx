@@ -1,13 +1,15 @@
-// Audit: who did what, as which role, from which counter, when — every stored command and
-// every sign-in attempt, filtered by operator, kind, role, order and dates, exported as CSV,
-// with a summary per operator for the dates chosen (orders created, actions, stock
-// movements, sign-ins). Reads only; the rows are the engine's own records.
-import { Button, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconFileTypeCsv } from '@tabler/icons-react';
+// Audit: who did what, as which role, from which counter, when — every stored command,
+// sign-in attempt and scan, filtered by operator, kind, role, order and dates, exported as
+// CSV, with a summary per operator for the dates chosen (orders created, actions, stock
+// movements, sign-ins, scans). Reads only; the rows are the engine's own records. For
+// supervisors: SupervisorsOnly turns everyone else away.
+import { Alert, Button, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconFileTypeCsv, IconLock } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useMaySupervise } from '../operators/session';
 import { platform } from '../platform';
 import { useMenuCommand } from '../shell/menuCommands';
 import { PageHeader } from '../ui/PageHeader';
@@ -32,7 +34,24 @@ const dayStart = (text: string) => {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).getTime();
 };
 
-export default function AuditPage() {
+/** The route: supervisors (Platform or Admin, or anyone in single-operator mode) only. The
+ *  audit reads the database directly, so this is a screen's rule, not the engine's. */
+export default function AuditScreen() {
+  const { t } = useTranslation();
+  const may = useMaySupervise();
+  if (may === undefined) return <LoadingState />;
+  if (may) return <AuditPage />;
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('audit.title')} />
+      <Alert color="orange" icon={<IconLock size={20} />} title={t('audit.supervisorsOnly.title')} data-testid="audit-refused" role="alert">
+        {t('audit.supervisorsOnly.text')}
+      </Alert>
+    </Stack>
+  );
+}
+
+function AuditPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const words = useWorkflowWords();
@@ -78,6 +97,7 @@ export default function AuditPage() {
 
   const what = (r: AuditRow) => {
     if (r.kind === 'sign-in') return t(`audit.signIn.${r.outcome ?? 'ok'}`, { method: t(`audit.method.${r.method ?? 'pin'}`), defaultValue: `${r.method}: ${r.outcome}` });
+    if (r.scan) return t(r.scan.ok ? 'audit.scan.ok' : 'audit.scan.refused', { code: r.scan.raw, type: t(`scan.kind.${r.scan.type}`, { defaultValue: r.scan.type }) });
     const parts = [kindLabel(r.kind)];
     if (r.action) parts.push(words.action(r.action));
     if (r.from !== null || r.to) parts.push(`${r.from ? words.state('order', r.from) : '—'} → ${r.to ? words.state('order', r.to) : '—'}`);
@@ -124,6 +144,7 @@ export default function AuditPage() {
                     <Table.Th ta="right">{t('audit.summary.stockMovements')}</Table.Th>
                     <Table.Th ta="right">{t('audit.summary.signIns')}</Table.Th>
                     <Table.Th ta="right">{t('audit.summary.failedSignIns')}</Table.Th>
+                    <Table.Th ta="right">{t('audit.summary.scans')}</Table.Th>
                     <Table.Th ta="right">{t('audit.summary.commands')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -136,6 +157,7 @@ export default function AuditPage() {
                       <Table.Td ta="right" data-col="stockMovements">{d.stockMovements}</Table.Td>
                       <Table.Td ta="right" data-col="signIns">{d.signIns}</Table.Td>
                       <Table.Td ta="right" data-col="failedSignIns">{d.failedSignIns}</Table.Td>
+                      <Table.Td ta="right" data-col="scans">{d.scans}</Table.Td>
                       <Table.Td ta="right" data-col="commands">{d.commands}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -169,12 +191,12 @@ export default function AuditPage() {
                         <Table.Td fw={600} data-col="operator">
                           {nameOf(r.operator)}
                         </Table.Td>
-                        <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }} data-col="role">
                           {r.role ? `${r.role} · ${words.role(r.role)}` : null}
                         </Table.Td>
                         <Table.Td data-col="what">{what(r)}</Table.Td>
                         <Table.Td>{r.orderId ? <Link to={`/orders/${encodeURIComponent(r.orderId)}`}>{r.orderNumber ?? r.orderId}</Link> : null}</Table.Td>
-                        <Table.Td ff="monospace" fz="sm">
+                        <Table.Td ff="monospace" fz="sm" data-col="device">
                           {r.deviceId}
                         </Table.Td>
                       </Table.Tr>

@@ -1,18 +1,19 @@
 // The audit trail as rows: every stored command (who, as which role, from which counter,
-// when, what it did to which order, how many stock movements) and every sign-in attempt,
+// when, what it did to which order, how many stock movements), every sign-in attempt and
+// every scan (who scanned what, in which role, on which counter, and how it was answered),
 // with the screen's filters, a day summary per operator, and CSV. Pure: queries.ts reads the
 // tables; this joins and counts (tested without a database).
 import Papa from 'papaparse';
-import type { CommandRow, EventBatchRow, SignInRow } from '../../shared/db/rows';
+import type { CommandRow, EventBatchRow, ScanRow, SignInRow } from '../../shared/db/rows';
 
 export interface AuditRow {
-  /** Stable key: the command id, or `sign-in:<seq>`. */
+  /** Stable key: the command id, `sign-in:<seq>` or `scan:<seq>`. */
   key: string;
   at: number;
   /** The operator id as stored (a configured name in single-operator mode, 'system' for start-up work). */
   operator: string;
   role: string | null;
-  /** The command kind, or 'sign-in'. */
+  /** The command kind, 'sign-in' or 'scan'. */
   kind: string;
   deviceId: string;
   /** The workflow action, when the command took one (the first transition it made). */
@@ -25,6 +26,8 @@ export interface AuditRow {
   /** Sign-in rows: how (badge, pin, recovery) and how it ended (ok, wrong-pin...). */
   method: string | null;
   outcome: string | null;
+  /** Scan rows: what was read, as what, on which screen, and whether the counter took it. */
+  scan: { raw: string; type: string; screen: string; ok: boolean } | null;
 }
 
 export interface AuditSources {
@@ -34,6 +37,8 @@ export interface AuditSources {
   /** Stock movements per command id. */
   movements: ReadonlyMap<string, number>;
   signIns: readonly SignInRow[];
+  /** The scan log's rows (absent: no scans are listed). */
+  scans?: readonly ScanRow[];
   /** Order numbers by order id. */
   numbers: ReadonlyMap<string, string>;
 }
@@ -74,6 +79,7 @@ export function auditRows(src: AuditSources): AuditRow[] {
       stockMovements: src.movements.get(c.id) ?? 0,
       method: null,
       outcome: null,
+      scan: null,
     };
   });
   for (const s of src.signIns) {
@@ -92,6 +98,27 @@ export function auditRows(src: AuditSources): AuditRow[] {
       stockMovements: 0,
       method: s.method,
       outcome: s.outcome,
+      scan: null,
+    });
+  }
+  for (const s of src.scans ?? []) {
+    rows.push({
+      key: `scan:${s.seq ?? s.at}`,
+      at: s.at,
+      // Rows logged before operators existed carry no operator.
+      operator: s.operator ?? '',
+      role: s.role ?? null,
+      kind: 'scan',
+      deviceId: s.deviceId ?? '',
+      action: null,
+      orderId: null,
+      orderNumber: null,
+      from: null,
+      to: null,
+      stockMovements: 0,
+      method: null,
+      outcome: s.ok ? 'ok' : 'refused',
+      scan: { raw: s.raw, type: s.type, screen: s.screen, ok: s.ok },
     });
   }
   return rows.sort((a, b) => b.at - a.at || (a.key < b.key ? -1 : 1));
@@ -100,13 +127,14 @@ export function auditRows(src: AuditSources): AuditRow[] {
 export interface AuditFilter {
   /** Operator id; null = everyone. */
   operator: string | null;
-  /** Command kind, 'sign-in', or null = all. */
+  /** Command kind, 'sign-in', 'scan', or null = all. */
   kind: string | null;
   /** Role code, or null = any. */
   role: string | null;
   /** Workflow action (ship the order...), or null = any. */
   action?: string | null;
-  /** Order number or id, as typed (case-insensitive, a part is enough); '' = any. */
+  /** Order number or id, as typed (case-insensitive, a part is enough; a scan matches by
+   *  the code it read, e.g. an order label); '' = any. */
   order: string;
   /** Inclusive start and exclusive end (ms). */
   from: number;
@@ -123,7 +151,7 @@ export function filterRows(rows: readonly AuditRow[], f: AuditFilter): AuditRow[
       (f.kind === null || r.kind === f.kind) &&
       (f.role === null || r.role === f.role) &&
       (!f.action || r.action === f.action) &&
-      (!order || (r.orderNumber ?? '').toLowerCase().includes(order) || (r.orderId ?? '').toLowerCase() === order),
+      (!order || (r.orderNumber ?? '').toLowerCase().includes(order) || (r.orderId ?? '').toLowerCase() === order || (r.scan?.raw ?? '').toLowerCase().includes(order)),
   );
 }
 
@@ -135,6 +163,8 @@ export interface OperatorDay {
   stockMovements: number;
   signIns: number;
   failedSignIns: number;
+  /** Everything scanned, answered or refused. */
+  scans: number;
   /** Every command, whatever its kind. */
   commands: number;
 }
@@ -144,8 +174,9 @@ export function daySummary(rows: readonly AuditRow[]): OperatorDay[] {
   const by = new Map<string, OperatorDay>();
   for (const r of rows) {
     if (!r.operator) continue;
-    const d = by.get(r.operator) ?? { operator: r.operator, ordersCreated: 0, actions: 0, stockMovements: 0, signIns: 0, failedSignIns: 0, commands: 0 };
-    if (r.kind === 'sign-in') {
+    const d = by.get(r.operator) ?? { operator: r.operator, ordersCreated: 0, actions: 0, stockMovements: 0, signIns: 0, failedSignIns: 0, scans: 0, commands: 0 };
+    if (r.kind === 'scan') d.scans += 1;
+    else if (r.kind === 'sign-in') {
       if (r.outcome === 'ok') d.signIns += 1;
       else d.failedSignIns += 1;
     } else {
@@ -165,7 +196,7 @@ const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 export function auditCsv(rows: readonly AuditRow[], nameOf: (operator: string) => string): string {
   return Papa.unparse(
     {
-      fields: ['time', 'operator', 'operator_id', 'role', 'kind', 'action', 'order', 'from', 'to', 'stock_movements', 'sign_in', 'device'],
+      fields: ['time', 'operator', 'operator_id', 'role', 'kind', 'action', 'order', 'from', 'to', 'stock_movements', 'sign_in', 'device', 'scan_code', 'scan_result'],
       data: rows.map((r) =>
         [
           new Date(r.at).toISOString(),
@@ -180,6 +211,8 @@ export function auditCsv(rows: readonly AuditRow[], nameOf: (operator: string) =
           String(r.stockMovements),
           r.method ? `${r.method}:${r.outcome ?? ''}` : '',
           r.deviceId,
+          r.scan?.raw ?? '',
+          r.scan ? `${r.scan.type}:${r.scan.ok ? 'ok' : 'refused'}` : '',
         ].map(safe),
       ),
     },

@@ -1,8 +1,8 @@
-// Reads for the audit screen, for one time range: commands and sign-ins by their `at`
+// Reads for the audit screen, for one time range: commands, sign-ins and scans by their `at`
 // index; events and stock movements have no time index (every command writes them, so an
 // index would cost each write), but they are appended in time order, so they are read
 // newest first until past the range's start.
-import type { CommandRow, EventBatchRow, SignInRow } from '../../shared/db/rows';
+import type { CommandRow, EventBatchRow, ScanRow, SignInRow } from '../../shared/db/rows';
 import { db } from '../db';
 import type { AuditSources } from './audit';
 
@@ -10,9 +10,10 @@ import type { AuditSources } from './audit';
 const SLACK_MS = 5 * 60_000;
 
 export async function readAudit(from: number, to: number): Promise<AuditSources & { names: Map<string, string> }> {
-  const [commands, signIns, operators] = await Promise.all([
+  const [commands, signIns, scans, operators] = await Promise.all([
     db.commands.where('at').between(from, to, true, false).toArray() as Promise<CommandRow[]>,
     db.signIns.where('at').between(from, to, true, false).toArray() as Promise<SignInRow[]>,
+    db.scans.where('at').between(from, to, true, false).toArray() as Promise<ScanRow[]>,
     db.operators.toArray(),
   ]);
   const ids = new Set(commands.map((c) => c.id));
@@ -39,5 +40,5 @@ export async function readAudit(from: number, to: number): Promise<AuditSources 
     if (o) numbers.set(o.id, o.number);
   });
   const names = new Map(operators.map((o) => [o.id, o.name] as const));
-  return { commands, events, movements, signIns, numbers, names };
+  return { commands, events, movements, signIns, scans, numbers, names };
 }

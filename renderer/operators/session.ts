@@ -7,7 +7,9 @@ import type { OperatorView, SignInInput } from '../../shared/api';
 import { counter } from '../engine/client';
 import { useRoleStore } from '../state/roleStore';
 
-export { permittedRoles } from './permitted';
+import { maySupervise } from './permitted';
+
+export { maySupervise, permittedRoles } from './permitted';
 
 interface SessionState {
   /** Whether any operator exists (undefined until read): none = single-operator mode. */
@@ -56,4 +58,9 @@ export function newBadgeCode(): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   const bytes = crypto.getRandomValues(new Uint8Array(6));
   return `OP-${[...bytes].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+/** Whether this window's operator may open a supervisors' screen (undefined: not known yet). */
+export function useMaySupervise(): boolean | undefined {
+  return useSession((s) => maySupervise(s));
 }

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseBarcode } from '../../shared/barcode/index';
 import { db } from '../db';
+import { useRoleStore } from '../state/roleStore';
 import { RESULT_COLOR } from '../ui/stateColors';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords, type WorkflowWords } from '../workflow/labels';
@@ -140,6 +141,8 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
       await screenReady(ctx.pathname);
       const scan: RoutedScan = { id: nextId++, code: captured.code, parsed: parseBarcode(captured.code), captured };
       const screen = screenOf(ctx.pathname());
+      // The role the scan was made in (a role card's scan changes it: the log keeps the one before).
+      const role = useRoleStore.getState().role;
       const paint = watchPaint();
       const change = nextDexieChange();
       let outcome: ScanOutcome;
@@ -155,7 +158,7 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
         useScannerStore.getState().finished({ id: scan.id, ok: outcome.ok, message: outcome.message });
         // The log's write, too, waits for the result's frame: its transaction would compete
         // with that frame for the CPU. Rows still land in scan order (logScan chains them).
-        void logScan({ raw: scan.code, type: scan.parsed.kind, screen: outcome.screen ?? screen, ok: outcome.ok, message: outcome.message });
+        void logScan({ raw: scan.code, type: scan.parsed.kind, screen: outcome.screen ?? screen, ok: outcome.ok, message: outcome.message, role });
       });
       const settle = outcome.settle ?? 'none';
       if (settle !== 'commit') change.cancel();

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { NAV } from '../app/nav';
+import { useMaySupervise } from '../operators/session';
 import { useShortcuts } from '../ui/useShortcuts';
 
 /** The entry of the current screen; -1 for none. */
@@ -14,18 +15,22 @@ export function NavMenu() {
   const navigate = useNavigate();
   // Alt+digit: digits alone belong to the action panel, F-keys to the roles.
   useShortcuts(NAV.map((entry, i) => ({ combo: `alt+${i + 1}`, run: () => navigate(entry.path), inFields: true })));
-  return <NavEntries active={activeEntry(useLocation().pathname)} />;
+  // Supervisors' screens are left out until the window's operator is known to be one.
+  const supervisor = useMaySupervise() === true;
+  return <NavEntries active={activeEntry(useLocation().pathname)} supervisor={supervisor} />;
 }
 
 // Re-rendered only when the current entry changes: a scanned label moves from one order to
 // the next many times a minute, and the menu's eight links stay as they are. (So no router
 // hook in here: useNavigate reads the route context, which every navigation changes.)
-const NavEntries = memo(function NavEntries({ active }: { active: number }) {
+const NavEntries = memo(function NavEntries({ active, supervisor }: { active: number; supervisor: boolean }) {
   const { t } = useTranslation();
 
   return (
     <Stack gap={4} component="nav" aria-label={t('nav.label')}>
       {NAV.map((entry, i) => {
+        // Hidden entries keep their Alt+digit (the others stay where people learnt them).
+        if (entry.supervisors && !supervisor) return null;
         const Icon = entry.icon;
         return (
           <NavLink

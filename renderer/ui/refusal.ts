@@ -15,8 +15,16 @@ type Params = NonNullable<Refused['params']>;
 type Facts = Record<string, unknown>;
 export type RefusalLike = Pick<Refused, 'code' | 'message' | 'params'>;
 
-/** Codes whose `params.reason` is the cause's own text (a thrown error), not a situation. */
+/** Codes whose `params.reason` is the cause's own text (a thrown error), not a situation
+ *  (unless it names one of theirs: shared/refusals.ts lists them, e.g. effect-failed's no-work). */
 const TEXT_REASON = new Set<Refused['code']>(['storage-failed', 'effect-failed']);
+const TEXT_REASON_SITUATIONS = new Set(['no-work']);
+
+/** Amounts the engine gives in minor units, shown as people read them. */
+const MONEY_FACTS = ['balance', 'amount', 'tendered', 'refundable'] as const;
+
+/** A parcel's or exception's state in words (the parcels screen's), its code when unknown. */
+const trackingState = (machine: unknown, state: string, t: Translate) => t(`parcels.state.${str(machine) || 'shipment'}.${state}`, { defaultValue: state });
 
 const EXPLAIN = 'order.actions.explain';
 
@@ -33,6 +41,7 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
   const facts: Facts = { ...p };
   if (typeof p.action === 'string') facts.action = words.action(p.action);
   if (typeof p.kind === 'string') facts.kind = t(`refusal.kind.${p.kind}`, { defaultValue: p.kind });
+  for (const name of MONEY_FACTS) if (typeof p[name] === 'number' && Number.isSafeInteger(p[name])) facts[name] = plainMoney(p[name]);
   switch (code) {
     case 'unknown-role':
       facts.roles = str(p.roles).split(',').filter(Boolean).join(t(`${EXPLAIN}.list`));
@@ -48,7 +57,16 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
         // Used, refunded, expired: each has its own sentence where the language has one.
         facts.context = str(p.state);
       }
-      else if (reason === 'timer-not-failed') facts.status = t(`refusal.timerStatus.${str(p.status)}`, { defaultValue: str(p.status) });
+      else if (reason === 'tracking-state' || reason === 'parcel-already-scanned') {
+        const machine = reason === 'tracking-state' ? p.machine : 'shipment';
+        facts.state = trackingState(machine, str(p.state), t);
+        facts.allowed = str(p.allowed)
+          .split(',')
+          .filter(Boolean)
+          .map((s) => trackingState(machine, s, t))
+          .join(t(`${EXPLAIN}.list`));
+        if (typeof p.action === 'string') facts.action = t(`parcels.action.${p.action}`, { defaultValue: words.action(p.action) });
+      } else if (reason === 'timer-not-failed') facts.status = t(`refusal.timerStatus.${str(p.status)}`, { defaultValue: str(p.status) });
       else if (reason === null) {
         facts.stateCode = str(p.state);
         facts.state = p.state === null || p.state === undefined ? t('refusal.part.noState') : words.state(family, str(p.state));
@@ -89,6 +107,7 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
       }
       if (reason === 'nothing-to-ship') facts.status = t(`refusal.reservation.${str(p.status)}`, { defaultValue: str(p.status) });
       if (reason === 'file-problems' || reason === 'definition-problems') facts.count = Number(p.problems);
+      if (reason === 'location-sellable') facts.outcome = t(`refusal.outcome.${str(p.outcome)}`, { defaultValue: str(p.outcome) });
       return facts;
     default:
       return facts;
@@ -117,7 +136,7 @@ function badField(r: RefusalLike, p: Params, t: Translate): Facts {
 export function refusalText(r: RefusalLike, t: Translate, words: WorkflowWords): string {
   const p = r.params;
   if (!p) return r.message;
-  const sub = TEXT_REASON.has(r.code) || typeof p.reason !== 'string' ? null : p.reason;
+  const sub = typeof p.reason !== 'string' || (TEXT_REASON.has(r.code) && !TEXT_REASON_SITUATIONS.has(p.reason)) ? null : p.reason;
   const key = `refusal.${r.code}.${sub ?? 'default'}`;
   const facts = sub === 'bad-field' && r.code === 'invalid-input' ? badField(r, p, t) : worded(r.code, sub, p, t, words);
   if (!facts) return r.message;

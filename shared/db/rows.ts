@@ -398,6 +398,8 @@ export interface ScanRow {
   /** Who was signed in and where (absent in rows logged before operators existed). */
   operator?: string;
   deviceId?: string;
+  /** The workflow role the window was in (absent in rows logged before roles were logged). */
+  role?: string;
 }
 
 // Conditions are data inside workflow definitions and timer rows.

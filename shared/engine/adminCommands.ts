@@ -26,6 +26,8 @@ export interface AdminContext {
   /** Who the next command is made as (the signed-in operator, else the configured one). */
   operator: () => string;
   now: () => number;
+  /** Told of every setting saved here (the engine follows the single operator's name). */
+  onSetting?: (key: SettingKey, value: unknown) => void;
 }
 
 function isSettingKey(key: unknown): key is SettingKey {
@@ -90,7 +92,7 @@ export function createAdminCommands(ctx: AdminContext) {
     // With operators, the pipeline checks the operator may take Admin (the kind's role); the
     // acting role is checked here too, so a clerk switched to another role is refused as well.
     const m = meta('set-setting', o.value?.commandId);
-    return runCommand(ctx.storage, m, { key, value: parsed.data }, async () => {
+    const result = await runCommand(ctx.storage, m, { key, value: parsed.data }, async () => {
       if (LIVE_SETTING_KEYS.has(key) && normalRole(role ?? '') !== ADMIN_ROLE) {
         return {
           result: refused('role-not-permitted', `"${key}" changes how the live counter works: only the Admin role may change it. Switch to Admin, then try again; nothing was changed.`, {
@@ -103,6 +105,8 @@ export function createAdminCommands(ctx: AdminContext) {
       }
       return { result: { ok: true as const }, write: (w) => w.putSetting(key, parsed.data) };
     });
+    if (result.ok) ctx.onSetting?.(key, parsed.data);
+    return result;
   }
 
   /** The scan log is a record of what the scanner read, not a command: appended as it
@@ -120,6 +124,7 @@ export function createAdminCommands(ctx: AdminContext) {
         message: oneLine(s.message, 500),
         operator: ctx.operator(),
         deviceId: ctx.deviceId,
+        ...(s.role === undefined ? {} : { role: oneLine(s.role, 8) }),
       });
     } catch {
       // a lost log line must never stop the counter (nor a scan whose fields cannot be read)

@@ -173,7 +173,7 @@ export function describeIssues(error: z.ZodError, root?: string): string {
 /** A value whose fields throw when read (a script's getter or proxy): zod rethrows those. */
 export function unreadable(error: unknown, field: string): Refused {
   const reason = error instanceof Error ? error.message || error.name : String(error);
-  return refused('invalid-input', `${field}: cannot be read (${reason}); nothing was changed.`, { field, reason });
+  return refused('invalid-input', `${field}: cannot be read (${reason}); nothing was changed.`, { reason: 'unreadable', field, cause: reason });
 }
 
 /** Parses a command's argument; a bad one becomes `invalid-input` naming the field. */

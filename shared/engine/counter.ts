@@ -27,6 +27,7 @@ import { startCounterDb } from './startup';
 import { createStockCommands } from './stockCommands';
 import { createMoneyCommands } from './moneyCommands';
 import { createReturnsCommands } from './returnsCommands';
+import { followSingleOperatorName } from './singleOperator';
 import { compileStored } from './workflowLoader';
 import type { TimerRow } from '../db/rows';
 import type { Refused } from '../api';
@@ -78,10 +79,12 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   // Commands carry the signed-in operator; until someone signs in, the configured one
   // (which only single-operator mode accepts: the pipeline checks every command).
   const session: Session = { operatorId: null };
-  const operator = () => session.operatorId ?? configured;
   const handlers = { ...BUILT_IN_HANDLERS, ...options.handlers };
   const handlerNames = new Set(Object.keys(handlers));
   const { db, registry } = await startCounterDb({ dbName: options.dbName, demo: options.demo, now, handlerNames });
+  // The name given when the set-up was skipped wins over the configured id ("counter").
+  const single = await followSingleOperatorName(db);
+  const operator = () => session.operatorId ?? single.current() ?? configured;
   // Levels are a cache of the ledger: checked on every start, and repaired (on the ledger,
   // as 'repair' rows) when an interrupted write or an older build left them wrong.
   await checkAndRepairStockOnStart(db, { commandId: `repair-on-start:${newId()}`, deviceId, operator: 'system', at: now() });
@@ -105,7 +108,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const stock = createStockCommands({ storage, deviceId, operator, now });
   const money = createMoneyCommands({ storage, db, source, handlers, voucherCode, deviceId, operator, now });
   const returns = createReturnsCommands({ storage, db, deviceId, operator, now });
-  const admin = createAdminCommands({ storage, db, source, deviceId, operator, now });
+  const admin = createAdminCommands({ storage, db, source, deviceId, operator, now, onSetting: (key, value) => key === 'singleOperatorName' && single.set(value) });
   const people = createOperatorCommands({ storage, db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS });
   // Reads find the workflow in the registry; only a version this engine has not met yet
   // costs a read of the workflows table (never a write transaction for a lookup).
@@ -142,6 +145,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     ...admin,
     ...people,
     async close() {
+      single.stop();
       db.close();
     },
   };

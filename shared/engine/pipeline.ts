@@ -46,7 +46,7 @@ export async function runCommand<R extends { ok: true }, Tx extends StorageTx = 
   } catch (error) {
     // A payload that contains itself, or whose fields cannot be read (a getter that throws).
     const reason = errorText(error);
-    return refused('invalid-input', `The command's data cannot be read (${reason}); nothing was changed.`, { reason });
+    return refused('invalid-input', `The command's data cannot be read (${reason}); nothing was changed.`, { reason: 'unreadable', field: 'command', cause: reason });
   }
   for (let attempt = 1; ; attempt++) {
     try {

@@ -22,6 +22,9 @@ const notPermitted = (message: string, params: { operator: string; role: string;
 
 export const ADMIN_ROLE = 'A';
 
+/** Supervisors: who may open the audit of who did what (a clerk may not read it). */
+export const SUPERVISOR_ROLES: readonly string[] = ['P', ADMIN_ROLE];
+
 /** Roles that may run a command with no workflow role of its own (any one of them). */
 export const ROLES_BY_KIND = {
   // The clerk redeems a buyer's attendance code as the seller.

@@ -1,6 +1,7 @@
 // Device settings: one zod schema per key, so the UI, the engine and an import all agree.
 import { z } from 'zod';
 import { ssccSettingSchema } from '../tracking/sscc';
+import { LIMITS } from '../limits';
 import { currencySchema, paymentMethodsSchema } from './currency';
 
 export const settingSchemas = {
@@ -16,6 +17,14 @@ export const settingSchemas = {
   /** The counter's clock, minutes east of UTC (480 = UTC+8; the offsets in use, -12 h to +14 h): where a
    *  valid-until day ends (engine/validUntil.ts). UTC when unset. */
   utcOffsetMinutes: z.number().int().min(-12 * 60).max(14 * 60),
+  /** Single-operator mode (no operators set up): the one person's name, given when the
+   *  set-up is skipped; every command and event of that mode carries it. */
+  singleOperatorName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.MAX_OPERATOR_NAME_LENGTH)
+    .refine((v) => !/\p{Cc}/u.test(v), 'no control characters'),
   /** Lock the counter after this many seconds without a key, click or scan (0 = never);
    *  only when operators are set up. */
   lockAfterSeconds: z.number().int().min(0).max(12 * 3600),

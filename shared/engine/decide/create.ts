@@ -52,7 +52,7 @@ export function decideCreate(
   const creation = creationStep(wf);
   if (!creation) {
     const message = `Workflow ${wf.id} version ${wf.version} has no step that creates an order; nothing was created.`;
-    return { result: refused('invalid-input', message, { workflowId: wf.id, version: wf.version }), work: null, sequence: snapshot.sequence };
+    return { result: refused('invalid-input', message, { reason: 'no-creation-step', workflowId: wf.id, version: wf.version }), work: null, sequence: snapshot.sequence };
   }
   const maxLines = wf.definition.maxLines;
   if (maxLines && input.lines.length > maxLines) {

@@ -1,0 +1,98 @@
+// The Chinese UI words what the engine says: over the main flows in 简体中文 (create an
+// order, act on it, an order refused, stock received and a receipt refused) no English
+// refusal sentence, timeline detail or toast shows; each is in Chinese. The sentences looked
+// for are the English locale's own, so a refusal that falls back to the engine's English
+// message is caught.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, seedCatalog } from './support/app';
+
+type Words = { [key: string]: string | Words };
+const en = JSON.parse(readFileSync('renderer/i18n/en.json', 'utf8')) as Words;
+
+/** The fixed parts of English sentences (between the facts), long enough to mean something. */
+function fragments(node: Words | string): string[] {
+  if (typeof node === 'string') return node.split(/\{\{\w+\}\}/).map((s) => s.trim()).filter((s) => s.length >= 12);
+  return Object.values(node).flatMap(fragments);
+}
+const ENGLISH = [...new Set([...fragments(en.refusal as Words), ...fragments(((en.order as Words).timeline as Words).detail as Words)])];
+// The engine's English messages for logs share these, whatever the refusal.
+const ENGINE_ENGLISH = [/nothing was changed/i, /Only \d+ x \S+ available/, /is not allowed in/, /Unknown (SKU|location)/, /is not active/];
+
+async function expectNoEnglish(page: Page, where: string): Promise<void> {
+  const text = await page.locator('body').innerText();
+  const found = [...ENGLISH.filter((s) => text.includes(s)), ...ENGINE_ENGLISH.filter((r) => r.test(text)).map(String)];
+  expect(found, `English left on the ${where}`).toEqual([]);
+}
+
+function engine(page: Page, method: string, ...args: unknown[]): Promise<{ ok: boolean }> {
+  return page.evaluate(
+    ([m, a]) => (window as unknown as { __counterflowTest: { counter: Record<string, (...x: unknown[]) => Promise<{ ok: boolean }>> } }).__counterflowTest.counter[m as string]!(...(a as unknown[])),
+    [method, args] as const,
+  );
+}
+
+test.describe('refusals in Chinese', () => {
+  test('create, act, refuse and receive stock in 简体中文: nothing the engine says shows in English', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/orders/new' });
+    await seedCatalog(page);
+    expect(ENGLISH.length).toBeGreaterThan(50);
+    await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+    // Refused: more cups than there are.
+    await page.getByTestId('buyer-id').fill('C-8001');
+    const entry = page.getByTestId('line-entry');
+    await entry.fill('CUP-01');
+    await entry.press('Enter');
+    await page.getByTestId('line-qty').fill('3');
+    await page.getByTestId('create-order').click();
+    const refusal = page.getByTestId('create-refusal');
+    await expect(refusal).toContainText('仅有 1 件 CUP-01 可用');
+    await expectNoEnglish(page, 'create-order refusal');
+
+    // Created, then acted on: paid as the platform, shipped as the seller.
+    await page.getByTestId('line-qty').fill('1');
+    await page.getByTestId('create-order').click();
+    await expect(page).toHaveURL(/#\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('order-state')).toHaveText('等待付款');
+    await page.keyboard.press('F3');
+    await page.getByTestId('panel-order').locator('[data-testid="action-button"][data-action="payment successful"]').click();
+    await expect(page.getByTestId('order-state')).toHaveText('已付款');
+    await page.keyboard.press('F2');
+    await page.getByTestId('panel-order').locator('[data-testid="action-button"][data-action="ship the order"]').click();
+    await expect(page.getByTestId('action-form')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('order-state')).toHaveText('已发货');
+    await expectNoEnglish(page, 'order page and its timeline');
+
+    // Stock received through the dialog, then a receipt into a closed location refused.
+    expect(await engine(page, 'addLocation', { id: 'BACK', name: 'Back room', priority: 2 })).toMatchObject({ ok: true });
+    expect(await engine(page, 'updateLocation', { id: 'BACK', active: false })).toMatchObject({ ok: true });
+    await page.keyboard.press('Alt+3');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('库存');
+    await page.keyboard.press('r');
+    const receive = page.getByRole('dialog', { name: '入库' });
+    await receive.getByTestId('movement-sku').click();
+    await receive.getByTestId('movement-sku').fill('TEA');
+    await page.getByRole('option', { name: /TEA-100/ }).click();
+    await receive.getByTestId('movement-location').click();
+    await page.getByRole('option', { name: /Main store/ }).click();
+    await receive.getByTestId('movement-qty').fill('5');
+    await receive.getByTestId('movement-submit').click();
+    await expect(receive).toBeHidden();
+    await expect(page.locator('[data-testid="level-row"][data-sku="TEA-100"][data-location="MAIN"] [data-testid="level-onhand"]')).toHaveText('45');
+    await expectNoEnglish(page, 'stock screen after a receipt');
+
+    await page.keyboard.press('r');
+    await receive.getByTestId('movement-sku').click();
+    await receive.getByTestId('movement-sku').fill('TEA');
+    await page.getByRole('option', { name: /TEA-100/ }).click();
+    await receive.getByTestId('movement-location').click();
+    await page.getByRole('option', { name: /Back room/ }).click();
+    await receive.getByTestId('movement-qty').fill('2');
+    await receive.getByTestId('movement-submit').click();
+    await expect(receive.getByTestId('movement-refusal')).toContainText('库位 Back room 未启用');
+    await expectNoEnglish(page, 'refused receipt');
+  });
+});
