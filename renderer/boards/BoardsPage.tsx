@@ -90,6 +90,9 @@ export default function BoardsPage() {
   );
 }
 
+// One hold for the window: React's StrictMode runs the state initialiser twice in development.
+let boardHold: (() => void) | null = null;
+
 /**
  * The window's first idle moment (the engine worker's start, renderer/app/windowIdle.ts) waits
  * until every column shows its first rows: the worker's start-up reads would otherwise queue
@@ -97,7 +100,7 @@ export default function BoardsPage() {
  * what a column calls once its first rows are on screen.
  */
 function useFirstRowsHold(columns: string[]): (states: string) => void {
-  const [release] = useState(holdFirstIdle);
+  const [release] = useState(() => (boardHold ??= holdFirstIdle()));
   useEffect(() => release, [release]);
   const shown = useRef(new Set<string>());
   const wanted = useRef(columns);
