@@ -4,7 +4,7 @@ import { Badge, Box, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stateColor } from '../ui/stateColors';
 import type { BoardColumnDef } from '../workflow/catalog';
@@ -18,7 +18,7 @@ const GAP = 8;
 /** Rows are fetched in pages so small scrolls reuse the query. */
 const PAGE = 40;
 
-export function BoardColumn({ column, filters }: { column: BoardColumnDef; filters: QueryFilters }) {
+export function BoardColumn({ column, filters, onFirstRows }: { column: BoardColumnDef; filters: QueryFilters; onFirstRows?: (states: string) => void }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -26,6 +26,10 @@ export function BoardColumn({ column, filters }: { column: BoardColumnDef; filte
 
   const counts = useLiveQuery(() => columnCounts(column.states, filters), [statesKey, filters]);
   const head = useLiveQuery(() => columnHead(column.states, PAGE, filters), [statesKey, filters]);
+  const hasRows = head !== undefined;
+  useEffect(() => {
+    if (hasRows) onFirstRows?.(statesKey);
+  }, [hasRows, onFirstRows, statesKey]);
   // Until the counts arrive, the head alone sizes the list.
   const total = counts ? counts.reduce((a, b) => a + b, 0) : (head?.length ?? 0);
 

@@ -3,7 +3,7 @@ import { Box, Button, Group, SegmentedControl } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { OrderType } from '../../shared/db/rows';
@@ -19,6 +19,7 @@ import { ordersWithSku, toQueryFilters } from './queries';
 import { QuickFind } from './QuickFind';
 import { db } from '../db';
 import { OpenExceptionsProvider } from '../parcels/openExceptions';
+import { holdFirstIdle } from '../app/windowIdle';
 
 const TYPES: OrderType[] = ['product', 'service'];
 
@@ -39,6 +40,7 @@ export default function BoardsPage() {
   const columns = catalog.columns(store.type);
   const visible = columns.filter((c) => !store.hiddenColumns.includes(c.key));
   const anyOrders = useLiveQuery(() => db.orders.limit(1).count(), []);
+  const onFirstRows = useFirstRowsHold(anyOrders === 0 ? [] : visible.map((c) => c.states.join('|')));
 
   return (
     <Box h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--app-shell-padding))" style={{ display: 'flex', flexDirection: 'column' }}>
@@ -78,12 +80,45 @@ export default function BoardsPage() {
           <CardWordsProvider>
             <OpenExceptionsProvider>
               {visible.map((column) => (
-                <BoardColumn key={`${store.type}:${column.key}`} column={column} filters={filters} />
+                <BoardColumn key={`${store.type}:${column.key}`} column={column} filters={filters} onFirstRows={onFirstRows} />
               ))}
             </OpenExceptionsProvider>
           </CardWordsProvider>
         </Group>
       )}
     </Box>
+  );
+}
+
+// One hold for the window: React's StrictMode runs the state initialiser twice in development.
+let boardHold: (() => void) | null = null;
+
+/**
+ * The window's first idle moment (the engine worker's start, renderer/app/windowIdle.ts) waits
+ * until every column shows its first rows: the worker's start-up reads would otherwise queue
+ * the columns' reads behind them in IndexedDB (at 2 000 orders, cards seconds late). Returns
+ * what a column calls once its first rows are on screen.
+ */
+function useFirstRowsHold(columns: string[]): (states: string) => void {
+  const [release] = useState(() => (boardHold ??= holdFirstIdle()));
+  useEffect(() => release, [release]);
+  const shown = useRef(new Set<string>());
+  const wanted = useRef(columns);
+  // Layout effects run before the columns' effects, which report their rows.
+  useLayoutEffect(() => {
+    wanted.current = columns;
+  });
+  const check = useCallback(() => {
+    if (wanted.current.every((c) => shown.current.has(c))) release();
+  }, [release]);
+  // An empty board, or fewer columns shown, may be complete already.
+  const key = columns.join(';');
+  useEffect(check, [key, check]);
+  return useCallback(
+    (states: string) => {
+      shown.current.add(states);
+      check();
+    },
+    [check],
   );
 }
