@@ -111,3 +111,21 @@ describe('the sync server over HTTP', () => {
     );
   }, 60_000);
 });
+
+describe('CORS (a counter calls from its own window)', () => {
+  it('answers a preflight from any origin for the push with the bearer header, and marks answers as readable', async () => {
+    const preflight = await server.app.inject({
+      method: 'OPTIONS',
+      url: '/push',
+      headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(String(preflight.headers['access-control-allow-methods'])).toContain('POST');
+    expect(String(preflight.headers['access-control-allow-headers'])).toContain('authorization');
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+    const refused = await server.app.inject({ method: 'GET', url: '/pull', headers: { origin: 'http://x.example' } });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['access-control-allow-origin']).toBe('*');
+  });
+});
