@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openCounter, type EngineCounter } from '../shared/engine/counter';
-import type { OrderRow, StockLevelRow } from '../shared/db/rows';
+import type { OrderRow, StockLevelRow, VoucherRow } from '../shared/db/rows';
 import { createSyncClient, type SyncClient, type SyncTransport } from '../shared/sync/client';
 import { rowsOf } from './testing/pglite';
 import { adminAuth, enrolmentCode, useTestServer } from './testing/testApp';
@@ -131,6 +131,29 @@ describe('two counters through the server', () => {
     const ledger = await server.pglite.query<{ n: number }>("SELECT count(*)::int AS n FROM stock_ledger");
     expect(ledger.rows[0]!.n).toBe(1);
     expect(await a.counter.db.stockLevels.toArray()).toEqual(await rowsOf<StockLevelRow>(server.pglite, 'stock_levels'));
+  }, 60_000);
+
+  it('attendance codes issued at A are the codes the server issued: B redeems one and A sees it used', async () => {
+    const a = await counterWithSync('A');
+    const b = await counterWithSync('B');
+    expect((await a.counter.addProduct({ sku: 'YOGA', name: 'Yoga, 3 classes', price: 30, unit: 'service' })).ok).toBe(true);
+    const made = await a.counter.createOrder('service', { buyerId: 'v', lines: [{ sku: 'YOGA', qty: 1, price: 30, unitPrice: 10, serviceTimes: 3 }] });
+    if (!made.ok) throw new Error(made.message);
+    expect((await a.counter.act({ kind: 'order', id: made.orderId }, 'P', 'payment successful')).ok).toBe(true);
+    const issued = (await a.counter.db.vouchers.toArray()).map((v) => v.code).sort();
+    expect(issued).toHaveLength(3);
+    await synced(a.sync);
+    // The server decided the same command: the same codes, not three new ones beside them.
+    expect((await rowsOf<VoucherRow>(server.pglite, 'vouchers')).map((v) => v.code).sort()).toEqual(issued);
+    expect((await a.counter.db.vouchers.toArray()).map((v) => v.code).sort()).toEqual(issued);
+    await synced(b.sync);
+    expect((await b.counter.redeemVoucher(issued[0]!)).ok).toBe(true);
+    await synced(b.sync);
+    await synced(a.sync);
+    const used = (await a.counter.db.vouchers.get(issued[0]!))?.state;
+    expect(used).toBe((await b.counter.db.vouchers.get(issued[0]!))?.state);
+    expect(used).not.toBe((await a.counter.db.vouchers.get(issued[1]!))?.state);
+    expect(await a.counter.db.vouchers.toArray()).toEqual(await b.counter.db.vouchers.toArray());
   }, 60_000);
 
   it('a revoked counter is told so and keeps its commands', async () => {
