@@ -62,6 +62,26 @@ describe('the sync server over HTTP', () => {
     });
   });
 
+  it('a refused command is kept with its reason: a repeat answers the same refusal, never applies it later', async () => {
+    const tooMany = { commandId: 'too-many', kind: 'create-order', args: ['product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 9, price: 10 }] }] };
+    const first = await push({ deviceId: 'counter-a', commands: [...shop.slice(0, 3), tooMany] });
+    const refusal = first.json<{ results: Array<{ result: unknown }> }>().results[3]!.result;
+    expect(refusal).toMatchObject({ ok: false, code: 'insufficient-stock' });
+    const kept = await server.pglite.query<{ device_id: string; kind: string; result: unknown }>('SELECT device_id, kind, result FROM refused_commands');
+    const [device] = (await server.pglite.query<{ id: string }>("SELECT id FROM devices WHERE name = 'counter-a'")).rows;
+    expect(kept.rows).toEqual([{ device_id: device!.id, kind: 'create-order', result: refusal }]);
+    // Enough stock now: the same command is still refused as it was (its counter took it back).
+    await push({ deviceId: 'counter-a', commands: [{ commandId: 'recv-more', kind: 'stock:receive', args: [{ sku: 'SKU-1', locationId: 'main', qty: 20 }] }] });
+    const rows = await dumpRows(server.pglite);
+    const again = await push({ deviceId: 'counter-a', commands: [tooMany] });
+    expect(again.json()).toEqual({ results: [{ commandId: 'too-many', result: refusal }] });
+    expect(await dumpRows(server.pglite)).toEqual(rows);
+    // The same id for another command is a conflict, not the old refusal.
+    const other = await push({ deviceId: 'counter-a', commands: [{ ...tooMany, args: ['product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 1, price: 10 }] }] }] });
+    expect(other.json()).toMatchObject({ results: [{ commandId: 'too-many', result: { ok: false, code: 'command-id-conflict' } }] });
+    expect(await dumpRows(server.pglite)).toEqual(rows);
+  });
+
   it('a push sent twice has effect once and answers the stored results', async () => {
     const first = await push({ deviceId: 'counter-a', commands: shop });
     const rows = await dumpRows(server.pglite);

@@ -113,7 +113,7 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
   app.post('/push', { preHandler: authenticated }, async (request, reply) => {
     const parsed = pushBodySchema.safeParse(request.body);
     if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was applied');
-    return applyPush(engine, request.device!, parsed.data);
+    return applyPush(engine, database, request.device!, parsed.data);
   });
 
   app.get('/pull', { preHandler: authenticated }, async (request, reply) => {

@@ -34,7 +34,7 @@ export const adminAuth = bearer(TEST_ADMIN_TOKEN);
 /** Empties every table of a server (its data, devices and codes). */
 export async function resetServer(pglite: PGlite): Promise<void> {
   await emptyTables(pglite);
-  await pglite.exec('TRUNCATE enrolment_codes, devices; ALTER SEQUENCE device_prefix_seq RESTART');
+  await pglite.exec('TRUNCATE refused_commands, enrolment_codes, devices; ALTER SEQUENCE device_prefix_seq RESTART');
 }
 
 /**
