@@ -29,6 +29,8 @@ function freePort(): Promise<number> {
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+  // The embedded PostgreSQL starts and migrates in tens of seconds on a loaded machine.
+  test.setTimeout(180_000);
   dataDir = mkdtempSync(join(tmpdir(), 'counterflow-e2e-sync-'));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
@@ -36,7 +38,7 @@ test.beforeAll(async () => {
     env: { ...process.env, PORT: String(port), COUNTERFLOW_DATA: dataDir, COUNTERFLOW_ADMIN_TOKEN: ADMIN, COUNTERFLOW_TIMER_PERIOD_MS: '0' },
     stdio: 'ignore',
   });
-  await expect.poll(async () => (await fetch(`${base}/health`).catch(() => undefined))?.status, { timeout: 60_000 }).toBe(200);
+  await expect.poll(async () => (await fetch(`${base}/health`).catch(() => undefined))?.status, { timeout: 150_000 }).toBe(200);
 });
 
 test.afterAll(async () => {
@@ -71,12 +73,16 @@ test('an order made on counter A shows on counter B; the second sale of the last
   const [a, b] = [await (await browser.newContext()).newPage(), await (await browser.newContext()).newPage()];
   await openApp(a, testInfo, { path: '/boards' });
   await openApp(b, testInfo, { path: '/boards' });
+  // A counter with no server shows nothing of sync in its header.
+  await expect(a.getByRole('banner')).toBeVisible();
+  await expect(a.getByTestId('sync-badge')).toHaveCount(0);
   await enrol(a, 'Counter A');
   await enrol(b, 'Counter B');
 
   await seedCatalog(a, [{ sku: 'LAST-1', name: 'Last unit', price: 10, stock: 1 }]);
   await syncNow(a);
   await syncNow(b);
+  await expect(a.getByTestId('sync-badge')).toHaveAttribute('data-state', 'connected');
 
   // B goes offline (paused), and both sell the last unit.
   await b.getByTestId('sync-pause').click({ force: true });
@@ -86,6 +92,7 @@ test('an order made on counter A shows on counter B; the second sale of the last
   expect(fromA.number).toMatch(/^PO-D1-/);
   expect(fromB.number).toMatch(/^PO-D2-/);
   await expect(b.getByTestId('sync-pending')).toContainText('1');
+  await expect(b.getByTestId('sync-badge')).toHaveAttribute('data-state', 'paused');
   await syncNow(a);
 
   // B comes back: its sale is refused by the server and shown with the reason.
@@ -94,9 +101,36 @@ test('an order made on counter A shows on counter B; the second sale of the last
   await expect(b.getByTestId('sync-refusal')).toHaveCount(1);
   await expect(b.getByTestId('sync-refusal')).toContainText(/New order/);
   await expect(b.getByTestId('sync-refusal')).toContainText(/LAST-1|stock/i);
+  await expect(b.getByTestId('sync-refusal')).toContainText('Bob Late');
+  // …and as a notification, wherever the clerk is.
+  await expect(b.getByText(/The server refused: New order for Bob Late/)).toBeVisible();
 
   // A's order is on B's board; B's own is gone.
   await b.goto(b.url().replace(/#.*$/, '#/boards'));
   await expect(b.getByText(fromA.number).first()).toBeVisible({ timeout: 30_000 });
   await expect(b.getByText(fromB.number)).toHaveCount(0);
+});
+
+test('the header badge on every screen: connected, then offline with the commands waiting when the server is gone', async ({ browser }, testInfo) => {
+  const page = await (await browser.newContext()).newPage();
+  await openApp(page, testInfo, { path: '/boards' });
+  await enrol(page, 'Counter C');
+  await syncNow(page);
+  for (const path of ['#/boards', '#/stock', '#/settings']) {
+    await page.goto(page.url().replace(/#.*$/, path));
+    await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'connected');
+  }
+  // The server stops: a command waits, and the badge says offline with it.
+  server?.kill('SIGTERM');
+  await new Promise((resolve) => (server?.exitCode !== null ? resolve(undefined) : server.once('exit', resolve)));
+  await page.evaluate(async () => {
+    const { counter } = (window as unknown as { __counterflowTest: { counter: { receive(m: unknown): Promise<{ ok: boolean }>; syncNow(): Promise<unknown> } } }).__counterflowTest;
+    // LAST-1 and MAIN came from the server with the first pull.
+    if (!(await counter.receive({ sku: 'LAST-1', locationId: 'MAIN', qty: 2 })).ok) throw new Error('receive refused');
+    await counter.syncNow();
+  });
+  await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'offline');
+  await expect(page.getByTestId('sync-badge')).toContainText(/Offline · \d+ waiting/);
+  await page.getByTestId('sync-badge').click();
+  await expect(page.getByTestId('sync-error')).toContainText('cannot be reached');
 });

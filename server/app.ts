@@ -1,6 +1,7 @@
 // The sync server's HTTP interface (Fastify): health; enrolment of devices; push and pull,
 // each authenticated by the device's token; the admin calls behind the admin token.
 import { timingSafeEqual } from 'node:crypto';
+import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { describeIssues } from '../shared/engine/command';
@@ -73,16 +74,8 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
   });
 
   // Counters call from their own origin (the app's window); they authenticate with a
-  // bearer token, never a cookie, so any origin may call.
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('access-control-allow-origin', '*');
-    if (request.method === 'OPTIONS') {
-      reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
-      reply.header('access-control-allow-headers', 'authorization, content-type');
-      reply.header('access-control-max-age', '600');
-      return reply.status(204).send();
-    }
-  });
+  // bearer token, never a cookie, so any origin may call (no credentials allowed).
+  void app.register(cors, { origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type'], maxAge: 600 });
 
   /** Devices only: an unknown or revoked token is refused before anything is read. */
   const authenticated = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -120,7 +113,7 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
   app.post('/push', { preHandler: authenticated }, async (request, reply) => {
     const parsed = pushBodySchema.safeParse(request.body);
     if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was applied');
-    return applyPush(engine, request.device!, parsed.data);
+    return applyPush(engine, database, request.device!, parsed.data);
   });
 
   app.get('/pull', { preHandler: authenticated }, async (request, reply) => {

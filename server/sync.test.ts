@@ -3,51 +3,33 @@
 // same id and number; both selling the last unit offline ends with one order holding it,
 // the other counter's taken back and shown with the server's reason; every row agrees.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PGlite } from '@electric-sql/pglite';
-import type { FastifyInstance } from 'fastify';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openCounter, type EngineCounter } from '../shared/engine/counter';
-import type { OrderRow, StockLevelRow } from '../shared/db/rows';
+import type { OrderRow, StockLevelRow, VoucherRow } from '../shared/db/rows';
 import { createSyncClient, type SyncClient, type SyncTransport } from '../shared/sync/client';
-import { buildApp } from './app';
-import { startEngine } from './engine';
-import { pgStorage } from './storage/pgStorage';
-import { emptyTables, memoryDatabase, rowsOf } from './testing/pglite';
+import { rowsOf } from './testing/pglite';
+import { adminAuth, enrolmentCode, useTestServer } from './testing/testApp';
 
-const ADMIN = 'admin';
 const URL_BASE = 'http://sync.test';
-let pglite: PGlite;
-let app: FastifyInstance;
+const server = useTestServer();
 /** Off: the counter is offline (the transport cannot reach the server). */
 let online = true;
 
 const transport: SyncTransport = async ({ method, url, token, body }) => {
   if (!online) throw new Error('network is down');
-  const r = await app.inject({ method, url: url.slice(URL_BASE.length), headers: token ? { authorization: `Bearer ${token}` } : {}, ...(body === undefined ? {} : { payload: body as object }) });
+  const r = await server.app.inject({ method, url: url.slice(URL_BASE.length), headers: token ? { authorization: `Bearer ${token}` } : {}, ...(body === undefined ? {} : { payload: body as object }) });
   return { status: r.statusCode, body: r.json() };
 };
 
-beforeAll(async () => {
-  const memory = await memoryDatabase();
-  pglite = memory.pglite;
-  app = buildApp({ engine: await startEngine(pgStorage(memory.database)), database: memory.database, adminToken: ADMIN });
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-  await pglite?.close();
-});
-beforeEach(async () => {
+beforeEach(() => {
   online = true;
-  await emptyTables(pglite);
-  await pglite.exec('TRUNCATE enrolment_codes, devices; ALTER SEQUENCE device_prefix_seq RESTART');
 });
 
 let dbSeq = 0;
 async function counterWithSync(name: string): Promise<{ counter: EngineCounter; sync: SyncClient }> {
   const counter = await openCounter({ dbName: `sync-${process.pid}-${++dbSeq}`, deviceId: name, operator: 'clerk' });
   const sync = createSyncClient(counter.db, transport);
-  const code = await app.inject({ method: 'POST', url: '/admin/enrolment-codes', headers: { authorization: `Bearer ${ADMIN}` }, payload: { name } });
-  const enrolled = await sync.enrol(URL_BASE, code.json<{ code: string }>().code);
+  const enrolled = await sync.enrol(URL_BASE, await enrolmentCode(server.app, name));
   expect(enrolled.ok).toBe(true);
   return { counter, sync };
 }
@@ -125,14 +107,14 @@ describe('two counters through the server', () => {
     expect(refusal).toMatchObject({ commandId: expect.any(String), kind: 'create-order', undone: true, refusal: { code: 'insufficient-stock', message: expect.stringMatching(/\S/) } });
     // A's order is on both, holding the unit; levels agree on both counters and the server.
     expect(await b.counter.db.orders.get(fromA.orderId)).toMatchObject({ id: fromA.orderId });
-    const serverLevels = await rowsOf<StockLevelRow>(pglite, 'stock_levels');
+    const serverLevels = await rowsOf<StockLevelRow>(server.pglite, 'stock_levels');
     for (const c of [a.counter, b.counter]) {
       expect(await c.db.stockLevels.toArray()).toEqual(serverLevels);
       expect(await c.checkStock()).toMatchObject({ ok: true });
     }
     expect(serverLevels).toMatchObject([{ sku: 'LAST', onHand: 1, reserved: 1 }]);
     expect(await contentOf(a.counter)).toEqual(await contentOf(b.counter));
-    const serverOrders = await rowsOf<OrderRow>(pglite, 'orders');
+    const serverOrders = await rowsOf<OrderRow>(server.pglite, 'orders');
     expect(serverOrders.map((o) => o.id)).toEqual([fromA.orderId]);
   }, 60_000);
 
@@ -146,15 +128,38 @@ describe('two counters through the server', () => {
     const token = (await a.counter.db.syncState.get('config'))!.value as { token: string };
     await transport({ method: 'POST', url: `${URL_BASE}/push`, token: token.token, body: { commands: pending.map((p) => ({ commandId: p.commandId, kind: p.kind, args: p.args, operator: p.operator })) } });
     await synced(a.sync);
-    const ledger = await pglite.query<{ n: number }>("SELECT count(*)::int AS n FROM stock_ledger");
+    const ledger = await server.pglite.query<{ n: number }>("SELECT count(*)::int AS n FROM stock_ledger");
     expect(ledger.rows[0]!.n).toBe(1);
-    expect(await a.counter.db.stockLevels.toArray()).toEqual(await rowsOf<StockLevelRow>(pglite, 'stock_levels'));
+    expect(await a.counter.db.stockLevels.toArray()).toEqual(await rowsOf<StockLevelRow>(server.pglite, 'stock_levels'));
+  }, 60_000);
+
+  it('attendance codes issued at A are the codes the server issued: B redeems one and A sees it used', async () => {
+    const a = await counterWithSync('A');
+    const b = await counterWithSync('B');
+    expect((await a.counter.addProduct({ sku: 'YOGA', name: 'Yoga, 3 classes', price: 30, unit: 'service' })).ok).toBe(true);
+    const made = await a.counter.createOrder('service', { buyerId: 'v', lines: [{ sku: 'YOGA', qty: 1, price: 30, unitPrice: 10, serviceTimes: 3 }] });
+    if (!made.ok) throw new Error(made.message);
+    expect((await a.counter.act({ kind: 'order', id: made.orderId }, 'P', 'payment successful')).ok).toBe(true);
+    const issued = (await a.counter.db.vouchers.toArray()).map((v) => v.code).sort();
+    expect(issued).toHaveLength(3);
+    await synced(a.sync);
+    // The server decided the same command: the same codes, not three new ones beside them.
+    expect((await rowsOf<VoucherRow>(server.pglite, 'vouchers')).map((v) => v.code).sort()).toEqual(issued);
+    expect((await a.counter.db.vouchers.toArray()).map((v) => v.code).sort()).toEqual(issued);
+    await synced(b.sync);
+    expect((await b.counter.redeemVoucher(issued[0]!)).ok).toBe(true);
+    await synced(b.sync);
+    await synced(a.sync);
+    const used = (await a.counter.db.vouchers.get(issued[0]!))?.state;
+    expect(used).toBe((await b.counter.db.vouchers.get(issued[0]!))?.state);
+    expect(used).not.toBe((await a.counter.db.vouchers.get(issued[1]!))?.state);
+    expect(await a.counter.db.vouchers.toArray()).toEqual(await b.counter.db.vouchers.toArray());
   }, 60_000);
 
   it('a revoked counter is told so and keeps its commands', async () => {
     const a = await counterWithSync('A');
     const config = (await a.sync.config())!;
-    await app.inject({ method: 'POST', url: `/admin/devices/${config.deviceId}/revoke`, headers: { authorization: `Bearer ${ADMIN}` } });
+    await server.app.inject({ method: 'POST', url: `/admin/devices/${config.deviceId}/revoke`, headers: adminAuth });
     await a.counter.addLocation({ id: 'main', name: 'Main', priority: 1 });
     expect(await a.sync.syncOnce()).toMatchObject({ state: 'failed', retry: false, message: expect.stringContaining('revoked') });
     expect(await a.counter.db.outbox.count()).toBe(1);

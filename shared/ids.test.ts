@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { commandIdSource, derivedId, newId } from './ids';
+import { commandIdSource, commandVoucherCodes, derivedId, newId } from './ids';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -73,5 +73,21 @@ describe('ids derived from a command', () => {
     const next = commandIdSource(a);
     expect(next().slice(0, 13)).toBe(a.slice(0, 13));
     expect(derivedId('other', 0)).not.toBe(derivedId('other2', 0));
+  });
+});
+
+describe('attendance codes derived from a command', () => {
+  it('are 10 digits, never starting with 0, the same for the same command and apart for others', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 80 }), fc.string({ minLength: 1, maxLength: 80 }), (a, b) => {
+        const first = commandVoucherCodes(a);
+        const again = commandVoucherCodes(a);
+        const codes = [first(), first(), first()];
+        expect([again(), again(), again()]).toEqual(codes);
+        for (const code of codes) expect(code).toMatch(/^[1-9]\d{9}$/);
+        expect(new Set(codes).size).toBe(3);
+        if (a !== b) expect(commandVoucherCodes(b)()).not.toBe(codes[0]);
+      }),
+    );
   });
 });

@@ -77,6 +77,23 @@ export function commandIdSource(commandId: string, scope = ''): () => string {
   return () => derivedId(commandId, `${scope}${n++}`);
 }
 
+/**
+ * The attendance codes of one command's decision, in the order it asks for them: 10
+ * digits, the first never 0 (a spreadsheet keeps it), derived from the command id as ids
+ * are, so the sync server deciding the same command issues the same codes. A code that
+ * clashes with a stored one would clash again on a retry (the command is refused, nothing
+ * written); at 9·10^9 codes that is as rare as a random code's clash.
+ */
+export function commandVoucherCodes(commandId: string): () => string {
+  let n = 0;
+  return () => {
+    const key = `${commandId}#v${n++}`;
+    const lead = 1 + (hash32(key, 0x3c6ef372) % 9);
+    const rest = (hash32(key, 0xa54ff53a) % 100_000) * 10_000 + (hash32(key, 0x510e527f) % 10_000);
+    return `${lead}${String(rest).padStart(9, '0')}`;
+  };
+}
+
 // Stock rules take their ids per piece of work (one StockWork per decision), numbered in
 // the order the rules ask, kept apart from the order's own ids by their scope.
 const workIds = new WeakMap<object, () => string>();

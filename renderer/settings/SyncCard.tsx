@@ -15,6 +15,7 @@ import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
 import { useRefusalText } from '../workflow/labels';
 import { SettingsCard } from './SettingsCard';
+import { refusedOrderId, useRefusedSubject } from './syncRefusals';
 
 type ShownConfig = Omit<SyncConfig, 'token'>;
 
@@ -27,11 +28,13 @@ function useSyncView() {
       db.outbox.where('status').equals('refused').toArray(),
     ]);
     const shown = config?.value as SyncConfig | undefined;
+    const open = refused.filter((r) => !r.dismissed).sort((a, b) => b.seq! - a.seq!);
+    const orders = await db.orders.bulkGet(open.map((r) => refusedOrderId(r) ?? ''));
     return {
       config: shown ? ({ url: shown.url, deviceId: shown.deviceId, deviceName: shown.deviceName, prefix: shown.prefix, cursor: shown.cursor, paused: shown.paused } satisfies ShownConfig) : undefined,
       status: (status?.value as SyncStatus | undefined) ?? {},
       pending,
-      refused: refused.filter((r) => !r.dismissed).sort((a, b) => b.seq! - a.seq!),
+      refused: open.map((row, i) => ({ row, orderNumber: orders[i]?.number })),
     };
   }, []);
 }
@@ -88,10 +91,11 @@ function EnrolForm() {
   );
 }
 
-function SyncStatusView({ config, status, pending, refused }: { config: ShownConfig; status: SyncStatus; pending: number; refused: OutboxRow[] }) {
+function SyncStatusView({ config, status, pending, refused }: { config: ShownConfig; status: SyncStatus; pending: number; refused: Array<{ row: OutboxRow; orderNumber: string | undefined }> }) {
   const { t, i18n } = useTranslation();
   const counter = useCounter();
   const refusalText = useRefusalText();
+  const subject = useRefusedSubject();
   const when = (at: number | undefined) => (at ? new Date(at).toLocaleString(i18n.language) : t('settings.sync.never'));
   const state = config.paused ? 'paused' : status.lastError ? 'error' : 'connected';
   return (
@@ -122,12 +126,12 @@ function SyncStatusView({ config, status, pending, refused }: { config: ShownCon
         <Stack gap={4} data-testid="sync-refusals">
           <Text fw={600}>{t('settings.sync.refusedTitle', { count: refused.length })}</Text>
           <List spacing={4}>
-            {refused.map((r) => (
+            {refused.map(({ row: r, orderNumber }) => (
               <List.Item key={r.commandId} data-testid="sync-refusal">
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   {/* The server's own refusal: its code is one the counter knows (same rules). */}
                   <Text fz="sm">
-                    <b>{t(`settings.sync.kind.${r.kind}`, { defaultValue: r.kind })}</b> · {new Date(r.at).toLocaleString(i18n.language)} — {r.refusal ? refusalText(r.refusal as Refused) : ''}
+                    <b>{subject(r, orderNumber)}</b> · {new Date(r.at).toLocaleString(i18n.language)} — {r.refusal ? refusalText(r.refusal as Refused) : ''}
                   </Text>
                   <Button size="compact-xs" variant="subtle" onClick={() => void counter.syncDismiss(r.commandId)}>
                     {t('settings.sync.dismiss')}

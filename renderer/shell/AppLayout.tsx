@@ -9,6 +9,7 @@ import { OperatorSync } from '../operators/OperatorSync';
 import { RecoveryCodeDialog } from '../operators/RecoveryCodeDialog';
 import { SignInGate } from '../operators/SignInScreen';
 import { RestoreDialog } from '../settings/RestoreDialog';
+import { SyncBadge } from '../settings/SyncBadge';
 import { useScreenOutlet, useScreenShown } from '../scanner/screenReady';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingState } from '../ui/states';
@@ -92,6 +93,7 @@ function AppHeader() {
             <DemoCounterBadge />
             <DemoPeriodsBadge />
             <EngineStatus />
+            <SyncBadge />
           </div>
           <LanguageSwitch />
           <ThemeToggle />

@@ -10,6 +10,7 @@ import { startEngine } from '../engine';
 import { startCluster, type Cluster } from '../testing/realPostgres';
 import { rowsOf } from '../testing/pglite';
 import { pull } from '../pull/pull';
+import { applyPush } from '../push/push';
 import { pgStorage } from './pgStorage';
 
 const cluster: Cluster | string = startCluster();
@@ -23,7 +24,7 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
     await (cluster as Cluster).ready();
     pool = (cluster as Cluster).pool(8);
     database = pgDatabase(pool);
-    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql', '003_devices_and_pull.sql']);
+    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql', '003_devices_and_pull.sql', '004_refused_commands.sql']);
   }, 60_000);
   afterAll(async () => {
     await database?.close();
@@ -65,6 +66,18 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
     expect(results).toEqual([results[0], results[0]]);
     const ledger = await pool.query("SELECT count(*)::int AS n FROM stock_ledger WHERE command_id = 'same-receive'");
     expect(ledger.rows[0]).toEqual({ n: 1 });
+  }, 60_000);
+
+  it('the same refused command pushed twice at once is refused once, and both answers are the kept refusal', async () => {
+    const engine = await startEngine(pgStorage(database));
+    const device = { id: 'counter-r', prefix: 'R1' };
+    const tooMany = { commandId: 'too-many-at-once', kind: 'create-order' as const, args: ['product', { buyerId: 'b', lines: [{ sku: 'LAST', qty: 999, price: 1 }] }] };
+    const answers = await Promise.all([1, 2].map(() => applyPush(engine, database, device, { commands: [tooMany] })));
+    expect(answers[0]!.results[0]!.result).toMatchObject({ ok: false, code: 'insufficient-stock' });
+    expect(answers[1]).toEqual(answers[0]);
+    const kept = await pool.query("SELECT device_id, result FROM refused_commands WHERE id = 'too-many-at-once'");
+    expect(kept.rows).toEqual([{ device_id: 'counter-r', result: answers[0]!.results[0]!.result }]);
+    expect(await applyPush(engine, database, device, { commands: [tooMany] })).toEqual(answers[0]);
   }, 60_000);
 
   it('pulls taken while commands commit side by side miss no row: each page stops at what is committed', async () => {

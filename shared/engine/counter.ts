@@ -12,7 +12,7 @@ import { readCommandSettings } from './commandSettings';
 import type { EffectHandler, EngineEnv } from './decide';
 import { dexieStorage } from './dexieStorage';
 import { BUILT_IN_HANDLERS } from './handlers';
-import { newId } from '../ids';
+import { commandIdSource, commandVoucherCodes, newId } from '../ids';
 import { createOperatorCommands, type Session } from './operatorCommands';
 import { permissionRefusal } from '../operators/permissions';
 import { PIN_ITERATIONS } from '../operators/pin';
@@ -90,15 +90,18 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   await checkAndRepairStockOnStart(db, { commandId: `repair-on-start:${newId()}`, deviceId, operator: 'system', at: now() });
   const storage = dexieStorage(db);
   const source = { registry, handlerNames };
-  const voucherCode = options.voucherCode ?? randomVoucherCode;
+  // Commands derive their codes from their id unless a test fixes them; the demo import
+  // (never synced) draws random ones.
+  const voucherCode = options.voucherCode;
+  const demoVoucherCode = options.voucherCode ?? randomVoucherCode;
 
   const timerFirers: Record<string, OtherTimerFirer> = {};
   const logistics = logisticsStorage(db, { machine: trackingMachines().shipment, newId });
-  const orders = createOrderCommands({ storage, source, handlers, voucherCode, deviceId, operator, now, timerFirers, logistics });
+  const orders = createOrderCommands({ storage, source, handlers, ...(voucherCode ? { voucherCode } : {}), deviceId, operator, now, timerFirers, logistics });
   const { fireLateTimer, ...tracking } = createTrackingCommands({
     storage: trackingStorage(db),
     source,
-    envOf: (settings) => ({ registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId, voucherCode }),
+    envOf: (settings, commandId) => ({ registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId: commandIdSource(commandId), voucherCode: voucherCode ?? commandVoucherCodes(commandId) }),
     newId,
     deviceId,
     operator,
@@ -106,7 +109,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   });
   timerFirers[LATE_TIMER_KEY] = fireLateTimer;
   const stock = createStockCommands({ storage, deviceId, operator, now });
-  const money = createMoneyCommands({ storage, db, source, handlers, voucherCode, deviceId, operator, now });
+  const money = createMoneyCommands({ storage, db, source, handlers, ...(voucherCode ? { voucherCode } : {}), deviceId, operator, now });
   const returns = createReturnsCommands({ storage, db, deviceId, operator, now });
   const admin = createAdminCommands({ storage, db, source, deviceId, operator, now, onSetting: (key, value) => key === 'singleOperatorName' && single.set(value) });
   const people = createOperatorCommands({ storage, db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS });
@@ -133,7 +136,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     },
     async engineEnv() {
       const settings = await readCommandSettings(db);
-      return { env: { registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId, voucherCode }, devicePrefix: settings.devicePrefix };
+      return { env: { registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId, voucherCode: demoVoucherCode }, devicePrefix: settings.devicePrefix };
     },
     ...orders,
     ...tracking,

@@ -8,7 +8,7 @@ import type { Refused } from '../api';
 import type { MoneyRowResult, PaymentResult, TillResult } from '../payments/api';
 import type { CounterDb } from '../db/database';
 import type { EventRow, OrderRow, PaymentRow, TillRow } from '../db/rows';
-import { newId } from '../ids';
+import { commandIdSource, commandVoucherCodes, newId } from '../ids';
 import { emptyStockWork } from '../inventory/work';
 import { LIMITS } from '../limits';
 import { formatMoney } from '../money';
@@ -48,7 +48,8 @@ export interface MoneyContextDeps {
   db: CounterDb;
   source: WorkflowSource;
   handlers: Readonly<Record<string, EffectHandler>>;
-  voucherCode: () => string;
+  /** Attendance codes (tests fix them); absent: derived from the command id (ids.ts). */
+  voucherCode?: () => string;
   deviceId: string;
   operator: () => string;
   now: () => number;
@@ -106,7 +107,8 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
       db.settings.get('paymentMethods'),
       db.tills.where('[deviceId+status]').equals([ctx.deviceId, 'open']).first(),
     ]);
-    return { meta: m, newId, methods: paymentMethodsOf(methods?.value), digits: currencyOf(currency?.value).digits, till };
+    // The money rows' ids derive from the command (ids.ts): the server names the same rows.
+    return { meta: m, newId: commandIdSource(m.commandId, 'm'), methods: paymentMethodsOf(methods?.value), digits: currencyOf(currency?.value).digits, till };
   }
 
   const paymentsOf = (orderId: string) => db.payments.where('orderId').equals(orderId).toArray();
@@ -140,7 +142,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
         return { result: { ...base, action: null }, write: (w) => writeRow(w, row, event) };
       }
       // Paid in full: the order's own action, decided by the engine as if a person took it.
-      const env = { registry: ctx.source.registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers: ctx.handlers, newId, voucherCode: ctx.voucherCode };
+      const env = { registry: ctx.source.registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers: ctx.handlers, newId: commandIdSource(m.commandId), voucherCode: ctx.voucherCode ?? commandVoucherCodes(m.commandId) };
       const decision = decideActOnOrder(env, snapshot, { ...m, role } as CommandMeta, role, PAYMENT_ACTION);
       if (!decision.result.ok) return { result: decision.result };
       if (!decision.work) return { result: refused('effect-failed', 'The order could not be marked paid; nothing was changed.', { reason: 'no-work' }) };

@@ -30,13 +30,15 @@ import type { CommandStorage, StorageTx } from './storage';
 import type { LogisticsTx } from './logistics';
 import { loadNewWorkflows, workflowOf, type WorkflowSource } from './workflowLoader';
 import type { OrderWork } from './work';
-import { commandIdSource, newId } from '../ids';
+import { commandIdSource, commandVoucherCodes, newId } from '../ids';
 
 export interface EngineContext {
   storage: CommandStorage;
   source: WorkflowSource;
   handlers: Readonly<Record<string, EffectHandler>>;
-  voucherCode: () => string;
+  /** Attendance codes for every decision (tests fix them); absent: derived from each
+   *  command's id, so the sync server issues the same codes (ids.ts). */
+  voucherCode?: () => string;
   deviceId: string;
   /** Who the next command is made as (the signed-in operator, else the configured one). */
   operator: () => string;
@@ -105,7 +107,7 @@ export function createOrderCommands(ctx: EngineContext) {
     utcOffsetMinutes,
     handlers: ctx.handlers,
     newId: commandIdSource(m.commandId),
-    voucherCode: ctx.voucherCode,
+    voucherCode: ctx.voucherCode ?? commandVoucherCodes(m.commandId),
   });
   const meta = (kind: CommandKind, commandId: string | undefined, role?: string): CommandMeta => ({
     commandId: commandId ?? newId(),

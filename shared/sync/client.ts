@@ -26,6 +26,8 @@ export interface SyncStatus {
   lastPullAt?: number;
   lastError?: string;
   lastErrorAt?: number;
+  /** The last error was that the server could not be reached (the counter is offline). */
+  offline?: boolean;
   /** The server refused the device (unknown or revoked token): rounds stop until enrolled again. */
   locked?: boolean;
 }
@@ -45,6 +47,7 @@ class SyncFailure extends Error {
   constructor(
     message: string,
     readonly retry: boolean,
+    readonly offline = false,
   ) {
     super(message);
   }
@@ -81,7 +84,7 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
     try {
       response = await transport({ method, url: `${config.url}${path}`, token: config.token, body });
     } catch (error) {
-      throw new SyncFailure(`The server at ${config.url} cannot be reached (${error instanceof Error ? error.message : String(error)}); commands wait here and go when it answers.`, true);
+      throw new SyncFailure(`The server at ${config.url} cannot be reached (${error instanceof Error ? error.message : String(error)}); commands wait here and go when it answers.`, true, true);
     }
     if (response.status === 401) {
       await setStatus({ locked: true });
@@ -209,11 +212,11 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
         const { pushed, refused } = await push(config);
         await takeBackRefused();
         const pulled = await pull(config);
-        await setStatus({ lastError: undefined, lastErrorAt: undefined, locked: false });
+        await setStatus({ lastError: undefined, lastErrorAt: undefined, offline: false, locked: false });
         return { state: 'synced', pushed, refused, pulled };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await setStatus({ lastError: message, lastErrorAt: now() }).catch(() => undefined);
+        await setStatus({ lastError: message, lastErrorAt: now(), offline: error instanceof SyncFailure && error.offline }).catch(() => undefined);
         return { state: 'failed', message, retry: error instanceof SyncFailure ? error.retry : true };
       }
     },

@@ -23,7 +23,8 @@ import type { TrackingTx } from './storage';
 export interface TrackingContext {
   storage: CommandStorage<TrackingTx>;
   source: WorkflowSource;
-  envOf: (settings: CommandSettings) => EngineEnv;
+  /** The environment of an order action a command takes (its ids derived from the command). */
+  envOf: (settings: CommandSettings, commandId: string) => EngineEnv;
   newId: () => string;
   deviceId: string;
   operator: () => string;
@@ -112,7 +113,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
       if (!read) continue;
       const wf = await workflowOf(tx, ctx.source, read.snapshot.order.workflowId, read.snapshot.order.workflowVersion);
       if (!wf) continue;
-      const decision = decideAct(ctx.envOf(read.settings), read.snapshot, m, { kind: 'order', id: shipment.orderId }, effect.role, effect.action);
+      const decision = decideAct(ctx.envOf(read.settings, m.commandId), read.snapshot, m, { kind: 'order', id: shipment.orderId }, effect.role, effect.action);
       // The parcel arrived whatever the order says: a refusal there (the buyer confirmed
       // already, the order was refunded) is reported, and the checkpoint still stands.
       outcome = decision.result.ok ? { action: effect.action, ok: true, to: decision.result.to } : { action: effect.action, ok: false, code: decision.result.code };
