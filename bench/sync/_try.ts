@@ -1,0 +1,12 @@
+import { openDatabase, startServer } from './server';
+import { runPush } from './push';
+import { benchPostgres } from './postgres';
+const pgs = await benchPostgres();
+if (typeof pgs === 'string') throw new Error(pgs);
+console.log(pgs.where);
+const db = await openDatabase({ kind: 'postgres', pool: () => pgs.pool(10) });
+const s = await startServer(db);
+const r = await runPush(s.url, { counters: 20, total: 1000, batch: 10 });
+console.log(r.ms, r.applied, r.refused, r.pushes);
+await s.close();
+await pgs.stop();
