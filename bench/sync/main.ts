@@ -9,6 +9,7 @@ import { ratioFigure } from '../lib/report';
 import { fmt, p95, median } from '../lib/stats';
 import type { Database } from '../../server/db/sql';
 import { PULL_PAGE_DEFAULT } from '../../shared/sync/tables';
+import { explainPull } from './explain';
 import { changeHead, insertFloor } from './insertFloor';
 import { benchPostgres } from './postgres';
 import { dexieFloor, pullAsEmptyCounter } from './pull';
@@ -29,7 +30,12 @@ const BENCH = 8;
 async function pushFigures(database: Database, name: string, key: string, o: SyncOptions): Promise<{ figures: Figure[]; server: Awaited<ReturnType<typeof startServer>> }> {
   const server = await startServer(database);
   const before = await changeHead(database);
+  const cpu0 = process.cpuUsage();
   const run = await runPush(server.url, { counters: o.counters, total: o.commands, batch: o.batch });
+  const cpu = process.cpuUsage(cpu0);
+  // This process's CPU (the server's engine and HTTP, the counters' requests; PGlite too, not
+  // PostgreSQL's own processes): on a loaded machine it says more than the wall clock.
+  const cpuMsPerCommand = (cpu.user + cpu.system) / 1000 / run.commands;
   const cps = (run.commands * 1000) / run.ms;
   const refused = Object.entries(run.refused).map(([code, n]) => `${n} ${code}`).join(', ');
   log(`${name}: ${fmt(run.commands)} commands in ${fmt(run.ms / 1000)} s (${fmt(cps)}/s), ${fmt(run.applied)} applied${refused ? `, refused: ${refused}` : ''}`);
@@ -44,8 +50,8 @@ async function pushFigures(database: Database, name: string, key: string, o: Syn
       value: cps,
       unit: 'commands/s',
       ...(key === 'pg' ? { target: { min: 500, text: '>= 500 commands/s' } } : {}),
-      note: `${o.counters} counters × ${fmt(o.commands / o.counters)} commands in pushes of ${o.batch}, all at once, over HTTP; ${fmt(run.applied)} applied${refused ? `, ${refused} refused` : ''}; ${fmt(run.ms / 1000)} s`,
-      detail: { ms: run.ms, applied: run.applied, refused: run.refused, pushes: run.pushes },
+      note: `${o.counters} counters × ${fmt(o.commands / o.counters)} commands in pushes of ${o.batch}, all at once, over HTTP; ${fmt(run.applied)} applied${refused ? `, ${refused} refused` : ''}; ${fmt(run.ms / 1000)} s; this process's CPU ${fmt(cpuMsPerCommand)} ms a command`,
+      detail: { ms: run.ms, cpuMsPerCommand, applied: run.applied, refused: run.refused, pushes: run.pushes },
     },
     {
       key: `sync.push_${key}_floor_cps`,
@@ -72,6 +78,10 @@ async function pushFigures(database: Database, name: string, key: string, o: Syn
 async function pullFigures(server: Awaited<ReturnType<typeof startServer>>, name: string, o: SyncOptions): Promise<Figure[]> {
   const seeded = await seedOrders(server.database, o.orders);
   log(`seeded ${fmt(seeded.orders)} orders (${fmt(seeded.rows)} rows) from ${fmt(seeded.templates)} pushed ones in ${fmt(seeded.ms / 1000)} s`);
+  const head = await changeHead(server.database);
+  const plan = await explainPull(server.database, Math.floor(head / 2), head);
+  log(`pull query (EXPLAIN, cursor half way): ${plan.indexScans} index scans, ${plan.seqScans} sequential scans`);
+  if (plan.seqScans) log(plan.plan);
   const pull = await pullAsEmptyCounter(server.url, 'bench-sync-pull');
   log(`pull: ${fmt(pull.changes)} rows, ${fmt(pull.orders)} orders in ${fmt(pull.ms / 1000)} s`);
   const floor = await dexieFloor(server.url, 'bench-sync-pull-floor');
@@ -82,8 +92,8 @@ async function pullFigures(server: Awaited<ReturnType<typeof startServer>>, name
     label: `Pull: an empty counter catches up on ${fmt(pull.orders)} orders`,
     value: pull.ms / 1000,
     unit: 's',
-    note: `${fmt(pull.changes)} rows in pages of ${PULL_PAGE_DEFAULT}, server on ${name}, counter on fake-indexeddb; the orders copied into the server's tables from ${fmt(seeded.templates)} pushed ones (not through commands)`,
-    detail: { ...pull, seeded },
+    note: `${fmt(pull.changes)} rows in pages of ${PULL_PAGE_DEFAULT}, server on ${name}, counter on fake-indexeddb; page query: ${plan.indexScans} index scans, ${plan.seqScans} sequential (EXPLAIN); the orders copied into the server's tables from ${fmt(seeded.templates)} pushed ones (not through commands)`,
+    detail: { ...pull, seeded, plan: { indexScans: plan.indexScans, seqScans: plan.seqScans } },
   };
   const floorFig: Figure = {
     key: 'sync.pull_floor_s',
