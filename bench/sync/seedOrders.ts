@@ -38,7 +38,7 @@ const CLONED: Cloned[] = [
 
 // The copy's number k goes into every UUID (its fourth group) and order number.
 const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{4}';
-const NUMBER = '([A-Z]{2}-D[0-9]+-)([0-9]{6})';
+const NUMBER = '([A-Z]{2}-D[0-9A-Z]+-)([0-9]{6})';
 const transform = `regexp_replace(regexp_replace(row::text, '${UUID}', '\\1' || lpad(to_hex($1::int), 4, '0'), 'g'), '${NUMBER}', '\\1K' || $1::int || '-\\2', 'g')::jsonb`;
 
 export interface Seeded {
