@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [--json FILE] [--only 1,3,5] [--profile DIR] [--rebuild] [--write-results]
+// npm run bench -- --sync [--quick] [--json FILE] [--write-results]: the sync benchmark alone (8)
 //
 // Measures the engine, the scanner path, the board and search beside their targets (issue
 // #6). Figures are printed as they come and gathered in a final table; nothing fails on
@@ -24,16 +25,21 @@ const USAGE = `usage: npm run bench [-- options]
   --profile DIR      save CPU profiles of the browser benchmarks (.cpuprofile) in DIR
   --rebuild          rebuild the app and the bench page even if their cache is fresh
   --write-results    rewrite the figures tables in bench/RESULTS.md and README.md
-  --results-from F   only rewrite that table from a JSON file written by --json`;
+  --results-from F   only rewrite that table from a JSON file written by --json
+  --sync             the sync benchmark (8) alone: 20 counters push 10 000 commands to the
+                     server on PGlite and on PostgreSQL, an empty counter pulls 100 000 orders
+                     (quick: 2 000 commands, 10 000 orders); --write-results rewrites its own
+                     tables (README and bench/RESULTS.md), not the others'`;
 
 interface Cli extends Options {
+  sync: boolean;
   writeResults: boolean;
   resultsFrom: string | null;
   orders: number | null;
 }
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false, json: null, profile: null, only: new Set(), rebuild: false, writeResults: false, resultsFrom: null, orders: null };
+  const cli: Cli = { sync: false, quick: false, json: null, profile: null, only: new Set(), rebuild: false, writeResults: false, resultsFrom: null, orders: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -47,6 +53,7 @@ function parseArgs(argv: string[]): Cli {
     else if (arg === '--only') for (const n of value().split(',')) cli.only.add(Number(n));
     else if (arg === '--orders') cli.orders = Number(value());
     else if (arg === '--rebuild') cli.rebuild = true;
+    else if (arg === '--sync') cli.sync = true;
     else if (arg === '--write-results') cli.writeResults = true;
     else if (arg === '--results-from') cli.resultsFrom = path.resolve(value());
     else if (arg === '--help' || arg === '-h') {
@@ -102,6 +109,30 @@ function nodeSeed(orders: number): Promise<{ ms: number; orders: number; count: 
         resolve(JSON.parse(line));
       } catch {
         reject(new Error(`node-seed printed no result: ${out}`));
+      }
+    });
+  });
+}
+
+/** The sync benchmark (bench/sync/main.ts) in a child process: its heap holds the pulled orders. */
+function benchSync(quick: boolean): Promise<Figure[]> {
+  // counters, commands, commands per push, orders to pull
+  const args = quick ? ['20', '2000', '10', '10000'] : ['20', '10000', '10', '100000'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(ROOT, 'bench/sync/main.ts'), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) return reject(new Error(`bench/sync/main.ts exited with ${code}: ${out}`));
+      try {
+        resolve(JSON.parse(line) as Figure[]);
+      } catch {
+        reject(new Error(`bench/sync/main.ts printed no result: ${out}`));
       }
     });
   });
@@ -171,7 +202,7 @@ async function main(): Promise<void> {
     writeResults(JSON.parse(readFileSync(cli.resultsFrom, 'utf8')) as Parameters<typeof writeResults>[0]);
     return;
   }
-  const want = (n: number) => cli.only.size === 0 || cli.only.has(n);
+  const want = (n: number) => !cli.sync && (cli.only.size === 0 || cli.only.has(n));
   const started = new Date();
   const info = machine();
   const loadStart = load();
@@ -182,7 +213,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const failures: string[] = [];
   // A benchmark that hangs (a blocked database, a page that never paints) is reported, not waited for.
-  const limitMs = cli.quick ? 120_000 : 45 * 60_000;
+  const limitMs = cli.quick && !cli.sync ? 120_000 : 45 * 60_000;
   const step = async (n: number, title: string, run: () => Promise<Figure[]>) => {
     console.log(`[${n}] ${title}`);
     const t0 = performance.now();
@@ -203,6 +234,8 @@ async function main(): Promise<void> {
     }
     console.log(`    (${fmt((performance.now() - t0) / 1000)} s)\n`);
   };
+
+  if (cli.sync) await step(8, 'Sync: pushes of 20 counters, an empty counter pulling (Node, server on PGlite and PostgreSQL)', () => benchSync(cli.quick));
 
   if (want(1)) await step(1, 'Interpreter vs XState v5 pure transition (Node)', () => benchInterpreter({ quick: cli.quick }));
 
@@ -246,7 +279,7 @@ async function main(): Promise<void> {
   if (misses.length) console.log(`\n${misses.length} figure(s) miss their target: ${misses.map((f) => f.key).join(', ')} (see bench/RESULTS.md for causes)`);
   console.log(`\nload average at the end ${loadEnd.join(' / ')}; took ${fmt((Date.now() - started.getTime()) / 1000)} s`);
 
-  const report = { date: started.toISOString(), quick: cli.quick, machine: { ...info, loadStart, loadEnd }, sizes, figures: ordered, failures };
+  const report = { date: started.toISOString(), quick: cli.quick, sync: cli.sync, machine: { ...info, loadStart, loadEnd }, sizes, figures: ordered, failures };
   if (cli.json) {
     writeFileSync(cli.json, JSON.stringify(report, null, 2));
     console.log(`JSON written to ${cli.json}`);
@@ -262,13 +295,14 @@ async function main(): Promise<void> {
  * Replaces the generated blocks (between their markers) with this run: every figure in
  * bench/RESULTS.md, the figures with a target in the README.
  */
-function writeResults(report: { date: string; quick: boolean; machine: ReturnType<typeof machine> & { loadStart: number[]; loadEnd: number[] }; figures: Figure[] }): void {
+function writeResults(report: { date: string; quick: boolean; sync?: boolean; machine: ReturnType<typeof machine> & { loadStart: number[]; loadEnd: number[] }; figures: Figure[] }): void {
   const m = report.machine;
   const run =
     `Run of ${report.date.slice(0, 16).replace('T', ' ')} UTC${report.quick ? ' (QUICK sizes)' : ''} — ${m.cpus} cores (${m.cpuModel}), ${m.memoryGB} GB; ` +
     `node ${m.node}; ${m.chromium}; Dexie ${m.dexie}; XState ${m.xstate}; load average ${m.loadStart[0]} at start, ${m.loadEnd[0]} at end.`;
-  replaceBlock('bench/RESULTS.md', 'figures', [run, '', markdownTable(report.figures)]);
-  replaceBlock('README.md', 'bench', [run, '', headlineTable(report.figures), '', 'Every figure, with notes, causes of the misses and the before/after: `bench/RESULTS.md`.']);
+  // The sync benchmark runs on its own (--sync): its tables are blocks of their own.
+  replaceBlock('bench/RESULTS.md', report.sync ? 'sync-figures' : 'figures', [run, '', markdownTable(report.figures)]);
+  replaceBlock('README.md', report.sync ? 'sync-bench' : 'bench', [run, '', headlineTable(report.figures), '', 'Every figure, with notes, causes of the misses and the before/after: `bench/RESULTS.md`.']);
 }
 
 function replaceBlock(relative: string, marker: string, lines: string[]): void {

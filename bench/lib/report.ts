@@ -14,7 +14,7 @@ export interface Target {
 export interface Figure {
   /** Stable id for the JSON file, e.g. "interpreter.ratio". */
   key: string;
-  /** Which benchmark (1..7) and what it measures, as printed. */
+  /** Which benchmark (1..8; 8 is sync) and what it measures, as printed. */
   bench: number;
   label: string;
   /** null when the figure cannot be taken (say why in `note`). */

@@ -34,7 +34,7 @@ function pageSql(): string {
   };
   return `SELECT t, row, change_seq::text AS seq FROM (${SYNC_TABLE_NAMES.map(branch).join(' UNION ALL ')}) AS changed ORDER BY change_seq LIMIT $3`;
 }
-const PAGE_SQL = pageSql();
+export const PAGE_SQL = pageSql();
 
 export async function pull(database: Database, after: number, limit: number): Promise<PullPage> {
   const head = await horizon(database);

@@ -3,6 +3,13 @@
 // has been answered by then, so the server's rows already hold the effect of each one it
 // accepted, and the refused ones were taken back. Rows keep their local numbers (events,
 // ledger): the same event or movement pulled again replaces itself instead of doubling.
+//
+// A page is written table by table with one bulkPut each. What its rows must know about
+// the local ones (their numbers, a clashing order number) is read first, all keys of a table
+// at once, each by its own keyed read: an index cursor jumping from key to key (anyOf,
+// inAnyRange) walks the whole index per jump in fake-indexeddb, and per-row reads and puts
+// in turn made an empty counter's catch-up several times slower than the writes alone
+// (bench 8, bench/RESULTS.md).
 import Dexie from 'dexie';
 import type { CounterDb } from '../db/database';
 import type { EventBatchRow, LedgerRow, OrderRow } from '../db/rows';
@@ -18,39 +25,66 @@ function withoutSeq<R extends { seq?: number }>(row: R): R {
   return rest as R;
 }
 
-async function applyChange(db: CounterDb, change: PulledChange): Promise<void> {
-  const table = SYNC_TABLES[change.table];
-  if (table === 'events') {
-    const row = withoutSeq(change.row as EventBatchRow);
-    const local = await db.events
-      .where('[orderId+seq]')
-      .between([row.orderId, Dexie.minKey], [row.orderId, Dexie.maxKey])
-      .filter((e) => e.commandId === row.commandId)
-      .first();
-    await (local ? db.events.put({ ...row, seq: local.seq }) : db.events.add(row));
-    return;
+/** The page's rows by counter table, in page order (a row is on a page at most once). */
+function byTable(changes: readonly PulledChange[]): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const change of changes) {
+    const table = SYNC_TABLES[change.table];
+    let rows = out.get(table);
+    if (!rows) out.set(table, (rows = []));
+    rows.push(change.row);
   }
-  if (table === 'stockLedger') {
-    const row = withoutSeq(change.row as LedgerRow);
-    const local = await db.stockLedger.where('id').equals(row.id).first();
-    await (local ? db.stockLedger.put({ ...row, seq: local.seq }) : db.stockLedger.add(row));
-    return;
+  return out;
+}
+
+const eventKey = (orderId: string, commandId: string) => `${orderId}\u0000${commandId}`;
+
+/** Event batches keep the local number of the batch of the same order and command. */
+async function localEvents(db: CounterDb, pulled: EventBatchRow[]): Promise<EventBatchRow[]> {
+  const orderIds = [...new Set(pulled.map((r) => r.orderId))];
+  const local = await Promise.all(orderIds.map((id) => db.events.where('[orderId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
+  const seqOf = new Map(local.flat().map((e) => [eventKey(e.orderId, e.commandId), e.seq]));
+  return pulled.map((r) => {
+    const row = withoutSeq(r);
+    const seq = seqOf.get(eventKey(row.orderId, row.commandId));
+    return seq === undefined ? row : { ...row, seq };
+  });
+}
+
+/** Movements keep the local number of the movement with the same id. */
+async function localLedger(db: CounterDb, pulled: LedgerRow[]): Promise<LedgerRow[]> {
+  const local = await Promise.all(pulled.map((r) => db.stockLedger.get({ id: r.id })));
+  return pulled.map((r, i) => {
+    const row = withoutSeq(r);
+    const seq = local[i]?.seq;
+    return seq === undefined ? row : { ...row, seq };
+  });
+}
+
+/** A number held here by another order can only be one the server never took (a refused
+ *  creation, numbered again by the server): the server's order wins it. */
+async function freeNumbers(db: CounterDb, pulled: OrderRow[]): Promise<void> {
+  const holders = await Promise.all(pulled.map((o) => db.orders.get({ number: o.number })));
+  const losers = holders.filter((h, i) => h !== undefined && h.id !== pulled[i]!.id).map((h) => h!.id);
+  if (losers.length) await db.orders.bulkDelete(losers);
+}
+
+async function writePage(db: CounterDb, changes: readonly PulledChange[]): Promise<void> {
+  for (const [table, rows] of byTable(changes)) {
+    if (table === 'events') await db.events.bulkPut(await localEvents(db, rows as EventBatchRow[]));
+    else if (table === 'stockLedger') await db.stockLedger.bulkPut(await localLedger(db, rows as LedgerRow[]));
+    else {
+      if (table === 'orders') await freeNumbers(db, rows as OrderRow[]);
+      await db.table(table).bulkPut(rows);
+    }
   }
-  if (table === 'orders') {
-    // A number held here by another order can only be one the server never took (a
-    // refused creation, numbered again by the server): the server's order wins it.
-    const row = change.row as OrderRow;
-    const holder = await db.orders.where('number').equals(row.number).first();
-    if (holder && holder.id !== row.id) await db.orders.delete(holder.id);
-  }
-  await db.table(table).put(change.row);
 }
 
 /** Applies a page and moves the cursor; false, writing nothing, while commands wait to be sent. */
 export async function applyPulledPage(db: CounterDb, page: PullPage, setCursor: (cursor: number) => Promise<void>): Promise<boolean> {
   return db.transaction('rw', pullTables(), async () => {
     if ((await db.outbox.where('status').equals('pending').count()) > 0) return false;
-    for (const change of page.changes) await applyChange(db, change);
+    await writePage(db, page.changes);
     await setCursor(page.cursor);
     return true;
   });

@@ -41,6 +41,8 @@ export interface PullPage {
   more: boolean;
 }
 
-/** Rows per pull page, and the most a counter may ask for. */
-export const PULL_PAGE_DEFAULT = 500;
-export const PULL_PAGE_MAX = 2000;
+/** Rows per pull page, and the most a counter may ask for. A page is one request and one
+ *  transaction on the counter: 2 000 rows (~150 orders) made an empty counter's catch-up
+ *  faster than 500 (bench 8), and a page stays a few MB. */
+export const PULL_PAGE_DEFAULT = 2000;
+export const PULL_PAGE_MAX = 5000;
