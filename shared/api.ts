@@ -52,6 +52,8 @@ export interface Applied {
   /** The target's state version after the command: a screen may show `to` at once and
    *  keep showing it until its own copy of the row reaches this version. */
   stateVersion: number;
+  /** The money the action took, when it carried a payment ("payment successful"). */
+  payment?: { paymentId: string; paid: number; balance: number; change: number | null; paidInFull: boolean };
 }
 
 export type ActResult = Applied | Refused;

@@ -1,6 +1,7 @@
 // Payments, the till and the returns desk through the engine: integer minor units, rows
 // appended and never edited, the order's own action taken when the balance reaches zero,
 // refused commands writing nothing.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dumpDb, testCounter } from './testing/counter';
 import { createOk, item, ok, shippedOrder } from './testing/flows';
@@ -143,5 +144,102 @@ describe('returns desk', () => {
     await counter.adjust({ sku: 'SKU-2', locationId: 'main', qty: -100, reason: 'empty shelf' });
     const r = await counter.createOrder('product', { buyerId: 'x', lines: [{ sku: 'SKU-2', qty: 1, price: 100 }] });
     expect(r).toMatchObject({ ok: false, code: 'insufficient-stock' });
+  });
+});
+
+describe('"payment successful" carries the payment as its input', () => {
+  const order = (id: string) => ({ kind: 'order' as const, id });
+
+  it('a part payment records the money and leaves the order waiting; the rest settles it in the same command as the action', async () => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter, 3000);
+    const part = await counter.act(order(orderId), 'P', 'payment successful', { method: 'card', amount: 1000, reference: 'slip 7' });
+    expect(part).toMatchObject({ ok: true, from: 'WP', to: 'WP', payment: { paid: 1000, balance: 2000, paidInFull: false, change: null } });
+    expect((await counter.getOrder(orderId))!.state).toBe('WP');
+    const rest = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amount: 2000, tendered: 5000 });
+    expect(rest).toMatchObject({ ok: true, from: 'WP', to: 'FP', payment: { paid: 3000, balance: 0, change: 3000, paidInFull: true } });
+    const rows = await counter.db.payments.where('orderId').equals(orderId).toArray();
+    expect(rows.map((r) => [r.method, r.amount, r.change])).toEqual([
+      ['card', 1000, null],
+      ['cash', 2000, 3000],
+    ]);
+    // The money row and the state change are written by one command.
+    expect(new Set(rows.map((r) => r.commandId)).size).toBe(2);
+    const batches = await counter.db.events.where('orderId').equals(orderId).toArray();
+    const events = batches.flatMap((b) => b.events);
+    const settling = batches.filter((b) => b.commandId === rows[1]!.commandId).flatMap((b) => b.events.map((e) => e.type));
+    expect(settling).toEqual(expect.arrayContaining(['payment', 'transition']));
+    const transition = events.find((e) => e.type === 'transition' && e.action === 'payment successful');
+    expect(transition?.data).toMatchObject({ method: 'cash', amount: 2000, tendered: 5000 });
+  });
+
+  it('paying again when nothing is owed is refused with a reason and writes nothing', async () => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter);
+    expect(await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amount: 1250 })).toMatchObject({ ok: true, to: 'FP' });
+    const before = await dumpDb(counter);
+    const again = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amount: 1 });
+    expect(again).toMatchObject({ ok: false, code: 'not-allowed-in-state' });
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+
+  it.each([
+    [{ method: 'cash', amount: 1251 }, 'more-than-owed'],
+    [{ method: 'cash', amount: 1250, tendered: 1000 }, 'tendered-short'],
+    [{ method: 'card', amount: 1250, tendered: 2000 }, 'tendered-not-cash'],
+    [{ method: 'bitcoin', amount: 100 }, 'unknown-method'],
+    [{ method: 'cash', amount: 0 }, 'zero-amount'],
+    [{ method: 'cash', amount: 12.5 }, 'action-input'],
+    [{ method: 'cash' }, 'action-input'],
+    [{ amount: 100 }, 'action-input'],
+    [{ method: 'cash', amount: 100, tip: 5 }, 'action-input'],
+  ])('refuses %j and writes nothing', async (input, reason) => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter);
+    const before = await dumpDb(counter);
+    const r = await counter.act(order(orderId), 'P', 'payment successful', input);
+    expect(r).toMatchObject({ ok: false, params: { reason } });
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+
+  it('the role and state are checked before money is taken', async () => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter);
+    const before = await dumpDb(counter);
+    expect(await counter.act(order(orderId), 'B', 'payment successful', { method: 'cash', amount: 1250 })).toMatchObject({ ok: false });
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+
+  it('without a payment it is the platform saying the order was paid elsewhere (no money row)', async () => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter);
+    expect(await counter.act(order(orderId), 'P', 'payment successful')).toMatchObject({ ok: true, to: 'FP' });
+    expect(await counter.db.payments.count()).toBe(0);
+  });
+
+  it('any split of the total into payments settles the order exactly once, in whole minor units (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5_000_000 }), fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 5 }), async (total, parts) => {
+        const { counter } = await testCounter();
+        const orderId = await orderFor(counter, total);
+        let owed = total;
+        for (const part of parts) {
+          const amount = Math.min(part, owed);
+          if (amount === 0) {
+            const before = await dumpDb(counter);
+            expect(await counter.act(order(orderId), 'P', 'payment successful', { method: 'card', amount: part })).toMatchObject({ ok: false });
+            expect(await dumpDb(counter)).toEqual(before);
+            continue;
+          }
+          const r = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amount, tendered: amount + 5 });
+          if (!r.ok) throw new Error(r.message);
+          owed -= amount;
+          expect(r.payment).toMatchObject({ balance: owed, change: 5, paidInFull: owed === 0 });
+          expect(Number.isSafeInteger(r.payment!.paid)).toBe(true);
+        }
+        expect((await counter.getOrder(orderId))!.state).toBe(owed === 0 ? 'FP' : 'WP');
+      }),
+      { numRuns: 15 },
+    );
   });
 });

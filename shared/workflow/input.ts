@@ -49,6 +49,9 @@ export const inputFieldSchema = z.discriminatedUnion('type', [
     multiline: z.boolean().optional(),
     /** A barcode can be scanned into it (a tracking number). */
     scan: z.boolean().optional(),
+    /** Its values are a list the counter's settings keep (the payment methods): the form
+     *  offers them, and the command that uses the field checks against them. */
+    choicesFrom: z.enum(['paymentMethods']).optional(),
   }),
   z.strictObject({ ...common, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().optional() }),
   z.strictObject({ ...common, type: z.literal('money'), min: z.number().optional(), max: moneyBoundSchema.optional() }),
