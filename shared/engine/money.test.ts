@@ -153,10 +153,10 @@ describe('"payment successful" carries the payment as its input', () => {
   it('a part payment records the money and leaves the order waiting; the rest settles it in the same command as the action', async () => {
     const { counter } = await testCounter();
     const orderId = await orderFor(counter, 3000);
-    const part = await counter.act(order(orderId), 'P', 'payment successful', { method: 'card', amount: 1000, reference: 'slip 7' });
+    const part = await counter.act(order(orderId), 'P', 'payment successful', { method: 'card', amountPaid: 1000, reference: 'slip 7' });
     expect(part).toMatchObject({ ok: true, from: 'WP', to: 'WP', payment: { paid: 1000, balance: 2000, paidInFull: false, change: null } });
     expect((await counter.getOrder(orderId))!.state).toBe('WP');
-    const rest = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amount: 2000, tendered: 5000 });
+    const rest = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amountPaid: 2000, tendered: 5000 });
     expect(rest).toMatchObject({ ok: true, from: 'WP', to: 'FP', payment: { paid: 3000, balance: 0, change: 3000, paidInFull: true } });
     const rows = await counter.db.payments.where('orderId').equals(orderId).toArray();
     expect(rows.map((r) => [r.method, r.amount, r.change])).toEqual([
@@ -170,29 +170,29 @@ describe('"payment successful" carries the payment as its input', () => {
     const settling = batches.filter((b) => b.commandId === rows[1]!.commandId).flatMap((b) => b.events.map((e) => e.type));
     expect(settling).toEqual(expect.arrayContaining(['payment', 'transition']));
     const transition = events.find((e) => e.type === 'transition' && e.action === 'payment successful');
-    expect(transition?.data).toMatchObject({ method: 'cash', amount: 2000, tendered: 5000 });
+    expect(transition?.data).toMatchObject({ method: 'cash', amountPaid: 2000, tendered: 5000 });
   });
 
   it('paying again when nothing is owed is refused with a reason and writes nothing', async () => {
     const { counter } = await testCounter();
     const orderId = await orderFor(counter);
-    expect(await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amount: 1250 })).toMatchObject({ ok: true, to: 'FP' });
+    expect(await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amountPaid: 1250 })).toMatchObject({ ok: true, to: 'FP' });
     const before = await dumpDb(counter);
-    const again = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amount: 1 });
+    const again = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amountPaid: 1 });
     expect(again).toMatchObject({ ok: false, code: 'not-allowed-in-state' });
     expect(await dumpDb(counter)).toEqual(before);
   });
 
   it.each([
-    [{ method: 'cash', amount: 1251 }, 'more-than-owed'],
-    [{ method: 'cash', amount: 1250, tendered: 1000 }, 'tendered-short'],
-    [{ method: 'card', amount: 1250, tendered: 2000 }, 'tendered-not-cash'],
-    [{ method: 'bitcoin', amount: 100 }, 'unknown-method'],
-    [{ method: 'cash', amount: 0 }, 'zero-amount'],
-    [{ method: 'cash', amount: 12.5 }, 'action-input'],
+    [{ method: 'cash', amountPaid: 1251 }, 'more-than-owed'],
+    [{ method: 'cash', amountPaid: 1250, tendered: 1000 }, 'tendered-short'],
+    [{ method: 'card', amountPaid: 1250, tendered: 2000 }, 'tendered-not-cash'],
+    [{ method: 'bitcoin', amountPaid: 100 }, 'unknown-method'],
+    [{ method: 'cash', amountPaid: 0 }, 'zero-amount'],
+    [{ method: 'cash', amountPaid: 12.5 }, 'action-input'],
     [{ method: 'cash' }, 'action-input'],
-    [{ amount: 100 }, 'action-input'],
-    [{ method: 'cash', amount: 100, tip: 5 }, 'action-input'],
+    [{ amountPaid: 100 }, 'action-input'],
+    [{ method: 'cash', amountPaid: 100, tip: 5 }, 'action-input'],
   ])('refuses %j and writes nothing', async (input, reason) => {
     const { counter } = await testCounter();
     const orderId = await orderFor(counter);
@@ -206,7 +206,7 @@ describe('"payment successful" carries the payment as its input', () => {
     const { counter } = await testCounter();
     const orderId = await orderFor(counter);
     const before = await dumpDb(counter);
-    expect(await counter.act(order(orderId), 'B', 'payment successful', { method: 'cash', amount: 1250 })).toMatchObject({ ok: false });
+    expect(await counter.act(order(orderId), 'B', 'payment successful', { method: 'cash', amountPaid: 1250 })).toMatchObject({ ok: false });
     expect(await dumpDb(counter)).toEqual(before);
   });
 
@@ -227,11 +227,11 @@ describe('"payment successful" carries the payment as its input', () => {
           const amount = Math.min(part, owed);
           if (amount === 0) {
             const before = await dumpDb(counter);
-            expect(await counter.act(order(orderId), 'P', 'payment successful', { method: 'card', amount: part })).toMatchObject({ ok: false });
+            expect(await counter.act(order(orderId), 'P', 'payment successful', { method: 'card', amountPaid: part })).toMatchObject({ ok: false });
             expect(await dumpDb(counter)).toEqual(before);
             continue;
           }
-          const r = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amount, tendered: amount + 5 });
+          const r = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amountPaid: amount, tendered: amount + 5 });
           if (!r.ok) throw new Error(r.message);
           owed -= amount;
           expect(r.payment).toMatchObject({ balance: owed, change: 5, paidInFull: owed === 0 });

@@ -8,7 +8,7 @@ import type { PaymentInput } from './decide';
 /** The order action that takes the money (both built-in workflows name it so). */
 export const PAYMENT_ACTION = 'payment successful';
 
-const PAYMENT_FIELDS = ['method', 'amount', 'tendered', 'reference'] as const;
+const PAYMENT_FIELDS = ['method', 'amountPaid', 'tendered', 'reference'] as const;
 
 const given = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
 
@@ -20,16 +20,16 @@ export function carriesPayment(input: unknown): boolean {
   return PAYMENT_FIELDS.some((f) => given(record[f]));
 }
 
-const LABELS: Record<'method' | 'amount', string> = { method: 'Payment method', amount: 'Amount' };
+const LABELS: Record<'method' | 'amountPaid', string> = { method: 'Payment method', amountPaid: 'Amount paid' };
 
-function missing(field: 'method' | 'amount'): Refused {
+function missing(field: 'method' | 'amountPaid'): Refused {
   return refused('invalid-input', `${LABELS[field]}: is missing`, { reason: 'action-input', action: PAYMENT_ACTION, field, label: LABELS[field], problem: 'missing', limit: null });
 }
 
 /** The payment an action's input (already checked against its declaration) carries. */
 export function paymentOfInput(orderId: string, input: Readonly<Record<string, unknown>>): { ok: true; payment: PaymentInput } | Refused {
-  const { method, amount, tendered, reference } = input;
-  if (typeof amount !== 'number') return missing('amount');
+  const { method, amountPaid: amount, tendered, reference } = input;
+  if (typeof amount !== 'number') return missing('amountPaid');
   if (typeof method !== 'string' || method.trim() === '') return missing('method');
   return {
     ok: true,

@@ -5,11 +5,11 @@
 // scan being routed as an order label or product: `data-scan-target="insert"` replaces a
 // single field's text, a list field appends each scan (counterflow:scan).
 import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseMoney, type CurrencyDigits } from '../../../shared/money';
 import type { InputBounds, InputDeclaration, InputField } from '../../../shared/workflow/input';
-import { useMoneyFormat, useMoneySettings } from '../../money/useMoney';
+import { useMethodName, useMoneyFormat, useMoneySettings } from '../../money/useMoney';
 import { SCAN_EVENT, type ScanEventDetail } from '../../scanner';
 import { useWorkflowWords } from '../../workflow/labels';
 
@@ -49,9 +49,15 @@ export function ActionForm({
   error,
   onSubmit,
   onCancel,
+  defaults,
+  aside,
 }: {
   /** The action, in words. */
   title: string;
+  /** What the fields hold as the form opens (the balance as the amount to pay). */
+  defaults?: FormValues;
+  /** Shown under the fields, from what they hold now (the change to give). */
+  aside?: (values: FormValues) => ReactNode;
   fields: InputDeclaration;
   bounds: InputBounds;
   busy: boolean;
@@ -62,7 +68,7 @@ export function ActionForm({
 }) {
   const { t } = useTranslation();
   const { currency } = useMoneySettings();
-  const [values, setValues] = useState<FormValues>({});
+  const [values, setValues] = useState<FormValues>(defaults ?? {});
   const refs = useRef(new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>());
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -118,6 +124,7 @@ export function ActionForm({
             }}
           />
         ))}
+        {aside?.(values)}
         {error && !fields.some((f) => f.name === error.field) ? (
           <Alert color="red" variant="light" p="xs" role="alert" data-testid="action-form-error">
             {error.message}
@@ -157,6 +164,8 @@ function Field({
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const money = useMoneyFormat();
+  const methodName = useMethodName();
+  const { methods } = useMoneySettings();
   const label = words.field(f.name);
   const common = {
     label,
@@ -199,6 +208,18 @@ function Field({
         />
       );
     case 'text':
+      // The values a setting keeps (payment methods): offered as a list.
+      if (f.choicesFrom === 'paymentMethods') {
+        return (
+          <NativeSelect
+            {...common}
+            ref={register}
+            value={value}
+            onChange={(e) => onChange(e.currentTarget.value)}
+            data={[{ value: '', label: t('order.actions.form.choose') }, ...methods.map((m) => ({ value: m, label: methodName(m) }))]}
+          />
+        );
+      }
       if (f.multiline) {
         return <Textarea {...common} ref={register} value={value} autosize minRows={2} maxRows={5} onChange={(e) => onChange(e.currentTarget.value)} />;
       }
