@@ -243,3 +243,42 @@ describe('"payment successful" carries the payment as its input', () => {
     );
   });
 });
+
+describe('money given back against a refund sheet', () => {
+  async function refunded(counter: Awaited<ReturnType<typeof testCounter>>['counter'], finish = true) {
+    const orderId = await orderFor(counter, 1250);
+    const paid = await counter.takePayment({ orderId, method: 'card', amount: 1250 });
+    if (!paid.ok) throw new Error(paid.message);
+    const view = await counter.getOrder(orderId);
+    const line = item(view!.items[0]!.id);
+    expect(await counter.act(line, 'B', 'request refund', { amount: 1000 })).toMatchObject({ ok: true });
+    await ok(counter, line, 'S', 'agree refund');
+    if (finish) await ok(counter, line, 'P', 'finished refund');
+    const sheet = (await counter.db.refunds.where('orderId').equals(orderId).toArray())[0]!;
+    return { orderId, sheet: (await counter.db.refunds.get(sheet.id))! };
+  }
+
+  it('is tied to the finished sheet, at most what the sheet has left, and the Z report names the sheet', async () => {
+    const { counter } = await testCounter();
+    await counter.openTill({ float: 0 });
+    const { orderId, sheet } = await refunded(counter);
+    expect(sheet.state).toBe('PFR');
+    const before = await dumpDb(counter);
+    expect(await counter.refundMoney({ orderId, method: 'card', amount: 1001, refundId: sheet.id })).toMatchObject({ ok: false, params: { reason: 'more-than-sheet', outstanding: 1000 } });
+    expect(await counter.refundMoney({ orderId, method: 'card', amount: 10, refundId: 'nope' })).toMatchObject({ ok: false, params: { reason: 'unknown-refund' } });
+    expect(await dumpDb(counter)).toEqual(before);
+    expect(await counter.refundMoney({ orderId, method: 'cash', amount: 1000, refundId: sheet.id })).toMatchObject({ ok: true, refunded: 1000 });
+    expect(await counter.refundMoney({ orderId, method: 'cash', amount: 1, refundId: sheet.id })).toMatchObject({ ok: false, params: { reason: 'more-than-sheet', outstanding: 0 } });
+    const till = await counter.currentTill();
+    const z = await counter.tillReport(till!.id);
+    expect(z!.givenBack).toMatchObject([{ refundId: sheet.id, method: 'cash', amount: 1000 }]);
+  });
+
+  it('is refused while the refund is still open, writing nothing', async () => {
+    const { counter } = await testCounter();
+    const { orderId, sheet } = await refunded(counter, false);
+    const before = await dumpDb(counter);
+    expect(await counter.refundMoney({ orderId, method: 'card', amount: 100, refundId: sheet.id })).toMatchObject({ ok: false, params: { reason: 'refund-not-finished' } });
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+});

@@ -82,7 +82,7 @@ function moneyEvent(meta: CommandMeta, order: OrderRow, row: PaymentRow, role: s
     to: null,
     postAction: null,
     detail: `${said} ${formatMoney(row.amount, digits)} by ${row.method}${row.change ? `, change ${formatMoney(row.change, digits)}` : ''}`,
-    data: { reason: row.kind, method: row.method, amount: row.amount, change: row.change, paymentId: row.id },
+    data: { reason: row.kind, method: row.method, amount: row.amount, change: row.change, paymentId: row.id, ...(row.refundId ? { refundId: row.refundId } : {}) },
   };
 }
 
@@ -217,8 +217,8 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     return runCommand(ctx.storage, m, i.value, async () => {
       const order = await db.orders.get(i.value.orderId);
       if (!order) return { result: notFound(i.value.orderId) };
-      const [mc, rows] = await Promise.all([moneyContext(m), paymentsOf(order.id)]);
-      const decided = decideRefundMoney(mc, order, rows, i.value);
+      const [mc, rows, sheet] = await Promise.all([moneyContext(m), paymentsOf(order.id), i.value.refundId === undefined ? undefined : db.refunds.get(i.value.refundId)]);
+      const decided = decideRefundMoney(mc, order, rows, i.value, sheet);
       if (!decided.ok) return { result: decided };
       const after = orderMoney(order.total, [...rows, decided.row]);
       return {
