@@ -50,6 +50,7 @@ const ICON: Record<EventType, Icon> = {
   'timer-cancelled': IconClockCancel,
   'timer-failed': IconClockExclamation,
   stock: IconBox,
+  inspection: IconBox,
   note: IconNote,
 };
 
@@ -63,6 +64,7 @@ const COLOR: Partial<Record<EventType, string>> = {
   'timer-failed': 'red',
   stock: 'teal',
   payment: 'green',
+  inspection: 'orange',
 };
 
 // Mantine's Timeline with bulletSize 28 and lineWidth 2.

@@ -131,6 +131,9 @@ describe('returns desk', () => {
     expect(ledger.at(-1)).toMatchObject({ kind: 'transfer-in', locationId: 'quarantine', delta: 1, reason: 'Return inspected: damaged: cracked' });
     expect(await counter.inspectReturn({ itemId, outcome: 'sellable', locationId: 'main', reason: 'again' })).toMatchObject({ ok: false, params: { reason: 'nothing-to-inspect' } });
     expect(await counter.checkStock()).toMatchObject({ ok: true });
+    // The inspection is on the order's timeline with what was found, where it went and why.
+    const events = (await counter.db.events.where('orderId').equals((await counter.db.items.get(itemId))!.orderId).toArray()).flatMap((b) => b.events);
+    expect(events.find((e) => e.type === 'inspection')).toMatchObject({ entity: { kind: 'item', id: itemId }, data: { outcome: 'damaged', qty: 1, location: 'Quarantine', reason: 'cracked' } });
   });
 
   it('sellable keeps the unit where it is and puts it back on sale; quarantine stock is never allocated', async () => {
