@@ -32,7 +32,8 @@ export function usePaymentForm(order: OrderRow, action: string | undefined): Pay
     return parsed.ok ? parsed.minor : null;
   };
   return {
-    defaults: { method: methods[0] ?? CASH, amountPaid: formatMoney(balance, currency.digits) },
+    // Nothing owed (a free order): the form is empty, and the action takes no money.
+    defaults: balance > 0 ? { method: methods[0] ?? CASH, amountPaid: formatMoney(balance, currency.digits) } : {},
     aside: (values) => {
       const amount = minor(values.amountPaid);
       const tendered = minor(values.tendered);
