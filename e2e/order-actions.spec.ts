@@ -49,6 +49,9 @@ test.describe('order actions', () => {
     await page.keyboard.press('F3');
     await expect(orderPanel.getByTestId('action-button')).toHaveText(['no payment1', 'payment successful2']);
     await page.keyboard.press('2');
+    // The payment is the action's input: the form opens with the balance in cash; Enter pays it.
+    await expect(page.getByTestId('input-amountPaid')).toHaveValue('33.00');
+    await page.keyboard.press('Enter');
     await expect(orderState(page)).toHaveText('finished payment');
     await expect(orderPanel.getByTestId('action-result')).toContainText('Now finished payment; then: order paid.');
     await expect(page.getByTestId('line-1')).toContainText('paid');

@@ -348,6 +348,9 @@ test.describe('scanner', () => {
     await page.keyboard.press('F3');
     await expect(page.getByTestId('panel-order').getByTestId('action-button')).toHaveText(['no payment1', 'payment successful2']);
     await page.keyboard.press('2');
+    // Its form (the payment, the balance in cash) takes Enter.
+    await expect(page.getByTestId('action-form')).toBeVisible();
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('order-state')).toHaveText('finished payment');
   });
 });

@@ -81,6 +81,8 @@ test.describe('two windows on one database', () => {
     await go(b, `/orders/${made.orderId}`);
     await b.keyboard.press('F3');
     await b.locator('[data-testid="action-button"][data-action="payment successful"]').click();
+    // The payment is the action's input: the form opens with the balance in cash; Enter pays.
+    await b.getByTestId('action-form-submit').click();
     await expect(b.getByTestId('order-state')).toHaveText('finished payment');
     await expect(a.locator('.mantine-Notification-root').filter({ hasText: /not installed/ })).toHaveCount(0);
     await expect(b.locator('.mantine-Notification-root').filter({ hasText: /not installed/ })).toHaveCount(0);
@@ -132,6 +134,7 @@ test.describe('two windows on one database', () => {
       await go(b, `/orders/${first}`);
       await b.keyboard.press('F3');
       await b.locator('[data-testid="action-button"][data-action="payment successful"]').click();
+      await b.getByTestId('action-form-submit').click();
       await expect(b.getByTestId('order-state')).toHaveText('finished payment');
       await b.keyboard.press('F2');
       await b.locator('[data-testid="action-button"][data-action="ship the order"]').click();

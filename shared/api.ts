@@ -60,6 +60,8 @@ export interface Applied {
   stateVersion: number;
   /** Shipments the action's input made (the seller's "ship", the buyer's "ship back"). */
   shipmentIds?: string[];
+  /** The money the action took, when it carried a payment ("payment successful"). */
+  payment?: { paymentId: string; paid: number; balance: number; change: number | null; paidInFull: boolean };
 }
 
 export type ActResult = Applied | Refused;

@@ -67,7 +67,7 @@ function QuickFindSelect() {
       }}
       filter={({ options }) => options}
       data={[
-        ...found.orders.map((o) => ({ value: o.id, label: `${o.number} · ${o.buyerName || o.buyerId}` })),
+        ...found.orders.map((o) => ({ value: o.id, label: `${o.number} · ${o.buyerName || o.buyerId}${o.phone ? ` · ${o.phone}` : ''}` })),
         ...(found.more ? [{ value: MORE, label: t('boards.searchMore', { count: found.orders.length }), disabled: true }] : []),
       ]}
       placeholder={t('boards.searchPlaceholder')}

@@ -145,10 +145,13 @@ export async function quickFind(text: string, limit = 8): Promise<QuickFindResul
   if (!q) return { orders: [], more: false };
   // "123" finds PO-000123 and SO-000123: people read the digits off a label.
   const padded = /^\d{1,6}$/.test(q) ? ['PO', 'SO'].map((p) => `${p}-${q.padStart(6, '0')}`) : [];
-  const [exact, byNumber, byBuyer] = await Promise.all([
+  // A phone typed as people write it ("138 0013", "+86-138…"): its digits as a prefix of the stored phone.
+  const phone = phonePrefixOf(q);
+  const [exact, byNumber, byBuyer, byPhone] = await Promise.all([
     padded.length ? db.orders.where('number').anyOf(padded).toArray() : Promise.resolve([]),
     db.orders.where('number').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
     db.orders.where('buyerName').startsWithIgnoreCase(q).limit(limit + 1).toArray(),
+    phone ? db.orders.where('phone').startsWith(phone).limit(limit + 1).toArray() : Promise.resolve([]),
   ]);
   const seen = new Set<string>();
   const out: OrderRow[] = [];
@@ -159,11 +162,18 @@ export async function quickFind(text: string, limit = 8): Promise<QuickFindResul
       out.push(o);
     }
   };
-  take([...exact, ...byNumber, ...byBuyer]);
+  take([...exact, ...byNumber, ...byBuyer, ...byPhone]);
   // Other words of the name (a surname) only when the list is not already full: the usual
   // first-name prefix fills it with the index alone.
   if (out.length <= limit && !/\d/.test(q)) take(await byBuyerWord(q, limit + 1));
   return { orders: out.slice(0, limit), more: out.length > limit };
+}
+
+/** The digits (and a leading +) of a typed phone, when the text is one: at least 3 digits,
+ *  nothing but digits, spaces, dashes, dots and brackets. */
+export function phonePrefixOf(text: string): string | null {
+  const digits = text.trim().replace(/[\s().-]/g, '');
+  return /^\+?\d{3,20}$/.test(digits) ? digits : null;
 }
 
 /** The order Enter opens for `text`: its number typed (any case, digits alone too), or the only one. */

@@ -10,7 +10,7 @@ vi.mock('../db', async () => {
 });
 
 const { db } = await import('../db');
-const { enterChoice, nameMatches, quickFind } = await import('./queries');
+const { enterChoice, nameMatches, phonePrefixOf, quickFind } = await import('./queries');
 
 let n = 0;
 const order = (buyerName: string): OrderRow => {
@@ -50,6 +50,19 @@ describe('quick find', () => {
     expect(lee.orders).toHaveLength(8);
     expect(lee.more).toBe(true);
     expect((await quickFind('number', 20)).more).toBe(false);
+  });
+
+  it('finds orders by a prefix of the phone, typed with spaces or dashes; says when more match than shown', async () => {
+    const phoned = (name: string, phone: string) => ({ ...order(name), phone }) as OrderRow;
+    await add([phoned('Zhou Min', '13800138000'), phoned('Zhou Lei', '13800139999'), ...Array.from({ length: 9 }, (_, i) => phoned(`Phone Person${i}`, `1590000000${i}`))]);
+    expect((await quickFind('138 0013 8')).orders.map((o) => o.buyerName)).toEqual(['Zhou Min']);
+    expect((await quickFind('138-00')).orders.map((o) => o.buyerName).sort()).toEqual(['Zhou Lei', 'Zhou Min']);
+    const many = await quickFind('1590');
+    expect(many.orders).toHaveLength(8);
+    expect(many.more).toBe(true);
+    expect(phonePrefixOf('ann')).toBeNull();
+    expect(phonePrefixOf('12')).toBeNull();
+    expect(phonePrefixOf('+86 (138) 00')).toBe('+8613800');
   });
 
   it('Enter opens the order whose number was typed, or the only one found, else none', async () => {

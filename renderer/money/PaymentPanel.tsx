@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { PaymentRow } from '../../shared/db/rows';
 import { orderMoney, reversedIds } from '../../shared/payments/ledger';
+import { REFUND_FINISHED, sheetOutstanding } from '../../shared/payments/decide';
+import { ReverseButton } from './ReversePayment';
 import { db } from '../db';
 import { useCounter } from '../engine/client';
 import type { OrderData } from '../orders/useOrderData';
@@ -53,6 +55,12 @@ export function PaymentPanel({ data }: { data: OrderData }) {
   const [busy, setBusy] = useState(false);
   const [lastChange, setLastChange] = useState<number | null>(null);
   const [refundOpen, setRefundOpen] = useState(false);
+  // Finished refund sheets with money still to give back: the clerk records how it went back.
+  const lineOf = (itemId: string) => data.items.find((i) => i.id === itemId)?.lineNo;
+  const sheetsOwed = data.refunds
+    .filter((r) => r.state === REFUND_FINISHED)
+    .map((sheet) => ({ sheet, outstanding: sheetOutstanding(sheet, rows) }))
+    .filter((x) => x.outstanding !== 0 && !(x.outstanding === null && rows.some((r) => r.refundId === x.sheet.id && !reversedIds(rows).has(r.id))));
   const cash = method === 'cash';
   const due = amount ?? money.balance;
   const change = cash && tendered !== null && tendered >= due ? tendered - due : null;
@@ -142,21 +150,34 @@ export function PaymentPanel({ data }: { data: OrderData }) {
         <Table mt="md" fz="sm" data-testid="payment-rows">
           <Table.Tbody>
             {rows.map((r) => (
-              <Table.Tr key={r.id} style={reversed.has(r.id) ? { textDecoration: 'line-through' } : undefined}>
+              <Table.Tr key={r.id} data-testid="payment-row" data-kind={r.kind} data-reversed={reversed.has(r.id) || undefined} style={reversed.has(r.id) ? { textDecoration: 'line-through' } : undefined}>
                 <Table.Td>{t(`money.kind.${r.kind}`)}</Table.Td>
                 <Table.Td>{methodName(r.method)}</Table.Td>
                 <Table.Td ta="right" className="tabular">
                   {fmt(r.amount)}
                 </Table.Td>
-                <Table.Td c="dimmed">{r.change ? t('money.pay.changeGiven', { change: fmt(r.change) }) : (r.reference ?? r.reason ?? '')}</Table.Td>
+                <Table.Td c="dimmed">
+                  {r.change ? t('money.pay.changeGiven', { change: fmt(r.change) }) : (r.reference ?? r.reason ?? '')}
+                  {r.refundId ? ` ${t('money.refund.forSheet', { line: lineOf(data.refunds.find((x) => x.id === r.refundId)?.itemId ?? '') ?? '?' })}` : ''}
+                </Table.Td>
                 <Table.Td c="dimmed">
                   <TimeText at={r.at} />
                 </Table.Td>
+                <Table.Td>{r.kind !== 'reversal' && !reversed.has(r.id) ? <ReverseButton row={r} /> : null}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       ) : null}
+      {sheetsOwed.map(({ sheet, outstanding }) => {
+        const refundable = money.paid - money.refunded;
+        const due = Math.min(outstanding ?? refundable, refundable);
+        return (
+          <Alert key={sheet.id} color="orange" mt="md" icon={<IconFileInvoice />} data-testid="refund-sheet-money" data-refund={sheet.id} title={t('money.refund.sheetFinished', { line: lineOf(sheet.itemId) ?? '?', amount: fmt(outstanding ?? due) })}>
+            {refundable > 0 ? <RefundMoneyForm orderId={order.id} refundable={due} refundId={sheet.id} initial={due} /> : <Text fz="sm">{t('money.refund.nothingPaid')}</Text>}
+          </Alert>
+        );
+      })}
       {money.paid - money.refunded > 0 ? (
         <>
           <Button variant="subtle" size="xs" mt="sm" leftSection={<IconFileInvoice size={16} />} onClick={() => setRefundOpen((o) => !o)} data-testid="refund-money-toggle">
@@ -176,7 +197,7 @@ function TimeText({ at }: { at: number }) {
   return <>{formatDateTime(at, locale)}</>;
 }
 
-function RefundMoneyForm({ orderId, refundable }: { orderId: string; refundable: number }) {
+function RefundMoneyForm({ orderId, refundable, refundId, initial }: { orderId: string; refundable: number; refundId?: string; initial?: number }) {
   const { t } = useTranslation();
   const counter = useCounter();
   const fmt = useMoneyFormat();
@@ -184,7 +205,7 @@ function RefundMoneyForm({ orderId, refundable }: { orderId: string; refundable:
   const refusalText = useMoneyRefusalText();
   const { currency, methods } = useMoneySettings();
   const [method, setMethod] = useState(methods[0] ?? 'cash');
-  const [amount, setAmount] = useState<number | null>(null);
+  const [amount, setAmount] = useState<number | null>(initial ?? null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -192,7 +213,7 @@ function RefundMoneyForm({ orderId, refundable }: { orderId: string; refundable:
     if (amount === null) return;
     setBusy(true);
     try {
-      const result = await counter.refundMoney({ orderId, method, amount, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const result = await counter.refundMoney({ orderId, method, amount, ...(refundId ? { refundId } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
       if (!result.ok) return toastRefused(t('money.refund.refused'), refusalText(result));
       toastOk(t('money.refund.done', { amount: fmt(amount), method: methodName(method) }));
       setAmount(null);
@@ -207,7 +228,7 @@ function RefundMoneyForm({ orderId, refundable }: { orderId: string; refundable:
         <Text fz="sm" c="dimmed">
           {t('money.refund.hint', { refundable: fmt(refundable) })}
         </Text>
-        <SegmentedControl value={method} onChange={setMethod} data={methods.map((m) => ({ value: m, label: methodName(m) }))} aria-label={t('money.pay.method')} />
+        <SegmentedControl value={method} onChange={setMethod} data={methods.map((m) => ({ value: m, label: methodName(m) }))} aria-label={t('money.pay.method')} data-testid="refund-method" />
         <Group grow align="flex-start">
           <MoneyInput label={t('money.pay.amount')} value={amount} onChange={setAmount} digits={currency.digits} data-testid="refund-amount" />
           <TextInput label={t('money.refund.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={200} />

@@ -5,6 +5,7 @@ import { Alert, Button, Card, Group, Select, SegmentedControl, Stack, Table, Tex
 import { IconArrowBackUp, IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { waitingForInspection } from '../../shared/inventory/inspection';
 import type { InspectionOutcome } from '../../shared/payments/api';
@@ -46,6 +47,16 @@ export default function ReturnsPage() {
     },
     { kinds: ['order'] },
   );
+  // Opened from an order's "Return goods" (/returns?order=NUMBER): that order at once.
+  const fromOrder = useSearchParams()[0].get('order');
+  const opened = useLiveQuery(async () => (fromOrder ? ((await orderByNumber(fromOrder)) ?? null) : undefined), [fromOrder]);
+  const [shownFrom, setShownFrom] = useState<string | null>(null);
+  if (fromOrder && opened !== undefined && shownFrom !== fromOrder) {
+    setShownFrom(fromOrder);
+    setNumber(fromOrder);
+    setMissing(opened ? null : fromOrder);
+    setOrderId(opened?.id ?? null);
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void find(number);

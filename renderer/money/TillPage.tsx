@@ -233,6 +233,21 @@ function ZReportView({ report }: { report: ZReport }) {
         {lines(t('money.z.byMethod'), report.byMethod, methodName, 'z-by-method')}
         <hr className={classes.rule} />
         {lines(t('money.z.byOperator'), report.byOperator, (k) => k, 'z-by-operator')}
+        {report.givenBack?.length ? (
+          <div data-testid="z-given-back">
+            <hr className={classes.rule} />
+            <div className={classes.strong}>{t('money.z.givenBack')}</div>
+            {report.givenBack.map((g) => (
+              <div key={g.paymentId} className={classes.row} data-refund={g.refundId ?? ''}>
+                <span>
+                  {g.orderNumber} · {methodName(g.method)}
+                  {g.refundId ? ` · ${t('money.z.refundSheet')}` : ''}
+                </span>
+                <span>{fmt(g.amount)}</span>
+              </div>
+            ))}
+          </div>
+        ) : null}
         <hr className={classes.rule} />
         <div className={classes.row}>
           <span>{t('money.z.total')}</span>

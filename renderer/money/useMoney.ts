@@ -45,7 +45,7 @@ export function useMethodName(): (method: string) => string {
   return (method) => t(`money.method.${method}`, { defaultValue: method });
 }
 
-const AMOUNT_PARAMS = ['balance', 'amount', 'tendered', 'refundable'] as const;
+const AMOUNT_PARAMS = ['balance', 'amount', 'tendered', 'refundable', 'outstanding'] as const;
 
 /** A money command's refusal in the reader's language, its amounts formatted. */
 export function useMoneyRefusalText(): (r: RefusalLike) => string {

@@ -1,5 +1,8 @@
 // The order's lines with their states, their refund sheet and vouchers.
-import { Card, Group, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { waitingForInspection } from '../../shared/inventory/inspection';
 import { useTranslation } from 'react-i18next';
 import { RowStateBadge } from '../ui/StateBadge';
 import { formatMoney, useLocale } from '../ui/time';
@@ -71,6 +74,21 @@ export function LinesTable({ data }: { data: OrderData }) {
                     ) : (
                       <Text c="dimmed">—</Text>
                     )}
+                    {/* Goods sent back wait for inspection: the returns desk opens on this order. */}
+                    {waitingForInspection(data.reservations, item.id).length ? (
+                      <Button
+                        component={Link}
+                        to={`/returns?order=${encodeURIComponent(data.order.number)}`}
+                        size="compact-sm"
+                        variant="light"
+                        color="orange"
+                        mt={4}
+                        leftSection={<IconArrowBackUp size={16} />}
+                        data-testid="return-goods"
+                      >
+                        {t('order.lines.returnGoods')}
+                      </Button>
+                    ) : null}
                   </Table.Td>
                 </Table.Tr>
               );

@@ -7,6 +7,9 @@ import { EmptyView } from '../ui/states';
 import { formatDateTime, formatMoney, useLocale } from '../ui/time';
 import { useWorkflowWords } from '../workflow/labels';
 import { Timeline } from './Timeline';
+import { usePayments } from '../money/PaymentPanel';
+import { useMethodName } from '../money/useMoney';
+import { standingRows } from '../../shared/payments/ledger';
 import { lineNoOf, type OrderData } from './useOrderData';
 
 function TabLabel({ label, count }: { label: string; count?: number }) {
@@ -29,6 +32,9 @@ export function OrderRecords({ data }: { data: OrderData }) {
   // Each order opens on its timeline. The page stays mounted from one order to the next, so
   // the tab is reset when the order changes (during render: no frame shows the old tab).
   const [tab, setTab] = useState<string | null>('timeline');
+  // Money given back against each refund sheet (rows still in force).
+  const moneyRows = standingRows(usePayments(data.order.id)).filter((r) => r.kind === 'refund' && r.refundId);
+  const methodName = useMethodName();
   const [tabOf, setTabOf] = useState(data.order.id);
   if (tabOf !== data.order.id) {
     setTabOf(data.order.id);
@@ -68,6 +74,7 @@ export function OrderRecords({ data }: { data: OrderData }) {
                   <Table.Th>{t('order.refunds.state')}</Table.Th>
                   <Table.Th ta="right">{t('order.refunds.amount')}</Table.Th>
                   <Table.Th>{t('order.refunds.opened')}</Table.Th>
+                  <Table.Th>{t('money.refund.moneyBack')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -82,6 +89,12 @@ export function OrderRecords({ data }: { data: OrderData }) {
                       {r.amount === null ? '—' : formatMoney(r.amount, locale)}
                     </Table.Td>
                     <Table.Td className="tabular">{formatDateTime(r.createdAt, locale)}</Table.Td>
+                    <Table.Td className="tabular" data-testid="refund-sheet-money-back">
+                      {moneyRows
+                        .filter((m) => m.refundId === r.id)
+                        .map((m) => `${formatMoney(m.amount, locale)} · ${methodName(m.method)}`)
+                        .join(', ') || '—'}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

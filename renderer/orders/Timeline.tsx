@@ -54,6 +54,7 @@ const ICON: Record<EventType, Icon> = {
   'timer-cancelled': IconClockCancel,
   'timer-failed': IconClockExclamation,
   stock: IconBox,
+  inspection: IconBox,
   note: IconNote,
 };
 
@@ -67,6 +68,7 @@ const COLOR: Partial<Record<EventType, string>> = {
   'timer-failed': 'red',
   stock: 'teal',
   payment: 'green',
+  inspection: 'orange',
 };
 
 // Mantine's Timeline with bulletSize 28 and lineWidth 2.

@@ -79,11 +79,16 @@ function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: nu
       return d.reason === 'refund-amount' ? t(`${K}.refundAmount`, { amount: d.minor && typeof d.amount === 'number' ? plainMoney(d.amount) : d.amount, used: d.used, total: d.total }) : null;
     case 'payment':
       return typeof d.amount === 'number' && typeof d.method === 'string'
-        ? t(`money.event.${d.reason === 'payment' && typeof d.change === 'number' && d.change > 0 ? 'paymentChange' : String(d.reason)}`, {
+        ? t(`money.event.${d.reason === 'payment' && typeof d.change === 'number' && d.change > 0 ? 'paymentChange' : d.reason === 'refund' && d.refundId ? 'refundSheet' : String(d.reason)}`, {
             amount: plainMoney(d.amount),
             method: t(`money.method.${d.method}`, { defaultValue: d.method }),
             change: typeof d.change === 'number' ? plainMoney(d.change) : '',
           })
+        : null;
+    case 'inspection':
+      // Returned goods inspected at the returns desk: how many, what they were found to be, where they went, why.
+      return typeof d.outcome === 'string'
+        ? t('money.event.inspection', { qty: d.qty, sku: d.sku, line: d.line, outcome: t(`money.returns.outcome.${d.outcome}`), location: d.location, reason: d.reason })
         : null;
     default:
       return null;

@@ -69,6 +69,8 @@ export function workflowWords(
     field: (name) => t(`wf.field.${name}`, { defaultValue: inputLabels.fields[name] ?? humanize(name) }),
     // Only a declared choice is looked up: free text (a memo) is never used as a key.
     choice: (field, value) => {
+      // A payment method (a setting) reads as the money screens name it.
+      if (inputLabels.methods?.[field]) return t(`money.method.${value}`, { defaultValue: value });
       const label = inputLabels.choices[`${field}.${value}`];
       return label === undefined ? value : t(`wf.choice.${field}.${value}`, { defaultValue: label });
     },

@@ -127,6 +127,7 @@ export type EventType =
   | 'timer-failed'
   | 'stock'
   | 'payment'
+  | 'inspection'
   | 'note';
 
 /** One thing a command did to an order (a line of its timeline). */

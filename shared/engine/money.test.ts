@@ -1,6 +1,7 @@
 // Payments, the till and the returns desk through the engine: integer minor units, rows
 // appended and never edited, the order's own action taken when the balance reaches zero,
 // refused commands writing nothing.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dumpDb, testCounter } from './testing/counter';
 import { createOk, item, ok, shippedOrder } from './testing/flows';
@@ -130,6 +131,9 @@ describe('returns desk', () => {
     expect(ledger.at(-1)).toMatchObject({ kind: 'transfer-in', locationId: 'quarantine', delta: 1, reason: 'Return inspected: damaged: cracked' });
     expect(await counter.inspectReturn({ itemId, outcome: 'sellable', locationId: 'main', reason: 'again' })).toMatchObject({ ok: false, params: { reason: 'nothing-to-inspect' } });
     expect(await counter.checkStock()).toMatchObject({ ok: true });
+    // The inspection is on the order's timeline with what was found, where it went and why.
+    const events = (await counter.db.events.where('orderId').equals((await counter.db.items.get(itemId))!.orderId).toArray()).flatMap((b) => b.events);
+    expect(events.find((e) => e.type === 'inspection')).toMatchObject({ entity: { kind: 'item', id: itemId }, data: { outcome: 'damaged', qty: 1, location: 'Quarantine', reason: 'cracked' } });
   });
 
   it('sellable keeps the unit where it is and puts it back on sale; quarantine stock is never allocated', async () => {
@@ -143,5 +147,142 @@ describe('returns desk', () => {
     await counter.adjust({ sku: 'SKU-2', locationId: 'main', qty: -100, reason: 'empty shelf' });
     const r = await counter.createOrder('product', { buyerId: 'x', lines: [{ sku: 'SKU-2', qty: 1, price: 100 }] });
     expect(r).toMatchObject({ ok: false, code: 'insufficient-stock' });
+  });
+});
+
+describe('"payment successful" carries the payment as its input', () => {
+  const order = (id: string) => ({ kind: 'order' as const, id });
+
+  it('a part payment records the money and leaves the order waiting; the rest settles it in the same command as the action', async () => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter, 3000);
+    const part = await counter.act(order(orderId), 'P', 'payment successful', { method: 'card', amountPaid: 1000, reference: 'slip 7' });
+    expect(part).toMatchObject({ ok: true, from: 'WP', to: 'WP', payment: { paid: 1000, balance: 2000, paidInFull: false, change: null } });
+    expect((await counter.getOrder(orderId))!.state).toBe('WP');
+    const rest = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amountPaid: 2000, tendered: 5000 });
+    expect(rest).toMatchObject({ ok: true, from: 'WP', to: 'FP', payment: { paid: 3000, balance: 0, change: 3000, paidInFull: true } });
+    const rows = await counter.db.payments.where('orderId').equals(orderId).toArray();
+    expect(rows.map((r) => [r.method, r.amount, r.change])).toEqual([
+      ['card', 1000, null],
+      ['cash', 2000, 3000],
+    ]);
+    // The money row and the state change are written by one command.
+    expect(new Set(rows.map((r) => r.commandId)).size).toBe(2);
+    const batches = await counter.db.events.where('orderId').equals(orderId).toArray();
+    const events = batches.flatMap((b) => b.events);
+    const settling = batches.filter((b) => b.commandId === rows[1]!.commandId).flatMap((b) => b.events.map((e) => e.type));
+    expect(settling).toEqual(expect.arrayContaining(['payment', 'transition']));
+    const transition = events.find((e) => e.type === 'transition' && e.action === 'payment successful');
+    expect(transition?.data).toMatchObject({ method: 'cash', amountPaid: 2000, tendered: 5000 });
+  });
+
+  it('paying again when nothing is owed is refused with a reason and writes nothing', async () => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter);
+    expect(await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amountPaid: 1250 })).toMatchObject({ ok: true, to: 'FP' });
+    const before = await dumpDb(counter);
+    const again = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amountPaid: 1 });
+    expect(again).toMatchObject({ ok: false, code: 'not-allowed-in-state' });
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+
+  it.each([
+    [{ method: 'cash', amountPaid: 1251 }, 'more-than-owed'],
+    [{ method: 'cash', amountPaid: 1250, tendered: 1000 }, 'tendered-short'],
+    [{ method: 'card', amountPaid: 1250, tendered: 2000 }, 'tendered-not-cash'],
+    // The method is a choice of the methods of Settings: the form's field names it.
+    [{ method: 'bitcoin', amountPaid: 100 }, 'action-input'],
+    [{ method: 'cash', amountPaid: 0 }, 'zero-amount'],
+    [{ method: 'cash', amountPaid: 12.5 }, 'action-input'],
+    [{ method: 'cash' }, 'action-input'],
+    [{ amountPaid: 100 }, 'action-input'],
+    [{ method: 'cash', amountPaid: 100, tip: 5 }, 'action-input'],
+  ])('refuses %j and writes nothing', async (input, reason) => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter);
+    const before = await dumpDb(counter);
+    const r = await counter.act(order(orderId), 'P', 'payment successful', input);
+    expect(r).toMatchObject({ ok: false, params: { reason } });
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+
+  it('the role and state are checked before money is taken', async () => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter);
+    const before = await dumpDb(counter);
+    expect(await counter.act(order(orderId), 'B', 'payment successful', { method: 'cash', amountPaid: 1250 })).toMatchObject({ ok: false });
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+
+  it('without a payment it is the platform saying the order was paid elsewhere (no money row)', async () => {
+    const { counter } = await testCounter();
+    const orderId = await orderFor(counter);
+    expect(await counter.act(order(orderId), 'P', 'payment successful')).toMatchObject({ ok: true, to: 'FP' });
+    expect(await counter.db.payments.count()).toBe(0);
+  });
+
+  it('any split of the total into payments settles the order exactly once, in whole minor units (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5_000_000 }), fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 5 }), async (total, parts) => {
+        const { counter } = await testCounter();
+        const orderId = await orderFor(counter, total);
+        let owed = total;
+        for (const part of parts) {
+          const amount = Math.min(part, owed);
+          if (amount === 0) {
+            const before = await dumpDb(counter);
+            expect(await counter.act(order(orderId), 'P', 'payment successful', { method: 'card', amountPaid: part })).toMatchObject({ ok: false });
+            expect(await dumpDb(counter)).toEqual(before);
+            continue;
+          }
+          const r = await counter.act(order(orderId), 'P', 'payment successful', { method: 'cash', amountPaid: amount, tendered: amount + 5 });
+          if (!r.ok) throw new Error(r.message);
+          owed -= amount;
+          expect(r.payment).toMatchObject({ balance: owed, change: 5, paidInFull: owed === 0 });
+          expect(Number.isSafeInteger(r.payment!.paid)).toBe(true);
+        }
+        expect((await counter.getOrder(orderId))!.state).toBe(owed === 0 ? 'FP' : 'WP');
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('money given back against a refund sheet', () => {
+  async function refunded(counter: Awaited<ReturnType<typeof testCounter>>['counter'], finish = true) {
+    const orderId = await orderFor(counter, 1250);
+    const paid = await counter.takePayment({ orderId, method: 'card', amount: 1250 });
+    if (!paid.ok) throw new Error(paid.message);
+    const view = await counter.getOrder(orderId);
+    const line = item(view!.items[0]!.id);
+    expect(await counter.act(line, 'B', 'request refund', { amount: 1000 })).toMatchObject({ ok: true });
+    await ok(counter, line, 'S', 'agree refund');
+    if (finish) await ok(counter, line, 'P', 'finished refund');
+    const sheet = (await counter.db.refunds.where('orderId').equals(orderId).toArray())[0]!;
+    return { orderId, sheet: (await counter.db.refunds.get(sheet.id))! };
+  }
+
+  it('is tied to the finished sheet, at most what the sheet has left, and the Z report names the sheet', async () => {
+    const { counter } = await testCounter();
+    await counter.openTill({ float: 0 });
+    const { orderId, sheet } = await refunded(counter);
+    expect(sheet.state).toBe('PFR');
+    const before = await dumpDb(counter);
+    expect(await counter.refundMoney({ orderId, method: 'card', amount: 1001, refundId: sheet.id })).toMatchObject({ ok: false, params: { reason: 'more-than-sheet', outstanding: 1000 } });
+    expect(await counter.refundMoney({ orderId, method: 'card', amount: 10, refundId: 'nope' })).toMatchObject({ ok: false, params: { reason: 'unknown-refund' } });
+    expect(await dumpDb(counter)).toEqual(before);
+    expect(await counter.refundMoney({ orderId, method: 'cash', amount: 1000, refundId: sheet.id })).toMatchObject({ ok: true, refunded: 1000 });
+    expect(await counter.refundMoney({ orderId, method: 'cash', amount: 1, refundId: sheet.id })).toMatchObject({ ok: false, params: { reason: 'more-than-sheet', outstanding: 0 } });
+    const till = await counter.currentTill();
+    const z = await counter.tillReport(till!.id);
+    expect(z!.givenBack).toMatchObject([{ refundId: sheet.id, method: 'cash', amount: 1000 }]);
+  });
+
+  it('is refused while the refund is still open, writing nothing', async () => {
+    const { counter } = await testCounter();
+    const { orderId, sheet } = await refunded(counter, false);
+    const before = await dumpDb(counter);
+    expect(await counter.refundMoney({ orderId, method: 'card', amount: 100, refundId: sheet.id })).toMatchObject({ ok: false, params: { reason: 'refund-not-finished' } });
+    expect(await dumpDb(counter)).toEqual(before);
   });
 });

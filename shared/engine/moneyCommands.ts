@@ -4,7 +4,7 @@
 // zero takes the order's own "payment successful" action through the engine, in the same
 // transaction, so the order never moves without the money that moved it, or the other way round.
 import { z } from 'zod';
-import type { Refused } from '../api';
+import type { ActResult, Refused } from '../api';
 import type { MoneyRowResult, PaymentResult, TillResult } from '../payments/api';
 import type { CounterDb } from '../db/database';
 import type { EventRow, OrderRow, PaymentRow, TillRow } from '../db/rows';
@@ -15,17 +15,18 @@ import { formatMoney } from '../money';
 import { decideCloseTill, decideOpenTill, decidePayment, decideRefundMoney, decideReversal, type MoneyContext } from '../payments/decide';
 import { orderMoney } from '../payments/ledger';
 import { zReport, type ZReport } from '../payments/till';
+import { PAYMENT_ACTION, paymentOfInput } from '../payments/actionPayment';
 import { currencyOf, paymentMethodsOf } from '../settings/currency';
 import type { Workflow } from '../workflow/interpreter';
 import { parseArg, refused, type CommandMeta } from './command';
-import { decideActOnOrder, type EffectHandler } from './decide';
-import { commandOptionsSchema, money, orderIdSchema, text } from './input';
+import { decideAct, decideActOnOrder, type EffectHandler, type EngineEnv } from './decide';
+import type { CommandSettings } from './commandSettings';
+import { actionInputSchema, commandOptionsSchema, entityRefSchema, money, orderIdSchema, roleSchema, text } from './input';
 import { runCommand, type Plan } from './pipeline';
 import type { CommandStorage, StorageTx } from './storage';
 import { workflowOf, type WorkflowSource } from './workflowLoader';
 
-/** The order action a payment in full takes (both built-in workflows name it so). */
-export const PAYMENT_ACTION = 'payment successful';
+export { PAYMENT_ACTION } from '../payments/actionPayment';
 
 const method = text('the payment method', 24);
 const reference = text('the reference', LIMITS.MAX_REASON_LENGTH, { required: false }).optional();
@@ -83,7 +84,7 @@ function moneyEvent(meta: CommandMeta, order: OrderRow, row: PaymentRow, role: s
     to: null,
     postAction: null,
     detail: `${said} ${formatMoney(row.amount, digits)} by ${row.method}${row.change ? `, change ${formatMoney(row.change, digits)}` : ''}`,
-    data: { reason: row.kind, method: row.method, amount: row.amount, change: row.change, paymentId: row.id },
+    data: { reason: row.kind, method: row.method, amount: row.amount, change: row.change, paymentId: row.id, ...(row.refundId ? { refundId: row.refundId } : {}) },
   };
 }
 
@@ -112,6 +113,8 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
   }
 
   const paymentsOf = (orderId: string) => db.payments.where('orderId').equals(orderId).toArray();
+  /** The engine's environment for an order action this command takes (codes derived from its id). */
+  const engineEnv = (settings: CommandSettings, m: CommandMeta): EngineEnv => ({ registry: ctx.source.registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers: ctx.handlers, newId: commandIdSource(m.commandId), voucherCode: ctx.voucherCode ?? commandVoucherCodes(m.commandId) });
   const notFound = (id: string): Refused => refused('not-found', `No order with id ${id}.`, { reason: 'unknown-entity', kind: 'order', id });
 
   /** Writes the money row and its timeline event (no order change). */
@@ -142,7 +145,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
         return { result: { ...base, action: null }, write: (w) => writeRow(w, row, event) };
       }
       // Paid in full: the order's own action, decided by the engine as if a person took it.
-      const env = { registry: ctx.source.registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers: ctx.handlers, newId: commandIdSource(m.commandId), voucherCode: ctx.voucherCode ?? commandVoucherCodes(m.commandId) };
+      const env = engineEnv(settings, m);
       const decision = decideActOnOrder(env, snapshot, { ...m, role } as CommandMeta, role, PAYMENT_ACTION);
       if (!decision.result.ok) return { result: decision.result };
       if (!decision.work) return { result: refused('effect-failed', 'The order could not be marked paid; nothing was changed.', { reason: 'no-work' }) };
@@ -150,6 +153,60 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
       const { target: _target, ...applied } = decision.result;
       return {
         result: { ...base, action: applied },
+        write: async (w) => {
+          await Promise.all([db.payments.add(row), w.writeChangeset({ ...changes, events: [event, ...changes.events] })]);
+        },
+      };
+    });
+  }
+
+  /**
+   * The order's "payment successful" taken with the payment as its input: the money row and
+   * the action are one command. The action is checked as a person's (role, state, declared
+   * input) before any money is taken; a payment that leaves a balance records the money and
+   * leaves the order where it is (the action stays on offer for the rest), one that settles
+   * it takes the action in the same transaction. Nothing is owed: refused, nothing written.
+   */
+  async function payByAction(ref: unknown, role: unknown, input: unknown, options?: unknown): Promise<ActResult> {
+    const r = parseArg(entityRefSchema, ref, 'ref');
+    if (!r.ok) return r.refusal;
+    const ro = parseArg(roleSchema, role, 'role');
+    if (!ro.ok) return ro.refusal;
+    const i = parseArg(actionInputSchema, input, 'input');
+    if (!i.ok) return i.refusal;
+    const o = parseArg(commandOptionsSchema, options, 'options');
+    if (!o.ok) return o.refusal;
+    const m = meta('pay-by-action', o.value?.commandId, ro.value);
+    return runCommand<Extract<ActResult, { ok: true }>>(ctx.storage, m, { ref: r.value, role: ro.value, action: PAYMENT_ACTION, input: i.value ?? null }, async (tx) => {
+      // The payment action is the order's own: only an order reference takes it.
+      const read = r.value.kind === 'order' ? await tx.orderInput(r.value.id, () => true) : undefined;
+      if (!read) return { result: refused('not-found', `No ${r.value.kind} with id ${r.value.id}.`, { reason: 'unknown-entity', kind: r.value.kind, id: r.value.id }) };
+      const { snapshot, settings } = read;
+      const order = snapshot.order;
+      const [mc, rows, wf] = await Promise.all([moneyContext(m), paymentsOf(order.id), workflowOf(tx, ctx.source, order.workflowId, order.workflowVersion)]);
+      if (!wf) return { result: notFound(order.id) };
+      // The method is one of the methods of Settings: the declared input checks it as a choice.
+      const env = { ...engineEnv(settings, m), choiceLists: { paymentMethods: mc.methods } };
+      // The action as a person takes it: its role, state, guards and declared input.
+      const decision = decideAct(env, snapshot, m, r.value, ro.value, PAYMENT_ACTION, i.value);
+      if (!decision.result.ok) return { result: decision.result };
+      const payment = paymentOfInput(order.id, i.value ?? {});
+      if (!payment.ok) return { result: payment };
+      const decided = decidePayment(mc, order, rows, payment.payment);
+      if (!decided.ok) return { result: decided };
+      const row = decided.row;
+      const after = orderMoney(order.total, [...rows, row]);
+      const facts = { paymentId: row.id, paid: after.paid, balance: after.balance, change: row.change, paidInFull: after.balance === 0 };
+      const event = moneyEvent(m, order, row, ro.value, mc.digits);
+      if (after.balance > 0) {
+        // Part paid: the money, and the order stays waiting for the rest.
+        const result = { ok: true as const, from: order.state, to: order.state ?? '', postAction: null, events: 1, stateVersion: order.stateVersion, payment: facts };
+        return { result, write: (w) => writeRow(w, row, event) };
+      }
+      if (!decision.work) return { result: refused('effect-failed', 'The order could not be marked paid; nothing was changed.', { reason: 'no-work' }) };
+      const changes = decision.work.changeset();
+      return {
+        result: { ...decision.result, payment: facts },
         write: async (w) => {
           await Promise.all([db.payments.add(row), w.writeChangeset({ ...changes, events: [event, ...changes.events] })]);
         },
@@ -166,8 +223,8 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     return runCommand(ctx.storage, m, i.value, async () => {
       const order = await db.orders.get(i.value.orderId);
       if (!order) return { result: notFound(i.value.orderId) };
-      const [mc, rows] = await Promise.all([moneyContext(m), paymentsOf(order.id)]);
-      const decided = decideRefundMoney(mc, order, rows, i.value);
+      const [mc, rows, sheet] = await Promise.all([moneyContext(m), paymentsOf(order.id), i.value.refundId === undefined ? undefined : db.refunds.get(i.value.refundId)]);
+      const decided = decideRefundMoney(mc, order, rows, i.value, sheet);
       if (!decided.ok) return { result: decided };
       const after = orderMoney(order.total, [...rows, decided.row]);
       return {
@@ -244,5 +301,5 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     return db.tills.where('[deviceId+status]').equals([ctx.deviceId, 'open']).first();
   }
 
-  return { takePayment, refundMoney, reversePayment, openTill, closeTill, tillReport, currentTill };
+  return { takePayment, payByAction, refundMoney, reversePayment, openTill, closeTill, tillReport, currentTill };
 }

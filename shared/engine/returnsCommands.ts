@@ -3,6 +3,8 @@
 import type { CounterDb } from '../db/database';
 import { newId } from '../ids';
 import { inspectReturn } from '../inventory/inspection';
+import { emptyStockWork } from '../inventory/work';
+import type { EventRow } from '../db/rows';
 import type { MoneyApi } from '../payments/api';
 import { parseArg, refused, type CommandMeta } from './command';
 import { commandOptionsSchema } from './input';
@@ -30,7 +32,32 @@ export function createReturnsCommands(ctx: ReturnsContext): Pick<MoneyApi, 'insp
         const reservations = (await ctx.db.reservations.where('orderId').equals(item.orderId).toArray()).filter((r) => r.itemId === item.id);
         const work = await tx.stockWork([item.sku], 'priority', reservations);
         const rows = inspectReturn(work, reservations, input, meta);
-        return { result: { ok: true as const, movements: rows.length }, write: (w) => w.writeStock(work) };
+        // The order's timeline says what inspection found (the screen words it from data).
+        const i = input as { outcome: string; reason: string; locationId: string };
+        const qty = rows.filter((r) => r.delta > 0).reduce((n, r) => n + r.delta, 0) || rows.length;
+        const location = work.locations.get(i.locationId.trim());
+        const event: EventRow = {
+          id: newId(),
+          commandId: meta.commandId,
+          orderId: item.orderId,
+          deviceId: meta.deviceId,
+          operator: meta.operator,
+          at: meta.at,
+          role: 'S',
+          action: 'inspect return',
+          type: 'inspection',
+          entity: { kind: 'item', id: item.id },
+          from: null,
+          to: null,
+          postAction: null,
+          detail: `line ${item.lineNo}: ${qty} x ${item.sku} inspected ${i.outcome}, to ${location?.name ?? i.locationId}: ${i.reason.trim()}`,
+          data: { outcome: i.outcome, qty, sku: item.sku, line: item.lineNo, location: location?.name ?? i.locationId, reason: i.reason.trim() },
+        };
+        const nothing = { orders: [], items: [], refunds: [], vouchers: [], newVouchers: [], timers: [], stateMoves: [] };
+        return {
+          result: { ok: true as const, movements: rows.length },
+          write: (w) => Promise.all([w.writeStock(work), w.writeChangeset({ ...nothing, events: [event], stock: emptyStockWork() })]).then(() => undefined),
+        };
       });
     },
   };

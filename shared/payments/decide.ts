@@ -2,10 +2,11 @@
 // closing a till. Each takes what is stored and the parsed input, and answers the rows to
 // append or a refusal with a sentence a clerk can act on and its facts.
 import type { Refused } from '../api';
-import type { OrderRow, PaymentRow, TillRow } from '../db/rows';
+import type { OrderRow, PaymentRow, RefundRow, TillRow } from '../db/rows';
 import { refused, type EventMeta } from '../engine/command';
 import { formatMoney, type CurrencyDigits } from '../money';
-import { orderMoney, reversedIds } from './ledger';
+import { sumMoney } from '../money';
+import { orderMoney, reversedIds, standingRows } from './ledger';
 import { expectedCash } from './till';
 
 export const CASH = 'cash';
@@ -81,11 +82,33 @@ export function decidePayment(ctx: MoneyContext, order: OrderRow, rows: readonly
   };
 }
 
-/** Money back to the buyer, at most what was paid and not yet given back. */
-export function decideRefundMoney(ctx: MoneyContext, order: OrderRow, rows: readonly PaymentRow[], input: RefundMoneyInput): Row {
+/** The state the built-in refund sheets end in when the refund was granted ("platform
+ *  finished refund"): only then is money given back against a sheet. */
+export const REFUND_FINISHED = 'PFR';
+
+/** What a finished refund sheet still has to pay out: its amount less the money given back
+ *  against it (rows still in force); null when the sheet names no amount. */
+export function sheetOutstanding(sheet: Pick<RefundRow, 'id' | 'amount'>, rows: readonly PaymentRow[]): number | null {
+  if (sheet.amount === null) return null;
+  const given = standingRows(rows).filter((r) => r.kind === 'refund' && r.refundId === sheet.id);
+  return Math.max(0, sheet.amount - sumMoney(given.map((r) => r.amount)));
+}
+
+/** Money back to the buyer, at most what was paid and not yet given back; against a refund
+ *  sheet (`sheet`, read by the command), only a finished one of this order and at most what
+ *  it still has to pay out. */
+export function decideRefundMoney(ctx: MoneyContext, order: OrderRow, rows: readonly PaymentRow[], input: RefundMoneyInput, sheet?: RefundRow): Row {
   const m = (n: number) => formatMoney(n, ctx.digits);
   if (!ctx.methods.includes(input.method)) return unknownMethod(input.method, ctx.methods);
   if (input.amount <= 0) return refused('invalid-input', 'Enter an amount above zero.', { reason: 'zero-amount' });
+  if (input.refundId !== undefined) {
+    if (!sheet || sheet.orderId !== order.id) return refused('not-found', `Order ${order.number} has no refund sheet ${input.refundId}.`, { reason: 'unknown-refund', id: input.refundId });
+    if (sheet.state !== REFUND_FINISHED) return refused('not-allowed-in-state', 'This refund is not finished yet; give money back once it is.', { reason: 'refund-not-finished', state: sheet.state });
+    const outstanding = sheetOutstanding(sheet, rows);
+    if (outstanding !== null && input.amount > outstanding) {
+      return refused('invalid-input', `The refund sheet has ${m(outstanding)} left to give back; cannot give back ${m(input.amount)}.`, { reason: 'more-than-sheet', outstanding, amount: input.amount });
+    }
+  }
   const { paid, refunded } = orderMoney(order.total, rows);
   const refundable = paid - refunded;
   if (input.amount > refundable) {

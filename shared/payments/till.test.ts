@@ -97,4 +97,12 @@ describe('till arithmetic', () => {
     // A shortage is a negative figure, not text made safe from formulas.
     expect(zReportCsv(zReport({ ...till, counted: 5000, difference: -50 }, [], ['cash']), 2)).toContain('till,difference,-0.50');
   });
+
+  it('lists each refund still in force with its order and refund sheet, in the report and the CSV', () => {
+    const undone = row({ kind: 'refund', amount: 300, refundId: 'r9' });
+    const rows = [row({ amount: 2000 }), row({ kind: 'refund', method: 'card', amount: 500, refundId: 'r1', orderNumber: 'PO-7' }), undone, row({ kind: 'reversal', amount: 300, reverses: undone.id })];
+    const z = zReport(till, rows, ['cash', 'card']);
+    expect(z.givenBack).toMatchObject([{ orderNumber: 'PO-7', refundId: 'r1', method: 'card', amount: 500 }]);
+    expect(zReportCsv(z, 2)).toContain('refund,PO-7 card r1,,,5.00,1,,1');
+  });
 });

@@ -26,6 +26,17 @@ export interface ZLine {
   orders: number;
 }
 
+export interface GivenBack {
+  paymentId: string;
+  orderNumber: string;
+  /** The refund sheet it paid out, when it was tied to one. */
+  refundId: string | null;
+  method: string;
+  amount: number;
+  operator: string;
+  at: number;
+}
+
 export interface ZReport {
   tillId: string;
   deviceId: string;
@@ -39,6 +50,8 @@ export interface ZReport {
   totals: ZLine;
   /** Rows undone by a reversal during the session (they are left out of every figure). */
   reversals: number;
+  /** Each time money went back (still in force), with its order and refund sheet. */
+  givenBack: GivenBack[];
   expectedCash: number;
   counted: number | null;
   difference: number | null;
@@ -75,6 +88,9 @@ export function zReport(till: TillRow, rows: readonly PaymentRow[], methods: rea
     byOperator: grouped(standing, (r) => r.operator).sort((a, b) => (a.key < b.key ? -1 : 1)),
     totals: line('total', standing),
     reversals: mine.filter((r) => r.kind === 'reversal').length,
+    givenBack: standing
+      .filter((r) => r.kind === 'refund')
+      .map((r) => ({ paymentId: r.id, orderNumber: r.orderNumber, refundId: r.refundId, method: r.method, amount: r.amount, operator: r.operator, at: r.at })),
     expectedCash: expectedCash(till, rows),
     counted: till.counted,
     difference: till.difference,

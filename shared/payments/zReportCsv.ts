@@ -16,6 +16,8 @@ export function zReportCsv(report: ZReport, digits?: CurrencyDigits): string {
     ...report.byMethod.map((l) => line('method', l)),
     ...report.byOperator.map((l) => line('operator', l)),
     line('total', report.totals),
+    // Each refund: key = order number, method and the refund sheet it paid out (if any).
+    ...report.givenBack.map((g) => ['refund', [g.orderNumber, g.method, g.refundId ?? ''].join(' '), '', '', m(g.amount), 1, '', 1]),
     fact('float', m(report.float)),
     fact('expectedCash', m(report.expectedCash)),
     fact('counted', m(report.counted)),

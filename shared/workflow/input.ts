@@ -53,12 +53,13 @@ export const inputFieldSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...common, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().optional() }),
   z.strictObject({ ...common, type: z.literal('money'), min: z.number().optional(), max: moneyBoundSchema.optional() }),
   /** One of `choices`, or (`choicesFrom`) one of a list kept as data on the counter: the
-   *  carriers of Settings → Carriers. */
+   *  carriers of Settings → Carriers, or the payment methods of Settings (the command that
+   *  takes the payment checks the method against them). */
   z.strictObject({
     ...common,
     type: z.literal('choice'),
     choices: z.array(z.strictObject({ value: z.string().min(1), label: z.string().min(1) })).min(1).optional(),
-    choicesFrom: z.enum(['carriers']).optional(),
+    choicesFrom: z.enum(['carriers', 'paymentMethods']).optional(),
   }),
   /** A list of text (tracking numbers of one shipment): `min`/`max` count the entries. */
   z.strictObject({

@@ -5,13 +5,13 @@
 // scan being routed as an order label or product: `data-scan-target="insert"` replaces a
 // single field's text, a list field appends each scan (counterflow:scan).
 import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
 import { parseMoney, type CurrencyDigits } from '../../../shared/money';
 import type { InputBounds, InputDeclaration, InputField } from '../../../shared/workflow/input';
-import { useMoneyFormat, useMoneySettings } from '../../money/useMoney';
+import { useMethodName, useMoneyFormat, useMoneySettings } from '../../money/useMoney';
 import { SCAN_EVENT, type ScanEventDetail } from '../../scanner';
 import { useWorkflowWords } from '../../workflow/labels';
 
@@ -51,9 +51,15 @@ export function ActionForm({
   error,
   onSubmit,
   onCancel,
+  defaults,
+  aside,
 }: {
   /** The action, in words. */
   title: string;
+  /** What the fields hold as the form opens (the balance as the amount to pay). */
+  defaults?: FormValues;
+  /** Shown under the fields, from what they hold now (the change to give). */
+  aside?: (values: FormValues) => ReactNode;
   fields: InputDeclaration;
   bounds: InputBounds;
   busy: boolean;
@@ -64,7 +70,7 @@ export function ActionForm({
 }) {
   const { t } = useTranslation();
   const { currency } = useMoneySettings();
-  const [values, setValues] = useState<FormValues>({});
+  const [values, setValues] = useState<FormValues>(defaults ?? {});
   const refs = useRef(new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>());
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -120,6 +126,7 @@ export function ActionForm({
             }}
           />
         ))}
+        {aside?.(values)}
         {error && !fields.some((f) => f.name === error.field) ? (
           <Alert color="red" variant="light" p="xs" role="alert" data-testid="action-form-error">
             {error.message}
@@ -159,6 +166,8 @@ function Field({
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const money = useMoneyFormat();
+  const methodName = useMethodName();
+  const { methods } = useMoneySettings();
   const label = words.field(f.name);
   const common = {
     label,
@@ -168,11 +177,13 @@ function Field({
     'data-field': f.name,
     'data-testid': `input-${f.name}`,
   };
-  // A choice of carriers offers the carriers this counter has (Settings → Carriers): data.
-  const listed = useLiveQuery(
+  // A choice of carriers offers the carriers this counter has (Settings → Carriers), a choice
+  // of payment methods the methods of Settings: both are data.
+  const carriers = useLiveQuery(
     async () => (f.type === 'choice' && f.choicesFrom === 'carriers' ? (await db.carriers.toArray()).filter((c) => c.active).sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ value: c.id, label: c.name })) : null),
     [f.type, f.type === 'choice' ? f.choicesFrom : undefined],
   );
+  const listed = f.type === 'choice' && f.choicesFrom === 'paymentMethods' ? methods.map((m) => ({ value: m, label: methodName(m) })) : carriers;
   const listRef = useRef<HTMLInputElement | null>(null);
   const valueRef = useRef(value);
   useEffect(() => {

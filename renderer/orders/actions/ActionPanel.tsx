@@ -24,6 +24,8 @@ import type { InputBounds, InputDeclaration } from '../../../shared/workflow/inp
 import { ActionForm, type FieldError } from './ActionForm';
 import { norm } from '../../../shared/workflow/check';
 import { useScanTarget, useScannerStore } from '../../scanner';
+import { usePaymentForm } from '../../money/paymentForm';
+import { useMoneyFormat, useMoneyRefusalText } from '../../money/useMoney';
 
 /** Enough to answer "why can't I…?" without pushing the next line's buttons off screen. */
 const UNAVAILABLE_SHOWN = 3;
@@ -47,7 +49,8 @@ export function ActionPanel({ data }: { data: OrderData }) {
   const roleShortcut = roleKey(catalog.roles, role);
   const counter = useCounter();
   const words = useWorkflowWords();
-  const refusalText = useRefusalText();
+  // Money refusals (more than owed, short tendered) are worded with their amounts.
+  const refusalText = useMoneyRefusalText();
   const panels = useActionPanels(data, role);
   const [acting, setActing] = useState(false);
   const show = useShownStates((s) => s.show);
@@ -57,6 +60,8 @@ export function ActionPanel({ data }: { data: OrderData }) {
   const busy = acting || behind;
   const [last, setLast] = useState<LastResult | null>(null);
   const [pending, setPendingState] = useState<Pending | null>(null);
+  const paymentForm = usePaymentForm(data.order, pending?.kind === 'form' ? pending.action : undefined);
+  const fmt = useMoneyFormat();
   // Read by the key handlers: a key pressed twice quickly must not confirm twice.
   const pendingRef = useRef<Pending | null>(null);
   const setPending = (p: Pending | null) => {
@@ -89,7 +94,12 @@ export function ActionPanel({ data }: { data: OrderData }) {
       if (result.ok) show(ref.id, result);
       setLast({ targetId: ref.id, action, result });
       const title = t('order.actions.applied', { action: words.action(action) });
-      if (result.ok) {
+      if (result.ok && result.payment) {
+        // The action took money: what is still owed, or the change to give.
+        const p = result.payment;
+        const owed = p.paidInFull ? t('money.pay.paidInFull', { number: data.order.number }) : t('money.pay.partly', { balance: fmt(p.balance) });
+        toastOk(title, p.change ? `${owed} ${t('money.pay.giveChange', { change: fmt(p.change) })}` : owed);
+      } else if (result.ok) {
         const family = ref.kind === 'order' ? 'order' : ref.kind === 'item' ? 'item' : 'refund';
         const detail = result.postAction
           ? t('order.actions.movedWithPost', { state: words.state(family, result.to), post: words.postAction(result.postAction) })
@@ -238,6 +248,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
               error={pending.error}
               onSubmit={(input) => void apply(pending.ref, pending.action, input)}
               onCancel={abortPending}
+              {...(paymentForm ?? {})}
             />
           ) : (
             <Stack gap="xs" role="alertdialog" aria-label={t('order.actions.confirm.ask', { action: words.action(pending.action) })}>
