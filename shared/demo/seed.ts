@@ -1,21 +1,24 @@
 // Demo data: realistic products, locations and orders in many states. Orders are not
 // inserted as made-up rows: each one is driven through the real workflow by the pure
 // engine core (create, pay, ship, refund... as the right roles), in memory, on stock read in
-// the transaction that writes it; each batch of orders and the stock rows they touch is one
-// transaction. Every row is one the engine could have written.
+// the transaction that writes it. Each batch of orders is one command of the pipeline
+// (engine/pipeline.ts): its orders, the stock rows they touch and its result in one
+// transaction, applied once for its id (the run's id and the batch's number), so an
+// interrupted run resumes at the batch after the last one stored. Every row is one the
+// engine could have written.
 import { minorFromLegacy } from '../money';
-import { newId } from '../ids';
+import { derivedId, newId } from '../ids';
 import type { CounterDb } from '../db/database';
-import { batchesOf } from '../db/events';
-import type { EventRow, ItemRow, LedgerRow, OrderRow, OrderType, RefundRow, ReservationRow, TimerRow, VoucherRow } from '../db/rows';
+import type { OrderType } from '../db/rows';
 import { withCheckDigit } from '../barcode/checkDigit';
 import { emptyStockWork, levelKey, type StockWork } from '../inventory/work';
-import type { Counter, OrderLineInput } from '../api';
+import type { Counter, OrderLineInput, Refused } from '../api';
+import type { EventMeta } from '../engine/command';
 import { decideAct, decideCreate, decideRedeem, type EngineEnv } from '../engine/decide';
-import { applyStateMoves } from '../engine/stateCounts';
+import { runCommand } from '../engine/pipeline';
 import type { OrderWork } from '../engine/work';
-import type { EventMeta as CommandMeta } from '../engine/command';
 import { mulberry32 } from '../random';
+import { demoStorage, type DemoOrderRows, type DemoTx } from './storage';
 
 export interface SeedDeps {
   db: CounterDb;
@@ -97,7 +100,7 @@ interface Catalog {
   services: Array<{ sku: string; price: number; uses: number }>;
 }
 
-async function ensureCatalog(deps: SeedDeps, orders: number): Promise<Catalog> {
+async function ensureCatalog(deps: SeedDeps, orders: number, run: string): Promise<Catalog> {
   const { db, counter } = deps;
   if (!(await db.locations.count())) {
     await counter.addLocation({ id: 'MAIN', name: 'Main store', priority: 1 });
@@ -119,26 +122,21 @@ async function ensureCatalog(deps: SeedDeps, orders: number): Promise<Catalog> {
     if (!(await db.products.get(sku))) await counter.addProduct({ sku, name, unit, price });
     catalog.services.push({ sku, price, uses });
   }
-  // Enough stock that every demo order can reserve, spread over the locations.
+  // Enough stock that every demo order can reserve, spread over the locations. Received
+  // once per run: the ids derive from the run, so a resumed run's receives are repeats.
   const perProduct = Math.ceil((orders * 4) / PRODUCTS.length) + 40;
+  const receiveId = (n: number) => ({ commandId: derivedId(`${DEMO_ID_PREFIX}${run}:stock`, n) });
+  // A counter that had locations of its own before keeps them (the demo's are not made).
+  const known = new Set(await db.locations.toCollection().primaryKeys());
+  let n = 0;
   for (const { sku } of catalog.products) {
-    await counter.receive({ sku, locationId: 'MAIN', qty: Math.ceil(perProduct * 0.6), reason: 'Demo stock' });
-    await counter.receive({ sku, locationId: 'BACK', qty: Math.ceil(perProduct * 0.3), reason: 'Demo stock' });
-    await counter.receive({ sku, locationId: 'DEPOT', qty: Math.ceil(perProduct * 0.1) + 5, reason: 'Demo stock' });
+    for (const [locationId, qty] of [['MAIN', Math.ceil(perProduct * 0.6)], ['BACK', Math.ceil(perProduct * 0.3)], ['DEPOT', Math.ceil(perProduct * 0.1) + 5]] as const) {
+      if (!known.has(locationId)) continue;
+      const received = await counter.receive({ sku, locationId, qty, reason: 'Demo stock' }, receiveId(n++));
+      if (!received.ok) throw new DemoImportStopped(received, run, 0, orders);
+    }
   }
   return catalog;
-}
-
-/** The rows one order ends with, and everything it appended. */
-interface OrderRows {
-  order: OrderRow;
-  items: ItemRow[];
-  refunds: RefundRow[];
-  vouchers: VoucherRow[];
-  timers: Map<string, TimerRow>;
-  events: EventRow[];
-  reservations: Map<string, ReservationRow>;
-  ledger: LedgerRow[];
 }
 
 /** A per-order view of the batch's stock: the batch's levels, the order's own reservations. */
@@ -150,14 +148,74 @@ export interface SeedOptions {
   orders: number;
   /** Orders per transaction; SEED_ORDERS_PER_TRANSACTION when absent (tests use small batches). */
   ordersPerTransaction?: number;
+  /** The import run to continue (its batches already applied are skipped); a new run when absent. */
+  run?: string;
 }
 
-export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<{ orders: number; products: number }> {
-  const total = Math.max(0, Math.min(200_000, Math.floor(options.orders)));
-  const perTransaction = Math.max(1, Math.floor(options.ordersPerTransaction ?? SEED_ORDERS_PER_TRANSACTION));
-  const catalog = await ensureCatalog(deps, total);
+/** What a demo import wrote: the orders of this call, the catalogue's size, and its run. */
+export interface SeedResult {
+  orders: number;
+  products: number;
+  run: string;
+}
+
+/** What one batch stored as its command's result: enough to resume the run after it. */
+export interface DemoBatchResult {
+  ok: true;
+  run: string;
+  /** 1-based number of the batch in its run. */
+  batch: number;
+  /** Orders this batch wrote. */
+  orders: number;
+  /** Orders the run has written with this batch. */
+  written: number;
+  /** Orders the run was asked for, and per batch. */
+  total: number;
+  perBatch: number;
+  /** Whether the run ends with this batch (its last one, or stock ran out). */
+  last: boolean;
+}
+
+/** The import stopped at a batch that was refused or could not be written: the batches
+ *  before it are whole, nothing of it was written, and the run can be resumed. */
+export class DemoImportStopped extends Error {
+  constructor(
+    readonly refusal: Refused,
+    readonly run: string,
+    readonly written: number,
+    readonly total: number,
+  ) {
+    super(`The demo import stopped after ${written} of ${total} orders (every batch before is whole, nothing of the next was written): ${refusal.message}`);
+    this.name = 'DemoImportStopped';
+  }
+}
+
+/** Command ids of a run's batches sort by run, then by batch number. */
+const DEMO_ID_PREFIX = 'demo:';
+export const demoBatchId = (run: string, batch: number) => `${DEMO_ID_PREFIX}${run}:${String(batch).padStart(6, '0')}`;
+
+/** The last batch a run stored (undefined when none was applied). */
+async function lastBatchOf(db: CounterDb, run: string): Promise<DemoBatchResult | undefined> {
+  const row = await db.commands.where(':id').startsWith(`${DEMO_ID_PREFIX}${run}:`).last();
+  return row?.result as DemoBatchResult | undefined;
+}
+
+/** The newest import run that stopped before its end (a closed window, a failed write), if any. */
+export async function unfinishedDemoImport(db: CounterDb): Promise<DemoBatchResult | undefined> {
+  // Run ids are UUIDv7: the last key under the prefix is the newest run's last batch.
+  const row = await db.commands.where(':id').startsWith(DEMO_ID_PREFIX).last();
+  const result = row?.result as DemoBatchResult | undefined;
+  return result && !result.last ? result : undefined;
+}
+
+export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<SeedResult> {
   const { db, env } = deps;
-  const rand = mulberry32(total * 7919 + (await db.orders.count()));
+  const run = options.run ?? newId();
+  // A run resumed goes on as it started: its size and batches are in its stored results.
+  const previous = options.run === undefined ? undefined : await lastBatchOf(db, run);
+  const total = previous?.total ?? Math.max(0, Math.min(200_000, Math.floor(options.orders)));
+  const perBatch = previous?.perBatch ?? Math.max(1, Math.floor(options.ordersPerTransaction ?? SEED_ORDERS_PER_TRANSACTION));
+  const catalog = await ensureCatalog(deps, total, run);
   const allSkus = [...catalog.products, ...catalog.services].map((p) => p.sku);
   // Products and locations were made above and the import changes neither, so they are read
   // once. Levels and sequences are not: another window may receive stock or take an order
@@ -178,59 +236,58 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<{ 
     },
   };
   const now = deps.now();
-  let commandSeq = 0;
-  // Unique per run: the rows' ids derive from the command id (ids.ts), and a run after an
-  // interrupted one (same clock in tests) must not make ids the first one already stored.
-  const run = newId();
-  const meta = (at: number): CommandMeta => ({ commandId: `demo-${run}-${++commandSeq}`, deviceId: deps.deviceId, operator: deps.operator, at });
+  const storage = demoStorage(db);
 
+  let batch = previous?.batch ?? 0;
+  let runWritten = previous?.written ?? 0;
   let written = 0;
-  while (written < total) {
-    const size = Math.min(perTransaction, total - written);
-    // One transaction per batch: read the levels and sequences, drive the orders on them,
-    // write the orders with the stock rows they moved (levels, reservations, ledger). A batch
-    // is whole or absent, and levels never lag behind what the written orders reserved.
-    const count = await db.transaction('rw', [db.orders, db.items, db.refunds, db.vouchers, db.timers, db.events, db.reservations, db.stockLedger, db.stockLevels, db.sequences, db.stateCounts], async () => {
-      const [levels, productSeq, serviceSeq] = await Promise.all([
-        db.stockLevels.bulkGet(levelKeys),
-        db.sequences.get('order:product'),
-        db.sequences.get('order:service'),
-      ]);
-      const stock: StockWork = { ...base, levels: new Map(), changedLevels: new Set(), reservations: new Map(), ledger: [] };
-      for (const l of levels) if (l) stock.levels.set(levelKey(l.sku, l.locationId), l);
-      const sequences = { product: productSeq?.value ?? 0, service: serviceSeq?.value ?? 0 };
-      const batch: OrderRows[] = [];
-      for (let n = 0; n < size; n++) {
-        const rows = driveOrder(seedEnv, stock, catalog, rand, sequences, deps.devicePrefix, now, meta);
-        if (rows) batch.push(rows);
-      }
-      // The writes go out together: awaiting each table in turn left the storage idle for a
-      // round trip between tables.
-      await Promise.all([
-        db.orders.bulkPut(batch.map((b) => b.order)),
-        applyStateMoves(db, batch.map((b) => ({ type: b.order.type, from: null, to: b.order.state }))),
-        db.items.bulkPut(batch.flatMap((b) => b.items)),
-        db.refunds.bulkPut(batch.flatMap((b) => b.refunds)),
-        // Added, not put: a code clash with a voucher made elsewhere fails the batch instead
-        // of overwriting that voucher.
-        db.vouchers.bulkAdd(batch.flatMap((b) => b.vouchers)),
-        db.timers.bulkPut(batch.flatMap((b) => [...b.timers.values()])),
-        db.events.bulkAdd(batch.flatMap((b) => batchesOf(b.events))),
-        db.reservations.bulkPut(batch.flatMap((b) => [...b.reservations.values()])),
-        db.stockLedger.bulkAdd(batch.flatMap((b) => b.ledger.map(({ seq: _seq, ...row }) => row))),
-        db.stockLevels.bulkPut([...stock.changedLevels].map((key) => stock.levels.get(key)!)),
-        db.sequences.bulkPut([
-          { name: 'order:product', value: sequences.product },
-          { name: 'order:service', value: sequences.service },
-        ]),
-      ]);
-      return batch.length;
-    });
-    written += count;
+  let last = previous?.last ?? total === 0;
+  while (!last) {
+    batch += 1;
+    const commandId = demoBatchId(run, batch);
+    // Orders an order could not be made for (out of stock) are made up in the next batches.
+    const size = Math.min(perBatch, total - runWritten);
+    let step = 0;
+    // Each decision inside the batch gets its own id: the rows' ids derive from it (ids.ts).
+    const meta = (at: number): EventMeta => ({ commandId: `${commandId}/${++step}`, deviceId: deps.deviceId, operator: deps.operator, at });
+    const writtenBefore = runWritten;
+    // One command per batch: read the levels and sequences, drive the orders on them, and
+    // write the orders with the stock rows they moved (levels, reservations, ledger) and the
+    // batch's result, in one transaction. A batch is whole or absent, applied once for its
+    // id, and levels never lag behind what the written orders reserved.
+    const result = await runCommand<DemoBatchResult, DemoTx>(
+      storage,
+      { commandId, kind: 'import-demo', deviceId: deps.deviceId, operator: deps.operator, at: deps.now() },
+      { run, batch, total, perBatch },
+      async (tx) => {
+        // The batch's draws depend on the run's size and the batch number only, so a batch
+        // decided again (another window resuming the same run) is the same data.
+        const rand = mulberry32(total * 7919 + batch * 104_729);
+        step = 0;
+        const [levels, productSeq, serviceSeq] = await Promise.all([tx.levels(levelKeys), tx.sequence('order:product'), tx.sequence('order:service')]);
+        const stock: StockWork = { ...base, levels: new Map(), changedLevels: new Set(), reservations: new Map(), ledger: [] };
+        for (const l of levels) stock.levels.set(levelKey(l.sku, l.locationId), l);
+        const sequences = { product: productSeq, service: serviceSeq };
+        const orders: DemoOrderRows[] = [];
+        for (let n = 0; n < size; n++) {
+          const rows = driveOrder(seedEnv, stock, catalog, rand, sequences, deps.devicePrefix, now, meta);
+          if (rows) orders.push(rows);
+        }
+        const done = writtenBefore + orders.length;
+        return {
+          result: { ok: true, run, batch, orders: orders.length, written: done, total, perBatch, last: done >= total || orders.length === 0 },
+          write: (w) => w.writeDemoBatch({ orders, levels: [...stock.changedLevels].map((key) => stock.levels.get(key)!), sequences }),
+        };
+      },
+    );
+    if (!result.ok) throw new DemoImportStopped(result, run, runWritten, total);
+    // A repeat (another window applied this batch) answers with that batch's stored result.
+    runWritten = result.written;
+    written += result.orders;
+    last = result.last;
     await deps.onProgress?.(written);
-    if (!count) break;
   }
-  return { orders: written, products: catalog.products.length + catalog.services.length };
+  return { orders: written, products: catalog.products.length + catalog.services.length, run };
 }
 
 function driveOrder(
@@ -241,8 +298,8 @@ function driveOrder(
   sequences: Record<OrderType, number>,
   devicePrefix: string,
   now: number,
-  meta: (at: number) => CommandMeta,
-): OrderRows | null {
+  meta: (at: number) => EventMeta,
+): DemoOrderRows | null {
   const type: OrderType = rand() < 0.8 ? 'product' : 'service';
   const buyerName = `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`;
   const buyerId = `C${Math.floor(rand() * 90_000) + 10_000}`;
@@ -297,13 +354,13 @@ function driveOrder(
   }
   return rows;
 
-  function collect(w: OrderWork): OrderRows {
-    const r: OrderRows = { order: w.order, items: [], refunds: [], vouchers: [], timers: new Map(), events: [], reservations: new Map(), ledger: [] };
+  function collect(w: OrderWork): DemoOrderRows {
+    const r: DemoOrderRows = { order: w.order, items: [], refunds: [], vouchers: [], timers: new Map(), events: [], reservations: new Map(), ledger: [] };
     merge(r, w);
     return r;
   }
 
-  function merge(r: OrderRows, w: OrderWork): void {
+  function merge(r: DemoOrderRows, w: OrderWork): void {
     const c = w.changeset();
     r.order = w.order;
     r.items = w.itemList();

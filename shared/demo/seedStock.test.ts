@@ -8,8 +8,9 @@ import { openCounter, randomVoucherCode, type EngineCounter } from '../engine/co
 import { readCommandSettings } from '../engine/commandSettings';
 import { BUILT_IN_HANDLERS } from '../engine/handlers';
 import { newId } from '../ids';
-import { injectFault, InjectedFault, type BulkWrite } from '../testing/faults';
-import { seedDemo, type SeedOptions } from './seed';
+import { injectFault, type BulkWrite } from '../testing/faults';
+import { resumeDemoImport } from './importDemo';
+import { DemoImportStopped, seedDemo, unfinishedDemoImport, type SeedOptions } from './seed';
 
 const NOW = Date.UTC(2026, 10, 22, 12);
 const open = (dbName = `seed-stock-${Math.random()}`, deviceId = 'dev-a') => openCounter({ dbName, now: () => NOW, deviceId, operator: 'tester' });
@@ -91,9 +92,9 @@ describe('demo import and other windows', () => {
   });
 });
 
-// Every bulk write a batch makes, by table: failing any of them in any batch must leave
-// the batches before it whole and nothing of the failing one.
-type BatchTable = 'orders' | 'stateCounts' | 'items' | 'refunds' | 'vouchers' | 'timers' | 'events' | 'reservations' | 'stockLedger' | 'stockLevels' | 'sequences';
+// Every write a batch makes, by table: its bulk writes and its command row. Failing any of
+// them in any batch must leave the batches before it whole and nothing of the failing one.
+type BatchTable = 'orders' | 'stateCounts' | 'items' | 'refunds' | 'vouchers' | 'timers' | 'events' | 'reservations' | 'stockLedger' | 'stockLevels' | 'sequences' | 'commands';
 const BATCH_WRITES: Array<[BatchTable, BulkWrite]> = [
   ['orders', 'bulkPut'],
   ['stateCounts', 'bulkPut'],
@@ -106,20 +107,26 @@ const BATCH_WRITES: Array<[BatchTable, BulkWrite]> = [
   ['stockLedger', 'bulkAdd'],
   ['stockLevels', 'bulkPut'],
   ['sequences', 'bulkPut'],
+  ['commands', 'add'],
 ];
 // The table object the import writes through (db.table(name) is another object in Dexie 4).
 const tableOf = (db: CounterDb, name: BatchTable) => db[name] as unknown as Table<unknown, unknown>;
 const PER_TRANSACTION = 4;
 const ORDERS = 10; // batches of 4, 4 and 2
 
+/** Receive movements on the ledger (the demo stock is received once per run). */
+const receivesOf = async (db: CounterDb) => (await db.stockLedger.toArray()).filter((r) => r.kind === 'receive').length;
+const batchCommandsOf = async (db: CounterDb, run: string) => db.commands.where(':id').startsWith(`demo:${run}:`).primaryKeys();
+
 describe('an interrupted demo import', () => {
-  it.each(BATCH_WRITES)('leaves whole batches and true stock when %s.%s fails in any batch', async (name, method) => {
+  it.each(BATCH_WRITES)('leaves whole batches and true stock when %s.%s fails in any batch, and resumes at the next batch', async (name, method) => {
     // Where the import's own calls start: the catalog before it writes through the same
     // tables (receive, addProduct), the same number of times on every fresh database.
     const probe = await open();
     const spy = injectFault(tableOf(probe.db, name), method);
     const before: number[] = [];
     await seedWith(probe, { orders: ORDERS, ordersPerTransaction: PER_TRANSACTION }, () => void before.push(spy.calls));
+    const receivesOfWholeRun = await receivesOf(probe.db);
     await probe.close();
     expect(before).toHaveLength(3);
     const firstBatchCall = before[0]!;
@@ -129,22 +136,156 @@ describe('an interrupted demo import', () => {
       const counter = await open();
       const fault = injectFault(tableOf(counter.db, name), method, firstBatchCall + batch - 1);
       const progress: number[] = [];
-      await expect(seedWith(counter, { orders: ORDERS, ordersPerTransaction: PER_TRANSACTION }, (done) => void progress.push(done))).rejects.toBeInstanceOf(InjectedFault);
+      const stopped = await seedWith(counter, { orders: ORDERS, ordersPerTransaction: PER_TRANSACTION }, (done) => void progress.push(done)).then(
+        () => expect.fail('the import should stop at the fault'),
+        (error: unknown) => error,
+      );
       expect(fault.fired).toBe(true);
       fault.restore();
+      // A refusal of the pipeline, not the storage's throw: it names the failure and where the run stopped.
+      expect(stopped).toBeInstanceOf(DemoImportStopped);
+      const { refusal, run, written } = stopped as DemoImportStopped;
+      expect(refusal).toMatchObject({ ok: false, code: 'storage-failed', message: expect.stringContaining('Injected fault') });
       const orders = await counter.db.orders.count();
       expect(orders, `failed in batch ${batch}`).toBe((batch - 1) * PER_TRANSACTION);
+      expect(written).toBe(orders);
       expect(progress.at(-1) ?? 0).toBe(orders);
+      expect(await batchCommandsOf(counter.db, run)).toHaveLength(batch - 1);
       expect(await counter.checkStock(), `failed in batch ${batch}`).toMatchObject({ ok: true, mismatches: [] });
       await expectOrdersWhole(counter.db);
-      if (batch === 2) {
-        // The counter keeps working after it: importing again adds whole, true batches.
-        await seedWith(counter, { orders: 3, ordersPerTransaction: PER_TRANSACTION });
-        expect(await counter.db.orders.count()).toBe(orders + 3);
-        expect(await counter.checkStock()).toMatchObject({ ok: true });
-        await expectOrdersWhole(counter.db);
-      }
+      // Resumed, the run writes the batches it had left: the ones stored are not made
+      // again, and its stock is not received twice.
+      // (A run stopped in its first batch stored no batch: there is nothing to resume, and
+      // importing it again by its id receives its stock once.)
+      if (batch === 1) expect(await unfinishedDemoImport(counter.db)).toBeUndefined();
+      else expect(await unfinishedDemoImport(counter.db)).toMatchObject({ run, written: orders, total: ORDERS, last: false });
+      // Resumed, a run goes on with the size it started with (stored with its batches).
+      const resumed = await seedWith(counter, { orders: batch === 1 ? ORDERS : 999, ordersPerTransaction: batch === 1 ? PER_TRANSACTION : 1, run });
+      expect(resumed).toMatchObject({ orders: ORDERS - orders, run });
+      expect(await counter.db.orders.count()).toBe(ORDERS);
+      expect(await batchCommandsOf(counter.db, run)).toHaveLength(3);
+      expect(await receivesOf(counter.db)).toBe(receivesOfWholeRun);
+      expect(await unfinishedDemoImport(counter.db)).toBeUndefined();
+      expect(await counter.checkStock()).toMatchObject({ ok: true, mismatches: [] });
+      await expectOrdersWhole(counter.db);
       await counter.close();
     }
+  }, 120_000);
+});
+
+describe('a demo import batch is one command', () => {
+  it('applied once for its id: a finished run imported again adds nothing, and two windows resuming one run write each batch once', async () => {
+    const dbName = `seed-stock-${Math.random()}`;
+    const first = await open(dbName, 'dev-a');
+    const fault = injectFault(first.db.orders, 'bulkPut', 3); // the run stops in its third batch
+    const stopped = (await seedWith(first, { orders: 30, ordersPerTransaction: PER_TRANSACTION }).catch((e: unknown) => e)) as DemoImportStopped;
+    fault.restore();
+    expect(stopped).toBeInstanceOf(DemoImportStopped);
+    expect(await first.db.orders.count()).toBe(8);
+    const second = await open(dbName, 'dev-b');
+    // Both windows resume the same run at once: every batch is decided by both, applied by one.
+    const [a, b] = await Promise.all([seedWith(first, { orders: 30, run: stopped.run }), seedWith(second, { orders: 30, run: stopped.run })]);
+    expect(a.orders).toBe(22);
+    expect(b.orders).toBe(22);
+    expect(await first.db.orders.count()).toBe(30);
+    const ids = await batchCommandsOf(first.db, stopped.run);
+    expect(ids).toHaveLength(Math.ceil(30 / PER_TRANSACTION));
+    expect(new Set((await first.db.orders.toArray()).map((o) => o.number)).size).toBe(30);
+    // The same run again: every batch is a repeat.
+    expect(await seedWith(second, { orders: 30, run: stopped.run })).toMatchObject({ orders: 0 });
+    expect(await first.db.orders.count()).toBe(30);
+    expect(await first.checkStock()).toMatchObject({ ok: true, mismatches: [] });
+    await expectOrdersWhole(first.db);
+    await first.close();
+    await second.close();
+  }, 60_000);
+
+  it("a batch's command id is the engine's own: a caller cannot take it", async () => {
+    const counter = await open();
+    const result = await counter.receive({ sku: 'X', locationId: 'MAIN', qty: 1 }, { commandId: 'demo:some-run:000001' });
+    expect(result).toMatchObject({ ok: false, code: 'invalid-input', message: expect.stringMatching(/reserved/) });
+    await counter.close();
+  });
+
+  it('closing the window mid-import leaves true stock; the counter opened again resumes the run', async () => {
+    const dbName = `seed-stock-${Math.random()}`;
+    const importing = await open(dbName, 'dev-a');
+    const stopped = (await seedWith(importing, { orders: 20, ordersPerTransaction: PER_TRANSACTION }, async (done) => {
+      if (done === 8) await importing.close(); // the window goes while the import runs
+    }).catch((e: unknown) => e)) as DemoImportStopped;
+    expect(stopped).toBeInstanceOf(DemoImportStopped);
+    expect(stopped.refusal.code).toBe('storage-failed');
+    const reopened = await open(dbName, 'dev-a');
+    // Nothing for the start-up check to repair: the batches written are whole and true.
+    expect((await reopened.db.stockLedger.toArray()).filter((r) => r.kind === 'repair')).toEqual([]);
+    expect(await reopened.db.orders.count()).toBe(8);
+    expect(await reopened.checkStock()).toMatchObject({ ok: true, mismatches: [] });
+    await expectOrdersWhole(reopened.db);
+    expect(await resumeDemoImport(reopened)).toMatchObject({ orders: 12, run: stopped.run });
+    expect(await reopened.db.orders.count()).toBe(20);
+    expect(await resumeDemoImport(reopened)).toBeNull();
+    expect(await reopened.checkStock()).toMatchObject({ ok: true, mismatches: [] });
+    await expectOrdersWhole(reopened.db);
+    await reopened.close();
+  }, 60_000);
+});
+
+describe('two counters on one database race the import', () => {
+  it('receives made in the other window while the import runs are all kept', async () => {
+    const dbName = `seed-stock-${Math.random()}`;
+    const importing = await open(dbName, 'dev-a');
+    const other = await open(dbName, 'dev-b');
+    let importing_ = true;
+    let firstBatch!: () => void;
+    const catalogued = new Promise<void>((resolve) => (firstBatch = resolve));
+    const receiving = (async () => {
+      // From the first batch on (the sku exists then), receives as fast as the other window
+      // makes them, until the import is done.
+      await catalogued;
+      const results: unknown[] = [];
+      while (importing_ || results.length < 3) results.push(await other.receive({ sku: 'SKU-0001', locationId: 'MAIN', qty: 7, reason: 'Delivery' }));
+      return results;
+    })();
+    const seeded = seedWith(importing, { orders: 60, ordersPerTransaction: PER_TRANSACTION }, () => firstBatch()).finally(() => (importing_ = false));
+    const [result, received] = await Promise.all([seeded, receiving]);
+    expect(result.orders).toBe(60);
+    expect(received.every((r) => (r as { ok: boolean }).ok)).toBe(true);
+    const ledger = await importing.db.stockLedger.toArray();
+    const deliveries = ledger.filter((r) => r.reason === 'Delivery');
+    expect(deliveries).toHaveLength(received.length);
+    // They raced for real: some landed between two of the import's batches.
+    const importSeqs = ledger.filter((r) => r.commandId.startsWith('demo:')).map((r) => r.seq!);
+    expect(deliveries.some((d) => d.seq! > Math.min(...importSeqs) && d.seq! < Math.max(...importSeqs))).toBe(true);
+    expect(await importing.checkStock()).toMatchObject({ ok: true, mismatches: [] });
+    expect((await importing.db.stockLevels.get(['SKU-0001', 'MAIN']))?.onHand).toBe(await onHandFromLedger(importing.db, 'SKU-0001', 'MAIN'));
+    await expectOrdersWhole(importing.db);
+    await importing.close();
+    await other.close();
+  }, 60_000);
+
+  it("the other window's timers firing on imported orders while the import runs lose no unit", async () => {
+    const dbName = `seed-stock-${Math.random()}`;
+    // Demo periods: the imported orders' timers (payment, acknowledgement...) are due at once.
+    const importing = await openCounter({ dbName, now: () => NOW, deviceId: 'dev-a', operator: 'tester', demo: true });
+    const timers = await openCounter({ dbName, now: () => NOW, deviceId: 'dev-b', operator: 'tester', demo: true });
+    let running = true;
+    const firing = (async () => {
+      while (running) if ((await timers.runDueTimers()) === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    })();
+    // Timers the other window fired on imported orders before the import's last batch.
+    let firedDuring = 0;
+    const result = await seedWith(importing, { orders: 60, ordersPerTransaction: PER_TRANSACTION }, async (done) => {
+      if (done < 60) firedDuring = (await importing.db.timers.toArray()).filter((t) => t.status !== 'pending').length;
+    }).finally(() => (running = false));
+    await firing;
+    expect(result.orders).toBe(60);
+    expect(firedDuring).toBeGreaterThan(0);
+    // Released reservations (a cancelled unpaid order) and the import's own in one set of levels.
+    expect(await importing.checkStock()).toMatchObject({ ok: true, mismatches: [] });
+    const counts = await importing.db.stateCounts.toArray();
+    const orders = await importing.db.orders.toArray();
+    expect(counts.reduce((n, c) => n + c.count, 0)).toBe(orders.length);
+    await importing.close();
+    await timers.close();
   }, 60_000);
 });

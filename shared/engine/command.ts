@@ -38,8 +38,9 @@ export interface CommandMeta extends EventMeta {
 }
 
 /** Ids the engine derives itself; a caller can never take one (a timer's firing is
- *  `timer:<timer id>`, so whichever place fires it first wins and the other is a repeat). */
-export const DERIVED_ID_PREFIXES = ['timer:'] as const;
+ *  `timer:<timer id>`, so whichever place fires it first wins and the other is a repeat;
+ *  a demo import batch is `demo:<run>:<batch>`, so a resumed run skips the batches stored). */
+export const DERIVED_ID_PREFIXES = ['timer:', 'demo:'] as const;
 
 export function isDerivedId(id: string): boolean {
   return DERIVED_ID_PREFIXES.some((p) => id.startsWith(p));

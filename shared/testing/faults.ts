@@ -4,7 +4,9 @@
 // tests can prove that what was committed before stays whole and nothing after it lands.
 import type { Table } from 'dexie';
 
-export type BulkWrite = 'bulkAdd' | 'bulkPut';
+/** The writes a fault can hit (the bulk ones a batch makes, and the single ones a command
+ *  row or a setting is stored with). */
+export type BulkWrite = 'bulkAdd' | 'bulkPut' | 'add' | 'put';
 
 /** The error a fault throws; tests can tell it from a real failure. */
 export class InjectedFault extends Error {
