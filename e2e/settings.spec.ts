@@ -110,6 +110,17 @@ test.describe('settings', () => {
     await expect(page.getByTestId('scanner-save')).toBeEnabled();
   });
 
+  test('the hours before a parcel counts as late are kept, and shown again after a restart', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/settings' });
+    const hours = page.getByTestId('carriers-late-hours');
+    await expect(hours).toHaveValue('48');
+    await hours.fill('6');
+    await page.getByTestId('settings-carriers').getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.locator('.mantine-Notification-root').filter({ hasText: 'Late after' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('carriers-late-hours')).toHaveValue('6');
+  });
+
   test('demo data: generate 100 orders with progress, then the stock and task screens are full', async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     await openApp(page, testInfo, { path: '/settings' });

@@ -44,7 +44,8 @@ describe('eventDetailText', () => {
   it('shows what an action carried, fields and choices in the reader\'s language', async () => {
     const shipped = { ...base, type: 'transition' as const, entity: { kind: 'order' as const, id: 'o1' }, data: { carrier: 'sf', trackingNumbers: ['SF1', 'SF2'], parcels: 2, memo: 'fragile: top' } };
     expect((await reader('en'))(shipped)).toBe('Carrier: SF Express · Tracking numbers: SF1, SF2 · Parcels: 2 · Memo: fragile: top');
-    expect((await reader('zh'))(shipped)).toBe('承运商：顺丰速运 · 运单号：SF1、SF2 · 包裹数：2 · 备注：fragile: top');
+    // A carrier is data (Settings → Carriers): its name is the one the counter gave it.
+    expect((await reader('zh'))(shipped)).toBe('承运商：SF Express · 运单号：SF1、SF2 · 包裹数：2 · 备注：fragile: top');
     // A money field holds minor units: shown as the amount, not the count of cents.
     const requested = { ...base, type: 'transition' as const, entity: { kind: 'item' as const, id: 'i1' }, data: { amount: 500 } };
     expect((await reader('en'))(requested)).toBe('amount: 5.00');

@@ -5,7 +5,7 @@ import { db } from '../db';
 
 export type StoredSettings = { [K in SettingKey]?: SettingValue<K> };
 
-const KEYS: SettingKey[] = ['periodPreset', 'periods', 'deviceName', 'devicePrefix', 'allocationStrategy', 'sscc'];
+const KEYS: SettingKey[] = ['periodPreset', 'periods', 'deviceName', 'devicePrefix', 'allocationStrategy', 'sscc', 'parcelLateAfterMs'];
 
 export function useSettings(): StoredSettings | undefined {
   return useLiveQuery(async () => {

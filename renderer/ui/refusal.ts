@@ -21,7 +21,7 @@ const TEXT_REASON = new Set<Refused['code']>(['storage-failed', 'effect-failed']
 const TEXT_REASON_SITUATIONS = new Set(['no-work']);
 
 /** Amounts the engine gives in minor units, shown as people read them. */
-const MONEY_FACTS = ['balance', 'amount', 'tendered', 'refundable'] as const;
+const MONEY_FACTS = ['balance', 'amount', 'tendered', 'refundable', 'outstanding'] as const;
 
 /** A parcel's or exception's state in words (the parcels screen's), its code when unknown. */
 const trackingState = (machine: unknown, state: string, t: Translate) => t(`parcels.state.${str(machine) || 'shipment'}.${state}`, { defaultValue: state });

@@ -56,7 +56,7 @@ async function reader(lng: 'en' | 'zh') {
   return (r: Pick<Refused, 'code' | 'message' | 'params'>) => refusalText(r, t, words as unknown as WorkflowWords);
 }
 
-const NUMBERS = new Set(['requested', 'available', 'onHand', 'limit', 'lines', 'problems', 'waiting', 'balance', 'amount', 'tendered', 'refundable', 'expected', 'got', 'waitSeconds', 'version', 'line', 'open']);
+const NUMBERS = new Set(['requested', 'available', 'onHand', 'limit', 'lines', 'problems', 'waiting', 'balance', 'amount', 'tendered', 'refundable', 'outstanding', 'expected', 'got', 'waitSeconds', 'version', 'line', 'open']);
 const SAMPLES: Record<string, string> = {
   state: 'FP',
   allowed: 'WP,',
