@@ -92,6 +92,13 @@ for (const lang of ['en', 'zh'] as const) {
     expect(pdf.text).toMatch(new RegExp(`${words.change}\\s*25\\.00`));
     for (const word of frame) expect(pdf.text).not.toContain(word);
 
+    // "PDF" beside Print: a browser has no PDF bridge, so it opens the print dialog, where
+    // "Save as PDF" is a printer (the desktop app saves the file itself: e2e/electron).
+    const before = await page.evaluate(() => (window as unknown as { __printed: number }).__printed);
+    await expect(page.getByTestId('print-pdf')).toHaveText(lang === 'zh' ? 'PDF（打印对话框）' : 'PDF (print dialog)');
+    await page.getByTestId('print-pdf').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(before + 1);
+
     // The 58 mm roll narrows the sheet.
     await page.getByTestId('paper-width').getByText(lang === 'zh' ? '58 毫米' : '58 mm').click();
     const width = await sheet.evaluate((el) => el.getBoundingClientRect().width);

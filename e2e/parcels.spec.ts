@@ -101,6 +101,11 @@ test.describe('parcels', () => {
     });
     await page.getByTestId('parcels-print').click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // PDF: in a browser, the print dialog (its "Save as PDF" printer).
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.getByTestId('parcels-pdf')).toHaveText('PDF (print dialog)');
+    await page.getByTestId('parcels-pdf').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(2);
   });
 
   test('a late parcel opens an exception, shown on the board and the order, resolved by a reship', async ({ page }, testInfo) => {

@@ -4,7 +4,7 @@
 // opens with that order's label ready, `&parts=1` with its lines' and refund sheets' labels
 // too (the link from the order detail): the cards that act on a line or a sheet need them.
 import { Badge, Button, Checkbox, Chip, Group, NumberInput, ScrollArea, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { IconFileTypePdf, IconPrinter, IconSearch, IconTags } from '@tabler/icons-react';
+import { IconPrinter, IconSearch, IconTags } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useElementSize } from '@mantine/hooks';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
@@ -18,7 +18,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { roleColor as roleMantineColor } from '../ui/stateColors';
 import { EmptyView } from '../ui/states';
 import { formatDateTime, formatMoney, useLocale } from '../ui/time';
-import { toastOk, toastRefused } from '../ui/toast';
+import { toastRefused } from '../ui/toast';
 import { findScannedProduct } from '../scanner/products';
 import { useScanTarget } from '../scanner/targets';
 import { useWorkflowCatalog } from '../workflow/catalog';
@@ -27,7 +27,8 @@ import { actionCards } from './cards';
 import { ActionCard, LocationLabel, OrderLabel, PartLabel, ProductLabel, RoleCard } from './LabelCards';
 import classes from './Labels.module.css';
 import { useMenuCommand } from '../shell/menuCommands';
-import { hasPdfBridge, labelsPdf, printLabels } from './print';
+import { printLabels } from './print';
+import { PdfButton } from '../ui/PdfButton';
 
 type Tab = 'orders' | 'products' | 'locations' | 'actions';
 const TABS: Tab[] = ['orders', 'products', 'locations', 'actions'];
@@ -89,17 +90,6 @@ function LabelsLayout({ tab, tabs, controls, cards }: { tab: Tab; tabs: ReactNod
       setBusy(false);
     }
   };
-  const pdf = async () => {
-    setBusy(true);
-    try {
-      const result = await labelsPdf(`labels-${tab}-${today()}.pdf`);
-      if (result.kind === 'saved') toastOk(t('labels.pdfSaved'), result.fileName);
-      if (result.kind === 'failed') toastRefused(t('labels.pdfFailed'), result.reason);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   // The File menu's Print prints the sheet, with the same report as the button.
   useMenuCommand('print', () => {
     if (cards.length && !busy) void print();
@@ -110,9 +100,7 @@ function LabelsLayout({ tab, tabs, controls, cards }: { tab: Tab; tabs: ReactNod
       <div className={classes.controls}>
         <PageHeader title={t('labels.title')}>
           {tabs}
-          <Button variant="default" leftSection={<IconFileTypePdf size={20} />} onClick={() => void pdf()} disabled={!cards.length || busy} data-testid="labels-pdf">
-            {hasPdfBridge() ? t('labels.pdf') : t('labels.pdfBrowser')}
-          </Button>
+          <PdfButton fileName={`labels-${tab}-${today()}.pdf`} disabled={!cards.length || busy} testId="labels-pdf" />
           <Button leftSection={<IconPrinter size={20} />} onClick={() => void print()} disabled={!cards.length || busy} data-testid="labels-print">
             {t('labels.print', { count: cards.length })}
           </Button>

@@ -10,6 +10,7 @@ import { labelPayload } from '../../shared/barcode/index';
 import { orderMoney } from '../../shared/payments/ledger';
 import { LinearBarcode } from '../labels/Barcode';
 import { useOrderData, type OrderData } from '../orders/useOrderData';
+import { PdfButton } from '../ui/PdfButton';
 import { platform } from '../platform';
 import { LoadingState } from '../ui/states';
 import { formatDateTime, useLocale } from '../ui/time';
@@ -26,11 +27,12 @@ export function PageStyle({ width }: { width: PaperWidth }) {
   return <style>{rule}</style>;
 }
 
-export function PaperControls({ width, onWidth, onPrint }: { width: PaperWidth; onWidth: (w: PaperWidth) => void; onPrint: () => void }) {
+export function PaperControls({ width, onWidth, onPrint, pdfName }: { width: PaperWidth; onWidth: (w: PaperWidth) => void; onPrint: () => void; pdfName: string }) {
   const { t } = useTranslation();
   return (
     <Group className={classes.controls} gap="sm">
       <SegmentedControl value={width} onChange={(v) => onWidth(v as PaperWidth)} data={PAPER_WIDTHS.map((w) => ({ value: w, label: t(`money.print.width.${w}`) }))} aria-label={t('money.print.paper')} data-testid="paper-width" />
+      <PdfButton fileName={pdfName} testId="print-pdf" />
       <Button leftSection={<IconPrinter size={18} />} onClick={onPrint} data-testid="print-now">
         {t('money.print.print')}
       </Button>
@@ -62,7 +64,7 @@ export default function PrintPage() {
         <Button component={Link} to={`/orders/${orderId}`} variant="default" leftSection={<IconArrowLeft size={18} />}>
           {t('money.print.back', { number: data.order.number })}
         </Button>
-        <PaperControls width={width} onWidth={setWidth} onPrint={() => void platform.print()} />
+        <PaperControls width={width} onWidth={setWidth} onPrint={() => void platform.print()} pdfName={`${kind}-${data.order.number}.pdf`} />
       </Group>
       <div className={`${classes.sheet} ${SHEET_CLASS[width]}`} data-testid="print-sheet" data-kind={kind}>
         {kind === 'slip' ? <PackingSlip data={data} /> : <Receipt data={data} payments={payments} />}

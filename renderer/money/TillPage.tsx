@@ -220,7 +220,7 @@ function ZReportView({ report }: { report: ZReport }) {
         <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void save()} data-testid="z-export">
           {t('money.z.export')}
         </Button>
-        <PaperControls width={width} onWidth={setWidth} onPrint={() => void platform.print()} />
+        <PaperControls width={width} onWidth={setWidth} onPrint={() => void platform.print()} pdfName="z-report.pdf" />
       </Group>
       <div className={`${classes.sheet} ${SHEET_CLASS[width]}`} data-testid="z-report">
         {shopName ? <div className={classes.shop}>{shopName}</div> : null}

@@ -13,6 +13,7 @@ import type { OrderRow } from '../../shared/db/rows';
 import type { CarrierRow } from '../../shared/tracking/carriers';
 import { db } from '../db';
 import { platform } from '../platform';
+import { PdfButton } from '../ui/PdfButton';
 import { toastRefused } from '../ui/toast';
 import { LoadingState } from '../ui/states';
 import { formatDateTime, useLocale } from '../ui/time';
@@ -35,9 +36,12 @@ export default function PrintPage() {
         <Button component={Link} to={shipmentId ? '/boards' : '/parcels'} variant="default" leftSection={<IconArrowLeft size={18} />} onClick={(e) => (history.length > 1 ? (e.preventDefault(), history.back()) : undefined)}>
           {t('common.back')}
         </Button>
-        <Button leftSection={<IconPrinter size={18} />} onClick={() => void print()} data-testid="parcels-print">
-          {t('parcels.print.print')}
-        </Button>
+        <Group gap="sm">
+          <PdfButton fileName={shipmentId ? `labels-${shipmentId}.pdf` : `manifest-${manifest ?? ''}.pdf`} testId="parcels-pdf" />
+          <Button leftSection={<IconPrinter size={18} />} onClick={() => void print()} data-testid="parcels-print">
+            {t('parcels.print.print')}
+          </Button>
+        </Group>
       </Group>
       {shipmentId ? <ShippingLabels shipmentId={shipmentId} /> : manifest ? <Manifest carrierId={manifest} since={since} /> : <Text>{t('parcels.print.nothing')}</Text>}
     </Stack>
