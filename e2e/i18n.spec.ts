@@ -1,7 +1,12 @@
 // Simplified Chinese: the stock, task, workflow and settings screens speak it once chosen.
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createOrderViaEngine, openApp, screenshotBoth, seedCatalog } from './support/app';
 import { handled, scan } from './scanner.support';
+
+/** The built-in product order's version (it is raised when the built-in changes). */
+const PRODUCT_ORDER = `product-order@${(JSON.parse(readFileSync(join(process.cwd(), 'shared/workflows/product-order.json'), 'utf8')) as { version: number }).version}`;
 
 async function quietToasts(page: Page): Promise<void> {
   const toasts = page.locator('.mantine-Notification-root');
@@ -52,7 +57,7 @@ test.describe('language', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作流');
     await expect(page.getByTestId('workflow-import')).toHaveText('导入…');
     await expect(page.getByText('已安装的定义')).toBeVisible();
-    await expect(page.locator('[data-workflow="product-order@2"]')).toContainText('商品订单');
+    await expect(page.locator(`[data-workflow="${PRODUCT_ORDER}"]`)).toContainText('商品订单');
     await expect(page.getByTestId('machine-tab').nth(1)).toHaveText('订单行');
     await expect(page.getByTestId('workflow-diagram').locator('[data-code="WP"]')).toContainText('等待付款');
     await expect(page.getByTestId('diagram-legend')).toContainText('终止状态');

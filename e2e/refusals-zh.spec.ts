@@ -58,6 +58,9 @@ test.describe('refusals in Chinese', () => {
     await expect(page.getByTestId('order-state')).toHaveText('等待付款');
     await page.keyboard.press('F3');
     await page.getByTestId('panel-order').locator('[data-testid="action-button"][data-action="payment successful"]').click();
+    // Its form takes the payment: the first method and the whole balance are filled in.
+    await expect(page.getByTestId('action-form')).toBeVisible();
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('order-state')).toHaveText('已付款');
     await page.keyboard.press('F2');
     await page.getByTestId('panel-order').locator('[data-testid="action-button"][data-action="ship the order"]').click();

@@ -115,7 +115,7 @@ test.describe('settings', () => {
     const hours = page.getByTestId('carriers-late-hours');
     await expect(hours).toHaveValue('48');
     await hours.fill('6');
-    await page.getByTestId('settings-carriers').getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('carriers-late-save').click();
     await expect(page.locator('.mantine-Notification-root').filter({ hasText: 'Late after' })).toBeVisible();
     await page.reload();
     await expect(page.getByTestId('carriers-late-hours')).toHaveValue('6');

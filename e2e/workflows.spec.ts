@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actViaEngine, createOrderViaEngine, openApp, screenshotBoth, seedCatalog } from './support/app';
 
+/** The built-in product order's version (it is raised when the built-in changes). */
+const PRODUCT_ORDER = `product-order@${(JSON.parse(readFileSync(join(process.cwd(), 'shared/workflows/product-order.json'), 'utf8')) as { version: number }).version}`;
 const serviceOrder = JSON.parse(readFileSync(join(process.cwd(), 'shared/workflows/service-order.json'), 'utf8')) as {
   version: number;
   machines: { order: { transitions: Array<{ role: string; to: string }> } };
@@ -29,7 +31,7 @@ test.describe('workflow view', () => {
     await openApp(page, testInfo, { path: '/workflows' });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workflows');
     await expect(page.getByTestId('workflow-item')).toHaveCount(2);
-    await expect(page.locator('[data-workflow="product-order@2"]')).toHaveAttribute('aria-current', 'true');
+    await expect(page.locator(`[data-workflow="${PRODUCT_ORDER}"]`)).toHaveAttribute('aria-current', 'true');
 
     // The order machine: every state a box, terminal ones marked, moves labelled by role and action.
     const diagram = page.getByTestId('workflow-diagram');

@@ -435,7 +435,8 @@ function ActionPicker({ tabs }: { tabs: ReactNode }) {
   const workflows = useMemo(() => {
     const latest = new Map<string, (typeof definitions)[number]>();
     for (const d of definitions) if ((latest.get(d.id)?.version ?? 0) < d.version) latest.set(d.id, d);
-    return [...latest.values()];
+    // By id, so the first (the one picked) does not change when one workflow gets a new version.
+    return [...latest.values()].sort((a, b) => a.id.localeCompare(b.id));
   }, [definitions]);
   const [workflowId, setWorkflowId] = useState<string | null>(null);
   const workflow = workflows.find((w) => w.id === workflowId) ?? workflows[0];

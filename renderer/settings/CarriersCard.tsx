@@ -42,7 +42,7 @@ export function CarriersCard({ settings }: { settings: StoredSettings }) {
     <SettingsCard icon={<IconTruck size={24} />} title={t('settings.carriers.title')} description={t('settings.carriers.description')} testId="settings-carriers">
       <Group align="end">
         <NumberInput label={t('settings.carriers.lateAfter')} value={hours} onChange={setHours} min={1} max={24 * 90} w={220} data-testid="carriers-late-hours" />
-        <Button variant="default" onClick={() => void saveHours()}>
+        <Button variant="default" onClick={() => void saveHours()} data-testid="carriers-late-save">
           {t('settings.carriers.saveLate')}
         </Button>
       </Group>
