@@ -1,14 +1,9 @@
 // Money at the counter as a person does it: take a cash payment with change and print the
 // receipt; open and close the till with a Z report; return a damaged line into quarantine.
 import { expect, test, type Page } from '@playwright/test';
-import { actViaEngine, createOrderViaEngine, openApp, seedCatalog } from './support/app';
+import { actViaEngine, createOrderViaEngine, engineCall, goToScreen, openApp, seedCatalog } from './support/app';
 import { handled, scan } from './scanner.support';
 import { frameWords, printedPdf } from './support/pdf';
-
-async function goTo(page: Page, path: string, testId: string) {
-  await page.goto(page.url().replace(/#.*$/, `#${path}`));
-  await expect(page.getByTestId(testId)).toBeVisible({ timeout: 30_000 });
-}
 
 /** window.print opens nothing in a test: count the calls instead. */
 async function stubPrint(page: Page) {
@@ -21,18 +16,8 @@ async function stubPrint(page: Page) {
   });
 }
 
-async function engine<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    async ({ method, args }) => {
-      const { counter } = (window as unknown as { __counterflowTest: { counter: Record<string, (...a: unknown[]) => Promise<unknown>> } }).__counterflowTest;
-      return counter[method]!(...args);
-    },
-    { method, args },
-  ) as Promise<T>;
-}
-
 async function payCash(page: Page, orderId: string, tendered: string) {
-  await goTo(page, `/orders/${orderId}`, 'payment-panel');
+  await goToScreen(page, `/orders/${orderId}`, 'payment-panel');
   await page.getByTestId('payment-tendered').fill(tendered);
   await page.getByTestId('take-payment').click();
   await expect(page.getByTestId('print-sheet')).toBeVisible();
@@ -50,10 +35,10 @@ for (const lang of ['en', 'zh'] as const) {
     await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
     await openApp(page, testInfo);
     await seedCatalog(page);
-    await engine(page, 'setSetting', 'shopName', 'Corner Tea Shop');
+    await engineCall(page, 'setSetting', 'shopName', 'Corner Tea Shop');
     const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Ann Meyer', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 1250 }] });
 
-    await goTo(page, `/orders/${orderId}`, 'payment-panel');
+    await goToScreen(page, `/orders/${orderId}`, 'payment-panel');
     await expect(page.getByTestId('money-balance')).toHaveText('25.00');
     await page.getByTestId('payment-tendered').fill('50');
     await expect(page.getByTestId('payment-change-preview')).toContainText('25.00');
@@ -105,7 +90,7 @@ for (const lang of ['en', 'zh'] as const) {
     expect(width).toBeLessThan(240);
 
     // The order took its own "payment successful" action; nothing is owed.
-    await goTo(page, `/orders/${orderId}`, 'payment-panel');
+    await goToScreen(page, `/orders/${orderId}`, 'payment-panel');
     await expect(page.getByTestId('money-balance')).toHaveText('0.00');
     await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FP');
     await expect(page.getByTestId('take-payment')).toHaveCount(0);
@@ -129,14 +114,14 @@ test('open the till with a float, take cash, close it with a count and read the 
   await seedCatalog(page);
   const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
 
-  await goTo(page, '/till', 'till-float');
+  await goToScreen(page, '/till', 'till-float');
   await page.getByTestId('till-float').fill('100');
   await page.getByTestId('till-open').click();
   await expect(page.getByTestId('till-open-session')).toBeVisible();
 
   await payCash(page, orderId, '20');
 
-  await goTo(page, '/till', 'till-open-session');
+  await goToScreen(page, '/till', 'till-open-session');
   await expect(page.getByTestId('till-expected')).toHaveText('112.50');
   await page.getByTestId('till-counted').fill('112.00');
   await page.getByTestId('till-close').click();
@@ -162,9 +147,9 @@ test('open the till with a float, take cash, close it with a count and read the 
 test('a returned line is inspected as damaged and goes into quarantine, started by scanning the order label', async ({ page }, testInfo) => {
   await openApp(page, testInfo);
   await seedCatalog(page);
-  await engine(page, 'addLocation', { id: 'QUAR', name: 'Quarantine', sellable: false });
+  await engineCall(page, 'addLocation', { id: 'QUAR', name: 'Quarantine', sellable: false });
   const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-3', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
-  const view = await engine<{ items: Array<{ id: string }> }>(page, 'getOrder', orderId);
+  const view = await engineCall<{ items: Array<{ id: string }> }>(page, 'getOrder', orderId);
   const line = { kind: 'item' as const, id: view.items[0]!.id };
   await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
   await actViaEngine(page, { kind: 'order', id: orderId }, 'S', 'ship the order');
@@ -172,7 +157,7 @@ test('a returned line is inspected as damaged and goes into quarantine, started 
     await actViaEngine(page, line, role, action);
   }
 
-  await goTo(page, '/returns', 'returns-order');
+  await goToScreen(page, '/returns', 'returns-order');
   await scan(page, `CF:O:${number}`);
   await handled(page, 1);
   const row = page.getByTestId('returns-line');
@@ -183,9 +168,9 @@ test('a returned line is inspected as damaged and goes into quarantine, started 
   await row.getByTestId('returns-book').click();
   await expect(page.getByTestId('returns-nothing')).toBeVisible();
 
-  const levels = await engine<Array<{ locationId: string; onHand: number; available: number }>>(page, 'stockLevels', { sku: 'TEA-100' });
+  const levels = await engineCall<Array<{ locationId: string; onHand: number; available: number }>>(page, 'stockLevels', { sku: 'TEA-100' });
   expect(levels.find((l) => l.locationId === 'QUAR')).toMatchObject({ onHand: 1 });
   expect(levels.find((l) => l.locationId === 'MAIN')).toMatchObject({ onHand: 39, available: 39 });
-  const ledger = await engine<Array<{ reason: string; locationId: string }>>(page, 'ledger', { sku: 'TEA-100' });
+  const ledger = await engineCall<Array<{ reason: string; locationId: string }>>(page, 'ledger', { sku: 'TEA-100' });
   expect(ledger.at(-1)).toMatchObject({ locationId: 'QUAR', reason: 'Return inspected: damaged: cracked lid' });
 });

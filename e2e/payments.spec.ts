@@ -4,25 +4,10 @@
 // Z report, "Return goods" opens the returns desk and the inspection lands on the timeline,
 // and quick find takes a phone prefix. en and zh-CN.
 import { expect, test, type Page } from '@playwright/test';
-import { actViaEngine, createOrderViaEngine, openApp, seedCatalog } from './support/app';
-
-async function engine<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    async ({ method, args }) => {
-      const { counter } = (window as unknown as { __counterflowTest: { counter: Record<string, (...a: unknown[]) => Promise<unknown>> } }).__counterflowTest;
-      return counter[method]!(...args);
-    },
-    { method, args },
-  ) as Promise<T>;
-}
-
-async function goTo(page: Page, path: string, testId: string) {
-  await page.goto(page.url().replace(/#.*$/, `#${path}`));
-  await expect(page.getByTestId(testId).first()).toBeVisible({ timeout: 30_000 });
-}
+import { actViaEngine, createOrderViaEngine, engineCall, goToScreen, openApp, seedCatalog } from './support/app';
 
 async function openOrder(page: Page, orderId: string) {
-  await goTo(page, `/orders/${orderId}`, 'order-number');
+  await goToScreen(page, `/orders/${orderId}`, 'order-number');
   await expect(page.getByTestId('action-panel')).toHaveAttribute('aria-busy', 'false');
 }
 
@@ -83,7 +68,7 @@ test('a payment is reversed from the order page with a reason; paid and balance 
   await openApp(page, testInfo);
   await seedCatalog(page);
   const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-22', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
-  await engine(page, 'act', { kind: 'order', id: orderId }, 'P', 'payment successful', { method: 'card', amountPaid: 500 });
+  await engineCall(page, 'act', { kind: 'order', id: orderId }, 'P', 'payment successful', { method: 'card', amountPaid: 500 });
   await openOrder(page, orderId);
   await expect(page.getByTestId('money-balance')).toHaveText('7.50');
 
@@ -107,12 +92,12 @@ for (const lang of ['en', 'zh'] as const) {
     await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
     await openApp(page, testInfo);
     await seedCatalog(page);
-    await engine(page, 'openTill', { float: 0 });
+    await engineCall(page, 'openTill', { float: 0 });
     const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-23', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
-    await engine(page, 'takePayment', { orderId, method: 'card', amount: 1250 });
-    const view = await engine<{ items: Array<{ id: string }> }>(page, 'getOrder', orderId);
+    await engineCall(page, 'takePayment', { orderId, method: 'card', amount: 1250 });
+    const view = await engineCall<{ items: Array<{ id: string }> }>(page, 'getOrder', orderId);
     const line = { kind: 'item' as const, id: view.items[0]!.id };
-    await engine(page, 'act', line, 'B', 'request refund', { amount: 1000 });
+    await engineCall(page, 'act', line, 'B', 'request refund', { amount: 1000 });
     await actViaEngine(page, line, 'S', 'agree refund');
     await actViaEngine(page, line, 'P', 'finished refund');
 
@@ -128,7 +113,7 @@ for (const lang of ['en', 'zh'] as const) {
     await page.getByRole('tab', { name: lang === 'zh' ? /退款单/ : /Refund sheets/ }).click();
     await expect(page.getByTestId('refund-sheet-money-back')).toContainText('10.00');
 
-    await goTo(page, '/till', 'till-open-session');
+    await goToScreen(page, '/till', 'till-open-session');
     await page.getByTestId('till-counted').fill('0');
     await page.getByTestId('till-close').click();
     const given = page.getByTestId('z-given-back');
@@ -143,9 +128,9 @@ for (const lang of ['en', 'zh'] as const) {
     await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
     await openApp(page, testInfo);
     await seedCatalog(page);
-    await engine(page, 'addLocation', { id: 'QUAR', name: 'Quarantine', sellable: false });
+    await engineCall(page, 'addLocation', { id: 'QUAR', name: 'Quarantine', sellable: false });
     const { orderId, number } = await createOrderViaEngine(page, { buyerId: 'C-24', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
-    const view = await engine<{ items: Array<{ id: string }> }>(page, 'getOrder', orderId);
+    const view = await engineCall<{ items: Array<{ id: string }> }>(page, 'getOrder', orderId);
     const line = { kind: 'item' as const, id: view.items[0]!.id };
     await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
     await actViaEngine(page, { kind: 'order', id: orderId }, 'S', 'ship the order');
@@ -176,9 +161,9 @@ test('quick find on the board: a phone prefix, any word of the name, and "more t
   await openApp(page, testInfo);
   await seedCatalog(page);
   const lines = [{ sku: 'TEA-100', qty: 1, price: 1250 }];
-  await engine(page, 'createOrder', 'product', { buyerId: 'C-31', buyerName: 'Chen Jie', phone: '13800138000', lines });
-  for (let i = 0; i < 9; i++) await engine(page, 'createOrder', 'product', { buyerId: `C-4${i}`, buyerName: `Wang Number${i}`, phone: `1590000000${i}`, lines });
-  await goTo(page, '/', 'quick-find');
+  await engineCall(page, 'createOrder', 'product', { buyerId: 'C-31', buyerName: 'Chen Jie', phone: '13800138000', lines });
+  for (let i = 0; i < 9; i++) await engineCall(page, 'createOrder', 'product', { buyerId: `C-4${i}`, buyerName: `Wang Number${i}`, phone: `1590000000${i}`, lines });
+  await goToScreen(page, '/', 'quick-find');
 
   const find = page.getByTestId('quick-find');
   await page.keyboard.press('/');
@@ -190,7 +175,7 @@ test('quick find on the board: a phone prefix, any word of the name, and "more t
   await expect(page).toHaveURL(/#\/orders\//);
   await expect(page.getByTestId('order-number')).toBeVisible();
 
-  await goTo(page, '/', 'quick-find');
+  await goToScreen(page, '/', 'quick-find');
   await find.click();
   await find.fill('jie');
   await expect(page.getByRole('option', { name: /Chen Jie/ })).toBeVisible();

@@ -5,7 +5,7 @@
 // message is caught.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, seedCatalog } from './support/app';
+import { engineCall, openApp, seedCatalog } from './support/app';
 
 type Words = { [key: string]: string | Words };
 const en = JSON.parse(readFileSync('renderer/i18n/en.json', 'utf8')) as Words;
@@ -23,13 +23,6 @@ async function expectNoEnglish(page: Page, where: string): Promise<void> {
   const text = await page.locator('body').innerText();
   const found = [...ENGLISH.filter((s) => text.includes(s)), ...ENGINE_ENGLISH.filter((r) => r.test(text)).map(String)];
   expect(found, `English left on the ${where}`).toEqual([]);
-}
-
-function engine(page: Page, method: string, ...args: unknown[]): Promise<{ ok: boolean }> {
-  return page.evaluate(
-    ([m, a]) => (window as unknown as { __counterflowTest: { counter: Record<string, (...x: unknown[]) => Promise<{ ok: boolean }>> } }).__counterflowTest.counter[m as string]!(...(a as unknown[])),
-    [method, args] as const,
-  );
 }
 
 test.describe('refusals in Chinese', () => {
@@ -70,8 +63,8 @@ test.describe('refusals in Chinese', () => {
     await expectNoEnglish(page, 'order page and its timeline');
 
     // Stock received through the dialog, then a receipt into a closed location refused.
-    expect(await engine(page, 'addLocation', { id: 'BACK', name: 'Back room', priority: 2 })).toMatchObject({ ok: true });
-    expect(await engine(page, 'updateLocation', { id: 'BACK', active: false })).toMatchObject({ ok: true });
+    expect(await engineCall(page, 'addLocation', { id: 'BACK', name: 'Back room', priority: 2 })).toMatchObject({ ok: true });
+    expect(await engineCall(page, 'updateLocation', { id: 'BACK', active: false })).toMatchObject({ ok: true });
     await page.keyboard.press('Alt+3');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('库存');
     await page.keyboard.press('r');

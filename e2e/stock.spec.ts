@@ -1,6 +1,6 @@
 // Stock screen, driven as a clerk drives it: menus, forms, keys, files.
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotBoth } from './support/app';
+import { engineCall, openApp, screenshotBoth } from './support/app';
 import { handled, scan } from './scanner.support';
 
 /** Close every toast first: screenshotBoth's own loop can wait on a close button that has gone. */
@@ -12,16 +12,7 @@ async function quietToasts(page: Page): Promise<void> {
   await expect(toasts).toHaveCount(0);
 }
 
-type Hook = { counter: Record<string, (...args: unknown[]) => Promise<unknown>> };
-
 /** Seed catalogue and stock through the engine the UI uses (`?e2e=1` test seam). */
-async function engine(page: Page, method: string, ...args: unknown[]): Promise<unknown> {
-  return page.evaluate(
-    ([m, a]) => (window as unknown as { __counterflowTest: Hook }).__counterflowTest.counter[m as string]!(...(a as unknown[])),
-    [method, args] as const,
-  );
-}
-
 async function pickProduct(page: Page, dialog: ReturnType<Page['getByRole']>, search: string, option: RegExp) {
   await dialog.getByTestId('movement-sku').click();
   await dialog.getByTestId('movement-sku').fill(search);
@@ -118,10 +109,10 @@ test.describe('stock', () => {
 
   test('change a product from its ledger: a taken barcode is refused and changes nothing; the new barcode scans; inactive is not sold', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/stock' });
-    await engine(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 0 });
-    await engine(page, 'addProduct', { sku: 'TEA-1', name: 'Green tea', price: 650, barcodes: ['4006381333931'] });
-    await engine(page, 'addProduct', { sku: 'MUG-1', name: 'Mug', barcodes: ['96385074'] });
-    await engine(page, 'receive', { sku: 'TEA-1', locationId: 'MAIN', qty: 5 });
+    await engineCall(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 0 });
+    await engineCall(page, 'addProduct', { sku: 'TEA-1', name: 'Green tea', price: 650, barcodes: ['4006381333931'] });
+    await engineCall(page, 'addProduct', { sku: 'MUG-1', name: 'Mug', barcodes: ['96385074'] });
+    await engineCall(page, 'receive', { sku: 'TEA-1', locationId: 'MAIN', qty: 5 });
     const storedTea = () =>
       page.evaluate(() => (window as unknown as { __counterflowTest: { db: { products: { get(k: string): Promise<unknown> } } } }).__counterflowTest.db.products.get('TEA-1'));
 
@@ -179,11 +170,11 @@ test.describe('stock', () => {
 
   test('change a location: a bin cannot hold its own warehouse; renamed and first in line; inactive takes in no goods', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/stock' });
-    await engine(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 1 });
-    await engine(page, 'addLocation', { id: 'BACK', name: 'Back room', priority: 2 });
-    await engine(page, 'addLocation', { id: 'BIN-1', name: 'Bin 1', priority: 3, parentId: 'BACK' });
-    await engine(page, 'addProduct', { sku: 'TEA-1', name: 'Green tea' });
-    await engine(page, 'receive', { sku: 'TEA-1', locationId: 'BACK', qty: 2 });
+    await engineCall(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 1 });
+    await engineCall(page, 'addLocation', { id: 'BACK', name: 'Back room', priority: 2 });
+    await engineCall(page, 'addLocation', { id: 'BIN-1', name: 'Bin 1', priority: 3, parentId: 'BACK' });
+    await engineCall(page, 'addProduct', { sku: 'TEA-1', name: 'Green tea' });
+    await engineCall(page, 'receive', { sku: 'TEA-1', locationId: 'BACK', qty: 2 });
     const storedBack = () =>
       page.evaluate(() => (window as unknown as { __counterflowTest: { db: { locations: { get(k: string): Promise<unknown> } } } }).__counterflowTest.db.locations.get('BACK'));
     await expect(levelRow(page, 'TEA-1', 'BACK')).toContainText('Back room');
@@ -235,10 +226,10 @@ test.describe('stock', () => {
 
   test('a refused transfer or adjustment shows the clerk message and changes nothing', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/stock?e2e=1' });
-    await engine(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 0 });
-    await engine(page, 'addLocation', { id: 'BACK', name: 'Back room', priority: 1 });
-    await engine(page, 'addProduct', { sku: 'MUG-1', name: 'Ceramic mug', reorderPoint: 2 });
-    await engine(page, 'receive', { sku: 'MUG-1', locationId: 'MAIN', qty: 5 });
+    await engineCall(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 0 });
+    await engineCall(page, 'addLocation', { id: 'BACK', name: 'Back room', priority: 1 });
+    await engineCall(page, 'addProduct', { sku: 'MUG-1', name: 'Ceramic mug', reorderPoint: 2 });
+    await engineCall(page, 'receive', { sku: 'MUG-1', locationId: 'MAIN', qty: 5 });
     const row = levelRow(page, 'MUG-1', 'MAIN');
     await expect(row.getByTestId('level-onhand')).toHaveText('5');
 
@@ -276,7 +267,7 @@ test.describe('stock', () => {
     // Nothing changed: same level, only the receipt in the ledger, nothing at the back room.
     await expect(row.getByTestId('level-onhand')).toHaveText('5');
     await expect(levelRow(page, 'MUG-1', 'BACK')).toHaveCount(0);
-    expect(await engine(page, 'ledger', { sku: 'MUG-1' })).toHaveLength(1);
+    expect(await engineCall(page, 'ledger', { sku: 'MUG-1' })).toHaveLength(1);
 
     // With a reason it goes through: 1 damaged.
     await row.getByTestId('level-menu').click();
@@ -303,7 +294,7 @@ test.describe('stock', () => {
 
   test('CSV import with bad rows lists every problem and imports nothing; a good file imports; export saves', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/stock?e2e=1' });
-    await engine(page, 'addLocation', { id: 'MAIN', name: 'Main store' });
+    await engineCall(page, 'addLocation', { id: 'MAIN', name: 'Main store' });
 
     const bad = [
       'sku,name,unit,price,barcodes,reorderPoint,allowBackorder,active',
@@ -328,7 +319,7 @@ test.describe('stock', () => {
     await quietToasts(page);
     await screenshotBoth(page, 'stock-import-errors');
     await dialog.getByTestId('import-close').click();
-    expect(await engine(page, 'exportProducts')).not.toContain('RICE-5');
+    expect(await engineCall(page, 'exportProducts')).not.toContain('RICE-5');
     await expect(page.getByText('No products yet')).toBeVisible();
 
     // A good file, then stock levels for it.

@@ -4,19 +4,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { handled, scan } from './scanner.support';
-import { freshDbName, openApp, seedCatalog, savePeriodOverride } from './support/app';
+import { engineCall, freshDbName, openApp, savePeriodOverride, seedCatalog } from './support/app';
 
 type Hook = { counter: Record<string, (...args: unknown[]) => Promise<unknown>>; db: { timers: { where(k: string): { equals(v: string): { toArray(): Promise<Array<{ status: string }>> } } } } };
 
 /** A call on this window's own engine (`?e2e=1` test seam). */
-async function engine<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([m, a]) => (window as unknown as { __counterflowTest: Hook }).__counterflowTest.counter[m as string]!(...(a as unknown[])),
-    [method, args] as const,
-  ) as Promise<T>;
-}
-
-const orderOf = (page: Page, id: string) => engine<{ state: string; workflowVersion: number } | null>(page, 'getOrder', id);
+const orderOf = (page: Page, id: string) => engineCall<{ state: string; workflowVersion: number } | null>(page, 'getOrder', id);
 
 /** The version after the built-in product order's. */
 const NEXT = (JSON.parse(readFileSync(join(process.cwd(), 'shared/workflows/product-order.json'), 'utf8')) as { version: number }).version + 1;
@@ -76,7 +69,7 @@ test.describe('two windows on one database', () => {
 
     // An order made in A under the next version is acted on in B (whose engine started before it existed).
     await importVersion(a, NEXT);
-    const made = await engine<{ ok: true; orderId: string }>(a, 'createOrder', 'product', { buyerId: 'C-8001', lines: [{ sku: 'TEA-100', qty: 1 }] });
+    const made = await engineCall<{ ok: true; orderId: string }>(a, 'createOrder', 'product', { buyerId: 'C-8001', lines: [{ sku: 'TEA-100', qty: 1 }] });
     expect((await orderOf(a, made.orderId))?.workflowVersion).toBe(NEXT);
     await go(b, `/orders/${made.orderId}`);
     await b.keyboard.press('F3');
@@ -98,7 +91,7 @@ test.describe('two windows on one database', () => {
     await go(a, '/settings');
     await savePeriodOverride(a, 'payment', '1');
     await expect(a.getByTestId('period-used-payment')).toHaveText('1 sec');
-    const timed = await engine<{ ok: true; orderId: string }>(a, 'createOrder', 'product', { buyerId: 'C-8003', lines: [{ sku: 'TEA-100', qty: 1 }] });
+    const timed = await engineCall<{ ok: true; orderId: string }>(a, 'createOrder', 'product', { buyerId: 'C-8003', lines: [{ sku: 'TEA-100', qty: 1 }] });
     expect((await orderOf(a, timed.orderId))?.workflowVersion).toBe(NEXT + 2);
     await expect.poll(async () => (await orderOf(a, timed.orderId))?.state, { timeout: 30_000 }).toBe('CT');
     const timers = await a.evaluate(
@@ -152,6 +145,6 @@ test.describe('two windows on one database', () => {
       await expect(row.getByTestId('level-reserved')).toHaveText('3');
       await expect(row.getByTestId('level-available')).toHaveText('41');
     }
-    for (const p of [a, b]) expect(await engine(p, 'checkStock')).toEqual({ ok: true, mismatches: [] });
+    for (const p of [a, b]) expect(await engineCall(p, 'checkStock')).toEqual({ ok: true, mismatches: [] });
   });
 });

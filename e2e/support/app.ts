@@ -146,3 +146,18 @@ export async function savePeriodOverride(page: Page, period: string, seconds: st
   await expect(page.getByTestId('confirm-live-setting')).toHaveCount(0);
   await page.keyboard.press('F2');
 }
+
+/** Calls a method of the engine the window runs (the `?e2e=1` test seam) and gives back what
+ *  it answered: the way a test sets up what a person did before the part it drives. */
+export function engineCall<T = unknown>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([m, a]) => (window as unknown as { __counterflowTest: { counter: Record<string, (...x: unknown[]) => Promise<unknown>> } }).__counterflowTest.counter[m as string]!(...(a as unknown[])),
+    [method, args] as const,
+  ) as Promise<T>;
+}
+
+/** Opens a screen by its address and waits until `testId` shows (screens load on demand). */
+export async function goToScreen(page: Page, path: string, testId: string): Promise<void> {
+  await page.goto(page.url().replace(/#.*$/, `#${path}`));
+  await expect(page.getByTestId(testId).first()).toBeVisible({ timeout: 30_000 });
+}
