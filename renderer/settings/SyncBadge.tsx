@@ -10,31 +10,21 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Refused } from '../../shared/api';
 import type { OutboxRow } from '../../shared/db/rows';
-import type { SyncStatus } from '../../shared/sync/client';
-import type { SyncConfig } from '../../shared/sync/outbox';
-import { db } from '../db';
 import { toastRefused } from '../ui/toast';
 import { useRefusalText } from '../workflow/labels';
 import { syncBadgeState, type SyncBadgeState } from './syncBadgeState';
-import { refusedOrderId, useRefusedSubject } from './syncRefusals';
+import { useRefusedSubject } from './syncRefusals';
+import { readSyncRows } from './syncRows';
 
 const COLOR: Record<Exclude<SyncBadgeState['state'], 'none'>, string> = { connected: 'green', waiting: 'yellow', offline: 'gray', error: 'red', paused: 'gray' };
 const ICON = { connected: IconCloudCheck, waiting: IconCloudUpload, offline: IconCloudOff, error: IconCloudOff, paused: IconPlayerPause } as const;
 
 function useSyncBadge() {
   return useLiveQuery(async () => {
-    const [config, status, pending, refused] = await Promise.all([
-      db.syncState.get('config'),
-      db.syncState.get('status'),
-      db.outbox.where('status').equals('pending').count(),
-      db.outbox.where('status').equals('refused').toArray(),
-    ]);
-    const c = config?.value as SyncConfig | undefined;
-    const shown = syncBadgeState(c !== undefined, c?.paused ?? false, (status?.value as SyncStatus | undefined) ?? {}, pending);
-    const open = refused.filter((r) => !r.dismissed);
-    const orders = await db.orders.bulkGet(open.map((r) => refusedOrderId(r) ?? ''));
-    const numbers = new Map(open.map((r, i) => [r.commandId, orders[i]?.number]));
-    return { shown, error: (status?.value as SyncStatus | undefined)?.lastError, refused: open, numbers };
+    const { config, status, pending, refused } = await readSyncRows();
+    const shown = syncBadgeState(config !== undefined, config?.paused ?? false, status, pending);
+    const numbers = new Map(refused.map((r) => [r.row.commandId, r.orderNumber]));
+    return { shown, error: status.lastError, refused: refused.map((r) => r.row), numbers };
   }, []);
 }
 

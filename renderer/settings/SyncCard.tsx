@@ -10,31 +10,23 @@ import type { Refused } from '../../shared/api';
 import type { OutboxRow } from '../../shared/db/rows';
 import type { SyncConfig } from '../../shared/sync/outbox';
 import type { SyncStatus } from '../../shared/sync/client';
-import { db } from '../db';
 import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
 import { useRefusalText } from '../workflow/labels';
 import { SettingsCard } from './SettingsCard';
-import { refusedOrderId, useRefusedSubject } from './syncRefusals';
+import { useRefusedSubject } from './syncRefusals';
+import { readSyncRows } from './syncRows';
 
 type ShownConfig = Omit<SyncConfig, 'token'>;
 
 function useSyncView() {
   return useLiveQuery(async () => {
-    const [config, status, pending, refused] = await Promise.all([
-      db.syncState.get('config'),
-      db.syncState.get('status'),
-      db.outbox.where('status').equals('pending').count(),
-      db.outbox.where('status').equals('refused').toArray(),
-    ]);
-    const shown = config?.value as SyncConfig | undefined;
-    const open = refused.filter((r) => !r.dismissed).sort((a, b) => b.seq! - a.seq!);
-    const orders = await db.orders.bulkGet(open.map((r) => refusedOrderId(r) ?? ''));
+    const { config, status, pending, refused } = await readSyncRows();
     return {
-      config: shown ? ({ url: shown.url, deviceId: shown.deviceId, deviceName: shown.deviceName, prefix: shown.prefix, cursor: shown.cursor, paused: shown.paused } satisfies ShownConfig) : undefined,
-      status: (status?.value as SyncStatus | undefined) ?? {},
+      config: config ? ({ url: config.url, deviceId: config.deviceId, deviceName: config.deviceName, prefix: config.prefix, cursor: config.cursor, paused: config.paused } satisfies ShownConfig) : undefined,
+      status,
       pending,
-      refused: open.map((row, i) => ({ row, orderNumber: orders[i]?.number })),
+      refused,
     };
   }, []);
 }
