@@ -2,6 +2,7 @@
 // Each parses its arguments at the boundary and runs through the one pipeline, in one
 // transaction over the engine's tables and the tracking tables: a delivery takes the order
 // workflow's own action in the same transaction, never writes the order's state itself.
+import type { z } from 'zod';
 import type { Refused } from '../api';
 import type { TimerRow } from '../db/rows';
 import { parseArg, refused, timerCommandId, type CommandKind, type CommandMeta, type EventMeta } from '../engine/command';
@@ -59,15 +60,28 @@ export function createTrackingCommands(ctx: TrackingContext) {
   const machines = trackingMachines();
   const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? ctx.newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator(), at: ctx.now() });
 
-  async function saveCarrier(input: unknown, options?: unknown): Promise<{ ok: true; id: string } | Refused> {
-    const i = parseArg(carrierInputSchema, input, 'carrier');
+  /** A tracking command as each one runs: its input read with its schema at the boundary, its
+   *  options, its meta, then one pipeline transaction over the engine's and the tracking tables. */
+  async function run<S extends z.ZodType, R extends { ok: true }>(
+    kind: CommandKind,
+    schema: S,
+    field: string,
+    input: unknown,
+    options: unknown,
+    plan: (tx: TrackingTx, v: z.output<S>, m: CommandMeta) => Promise<Plan<R, TrackingTx>>,
+  ): Promise<R | Refused> {
+    const i = parseArg(schema, input, field);
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!i.ok) return i.refusal;
     if (!o.ok) return o.refusal;
-    const m = meta('tracking:carrier', o.value?.commandId);
-    return runCommand<{ ok: true; id: string }, TrackingTx>(storage, m, i.value, async () => ({
-      result: { ok: true, id: i.value.id },
-      write: (tx) => tx.putCarrier({ ...i.value, updatedAt: m.at } satisfies CarrierRow),
+    const m = meta(kind, o.value?.commandId);
+    return runCommand<R, TrackingTx>(storage, m, i.value, (tx) => plan(tx, i.value, m));
+  }
+
+  async function saveCarrier(input: unknown, options?: unknown): Promise<{ ok: true; id: string } | Refused> {
+    return run('tracking:carrier', carrierInputSchema, 'carrier', input, options, async (_tx, v, m) => ({
+      result: { ok: true as const, id: v.id },
+      write: (tx) => tx.putCarrier({ ...v, updatedAt: m.at } satisfies CarrierRow),
     }));
   }
 
@@ -84,13 +98,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
 
   /** The shipment of an order that ships (the seller's "ship" action will call this with its input). */
   async function createShipment(input: unknown, options?: unknown): Promise<ShipmentResult> {
-    const i = parseArg(createShipmentSchema, input, 'shipment');
-    const o = parseArg(commandOptionsSchema, options, 'options');
-    if (!i.ok) return i.refusal;
-    if (!o.ok) return o.refusal;
-    const v = i.value;
-    const m = meta('tracking:shipment', o.value?.commandId);
-    return runCommand<Extract<ShipmentResult, { ok: true }>, TrackingTx>(storage, m, v, async (tx) => {
+    return run<typeof createShipmentSchema, Extract<ShipmentResult, { ok: true }>>('tracking:shipment', createShipmentSchema, 'shipment', input, options, async (tx, v, m) => {
       const planned = await planShipment(tx, m, { ...v, service: v.service ?? null });
       if ('ok' in planned) return { result: planned };
       const { shipment, timer, serial } = planned;
@@ -124,13 +132,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
   }
 
   async function scanCheckpoint(input: unknown, options?: unknown): Promise<CheckpointResult> {
-    const i = parseArg(checkpointSchema, input, 'checkpoint');
-    const o = parseArg(commandOptionsSchema, options, 'options');
-    if (!i.ok) return i.refusal;
-    if (!o.ok) return o.refusal;
-    const v = i.value;
-    const m = meta('tracking:checkpoint', o.value?.commandId);
-    return runCommand<Extract<CheckpointResult, { ok: true }>, TrackingTx>(storage, m, v, async (tx) => {
+    return run<typeof checkpointSchema, Extract<CheckpointResult, { ok: true }>>('tracking:checkpoint', checkpointSchema, 'checkpoint', input, options, async (tx, v, m) => {
       const shipment = await tx.shipmentByCode(v.code);
       if (!shipment) return { result: refused('not-found', `No parcel with tracking number or SSCC ${v.code} on this counter.`, { reason: 'unknown-parcel', code: v.code }) };
       const [earlier, lateMs, timer] = await Promise.all([
@@ -173,13 +175,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
   }
 
   async function openException(input: unknown, options?: unknown): Promise<ExceptionResult> {
-    const i = parseArg(openExceptionSchema, input, 'exception');
-    const o = parseArg(commandOptionsSchema, options, 'options');
-    if (!i.ok) return i.refusal;
-    if (!o.ok) return o.refusal;
-    const v = i.value;
-    const m = meta('tracking:exception', o.value?.commandId);
-    return runCommand<Extract<ExceptionResult, { ok: true }>, TrackingTx>(storage, m, v, async (tx) => {
+    return run<typeof openExceptionSchema, Extract<ExceptionResult, { ok: true }>>('tracking:exception', openExceptionSchema, 'exception', input, options, async (tx, v, m) => {
       const shipment = await tx.shipment(v.shipmentId);
       if (!shipment) return { result: refused('not-found', `No shipment with id ${v.shipmentId}.`, { reason: 'unknown-entity', kind: 'shipment', id: v.shipmentId }) };
       const row = newException(machines.exception, shipment, { type: v.type, note: v.note ?? null, owner: v.owner ?? null }, m, ctx.newId());
@@ -188,13 +184,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
   }
 
   async function workException(input: unknown, options?: unknown): Promise<ExceptionResult> {
-    const i = parseArg(workExceptionSchema, input, 'exception');
-    const o = parseArg(commandOptionsSchema, options, 'options');
-    if (!i.ok) return i.refusal;
-    if (!o.ok) return o.refusal;
-    const v = i.value;
-    const m = meta('tracking:exception', o.value?.commandId);
-    return runCommand<Extract<ExceptionResult, { ok: true }>, TrackingTx>(storage, m, v, async (tx) => {
+    return run<typeof workExceptionSchema, Extract<ExceptionResult, { ok: true }>>('tracking:exception', workExceptionSchema, 'exception', input, options, async (tx, v, m) => {
       const exception = await tx.exception(v.exceptionId);
       if (!exception) return { result: refused('not-found', `No exception with id ${v.exceptionId}.`, { reason: 'unknown-entity', kind: 'exception', id: v.exceptionId }) };
       const decided = decideWorkException(machines.exception, exception, { action: v.action ?? null, note: v.note ?? v.reason ?? null, owner: v.owner ?? null }, m);
