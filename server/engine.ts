@@ -2,6 +2,9 @@
 // PostgreSQL storage. Commands carry the device and operator that sent them, so the
 // factories are made per push (they only close over their context).
 import type { CommandStorage, StorageTx } from '../shared/engine/storage';
+import type { LogisticsTx } from '../shared/engine/logistics';
+import type { TrackingTx } from '../shared/tracking/storage';
+import { trackingCommandsFor, storeDefaultCarriers, type ServerTrackingCommands } from './trackingEngine';
 import { createAdminCommands } from '../shared/engine/adminCommands';
 import { BUILT_IN_HANDLERS } from '../shared/engine/handlers';
 import { createOrderCommands } from '../shared/engine/orderCommands';
@@ -16,23 +19,26 @@ export interface EngineOptions {
   voucherCode?: () => string;
 }
 
+/** The server's transactions: the engine's tables and the tracking ones (pgTracking.ts). */
+export type ServerTx = TrackingTx & LogisticsTx;
+
 export interface ServerEngine {
-  readonly storage: CommandStorage;
+  readonly storage: CommandStorage<ServerTx>;
   /** The commands as one device and operator send them; with the device's order-number
    *  prefix, orders are numbered as that device numbers them (its prefix, its sequence). */
   commandsFor(deviceId: string, operator: string, prefix?: string): DeviceCommands;
 }
 
-export type DeviceCommands = ReturnType<typeof createOrderCommands> & ReturnType<typeof createStockCommands> & ReturnType<typeof createAdminCommands>;
+export type DeviceCommands = ReturnType<typeof createOrderCommands> & ReturnType<typeof createStockCommands> & ReturnType<typeof createAdminCommands> & ServerTrackingCommands;
 
 /**
  * The storage as one device's commands see it: its own order-number prefix in the settings,
  * and its own sequences (`order:product@<device>`), so the server numbers a counter's orders
  * as the counter did (PO-D1-000001, PO-D1-000002 …) and two counters never share a number.
  */
-export function deviceNumbering(storage: CommandStorage, deviceId: string, prefix: string): CommandStorage {
-  const wrap = (tx: StorageTx): StorageTx => {
-    const scoped = Object.create(tx) as StorageTx;
+export function deviceNumbering<Tx extends StorageTx>(storage: CommandStorage<Tx>, deviceId: string, prefix: string): CommandStorage<Tx> {
+  const wrap = (tx: Tx): Tx => {
+    const scoped = Object.create(tx) as Tx;
     scoped.settings = async () => ({ ...(await tx.settings()), devicePrefix: prefix });
     scoped.sequence = (name) => tx.sequence(`${name}@${deviceId}`);
     scoped.setSequence = (name, value) => tx.setSequence(`${name}@${deviceId}`, value);
@@ -53,19 +59,24 @@ async function storeBuiltIns(storage: CommandStorage, registry: WorkflowRegistry
   });
 }
 
-export async function startEngine(storage: CommandStorage, options: EngineOptions = {}): Promise<ServerEngine> {
+export async function startEngine(storage: CommandStorage<ServerTx>, options: EngineOptions = {}): Promise<ServerEngine> {
   const now = options.now ?? Date.now;
   const registry = new WorkflowRegistry();
   const source: WorkflowSource = { registry, handlerNames: new Set(Object.keys(BUILT_IN_HANDLERS)) };
   await storeBuiltIns(storage, registry, now());
+  await storeDefaultCarriers(storage, now());
   return {
     storage,
     commandsFor(deviceId, operator, prefix) {
       const ctx = { storage: prefix === undefined ? storage : deviceNumbering(storage, deviceId, prefix), source, deviceId, operator: () => operator, now };
+      // The same storage carries the logistics tables: an action that ships makes its
+      // shipment here as on the counter, and a parcel's late timer fires here too.
+      const tracking = trackingCommandsFor(ctx, options.voucherCode);
       return {
-        ...createOrderCommands({ ...ctx, handlers: BUILT_IN_HANDLERS, ...(options.voucherCode ? { voucherCode: options.voucherCode } : {}) }),
+        ...createOrderCommands({ ...ctx, handlers: BUILT_IN_HANDLERS, ...(options.voucherCode ? { voucherCode: options.voucherCode } : {}), logistics: ctx.storage, timerFirers: tracking.timerFirers }),
         ...createStockCommands(ctx),
         ...createAdminCommands(ctx),
+        ...tracking.commands,
       };
     },
   };

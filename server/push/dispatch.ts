@@ -5,6 +5,7 @@
 import type { Refused } from '../../shared/api';
 import type { PushKind } from '../../shared/sync/pushForm';
 import type { DeviceCommands } from '../engine';
+import { TRACKING_DISPATCH } from './trackingDispatch';
 
 export type PushResult = { ok: true } | Refused;
 
@@ -32,6 +33,7 @@ export const PUSH_KINDS = {
   'stock:transfer': (c, [m], commandId) => c.transfer(arg<Arg<'transfer', 0>>(m), { commandId }),
   'stock:import-products': (c, [csv], commandId) => c.importProducts(arg<string>(csv), { commandId }),
   'stock:import-stock-levels': (c, [csv], commandId) => c.importStockLevels(arg<string>(csv), { commandId }),
+  ...TRACKING_DISPATCH,
 } satisfies Record<PushKind, Run>;
 
 export const PUSH_KIND_NAMES = Object.keys(PUSH_KINDS) as [PushKind, ...PushKind[]];

@@ -2,6 +2,8 @@
 // table each one lands in. The server and the counter both read this list, so they agree
 // on what is shared. Not shared: operators and sign-ins (each counter's own people),
 // sequences (each device numbers its own orders), scans, and the settings of one device.
+import { TRACKING_SETTING_KEYS, TRACKING_SYNC_TABLES } from './trackingSync';
+
 export const SYNC_TABLES = {
   orders: 'orders',
   items: 'items',
@@ -18,13 +20,14 @@ export const SYNC_TABLES = {
   stock_levels: 'stockLevels',
   reservations: 'reservations',
   state_counts: 'stateCounts',
+  ...TRACKING_SYNC_TABLES,
 } as const;
 
 export type SyncTable = keyof typeof SYNC_TABLES;
 export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLES) as SyncTable[];
 
 /** Settings every counter of a shop shares; the others (prefix, name, preset) are the device's. */
-export const SHARED_SETTING_KEYS = ['periods', 'allocationStrategy', 'utcOffsetMinutes'] as const;
+export const SHARED_SETTING_KEYS = ['periods', 'allocationStrategy', 'utcOffsetMinutes', ...TRACKING_SETTING_KEYS] as const;
 
 /** One changed row, as the server has it. */
 export interface PulledChange {
