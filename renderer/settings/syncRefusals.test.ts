@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { refusedOrderId, refusedParcel } from './syncRefusals';
+
+describe('a refused command as the clerk sees it', () => {
+  it('a refused parcel scan names the parcel it scanned; other commands name none', () => {
+    expect(refusedParcel({ kind: 'tracking:checkpoint', args: [{ code: '1Z999AA10123456784', kind: 'returned' }] })).toBe('1Z999AA10123456784');
+    expect(refusedParcel({ kind: 'tracking:checkpoint', args: [null] })).toBeUndefined();
+    expect(refusedParcel({ kind: 'act', args: [{ kind: 'order', id: 'o1' }, 'S', 'ship the order'] })).toBeUndefined();
+    expect(refusedOrderId({ kind: 'tracking:checkpoint', args: [{ code: 'X' }] })).toBeUndefined();
+  });
+});
