@@ -230,6 +230,38 @@ function trackingStory(name: string, backend: () => Promise<Backend>, skip = fal
       expect(await dumpRows(server.q)).toEqual(before);
     }, 120_000);
 
+    it('the shop\'s SSCC prefix and late hours set at A hold on the server and at B: the next shipment is labelled and timed the same everywhere', async () => {
+      const { a, b } = await shippedAtA();
+      expect(await a.counter.setSetting('sscc', { companyPrefix: '4012345', extension: 3 }, { role: 'A' })).toMatchObject({ ok: true });
+      expect(await a.counter.setSetting('parcelLateAfterMs', 6 * HOUR)).toMatchObject({ ok: true });
+      await synced(a.sync, b.sync);
+      // Taken on the server too (the live SSCC setting with the Admin role it was set in).
+      expect(await a.counter.db.outbox.where('status').equals('refused').count()).toBe(0);
+      for (const [key, value] of [['sscc', { companyPrefix: '4012345', extension: 3 }], ['parcelLateAfterMs', 6 * HOUR]] as const) {
+        const [stored] = (await server.q.query<{ row: { value: unknown } }>('SELECT row FROM settings WHERE key = $1', [key])).rows;
+        expect(stored?.row.value).toEqual(value);
+        expect(stored?.row.value).toEqual((await b.counter.db.settings.get(key))?.value);
+        expect(stored?.row.value).toEqual((await a.counter.db.settings.get(key))?.value);
+      }
+      // A second order shipped at B now: the server decides it with the shop's settings.
+      const tag = `t${++tags}`;
+      await b.counter.addLocation({ id: `loc-${tag}`, name: 'B', priority: 1 });
+      await b.counter.addProduct({ sku: `SKU-${tag}`, name: 'B thing', price: 5 });
+      await b.counter.receive({ sku: `SKU-${tag}`, locationId: `loc-${tag}`, qty: 1 });
+      const made = await b.counter.createOrder('product', { buyerId: 'b', lines: [{ sku: `SKU-${tag}`, qty: 1, price: 5 }] });
+      if (!made.ok) throw new Error(made.message);
+      expect((await b.counter.act({ kind: 'order', id: made.orderId }, 'P', 'payment successful')).ok).toBe(true);
+      const shipped = await b.counter.act({ kind: 'order', id: made.orderId }, 'S', 'ship the order', { carrier: 'ups', trackingNumbers: [upsNumber()] });
+      if (!shipped.ok) throw new Error(shipped.message);
+      await synced(b.sync, a.sync);
+      const end = await allAgree(made.orderId, a.counter, b.counter);
+      const shipment = JSON.parse(end.shipments[0]!) as ShipmentRow;
+      expect(shipment.sscc[0]).toMatch(/^34012345\d{10}$/);
+      const timer = (await server.q.query<{ row: { dueAt: number } }>('SELECT row FROM timers WHERE id = $1', [shipment.lateTimerId])).rows[0]?.row;
+      expect(timer?.dueAt).toBe(shipment.createdAt + 6 * HOUR);
+      for (const c of [a.counter, b.counter]) expect(await c.db.timers.get(shipment.lateTimerId!)).toEqual(timer);
+    }, 120_000);
+
     it('a parcel\'s late timer fired by an offline counter and by the server is one late exception with one id', async () => {
       const { a, b, orderId } = await shippedAtA();
       clock += 49 * HOUR;
