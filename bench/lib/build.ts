@@ -56,7 +56,7 @@ export function buildApp(force = false) {
       configFile: path.join(ROOT, 'vite.config.ts'),
       mode: 'e2e',
       logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, sourcemap: false },
+      build: { outDir, emptyOutDir: true, sourcemap: false, ...(process.env.BENCH_MINIFY === '0' ? { minify: false } : {}) },
     });
   });
 }
