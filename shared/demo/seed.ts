@@ -36,7 +36,8 @@ export interface SeedDeps {
 // Orders per transaction. While a batch is written, the counter's own reads and commands on
 // the same tables wait for it: during an import of 100 000, a lookup waited p95 ~2 s with
 // 2 000 per transaction, ~0.35 s with 250 and ~0.19 s with 100, for an import 11-15 % slower
-// than with 2 000 and 4-6 % faster than with 100 (bench/RESULTS.md).
+// than with 2 000 and 4-6 % faster than with 100 (bench/RESULTS.md). With each batch decided
+// ahead, 100 still halved the lookup's wait but put the import over 1.25x its floor (perf branch).
 export const SEED_ORDERS_PER_TRANSACTION = 250;
 const MINUTE = 60_000;
 
