@@ -597,28 +597,33 @@ export async function benchScan(session: Session, state: AppState): Promise<Figu
   const perScan: Array<Record<string, number>> = [];
   const rpcMs: Record<string, number[]> = {};
   let mode: 'scanner marks' | 'action key' = 'scanner marks';
-  for (const [i, order] of orders.slice(0, samples + 2).entries()) {
-    if (mode === 'scanner marks') {
-      const t = await scanOnce(page, order, i === 0, OPERATOR_PAUSE_MS);
-      if (t === null) mode = 'action key';
-      else {
-        action.push(t.action);
-        label.push(t.label);
-        labelFloor.push(await floorLabel(order.number));
-        badges.push(t.badge ?? NaN);
-        notices.push(t.notice ?? NaN);
-        const rpc = await rpcsOfLastScan(page);
-        engineBusy.push(rpc.busyMs);
-        const counts: Record<string, number> = {};
-        for (const c of rpc.calls) {
-          counts[c.method] = (counts[c.method] ?? 0) + 1;
-          (rpcMs[c.method] ??= []).push(c.ms);
+  // With --profile, the labels and cards of the headline samples are recorded (window main thread).
+  const sampled = async () => {
+    for (const [i, order] of orders.slice(0, samples + 2).entries()) {
+      if (mode === 'scanner marks') {
+        const t = await scanOnce(page, order, i === 0, OPERATOR_PAUSE_MS);
+        if (t === null) mode = 'action key';
+        else {
+          action.push(t.action);
+          label.push(t.label);
+          labelFloor.push(await floorLabel(order.number));
+          badges.push(t.badge ?? NaN);
+          notices.push(t.notice ?? NaN);
+          const rpc = await rpcsOfLastScan(page);
+          engineBusy.push(rpc.busyMs);
+          const counts: Record<string, number> = {};
+          for (const c of rpc.calls) {
+            counts[c.method] = (counts[c.method] ?? 0) + 1;
+            (rpcMs[c.method] ??= []).push(c.ms);
+          }
+          perScan.push(counts);
         }
-        perScan.push(counts);
       }
+      if (mode === 'action key') action.push(await actionKeyOnce(page, order.id));
     }
-    if (mode === 'action key') action.push(await actionKeyOnce(page, order.id));
-  }
+  };
+  if (session.options.profile) await profilePage(page, session.profilePath('scan'), sampled);
+  else await sampled();
   // The card scanned as soon as the order page has painted: the page is still loading
   // (timeline, panels) and its queries and renders compete with the command.
   // So is the label scanned as soon as the previous card's new state painted: the page is

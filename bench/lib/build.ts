@@ -56,7 +56,7 @@ export function buildApp(force = false) {
       configFile: path.join(ROOT, 'vite.config.ts'),
       mode: 'e2e',
       logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, sourcemap: false },
+      build: { outDir, emptyOutDir: true, sourcemap: false, ...(process.env.BENCH_MINIFY === '0' ? { minify: false } : {}) },
     });
   });
 }
@@ -81,6 +81,8 @@ export function buildBenchPage(force = false) {
           emptyOutDir: true,
           target: 'es2022',
           sourcemap: false,
+          // BENCH_MINIFY=0 keeps names readable in --profile's .cpuprofile files.
+          minify: process.env.BENCH_MINIFY !== '0',
           chunkSizeWarningLimit: 4000,
           rollupOptions: { input: { main: path.join(root, 'index.html'), floor: path.join(root, 'floor.html') } },
         },

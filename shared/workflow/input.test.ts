@@ -29,6 +29,15 @@ describe('checking what an action carries', () => {
     });
   });
 
+  it('answers nothing given the same with or without optional fields declared, and still asks for required ones', () => {
+    const optional = SHIP.filter((f) => !f.required);
+    for (const raw of [undefined, null, {}, { memo: '   ', parcels: null }]) {
+      expect(checkInput(optional, raw)).toEqual({ ok: true, value: {} });
+      expect(checkInput([], raw)).toEqual({ ok: true, value: {} });
+      expect(checkInput(SHIP, raw)).toMatchObject({ ok: false, refusal: { field: 'carrier', problem: 'missing' } });
+    }
+  });
+
   it('names the field and the problem', () => {
     expect(refusal({ trackingNumbers: ['A1'] })).toMatchObject({ field: 'carrier', problem: 'missing', message: 'Carrier: is missing' });
     expect(refusal({ carrier: 'ups', trackingNumbers: ['A1'] })).toMatchObject({ field: 'carrier', problem: 'not-choice' });

@@ -346,6 +346,9 @@ export function checkInput(fields: InputDeclaration | undefined, raw: unknown, b
     if (f.required && !given(cleaned[f.name])) return no('missing', f.name, f.label, `${f.label}: is missing`);
     if (cleaned[f.name] !== undefined && !given(cleaned[f.name])) delete cleaned[f.name];
   }
+  // Nothing given and nothing required (checked above): the schema would answer {} too. Most
+  // actions carry no input, and building the schema was ~5 % of the demo import's time.
+  if (Object.keys(cleaned).length === 0) return { ok: true, value: {} };
   const parsed = inputSchemaOf(decl, bounds).safeParse(cleaned);
   if (parsed.success) return { ok: true, value: parsed.data };
   // The first problem, in the declaration's order (the form's order).
