@@ -10,6 +10,7 @@ export type CommandKind =
   | 'act-on-order'
   | 'redeem-voucher'
   | 'fire-timer'
+  | 'repair-stock'
   | 'install-workflow'
   | 'set-setting'
   | 'import-demo'
@@ -39,8 +40,10 @@ export interface CommandMeta extends EventMeta {
 
 /** Ids the engine derives itself; a caller can never take one (a timer's firing is
  *  `timer:<timer id>`, so whichever place fires it first wins and the other is a repeat;
- *  a demo import batch is `demo:<run>:<batch>`, so a resumed run skips the batches stored). */
-export const DERIVED_ID_PREFIXES = ['timer:', 'demo:'] as const;
+ *  a demo import batch is `demo:<run>:<batch>`, so a resumed run skips the batches stored;
+ *  the start-up stock repair is `repair:<ledger's last row>:<digest>`, so two windows starting
+ *  together repair once: inventory/startupCheck.ts). */
+export const DERIVED_ID_PREFIXES = ['timer:', 'demo:', 'repair:'] as const;
 
 export function isDerivedId(id: string): boolean {
   return DERIVED_ID_PREFIXES.some((p) => id.startsWith(p));
