@@ -3,6 +3,7 @@
 // bad input becomes a refusal that names its field.
 import type { z } from 'zod';
 import type { Refused, RefusalCode } from '../api';
+import { fieldProblems } from '../fieldProblems';
 
 export type CommandKind =
   | 'create-order'
@@ -189,5 +190,5 @@ export function parseArg<S extends z.ZodType>(schema: S, value: unknown, field: 
     return { ok: false, refusal: unreadable(error, field) };
   }
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, refusal: refused('invalid-input', describeIssues(parsed.error, field), { reason: 'bad-field', field }) };
+  return { ok: false, refusal: refused('invalid-input', describeIssues(parsed.error, field), { reason: 'bad-field', field, issues: fieldProblems(parsed.error, field) }) };
 }
