@@ -1,5 +1,5 @@
 // The Chinese UI words what the engine says: over the main flows in 简体中文 (create an
-// order, act on it, an order refused, stock received and a receipt refused) no English
+// order, act on it, an order refused, a form field's problem, stock received and a receipt refused) no English
 // refusal sentence, timeline detail or toast shows; each is in Chinese. The sentences looked
 // for are the English locale's own, so a refusal that falls back to the engine's English
 // message is caught.
@@ -43,6 +43,16 @@ test.describe('refusals in Chinese', () => {
     const refusal = page.getByTestId('create-refusal');
     await expect(refusal).toContainText('仅有 1 件 CUP-01 可用');
     await expectNoEnglish(page, 'create-order refusal');
+
+    // A form field's problem: the engine's zod sentence ("the buyer is missing") is worded
+    // from its problems as data.
+    await page.getByTestId('buyer-id').fill('');
+    await page.getByTestId('line-qty').fill('1');
+    await page.getByTestId('create-order').click();
+    await expect(refusal).toHaveText(/输入有误：买家不能为空/);
+    await expect(refusal).not.toContainText('missing');
+    await expectNoEnglish(page, 'bad-field refusal');
+    await page.getByTestId('buyer-id').fill('C-8001');
 
     // Created, then acted on: paid as the platform, shipped as the seller.
     await page.getByTestId('line-qty').fill('1');

@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import { readBackup, recordBackup, restoreBackup, writeBackup } from '../shared/backup';
 import { openCounter, type EngineCounter } from '../shared/index';
-import { importDemo } from '../shared/demo/importDemo';
+import { importDemo, resumeDemoImport } from '../shared/demo/importDemo';
 import { demoImportRefusal } from '../shared/demo/demoCounter';
 import { createSyncClient, type SyncClient, type SyncTransport } from '../shared/sync/client';
 import type { EngineApi, EngineBackupApi, EngineHello, EngineInfo, EngineOptions } from './engine/protocol';
@@ -92,6 +92,14 @@ const facade = new Proxy({} as EngineApi, {
         const refusal = demoImportRefusal(dbName);
         if (refusal) throw new Error(refusal);
         return importDemo(counter, options);
+      };
+    }
+    if (prop === 'resumeDemoImport') {
+      return async () => {
+        const counter = await counterReady;
+        const refusal = demoImportRefusal(dbName);
+        if (refusal) throw new Error(refusal);
+        return resumeDemoImport(counter);
       };
     }
     return async (...args: unknown[]) => {

@@ -37,13 +37,45 @@ export const REFUSAL_CODES = [
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
+/** One problem of a bad input, as data (invalid-input, reason bad-field: `params.issues`), so a
+ *  screen words it in the reader's language: where it is, what zod found, and the bound. */
+export interface FieldProblem {
+  /** The path in the command's argument ("lines.0.qty", "payment.amount"). */
+  path: string;
+  /** The field the problem is in: the path's last name ("qty"), or the argument's. */
+  field: string;
+  /** 1-based order line when the problem is on one. */
+  line: number | null;
+  /** zod's issue code (too_small, too_big, invalid_type, invalid_format, invalid_value,
+   *  unrecognized_keys, custom...). */
+  code: string;
+  /** A custom check's own name (missing, unprintable, reserved-id...); see shared/fieldProblems.ts. */
+  problem?: string;
+  /** The bound of a too_small / too_big, and whether it is allowed itself. */
+  limit?: number;
+  inclusive?: boolean;
+  /** The lower bound of a check with two (a PIN's length). */
+  min?: number;
+  /** What a too_small / too_big measured: string (characters), number, array (entries). */
+  origin?: string;
+  /** What was expected (invalid_type: number, string, int, object...). */
+  expected?: string;
+  /** The format an invalid_format wanted (regex, email...). */
+  format?: string;
+  /** Names of unrecognized keys, as sent. */
+  keys?: string[];
+}
+
+/** A fact of a refusal: a plain value, or a bad input's problems. */
+export type RefusalFact = string | number | boolean | null | readonly FieldProblem[];
+
 export interface Refused {
   ok: false;
   code: RefusalCode;
   /** English, for logs and scripts; a screen words the refusal from `code` and `params`. */
   message: string;
   /** The facts of the refusal as data (the sku, the quantities, the states, the field). */
-  params?: Record<string, string | number | boolean | null>;
+  params?: Record<string, RefusalFact>;
   /** Extra facts for the clerk, e.g. what stock is available where. */
   details?: unknown;
 }

@@ -51,7 +51,8 @@ export const REFUSAL_SITUATIONS = {
     'not-enough-on-hand': ['sku', 'location', 'name', 'onHand', 'requested'],
   },
   'invalid-input': {
-    'bad-field': ['field', 'line'],
+    // `issues`: every problem as data (FieldProblem, shared/fieldProblems.ts), worded one by one.
+    'bad-field': ['field', 'line', 'issues'],
     unreadable: ['field', 'cause'],
     'no-creation-step': ['workflowId', 'version'],
     'action-input': ['action', 'field', 'label', 'problem', 'limit'],

@@ -43,6 +43,9 @@ export type EngineCalls = Counter &
   failedTimers(): Promise<TimerRow[]>;
   retryTimer(timerId: string): Promise<{ ok: true } | Refused>;
   importDemo(options: { orders: number }): Promise<{ orders: number; products: number }>;
+  /** Finishes the newest demo import that stopped before its end (shared/demo/importDemo.ts),
+   *  in whole batches from the one after the last stored; null when none is unfinished. */
+  resumeDemoImport(): Promise<{ orders: number; products: number } | null>;
 };
 
 export type EngineApi = EngineCalls &

@@ -25,6 +25,7 @@ import { useShownStates } from '../state/shownStates';
 import type { Translate } from '../workflow/explain';
 import type { CatalogRole } from '../workflow/catalog';
 import type { WorkflowWords } from '../workflow/labels';
+import { currencyDigits } from '../ui/currencyDigits';
 import { refusalText } from '../ui/refusal';
 import { findScannedProduct } from './products';
 import { normaliseTracking } from '../../shared/tracking/carriers';
@@ -171,7 +172,7 @@ async function applyAction(action: string, ctx: RouteContext): Promise<ScanOutco
     const parts = await Promise.all((result.details as EntityRef[]).map((ref) => partLabel(ref, ctx)));
     return fail(t('scan.msg.actionAmbiguous', { action: actionLabel, parts: parts.join(', ') }), { title });
   }
-  if (!result.ok) return fail(refusalText(result, t as Translate, words), { title });
+  if (!result.ok) return fail(refusalText(result, t as Translate, words, { digits: await currencyDigits() }), { title });
   const target = result.target ?? { kind: 'order' as const, id: orderId };
   // Paint the new state now; the page's live query catches up a moment later.
   useShownStates.getState().show(target.id, result);
@@ -213,7 +214,7 @@ async function switchOperator(badge: string, ctx: RouteContext): Promise<ScanOut
   const { t } = ctx;
   const title = t('scan.head.operator');
   const result = await signIn({ badge });
-  if (!result.ok) return fail(refusalText(result, t as Translate, ctx.words()), { title, settle: 'none' });
+  if (!result.ok) return fail(refusalText(result, t as Translate, ctx.words(), { digits: await currencyDigits() }), { title, settle: 'none' });
   return ok(t('operators.scan.switched', { name: result.operator.name }), { title, settle: 'local' });
 }
 
@@ -221,7 +222,7 @@ async function redeem(code: string, ctx: RouteContext): Promise<ScanOutcome> {
   const { t } = ctx;
   const title = t('scan.head.voucher', { code });
   const result = await counter.redeemVoucher(code);
-  if (!result.ok) return fail(refusalText(result, t as Translate, ctx.words()), { title, settle: 'none' });
+  if (!result.ok) return fail(refusalText(result, t as Translate, ctx.words(), { digits: await currencyDigits() }), { title, settle: 'none' });
   const { left, order } = result.params;
   const message = left === 0 ? t('scan.msg.voucherLastUse', { code, order }) : t('scan.msg.voucherAccepted', { code, order, count: left });
   return { ok: true, message, title, settle: 'commit' };

@@ -2,12 +2,16 @@
 // real workflow by the engine — only ever in the demo counter, a database of its own beside
 // the shop's. In the shop this card opens the demo counter; there it generates, leads back,
 // and deletes the demo counter. Progress is the live order count as batches are written.
+// An import stopped midway (the window closed) shows here with a way to finish it: each
+// batch is one stored command, so the run resumes at the batch after the last one stored.
 import { Alert, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconBuildingStore, IconDatabasePlus, IconFlask, IconSparkles, IconTrash } from '@tabler/icons-react';
+import { IconBuildingStore, IconDatabasePlus, IconFlask, IconPlayerPlay, IconSparkles, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderTotal } from '../boards/queries';
+import { db } from '../db';
+import { plannedBatches, unfinishedDemoImport } from '../../shared/demo/runs';
 import { useCounter } from '../engine/client';
 import { formatDuration, numberFormat, useLocale, useNow } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
@@ -53,28 +57,37 @@ function DemoCounterCard() {
   const [result, setResult] = useState<{ orders: number; products: number; ms: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const orders = useLiveQuery(orderTotal, []);
+  // Re-read as commands are stored: a batch landing (here or in another window) moves it on.
+  const stopped = useLiveQuery(() => unfinishedDemoImport(db), []);
   const now = useNow();
   const number = (n: number) => numberFormat(locale).format(n);
 
-  const generate = async () => {
-    const requested = Number(count);
+  /** Runs an import (a new one, or the rest of a stopped one) with progress and its outcome. */
+  const runImport = async (requested: number, start: () => Promise<{ orders: number; products: number } | null>, words: { done: string; detail: string; failed: string }) => {
     setResult(null);
     setError(null);
     const started: Run = { requested, startCount: orders ?? 0, startedAt: Date.now() };
     setRun(started);
     try {
-      const r = await counter.importDemo({ orders: requested });
+      const r = await start();
+      if (!r) return; // another window finished it meanwhile
       const ms = Date.now() - started.startedAt;
       setResult({ ...r, ms });
-      toastOk(t('settings.demo.done'), t('settings.demo.doneDetail', { orders: number(r.orders), products: number(r.products) }));
+      toastOk(t(words.done), t(words.detail, { orders: number(r.orders), products: number(r.products) }));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       setError(message);
-      toastRefused(t('settings.demo.failed'), message);
+      toastRefused(t(words.failed), message);
     } finally {
       setRun(null);
     }
   };
+  const generate = () => {
+    const requested = Number(count);
+    return runImport(requested, () => counter.importDemo({ orders: requested }), { done: 'settings.demo.done', detail: 'settings.demo.doneDetail', failed: 'settings.demo.failed' });
+  };
+  const resume = () =>
+    stopped && runImport(stopped.total - stopped.written, () => counter.resumeDemoImport(), { done: 'settings.demo.resumed', detail: 'settings.demo.resumedDetail', failed: 'settings.demo.resumeFailed' });
 
   const written = run && orders !== undefined ? Math.max(0, orders - run.startCount) : 0;
   const percent = run ? Math.min(100, (written / run.requested) * 100) : 0;
@@ -111,6 +124,18 @@ function DemoCounterCard() {
           {t('settings.demo.generate', { count: Number(count), formatted: number(Number(count)) })}
         </Button>
       </Group>
+      {stopped && !run ? (
+        <Alert color="yellow" variant="light" data-testid="demo-stopped" data-batch={stopped.batch} data-batches={plannedBatches(stopped)}>
+          <Group justify="space-between" wrap="nowrap">
+            <Text fz="sm">
+              {t('settings.demo.stopped', { batch: number(stopped.batch), batches: number(plannedBatches(stopped)), written: number(stopped.written), total: number(stopped.total) })}
+            </Text>
+            <Button leftSection={<IconPlayerPlay size={18} />} onClick={() => void resume()} data-testid="demo-resume">
+              {t('settings.demo.resume')}
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
       {run ? (
         <Stack gap={6} data-testid="demo-progress" role="status" aria-live="polite">
           {/* Orders are written in batches: until the first one lands, show that work is going on. */}

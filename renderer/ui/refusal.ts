@@ -4,11 +4,12 @@
 // (or `.default`), with states, roles and actions by the words the UI already has. A
 // code or situation this build does not know shows the engine's English message.
 // Pure (the test gives it its own i18next); useRefusalText binds it to the app's.
-import { formatMoney as plainMoney } from '../../shared/money';
+import { DEFAULT_CURRENCY, formatMoney as plainMoney, type CurrencyDigits } from '../../shared/money';
 import type { Refused } from '../../shared/api';
 import type { Condition } from '../../shared/db/rows';
 import { conditionText, type Translate } from '../workflow/explain';
 import type { WorkflowWords } from '../workflow/labels';
+import { isFieldProblems, problemsText } from './fieldProblemWords';
 import type { StateFamily } from './stateColors';
 
 type Params = NonNullable<Refused['params']>;
@@ -34,14 +35,19 @@ function familyOf(kind: unknown): StateFamily {
   return kind === 'item' || kind === 'refund' || kind === 'voucher' ? kind : 'order';
 }
 
+/** How a refusal words its amounts: the shop currency's minor-unit digits (Settings → Shop). */
+export interface RefusalOptions {
+  digits?: CurrencyDigits;
+}
+
 /** Facts as the sentence shows them: states, roles, actions and conditions in words. */
-function worded(code: Refused['code'], reason: string | null, p: Params, t: Translate, words: WorkflowWords): Facts | null {
+function worded(code: Refused['code'], reason: string | null, p: Params, t: Translate, words: WorkflowWords, money: (minor: number) => string, digits: CurrencyDigits): Facts | null {
   const family = familyOf(p.kind);
   const role = (r: string) => t(`common.role.${r}`, { defaultValue: r });
   const facts: Facts = { ...p };
   if (typeof p.action === 'string') facts.action = words.action(p.action);
   if (typeof p.kind === 'string') facts.kind = t(`refusal.kind.${p.kind}`, { defaultValue: p.kind });
-  for (const name of MONEY_FACTS) if (typeof p[name] === 'number' && Number.isSafeInteger(p[name])) facts[name] = plainMoney(p[name]);
+  for (const name of MONEY_FACTS) if (typeof p[name] === 'number' && Number.isSafeInteger(p[name])) facts[name] = money(p[name]);
   switch (code) {
     case 'unknown-role':
       facts.roles = str(p.roles).split(',').filter(Boolean).join(t(`${EXPLAIN}.list`));
@@ -103,7 +109,8 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
         facts.field = p.problem === 'unknown-field' || p.problem === 'no-input' ? str(p.field) : words.field(str(p.field));
         facts.context = str(p.problem);
         // A money field's bound is in minor units: shown as the amount people read.
-        if (words.isMoney(str(p.field)) && typeof p.limit === 'number') facts.limit = plainMoney(p.limit);
+        if (words.isMoney(str(p.field)) && typeof p.limit === 'number') facts.limit = money(p.limit);
+        facts.digits = digits;
       }
       if (reason === 'nothing-to-ship') facts.status = t(`refusal.reservation.${str(p.status)}`, { defaultValue: str(p.status) });
       if (reason === 'file-problems' || reason === 'definition-problems') facts.count = Number(p.problems);
@@ -124,8 +131,13 @@ function parseGuard(value: unknown): Condition | null {
   }
 }
 
-/** A bad field's words: "Line 2: " or "lines.1.qty: ", then the engine's own detail. */
-function badField(r: RefusalLike, p: Params, t: Translate): Facts {
+/** A bad field's words: each problem the engine gave as data, in the reader's language;
+ *  from a build that gave none, "Line 2: " or "lines.1.qty: " and the engine's own detail. */
+function badField(r: RefusalLike, p: Params, t: Translate, money: (minor: number) => string): Facts {
+  if (isFieldProblems(p.issues) && p.issues.length > 0) {
+    const detail = problemsText(p.issues, t, money);
+    return { where: '', detail, message: detail };
+  }
   const where = typeof p.line === 'number' ? t('refusal.part.line', { line: p.line }) : p.field ? t('refusal.part.field', { field: p.field }) : '';
   // The engine's sentence already starts with its place; the detail is what follows it.
   const detail = r.message.replace(/^Line \d+: /, '').replace(/^[\w.[\]-]+: /, '');
@@ -133,12 +145,14 @@ function badField(r: RefusalLike, p: Params, t: Translate): Facts {
 }
 
 /** The refusal in the reader's language; the English message when it is not known here. */
-export function refusalText(r: RefusalLike, t: Translate, words: WorkflowWords): string {
+export function refusalText(r: RefusalLike, t: Translate, words: WorkflowWords, options: RefusalOptions = {}): string {
   const p = r.params;
+  const digits = options.digits ?? DEFAULT_CURRENCY.digits;
+  const money = (minor: number) => plainMoney(minor, digits);
   if (!p) return r.message;
   const sub = typeof p.reason !== 'string' || (TEXT_REASON.has(r.code) && !TEXT_REASON_SITUATIONS.has(p.reason)) ? null : p.reason;
   const key = `refusal.${r.code}.${sub ?? 'default'}`;
-  const facts = sub === 'bad-field' && r.code === 'invalid-input' ? badField(r, p, t) : worded(r.code, sub, p, t, words);
+  const facts = sub === 'bad-field' && r.code === 'invalid-input' ? badField(r, p, t, money) : worded(r.code, sub, p, t, words, money, digits);
   if (!facts) return r.message;
   // i18next answers the key itself when it has no words for it: then the English message.
   const count = typeof facts.count === 'number' ? facts.count : undefined;

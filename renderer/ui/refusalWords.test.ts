@@ -4,57 +4,10 @@
 // (else a Chinese screen would show the engine's English sentence).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_CODES, type Refused } from '../../shared/api';
 import { REFUSAL_SITUATIONS } from '../../shared/refusals';
-import productOrder from '../../shared/workflows/product-order.json';
-import type { Translate } from '../workflow/explain';
-import type { WorkflowWords } from '../workflow/labels';
-import { refusalText } from './refusal';
-
-type Words = { [key: string]: string | Words };
-
-function merge(target: Words, source: Words): Words {
-  const out: Words = { ...target };
-  for (const [k, v] of Object.entries(source)) {
-    const old = out[k];
-    out[k] = typeof v === 'object' && typeof old === 'object' ? merge(old, v) : v;
-  }
-  return out;
-}
-
-/** A language's words as the app loads them: the main file, wf words, every screen's locales. */
-function wordsOf(lang: 'en' | 'zh'): Words {
-  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Words;
-  let words: Words = { ...read(`renderer/i18n/${lang}.json`), wf: read(`renderer/i18n/wf.${lang}.json`) };
-  for (const dir of readdirSync('renderer').sort()) {
-    const path = join('renderer', dir, 'locales', `${lang}.json`);
-    try {
-      words = merge(words, read(path));
-    } catch {
-      // no locales folder here
-    }
-  }
-  return words;
-}
-
-const RESOURCES = { en: wordsOf('en'), zh: wordsOf('zh') };
-
-async function reader(lng: 'en' | 'zh') {
-  const i18n = i18next.createInstance();
-  await i18n.init({ lng, fallbackLng: 'en', interpolation: { escapeValue: false }, resources: { en: { translation: RESOURCES.en }, zh: { translation: RESOURCES.zh } } });
-  const t = i18n.t.bind(i18n) as unknown as Translate;
-  const english = productOrder.machines.order.states as Record<string, { label: string }>;
-  const words = {
-    state: (family: string, code: string | null | undefined) => (code ? t(`wf.state.${family}.${code}`, { defaultValue: english[code]?.label ?? code }) : ''),
-    action: (a: string) => t(`wf.action.${a}`, { defaultValue: a }),
-    field: (name: string) => t(`wf.field.${name}`, { defaultValue: name }),
-    role: (r: string) => t(`common.role.${r}`, { defaultValue: r }),
-    isMoney: (name: string) => name === 'amount',
-  };
-  return (r: Pick<Refused, 'code' | 'message' | 'params'>) => refusalText(r, t, words as unknown as WorkflowWords);
-}
+import { reader, RESOURCES, type Words } from './refusalReader.testkit';
 
 const NUMBERS = new Set(['requested', 'available', 'onHand', 'limit', 'lines', 'problems', 'waiting', 'balance', 'amount', 'tendered', 'refundable', 'outstanding', 'expected', 'got', 'waitSeconds', 'version', 'line', 'open']);
 const SAMPLES: Record<string, string> = {
@@ -76,7 +29,7 @@ const SAMPLES: Record<string, string> = {
 const sample = (fact: string): string | number => (NUMBERS.has(fact) ? 3 : (SAMPLES[fact] ?? `X-${fact}`));
 
 /** Facts a sentence may use beyond the refusal's own: what refusal.ts derives from them. */
-const DERIVED = new Set(['have', 'where', 'ask', 'detail', 'message', 'stateCode', 'context', 'count', 'reason']);
+const DERIVED = new Set(['have', 'where', 'ask', 'detail', 'message', 'stateCode', 'context', 'count', 'reason', 'digits']);
 
 /** `reason` values in shared/ that are not refusals: timeline details of timers and events,
  *  the action panel's explanations, money typed in a form, a carrier's verdict, a backup step. */

@@ -9,6 +9,7 @@ import type { StateFamily } from '../ui/stateColors';
 import { useWorkflowCatalog } from './catalog';
 import { explainText, type Translate } from './explain';
 import { refusalText, type RefusalLike } from '../ui/refusal';
+import { useCurrencyDigits } from '../ui/currencyDigits';
 import { workflowWords, type WorkflowWords } from './words';
 
 export { humanize, workflowWords, type WorkflowWords } from './words';
@@ -38,9 +39,11 @@ export function useExplainText(): (detail: ExplainDetail, family: StateFamily) =
   return useCallback((detail, family) => explainText(detail, family, t as Translate, words), [t, words]);
 }
 
-/** A refusal in the reader's language, from its code and facts (see ui/refusal.ts). */
+/** A refusal in the reader's language, from its code and facts (see ui/refusal.ts), its
+ *  amounts with the shop currency's digits. */
 export function useRefusalText(): (refusal: RefusalLike) => string {
   const { t } = useTranslation();
   const words = useWorkflowWords();
-  return useCallback((refusal) => refusalText(refusal, t as Translate, words), [t, words]);
+  const digits = useCurrencyDigits();
+  return useCallback((refusal) => refusalText(refusal, t as Translate, words, { digits }), [t, words, digits]);
 }

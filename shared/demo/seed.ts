@@ -19,6 +19,9 @@ import { runCommand } from '../engine/pipeline';
 import type { OrderWork } from '../engine/work';
 import { mulberry32 } from '../random';
 import { demoStorage, type DemoOrderRows, type DemoTx } from './storage';
+import { DEMO_ID_PREFIX, demoBatchId, lastBatchOf, type DemoBatchResult } from './runs';
+
+export { demoBatchId, unfinishedDemoImport, type DemoBatchResult } from './runs';
 
 export interface SeedDeps {
   db: CounterDb;
@@ -160,23 +163,6 @@ export interface SeedResult {
   run: string;
 }
 
-/** What one batch stored as its command's result: enough to resume the run after it. */
-export interface DemoBatchResult {
-  ok: true;
-  run: string;
-  /** 1-based number of the batch in its run. */
-  batch: number;
-  /** Orders this batch wrote. */
-  orders: number;
-  /** Orders the run has written with this batch. */
-  written: number;
-  /** Orders the run was asked for, and per batch. */
-  total: number;
-  perBatch: number;
-  /** Whether the run ends with this batch (its last one, or stock ran out). */
-  last: boolean;
-}
-
 /** The import stopped at a batch that was refused or could not be written: the batches
  *  before it are whole, nothing of it was written, and the run can be resumed. */
 export class DemoImportStopped extends Error {
@@ -189,24 +175,6 @@ export class DemoImportStopped extends Error {
     super(`The demo import stopped after ${written} of ${total} orders (every batch before is whole, nothing of the next was written): ${refusal.message}`);
     this.name = 'DemoImportStopped';
   }
-}
-
-/** Command ids of a run's batches sort by run, then by batch number. */
-const DEMO_ID_PREFIX = 'demo:';
-export const demoBatchId = (run: string, batch: number) => `${DEMO_ID_PREFIX}${run}:${String(batch).padStart(6, '0')}`;
-
-/** The last batch a run stored (undefined when none was applied). */
-async function lastBatchOf(db: CounterDb, run: string): Promise<DemoBatchResult | undefined> {
-  const row = await db.commands.where(':id').startsWith(`${DEMO_ID_PREFIX}${run}:`).last();
-  return row?.result as DemoBatchResult | undefined;
-}
-
-/** The newest import run that stopped before its end (a closed window, a failed write), if any. */
-export async function unfinishedDemoImport(db: CounterDb): Promise<DemoBatchResult | undefined> {
-  // Run ids are UUIDv7: the last key under the prefix is the newest run's last batch.
-  const row = await db.commands.where(':id').startsWith(DEMO_ID_PREFIX).last();
-  const result = row?.result as DemoBatchResult | undefined;
-  return result && !result.last ? result : undefined;
 }
 
 /** What a batch is decided on: its number, the orders before it, and what its transaction reads. */

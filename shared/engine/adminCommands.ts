@@ -10,6 +10,7 @@ import { LIVE_SETTING_KEYS, settingSchemas, type SettingKey } from '../settings/
 import { ADMIN_ROLE, normalRole } from '../operators/permissions';
 import { loadDefinition, type Problem } from '../workflow/check';
 import { Workflow } from '../workflow/interpreter';
+import { fieldProblems } from '../fieldProblems';
 import { describeIssues, parseArg, refused, unreadable, type CommandKind, type CommandMeta } from './command';
 import { commandOptionsSchema, settingOptionsSchema } from './input';
 import { runCommand } from './pipeline';
@@ -87,7 +88,7 @@ export function createAdminCommands(ctx: AdminContext) {
     } catch (error) {
       return unreadable(error, key);
     }
-    if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { reason: 'bad-field', field: key });
+    if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { reason: 'bad-field', field: key, issues: fieldProblems(parsed.error, key) });
     const role = o.value?.role;
     // With operators, the pipeline checks the operator may take Admin (the kind's role); the
     // acting role is checked here too, so a clerk switched to another role is refused as well.

@@ -3,6 +3,7 @@
 // bad input becomes a refusal that names its field.
 import type { z } from 'zod';
 import type { Refused, RefusalCode } from '../api';
+import { fieldProblems } from '../fieldProblems';
 
 export type CommandKind =
   | 'create-order'
@@ -10,6 +11,7 @@ export type CommandKind =
   | 'act-on-order'
   | 'redeem-voucher'
   | 'fire-timer'
+  | 'repair-stock'
   | 'install-workflow'
   | 'set-setting'
   | 'import-demo'
@@ -39,8 +41,10 @@ export interface CommandMeta extends EventMeta {
 
 /** Ids the engine derives itself; a caller can never take one (a timer's firing is
  *  `timer:<timer id>`, so whichever place fires it first wins and the other is a repeat;
- *  a demo import batch is `demo:<run>:<batch>`, so a resumed run skips the batches stored). */
-export const DERIVED_ID_PREFIXES = ['timer:', 'demo:'] as const;
+ *  a demo import batch is `demo:<run>:<batch>`, so a resumed run skips the batches stored;
+ *  the start-up stock repair is `repair:<ledger's last row>:<digest>`, so two windows starting
+ *  together repair once: inventory/startupCheck.ts). */
+export const DERIVED_ID_PREFIXES = ['timer:', 'demo:', 'repair:'] as const;
 
 export function isDerivedId(id: string): boolean {
   return DERIVED_ID_PREFIXES.some((p) => id.startsWith(p));
@@ -186,5 +190,5 @@ export function parseArg<S extends z.ZodType>(schema: S, value: unknown, field: 
     return { ok: false, refusal: unreadable(error, field) };
   }
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, refusal: refused('invalid-input', describeIssues(parsed.error, field), { reason: 'bad-field', field }) };
+  return { ok: false, refusal: refused('invalid-input', describeIssues(parsed.error, field), { reason: 'bad-field', field, issues: fieldProblems(parsed.error, field) }) };
 }

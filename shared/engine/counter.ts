@@ -88,8 +88,10 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const single = await followSingleOperatorName(db);
   const operator = () => session.operatorId ?? single.current() ?? configured;
   // Levels are a cache of the ledger: checked on every start, and repaired (on the ledger,
-  // as 'repair' rows) when an interrupted write or an older build left them wrong.
-  await checkAndRepairStockOnStart(db, { commandId: `repair-on-start:${newId()}`, deviceId, operator: 'system', at: now() });
+  // as 'repair' rows, one command) when an interrupted write or an older build left them
+  // wrong. A repair that cannot be written is not fatal: nothing of it was written, checkStock
+  // still reports the levels, and the next start tries again.
+  await checkAndRepairStockOnStart(db, { deviceId, now });
   const storage = dexieStorage(db);
   const source = { registry, handlerNames };
   // Commands derive their codes from their id unless a test fixes them; the demo import

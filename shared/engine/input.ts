@@ -1,6 +1,8 @@
 // Validation of every command's input at the boundary (one zod schema per argument), with
 // messages a clerk can act on and the limits of shared/limits.ts said in the refusal.
 import { z } from 'zod';
+import type { FieldProblem } from '../api';
+import { fieldProblems } from '../fieldProblems';
 import { LIMITS } from '../limits';
 
 const { MAX_INPUT_FIELDS, MAX_INPUT_LIST_ITEMS, MAX_INPUT_NAME_LENGTH, MAX_INPUT_TEXT_LENGTH, MAX_ACTION_LENGTH, MAX_ADDRESS_LENGTH, MAX_AMOUNT, MAX_ID_LENGTH, MAX_LINES_PER_ORDER, MAX_NAME_LENGTH, MAX_QTY, MAX_ROLE_LENGTH, MAX_SERVICE_TIMES, MAX_VOUCHER_CODE_LENGTH, MAX_VOUCHERS_PER_ORDER } = LIMITS;
@@ -18,8 +20,8 @@ export function text(label: string, max: number, { required = true, multiline = 
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters` })
-    .refine((s) => !control.test(s), { error: `${label} contains characters that cannot be printed` });
-  return required ? base.refine((s) => s.length > 0, { error: `${label} is missing` }) : base;
+    .refine((s) => !control.test(s), { error: `${label} contains characters that cannot be printed`, params: { problem: 'unprintable' } });
+  return required ? base.refine((s) => s.length > 0, { error: `${label} is missing`, params: { problem: 'missing' } }) : base;
 }
 
 /** An amount in minor units (shared/money.ts): a whole number of cents or fen. */
@@ -78,23 +80,24 @@ export const createOrderInputSchema = z
   )
   .superRefine((input, ctx) => {
     const total = input.lines.reduce((sum, l) => sum + lineTotal(l), 0);
-    if (!(total <= MAX_AMOUNT)) ctx.addIssue({ code: 'custom', message: `the order total cannot be above ${MAX_AMOUNT}`, path: ['lines'] });
+    if (!(total <= MAX_AMOUNT)) ctx.addIssue({ code: 'custom', message: `the order total cannot be above ${MAX_AMOUNT}`, path: ['lines'], params: { problem: 'order-total', limit: MAX_AMOUNT } });
     const uses = input.lines.reduce((sum, l) => sum + l.qty * (l.serviceTimes ?? 1), 0);
     if (uses > MAX_VOUCHERS_PER_ORDER) {
-      ctx.addIssue({ code: 'custom', message: `an order can issue at most ${MAX_VOUCHERS_PER_ORDER} attendance codes (quantity x uses)`, path: ['lines'] });
+      ctx.addIssue({ code: 'custom', message: `an order can issue at most ${MAX_VOUCHERS_PER_ORDER} attendance codes (quantity x uses)`, path: ['lines'], params: { problem: 'too-many-codes', limit: MAX_VOUCHERS_PER_ORDER } });
     }
   });
 
 /** "Line 2: quantity must be a whole number" — one sentence per problem. */
 /** The facts of a bad input for a screen: the first problem's field and, on an order
  *  line, its line number (the English message names them all). */
-export function inputErrorFacts(error: z.ZodError): { reason: 'bad-field'; field: string; line: number | null } {
+export function inputErrorFacts(error: z.ZodError): { reason: 'bad-field'; field: string; line: number | null; issues: FieldProblem[] } {
   const path = error.issues[0]?.path ?? [];
   const [first, index] = path;
   return {
     reason: 'bad-field',
     field: path.map(String).join('.'),
     line: first === 'lines' && typeof index === 'number' ? index + 1 : null,
+    issues: fieldProblems(error),
   };
 }
 
@@ -112,6 +115,7 @@ export function describeInputError(error: z.ZodError): string {
 
 export const commandIdSchema = text('the command id', MAX_ID_LENGTH).refine((id) => !isDerivedId(id), {
   error: 'this id is reserved for commands the engine makes itself',
+  params: { problem: 'reserved-id' },
 });
 
 /** Options every command takes; absent or null means none. */
@@ -160,7 +164,7 @@ export const actionInputSchema = z
     ),
     { error: 'the input must be an object of fields, like { "carrier": "sf" }' },
   )
-  .refine((r) => Object.keys(r).length <= MAX_INPUT_FIELDS, { error: `at most ${MAX_INPUT_FIELDS} fields` })
+  .refine((r) => Object.keys(r).length <= MAX_INPUT_FIELDS, { error: `at most ${MAX_INPUT_FIELDS} fields`, params: { problem: 'too-many-fields', limit: MAX_INPUT_FIELDS } })
   .nullish();
 
 export const orderTypeSchema = z.enum(['product', 'service'], { error: 'the order type must be product or service' });

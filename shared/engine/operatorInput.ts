@@ -12,12 +12,13 @@ export const operatorNameSchema = text('the name', MAX_OPERATOR_NAME_LENGTH);
 /** Printed in a Code 128 barcode: plain letters, digits and - _ . only. */
 export const badgeSchema = text('the badge', MAX_BADGE_LENGTH).refine((b) => /^[A-Za-z0-9._-]*$/.test(b), {
   error: 'the badge may hold only letters, digits, "-", "_" and "."',
+  params: { problem: 'badge-chars' },
 });
 
 export const pinSchema = z
   .string({ error: 'the PIN must be text' })
-  .refine((p) => /^[0-9]*$/.test(p), { error: 'the PIN may hold digits only' })
-  .refine((p) => p.length >= MIN_PIN_LENGTH && p.length <= MAX_PIN_LENGTH, { error: `the PIN must have ${MIN_PIN_LENGTH} to ${MAX_PIN_LENGTH} digits` });
+  .refine((p) => /^[0-9]*$/.test(p), { error: 'the PIN may hold digits only', params: { problem: 'digits-only' } })
+  .refine((p) => p.length >= MIN_PIN_LENGTH && p.length <= MAX_PIN_LENGTH, { error: `the PIN must have ${MIN_PIN_LENGTH} to ${MAX_PIN_LENGTH} digits`, params: { problem: 'pin-length', min: MIN_PIN_LENGTH, limit: MAX_PIN_LENGTH } });
 
 export const operatorRolesSchema = z
   .array(roleSchema, { error: 'the roles must be a list' })

@@ -21,7 +21,7 @@ export const validUntilSchema = z
   .trim()
   .refine(
     (s) => isoDate.safeParse(s).success || isoDateTime.safeParse(s).success,
-    'valid-until must be a date like 2026-12-31 (or a date and time with its zone, like 2026-12-31T18:00:00+08:00)',
+    { error: 'valid-until must be a date like 2026-12-31 (or a date and time with its zone, like 2026-12-31T18:00:00+08:00)', params: { problem: 'date' } },
   );
 
 /**

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { barcodeKey, barcodeProblem } from './barcodes';
 import { StockRefusal } from './refusals';
+import { fieldProblems } from '../fieldProblems';
 import { LIMITS } from '../limits';
 
 const noControlChars = /^[^\p{Cc}]*$/u;
@@ -102,7 +103,7 @@ export const adjustInputSchema = z.object(
   {
     sku: skuSchema,
     locationId: locationIdSchema,
-    qty: wholeNumber(ADJUST_MESSAGE).refine((n) => n !== 0, { error: ADJUST_MESSAGE }),
+    qty: wholeNumber(ADJUST_MESSAGE).refine((n) => n !== 0, { error: ADJUST_MESSAGE, params: { problem: 'zero' } }),
     reason: z
       .string({ error: 'Give a reason for the adjustment' })
       .trim()
@@ -139,6 +140,7 @@ export const transferInputSchema = z
   .refine((t) => t.fromLocationId !== t.toLocationId, {
     error: 'Choose two different locations: stock cannot be transferred to the location it is in',
     path: ['toLocationId'],
+    params: { problem: 'same-location' },
   });
 export type TransferFields = z.output<typeof transferInputSchema>;
 
@@ -168,5 +170,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (result.success) return result.data;
   const issues = issuesOf(result.error);
   const message = [...new Set(issues.map((i) => i.message))].join('; ');
-  throw new StockRefusal('invalid-input', message, { issues }, { reason: 'bad-field', field: issues[0]?.path ?? '' });
+  throw new StockRefusal('invalid-input', message, { issues }, { reason: 'bad-field', field: issues[0]?.path ?? '', issues: fieldProblems(result.error) });
 }

@@ -50,8 +50,8 @@ export const ROLES_BY_KIND = {
   'tracking:exception': ['S', 'P', ADMIN_ROLE],
 } as const satisfies Record<string, readonly string[]>;
 
-/** Commands the engine makes itself (a due timer), never a person: not checked. */
-export const ENGINE_KINDS: ReadonlySet<string> = new Set(['fire-timer']);
+/** Commands the engine makes itself (a due timer, the start-up stock repair), never a person: not checked. */
+export const ENGINE_KINDS: ReadonlySet<string> = new Set(['fire-timer', 'repair-stock']);
 
 export const normalRole = (role: string): string => role.trim().toUpperCase();
 

@@ -2,6 +2,7 @@
 // Each parses its arguments at the boundary and runs through the one pipeline, in one
 // transaction over the engine's tables and the tracking tables: a delivery takes the order
 // workflow's own action in the same transaction, never writes the order's state itself.
+import { customProblem } from '../fieldProblems';
 import type { z } from 'zod';
 import type { Refused } from '../api';
 import type { TimerRow } from '../db/rows';
@@ -217,7 +218,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
       if (decided.effects.some((e) => e.kind === 'reship')) {
         const old = await tx.shipment(exception.shipmentId);
         if (!old) return { result: refused('not-found', `The exception's shipment is gone.`, { reason: 'unknown-entity', kind: 'shipment', id: exception.shipmentId }) };
-        if (!v.trackingNumber) return { result: refused('invalid-input', 'trackingNumber: a reship needs the new parcel\'s tracking number.', { reason: 'bad-field', field: 'trackingNumber' }) };
+        if (!v.trackingNumber) return { result: refused('invalid-input', 'trackingNumber: a reship needs the new parcel\'s tracking number.', { reason: 'bad-field', field: 'trackingNumber', issues: [customProblem('trackingNumber', 'missing')] }) };
         const planned = await planShipment(tx, m, {
           orderId: old.orderId,
           carrier: old.carrierId,

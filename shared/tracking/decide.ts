@@ -1,4 +1,5 @@
 // The pure core of the tracking commands: given the rows read, what a command writes.
+import { customProblem } from '../fieldProblems';
 import type { Refused } from '../api';
 import type { TimerRow } from '../db/rows';
 import { refused } from '../engine/command';
@@ -152,7 +153,7 @@ export function decideCheckpoint(
   const parcelNo = parcel.no;
   const row = step.ok ? step.row : null;
   if (row?.needs?.includes('signedBy') && !input.signedBy) {
-    return refused('invalid-input', 'signedBy: say who signed for the parcel.', { reason: 'bad-field', field: 'signedBy' });
+    return refused('invalid-input', 'signedBy: say who signed for the parcel.', { reason: 'bad-field', field: 'signedBy', issues: [customProblem('signedBy', 'missing')] });
   }
   const to = row ? row.to : shipment.state;
   const moved = row !== null && to !== shipment.state;
@@ -220,7 +221,7 @@ export function decideWorkException(
   meta: EventMeta,
 ): { exception: ExceptionRow; effects: TrackingEffect[] } | Refused {
   if (!input.action && !input.note && !input.owner) {
-    return refused('invalid-input', 'Nothing to do: take an action, write a note or give an owner.', { reason: 'bad-field', field: 'action' });
+    return refused('invalid-input', 'Nothing to do: take an action, write a note or give an owner.', { reason: 'bad-field', field: 'action', issues: [customProblem('action', 'nothing-to-do')] });
   }
   let state = exception.state;
   let effects: TrackingEffect[] = [];
