@@ -71,6 +71,23 @@ export function actionRowOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role:
 }
 
 /** The figures an input field's bounds may name, for this part of the order (as the engine computes them). */
+/**
+ * What a form starts with: a row that may switch its refund sheet's kind (setRefundKind)
+ * starts at the sheet's kind now, so saving the form as it opens changes nothing else.
+ */
+export function inputDefaultsOf(wf: Workflow, rows: OrderRows, ref: EntityRef, row: Transition): Record<string, string> {
+  const sheet = ref.kind === 'refund' ? rows.refunds.find((r) => r.id === ref.id) : ref.kind === 'item' ? openSheetOf(rows, wf, ref.id) : undefined;
+  if (!sheet) return {};
+  const out: Record<string, string> = {};
+  const effects = [...(row.effects ?? []), ...(row.postAction ? (wf.definition.postActions[row.postAction] ?? []) : [])];
+  for (const e of effects) {
+    if (e.kind !== 'setRefundKind') continue;
+    const field = row.input?.find((f) => f.name === e.field);
+    if (field?.type === 'choice' && field.choices?.some((c) => c.value === sheet.kind)) out[field.name] = sheet.kind;
+  }
+  return out;
+}
+
 export function inputBoundsOf(rows: OrderRows, ref: EntityRef): InputBounds {
   const itemId = ref.kind === 'item' ? ref.id : ref.kind === 'refund' ? rows.refunds.find((r) => r.id === ref.id)?.itemId : undefined;
   const item = rows.items.find((i) => i.id === itemId);
