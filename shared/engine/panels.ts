@@ -58,11 +58,16 @@ export function explainOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role: s
  * asks once more (`confirm`); undefined when the action is not possible there now.
  */
 export function actionRowOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role: string, action: string): Transition | undefined {
+  return actionTargetOf(wf, rows, ref, role, action)?.row;
+}
+
+/** The row and the entity it moves: a line's action may be its open sheet's (act routes it there). */
+export function actionTargetOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role: string, action: string): { ref: EntityRef; row: Transition } | undefined {
   const ctx = contextOf(rows);
   const rowAt = (at: EntityRef) => {
     const subject = subjectOf(rows, at);
     const resolved = subject && wf.resolve(subject, ctx, role, action, { system: false });
-    return resolved?.ok ? resolved.row : undefined;
+    return resolved?.ok ? { ref: at, row: resolved.row } : undefined;
   };
   const direct = rowAt(ref);
   if (direct || ref.kind !== 'item') return direct;

@@ -19,7 +19,7 @@ import { useExplainText, useRefusalText, useWorkflowWords } from '../../workflow
 import type { OrderData } from '../useOrderData';
 import classes from './ActionPanel.module.css';
 import { useActionPanels, type PanelData } from './useActionPanels';
-import { actionRowOf, inputBoundsOf, inputDefaultsOf } from '../../../shared/engine/panels';
+import { actionRowOf, actionTargetOf, inputBoundsOf, inputDefaultsOf } from '../../../shared/engine/panels';
 import type { InputBounds, InputDeclaration } from '../../../shared/workflow/input';
 import { ActionForm, type FieldError } from './ActionForm';
 import { norm } from '../../../shared/workflow/check';
@@ -80,6 +80,10 @@ export function ActionPanel({ data }: { data: OrderData }) {
   const apply = async (ref: EntityRef, action: string, input?: Record<string, string | number | string[]>): Promise<ActResult | null> => {
     if (busy) return null;
     setActing(true);
+    // The entity the action moves, resolved before it runs: a line's refund action moves its
+    // sheet, and the state shown ahead of the live query must be the sheet's, not the line's.
+    const wf = catalog.workflow(data.order.workflowId, data.order.workflowVersion);
+    const moved = (wf && actionTargetOf(wf, data, ref, role, action)?.ref) ?? ref;
     try {
       const result = await counter.act(ref, role, action, input);
       // A refused field keeps the form open, its field marked: nothing else to say. That is
@@ -91,7 +95,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
         return result;
       }
       if (form) setPending(null);
-      if (result.ok) show(ref.id, result);
+      if (result.ok) show(moved.id, result);
       setLast({ targetId: ref.id, action, result });
       const title = t('order.actions.applied', { action: words.action(action) });
       if (result.ok && result.payment) {
