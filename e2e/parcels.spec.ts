@@ -112,7 +112,7 @@ test.describe('parcels', () => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 10 }]);
     // A parcel is late one second after its last checkpoint (Settings → Carriers sets hours).
-    await engine(page, 'setSetting', 'parcelLateAfterMs', 1000);
+    await engine(page, 'setSetting', 'parcelLateAfterMs', 1000, { role: 'A' });
     const { orderId, number } = await shippedWithParcel(page, { buyerId: 'C-late', buyerName: 'Late Lee' }, ups('999AA1020000001'));
     // The leader's timer loop finds it: a late exception, listed with its age.
     await goTo(page, '/parcels/exceptions');
@@ -132,7 +132,7 @@ test.describe('parcels', () => {
     await exception.getByTestId('exception-action-investigate').click();
     await expect(exception).toHaveAttribute('data-state', 'IN');
     // The reshipped parcel gets the usual two days before it counts as late.
-    await engine(page, 'setSetting', 'parcelLateAfterMs', 48 * 3_600_000);
+    await engine(page, 'setSetting', 'parcelLateAfterMs', 48 * 3_600_000, { role: 'A' });
     await exception.getByTestId('exception-reship-tracking').fill(ups('999AA1020000002'));
     await exception.getByTestId('exception-action-reship').click();
     await expect(exception).toHaveAttribute('data-state', 'RR');

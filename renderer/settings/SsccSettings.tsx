@@ -11,7 +11,8 @@ import { fieldMessage } from './useSettings';
 
 type Problem = { prefix?: string; extension?: string };
 
-export function SsccSettings({ stored }: { stored: SsccSetting | undefined }) {
+/** `notice`: say here why the fields are disabled (off when the card around says it once). */
+export function SsccSettings({ stored, notice = true }: { stored: SsccSetting | undefined; notice?: boolean }) {
   const { t } = useTranslation();
   const counter = useCounter();
   const gate = useAdminGate();
@@ -56,7 +57,7 @@ export function SsccSettings({ stored }: { stored: SsccSetting | undefined }) {
       <Text fz="sm" c="dimmed" mb="xs">
         {t('settings.carriers.sscc.hint')}
       </Text>
-      <AdminNotice gate={gate} />
+      {notice ? <AdminNotice gate={gate} /> : null}
       <Group align="start" mt="xs">
         <TextInput
           label={t('settings.carriers.sscc.prefix')}

@@ -7,6 +7,7 @@ import shipmentJson from '../workflows/shipment.json';
 import exceptionJson from '../workflows/exception.json';
 import { isSscc } from './sscc';
 import { upsCheckDigit } from './carriers';
+import { LIMITS } from '../limits';
 
 const HOUR = 3_600_000;
 const UPS_1 = '1Z999AA10123456784';
@@ -123,6 +124,19 @@ describe('checkpoints', () => {
   });
 });
 
+describe('when a parcel is late (parcelLateAfterMs), a live setting', () => {
+  it('is the Admin\'s, within the limits; a refusal writes nothing', async () => {
+    const { counter } = await testCounter();
+    expect(await counter.setSetting('parcelLateAfterMs', 6 * HOUR, { role: 'S' })).toMatchObject({ ok: false, code: 'role-not-permitted' });
+    expect(await counter.setSetting('parcelLateAfterMs', 6 * HOUR)).toMatchObject({ ok: false, code: 'role-not-permitted' });
+    expect(await counter.setSetting('parcelLateAfterMs', LIMITS.MIN_PARCEL_LATE_AFTER_MS - 1, { role: 'A' })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(await counter.setSetting('parcelLateAfterMs', LIMITS.MAX_PARCEL_LATE_AFTER_MS + 1, { role: 'A' })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(await counter.db.settings.get('parcelLateAfterMs')).toBeUndefined();
+    expect(await counter.setSetting('parcelLateAfterMs', 6 * HOUR, { role: 'A' })).toEqual({ ok: true });
+    expect(await counter.db.settings.get('parcelLateAfterMs')).toMatchObject({ value: 6 * HOUR });
+  });
+});
+
 describe('SSCC serials', () => {
   it('when the prefix leaves no room for the parcels, the shipment is refused, worded for the admin, and nothing is written', async () => {
     const { counter } = await testCounter();
@@ -149,7 +163,7 @@ describe('SSCC serials', () => {
 describe('exceptions', () => {
   it('a parcel with no checkpoint in time opens one late exception, found by the durable timer', async () => {
     const { counter, clock, shipmentId } = await shipped();
-    await counter.setSetting('parcelLateAfterMs', 2 * HOUR);
+    await counter.setSetting('parcelLateAfterMs', 2 * HOUR, { role: 'A' });
     await counter.scanCheckpoint({ code: UPS_1, kind: 'handover' });
     clock.advance(2 * HOUR - 1);
     await counter.runDueTimers();
@@ -165,7 +179,7 @@ describe('exceptions', () => {
 
   it('a checkpoint in time cancels the timer: no exception', async () => {
     const { counter, clock } = await shipped();
-    await counter.setSetting('parcelLateAfterMs', 2 * HOUR);
+    await counter.setSetting('parcelLateAfterMs', 2 * HOUR, { role: 'A' });
     clock.advance(HOUR);
     await counter.scanCheckpoint({ code: UPS_1, kind: 'handover' });
     clock.advance(HOUR + 1);
