@@ -112,7 +112,7 @@ test.describe('parcels', () => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 10 }]);
     // A parcel is late one second after its last checkpoint (Settings → Carriers sets hours).
-    await engine(page, 'setSetting', 'parcelLateAfterMs', 1000);
+    await engine(page, 'setSetting', 'parcelLateAfterMs', 1000, { role: 'A' });
     const { orderId, number } = await shippedWithParcel(page, { buyerId: 'C-late', buyerName: 'Late Lee' }, ups('999AA1020000001'));
     // The leader's timer loop finds it: a late exception, listed with its age.
     await goTo(page, '/parcels/exceptions');
@@ -132,7 +132,7 @@ test.describe('parcels', () => {
     await exception.getByTestId('exception-action-investigate').click();
     await expect(exception).toHaveAttribute('data-state', 'IN');
     // The reshipped parcel gets the usual two days before it counts as late.
-    await engine(page, 'setSetting', 'parcelLateAfterMs', 48 * 3_600_000);
+    await engine(page, 'setSetting', 'parcelLateAfterMs', 48 * 3_600_000, { role: 'A' });
     await exception.getByTestId('exception-reship-tracking').fill(ups('999AA1020000002'));
     await exception.getByTestId('exception-action-reship').click();
     await expect(exception).toHaveAttribute('data-state', 'RR');
@@ -188,6 +188,8 @@ test.describe('parcels', () => {
     await page.getByTestId('sscc-prefix').fill('4012345');
     await page.getByTestId('sscc-extension').fill('7');
     await expect(page.getByTestId('sscc-example')).toHaveText('(00) 740123450000000015');
+    // What the prefix leaves: 9 serial digits under each of the 10 extension digits.
+    await expect(page.getByTestId('sscc-room')).toContainText('9,999,999,999 parcels (0 used so far)');
     await page.getByTestId('sscc-save').click();
     await expect(page.getByTestId('confirm-live-setting')).toContainText('(00) 740123450000000015');
     await page.getByTestId('confirm-live-ok').click();

@@ -114,8 +114,15 @@ test.describe('settings', () => {
     await openApp(page, testInfo, { path: '/settings' });
     const hours = page.getByTestId('carriers-late-hours');
     await expect(hours).toHaveValue('48');
+    // A live setting: the Admin's (F4), confirmed once more.
+    await expect(hours).toBeDisabled();
+    await expect(page.getByTestId('settings-carriers').getByTestId('admin-only')).toHaveCount(1);
+    await page.keyboard.press('F4');
+    await expect(hours).toBeEnabled();
     await hours.fill('6');
     await page.getByTestId('carriers-late-save').click();
+    await expect(page.getByTestId('confirm-live-setting')).toContainText('no checkpoint for 6 hours');
+    await page.getByTestId('confirm-live-ok').click();
     await expect(page.locator('.mantine-Notification-root').filter({ hasText: 'Late after' })).toBeVisible();
     await page.reload();
     await expect(page.getByTestId('carriers-late-hours')).toHaveValue('6');

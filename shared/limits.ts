@@ -81,6 +81,12 @@ export const LIMITS = {
   /** A field's name: an identifier, like a JSON key a script would send. */
   MAX_INPUT_NAME_LENGTH: 40,
 
+  // --- parcels (shared/tracking/) ---
+  /** How long a parcel may go without a checkpoint before it is late (the `parcelLateAfterMs`
+   *  setting): at least a second (tests and demos), at most 90 days (longer is never "late"). */
+  MIN_PARCEL_LATE_AFTER_MS: 1_000,
+  MAX_PARCEL_LATE_AFTER_MS: 90 * 24 * 3_600_000,
+
   /** Work one command may do: events it appends (transitions, timers, stock, vouchers...). */
   MAX_EVENTS_PER_COMMAND: 20_000,
   /** How deep one action may cascade into others. */

@@ -94,7 +94,7 @@ export const REFUSAL_SITUATIONS = {
   // `reason` of these two is the cause's own text (a thrown error), except the situations named.
   'effect-failed': { default: ['reason'], 'no-work': [] },
   'command-id-conflict': { default: ['commandId'] },
-  'limit-exceeded': { 'cascade-depth': ['limit', 'action'], 'too-many-events': ['limit'], 'file-too-large': ['limit'] },
+  'limit-exceeded': { 'cascade-depth': ['limit', 'action'], 'too-many-events': ['limit'], 'file-too-large': ['limit'], 'sscc-exhausted': ['prefix', 'limit', 'left', 'needed'] },
   'storage-failed': { default: ['reason'] },
   'role-not-permitted': { 'not-signed-in': ['operator', 'role'], inactive: ['operator', 'role', 'name'], role: ['operator', 'role', 'name'], 'admin-setting': ['setting', 'role', 'operator'] },
   'sign-in-failed': { 'unknown-badge': [], 'wrong-name-or-pin': ['waitSeconds'], inactive: ['name'], 'wrong-recovery': ['waitSeconds'] },

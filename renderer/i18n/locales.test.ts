@@ -102,6 +102,20 @@ describe('locale files', () => {
   });
 });
 
+// Product order v2 named its carriers in the definition (v3 takes them from the carriers
+// table); counters keep v2 and its orders, so their timelines still show these choices.
+const V2_CARRIERS = ['sf', 'ems', 'zto', 'yto', 'jd', 'dhl', 'ups', 'fedex', 'other'];
+
+describe('words of earlier built-in versions', () => {
+  it.each(['carrier', 'courier'])('the v2 %s choices are worded in both languages', (field) => {
+    const expected = V2_CARRIERS.map((v) => `choice.${field}.${v}`);
+    const en = new Set(flatKeys(read('i18n/wf.en.json')));
+    const zh = new Set(flatKeys(read('i18n/wf.zh.json')));
+    expect(expected.filter((k) => !en.has(k))).toEqual([]);
+    expect(expected.filter((k) => !zh.has(k))).toEqual([]);
+  });
+});
+
 describe('keyMismatch', () => {
   it('flattens nested keys and names what each side lacks', () => {
     const en = flatKeys({ a: { b: 'x', c: 'y' }, d: 'z' });

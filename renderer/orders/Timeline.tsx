@@ -34,6 +34,7 @@ import { EmptyView } from '../ui/states';
 import { formatDateTime, useLocale } from '../ui/time';
 import type { Translate } from '../workflow/explain';
 import { useWorkflowWords, type WorkflowWords } from '../workflow/labels';
+import { withCarrierNames } from '../workflow/words';
 import { eventDetailText, eventStates, eventTitle } from './eventText';
 import classes from './Timeline.module.css';
 import type { OrderData } from './useOrderData';
@@ -43,6 +44,7 @@ const ICON: Record<EventType, Icon> = {
   payment: IconCash,
   'refund-opened': IconReceiptRefund,
   'refunds-closed': IconReceiptRefund,
+  'refund-kind-changed': IconReceiptRefund,
   'vouchers-issued': IconTicket,
   'vouchers-changed': IconTicket,
   'voucher-redeemed': IconTicket,
@@ -62,6 +64,7 @@ const COLOR: Partial<Record<EventType, string>> = {
   transition: 'blue',
   'refund-opened': 'orange',
   'refunds-closed': 'orange',
+  'refund-kind-changed': 'orange',
   'timer-fired': 'green',
   'timer-skipped': 'orange',
   'timer-cancelled': 'gray',
@@ -92,11 +95,7 @@ export function Timeline({ data }: { data: OrderData }) {
   const entries = mergeTimeline(data.events, logistics);
   // A choice of carriers is data: its value is a carrier's code, shown by the carrier's name.
   const carriers = logistics?.carriers;
-  const stepWords = useMemo((): WorkflowWords => {
-    if (!carriers?.length) return words;
-    const names = new Map(carriers.map((c) => [c.id, c.name]));
-    return { ...words, choice: (field, value) => (words.choice(field, value) === value ? (names.get(value) ?? value) : words.choice(field, value)) };
-  }, [words, carriers]);
+  const stepWords = useMemo((): WorkflowWords => withCarrierNames(words, carriers ?? []), [words, carriers]);
   if (!entries.length) return <EmptyView size="sm" title={t('order.timeline.empty')} />;
   // Every step is reached (the last one is the current step); the line is coloured up to it.
   return (

@@ -44,11 +44,18 @@ describe('eventDetailText', () => {
   it('shows what an action carried, fields and choices in the reader\'s language', async () => {
     const shipped = { ...base, type: 'transition' as const, entity: { kind: 'order' as const, id: 'o1' }, data: { carrier: 'sf', trackingNumbers: ['SF1', 'SF2'], parcels: 2, memo: 'fragile: top' } };
     expect((await reader('en'))(shipped)).toBe('Carrier: SF Express · Tracking numbers: SF1, SF2 · Parcels: 2 · Memo: fragile: top');
-    // A carrier is data (Settings → Carriers): its name is the one the counter gave it.
-    expect((await reader('zh'))(shipped)).toBe('承运商：SF Express · 运单号：SF1、SF2 · 包裹数：2 · 备注：fragile: top');
+    // A fixed choice of a definition (product order v2's carriers) is a workflow word, translated;
+    // a carrier kept as data is named by the counter's carriers table (withCarrierNames).
+    expect((await reader('zh'))(shipped)).toBe('承运商：顺丰速运 · 运单号：SF1、SF2 · 包裹数：2 · 备注：fragile: top');
     // A money field holds minor units: shown as the amount, not the count of cents.
     const requested = { ...base, type: 'transition' as const, entity: { kind: 'item' as const, id: 'i1' }, data: { amount: 500 } };
     expect((await reader('en'))(requested)).toBe('amount: 5.00');
+  });
+
+  it('says which kind a changed refund request switched from and to', async () => {
+    const switched = { ...base, type: 'refund-kind-changed' as const, entity: { kind: 'refund' as const, id: 'r1' }, detail: 'refund_only -> refund_with_return', data: { refundKind: 'refund_with_return', previous: 'refund_only' } };
+    expect((await reader('en'))(switched)).toBe('Refund only → Refund with return');
+    expect((await reader('zh'))(switched)).toBe('仅退款 → 退货退款');
   });
 
   it('words stock movements from their data, in Chinese', async () => {

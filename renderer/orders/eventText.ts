@@ -67,6 +67,10 @@ function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: nu
       const kind = words.refundKind(d.refundKind);
       return typeof d.amount === 'number' ? t(`${K}.refundOpenedAmount`, { kind, amount: d.amount }) : kind;
     }
+    case 'refund-kind-changed':
+      return typeof d.refundKind === 'string' && typeof d.previous === 'string'
+        ? t(`${K}.refundKindChanged`, { previous: words.refundKind(d.previous), kind: words.refundKind(d.refundKind) })
+        : null;
     case 'vouchers-issued':
     case 'vouchers-changed':
       return typeof d.count === 'number' ? t(`${K}.codes`, { count: d.count }) : null;

@@ -16,7 +16,8 @@ import { useCounter } from '../engine/client';
 import { toastOk, toastRefused } from '../ui/toast';
 import { formatDateTime, formatDuration, useLocale, useNow } from '../ui/time';
 import { QrCode } from './QrCode';
-import { stateWord, useParcelRefusalText } from './words';
+import { stateWord } from './words';
+import { useRefusalText } from '../workflow/labels';
 
 export function OrderShipments({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
@@ -106,7 +107,7 @@ export function OrderShipments({ orderId }: { orderId: string }) {
 function AddShipment({ orderId, carriers }: { orderId: string; carriers: Array<{ value: string; label: string }> }) {
   const { t } = useTranslation();
   const counter = useCounter();
-  const refusalText = useParcelRefusalText();
+  const refusalText = useRefusalText();
   const [carrier, setCarrier] = useState<string | null>(null);
   const [tracking, setTracking] = useState('');
   const [parcels, setParcels] = useState<number | string>(1);
@@ -151,7 +152,7 @@ function AddShipment({ orderId, carriers }: { orderId: string; carriers: Array<{
 function OpenException({ shipmentId }: { shipmentId: string }) {
   const { t } = useTranslation();
   const counter = useCounter();
-  const refusalText = useParcelRefusalText();
+  const refusalText = useRefusalText();
   const [type, setType] = useState<string | null>(null);
   const open = async () => {
     const result = await counter.openException({ shipmentId, type: (type ?? 'damaged') as ExceptionType });
@@ -173,7 +174,7 @@ export function ExceptionCard({ exception: e }: { exception: ExceptionRow }) {
   const { locale } = useLocale();
   const now = useNow();
   const counter = useCounter();
-  const refusalText = useParcelRefusalText();
+  const refusalText = useRefusalText();
   const [note, setNote] = useState('');
   const [owner, setOwner] = useState(e.owner ?? '');
   const [tracking, setTracking] = useState('');

@@ -14,7 +14,8 @@ import type { ScanOutcome } from '../scanner/types';
 import { PageHeader } from '../ui/PageHeader';
 import { formatDateTime, useLocale } from '../ui/time';
 import { parcelCode, useParcelsStore, type ParcelMode } from './parcelsStore';
-import { stateWord, useParcelRefusalText } from './words';
+import { stateWord } from './words';
+import { useRefusalText } from '../workflow/labels';
 
 const MODES: ParcelMode[] = ['handover', 'depot', 'pickup'];
 
@@ -23,7 +24,7 @@ export default function ParcelsPage() {
   const { locale } = useLocale();
   const counter = useCounter();
   const navigate = useNavigate();
-  const refusalText = useParcelRefusalText();
+  const refusalText = useRefusalText();
   const store = useParcelsStore();
   const [typed, setTyped] = useState('');
   const [carrier, setCarrier] = useState<string | null>(null);

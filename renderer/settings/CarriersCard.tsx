@@ -13,6 +13,8 @@ import { toastOk, toastRefused } from '../ui/toast';
 import { useRefusalText } from '../workflow/labels';
 import { SettingsCard } from './SettingsCard';
 import { SsccSettings } from './SsccSettings';
+import { AdminNotice, useAdminGate, useConfirmLiveChange } from './liveSettings';
+import { LIMITS } from '../../shared/limits';
 import type { StoredSettings } from './useSettings';
 
 const HOUR = 3_600_000;
@@ -32,21 +34,36 @@ export function CarriersCard({ settings }: { settings: StoredSettings }) {
     toastOk(t('settings.saved'), form.name);
     setForm(EMPTY);
   };
-  const saveHours = async () => {
-    const r = await counter.setSetting('parcelLateAfterMs', Math.round(Number(hours) * HOUR));
-    if (r.ok) toastOk(t('settings.saved'), t('settings.carriers.lateAfter'));
-    else toastRefused(t('settings.notSaved'), refusalText(r));
-  };
+  // When a parcel counts as late changes how the live counter works: Admin only, confirmed.
+  const gate = useAdminGate();
+  const confirm = useConfirmLiveChange();
+  const saveHours = () =>
+    confirm.ask(t('settings.carriers.confirmLate', { hours }), async () => {
+      const r = await counter.setSetting('parcelLateAfterMs', Math.round(Number(hours) * HOUR), { role: gate.role });
+      if (r.ok) toastOk(t('settings.saved'), t('settings.carriers.lateAfter'));
+      else toastRefused(t('settings.notSaved'), refusalText(r));
+    });
 
   return (
     <SettingsCard icon={<IconTruck size={24} />} title={t('settings.carriers.title')} description={t('settings.carriers.description')} testId="settings-carriers">
+      <AdminNotice gate={gate} />
       <Group align="end">
-        <NumberInput label={t('settings.carriers.lateAfter')} value={hours} onChange={setHours} min={1} max={24 * 90} w={220} data-testid="carriers-late-hours" />
-        <Button variant="default" onClick={() => void saveHours()} data-testid="carriers-late-save">
+        <NumberInput
+          label={t('settings.carriers.lateAfter')}
+          value={hours}
+          onChange={setHours}
+          min={1}
+          max={LIMITS.MAX_PARCEL_LATE_AFTER_MS / HOUR}
+          disabled={!gate.allowed}
+          w={220}
+          data-testid="carriers-late-hours"
+        />
+        <Button variant="default" onClick={saveHours} disabled={!gate.allowed} data-testid="carriers-late-save">
           {t('settings.carriers.saveLate')}
         </Button>
       </Group>
-      <SsccSettings stored={settings.sscc} />
+      {confirm.dialog}
+      <SsccSettings stored={settings.sscc} notice={false} />
       <Table striped data-testid="carriers-table">
         <Table.Thead>
           <Table.Tr>

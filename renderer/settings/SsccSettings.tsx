@@ -3,7 +3,10 @@
 import { Button, Code, Group, NumberInput, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SSCC_SETTING, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccFor, type SsccSetting } from '../../shared/tracking/sscc';
+import { DEFAULT_SSCC_SETTING, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccCapacity, ssccFor, type SsccSetting } from '../../shared/tracking/sscc';
+import { SSCC_SEQUENCE } from '../../shared/tracking/plan';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../db';
 import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
 import { AdminNotice, useAdminGate, useConfirmLiveChange } from './liveSettings';
@@ -11,7 +14,8 @@ import { fieldMessage } from './useSettings';
 
 type Problem = { prefix?: string; extension?: string };
 
-export function SsccSettings({ stored }: { stored: SsccSetting | undefined }) {
+/** `notice`: say here why the fields are disabled (off when the card around says it once). */
+export function SsccSettings({ stored, notice = true }: { stored: SsccSetting | undefined; notice?: boolean }) {
   const { t } = useTranslation();
   const counter = useCounter();
   const gate = useAdminGate();
@@ -35,6 +39,8 @@ export function SsccSettings({ stored }: { stored: SsccSetting | undefined }) {
   const checked = check();
   const valid = 'companyPrefix' in checked ? checked : null;
   const example = valid ? `(00) ${ssccFor(1, valid)}` : '—';
+  // Labels printed so far: a prefix labels ssccCapacity parcels, then shipments are refused.
+  const used = useLiveQuery(async () => (await db.sequences.get(SSCC_SEQUENCE))?.value ?? 0, []);
 
   const save = async (next: SsccSetting) => {
     const r = await counter.setSetting('sscc', next, { role: gate.role });
@@ -56,7 +62,7 @@ export function SsccSettings({ stored }: { stored: SsccSetting | undefined }) {
       <Text fz="sm" c="dimmed" mb="xs">
         {t('settings.carriers.sscc.hint')}
       </Text>
-      <AdminNotice gate={gate} />
+      {notice ? <AdminNotice gate={gate} /> : null}
       <Group align="start" mt="xs">
         <TextInput
           label={t('settings.carriers.sscc.prefix')}
@@ -90,6 +96,11 @@ export function SsccSettings({ stored }: { stored: SsccSetting | undefined }) {
       <Text fz="sm" mt="xs">
         {t('settings.carriers.sscc.example')} <Code data-testid="sscc-example">{example}</Code>
       </Text>
+      {valid ? (
+        <Text fz="sm" c="dimmed" data-testid="sscc-room">
+          {t('settings.carriers.sscc.room', { capacity: ssccCapacity(valid.companyPrefix).toLocaleString(), used: (used ?? 0).toLocaleString() })}
+        </Text>
+      ) : null}
       {confirm.dialog}
     </form>
   );

@@ -38,7 +38,7 @@ export interface WorkflowCatalog {
   /** English display label per entity family and state code (later versions win). */
   english: Record<StateFamily, Record<string, string>>;
   /** English labels of action input fields by name, and of their choices by "field.value". */
-  inputLabels: { fields: Record<string, string>; choices: Record<string, string>; money: Record<string, true>; methods?: Record<string, true> };
+  inputLabels: { fields: Record<string, string>; choices: Record<string, string>; money: Record<string, true>; methods?: Record<string, true>; carriers?: Record<string, true> };
   columns(type: OrderType): BoardColumnDef[];
   isOpenRefund(state: string | null): boolean;
   /** Actions that only ever create (no from-state): never worth listing as "not possible now". */
@@ -77,7 +77,7 @@ export function buildCatalog(definitions: WorkflowDefinition[]): WorkflowCatalog
       }
     }
   }
-  const inputLabels: WorkflowCatalog['inputLabels'] = { fields: {}, choices: {}, money: {}, methods: {} };
+  const inputLabels: WorkflowCatalog['inputLabels'] = { fields: {}, choices: {}, money: {}, methods: {}, carriers: {} };
   for (const def of sorted) {
     for (const machine of Object.values(def.machines)) {
       for (const row of machine.transitions) {
@@ -86,6 +86,7 @@ export function buildCatalog(definitions: WorkflowDefinition[]): WorkflowCatalog
           if (field.type === 'choice') for (const c of field.choices ?? []) inputLabels.choices[`${field.name}.${c.value}`] = c.label;
           if (field.type === 'money') inputLabels.money[field.name] = true;
           if (field.type === 'choice' && field.choicesFrom === 'paymentMethods') inputLabels.methods![field.name] = true;
+          if (field.type === 'choice' && field.choicesFrom === 'carriers') inputLabels.carriers![field.name] = true;
         }
       }
     }

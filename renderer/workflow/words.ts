@@ -35,6 +35,8 @@ export interface WorkflowWords {
   choice(field: string, value: string): string;
   /** Whether a field carries money (minor units), to be shown as an amount. */
   isMoney(field: string): boolean;
+  /** Whether some installed version takes the field's choices from the carriers table. */
+  isCarrier(field: string): boolean;
 }
 
 const NO_INPUT_LABELS: WorkflowCatalog['inputLabels'] = { fields: {}, choices: {}, money: {} };
@@ -75,6 +77,27 @@ export function workflowWords(
       return label === undefined ? value : t(`wf.choice.${field}.${value}`, { defaultValue: label });
     },
     isMoney: (field) => inputLabels.money[field] === true,
+    isCarrier: (field) => inputLabels.carriers?.[field] === true,
+  };
+}
+
+/**
+ * The words with the counter's carriers (data) for the carrier fields: a carrier the table
+ * has is called by the name the counter gave it, in every language; any other value (a fixed
+ * choice of an older definition, product order v2's "zto") is a workflow word, translated.
+ */
+export function withCarrierNames(words: WorkflowWords, carriers: ReadonlyArray<{ id: string; name: string }>): WorkflowWords {
+  if (!carriers.length) return words;
+  const names = new Map(carriers.map((c) => [c.id, c.name]));
+  return {
+    ...words,
+    choice: (field, value) => {
+      const name = names.get(value);
+      if (name !== undefined && words.isCarrier(field)) return name;
+      const worded = words.choice(field, value);
+      // A value no definition lists (a carrier since removed from the table) stays as stored.
+      return worded === value && name !== undefined ? name : worded;
+    },
   };
 }
 

@@ -114,6 +114,7 @@ export interface TimerRow {
 export type EventType =
   | 'transition'
   | 'refund-opened'
+  | 'refund-kind-changed'
   | 'refunds-closed'
   | 'vouchers-issued'
   | 'vouchers-changed'

@@ -38,7 +38,7 @@ const MAKERS: Record<string, Maker> = {
   addLocation: (c, _f, n) => (id) => c.addLocation({ id: `shelf-${n}`, name: `Shelf ${n}` }, { commandId: id }),
   importProducts: (c, _f, n) => (id) => c.importProducts(`sku,name,price\nIMP-${n},Imported ${n},${n}\n`, { commandId: id }),
   importStockLevels: (c, _f, n) => (id) => c.importStockLevels(`sku,locationId,onHand\n${sku(n)},back,${n}\n`, { commandId: id }),
-  installWorkflow: (c, _f, n) => (id) => c.installWorkflow({ ...structuredClone(productOrderJson), version: 3 + n }, { commandId: id }),
+  installWorkflow: (c, _f, n) => (id) => c.installWorkflow({ ...structuredClone(productOrderJson), version: productOrderJson.version + n }, { commandId: id }),
   setSetting: (c, _f, n) => (id) => (n % 2 ? c.setSetting('allocationStrategy', n % 4 === 1 ? 'most-stock' : 'priority', { commandId: id, role: 'A' }) : c.setSetting('deviceName', `Desk ${n}`, { commandId: id })),
 };
 const NAMES = Object.keys(MAKERS);

@@ -58,11 +58,16 @@ export function explainOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role: s
  * asks once more (`confirm`); undefined when the action is not possible there now.
  */
 export function actionRowOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role: string, action: string): Transition | undefined {
+  return actionTargetOf(wf, rows, ref, role, action)?.row;
+}
+
+/** The row and the entity it moves: a line's action may be its open sheet's (act routes it there). */
+export function actionTargetOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role: string, action: string): { ref: EntityRef; row: Transition } | undefined {
   const ctx = contextOf(rows);
   const rowAt = (at: EntityRef) => {
     const subject = subjectOf(rows, at);
     const resolved = subject && wf.resolve(subject, ctx, role, action, { system: false });
-    return resolved?.ok ? resolved.row : undefined;
+    return resolved?.ok ? { ref: at, row: resolved.row } : undefined;
   };
   const direct = rowAt(ref);
   if (direct || ref.kind !== 'item') return direct;
@@ -71,6 +76,23 @@ export function actionRowOf(wf: Workflow, rows: OrderRows, ref: EntityRef, role:
 }
 
 /** The figures an input field's bounds may name, for this part of the order (as the engine computes them). */
+/**
+ * What a form starts with: a row that may switch its refund sheet's kind (setRefundKind)
+ * starts at the sheet's kind now, so saving the form as it opens changes nothing else.
+ */
+export function inputDefaultsOf(wf: Workflow, rows: OrderRows, ref: EntityRef, row: Transition): Record<string, string> {
+  const sheet = ref.kind === 'refund' ? rows.refunds.find((r) => r.id === ref.id) : ref.kind === 'item' ? openSheetOf(rows, wf, ref.id) : undefined;
+  if (!sheet) return {};
+  const out: Record<string, string> = {};
+  const effects = [...(row.effects ?? []), ...(row.postAction ? (wf.definition.postActions[row.postAction] ?? []) : [])];
+  for (const e of effects) {
+    if (e.kind !== 'setRefundKind') continue;
+    const field = row.input?.find((f) => f.name === e.field);
+    if (field?.type === 'choice' && field.choices?.some((c) => c.value === sheet.kind)) out[field.name] = sheet.kind;
+  }
+  return out;
+}
+
 export function inputBoundsOf(rows: OrderRows, ref: EntityRef): InputBounds {
   const itemId = ref.kind === 'item' ? ref.id : ref.kind === 'refund' ? rows.refunds.find((r) => r.id === ref.id)?.itemId : undefined;
   const item = rows.items.find((i) => i.id === itemId);

@@ -1,6 +1,6 @@
 // A command's working set: the order aggregate loaded by a storage adapter, changed in
 // memory by the pure engine, and handed back as a changeset to be written atomically.
-import type { EntityRef, EventData, EventRow, EventType, ItemRow, MachineEntity, OrderRow, RefundRow, TimerRow, VoucherRow } from '../db/rows';
+import type { EntityRef, EventData, EventRow, EventType, ItemRow, MachineEntity, OrderRow, RefundKind, RefundRow, TimerRow, VoucherRow } from '../db/rows';
 import type { StockWork } from '../inventory/work';
 import { EngineRefusal, refused, type EventMeta } from './command';
 import { LIMITS } from '../limits';
@@ -183,6 +183,19 @@ export class OrderWork {
   addRefund(row: RefundRow): void {
     this.refunds.set(row.id, row);
     this.changedRefunds.add(row.id);
+  }
+
+  /** A refund sheet becomes another kind (refund only <-> refund with return): from its next
+   *  step on, the machine of that kind drives it. Recorded on the timeline with both kinds. */
+  setRefundKind(ref: EntityRef, kind: RefundKind): void {
+    const sheet = this.refunds.get(ref.id);
+    if (!sheet) throw new Error(`No refund sheet ${ref.id} in this order`);
+    if (sheet.kind === kind) return;
+    const previous = sheet.kind;
+    sheet.kind = kind;
+    sheet.updatedAt = this.meta.at;
+    this.touch(ref);
+    this.event('refund-kind-changed', { entity: ref, detail: `${previous} -> ${kind}`, data: { refundKind: kind, previous } });
   }
 
   putVoucher(row: VoucherRow, isNew: boolean): void {

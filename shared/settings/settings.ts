@@ -29,7 +29,7 @@ export const settingSchemas = {
    *  only when operators are set up. */
   lockAfterSeconds: z.number().int().min(0).max(12 * 3600),
   /** A parcel with no checkpoint for this long opens a "late" exception (ms; 48 h when unset). */
-  parcelLateAfterMs: z.number().int().min(1_000).max(90 * 24 * 3_600_000),
+  parcelLateAfterMs: z.number().int().min(LIMITS.MIN_PARCEL_LATE_AFTER_MS).max(LIMITS.MAX_PARCEL_LATE_AFTER_MS),
   /** The currency's code and minor-unit digits (money is stored in minor units). */
   currency: currencySchema,
   /** Payment methods offered at the counter, in order ("cash" gives change). */
@@ -52,7 +52,8 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)
 
 /**
  * Settings that change how the live counter behaves (the timers' periods, where stock is
- * taken from, order numbers, where a valid-until day ends, the SSCCs on parcel labels): only the Admin role changes them
+ * taken from, order numbers, where a valid-until day ends, the SSCCs on parcel labels, when a
+ * parcel counts as late): only the Admin role changes them
  * (engine/adminCommands.ts refuses otherwise), and the screens ask before saving.
  */
-export const LIVE_SETTING_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['periodPreset', 'periods', 'allocationStrategy', 'devicePrefix', 'utcOffsetMinutes', 'sscc']);
+export const LIVE_SETTING_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['periodPreset', 'periods', 'allocationStrategy', 'devicePrefix', 'utcOffsetMinutes', 'sscc', 'parcelLateAfterMs']);

@@ -8,7 +8,7 @@ import { settingSchemas } from '../settings/settings';
 import { checkNumbers, DEFAULT_LATE_AFTER_MS, lateTimer, newShipment } from './decide';
 import type { TrackingMachine } from './machine';
 import type { ShipmentRow } from './rows';
-import { DEFAULT_SSCC_SETTING, type SsccSetting } from './sscc';
+import { DEFAULT_SSCC_SETTING, ssccCapacity, type SsccSetting } from './sscc';
 import type { TrackingTx } from './storage';
 
 export const SSCC_SEQUENCE = 'sscc';
@@ -58,6 +58,15 @@ export async function planShipment(
     if (used && used.orderId !== s.order.id) {
       return refused('invalid-input', `trackingNumbers.${i}: ${n} is already on order ${used.orderNumber}.`, { reason: 'tracking-in-use', field: `trackingNumbers.${i}`, code: n, order: used.orderNumber });
     }
+  }
+  // Each parcel takes the next serial; past the prefix's room the next code would repeat one.
+  const capacity = ssccCapacity(sscc.companyPrefix);
+  if (last + s.parcels.length > capacity) {
+    return refused(
+      'limit-exceeded',
+      `The SSCC serials of company prefix ${sscc.companyPrefix} are used up (${capacity} parcel labels; ${Math.max(0, capacity - last)} left, ${s.parcels.length} needed): an admin sets a shorter GS1 company prefix in Settings → Carriers. Nothing was changed.`,
+      { reason: 'sscc-exhausted', prefix: sscc.companyPrefix, limit: capacity, left: Math.max(0, capacity - last), needed: s.parcels.length },
+    );
   }
   const shipment = newShipment(deps.machine, { id: deps.newId(), order: s.order, carrier, service: s.service, trackingNumbers: s.trackingNumbers, parcels: s.parcels, direction: s.direction, firstSerial: last + 1, sscc }, m);
   const timer = lateTimer(shipment, m, deps.newId(), lateMs);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gs1CheckDigit } from '../barcode/checkDigit';
 import { parseGs1 } from '../barcode/gs1';
-import { DEFAULT_SSCC_SETTING, isSscc, serialDigits, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccFor, ssccSettingSchema } from './sscc';
+import { DEFAULT_SSCC_SETTING, isSscc, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccCapacity, ssccFor, ssccSettingSchema } from './sscc';
 
 const prefixes = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: SSCC_PREFIX_MIN, maxLength: SSCC_PREFIX_MAX });
 const settings = fc.record({ companyPrefix: prefixes, extension: fc.integer({ min: 0, max: 9 }) });
@@ -19,21 +19,66 @@ describe('ssccFor', () => {
 
   it('has 18 digits with a right check digit for every valid prefix, extension and serial', () => {
     fc.assert(
-      fc.property(settings, fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (setting, serial) => {
+      fc.property(settings, fc.double({ min: 0, max: 1, noNaN: true }), (setting, at) => {
+        const serial = 1 + Math.floor(at * (ssccCapacity(setting.companyPrefix) - 1));
         const code = ssccFor(serial, setting);
         expect(code).toMatch(/^\d{18}$/);
         expect(isSscc(code)).toBe(true);
-        expect(code.slice(0, 1 + setting.companyPrefix.length)).toBe(`${setting.extension}${setting.companyPrefix}`);
+        expect(code.slice(1, 1 + setting.companyPrefix.length)).toBe(setting.companyPrefix);
         expect(code[17]).toBe(gs1CheckDigit(code.slice(0, 17)));
-        // The serial is the low digits of n: consecutive parcels get different codes.
-        expect(Number(code.slice(1 + setting.companyPrefix.length, 17))).toBe(serial % 10 ** serialDigits(setting.companyPrefix));
       }),
+    );
+  });
+
+  it('starts at the extension digit and moves to the next one when the serial room is used up', () => {
+    const setting = { companyPrefix: '401234567890', extension: 7 };
+    expect(ssccCapacity(setting.companyPrefix)).toBe(99_999);
+    expect(ssccFor(1, setting).slice(0, 17)).toBe('74012345678900001');
+    expect(ssccFor(9_999, setting).slice(0, 17)).toBe('74012345678909999');
+    // Where a 4-digit serial used to wrap to 0000 (a duplicate of nothing yet, then of n = 1).
+    expect(ssccFor(10_000, setting).slice(0, 17)).toBe('84012345678900000');
+    expect(ssccFor(10_001, setting).slice(0, 17)).toBe('84012345678900001');
+    expect(ssccFor(30_000, setting).slice(0, 17)).toBe('04012345678900000');
+    expect(ssccFor(99_999, setting).slice(0, 17)).toBe('64012345678909999');
+    expect(() => ssccFor(100_000, setting)).toThrow(/shorter prefix/);
+    expect(() => ssccFor(0, setting)).toThrow(RangeError);
+  });
+
+  it('a 12-digit prefix: every serial up to the capacity has its own code, the next is refused', () => {
+    const setting = { companyPrefix: '020000000000', extension: 3 };
+    const seen = new Set<string>();
+    for (let n = 1; n <= ssccCapacity(setting.companyPrefix); n++) seen.add(ssccFor(n, setting).slice(0, 17));
+    expect(seen.size).toBe(99_999);
+    expect(() => ssccFor(100_000, setting)).toThrow(RangeError);
+  });
+
+  it('prefixes of 6 to 12 digits: serials are unique until refusal', () => {
+    fc.assert(
+      fc.property(
+        settings,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 40 }),
+        fc.integer({ min: 1, max: 10 }),
+        (setting, spots, past) => {
+          const capacity = ssccCapacity(setting.companyPrefix);
+          expect(capacity).toBe(10 * 10 ** (16 - setting.companyPrefix.length) - 1);
+          // Serials anywhere in the room, with the edges of each extension digit's block.
+          const room = 10 ** (16 - setting.companyPrefix.length);
+          const serials = new Set([1, room - 1, room, room + 1, capacity - 1, capacity, ...spots.map((s) => 1 + Math.floor(s * (capacity - 1)))]);
+          const codes = new Map<string, number>();
+          for (const n of serials) {
+            const code = ssccFor(n, setting);
+            expect(codes.get(code), `serials ${codes.get(code)} and ${n} share ${code}`).toBeUndefined();
+            codes.set(code, n);
+          }
+          expect(() => ssccFor(capacity + past, setting)).toThrow(/shorter prefix/);
+        },
+      ),
     );
   });
 
   it('is read back by the GS1 parser as AI (00)', () => {
     fc.assert(
-      fc.property(settings, fc.integer({ min: 1, max: 10 ** 6 }), (setting, serial) => {
+      fc.property(settings, fc.integer({ min: 1, max: 99_999 }), (setting, serial) => {
         const code = ssccFor(serial, setting);
         const parsed = parseGs1(`00${code}`, ']C1');
         expect(parsed.ok).toBe(true);

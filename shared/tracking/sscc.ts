@@ -33,12 +33,30 @@ export function serialDigits(companyPrefix: string): number {
   return 16 - companyPrefix.length;
 }
 
-/** The SSCC of the n-th parcel this counter labels (n from 1). A serial longer than the prefix
- *  leaves room for starts again from its low digits (GS1: an SSCC may be reused after a year). */
+/**
+ * How many parcels a prefix can label without repeating an SSCC: the serial room the prefix
+ * leaves, once per extension digit. The counter starts at the extension digit it was given
+ * and moves to the next one (9 wraps to 0) each time the serial room is used up; 10 digits
+ * of room less the never-used serial 0 of the first. A 12-digit prefix labels 99 999 parcels,
+ * a 7-digit one 9 999 999 999.
+ */
+export function ssccCapacity(companyPrefix: string): number {
+  return 10 * 10 ** serialDigits(companyPrefix) - 1;
+}
+
+/** The SSCC of the n-th parcel this counter labels (n from 1 to ssccCapacity). Never a code
+ *  issued before: past the capacity it throws, and the shipment is refused before that
+ *  (planShipment, `sscc-exhausted`) telling the admin to set a shorter prefix. */
 export function ssccFor(serial: number, setting: SsccSetting = DEFAULT_SSCC_SETTING): string {
   const { companyPrefix, extension } = ssccSettingSchema.parse(setting);
+  const capacity = ssccCapacity(companyPrefix);
+  if (!Number.isSafeInteger(serial) || serial < 1 || serial > capacity) {
+    throw new RangeError(`SSCC serial ${serial} is outside 1..${capacity}, the room of company prefix ${companyPrefix}; set a shorter prefix.`);
+  }
   const digits = serialDigits(companyPrefix);
-  const body = `${extension}${companyPrefix}${String(serial % 10 ** digits).padStart(digits, '0')}`;
+  const room = 10 ** digits;
+  const ext = (extension + Math.floor(serial / room)) % 10;
+  const body = `${ext}${companyPrefix}${String(serial % room).padStart(digits, '0')}`;
   return body + gs1CheckDigit(body);
 }
 

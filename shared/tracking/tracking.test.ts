@@ -7,6 +7,7 @@ import shipmentJson from '../workflows/shipment.json';
 import exceptionJson from '../workflows/exception.json';
 import { isSscc } from './sscc';
 import { upsCheckDigit } from './carriers';
+import { LIMITS } from '../limits';
 
 const HOUR = 3_600_000;
 const UPS_1 = '1Z999AA10123456784';
@@ -123,10 +124,46 @@ describe('checkpoints', () => {
   });
 });
 
+describe('when a parcel is late (parcelLateAfterMs), a live setting', () => {
+  it('is the Admin\'s, within the limits; a refusal writes nothing', async () => {
+    const { counter } = await testCounter();
+    expect(await counter.setSetting('parcelLateAfterMs', 6 * HOUR, { role: 'S' })).toMatchObject({ ok: false, code: 'role-not-permitted' });
+    expect(await counter.setSetting('parcelLateAfterMs', 6 * HOUR)).toMatchObject({ ok: false, code: 'role-not-permitted' });
+    expect(await counter.setSetting('parcelLateAfterMs', LIMITS.MIN_PARCEL_LATE_AFTER_MS - 1, { role: 'A' })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(await counter.setSetting('parcelLateAfterMs', LIMITS.MAX_PARCEL_LATE_AFTER_MS + 1, { role: 'A' })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(await counter.db.settings.get('parcelLateAfterMs')).toBeUndefined();
+    expect(await counter.setSetting('parcelLateAfterMs', 6 * HOUR, { role: 'A' })).toEqual({ ok: true });
+    expect(await counter.db.settings.get('parcelLateAfterMs')).toMatchObject({ value: 6 * HOUR });
+  });
+});
+
+describe('SSCC serials', () => {
+  it('when the prefix leaves no room for the parcels, the shipment is refused, worded for the admin, and nothing is written', async () => {
+    const { counter } = await testCounter();
+    expect(await counter.setSetting('sscc', { companyPrefix: '401234567890', extension: 0 }, { role: 'A' })).toEqual({ ok: true });
+    const o = await shippedOrder(counter);
+    // 99 999 labels for a 12-digit prefix; 99 997 are used.
+    await counter.db.sequences.put({ name: 'sscc', value: 99_997 });
+    const before = await dumpDb(counter);
+    const three = await counter.createShipment({ orderId: o.orderId, carrier: 'ups', trackingNumbers: [UPS_1], parcels: [{}, {}, {}], direction: 'outbound' });
+    expect(three).toMatchObject({ ok: false, code: 'limit-exceeded', params: { reason: 'sscc-exhausted', prefix: '401234567890', limit: 99_999, left: 2, needed: 3 } });
+    if (!three.ok) expect(three.message).toContain('shorter GS1 company prefix');
+    expect(await dumpDb(counter)).toEqual(before);
+    const two = await counter.createShipment({ orderId: o.orderId, carrier: 'ups', trackingNumbers: [UPS_1], parcels: [{}, {}], direction: 'outbound' });
+    if (!two.ok) throw new Error(two.message);
+    // The last two of the room: extension digit 9, serials 9998 and 9999.
+    expect(two.sscc.map((c) => c.slice(0, 17))).toEqual(['94012345678909998', '94012345678909999']);
+    expect(await counter.createShipment({ orderId: o.orderId, carrier: 'ups', trackingNumbers: [UPS_1], parcels: [{}], direction: 'outbound' })).toMatchObject({ ok: false, params: { reason: 'sscc-exhausted', left: 0 } });
+    // A shorter prefix has room again.
+    expect(await counter.setSetting('sscc', { companyPrefix: '4012345', extension: 0 }, { role: 'A' })).toEqual({ ok: true });
+    await expect(counter.createShipment({ orderId: o.orderId, carrier: 'ups', trackingNumbers: [UPS_1], parcels: [{}], direction: 'outbound' })).resolves.toMatchObject({ ok: true });
+  });
+});
+
 describe('exceptions', () => {
   it('a parcel with no checkpoint in time opens one late exception, found by the durable timer', async () => {
     const { counter, clock, shipmentId } = await shipped();
-    await counter.setSetting('parcelLateAfterMs', 2 * HOUR);
+    await counter.setSetting('parcelLateAfterMs', 2 * HOUR, { role: 'A' });
     await counter.scanCheckpoint({ code: UPS_1, kind: 'handover' });
     clock.advance(2 * HOUR - 1);
     await counter.runDueTimers();
@@ -142,7 +179,7 @@ describe('exceptions', () => {
 
   it('a checkpoint in time cancels the timer: no exception', async () => {
     const { counter, clock } = await shipped();
-    await counter.setSetting('parcelLateAfterMs', 2 * HOUR);
+    await counter.setSetting('parcelLateAfterMs', 2 * HOUR, { role: 'A' });
     clock.advance(HOUR);
     await counter.scanCheckpoint({ code: UPS_1, kind: 'handover' });
     clock.advance(HOUR + 1);

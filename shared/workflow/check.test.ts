@@ -97,3 +97,47 @@ describe('workflow definition checks', () => {
     expect(problemsOf(def).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('setRefundKind: a refund sheet switched to another kind', () => {
+  type Row = { action: string; from: string[] | null; to: string; effects?: unknown[]; input?: Array<{ name: string; choices?: Array<{ value: string; label?: string }> }> };
+  const changeRow = (def: ReturnType<typeof clone<typeof productOrder>>, machine: 'refund_only' | 'refund_with_return') => {
+    const rows = def.machines[machine].transitions as Row[];
+    const i = rows.findIndex((r) => r.action === 'change refund request');
+    return { row: rows[i]!, path: `$.machines.${machine}.transitions[${i}]` };
+  };
+
+  it('takes the kind from a declared choice whose values are refund kinds with a machine', () => {
+    const def = clone(productOrder);
+    const { row, path } = changeRow(def, 'refund_only');
+    row.input![0]!.choices!.push({ value: 'service', label: 'Service' }, { value: 'refund-with-return', label: 'Typo' });
+    const problems = problemsOf(def);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: `${path}.effects[0].field`, message: expect.stringContaining('No refund machine is chosen for kind "service"') },
+        { path: `${path}.effects[0].field`, message: expect.stringContaining('"refund-with-return" of "refundKind" is not a kind of refund sheet') },
+      ]),
+    );
+  });
+
+  it('refuses a field the row does not declare as a choice, and a kind whose machine lacks the target state', () => {
+    const def = clone(productOrder);
+    const only = changeRow(def, 'refund_only');
+    only.row.effects = [{ kind: 'setRefundKind', field: 'memo' }];
+    const withReturn = changeRow(def, 'refund_with_return');
+    withReturn.row.to = 'WBS'; // refund_only has no WBS
+    const problems = problemsOf(def);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: `${only.path}.effects[0].field`, message: expect.stringContaining('does not declare as a choice') },
+        { path: `${withReturn.path}.effects[0].field`, message: 'Machine refund_only (kind "refund_only") has no state "WBS", where this action leaves the sheet.' },
+      ]),
+    );
+  });
+
+  it('is only an action of a refund machine', () => {
+    const def = clone(productOrder);
+    const rows = def.machines.item.transitions as Row[];
+    rows[2]!.effects = [...(rows[2]!.effects ?? []), { kind: 'setRefundKind', field: 'reason' }];
+    expect(problemsOf(def)).toEqual(expect.arrayContaining([{ path: '$.machines.item.transitions[2].effects[1]', message: expect.stringContaining('only an action of a refund machine') }]));
+  });
+});

@@ -9,7 +9,7 @@ import type { Condition } from '../db/rows';
 import { LIMITS } from '../limits';
 import { PERIOD_PRESETS, type Periods } from '../settings/periods';
 import { checkDeclaration, hasRequired } from './input';
-import { definitionSchema, type Effect, type EffectTarget, type Machine, type WorkflowDefinition } from './schema';
+import { definitionSchema, refundKindSchema, type Effect, type EffectTarget, type Machine, type Transition, type WorkflowDefinition } from './schema';
 
 export interface Problem {
   path: string;
@@ -293,6 +293,9 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
         case 'handler':
           if (!handlers.has(e.name)) add(`${p}.name`, `Unknown handler "${e.name}"; known: ${[...handlers].join(', ') || 'none'}.`);
           break;
+        case 'setRefundKind':
+          if (own !== 'refund') add(p, `setRefundKind changes a refund sheet's kind: only an action of a refund machine can use it (this one is run by the ${own}).`);
+          break;
         case 'stock':
         case 'shipment':
           break;
@@ -350,6 +353,15 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
         declared(e.trackingNumbers, ['text', 'list'], 'tracking numbers', 'trackingNumbers');
         declared(e.parcels, ['number'], 'parcel count', 'parcels');
       });
+      // The row's own effects and its post-action's: both take the row's input.
+      (t.effects ?? []).forEach((e, j) => {
+        if (e.kind === 'setRefundKind') checkKindSwitch(def, t, e.field, `${tp}.effects[${j}].field`, add);
+      });
+      if (t.postAction && has(def.postActions, t.postAction)) {
+        def.postActions[t.postAction]!.forEach((e, j) => {
+          if (e.kind === 'setRefundKind') checkKindSwitch(def, t, e.field, `$.postActions.${t.postAction}[${j}].field`, add);
+        });
+      }
       if (t.postAction) {
         if (!has(def.postActions, t.postAction)) add(`${tp}.postAction`, `Unknown post-action "${t.postAction}".`);
         const owners = postActionOwners.get(t.postAction) ?? new Set();
@@ -409,6 +421,29 @@ export function checkDefinition(def: WorkflowDefinition, handlers: ReadonlySet<s
 
   checkReachability(machines, effectEdges, add);
   return problems;
+}
+
+/**
+ * A switch of a refund sheet's kind takes its kind from a choice of the row's own input, and
+ * each kind offered must have a refund machine (a `refundMachines` rule by kind) that has
+ * the row's target state: the sheet must be able to go on in the machine of the kind chosen.
+ */
+function checkKindSwitch(def: WorkflowDefinition, t: Transition, field: string, path: string, add: (path: string, message: string) => void): void {
+  const declared = t.input?.find((f) => f.name === field);
+  if (!declared || declared.type !== 'choice' || !declared.choices) {
+    add(path, `A refund sheet's kind is taken from input field "${field}", which this action does not declare as a choice with its "choices".`);
+    return;
+  }
+  declared.choices.forEach(({ value }) => {
+    if (!refundKindSchema.safeParse(value).success) {
+      add(path, `Choice "${value}" of "${field}" is not a kind of refund sheet (${refundKindSchema.options.join(', ')}).`);
+      return;
+    }
+    const rule = def.refundMachines?.find((r) => r.kind?.includes(value));
+    const machine = rule && has(def.machines, rule.machine) ? def.machines[rule.machine] : undefined;
+    if (!machine) add(path, `No refund machine is chosen for kind "${value}" (refundMachines), so a sheet switched to it could not go on.`);
+    else if (!has(machine.states, t.to)) add(path, `Machine ${rule!.machine} (kind "${value}") has no state "${t.to}", where this action leaves the sheet.`);
+  });
 }
 
 /** Reachability by a worklist over an adjacency map: each edge is followed at most once. */

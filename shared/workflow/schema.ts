@@ -24,6 +24,9 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+/** The kinds of refund sheet (RefundKind). */
+export const refundKindSchema = z.enum(['refund_only', 'refund_with_return', 'service', 'expiry']);
+
 /** Who an effect acts on, seen from the entity whose transition ran it. */
 export const targetSchema = z.enum(['self', 'order', 'items', 'item', 'refund']);
 export type EffectTarget = z.infer<typeof targetSchema>;
@@ -55,7 +58,7 @@ export const effectSchema = z.discriminatedUnion('kind', [
   // Open a refund sheet for the item (self when run by an item; the order's single line otherwise).
   // `amount`: the money field of the action's input that sets the sheet's amount; the line's
   // price when the action was taken without it (absent: the sheet has no amount yet).
-  z.strictObject({ kind: z.literal('openRefund'), refundKind: z.enum(['refund_only', 'refund_with_return', 'service', 'expiry']), state: code, amount: code.optional(), when }),
+  z.strictObject({ kind: z.literal('openRefund'), refundKind: refundKindSchema, state: code, amount: code.optional(), when }),
   // Close the order's open refund sheets (those in `inStates`) directly, without their post-actions.
   z.strictObject({ kind: z.literal('closeRefunds'), inStates: stateList, to: code, when }),
   z.strictObject({ kind: z.literal('issueVouchers'), when }),
@@ -66,6 +69,10 @@ export const effectSchema = z.discriminatedUnion('kind', [
   // its carrier, its tracking number(s) (text or list) and, optionally, its parcel count.
   // Taken without carrier and tracking number, the action makes no shipment.
   z.strictObject({ kind: z.literal('shipment'), direction: z.enum(['outbound', 'return']), carrier: code, trackingNumbers: code, parcels: code.optional(), when }),
+  // A refund sheet's action may switch the sheet's kind (refund only <-> refund with return):
+  // `field` names a choice of the row's input whose values are refund kinds; the sheet then
+  // goes on in the machine of the chosen kind. Taken without it, the sheet keeps its kind.
+  z.strictObject({ kind: z.literal('setRefundKind'), field: code, when }),
   // Anything that cannot be said as data: a handler registered in code by name.
   z.strictObject({ kind: z.literal('handler'), name: code, when }),
 ]);

@@ -19,7 +19,7 @@ import { useExplainText, useRefusalText, useWorkflowWords } from '../../workflow
 import type { OrderData } from '../useOrderData';
 import classes from './ActionPanel.module.css';
 import { useActionPanels, type PanelData } from './useActionPanels';
-import { actionRowOf, inputBoundsOf } from '../../../shared/engine/panels';
+import { actionRowOf, actionTargetOf, inputBoundsOf, inputDefaultsOf } from '../../../shared/engine/panels';
 import type { InputBounds, InputDeclaration } from '../../../shared/workflow/input';
 import { ActionForm, type FieldError } from './ActionForm';
 import { norm } from '../../../shared/workflow/check';
@@ -32,7 +32,7 @@ const UNAVAILABLE_SHOWN = 3;
 
 /** An action that asks something before it is taken: its form, or "are you sure?". */
 type Pending = { ref: EntityRef; action: string; askedFor: string } & (
-  | { kind: 'form'; fields: InputDeclaration; bounds: InputBounds; error: FieldError | null }
+  | { kind: 'form'; fields: InputDeclaration; bounds: InputBounds; defaults: Record<string, string>; error: FieldError | null }
   | { kind: 'confirm'; key: string | null; scanned?: boolean }
 );
 
@@ -80,6 +80,10 @@ export function ActionPanel({ data }: { data: OrderData }) {
   const apply = async (ref: EntityRef, action: string, input?: Record<string, string | number | string[]>): Promise<ActResult | null> => {
     if (busy) return null;
     setActing(true);
+    // The entity the action moves, resolved before it runs: a line's refund action moves its
+    // sheet, and the state shown ahead of the live query must be the sheet's, not the line's.
+    const wf = catalog.workflow(data.order.workflowId, data.order.workflowVersion);
+    const moved = (wf && actionTargetOf(wf, data, ref, role, action)?.ref) ?? ref;
     try {
       const result = await counter.act(ref, role, action, input);
       // A refused field keeps the form open, its field marked: nothing else to say. That is
@@ -91,7 +95,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
         return result;
       }
       if (form) setPending(null);
-      if (result.ok) show(ref.id, result);
+      if (result.ok) show(moved.id, result);
       setLast({ targetId: ref.id, action, result });
       const title = t('order.actions.applied', { action: words.action(action) });
       if (result.ok && result.payment) {
@@ -130,7 +134,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
     if (open && open.ref.id === ref.id && open.action === action) return;
     const wf = catalog.workflow(data.order.workflowId, data.order.workflowVersion);
     const row = wf ? actionRowOf(wf, data, ref, role, action) : undefined;
-    if (row?.input?.length) setPending({ kind: 'form', ref, action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
+    if (row?.input?.length) setPending({ kind: 'form', ref, action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), defaults: inputDefaultsOf(wf!, data, ref, row), error: null });
     else if (row?.confirm) setPending({ kind: 'confirm', ref, action, askedFor, key });
     else void apply(ref, action);
   };
@@ -169,7 +173,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
       const row = ref ? actionRowOf(wf, data, ref, role, action) : undefined;
       if (!ref || !row) return null;
       if (row.input?.some((f) => f.required)) {
-        setPending({ kind: 'form', ref, action: row.action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), error: null });
+        setPending({ kind: 'form', ref, action: row.action, askedFor, fields: row.input, bounds: inputBoundsOf(data, ref), defaults: inputDefaultsOf(wf, data, ref, row), error: null });
         return { ok: true, message: t('scan.msg.actionForm', { action: words2 }), settle: 'local' };
       }
       if (row.confirm) {
@@ -249,6 +253,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
               onSubmit={(input) => void apply(pending.ref, pending.action, input)}
               onCancel={abortPending}
               {...(paymentForm ?? {})}
+              defaults={{ ...pending.defaults, ...paymentForm?.defaults }}
             />
           ) : (
             <Stack gap="xs" role="alertdialog" aria-label={t('order.actions.confirm.ask', { action: words.action(pending.action) })}>

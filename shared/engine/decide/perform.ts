@@ -3,7 +3,7 @@
 // event budget (OrderWork.event).
 import type { ActResult, Applied, Refused } from '../../api';
 import type { EntityRef, ItemRow, TimerRow } from '../../db/rows';
-import type { Effect, Transition } from '../../workflow/schema';
+import { refundKindSchema, type Effect, type Transition } from '../../workflow/schema';
 import { checkInput, type ActionInput, type InputBounds } from '../../workflow/input';
 import { periodLength } from '../../settings/periods';
 import { commitLine, releaseLine, reserveLine, restockLine } from '../../inventory/reservations';
@@ -215,6 +215,13 @@ function runEffect(env: EngineEnv, work: OrderWork, effect: Effect, subjectRef: 
     case 'shipment':
       requestShipment(work, effect, subjectRef, input, row);
       return;
+    case 'setRefundKind': {
+      // The chosen kind (a declared choice, already checked); not given: the sheet keeps its kind.
+      const chosen = refundKindSchema.safeParse(input[effect.field]);
+      if (subjectRef.kind !== 'refund' || !chosen.success) return;
+      work.setRefundKind(subjectRef, chosen.data);
+      return;
+    }
     case 'handler': {
       const handler = env.handlers[effect.name];
       if (!handler) throw new Error(`no handler named "${effect.name}" is registered`);
