@@ -137,3 +137,50 @@ test.describe('no traps', () => {
     for (const text of await timeline.getByTestId('timeline-event').allInnerTexts()) expect(text).not.toMatch(raw);
   });
 });
+
+// A new clerk's first day (issue: one way to take a payment). The order page used to offer
+// two forms for the same money: the payment panel's "Take …" and the Platform's "payment
+// successful" form. Now, for the role that is offered the action, the panel only points to
+// it (its button opens that same form); for the others the panel's form says it settles
+// the order through that action.
+const PAY_WORDS = {
+  en: { lang: 'English', settles: 'marks the order paid ("payment successful")', byAction: 'As Platform you take the payment with "payment successful" in Actions', open: 'Take payment (25.00 to pay)' },
+  zh: { lang: '简体中文', settles: '付清全部余额即标记订单已付款（“付款成功”）', byAction: '以平台身份，请在“操作”中用“付款成功”收款', open: '收款（应付 25.00）' },
+} as const;
+
+for (const [lang, W] of Object.entries(PAY_WORDS)) {
+  test(`one way to take a payment: the panel's button opens the action's form, never a second form (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2601', lines: [{ sku: 'TEA-100', qty: 2, unitPrice: 1250 }] });
+    await openOrder(page, orderId);
+    const panel = page.getByTestId('payment-panel');
+    const payAction = page.locator('[data-testid="action-button"][data-action="payment successful"]');
+
+    // Seller: no payment action of their own; the panel's form says what paying in full does.
+    await expect(panel.getByTestId('take-payment')).toBeVisible();
+    await expect(panel.getByTestId('payment-settles')).toContainText(W.settles);
+    await expect(payAction).toHaveCount(0);
+
+    // Platform: the action is offered, so the panel shows no form of its own, only the way to it.
+    await page.keyboard.press('F3');
+    await expect(payAction).toBeVisible();
+    await expect(panel.getByTestId('take-payment')).toHaveCount(0);
+    await expect(panel.getByTestId('payment-by-action')).toContainText(W.byAction);
+    await panel.getByTestId('payment-open-action').click();
+    await expect(panel.getByTestId('payment-open-action')).toHaveText(new RegExp(W.open.replace(/[()（）]/g, '.')));
+    const form = page.getByTestId('action-form');
+    await expect(form).toBeVisible();
+    // The one form for the money, with the focus in it: method, then the balance as the amount.
+    await expect(page.getByTestId('input-method')).toBeFocused();
+    await expect(page.getByTestId('input-amountPaid')).toHaveValue('25.00');
+    await expect(page.locator('form:has([data-testid="input-amountPaid"]), form:has([data-testid="payment-amount"])')).toHaveCount(1);
+    await page.keyboard.press('Enter');
+    await expect(form).toHaveCount(0);
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FP');
+    await expect(page.getByTestId('money-balance')).toHaveText('0.00');
+    await expect(panel.getByTestId('payment-by-action')).toHaveCount(0);
+    await expect(payAction).toHaveCount(0);
+  });
+}

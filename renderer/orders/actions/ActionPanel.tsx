@@ -25,6 +25,8 @@ import { ActionForm, type FieldError } from './ActionForm';
 import { norm } from '../../../shared/workflow/check';
 import { useScanTarget, useScannerStore } from '../../scanner';
 import { usePaymentForm } from '../../money/paymentForm';
+import { usePayRequest } from '../../money/payRequest';
+import { PAYMENT_ACTION } from '../../../shared/payments/actionPayment';
 import { useMoneyFormat, useMoneyRefusalText } from '../../money/useMoney';
 
 /** Enough to answer "why can't I…?" without pushing the next line's buttons off screen. */
@@ -199,6 +201,18 @@ export function ActionPanel({ data }: { data: OrderData }) {
     keyOfLatest.current = keyOf;
     applyLatest.current = apply;
   });
+  // The payment panel's "Take payment" opens this action's form: one form for the money.
+  const paySeq = useRef(usePayRequest.getState().seq);
+  useEffect(
+    () =>
+      usePayRequest.subscribe((s) => {
+        if (s.seq === paySeq.current) return;
+        paySeq.current = s.seq;
+        const ref: EntityRef = { kind: 'order', id: data.order.id };
+        if (s.orderId === data.order.id) requestLatest.current(ref, PAYMENT_ACTION, keyOfLatest.current(ref, PAYMENT_ACTION));
+      }),
+    [data.order.id],
+  );
   // Unavailable actions still ask the engine (which refuses and says why): no form, no question.
   const onApply = useCallback((ref: EntityRef, action: string) => requestLatest.current(ref, action, keyOfLatest.current(ref, action)), []);
   const onTry = useCallback((ref: EntityRef, action: string) => void applyLatest.current(ref, action), []);
