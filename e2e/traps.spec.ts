@@ -184,3 +184,99 @@ for (const [lang, W] of Object.entries(PAY_WORDS)) {
     await expect(payAction).toHaveCount(0);
   });
 }
+
+// A new clerk's first day, by keyboard where a clerk would use it: the help is one key away
+// and leads to each screen; the till takes the float at once and asks before it closes;
+// cash taken with no till open is warned about; the menu promises only keys that work.
+const DAY = {
+  en: {
+    help: 'Your first day at the counter',
+    till: 'Open the till',
+    noTill: 'The till is not open',
+    ask: 'Close the till?',
+    short: 'Counted 99.00, expected 112.50: 13.50 short.',
+    keep: 'Keep it open',
+  },
+  zh: {
+    help: '柜台第一天',
+    till: '开启收银',
+    noTill: '收银班次未开启',
+    ask: '关闭收银班次？',
+    short: '实点 99.00，应有 112.50：短款 13.50。',
+    keep: '暂不关闭',
+  },
+} as const;
+
+for (const [lang, W] of Object.entries(DAY)) {
+  test(`first day by keyboard: help on "?", the till from it, no cash without a till, closing asks with the figures (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2701', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+
+    // Cash before the till is open: the payment form says so and leads to the till.
+    await openOrder(page, orderId);
+    const panel = page.getByTestId('payment-panel');
+    await expect(panel.getByTestId('no-till-warning')).toContainText(W.noTill);
+    await panel.getByTestId('payment-method').getByText(lang === 'zh' ? '银行卡' : 'Card').click();
+    await expect(panel.getByTestId('no-till-warning')).toHaveCount(0);
+    // The action's form says it too (the Platform's "payment successful").
+    await page.keyboard.press('F3');
+    await panel.getByTestId('payment-open-action').click();
+    await expect(page.getByTestId('action-form').getByTestId('no-till-warning')).toContainText(W.noTill);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F2');
+
+    // The help: "?" anywhere outside a field; each step opens its screen.
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: W.help });
+    await expect(help).toBeVisible();
+    await expect(help.getByTestId('help-step')).toHaveCount(9);
+    await help.locator('[data-step="till"] a').click();
+    await expect(help).toHaveCount(0);
+
+    // The till takes the float at once: typed and Enter, no mouse.
+    await expect(page.getByTestId('till-float')).toBeFocused();
+    await page.keyboard.type('100');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('till-open-session')).toBeVisible();
+
+    // Now cash is on the till: no warning.
+    await openOrder(page, orderId);
+    await expect(page.getByTestId('take-payment')).toBeVisible();
+    await expect(page.getByTestId('no-till-warning')).toHaveCount(0);
+    await page.getByTestId('take-payment').click();
+    await expect(page.getByTestId('print-sheet')).toBeVisible();
+
+    // Closing asks, with the count against what is expected; "keep it open" changes nothing.
+    await page.goto(page.url().replace(/#.*$/, '#/till'));
+    await expect(page.getByTestId('till-expected')).toHaveText('112.50');
+    await page.getByTestId('till-counted').fill('99');
+    await page.keyboard.press('Enter');
+    const ask = page.getByTestId('confirm-close-till');
+    await expect(ask).toContainText(W.ask);
+    await expect(page.getByTestId('confirm-close-till-figures')).toHaveText(W.short);
+    await page.getByRole('button', { name: W.keep }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(page.getByTestId('till-open-session')).toBeVisible();
+    // Back in the count, not lost: Enter asks again, and Enter on the question closes.
+    await expect(page.getByTestId('till-counted')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('confirm-close-till-ok')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('z-difference')).toHaveText('-13.50');
+  });
+}
+
+test('the menu shows only keys that work: Alt+0 opens the tenth screen, later screens show no key', async ({ page }, testInfo) => {
+  await openApp(page, testInfo);
+  const badges = await page.getByRole('navigation').locator('kbd').allInnerTexts();
+  for (const text of badges) expect(text).toMatch(/^Alt \d$/);
+  await expect(page.getByTestId('nav-parcels')).toContainText('Alt 0');
+  await expect(page.getByTestId('nav-till').locator('kbd')).toHaveCount(0);
+  await page.keyboard.press('Alt+0');
+  await expect(page).toHaveURL(/#\/parcels$/);
+  await page.keyboard.press('Alt+3');
+  await expect(page).toHaveURL(/#\/stock$/);
+});

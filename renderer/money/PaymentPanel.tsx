@@ -13,6 +13,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { PaymentRow } from '../../shared/db/rows';
 import { orderMoney, reversedIds } from '../../shared/payments/ledger';
 import { REFUND_FINISHED, sheetOutstanding } from '../../shared/payments/decide';
+import { NoTillWarning } from './NoTillWarning';
 import { ReverseButton } from './ReversePayment';
 import { PAYMENT_ACTION } from '../../shared/payments/actionPayment';
 import { useActionPanels } from '../orders/actions/useActionPanels';
@@ -159,6 +160,7 @@ export function PaymentPanel({ data }: { data: OrderData }) {
                 <TextInput label={t('money.pay.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} maxLength={200} data-testid="payment-reference" />
               )}
             </Group>
+            <NoTillWarning cash={cash} />
             {change !== null ? (
               <Text fw={700} data-testid="payment-change-preview">
                 {t('money.pay.changeDue', { change: fmt(change) })}
