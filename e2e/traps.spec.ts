@@ -3,7 +3,8 @@
 // periods show in the header; demo data lives in the demo counter; the timeline speaks the
 // operator's language. English and Chinese.
 import { expect, test, type Page } from '@playwright/test';
-import { actViaEngine, createOrderViaEngine, openApp, seedCatalog } from './support/app';
+import { actViaEngine, createOrderViaEngine, engineCall, openApp, seedCatalog } from './support/app';
+import { handled, scan } from './scanner.support';
 
 async function openOrder(page: Page, orderId: string) {
   await page.goto(page.url().replace(/#.*$/, `#/orders/${orderId}`));
@@ -280,3 +281,32 @@ test('the menu shows only keys that work: Alt+0 opens the tenth screen, later sc
   await page.keyboard.press('Alt+3');
   await expect(page).toHaveURL(/#\/stock$/);
 });
+
+// Receiving the first delivery: with no location the screen says what to do first; with the
+// counter's one location, the first product scan books there (no label to print first).
+const RECEIVE = {
+  en: { none: 'This counter has no location yet', received: 'Received 1 × TEA-100 · Green tea 100 g at Main store.' },
+  zh: { none: '本柜台还没有库位', received: '已入库 1 × TEA-100 · Green tea 100 g 到 Main store。' },
+} as const;
+
+for (const [lang, W] of Object.entries(RECEIVE)) {
+  test(`first delivery by scanner: no location says so; one location takes the first scan (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo, { path: '/stock/scan' });
+    const panel = page.getByTestId('scan-stock-panel');
+    await expect(panel.getByTestId('scan-stock-no-locations')).toContainText(W.none);
+    await panel.getByTestId('scan-stock-no-locations').getByRole('link').click();
+    await expect(page).toHaveURL(/#\/stock$/);
+
+    await engineCall(page, 'addLocation', { id: 'MAIN', name: 'Main store', priority: 1 });
+    await engineCall(page, 'addProduct', { sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, barcodes: ['4006381333931'] });
+    await page.goto(page.url().replace(/#.*$/, '#/stock/scan'));
+    await expect(panel).toBeVisible();
+    await expect(panel.getByTestId('scan-stock-no-locations')).toHaveCount(0);
+    await scan(page, '4006381333931');
+    await handled(page, 1);
+    await expect(page.getByTestId('scan-last')).toHaveText(W.received);
+    await expect(panel.getByTestId('scan-stock-location')).toHaveValue('Main store (MAIN)');
+    await expect(panel.getByTestId('scan-stock-received')).toHaveText('+1');
+  });
+}
