@@ -310,3 +310,20 @@ for (const [lang, W] of Object.entries(RECEIVE)) {
     await expect(panel.getByTestId('scan-stock-received')).toHaveText('+1');
   });
 }
+
+// The timeline's role badges read whole ("Platform", "平台"), not cut to "PL…".
+for (const [lang, roles] of Object.entries({ en: ['Buyer', 'Platform'], zh: ['买家', '平台'] })) {
+  test(`the timeline names each role whole (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2801', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+    await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
+    await openOrder(page, orderId);
+    const badges = page.getByTestId('timeline').locator('[data-role]');
+    await expect(badges.first()).toBeVisible();
+    const shown = await badges.evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', cut: [el, ...el.querySelectorAll('*')].some((x) => x.scrollWidth > x.clientWidth + 1) })));
+    for (const b of shown) expect(b, b.text).toMatchObject({ cut: false });
+    for (const role of roles) expect(shown.map((b) => b.text)).toContain(role);
+  });
+}
