@@ -327,3 +327,33 @@ for (const [lang, roles] of Object.entries({ en: ['Buyer', 'Platform'], zh: ['�
     for (const role of roles) expect(shown.map((b) => b.text)).toContain(role);
   });
 }
+
+// "ship the order": carrier and tracking number are both or neither. The form used to call
+// the carrier "optional" and then refuse the tracking number without it.
+const SHIP = {
+  en: { carrier: 'optional, but needed with Tracking numbers', tracking: 'needed with Carrier' },
+  zh: { carrier: '选填，但填写运单号时必填', tracking: '填写承运商时必填' },
+} as const;
+
+for (const [lang, W] of Object.entries(SHIP)) {
+  test(`the ship form says the carrier and the tracking number go together (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-2901', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+    await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
+    await openOrder(page, orderId);
+    await page.locator('[data-testid="action-button"][data-action="ship the order"]').click();
+    const form = page.getByTestId('action-form');
+    await expect(form).toContainText(W.carrier);
+    await expect(form).toContainText(W.tracking);
+    await page.getByTestId('input-trackingNumbers').fill('SF1234567890123');
+    await page.keyboard.press('Enter');
+    // Refused on the carrier, the form kept, the focus there to choose one.
+    await expect(page.getByTestId('input-carrier')).toBeFocused();
+    await page.getByTestId('input-carrier').selectOption('sf');
+    await page.keyboard.press('Enter');
+    await expect(form).toHaveCount(0);
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FS');
+  });
+}

@@ -29,6 +29,19 @@ import { usePayRequest } from '../../money/payRequest';
 import { PAYMENT_ACTION } from '../../../shared/payments/actionPayment';
 import { useMoneyFormat, useMoneyRefusalText } from '../../money/useMoney';
 
+/** A shipment effect's carrier and tracking numbers are given both or neither (the engine's
+ *  rule, decide/perform.ts): each field names the other. */
+function partnersOf(wf: Parameters<typeof actionRowOf>[0] | undefined, data: OrderData, ref: EntityRef, role: string, action: string): Record<string, string> | undefined {
+  const row = wf ? actionRowOf(wf, data, ref, role, action) : undefined;
+  const pairs: Record<string, string> = {};
+  for (const effect of row?.effects ?? []) {
+    if (effect.kind !== 'shipment') continue;
+    pairs[effect.carrier] = effect.trackingNumbers;
+    pairs[effect.trackingNumbers] = effect.carrier;
+  }
+  return Object.keys(pairs).length ? pairs : undefined;
+}
+
 /** Enough to answer "why can't I…?" without pushing the next line's buttons off screen. */
 const UNAVAILABLE_SHOWN = 3;
 
@@ -262,6 +275,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
               error={pending.error}
               onSubmit={(input) => void apply(pending.ref, pending.action, input)}
               onCancel={abortPending}
+              partners={partnersOf(catalog.workflow(data.order.workflowId, data.order.workflowVersion), data, pending.ref, role, pending.action)}
               {...(paymentForm ?? {})}
             />
           ) : (
