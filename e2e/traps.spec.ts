@@ -357,3 +357,33 @@ for (const [lang, W] of Object.entries(SHIP)) {
     await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FS');
   });
 }
+
+// Who did a step, in words: "this counter" before anyone typed a name (not the English
+// word "counter" in a Chinese timeline), the operator's name once operators are set up
+// (not their id).
+test('the timeline names who did a step: this counter, then the operator by name (en, zh)', async ({ page }, testInfo) => {
+  await openApp(page, testInfo);
+  await seedCatalog(page);
+  const first = await createOrderViaEngine(page, { buyerId: 'C-3001', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+  await openOrder(page, first.orderId);
+  await expect(page.getByTestId('timeline-operator').first()).toHaveText('this counter');
+  await page.getByTestId('language-switch').selectOption({ label: '简体中文' });
+  await expect(page.getByTestId('timeline-operator').first()).toHaveText('本柜台');
+  await page.getByTestId('language-switch').selectOption({ label: 'English' });
+
+  await page.goto(page.url().replace(/#.*$/, '#/settings'));
+  const setup = page.getByTestId('operators-setup');
+  await setup.getByTestId('setup-name').fill('Ada');
+  await setup.getByTestId('setup-badge').fill('ADA-1');
+  await setup.getByTestId('setup-pin').fill('918273');
+  await setup.getByTestId('setup-pin-again').fill('918273');
+  await setup.getByTestId('setup-submit').click();
+  const dialog = page.getByTestId('recovery-dialog');
+  await dialog.getByTestId('recovery-written').click();
+  await dialog.getByTestId('recovery-done').click();
+  await expect(page.getByTestId('header-operator')).toHaveText('Ada');
+
+  const second = await createOrderViaEngine(page, { buyerId: 'C-3002', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+  await openOrder(page, second.orderId);
+  await expect(page.getByTestId('timeline-operator').first()).toHaveText('Ada');
+});
