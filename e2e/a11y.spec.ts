@@ -190,6 +190,7 @@ for (const scheme of ['light', 'dark'] as const) {
       findings.push(...(await check(page, '/till (open)')));
       await page.getByTestId('till-counted').fill('99.50');
       await page.getByTestId('till-close').click();
+      await page.getByTestId('confirm-close-till-ok').click();
       await expect(page.getByTestId('z-report')).toBeVisible();
       findings.push(...(await check(page, 'Z report')));
 

@@ -125,6 +125,7 @@ test('open the till with a float, take cash, close it with a count and read the 
   await expect(page.getByTestId('till-expected')).toHaveText('112.50');
   await page.getByTestId('till-counted').fill('112.00');
   await page.getByTestId('till-close').click();
+  await page.getByTestId('confirm-close-till-ok').click();
 
   const report = page.getByTestId('z-report');
   await expect(report).toBeVisible();

@@ -116,6 +116,7 @@ for (const lang of ['en', 'zh'] as const) {
     await goToScreen(page, '/till', 'till-open-session');
     await page.getByTestId('till-counted').fill('0');
     await page.getByTestId('till-close').click();
+    await page.getByTestId('confirm-close-till-ok').click();
     const given = page.getByTestId('z-given-back');
     await expect(given).toBeVisible();
     await expect(given).toContainText('10.00');

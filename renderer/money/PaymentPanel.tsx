@@ -1,8 +1,10 @@
 // The order page's money: total, paid and balance; take a payment (cash with change, card
 // with a reference, split over several); give money back; the payments ledger; print the
 // receipt or a packing slip. Every write is an engine command; a payment that settles the
-// order makes the engine take the order's own "payment successful" action.
-import { Alert, Button, Card, Collapse, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// order makes the engine take the order's own "payment successful" action. When the current
+// role is offered that action, its form (in Actions) is the one place to take the money: this
+// panel then shows no form of its own, only the way there (one path, not two side by side).
+import { Alert, Button, Card, Collapse, Group, Kbd, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconCash, IconFileInvoice, IconPackage, IconReceipt2 } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
@@ -11,7 +13,13 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { PaymentRow } from '../../shared/db/rows';
 import { orderMoney, reversedIds } from '../../shared/payments/ledger';
 import { REFUND_FINISHED, sheetOutstanding } from '../../shared/payments/decide';
+import { NoTillWarning } from './NoTillWarning';
 import { ReverseButton } from './ReversePayment';
+import { PAYMENT_ACTION } from '../../shared/payments/actionPayment';
+import { useActionPanels } from '../orders/actions/useActionPanels';
+import { useRole } from '../state/roleStore';
+import { useWorkflowWords } from '../workflow/labels';
+import { usePayRequest } from './payRequest';
 import { db } from '../db';
 import { useCounter } from '../engine/client';
 import type { OrderData } from '../orders/useOrderData';
@@ -61,6 +69,13 @@ export function PaymentPanel({ data }: { data: OrderData }) {
     .filter((r) => r.state === REFUND_FINISHED)
     .map((sheet) => ({ sheet, outstanding: sheetOutstanding(sheet, rows) }))
     .filter((x) => x.outstanding !== 0 && !(x.outstanding === null && rows.some((r) => r.refundId === x.sheet.id && !reversedIds(rows).has(r.id))));
+  const role = useRole();
+  const words = useWorkflowWords();
+  const panels = useActionPanels(data, role);
+  // The order's own panel comes first and its actions are numbered from 1 (ActionPanel).
+  const actionIndex = panels.phase === 'ready' ? (panels.panels[0]?.mine.indexOf(PAYMENT_ACTION) ?? -1) : -1;
+  const byAction = actionIndex >= 0;
+  const requestPayment = usePayRequest((s) => s.request);
   const cash = method === 'cash';
   const due = amount ?? money.balance;
   const change = cash && tendered !== null && tendered >= due ? tendered - due : null;
@@ -117,9 +132,19 @@ export function PaymentPanel({ data }: { data: OrderData }) {
           {t('money.pay.giveChange', { change: fmt(lastChange) })}
         </Alert>
       ) : null}
-      {money.balance > 0 ? (
+      {money.balance > 0 && byAction ? (
+        <Stack gap="xs" data-testid="payment-by-action">
+          <Text fz="sm">{t('money.pay.byAction', { action: words.action(PAYMENT_ACTION), role: words.role(role) })}</Text>
+          <Button leftSection={<IconCash size={18} />} onClick={() => requestPayment(order.id)} rightSection={actionIndex < 9 ? <Kbd size="sm">{actionIndex + 1}</Kbd> : null} data-testid="payment-open-action">
+            {t('money.pay.openAction', { amount: fmt(money.balance) })}
+          </Button>
+        </Stack>
+      ) : money.balance > 0 ? (
         <form onSubmit={pay}>
           <Stack gap="sm">
+            <Text fz="sm" c="dimmed" data-testid="payment-settles">
+              {t('money.pay.settles', { action: words.action(PAYMENT_ACTION) })}
+            </Text>
             <SegmentedControl
               value={method}
               onChange={setMethod}
@@ -135,6 +160,7 @@ export function PaymentPanel({ data }: { data: OrderData }) {
                 <TextInput label={t('money.pay.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} maxLength={200} data-testid="payment-reference" />
               )}
             </Group>
+            <NoTillWarning cash={cash} />
             {change !== null ? (
               <Text fw={700} data-testid="payment-change-preview">
                 {t('money.pay.changeDue', { change: fmt(change) })}

@@ -4,12 +4,14 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCashRegister, IconFileSpreadsheet, IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TillRow } from '../../shared/db/rows';
 import { zReport, type ZLine, type ZReport } from '../../shared/payments/till';
 import { zReportCsv } from '../../shared/payments/zReportCsv';
+import { formatMoney } from '../../shared/money';
 import { config } from '../config';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { db } from '../db';
 import { useCounter } from '../engine/client';
 import { platform } from '../platform';
@@ -104,7 +106,8 @@ function OpenTillForm() {
     <Card withBorder radius="md" p="md" className={classes.controls}>
       <form onSubmit={submit}>
         <Group align="flex-end">
-          <MoneyInput label={t('money.till.float')} description={t('money.till.floatHint')} value={float} onChange={setFloat} digits={currency.digits} data-testid="till-float" />
+          {/* The till is what this screen is for: the float takes the keys at once. */}
+          <MoneyInput label={t('money.till.float')} description={t('money.till.floatHint')} placeholder={formatMoney(0, currency.digits)} value={float} onChange={setFloat} digits={currency.digits} autoFocus data-testid="till-float" />
           <Button type="submit" loading={busy} disabled={float === null} leftSection={<IconLockOpen size={18} />} data-testid="till-open">
             {t('money.till.open')}
           </Button>
@@ -124,8 +127,21 @@ function OpenTill({ till, report, onClosed }: { till: TillRow; report: ZReport |
   const [counted, setCounted] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
+  // Closing ends the session for good: the count and the difference are shown once more first.
+  const [asking, setAsking] = useState(false);
+  const countedRef = useRef<HTMLInputElement>(null);
+  // "Keep it open": back in the count, to correct it or press Enter again.
+  const keepOpen = () => {
+    setAsking(false);
+    requestAnimationFrame(() => countedRef.current?.focus());
+  };
+  const expected = report?.expectedCash ?? till.float;
+  const ask = (event: FormEvent) => {
     event.preventDefault();
+    if (counted !== null) setAsking(true);
+  };
+  const submit = async () => {
+    setAsking(false);
     if (counted === null) return;
     setBusy(true);
     try {
@@ -149,9 +165,32 @@ function OpenTill({ till, report, onClosed }: { till: TillRow; report: ZReport |
         <Fact label={t('money.z.refunds')} value={fmt(report?.totals.refunds ?? 0)} />
         <Fact label={t('money.till.expected')} value={fmt(report?.expectedCash ?? till.float)} testId="till-expected" />
       </SimpleGrid>
-      <form onSubmit={submit}>
+      {asking && counted !== null ? (
+        <ConfirmDialog
+          title={t('money.till.confirmTitle')}
+          testId="confirm-close-till"
+          confirmLabel={t('money.till.close')}
+          cancelLabel={t('money.till.keepOpen')}
+          confirmIcon={<IconLock size={18} />}
+          onConfirm={() => void submit()}
+          onCancel={keepOpen}
+          testIds={{ confirm: 'confirm-close-till-ok', cancel: 'confirm-close-till-cancel' }}
+        >
+          <Text data-testid="confirm-close-till-figures">
+            {t(counted === expected ? 'money.till.confirmEven' : counted < expected ? 'money.till.confirmShort' : 'money.till.confirmOver', {
+              counted: fmt(counted),
+              expected: fmt(expected),
+              difference: fmt(Math.abs(counted - expected)),
+            })}
+          </Text>
+          <Text fz="sm" c="dimmed">
+            {t('money.till.confirmFinal')}
+          </Text>
+        </ConfirmDialog>
+      ) : null}
+      <form onSubmit={ask}>
         <Group align="flex-end">
-          <MoneyInput label={t('money.till.counted')} value={counted} onChange={setCounted} digits={currency.digits} data-testid="till-counted" />
+          <MoneyInput label={t('money.till.counted')} placeholder={formatMoney(0, currency.digits)} value={counted} onChange={setCounted} digits={currency.digits} ref={countedRef} data-testid="till-counted" />
           <TextInput label={t('money.till.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={200} />
           <Button type="submit" color="orange" loading={busy} disabled={counted === null} leftSection={<IconLock size={18} />} data-testid="till-close">
             {t('money.till.close')}

@@ -1,7 +1,7 @@
 // The action form of "payment successful" (the payment is its declared input): it opens with
 // the first payment method and the balance as the amount, and says what is still owed and
 // the change to give as the clerk types what was handed over.
-import { Group, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderRow } from '../../shared/db/rows';
@@ -9,6 +9,7 @@ import { formatMoney, parseMoney } from '../../shared/money';
 import { PAYMENT_ACTION } from '../../shared/payments/actionPayment';
 import { CASH } from '../../shared/payments/decide';
 import { orderMoney } from '../../shared/payments/ledger';
+import { NoTillWarning } from './NoTillWarning';
 import { usePayments } from './PaymentPanel';
 import { useMoneyFormat, useMoneySettings } from './useMoney';
 
@@ -39,16 +40,19 @@ export function usePaymentForm(order: OrderRow, action: string | undefined): Pay
       const tendered = minor(values.tendered);
       const change = values.method === CASH && amount !== null && tendered !== null && tendered >= amount ? tendered - amount : null;
       return (
-        <Group gap="lg">
-          <Text fz="sm" data-testid="pay-form-balance">
-            {t('money.pay.owed', { balance: fmt(balance) })}
-          </Text>
-          {change !== null ? (
-            <Text fw={700} data-testid="pay-form-change">
-              {t('money.pay.changeDue', { change: fmt(change) })}
+        <Stack gap="xs">
+          <NoTillWarning cash={values.method === CASH} />
+          <Group gap="lg">
+            <Text fz="sm" data-testid="pay-form-balance">
+              {t('money.pay.owed', { balance: fmt(balance) })}
             </Text>
-          ) : null}
-        </Group>
+            {change !== null ? (
+              <Text fw={700} data-testid="pay-form-change">
+                {t('money.pay.changeDue', { change: fmt(change) })}
+              </Text>
+            ) : null}
+          </Group>
+        </Stack>
       );
     },
   };

@@ -5,7 +5,7 @@
 // not its components: a demo order has ~10 steps of ~12 components each, and building
 // them was ~12 ms of the ~50 ms from a scanned label to the order's page painted.
 import { Timeline as MTimeline } from '@mantine/core';
-import { useMemo, type CSSProperties } from 'react';
+import { useCallback, useMemo, type CSSProperties } from 'react';
 import {
   IconArrowRight,
   IconBox,
@@ -77,6 +77,8 @@ const COLOR: Partial<Record<EventType, string>> = {
 // Mantine's Timeline with bulletSize 28 and lineWidth 2.
 const ROOT_VARS = { '--tl-bullet-size': 'calc(1.75rem * var(--mantine-scale))', '--tl-line-width': 'calc(0.125rem * var(--mantine-scale))' } as CSSProperties;
 const tl = MTimeline.classes;
+/** The single-operator name a counter has until someone types one (renderer/config.ts). */
+const DEFAULT_OPERATOR = 'counter';
 
 export function Timeline({ data }: { data: OrderData }) {
   const { t } = useTranslation();
@@ -92,6 +94,13 @@ export function Timeline({ data }: { data: OrderData }) {
     ]);
     return { shipments, checkpoints, exceptions, carriers: await db.carriers.toArray() };
   }, [orderId]);
+  // Who did it, by name: events carry the operator's id (a UUID once operators are set up),
+  // or the single-operator name, whose default is the word "counter".
+  const operators = useLiveQuery(async () => new Map((await db.operators.toArray()).map((o) => [o.id, o.name])), []);
+  const who = useCallback(
+    (operator: string) => (!operator ? t('order.timeline.system') : (operators?.get(operator) ?? (operator === DEFAULT_OPERATOR ? t('order.timeline.thisCounter') : operator))),
+    [operators, t],
+  );
   const entries = mergeTimeline(data.events, logistics);
   // A choice of carriers is data: its value is a carrier's code, shown by the carrier's name.
   const carriers = logistics?.carriers;
@@ -104,7 +113,7 @@ export function Timeline({ data }: { data: OrderData }) {
           order to the next React updates the steps in place instead of building them anew. */}
       {entries.map((e, i) =>
         e.kind === 'event' ? (
-          <EventItem key={i} event={e.event} data={data} lineActive={i < entries.length - 1} t={t} words={stepWords} locale={locale} />
+          <EventItem key={i} event={e.event} data={data} lineActive={i < entries.length - 1} t={t} words={stepWords} locale={locale} who={who} />
         ) : (
           <LogisticsItem key={i} entry={e} lineActive={i < entries.length - 1} />
         ),
@@ -120,9 +129,10 @@ interface EventItemProps {
   t: Translate;
   words: WorkflowWords;
   locale: string;
+  who: (operator: string) => string;
 }
 
-function EventItem({ event: e, data, lineActive, t, words, locale }: EventItemProps) {
+function EventItem({ event: e, data, lineActive, t, words, locale, who }: EventItemProps) {
   const Icon = ICON[e.type] ?? IconNote;
   const { family, from, to } = eventStates(e);
   const subject = subjectLabel(e, data, t);
@@ -170,7 +180,7 @@ function EventItem({ event: e, data, lineActive, t, words, locale }: EventItemPr
         ) : null}
         {detail ? <div className={classes.detail}>{detail}</div> : null}
         <div className={`${classes.when} tabular`}>
-          {formatDateTime(e.at, locale)} · {e.operator || t('order.timeline.system')}
+          {formatDateTime(e.at, locale)} · <span data-testid="timeline-operator">{who(e.operator)}</span>
         </div>
       </div>
     </div>

@@ -4,11 +4,12 @@
 // "count" each scan adds one to the tally, and "Save count" books the tallies as
 // stock-take counts for that location. A quantity key ("*" then a number, or the
 // quantity field) multiplies the next scan.
-import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconBarcode, IconClipboardCheck, IconMapPin, IconPackageImport, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { db } from '../db';
 import { useCounter } from '../engine/client';
 import { toastOk, toastRefused } from '../ui/toast';
@@ -33,6 +34,7 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
   const mode = fixedMode ?? store.mode;
   const locations = useLiveQuery(() => db.locations.orderBy('priority').limit(500).toArray(), []);
   const [saving, setSaving] = useState(false);
+  const active = locations?.filter((l) => l.active !== false);
   const qtyRef = useRef<HTMLInputElement>(null);
   // "*" then a number: the next scan counts that many (a person's keys; the field shows it).
   useShortcuts([
@@ -64,7 +66,16 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
       if ('notProduct' in lookup) return { ok: false, message: t('scan.msg.notAProduct'), title };
       if ('missing' in lookup) return { ok: false, message: t('scan.msg.productMissing', { code: lookup.missing }), title };
       const { product, facts } = lookup.found;
-      const where = useScannerStore.getState().location;
+      // A counter with one location: it is the one, so a product scanned first books there
+      // instead of asking for a label nobody has printed yet (read now, at the scan).
+      let where = useScannerStore.getState().location;
+      if (!where) {
+        const open = (await db.locations.toArray()).filter((l) => l.active !== false);
+        if (open.length === 1) {
+          where = { id: open[0]!.id, name: open[0]!.name };
+          useScannerStore.getState().setLocation(where);
+        }
+      }
       if (!where) return { ok: false, message: t('scan.receive.noLocation'), title };
       const stock = useScanStockStore.getState();
       const times = stock.nextQty;
@@ -147,7 +158,14 @@ export function ScanReceivePanel({ mode: fixedMode, withTitle = true }: { mode?:
           searchable
           data-testid="scan-stock-location"
         />
-        {!location ? (
+        {active?.length === 0 ? (
+          <Alert color="yellow" variant="light" icon={<IconMapPin />} data-testid="scan-stock-no-locations">
+            {t('scan.receive.noLocations')}{' '}
+            <Anchor component={Link} to="/stock" fw={700}>
+              {t('scan.receive.toStock')}
+            </Anchor>
+          </Alert>
+        ) : !location ? (
           <Alert color="yellow" variant="light" icon={<IconMapPin />}>
             {t('scan.receive.noLocation')}
           </Alert>

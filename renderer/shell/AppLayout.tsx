@@ -19,6 +19,7 @@ import { DemoPeriodsBadge } from './DemoPeriodsBadge';
 import { EngineBanner, EngineStarting } from './EngineBanner';
 import { EngineStatus } from './EngineStatus';
 import { HEADER_HEIGHT, NAVBAR_WIDTH } from './frame';
+import { HelpButton } from './HelpButton';
 import { HostBridge } from './HostBridge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
@@ -96,6 +97,7 @@ function AppHeader() {
             <SyncBadge />
           </div>
           <LanguageSwitch />
+          <HelpButton />
           <ThemeToggle />
         </Group>
       </Group>

@@ -6,6 +6,13 @@ import { NAV } from '../app/nav';
 import { useMaySupervise } from '../operators/session';
 import { useShortcuts } from '../ui/useShortcuts';
 
+/** The digit of the nth entry's Alt shortcut: 1-9, then 0 for the tenth; later entries have
+ *  none (a keyboard has no "Alt 11", and a label promising one would be a key that does nothing). */
+export function navDigit(index: number): string | null {
+  if (index < 9) return String(index + 1);
+  return index === 9 ? '0' : null;
+}
+
 /** The entry of the current screen; -1 for none. */
 function activeEntry(pathname: string): number {
   return NAV.findIndex((entry) => pathname === entry.path || pathname.startsWith(entry.path + '/') || (entry.alsoActive?.test(pathname) ?? false));
@@ -14,7 +21,10 @@ function activeEntry(pathname: string): number {
 export function NavMenu() {
   const navigate = useNavigate();
   // Alt+digit: digits alone belong to the action panel, F-keys to the roles.
-  useShortcuts(NAV.map((entry, i) => ({ combo: `alt+${i + 1}`, run: () => navigate(entry.path), inFields: true })));
+  useShortcuts(NAV.flatMap((entry, i) => {
+    const digit = navDigit(i);
+    return digit ? [{ combo: `alt+${digit}`, run: () => navigate(entry.path), inFields: true }] : [];
+  }));
   // Supervisors' screens are left out until the window's operator is known to be one.
   const supervisor = useMaySupervise() === true;
   return <NavEntries active={activeEntry(useLocation().pathname)} supervisor={supervisor} />;
@@ -32,6 +42,7 @@ const NavEntries = memo(function NavEntries({ active, supervisor }: { active: nu
         // Hidden entries keep their Alt+digit (the others stay where people learnt them).
         if (entry.supervisors && !supervisor) return null;
         const Icon = entry.icon;
+        const digit = navDigit(i);
         return (
           <NavLink
             key={entry.path}
@@ -41,7 +52,7 @@ const NavEntries = memo(function NavEntries({ active, supervisor }: { active: nu
             aria-current={i === active ? 'page' : undefined}
             label={t(entry.labelKey)}
             leftSection={<Icon size={22} stroke={1.8} />}
-            rightSection={<Kbd size="xs">{`Alt ${i + 1}`}</Kbd>}
+            rightSection={digit ? <Kbd size="xs">{`Alt ${digit}`}</Kbd> : null}
             variant="filled"
             fw={600}
             py={10}

@@ -53,9 +53,13 @@ export function ActionForm({
   onCancel,
   defaults,
   aside,
+  partners,
 }: {
   /** The action, in words. */
   title: string;
+  /** Optional fields that are needed together (a shipment's carrier and tracking number):
+   *  each names its partner, so "optional" does not hide that one needs the other. */
+  partners?: Readonly<Record<string, string>>;
   /** What the fields hold as the form opens (the balance as the amount to pay). */
   defaults?: FormValues;
   /** Shown under the fields, from what they hold now (the change to give). */
@@ -116,6 +120,7 @@ export function ActionForm({
           <Field
             key={f.name}
             field={f}
+            partner={partners?.[f.name]}
             bounds={bounds}
             value={values[f.name] ?? ''}
             onChange={(v) => set(f.name, v)}
@@ -150,6 +155,7 @@ export function ActionForm({
 
 function Field({
   field: f,
+  partner,
   bounds,
   value,
   onChange,
@@ -157,6 +163,7 @@ function Field({
   register,
 }: {
   field: InputField;
+  partner: string | undefined;
   bounds: InputBounds;
   value: string;
   onChange: (value: string) => void;
@@ -172,7 +179,7 @@ function Field({
   const common = {
     label,
     withAsterisk: f.required === true,
-    description: describe(f, bounds, t, money),
+    description: describe(f, bounds, t, money, partner === undefined ? undefined : words.field(partner)),
     error,
     'data-field': f.name,
     'data-testid': `input-${f.name}`,
@@ -262,9 +269,9 @@ function Field({
   }
 }
 
-function describe(f: InputField, bounds: InputBounds, t: (key: string, options?: Record<string, unknown>) => string, money: (minor: number) => string): string | undefined {
+function describe(f: InputField, bounds: InputBounds, t: (key: string, options?: Record<string, unknown>) => string, money: (minor: number) => string, partner?: string): string | undefined {
   const parts: string[] = [];
-  if (!f.required) parts.push(t('order.actions.form.optional'));
+  if (!f.required) parts.push(partner === undefined ? t('order.actions.form.optional') : t('order.actions.form.optionalWith', { other: partner }));
   if (f.type === 'list') parts.push(t('order.actions.form.list'));
   else if (f.type === 'text' && f.scan) parts.push(t('order.actions.form.scan'));
   if (f.type === 'money' && f.max !== undefined) {

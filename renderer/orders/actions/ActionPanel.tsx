@@ -25,7 +25,22 @@ import { ActionForm, type FieldError } from './ActionForm';
 import { norm } from '../../../shared/workflow/check';
 import { useScanTarget, useScannerStore } from '../../scanner';
 import { usePaymentForm } from '../../money/paymentForm';
+import { usePayRequest } from '../../money/payRequest';
+import { PAYMENT_ACTION } from '../../../shared/payments/actionPayment';
 import { useMoneyFormat, useMoneyRefusalText } from '../../money/useMoney';
+
+/** A shipment effect's carrier and tracking numbers are given both or neither (the engine's
+ *  rule, decide/perform.ts): each field names the other. */
+function partnersOf(wf: Parameters<typeof actionRowOf>[0] | undefined, data: OrderData, ref: EntityRef, role: string, action: string): Record<string, string> | undefined {
+  const row = wf ? actionRowOf(wf, data, ref, role, action) : undefined;
+  const pairs: Record<string, string> = {};
+  for (const effect of row?.effects ?? []) {
+    if (effect.kind !== 'shipment') continue;
+    pairs[effect.carrier] = effect.trackingNumbers;
+    pairs[effect.trackingNumbers] = effect.carrier;
+  }
+  return Object.keys(pairs).length ? pairs : undefined;
+}
 
 /** Enough to answer "why can't I…?" without pushing the next line's buttons off screen. */
 const UNAVAILABLE_SHOWN = 3;
@@ -203,6 +218,18 @@ export function ActionPanel({ data }: { data: OrderData }) {
     keyOfLatest.current = keyOf;
     applyLatest.current = apply;
   });
+  // The payment panel's "Take payment" opens this action's form: one form for the money.
+  const paySeq = useRef(usePayRequest.getState().seq);
+  useEffect(
+    () =>
+      usePayRequest.subscribe((s) => {
+        if (s.seq === paySeq.current) return;
+        paySeq.current = s.seq;
+        const ref: EntityRef = { kind: 'order', id: data.order.id };
+        if (s.orderId === data.order.id) requestLatest.current(ref, PAYMENT_ACTION, keyOfLatest.current(ref, PAYMENT_ACTION));
+      }),
+    [data.order.id],
+  );
   // Unavailable actions still ask the engine (which refuses and says why): no form, no question.
   const onApply = useCallback((ref: EntityRef, action: string) => requestLatest.current(ref, action, keyOfLatest.current(ref, action)), []);
   const onTry = useCallback((ref: EntityRef, action: string) => void applyLatest.current(ref, action), []);
@@ -252,6 +279,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
               error={pending.error}
               onSubmit={(input) => void apply(pending.ref, pending.action, input)}
               onCancel={abortPending}
+              partners={partnersOf(catalog.workflow(data.order.workflowId, data.order.workflowVersion), data, pending.ref, role, pending.action)}
               {...(paymentForm ?? {})}
               defaults={{ ...pending.defaults, ...paymentForm?.defaults }}
             />
