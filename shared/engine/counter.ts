@@ -27,6 +27,7 @@ import { createOrderReads } from './readModels';
 import { startCounterDb } from './startup';
 import { createStockCommands } from './stockCommands';
 import { createMoneyCommands } from './moneyCommands';
+import { moneyStorage } from '../payments/dexieMoney';
 import { carriesPayment, PAYMENT_ACTION } from '../payments/actionPayment';
 import { createReturnsCommands } from './returnsCommands';
 import { followSingleOperatorName } from './singleOperator';
@@ -111,7 +112,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   });
   timerFirers[LATE_TIMER_KEY] = fireLateTimer;
   const stock = createStockCommands({ storage, deviceId, operator, now });
-  const money = createMoneyCommands({ storage, db, source, handlers, ...(voucherCode ? { voucherCode } : {}), deviceId, operator, now });
+  const money = createMoneyCommands({ storage: moneyStorage(db), source, handlers, ...(voucherCode ? { voucherCode } : {}), deviceId, operator, now });
   const returns = createReturnsCommands({ storage, db, deviceId, operator, now });
   const admin = createAdminCommands({ storage, db, source, deviceId, operator, now, onSetting: (key, value) => key === 'singleOperatorName' && single.set(value) });
   const people = createOperatorCommands({ storage, db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS });

@@ -73,7 +73,7 @@ export class DexieTx implements StorageTx {
 
   /** Runs a write, keeping what it changed when syncing. Registered at once, so a
    *  saveCommand issued beside the write waits for it. */
-  private tracked(write: (syncing: boolean) => Promise<Partial<UndoRecord>>): Promise<void> {
+  protected tracked(write: (syncing: boolean) => Promise<Partial<UndoRecord>>): Promise<void> {
     const done = this.syncing.then(write);
     this.undo.push(done);
     return done.then(() => undefined);
