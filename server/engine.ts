@@ -6,6 +6,8 @@ import { createAdminCommands } from '../shared/engine/adminCommands';
 import { BUILT_IN_HANDLERS } from '../shared/engine/handlers';
 import { createOrderCommands } from '../shared/engine/orderCommands';
 import { createStockCommands } from '../shared/engine/stockCommands';
+import { createMoneyCommands } from '../shared/engine/moneyCommands';
+import type { MoneyTx } from '../shared/payments/moneyTx';
 import type { WorkflowSource } from '../shared/engine/workflowLoader';
 import { WorkflowRegistry } from '../shared/workflows';
 
@@ -17,22 +19,25 @@ export interface EngineOptions {
 }
 
 export interface ServerEngine {
-  readonly storage: CommandStorage;
+  readonly storage: CommandStorage<MoneyTx>;
   /** The commands as one device and operator send them; with the device's order-number
    *  prefix, orders are numbered as that device numbers them (its prefix, its sequence). */
   commandsFor(deviceId: string, operator: string, prefix?: string): DeviceCommands;
 }
 
-export type DeviceCommands = ReturnType<typeof createOrderCommands> & ReturnType<typeof createStockCommands> & ReturnType<typeof createAdminCommands>;
+export type DeviceCommands = ReturnType<typeof createOrderCommands> &
+  ReturnType<typeof createStockCommands> &
+  ReturnType<typeof createAdminCommands> &
+  ReturnType<typeof createMoneyCommands>;
 
 /**
  * The storage as one device's commands see it: its own order-number prefix in the settings,
  * and its own sequences (`order:product@<device>`), so the server numbers a counter's orders
  * as the counter did (PO-D1-000001, PO-D1-000002 …) and two counters never share a number.
  */
-export function deviceNumbering(storage: CommandStorage, deviceId: string, prefix: string): CommandStorage {
-  const wrap = (tx: StorageTx): StorageTx => {
-    const scoped = Object.create(tx) as StorageTx;
+export function deviceNumbering<Tx extends StorageTx>(storage: CommandStorage<Tx>, deviceId: string, prefix: string): CommandStorage<Tx> {
+  const wrap = (tx: Tx): Tx => {
+    const scoped = Object.create(tx) as Tx;
     scoped.settings = async () => ({ ...(await tx.settings()), devicePrefix: prefix });
     scoped.sequence = (name) => tx.sequence(`${name}@${deviceId}`);
     scoped.setSequence = (name, value) => tx.setSequence(`${name}@${deviceId}`, value);
@@ -53,7 +58,7 @@ async function storeBuiltIns(storage: CommandStorage, registry: WorkflowRegistry
   });
 }
 
-export async function startEngine(storage: CommandStorage, options: EngineOptions = {}): Promise<ServerEngine> {
+export async function startEngine(storage: CommandStorage<MoneyTx>, options: EngineOptions = {}): Promise<ServerEngine> {
   const now = options.now ?? Date.now;
   const registry = new WorkflowRegistry();
   const source: WorkflowSource = { registry, handlerNames: new Set(Object.keys(BUILT_IN_HANDLERS)) };
@@ -62,10 +67,13 @@ export async function startEngine(storage: CommandStorage, options: EngineOption
     storage,
     commandsFor(deviceId, operator, prefix) {
       const ctx = { storage: prefix === undefined ? storage : deviceNumbering(storage, deviceId, prefix), source, deviceId, operator: () => operator, now };
+      const codes = { handlers: BUILT_IN_HANDLERS, ...(options.voucherCode ? { voucherCode: options.voucherCode } : {}) };
       return {
-        ...createOrderCommands({ ...ctx, handlers: BUILT_IN_HANDLERS, ...(options.voucherCode ? { voucherCode: options.voucherCode } : {}) }),
+        ...createOrderCommands({ ...ctx, ...codes }),
         ...createStockCommands(ctx),
         ...createAdminCommands(ctx),
+        // The counter's money rules, on the server's payments and tills (pgMoney.ts).
+        ...createMoneyCommands({ ...ctx, ...codes }),
       };
     },
   };

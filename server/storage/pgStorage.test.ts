@@ -7,6 +7,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { LedgerRow, OrderRow, ReservationRow, StateCountRow, StockLevelRow } from '../../shared/db/rows';
 import { compareLevels, rebuildLevels } from '../../shared/inventory/levels';
 import type { CommandStorage } from '../../shared/engine/storage';
+import type { MoneyTx } from '../../shared/payments/moneyTx';
 import 'fake-indexeddb/auto';
 import { openCounter, type EngineCounter } from '../../shared/engine/counter';
 import { startEngine, type DeviceCommands } from '../engine';
@@ -31,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => pglite?.close());
 beforeEach(() => emptyTables(pglite));
 
-async function serverCommands(storage: CommandStorage = pgStorage(database)): Promise<DeviceCommands> {
+async function serverCommands(storage: CommandStorage<MoneyTx> = pgStorage(database)): Promise<DeviceCommands> {
   const engine = await startEngine(storage, { now: () => NOW });
   return engine.commandsFor('dev-test', 'tester');
 }
@@ -155,7 +156,7 @@ describe('a product order on PostgreSQL', () => {
     const orderId = await shopWithOrder(c);
     const before = await dumpRows(pglite);
     // The changeset is written, then the storage fails: nothing of it may stay.
-    const failing: CommandStorage = {
+    const failing: CommandStorage<MoneyTx> = {
       read: storage.read,
       transaction: (body) =>
         storage.transaction((tx) =>
@@ -232,11 +233,12 @@ describe('migrations', () => {
       { version: 2, name: '002_operators.sql' },
       { version: 3, name: '003_devices_and_pull.sql' },
       { version: 4, name: '004_refused_commands.sql' },
+      { version: 5, name: '005_money.sql' },
     ]);
     const broken = { version: 99, name: '099_broken.sql', sql: 'CREATE TABLE half_done (id text); SELECT no_such_column FROM orders;' };
     await expect(migrate(database, [broken])).rejects.toThrow(/099_broken.sql failed and was rolled back/);
     expect((await pglite.query("SELECT to_regclass('half_done') AS t")).rows).toEqual([{ t: null }]);
-    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(4);
+    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(5);
   });
 
   it('refuses files that are not numbered', async () => {

@@ -13,6 +13,8 @@ import type { Changeset } from '../../shared/engine/work';
 import type { Database, Queryable } from '../db/sql';
 import { TABLES, writeRows } from './tables';
 import type { OperatorGate } from '../../shared/operators/permissions';
+import type { MoneyTx } from '../../shared/payments/moneyTx';
+import { withMoney } from './pgMoney';
 
 /** A unique violation, named as IndexedDB names it: the pipeline decides again with fresh
  *  ids (a clashing attendance code) or finds the command stored by a concurrent repeat. */
@@ -199,13 +201,13 @@ export function isRetryable(error: unknown): boolean {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function attempt<T>(database: Database, mode: 'rw' | 'r', body: (tx: StorageTx) => Promise<T>): Promise<T> {
+async function attempt<T>(database: Database, mode: 'rw' | 'r', body: (tx: MoneyTx) => Promise<T>): Promise<T> {
   const session = await database.connect();
   try {
     await session.query(mode === 'rw' ? 'BEGIN' : 'BEGIN READ ONLY');
     try {
       if (mode === 'rw') await session.query('SELECT pg_advisory_xact_lock_shared($1)', [CHANGE_LOCK]);
-      const result = await body(new PgTx(session, mode === 'rw'));
+      const result = await body(withMoney(new PgTx(session, mode === 'rw'), session, mode === 'rw'));
       await session.query('COMMIT');
       return result;
     } catch (error) {
@@ -217,7 +219,7 @@ async function attempt<T>(database: Database, mode: 'rw' | 'r', body: (tx: Stora
   }
 }
 
-async function inTransaction<T>(database: Database, mode: 'rw' | 'r', body: (tx: StorageTx) => Promise<T>, attempts: number): Promise<T> {
+async function inTransaction<T>(database: Database, mode: 'rw' | 'r', body: (tx: MoneyTx) => Promise<T>, attempts: number): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt(database, mode, body);
@@ -232,7 +234,8 @@ async function inTransaction<T>(database: Database, mode: 'rw' | 'r', body: (tx:
   }
 }
 
-export function pgStorage(database: Database, options: { attempts?: number } = {}): CommandStorage {
+/** The transaction carries the money reads and writes too (pgMoney.ts): one storage for every command. */
+export function pgStorage(database: Database, options: { attempts?: number } = {}): CommandStorage<MoneyTx> {
   const attempts = options.attempts ?? MAX_TRANSACTION_ATTEMPTS;
   return {
     transaction: (body) => inTransaction(database, 'rw', body, attempts),

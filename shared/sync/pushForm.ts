@@ -23,6 +23,14 @@ export const PUSH_KINDS = [
   'stock:transfer',
   'stock:import-products',
   'stock:import-stock-levels',
+  // Money (issue 22): payments, money back and reversals are the shop's books; till
+  // sessions are one drawer's, but the server keeps them so a payment names the same till there.
+  'money:take-payment',
+  'money:pay-by-action',
+  'money:refund-money',
+  'money:reverse-payment',
+  'money:open-till',
+  'money:close-till',
 ] as const;
 
 export type PushKind = (typeof PUSH_KINDS)[number];
@@ -51,10 +59,12 @@ export function pushFormOf(kind: string, payload: unknown): PushForm | undefined
     }
     case 'redeem-voucher':
       return { kind, args: [f('code')] };
+    case 'money:pay-by-action':
+      return { kind, args: [f('ref'), f('role'), f('input') ?? null] };
     case 'set-setting':
       return (SHARED_SETTING_KEYS as readonly unknown[]).includes(f('key')) ? { kind, args: [f('key'), f('value')] } : undefined;
     default:
-      // Workflow definitions, stock inputs and CSV texts are the payload itself.
+      // Workflow definitions, stock and money inputs and CSV texts are the payload itself.
       return { kind, args: [payload] };
   }
 }
