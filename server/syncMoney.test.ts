@@ -15,7 +15,7 @@ import { buildApp } from './app';
 import { pgDatabase } from './db/connect';
 import { migrate } from './db/migrate';
 import type { Database, Queryable } from './db/sql';
-import { startEngine } from './engine';
+import { startEngine, type ServerEngine } from './engine';
 import { pgStorage } from './storage/pgStorage';
 import { DATA_TABLES, dumpRows, emptyTables, memoryDatabase, rowsOf } from './testing/pglite';
 import { startCluster, type Cluster } from './testing/realPostgres';
@@ -25,6 +25,7 @@ const URL_BASE = 'http://sync.test';
 
 interface Backend {
   app: FastifyInstance;
+  engine: ServerEngine;
   q: Queryable;
   close(): Promise<void>;
 }
@@ -34,6 +35,7 @@ async function serverOn(database: Database, q: Queryable, close: () => Promise<v
   const app = buildApp({ engine, database, adminToken: TEST_ADMIN_TOKEN });
   return {
     app,
+    engine,
     q,
     async close() {
       await app.close();
@@ -280,4 +282,19 @@ describe.each(backends)('money through the sync server on %s', (_name, start, sk
     expect(await a.counter.db.tills.get(opened.tillId)).toMatchObject({ status: 'closed', difference: -100 });
     expect(await a.counter.tillReport(opened.tillId)).toMatchObject({ expectedCash: 6500 });
   }, 90_000);
+
+  it.skipIf(skip)('two devices push the full payment of one order at the same moment: the order lock lets one pay, the other is told nothing is owed', async () => {
+    const admin = server.engine.commandsFor('server', 'admin');
+    await admin.addLocation({ id: 'main', name: 'Main', priority: 1 });
+    await admin.addProduct({ sku: 'S', name: 'S', price: 1250 });
+    await admin.receive({ sku: 'S', locationId: 'main', qty: 5 });
+    const made = await admin.createOrder('product', { buyerId: 'buyer', lines: [{ sku: 'S', qty: 2, price: 2500 }] });
+    if (!made.ok) throw new Error(made.message);
+    const results = await Promise.all(
+      ['dev-1', 'dev-2', 'dev-3', 'dev-4'].map((d) => server.engine.commandsFor(d, 'clerk').takePayment({ orderId: made.orderId, method: 'cash', amount: 2500 })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toMatchObject(Array(3).fill({ code: 'not-allowed-in-state', params: { reason: 'nothing-owed' } }));
+    expect(await count('payments')).toBe(1);
+  }, 60_000);
 });
