@@ -2,7 +2,8 @@
 // PGlite and on a real PostgreSQL: a payment made at one counter is decided again by the
 // server with the same rules and reaches the other; two counters taking the same order's
 // money offline end with one payment, the other taken back with the server's reason; a
-// push repeated or answered twice pays once; a refused money command writes nothing there.
+// push repeated or answered twice pays once; a refused money command writes nothing there;
+// a till session is kept by the server; the payment methods are the shop's settings.
 import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -297,4 +298,17 @@ describe.each(backends)('money through the sync server on %s', (_name, start, sk
     expect(results.filter((r) => !r.ok)).toMatchObject(Array(3).fill({ code: 'not-allowed-in-state', params: { reason: 'nothing-owed' } }));
     expect(await count('payments')).toBe(1);
   }, 60_000);
+
+  it.skipIf(skip)('the payment methods are the shop’s: a method added at A is taken at B and accepted by the server', async () => {
+    const a = await counterWithSync('A', 'ann');
+    const b = await counterWithSync('B', 'bob');
+    const order = await shopWithOrder(a, b);
+    expect(await a.counter.setSetting('paymentMethods', ['cash', 'card', 'voucher'])).toMatchObject({ ok: true });
+    await synced(a.sync);
+    await synced(b.sync);
+    expect((await b.counter.db.settings.get('paymentMethods'))?.value).toEqual(['cash', 'card', 'voucher']);
+    expect(await b.counter.takePayment({ orderId: order.id, method: 'voucher', amount: 700 })).toMatchObject({ ok: true });
+    expect(await synced(b.sync)).toMatchObject({ refused: 0 });
+    expect(await rowsOf<PaymentRow>(server.q, 'payments')).toMatchObject([{ method: 'voucher', amount: 700 }]);
+  }, 90_000);
 });
