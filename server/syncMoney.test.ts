@@ -311,4 +311,28 @@ describe.each(backends)('money through the sync server on %s', (_name, start, sk
     expect(await synced(b.sync)).toMatchObject({ refused: 0 });
     expect(await rowsOf<PaymentRow>(server.q, 'payments')).toMatchObject([{ method: 'voucher', amount: 700 }]);
   }, 90_000);
+
+  it.skipIf(skip)('money back against a refund sheet finished at A is given at B: the server checks it against the same sheet, and A sees the sheet paid out', async () => {
+    const a = await counterWithSync('A', 'ann');
+    const b = await counterWithSync('B', 'bob');
+    const order = await shopWithOrder(a, b);
+    expect(await a.counter.takePayment({ orderId: order.id, method: 'card', amount: order.total })).toMatchObject({ ok: true, paidInFull: true });
+    const line = { kind: 'item' as const, id: (await a.counter.db.items.where('orderId').equals(order.id).first())!.id };
+    expect(await a.counter.act(line, 'B', 'request refund', { amount: 1000 })).toMatchObject({ ok: true });
+    expect(await a.counter.act(line, 'S', 'agree refund')).toMatchObject({ ok: true });
+    expect(await a.counter.act(line, 'P', 'finished refund')).toMatchObject({ ok: true });
+    const sheet = (await a.counter.db.refunds.where('orderId').equals(order.id).first())!;
+    await synced(a.sync);
+    await synced(b.sync);
+    // More than the sheet has left is refused at B already; the rest is given back.
+    expect(await b.counter.refundMoney({ orderId: order.id, method: 'cash', amount: 1001, refundId: sheet.id })).toMatchObject({ ok: false, params: { reason: 'more-than-sheet' } });
+    expect(await b.counter.refundMoney({ orderId: order.id, method: 'cash', amount: 1000, refundId: sheet.id })).toMatchObject({ ok: true, refunded: 1000 });
+    expect(await synced(b.sync)).toMatchObject({ refused: 0 });
+    await synced(a.sync);
+    expect(await rowsOf<PaymentRow>(server.q, 'payments')).toMatchObject([{ kind: 'payment' }, { kind: 'refund', refundId: sheet.id, amount: 1000, deviceId: b.deviceId }]);
+    // A cannot give the same money back again: the sheet is paid out there too.
+    expect(await a.counter.refundMoney({ orderId: order.id, method: 'cash', amount: 1, refundId: sheet.id })).toMatchObject({ ok: false, params: { reason: 'more-than-sheet', outstanding: 0 } });
+    expect(await counterContent(a.counter)).toEqual(await serverContent());
+    expect(await counterContent(b.counter)).toEqual(await serverContent());
+  }, 90_000);
 });
