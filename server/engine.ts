@@ -6,7 +6,7 @@ import { createAdminCommands } from '../shared/engine/adminCommands';
 import { BUILT_IN_HANDLERS } from '../shared/engine/handlers';
 import { createOrderCommands } from '../shared/engine/orderCommands';
 import { createStockCommands } from '../shared/engine/stockCommands';
-import { createMoneyCommands } from '../shared/engine/moneyCommands';
+import { actWithPayment, createMoneyCommands } from '../shared/engine/moneyCommands';
 import type { MoneyTx } from '../shared/payments/moneyTx';
 import type { WorkflowSource } from '../shared/engine/workflowLoader';
 import { WorkflowRegistry } from '../shared/workflows';
@@ -68,12 +68,15 @@ export async function startEngine(storage: CommandStorage<MoneyTx>, options: Eng
     commandsFor(deviceId, operator, prefix) {
       const ctx = { storage: prefix === undefined ? storage : deviceNumbering(storage, deviceId, prefix), source, deviceId, operator: () => operator, now };
       const codes = { handlers: BUILT_IN_HANDLERS, ...(options.voucherCode ? { voucherCode: options.voucherCode } : {}) };
+      const orders = createOrderCommands({ ...ctx, ...codes });
+      // The counter's money rules, on the server's payments and tills (pgMoney.ts).
+      const money = createMoneyCommands({ ...ctx, ...codes });
       return {
-        ...createOrderCommands({ ...ctx, ...codes }),
+        ...orders,
         ...createStockCommands(ctx),
         ...createAdminCommands(ctx),
-        // The counter's money rules, on the server's payments and tills (pgMoney.ts).
-        ...createMoneyCommands({ ...ctx, ...codes }),
+        ...money,
+        act: actWithPayment(orders.act, money.payByAction),
       };
     },
   };

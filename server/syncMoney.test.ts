@@ -299,6 +299,18 @@ describe.each(backends)('money through the sync server on %s', (_name, start, sk
     expect(await count('payments')).toBe(1);
   }, 60_000);
 
+  it.skipIf(skip)('an action pushed as "payment successful" with a payment as its input takes the money on the server too, as at the counter', async () => {
+    const admin = server.engine.commandsFor('server', 'admin');
+    await admin.addProduct({ sku: 'S', name: 'S', price: 1250 });
+    await admin.addLocation({ id: 'main', name: 'Main', priority: 1 });
+    await admin.receive({ sku: 'S', locationId: 'main', qty: 1 });
+    const made = await admin.createOrder('product', { buyerId: 'buyer', lines: [{ sku: 'S', qty: 1, price: 1250 }] });
+    if (!made.ok) throw new Error(made.message);
+    const clerk = server.engine.commandsFor('dev-1', 'clerk');
+    expect(await clerk.act({ kind: 'order', id: made.orderId }, 'P', 'payment successful', { method: 'card', amountPaid: 1250 })).toMatchObject({ ok: true, payment: { paidInFull: true } });
+    expect(await rowsOf<PaymentRow>(server.q, 'payments')).toMatchObject([{ orderId: made.orderId, method: 'card', amount: 1250, deviceId: 'dev-1' }]);
+  }, 60_000);
+
   it.skipIf(skip)('the payment methods are the shop’s: a method added at A is taken at B and accepted by the server', async () => {
     const a = await counterWithSync('A', 'ann');
     const b = await counterWithSync('B', 'bob');

@@ -14,7 +14,7 @@ import { formatMoney } from '../money';
 import { decideCloseTill, decideOpenTill, decidePayment, decideRefundMoney, decideReversal, type MoneyContext } from '../payments/decide';
 import { orderMoney } from '../payments/ledger';
 import { zReport, type ZReport } from '../payments/till';
-import { PAYMENT_ACTION, paymentOfInput } from '../payments/actionPayment';
+import { carriesPayment, PAYMENT_ACTION, paymentOfInput } from '../payments/actionPayment';
 import { currencyOf, paymentMethodsOf } from '../settings/currency';
 import type { Workflow } from '../workflow/interpreter';
 import { parseArg, refused, type CommandMeta } from './command';
@@ -27,6 +27,16 @@ import type { MoneyTx } from '../payments/moneyTx';
 import { workflowOf, type WorkflowSource } from './workflowLoader';
 
 export { PAYMENT_ACTION } from '../payments/actionPayment';
+
+type Act = (ref: unknown, role: unknown, action: unknown, input?: unknown, options?: unknown) => Promise<ActResult>;
+
+/** "payment successful" with a payment as its input is a money command (the row and the
+ *  action in one); any other action is the order's. The counter and the sync server route
+ *  an action through this one function, so a pushed action is taken as it was at the counter. */
+export function actWithPayment(orderAct: Act, payByAction: (ref: unknown, role: unknown, input: unknown, options?: unknown) => Promise<ActResult>): Act {
+  const isOrder = (ref: unknown) => typeof ref === 'object' && ref !== null && (ref as { kind?: unknown }).kind === 'order';
+  return (ref, role, action, input, options) => (action === PAYMENT_ACTION && isOrder(ref) && carriesPayment(input) ? payByAction(ref, role, input, options) : orderAct(ref, role, action, input, options));
+}
 
 const method = text('the payment method', 24);
 const reference = text('the reference', LIMITS.MAX_REASON_LENGTH, { required: false }).optional();
