@@ -2,6 +2,9 @@
 // PostgreSQL storage. Commands carry the device and operator that sent them, so the
 // factories are made per push (they only close over their context).
 import type { CommandStorage, StorageTx } from '../shared/engine/storage';
+import type { LogisticsTx } from '../shared/engine/logistics';
+import type { TrackingTx } from '../shared/tracking/storage';
+import { trackingCommandsFor, storeDefaultCarriers, type ServerTrackingCommands } from './trackingEngine';
 import { createAdminCommands } from '../shared/engine/adminCommands';
 import { BUILT_IN_HANDLERS } from '../shared/engine/handlers';
 import { createOrderCommands } from '../shared/engine/orderCommands';
@@ -18,8 +21,12 @@ export interface EngineOptions {
   voucherCode?: () => string;
 }
 
+/** The server's transactions: the engine's tables, the tracking ones (pgTracking.ts) and
+ *  the money ones (pgMoney.ts). */
+export type ServerTx = TrackingTx & LogisticsTx & MoneyTx;
+
 export interface ServerEngine {
-  readonly storage: CommandStorage<MoneyTx>;
+  readonly storage: CommandStorage<ServerTx>;
   /** The commands as one device and operator send them; with the device's order-number
    *  prefix, orders are numbered as that device numbers them (its prefix, its sequence). */
   commandsFor(deviceId: string, operator: string, prefix?: string): DeviceCommands;
@@ -28,6 +35,7 @@ export interface ServerEngine {
 export type DeviceCommands = ReturnType<typeof createOrderCommands> &
   ReturnType<typeof createStockCommands> &
   ReturnType<typeof createAdminCommands> &
+  ServerTrackingCommands &
   ReturnType<typeof createMoneyCommands>;
 
 /**
@@ -58,23 +66,28 @@ async function storeBuiltIns(storage: CommandStorage, registry: WorkflowRegistry
   });
 }
 
-export async function startEngine(storage: CommandStorage<MoneyTx>, options: EngineOptions = {}): Promise<ServerEngine> {
+export async function startEngine(storage: CommandStorage<ServerTx>, options: EngineOptions = {}): Promise<ServerEngine> {
   const now = options.now ?? Date.now;
   const registry = new WorkflowRegistry();
   const source: WorkflowSource = { registry, handlerNames: new Set(Object.keys(BUILT_IN_HANDLERS)) };
   await storeBuiltIns(storage, registry, now());
+  await storeDefaultCarriers(storage, now());
   return {
     storage,
     commandsFor(deviceId, operator, prefix) {
       const ctx = { storage: prefix === undefined ? storage : deviceNumbering(storage, deviceId, prefix), source, deviceId, operator: () => operator, now };
+      // The same storage carries the logistics tables: an action that ships makes its
+      // shipment here as on the counter, and a parcel's late timer fires here too.
+      const tracking = trackingCommandsFor(ctx, options.voucherCode);
       const codes = { handlers: BUILT_IN_HANDLERS, ...(options.voucherCode ? { voucherCode: options.voucherCode } : {}) };
-      const orders = createOrderCommands({ ...ctx, ...codes });
+      const orders = createOrderCommands({ ...ctx, ...codes, logistics: ctx.storage, timerFirers: tracking.timerFirers });
       // The counter's money rules, on the server's payments and tills (pgMoney.ts).
       const money = createMoneyCommands({ ...ctx, ...codes });
       return {
         ...orders,
         ...createStockCommands(ctx),
         ...createAdminCommands(ctx),
+        ...tracking.commands,
         ...money,
         act: actWithPayment(orders.act, money.payByAction),
       };

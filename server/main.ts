@@ -12,7 +12,7 @@ import { migrate } from './db/migrate';
 import type { Database } from './db/sql';
 import { createEnrolmentCode, listDevices, revokeDevice } from './devices/devices';
 import { startEngine } from './engine';
-import { pgStorage } from './storage/pgStorage';
+import { pgTrackingStorage } from './storage/pgTracking';
 import { startTimerLoop } from './timers';
 
 async function openDatabase(config: ServerConfig): Promise<{ database: Database; where: string }> {
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     await database.close();
     return;
   }
-  const engine = await startEngine(pgStorage(database));
+  const engine = await startEngine(pgTrackingStorage(database));
   const app = buildApp({ engine, database, adminToken: config.adminToken, logger: true });
   app.log.info({ database: where, migrationsApplied: applied, admin: config.adminToken ? 'on' : 'off' }, 'database ready');
   const stopTimers = startTimerLoop(engine, config.timerPeriodMs, (error) => app.log.error({ err: error }, 'firing timers failed'));

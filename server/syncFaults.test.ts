@@ -12,7 +12,7 @@ import { openCounter, type EngineCounter } from '../shared/engine/counter';
 import { createSyncClient, type SyncClient, type SyncTransport } from '../shared/sync/client';
 import { buildApp } from './app';
 import { startEngine } from './engine';
-import { pgStorage } from './storage/pgStorage';
+import { pgTrackingStorage } from './storage/pgTracking';
 import { rowsOf } from './testing/pglite';
 import { enrolmentCode, TEST_ADMIN_TOKEN, useTestServer } from './testing/testApp';
 
@@ -51,7 +51,7 @@ const transport: SyncTransport = async ({ method, url, token, body }) => {
     // The server applies the first commands of the batch, then its process ends mid-request.
     await inject(app, method, path, token, { commands: commands.slice(0, faults.dieAfter) });
     faults.dieAfter = undefined;
-    faults.app = buildApp({ engine: await startEngine(pgStorage(server.database)), database: server.database, adminToken: TEST_ADMIN_TOKEN });
+    faults.app = buildApp({ engine: await startEngine(pgTrackingStorage(server.database)), database: server.database, adminToken: TEST_ADMIN_TOKEN });
     throw new Error('socket hang up');
   }
   const r = await inject(app, method, path, token, body);

@@ -17,7 +17,7 @@ import { pgDatabase } from './db/connect';
 import { migrate } from './db/migrate';
 import type { Database, Queryable } from './db/sql';
 import { startEngine, type ServerEngine } from './engine';
-import { pgStorage } from './storage/pgStorage';
+import { pgTrackingStorage } from './storage/pgTracking';
 import { DATA_TABLES, dumpRows, emptyTables, memoryDatabase, rowsOf } from './testing/pglite';
 import { startCluster, type Cluster } from './testing/realPostgres';
 import { enrolmentCode, TEST_ADMIN_TOKEN } from './testing/testApp';
@@ -32,7 +32,7 @@ interface Backend {
 }
 
 async function serverOn(database: Database, q: Queryable, close: () => Promise<void>): Promise<Backend> {
-  const engine = await startEngine(pgStorage(database));
+  const engine = await startEngine(pgTrackingStorage(database));
   const app = buildApp({ engine, database, adminToken: TEST_ADMIN_TOKEN });
   return {
     app,

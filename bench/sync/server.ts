@@ -8,7 +8,7 @@ import { pgDatabase, pgliteDatabase } from '../../server/db/connect';
 import { migrate } from '../../server/db/migrate';
 import type { Database } from '../../server/db/sql';
 import { startEngine } from '../../server/engine';
-import { pgStorage } from '../../server/storage/pgStorage';
+import { pgTrackingStorage } from '../../server/storage/pgTracking';
 
 export const ADMIN_TOKEN = 'bench-admin';
 
@@ -28,7 +28,7 @@ export async function openDatabase(backend: Backend): Promise<Database> {
 }
 
 export async function startServer(database: Database): Promise<BenchServer> {
-  const engine = await startEngine(pgStorage(database));
+  const engine = await startEngine(pgTrackingStorage(database));
   const app = buildApp({ engine, database, adminToken: ADMIN_TOKEN });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

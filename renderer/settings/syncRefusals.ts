@@ -14,6 +14,12 @@ export function refusedOrderId(row: Pick<OutboxRow, 'kind' | 'args'>): string | 
     return ref.kind === 'order' ? str(ref.id) : undefined;
   }
   if (row.kind === 'act-on-order') return str(row.args[0]);
+  // Money: a payment or money back names its order; paying by the action, its reference.
+  if (row.kind === 'money:take-payment' || row.kind === 'money:refund-money') return str(obj(row.args[0]).orderId);
+  if (row.kind === 'money:pay-by-action') {
+    const ref = obj(row.args[0]);
+    return ref.kind === 'order' ? str(ref.id) : undefined;
+  }
   return undefined;
 }
 
@@ -22,7 +28,12 @@ export function refusedAction(row: Pick<OutboxRow, 'kind' | 'args'>): string | u
   return row.kind === 'act' || row.kind === 'act-on-order' ? str(row.args[2]) : undefined;
 }
 
-/** "Action “ship” on PO-D1-000001", "New order for Ann", "Receive stock". */
+/** The parcel a refused scan named (its tracking number or SSCC as scanned). */
+export function refusedParcel(row: Pick<OutboxRow, 'kind' | 'args'>): string | undefined {
+  return row.kind === 'tracking:checkpoint' ? str(obj(row.args[0]).code) : undefined;
+}
+
+/** "Action “ship” on PO-D1-000001", "New order for Ann", "Parcel scan of 1Z…", "Receive stock". */
 export function useRefusedSubject(): (row: Pick<OutboxRow, 'kind' | 'args'>, orderNumber?: string) => string {
   const { t } = useTranslation();
   return useCallback(
@@ -31,6 +42,8 @@ export function useRefusedSubject(): (row: Pick<OutboxRow, 'kind' | 'args'>, ord
       const action = refusedAction(row);
       const buyer = row.kind === 'create-order' ? (str(obj(row.args[1]).buyerName) ?? str(obj(row.args[1]).buyerId)) : undefined;
       const parts = [action ? t('settings.sync.subject.action', { kind, action }) : kind];
+      const parcel = refusedParcel(row);
+      if (parcel) parts.push(t('settings.sync.subject.parcel', { code: parcel }));
       if (orderNumber) parts.push(t('settings.sync.subject.order', { order: orderNumber }));
       else if (buyer) parts.push(t('settings.sync.subject.buyer', { buyer }));
       return parts.join(' ');

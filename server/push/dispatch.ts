@@ -5,6 +5,7 @@
 import type { Refused } from '../../shared/api';
 import type { PushKind } from '../../shared/sync/pushForm';
 import type { DeviceCommands } from '../engine';
+import { TRACKING_DISPATCH } from './trackingDispatch';
 
 export type PushResult = { ok: true } | Refused;
 
@@ -32,6 +33,7 @@ export const PUSH_KINDS = {
   'stock:transfer': (c, [m], commandId) => c.transfer(arg<Arg<'transfer', 0>>(m), { commandId }),
   'stock:import-products': (c, [csv], commandId) => c.importProducts(arg<string>(csv), { commandId }),
   'stock:import-stock-levels': (c, [csv], commandId) => c.importStockLevels(arg<string>(csv), { commandId }),
+  ...TRACKING_DISPATCH,
   'money:take-payment': (c, [p], commandId) => c.takePayment(p, { commandId }),
   'money:pay-by-action': (c, [ref, role, input], commandId) => c.payByAction(ref, role, input, { commandId }),
   'money:refund-money': (c, [r], commandId) => c.refundMoney(r, { commandId }),

@@ -11,7 +11,7 @@ import { startCluster, type Cluster } from '../testing/realPostgres';
 import { rowsOf } from '../testing/pglite';
 import { pull } from '../pull/pull';
 import { applyPush } from '../push/push';
-import { pgStorage } from './pgStorage';
+import { pgTrackingStorage } from './pgTracking';
 
 const cluster: Cluster | string = startCluster();
 if (typeof cluster === 'string') console.warn(`PostgreSQL tests skipped: ${cluster}`);
@@ -24,7 +24,7 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
     await (cluster as Cluster).ready();
     pool = (cluster as Cluster).pool(8);
     database = pgDatabase(pool);
-    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql', '003_devices_and_pull.sql', '004_refused_commands.sql', '005_money.sql']);
+    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql', '003_devices_and_pull.sql', '004_refused_commands.sql', '005_money.sql', '006_tracking.sql']);
   }, 60_000);
   afterAll(async () => {
     await database?.close();
@@ -32,7 +32,7 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
   });
 
   it('ten devices buying one unit each of five at once: five orders hold them, five are refused', async () => {
-    const engine = await startEngine(pgStorage(database));
+    const engine = await startEngine(pgTrackingStorage(database));
     const admin = engine.commandsFor('server', 'admin');
     expect((await admin.addLocation({ id: 'main', name: 'Main store', priority: 1 })).ok).toBe(true);
     expect((await admin.addProduct({ sku: 'LAST', name: 'Last units', price: 10 })).ok).toBe(true);
@@ -59,7 +59,7 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
   }, 60_000);
 
   it('the same command pushed twice at once is applied once', async () => {
-    const engine = await startEngine(pgStorage(database));
+    const engine = await startEngine(pgTrackingStorage(database));
     const results = await Promise.all(
       [1, 2].map(() => engine.commandsFor('counter-x', 'clerk').receive({ sku: 'LAST', locationId: 'main', qty: 1 }, { commandId: 'same-receive' })),
     );
@@ -69,7 +69,7 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
   }, 60_000);
 
   it('the same refused command pushed twice at once is refused once, and both answers are the kept refusal', async () => {
-    const engine = await startEngine(pgStorage(database));
+    const engine = await startEngine(pgTrackingStorage(database));
     const device = { id: 'counter-r', prefix: 'R1' };
     const tooMany = { commandId: 'too-many-at-once', kind: 'create-order' as const, args: ['product', { buyerId: 'b', lines: [{ sku: 'LAST', qty: 999, price: 1 }] }] };
     const answers = await Promise.all([1, 2].map(() => applyPush(engine, database, device, { commands: [tooMany] })));
@@ -81,7 +81,7 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
   }, 60_000);
 
   it('pulls taken while commands commit side by side miss no row: each page stops at what is committed', async () => {
-    const engine = await startEngine(pgStorage(database));
+    const engine = await startEngine(pgTrackingStorage(database));
     const writes = Promise.all(
       Array.from({ length: 40 }, (_, i) => engine.commandsFor(`counter-${i % 8}`, 'clerk').receive({ sku: 'LAST', locationId: 'main', qty: 1 }, { commandId: `recv-${i}` })),
     );

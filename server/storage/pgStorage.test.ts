@@ -7,10 +7,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { LedgerRow, OrderRow, ReservationRow, StateCountRow, StockLevelRow } from '../../shared/db/rows';
 import { compareLevels, rebuildLevels } from '../../shared/inventory/levels';
 import type { CommandStorage } from '../../shared/engine/storage';
-import type { MoneyTx } from '../../shared/payments/moneyTx';
 import 'fake-indexeddb/auto';
 import { openCounter, type EngineCounter } from '../../shared/engine/counter';
-import { startEngine, type DeviceCommands } from '../engine';
+import { startEngine, type DeviceCommands, type ServerTx } from '../engine';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import type { Database } from '../db/sql';
 import { migrate, readMigrations } from '../db/migrate';
 import { dumpRows, emptyTables, memoryDatabase, rowsOf } from '../testing/pglite';
 import { pgStorage } from './pgStorage';
+import { pgTrackingStorage } from './pgTracking';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0, 0);
 const order = (id: string) => ({ kind: 'order' as const, id });
@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => pglite?.close());
 beforeEach(() => emptyTables(pglite));
 
-async function serverCommands(storage: CommandStorage<MoneyTx> = pgStorage(database)): Promise<DeviceCommands> {
+async function serverCommands(storage: CommandStorage<ServerTx> = pgTrackingStorage(database)): Promise<DeviceCommands> {
   const engine = await startEngine(storage, { now: () => NOW });
   return engine.commandsFor('dev-test', 'tester');
 }
@@ -151,12 +151,12 @@ describe('a product order on PostgreSQL', () => {
   }, 30_000);
 
   it('a failure inside the transaction rolls every write back', async () => {
-    const storage = pgStorage(database);
+    const storage = pgTrackingStorage(database);
     const c = await serverCommands(storage);
     const orderId = await shopWithOrder(c);
     const before = await dumpRows(pglite);
     // The changeset is written, then the storage fails: nothing of it may stay.
-    const failing: CommandStorage<MoneyTx> = {
+    const failing: CommandStorage<ServerTx> = {
       read: storage.read,
       transaction: (body) =>
         storage.transaction((tx) =>
@@ -234,11 +234,12 @@ describe('migrations', () => {
       { version: 3, name: '003_devices_and_pull.sql' },
       { version: 4, name: '004_refused_commands.sql' },
       { version: 5, name: '005_money.sql' },
+      { version: 6, name: '006_tracking.sql' },
     ]);
     const broken = { version: 99, name: '099_broken.sql', sql: 'CREATE TABLE half_done (id text); SELECT no_such_column FROM orders;' };
     await expect(migrate(database, [broken])).rejects.toThrow(/099_broken.sql failed and was rolled back/);
     expect((await pglite.query("SELECT to_regclass('half_done') AS t")).rows).toEqual([{ t: null }]);
-    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(5);
+    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(6);
   });
 
   it('refuses files that are not numbered', async () => {

@@ -13,8 +13,6 @@ import type { Changeset } from '../../shared/engine/work';
 import type { Database, Queryable } from '../db/sql';
 import { TABLES, writeRows } from './tables';
 import type { OperatorGate } from '../../shared/operators/permissions';
-import type { MoneyTx } from '../../shared/payments/moneyTx';
-import { withMoney } from './pgMoney';
 
 /** A unique violation, named as IndexedDB names it: the pipeline decides again with fresh
  *  ids (a clashing attendance code) or finds the command stored by a concurrent repeat. */
@@ -27,21 +25,21 @@ function asStorageError(error: unknown): unknown {
   return error;
 }
 
-class PgTx implements StorageTx {
+export class PgTx implements StorageTx {
   /** ` FOR UPDATE` in a write transaction; nothing in a read-only one (PostgreSQL refuses it there). */
-  private readonly lock: string;
+  protected readonly lock: string;
 
   constructor(
-    private readonly q: Queryable,
+    protected readonly q: Queryable,
     locking: boolean,
   ) {
     this.lock = locking ? ' FOR UPDATE' : '';
   }
 
-  private async rows<R>(sql: string, params: unknown[]): Promise<R[]> {
+  protected async rows<R>(sql: string, params: unknown[]): Promise<R[]> {
     return (await this.q.query<{ row: R }>(sql, params)).rows.map((r) => r.row);
   }
-  private async one<R>(sql: string, params: unknown[]): Promise<R | undefined> {
+  protected async one<R>(sql: string, params: unknown[]): Promise<R | undefined> {
     return (await this.rows<R>(sql, params))[0];
   }
 
@@ -201,13 +199,16 @@ export function isRetryable(error: unknown): boolean {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function attempt<T>(database: Database, mode: 'rw' | 'r', body: (tx: MoneyTx) => Promise<T>): Promise<T> {
+/** Makes the transaction object of one session (the tracking storage widens PgTx). */
+export type MakeTx<Tx extends StorageTx> = (q: Queryable, locking: boolean) => Tx;
+
+async function attempt<T, Tx extends StorageTx>(database: Database, make: MakeTx<Tx>, mode: 'rw' | 'r', body: (tx: Tx) => Promise<T>): Promise<T> {
   const session = await database.connect();
   try {
     await session.query(mode === 'rw' ? 'BEGIN' : 'BEGIN READ ONLY');
     try {
       if (mode === 'rw') await session.query('SELECT pg_advisory_xact_lock_shared($1)', [CHANGE_LOCK]);
-      const result = await body(withMoney(new PgTx(session, mode === 'rw'), session, mode === 'rw'));
+      const result = await body(make(session, mode === 'rw'));
       await session.query('COMMIT');
       return result;
     } catch (error) {
@@ -219,10 +220,10 @@ async function attempt<T>(database: Database, mode: 'rw' | 'r', body: (tx: Money
   }
 }
 
-async function inTransaction<T>(database: Database, mode: 'rw' | 'r', body: (tx: MoneyTx) => Promise<T>, attempts: number): Promise<T> {
+async function inTransaction<T, Tx extends StorageTx>(database: Database, make: MakeTx<Tx>, mode: 'rw' | 'r', body: (tx: Tx) => Promise<T>, attempts: number): Promise<T> {
   for (let n = 1; ; n++) {
     try {
-      return await attempt(database, mode, body);
+      return await attempt(database, make, mode, body);
     } catch (error) {
       // Deciding again is safe: the body is reads and a pure decision, and nothing was kept.
       if (n < attempts && isRetryable(error)) {
@@ -234,11 +235,15 @@ async function inTransaction<T>(database: Database, mode: 'rw' | 'r', body: (tx:
   }
 }
 
-/** The transaction carries the money reads and writes too (pgMoney.ts): one storage for every command. */
-export function pgStorage(database: Database, options: { attempts?: number } = {}): CommandStorage<MoneyTx> {
+/** The storage over transactions of the given kind (PgTx, or one widened with more tables). */
+export function pgTxStorage<Tx extends StorageTx>(database: Database, make: MakeTx<Tx>, options: { attempts?: number } = {}): CommandStorage<Tx> {
   const attempts = options.attempts ?? MAX_TRANSACTION_ATTEMPTS;
   return {
-    transaction: (body) => inTransaction(database, 'rw', body, attempts),
-    read: (body) => inTransaction(database, 'r', body, attempts),
+    transaction: (body) => inTransaction(database, make, 'rw', body, attempts),
+    read: (body) => inTransaction(database, make, 'r', body, attempts),
   };
+}
+
+export function pgStorage(database: Database, options: { attempts?: number } = {}): CommandStorage {
+  return pgTxStorage(database, (q, locking) => new PgTx(q, locking), options);
 }

@@ -8,6 +8,7 @@ import type { Database, Queryable } from '../db/sql';
 export const DATA_TABLES = [
   'orders', 'items', 'refunds', 'vouchers', 'timers', 'events', 'commands', 'settings', 'workflows',
   'sequences', 'products', 'locations', 'stock_ledger', 'stock_levels', 'reservations', 'state_counts', 'operators',
+  'carriers', 'shipments', 'checkpoints', 'exceptions',
   'payments', 'tills',
 ] as const;
 

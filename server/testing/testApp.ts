@@ -8,7 +8,8 @@ import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { buildApp } from '../app';
 import type { Database } from '../db/sql';
 import { startEngine, type EngineOptions, type ServerEngine } from '../engine';
-import { pgStorage } from '../storage/pgStorage';
+import { storeDefaultCarriers } from '../trackingEngine';
+import { pgTrackingStorage } from '../storage/pgTracking';
 import { emptyTables, memoryDatabase } from './pglite';
 
 export const TEST_ADMIN_TOKEN = 'admin-token-for-tests';
@@ -47,7 +48,7 @@ export function useTestServer(options: EngineOptions = {}): TestServer {
     const memory = await memoryDatabase();
     server.pglite = memory.pglite;
     server.database = memory.database;
-    server.engine = await startEngine(pgStorage(memory.database), options);
+    server.engine = await startEngine(pgTrackingStorage(memory.database), options);
     server.app = buildApp({ engine: server.engine, database: memory.database, adminToken: TEST_ADMIN_TOKEN });
   }, 120_000);
   afterAll(async () => {
@@ -56,6 +57,8 @@ export function useTestServer(options: EngineOptions = {}): TestServer {
   });
   beforeEach(async () => {
     await resetServer(server.pglite);
+    // The carriers a started server holds (emptied with the rest above).
+    await storeDefaultCarriers(server.engine.storage, Date.now());
   });
   return server;
 }

@@ -42,7 +42,7 @@ const textOf = (value: unknown): string =>
 const oneLine = (value: unknown, max: number): string => textOf(value).replace(/\p{Cc}/gu, ' ').slice(0, max);
 
 export function createAdminCommands(ctx: AdminContext) {
-  const meta = (kind: CommandKind, commandId?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator(), at: ctx.now() });
+  const meta = (kind: CommandKind, commandId?: string, role?: string): CommandMeta => ({ commandId: commandId ?? newId(), kind, deviceId: ctx.deviceId, operator: ctx.operator(), at: ctx.now(), ...(role === undefined ? {} : { role }) });
 
   async function installWorkflow(json: unknown, options?: unknown): Promise<InstallWorkflowResult> {
     const withProblems = (r: Refused, problems: Problem[] = [{ path: '$', message: r.message }]) => ({ ...r, problems });
@@ -91,7 +91,9 @@ export function createAdminCommands(ctx: AdminContext) {
     const role = o.value?.role;
     // With operators, the pipeline checks the operator may take Admin (the kind's role); the
     // acting role is checked here too, so a clerk switched to another role is refused as well.
-    const m = meta('set-setting', o.value?.commandId);
+    // The role goes in the meta (and the stored command): a pushed setting carries it, so the
+    // server checks a live setting's Admin role as this counter did.
+    const m = meta('set-setting', o.value?.commandId, role);
     const result = await runCommand(ctx.storage, m, { key, value: parsed.data }, async () => {
       if (LIVE_SETTING_KEYS.has(key) && normalRole(role ?? '') !== ADMIN_ROLE) {
         return {

@@ -12,12 +12,12 @@ import { readCommandSettings } from './commandSettings';
 import type { EffectHandler, EngineEnv } from './decide';
 import { dexieStorage } from './dexieStorage';
 import { BUILT_IN_HANDLERS } from './handlers';
-import { commandIdSource, commandVoucherCodes, newId } from '../ids';
+import { newId } from '../ids';
 import { createOperatorCommands, type Session } from './operatorCommands';
 import { permissionRefusal } from '../operators/permissions';
 import { PIN_ITERATIONS } from '../operators/pin';
 import { createOrderCommands, type OtherTimerFirer } from './orderCommands';
-import { createTrackingCommands, type TrackingCommands } from '../tracking/commands';
+import { createTrackingCommands, trackingEnvOf, type TrackingCommands } from '../tracking/commands';
 import { LATE_TIMER_KEY } from '../tracking/decide';
 import { trackingStorage } from '../tracking/storage';
 import { logisticsStorage } from '../tracking/logistics';
@@ -97,12 +97,12 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const demoVoucherCode = options.voucherCode ?? randomVoucherCode;
 
   const timerFirers: Record<string, OtherTimerFirer> = {};
-  const logistics = logisticsStorage(db, { machine: trackingMachines().shipment, newId });
+  const logistics = logisticsStorage(db, { machine: trackingMachines().shipment });
   const orders = createOrderCommands({ storage, source, handlers, ...(voucherCode ? { voucherCode } : {}), deviceId, operator, now, timerFirers, logistics });
   const { fireLateTimer, ...tracking } = createTrackingCommands({
     storage: trackingStorage(db),
     source,
-    envOf: (settings, commandId) => ({ registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers, newId: commandIdSource(commandId), voucherCode: voucherCode ?? commandVoucherCodes(commandId) }),
+    envOf: trackingEnvOf(registry, handlers, voucherCode),
     newId,
     deviceId,
     operator,

@@ -1,8 +1,8 @@
 // What an order command needs beyond the order tables when its action carries data for
 // logistics: the lists a choice takes its values from (the carriers) and the shipments a
 // `shipment` effect asks for, made in the command's own transaction. The app's Dexie shell
-// implements it over the tracking tables (tracking/logistics.ts); an engine without them
-// (the sync server) runs without, and then makes no shipment.
+// (tracking/logistics.ts) and the sync server's PostgreSQL one (server/storage/pgTracking.ts)
+// implement it over the tracking tables; an engine without them makes no shipment.
 import type { Refused } from '../api';
 import type { InputBounds } from '../workflow/input';
 import type { EventMeta } from './command';

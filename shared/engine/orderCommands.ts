@@ -47,7 +47,7 @@ export interface EngineContext {
   timerFirers?: Readonly<Record<string, OtherTimerFirer>>;
   /** The same tables widened with the logistics ones (carriers, shipments): a person's action
    *  runs there, so its choices of carriers are checked against the table and its shipment
-   *  effect makes the shipment in the same transaction. Absent: neither (the sync server). */
+   *  effect makes the shipment in the same transaction. Absent: neither. */
   logistics?: CommandStorage<LogisticsTx>;
 }
 

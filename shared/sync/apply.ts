@@ -13,6 +13,7 @@
 import Dexie from 'dexie';
 import type { CounterDb } from '../db/database';
 import type { EventBatchRow, LedgerRow, OrderRow } from '../db/rows';
+import type { CheckpointRow } from '../tracking/rows';
 import { SYNC_TABLES, type PulledChange, type PullPage } from './tables';
 
 /** The tables a pulled page writes, and the outbox and state it checks and moves. */
@@ -51,9 +52,9 @@ async function localEvents(db: CounterDb, pulled: EventBatchRow[]): Promise<Even
   });
 }
 
-/** Movements keep the local number of the movement with the same id. */
-async function localLedger(db: CounterDb, pulled: LedgerRow[]): Promise<LedgerRow[]> {
-  const local = await Promise.all(pulled.map((r) => db.stockLedger.get({ id: r.id })));
+/** Movements (and parcel checkpoints) keep the local number of the row with the same id. */
+async function localLedger<R extends { id: string; seq?: number }>(table: Dexie.Table<R, number>, pulled: R[]): Promise<R[]> {
+  const local = await Promise.all(pulled.map((r) => table.get({ id: r.id } as never)));
   return pulled.map((r, i) => {
     const row = withoutSeq(r);
     const seq = local[i]?.seq;
@@ -72,7 +73,8 @@ async function freeNumbers(db: CounterDb, pulled: OrderRow[]): Promise<void> {
 async function writePage(db: CounterDb, changes: readonly PulledChange[]): Promise<void> {
   for (const [table, rows] of byTable(changes)) {
     if (table === 'events') await db.events.bulkPut(await localEvents(db, rows as EventBatchRow[]));
-    else if (table === 'stockLedger') await db.stockLedger.bulkPut(await localLedger(db, rows as LedgerRow[]));
+    else if (table === 'stockLedger') await db.stockLedger.bulkPut(await localLedger(db.stockLedger, rows as LedgerRow[]));
+    else if (table === 'checkpoints') await db.checkpoints.bulkPut(await localLedger(db.checkpoints, rows as CheckpointRow[]));
     else {
       if (table === 'orders') await freeNumbers(db, rows as OrderRow[]);
       await db.table(table).bulkPut(rows);

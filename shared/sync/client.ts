@@ -4,7 +4,7 @@
 // the server's own handler in tests), so this file stays free of any platform.
 import type { CounterDb } from '../db/database';
 import type { OutboxRow } from '../db/rows';
-import { commandTables } from '../engine/dexieStorage';
+import { trackingTables } from '../tracking/storage';
 import { applyPulledPage } from './apply';
 import { readSyncConfig, undoCommand, type SyncConfig } from './outbox';
 import { PULL_PAGE_DEFAULT, type PullPage } from './tables';
@@ -130,7 +130,8 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
 
   /** Takes back, newest first, the local effect of every command the server refused. */
   async function takeBackRefused(): Promise<boolean> {
-    return db.transaction('rw', commandTables(db), async () => {
+    // The tracking tables too: a refused shipment or checkpoint is taken back with the rest.
+    return db.transaction('rw', trackingTables(db), async () => {
       if ((await db.outbox.where('status').equals('pending').count()) > 0) return false;
       const refused = (await db.outbox.where('status').equals('refused').toArray()).filter((r) => !r.undone).sort((a, b) => b.seq! - a.seq!);
       for (const row of refused) {

@@ -32,7 +32,8 @@ export async function outboxEnabled(db: CounterDb): Promise<boolean> {
   return (await readSyncConfig(db)) !== undefined;
 }
 
-async function before(db: CounterDb, table: string, keys: unknown[]): Promise<UndoStep[]> {
+/** The rows of a table a write will replace (null where none is stored yet). */
+export async function beforeRows(db: CounterDb, table: string, keys: unknown[]): Promise<UndoStep[]> {
   if (keys.length === 0) return [];
   const rows = await db.table(table).bulkGet(keys as never[]);
   return keys.map((key, i) => ({ table, key, before: rows[i] ?? null }));
@@ -42,12 +43,12 @@ async function before(db: CounterDb, table: string, keys: unknown[]): Promise<Un
 export async function beforeChangeset(db: CounterDb, changes: Changeset): Promise<UndoStep[]> {
   const counts = stateCountDeltas(changes.stateMoves).map((d: Pick<StateCountRow, 'type' | 'state'>) => [d.type, d.state]);
   const parts = await Promise.all([
-    before(db, 'orders', changes.orders.map((r) => r.id)),
-    before(db, 'items', changes.items.map((r) => r.id)),
-    before(db, 'refunds', changes.refunds.map((r) => r.id)),
-    before(db, 'vouchers', [...new Set([...changes.newVouchers, ...changes.vouchers].map((r) => r.code))]),
-    before(db, 'timers', changes.timers.map((r) => r.id)),
-    before(db, 'stateCounts', counts),
+    beforeRows(db, 'orders', changes.orders.map((r) => r.id)),
+    beforeRows(db, 'items', changes.items.map((r) => r.id)),
+    beforeRows(db, 'refunds', changes.refunds.map((r) => r.id)),
+    beforeRows(db, 'vouchers', [...new Set([...changes.newVouchers, ...changes.vouchers].map((r) => r.code))]),
+    beforeRows(db, 'timers', changes.timers.map((r) => r.id)),
+    beforeRows(db, 'stateCounts', counts),
     beforeStock(db, changes.stock),
   ]);
   return parts.flat();
@@ -57,26 +58,26 @@ export async function beforeChangeset(db: CounterDb, changes: Changeset): Promis
 export async function beforeStock(db: CounterDb, work: StockWork): Promise<UndoStep[]> {
   const c = stockChanges(work);
   const parts = await Promise.all([
-    before(db, 'products', c.products.map((r) => r.sku)),
-    before(db, 'locations', c.locations.map((r) => r.id)),
-    before(db, 'stockLevels', c.levels.map((r) => [r.sku, r.locationId])),
-    before(db, 'reservations', c.reservations.map((r) => r.id)),
+    beforeRows(db, 'products', c.products.map((r) => r.sku)),
+    beforeRows(db, 'locations', c.locations.map((r) => r.id)),
+    beforeRows(db, 'stockLevels', c.levels.map((r) => [r.sku, r.locationId])),
+    beforeRows(db, 'reservations', c.reservations.map((r) => r.id)),
   ]);
   return parts.flat();
 }
 
-export const beforeSetting = (db: CounterDb, key: string) => before(db, 'settings', [key]);
+export const beforeSetting = (db: CounterDb, key: string) => beforeRows(db, 'settings', [key]);
 /** The money rows a money command will add or replace (a payment, a till session). */
-export const beforeMoney = (db: CounterDb, table: 'payments' | 'tills', id: string) => before(db, table, [id]);
+export const beforeMoney = (db: CounterDb, table: 'payments' | 'tills', id: string) => beforeRows(db, table, [id]);
 
 /** Adds the command to the outbox when the counter is enrolled and the command is shared. */
 export async function queueCommand(
   db: CounterDb,
-  command: { id: string; kind: string; operator: string; at: number },
+  command: { id: string; kind: string; operator: string; at: number; role?: string },
   payload: unknown,
   undo: UndoRecord,
 ): Promise<void> {
-  const form = pushFormOf(command.kind, payload);
+  const form = pushFormOf(command.kind, payload, command.role);
   if (!form) return;
   const row: OutboxRow = { commandId: command.id, kind: form.kind, args: form.args, operator: command.operator, at: command.at, status: 'pending', undo };
   await db.outbox.add(row);

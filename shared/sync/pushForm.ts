@@ -5,6 +5,7 @@
 // timer firings (the server fires its own; the firing's id makes both the same), and the
 // settings of one device (its prefix, name, period preset).
 import { SHARED_SETTING_KEYS } from './tables';
+import { TRACKING_PUSH_KINDS } from './trackingSync';
 
 export const PUSH_KINDS = [
   'create-order',
@@ -23,6 +24,7 @@ export const PUSH_KINDS = [
   'stock:transfer',
   'stock:import-products',
   'stock:import-stock-levels',
+  ...TRACKING_PUSH_KINDS,
   // Money (issue 22): payments, money back and reversals are the shop's books; till
   // sessions are one drawer's, but the server keeps them so a payment names the same till there.
   'money:take-payment',
@@ -43,9 +45,9 @@ export interface PushForm {
 const isPushKind = (kind: string): kind is PushKind => (PUSH_KINDS as readonly string[]).includes(kind);
 const field = (payload: unknown, key: string): unknown => (typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[key] : undefined);
 
-/** The push form of a command as the pipeline ran it (its kind and payload); undefined
+/** The push form of a command as the pipeline ran it (its kind, payload and role); undefined
  *  for a command that stays on this counter. */
-export function pushFormOf(kind: string, payload: unknown): PushForm | undefined {
+export function pushFormOf(kind: string, payload: unknown, role?: string): PushForm | undefined {
   if (!isPushKind(kind)) return undefined;
   const f = (key: string) => field(payload, key);
   switch (kind) {
@@ -62,7 +64,8 @@ export function pushFormOf(kind: string, payload: unknown): PushForm | undefined
     case 'money:pay-by-action':
       return { kind, args: [f('ref'), f('role'), f('input') ?? null] };
     case 'set-setting':
-      return (SHARED_SETTING_KEYS as readonly unknown[]).includes(f('key')) ? { kind, args: [f('key'), f('value')] } : undefined;
+      // The role it was taken in goes along: the server checks a live setting's Admin role too.
+      return (SHARED_SETTING_KEYS as readonly unknown[]).includes(f('key')) ? { kind, args: role === undefined ? [f('key'), f('value')] : [f('key'), f('value'), role] } : undefined;
     default:
       // Workflow definitions, stock and money inputs and CSV texts are the payload itself.
       return { kind, args: [payload] };

@@ -3,6 +3,8 @@
 // on what is shared. Not shared: operators and sign-ins (each counter's own people),
 // sequences (each device numbers its own orders), scans, the settings of one device, and
 // till sessions (a drawer is one counter's: the server keeps them but does not send them).
+import { TRACKING_SETTING_KEYS, TRACKING_SYNC_TABLES } from './trackingSync';
+
 export const SYNC_TABLES = {
   orders: 'orders',
   items: 'items',
@@ -19,6 +21,7 @@ export const SYNC_TABLES = {
   stock_levels: 'stockLevels',
   reservations: 'reservations',
   state_counts: 'stateCounts',
+  ...TRACKING_SYNC_TABLES,
   // Money rows (issue 22, DESIGN.md → Money sync).
   payments: 'payments',
 } as const;
@@ -28,7 +31,7 @@ export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLES) as SyncTable[];
 
 /** Settings every counter of a shop shares; the others (prefix, name, preset) are the device's.
  *  The currency and the payment methods are the shop's: the server decides payments with them. */
-export const SHARED_SETTING_KEYS = ['periods', 'allocationStrategy', 'utcOffsetMinutes', 'currency', 'paymentMethods'] as const;
+export const SHARED_SETTING_KEYS = ['periods', 'allocationStrategy', 'utcOffsetMinutes', ...TRACKING_SETTING_KEYS, 'currency', 'paymentMethods'] as const;
 
 /** One changed row, as the server has it. */
 export interface PulledChange {

@@ -7,7 +7,9 @@ import type { Refused } from '../api';
 import type { TimerRow } from '../db/rows';
 import { parseArg, refused, timerCommandId, type CommandKind, type CommandMeta, type EventMeta } from '../engine/command';
 import type { CommandSettings } from '../engine/commandSettings';
-import { decideAct, type EngineEnv } from '../engine/decide';
+import { decideAct, type EffectHandler, type EngineEnv } from '../engine/decide';
+import { commandIdSource, commandVoucherCodes } from '../ids';
+import type { WorkflowRegistry } from '../workflows';
 import { commandOptionsSchema } from '../engine/input';
 import { runCommand, type Plan, type RunHooks } from '../engine/pipeline';
 import type { CommandStorage } from '../engine/storage';
@@ -26,6 +28,7 @@ export interface TrackingContext {
   source: WorkflowSource;
   /** The environment of an order action a command takes (its ids derived from the command). */
   envOf: (settings: CommandSettings, commandId: string) => EngineEnv;
+  /** Command ids of commands made here (the rows' ids are derived from the command id). */
   newId: () => string;
   deviceId: string;
   operator: () => string;
@@ -54,6 +57,24 @@ export type ExceptionResult = { ok: true; exceptionId: string; state: string; re
 
 export type TimerFiring = { ok: true; fired: boolean; outcome: string } | Refused;
 
+
+/** The ids of a tracking command's rows: derived from its command id (ids.ts), in their own
+ *  scope, so the sync server deciding the same command writes rows with the same ids. */
+export const trackingIds = (commandId: string) => commandIdSource(commandId, 't');
+
+/** The environment of the order action a tracking command takes: ids and attendance codes
+ *  derived from the command, as the order commands derive theirs (the counter and the server
+ *  both build it here). */
+export function trackingEnvOf(registry: WorkflowRegistry, handlers: Record<string, EffectHandler>, voucherCode?: () => string) {
+  return (settings: CommandSettings, commandId: string): EngineEnv => ({
+    registry,
+    periods: settings.periods,
+    utcOffsetMinutes: settings.utcOffsetMinutes,
+    handlers,
+    newId: commandIdSource(commandId),
+    voucherCode: voucherCode ?? commandVoucherCodes(commandId),
+  });
+}
 
 export function createTrackingCommands(ctx: TrackingContext) {
   const { storage } = ctx;
@@ -90,16 +111,17 @@ export function createTrackingCommands(ctx: TrackingContext) {
     tx: TrackingTx,
     m: EventMeta,
     s: { orderId: string; carrier: string; service: string | null; trackingNumbers: string[]; parcels: Array<{ weightGrams?: number | undefined }>; direction: ShipmentRow['direction'] },
+    newId: () => string,
   ): Promise<PlannedShipment | Refused> {
     const order = await tx.orderInput(s.orderId, () => false);
     if (!order) return refused('not-found', `No order with id ${s.orderId}.`, { reason: 'unknown-entity', kind: 'order', id: s.orderId });
-    return planNew(tx, m, { machine: machines.shipment, newId: ctx.newId }, { ...s, order: { id: order.snapshot.order.id, number: order.snapshot.order.number } });
+    return planNew(tx, m, { machine: machines.shipment, newId }, { ...s, order: { id: order.snapshot.order.id, number: order.snapshot.order.number } });
   }
 
   /** The shipment of an order that ships (the seller's "ship" action will call this with its input). */
   async function createShipment(input: unknown, options?: unknown): Promise<ShipmentResult> {
     return run<typeof createShipmentSchema, Extract<ShipmentResult, { ok: true }>>('tracking:shipment', createShipmentSchema, 'shipment', input, options, async (tx, v, m) => {
-      const planned = await planShipment(tx, m, { ...v, service: v.service ?? null });
+      const planned = await planShipment(tx, m, { ...v, service: v.service ?? null }, trackingIds(m.commandId));
       if ('ok' in planned) return { result: planned };
       const { shipment, timer, serial } = planned;
       return {
@@ -140,13 +162,14 @@ export function createTrackingCommands(ctx: TrackingContext) {
         lateAfterMs(tx),
         shipment.lateTimerId ? tx.timer(shipment.lateTimerId) : Promise.resolve(undefined),
       ]);
-      const decided = decideCheckpoint(machines.shipment, shipment, earlier, { code: v.code, kind: v.kind, place: v.place ?? '', signedBy: v.signedBy ?? null }, m, ctx.newId());
+      const ids = trackingIds(m.commandId);
+      const decided = decideCheckpoint(machines.shipment, shipment, earlier, { code: v.code, kind: v.kind, place: v.place ?? '', signedBy: v.signedBy ?? null }, m, ids());
       if ('ok' in decided) return { result: decided };
       const timers: TimerRow[] = [];
       let next = decided.shipment;
       if (decided.moved) {
         if (timer?.status === 'pending') timers.push(cancelled(timer, m, `checkpoint ${v.kind}`));
-        const fresh = machines.shipment.isTerminal(next.state) ? null : lateTimer(next, m, ctx.newId(), lateMs);
+        const fresh = machines.shipment.isTerminal(next.state) ? null : lateTimer(next, m, ids(), lateMs);
         if (fresh) timers.push(fresh);
         next = { ...next, lateTimerId: fresh?.id ?? null };
       } else {
@@ -178,7 +201,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
     return run<typeof openExceptionSchema, Extract<ExceptionResult, { ok: true }>>('tracking:exception', openExceptionSchema, 'exception', input, options, async (tx, v, m) => {
       const shipment = await tx.shipment(v.shipmentId);
       if (!shipment) return { result: refused('not-found', `No shipment with id ${v.shipmentId}.`, { reason: 'unknown-entity', kind: 'shipment', id: v.shipmentId }) };
-      const row = newException(machines.exception, shipment, { type: v.type, note: v.note ?? null, owner: v.owner ?? null }, m, ctx.newId());
+      const row = newException(machines.exception, shipment, { type: v.type, note: v.note ?? null, owner: v.owner ?? null }, m, trackingIds(m.commandId)());
       return { result: { ok: true, exceptionId: row.id, state: row.state, reshipmentId: null }, write: (w) => w.putExceptions([row]) };
     });
   }
@@ -202,7 +225,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
           trackingNumbers: [v.trackingNumber],
           parcels: old.parcels.map((p) => (p.weightGrams === null ? {} : { weightGrams: p.weightGrams })),
           direction: old.direction,
-        });
+        }, trackingIds(m.commandId));
         if ('ok' in planned) return { result: planned };
         next = { ...next, reshipmentId: planned.shipment.id };
         // The old parcel's late timer has nothing left to watch.

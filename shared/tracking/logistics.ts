@@ -10,7 +10,8 @@ import type { ShipmentRequest } from '../engine/work';
 import { normaliseTracking } from './carriers';
 import type { TrackingMachine } from './machine';
 import { planShipment, SSCC_SEQUENCE, type PlannedShipment } from './plan';
-import { trackingTables, TrackingDexieTx } from './storage';
+import { trackingTables, TrackingDexieTx, type TrackingTx } from './storage';
+import { commandIdSource } from '../ids';
 
 /** A tracking refusal about `trackingNumbers.2` or `carrier`, re-said for the action's field. */
 export function asFieldRefusal(r: Refused, req: ShipmentRequest): Refused {
@@ -24,46 +25,62 @@ export function asFieldRefusal(r: Refused, req: ShipmentRequest): Refused {
   };
 }
 
+/** The ids of the shipments an order action makes: derived from its command, apart from the
+ *  order decision's own ids, so the sync server's shipment is the counter's row for row. */
+export const shipmentIds = (commandId: string) => commandIdSource(commandId, 'ship');
+
+/** The values a choice may take: the active carriers, as stored now. */
+export async function carrierChoices(tx: TrackingTx): Promise<ChoiceLists> {
+  return { carriers: (await tx.carriers()).filter((c) => c.active).map((c) => c.id) };
+}
+
+/** Plans the shipments an order action asks for, inside its transaction (the counter's Dexie
+ *  shell and the server's PostgreSQL one both call this: one rule). */
+export async function planShipmentsFor(tx: TrackingTx, machine: TrackingMachine, meta: EventMeta, order: { id: string; number: string }, requests: readonly ShipmentRequest[]) {
+  const planned: PlannedShipment[] = [];
+  const newId = shipmentIds(meta.commandId);
+  let serial = await tx.sequence(SSCC_SEQUENCE);
+  for (const req of requests) {
+    const p = await planShipment(tx, meta, { machine, newId }, {
+      order,
+      carrier: req.carrier,
+      service: null,
+      trackingNumbers: req.trackingNumbers.map(normaliseTracking),
+      parcels: Array.from({ length: req.parcels }, () => ({})),
+      direction: req.direction,
+      refundId: req.refundId,
+    }, serial);
+    if (!('shipment' in p)) return asFieldRefusal(p, req);
+    planned.push(p);
+    serial = p.serial;
+  }
+  return {
+    ok: true as const,
+    ids: planned.map((p) => p.shipment.id),
+    write: async () => {
+      await Promise.all([tx.putShipments(planned.map((p) => p.shipment)), tx.putTimers(planned.map((p) => p.timer)), tx.setSequence(SSCC_SEQUENCE, serial)]);
+    },
+  };
+}
+
 class LogisticsDexieTx extends TrackingDexieTx implements LogisticsTx {
   constructor(
     db: CounterDb,
-    private readonly deps: { machine: TrackingMachine; newId: () => string },
+    private readonly deps: { machine: TrackingMachine },
   ) {
     super(db);
   }
 
-  async choiceLists(): Promise<ChoiceLists> {
-    return { carriers: (await this.carriers()).filter((c) => c.active).map((c) => c.id) };
+  choiceLists(): Promise<ChoiceLists> {
+    return carrierChoices(this);
   }
 
-  async shipmentsFor(meta: EventMeta, order: { id: string; number: string }, requests: readonly ShipmentRequest[]) {
-    const planned: PlannedShipment[] = [];
-    let serial = await this.sequence(SSCC_SEQUENCE);
-    for (const req of requests) {
-      const p = await planShipment(this, meta, this.deps, {
-        order,
-        carrier: req.carrier,
-        service: null,
-        trackingNumbers: req.trackingNumbers.map(normaliseTracking),
-        parcels: Array.from({ length: req.parcels }, () => ({})),
-        direction: req.direction,
-        refundId: req.refundId,
-      }, serial);
-      if (!('shipment' in p)) return asFieldRefusal(p, req);
-      planned.push(p);
-      serial = p.serial;
-    }
-    return {
-      ok: true as const,
-      ids: planned.map((p) => p.shipment.id),
-      write: async () => {
-        await Promise.all([this.putShipments(planned.map((p) => p.shipment)), this.putTimers(planned.map((p) => p.timer)), this.setSequence(SSCC_SEQUENCE, serial)]);
-      },
-    };
+  shipmentsFor(meta: EventMeta, order: { id: string; number: string }, requests: readonly ShipmentRequest[]) {
+    return planShipmentsFor(this, this.deps.machine, meta, order, requests);
   }
 }
 
-export function logisticsStorage(db: CounterDb, deps: { machine: TrackingMachine; newId: () => string }): CommandStorage<LogisticsTx> {
+export function logisticsStorage(db: CounterDb, deps: { machine: TrackingMachine }): CommandStorage<LogisticsTx> {
   return {
     transaction: (body) => db.transaction('rw', trackingTables(db), async () => body(new LogisticsDexieTx(db, deps))),
     read: (body) => db.transaction('r', trackingTables(db), async () => body(new LogisticsDexieTx(db, deps))),

@@ -1,12 +1,15 @@
 // The storage of shipment and exception commands: the engine's Dexie transaction (so a
 // delivery can take the order's own action in the same transaction) widened with the
-// tracking tables. Only the app has them; the sync server does not carry shipments yet.
+// tracking tables. The sync server implements the same interface on PostgreSQL
+// (server/storage/pgTracking.ts). On an enrolled counter each write keeps the rows it
+// replaces in the command's undo record, so a command the server refuses is taken back.
 import type { CounterDb } from '../db/database';
 import type { TimerRow } from '../db/rows';
 import { commandTables, DexieTx } from '../engine/dexieStorage';
 import type { CommandStorage, StorageTx } from '../engine/storage';
 import type { CarrierRow } from './carriers';
 import type { CheckpointRow, ExceptionRow, ShipmentRow } from './rows';
+import { beforeRows } from '../sync/outbox';
 
 export interface TrackingTx extends StorageTx {
   carrier(id: string): Promise<CarrierRow | undefined>;
@@ -37,8 +40,16 @@ export class TrackingDexieTx extends DexieTx implements TrackingTx {
   carriers() {
     return this.db.carriers.toArray();
   }
-  async putCarrier(row: CarrierRow) {
-    await this.db.carriers.put(row);
+  /** Puts rows keyed by `key`, keeping the rows they replace when syncing. */
+  private putTracked<R>(table: 'carriers' | 'shipments' | 'exceptions' | 'timers', rows: R[], key: (r: R) => string) {
+    return this.tracked(async (syncing) => {
+      const restore = syncing ? await beforeRows(this.db, table, rows.map(key)) : [];
+      await this.db.table(table).bulkPut(rows);
+      return { restore };
+    });
+  }
+  putCarrier(row: CarrierRow) {
+    return this.putTracked('carriers', [row], (r) => r.id);
   }
   shipment(id: string) {
     return this.db.shipments.get(id);
@@ -47,11 +58,15 @@ export class TrackingDexieTx extends DexieTx implements TrackingTx {
     const [byTracking, bySscc] = await Promise.all([this.db.shipments.where('trackingNumbers').equals(code).toArray(), this.db.shipments.where('sscc').equals(code).toArray()]);
     return [...byTracking, ...bySscc].sort((a, b) => b.createdAt - a.createdAt)[0];
   }
-  async putShipments(rows: ShipmentRow[]) {
-    await this.db.shipments.bulkPut(rows);
+  putShipments(rows: ShipmentRow[]) {
+    return this.putTracked('shipments', rows, (r) => r.id);
   }
-  async addCheckpoint(row: CheckpointRow) {
-    await this.db.checkpoints.add(row);
+  addCheckpoint(row: CheckpointRow) {
+    // Append-only: taking it back deletes it by its local number.
+    return this.tracked(async () => {
+      const seq = await this.db.checkpoints.add(row);
+      return { restore: [{ table: 'checkpoints', key: seq, before: null }] };
+    });
   }
   checkpointsOf(shipmentId: string) {
     return this.db.checkpoints.where('shipmentId').equals(shipmentId).toArray();
@@ -62,14 +77,14 @@ export class TrackingDexieTx extends DexieTx implements TrackingTx {
   exceptionsOfShipment(shipmentId: string) {
     return this.db.exceptions.where('shipmentId').equals(shipmentId).toArray();
   }
-  async putExceptions(rows: ExceptionRow[]) {
-    await this.db.exceptions.bulkPut(rows);
+  putExceptions(rows: ExceptionRow[]) {
+    return this.putTracked('exceptions', rows, (r) => r.id);
   }
   async settingValue(key: string) {
     return (await this.db.settings.get(key))?.value;
   }
-  async putTimers(rows: TimerRow[]) {
-    await this.db.timers.bulkPut(rows);
+  putTimers(rows: TimerRow[]) {
+    return this.putTracked('timers', rows, (r) => r.id);
   }
 }
 
