@@ -17,6 +17,7 @@ import { pgDatabase } from './db/connect';
 import { migrate } from './db/migrate';
 import type { Database, Queryable } from './db/sql';
 import { startEngine, type ServerEngine } from './engine';
+import { storeDefaultCarriers } from './trackingEngine';
 import { pgTrackingStorage } from './storage/pgTracking';
 import { DATA_TABLES, dumpRows, emptyTables, memoryDatabase, rowsOf } from './testing/pglite';
 import { startCluster, type Cluster } from './testing/realPostgres';
@@ -103,6 +104,8 @@ describe.each(backends)('money through the sync server on %s', (_name, start, sk
     await emptyTables(server.q);
     await server.q.query('TRUNCATE refused_commands, enrolment_codes, devices');
     await server.q.query('ALTER SEQUENCE device_prefix_seq RESTART');
+    // The carriers a started server holds (emptied with the rest above).
+    await storeDefaultCarriers(server.engine.storage, Date.now());
   });
 
   async function counterWithSync(name: string, operator: string): Promise<{ counter: EngineCounter; sync: SyncClient; deviceId: string }> {
