@@ -1,14 +1,15 @@
 // Two counters (two browser contexts: two devices, each with its own IndexedDB) against a
 // sync server the test starts (embedded PGlite in a temporary folder, a free port): each
 // enrols in Settings → Sync with a code; an order made on A shows on B's board; both sell
-// the last unit and the one that comes second shows the server's refusal with its reason.
+// the last unit and the one that comes second shows the server's refusal with its reason; a
+// payment taken on A shows on B's order page.
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOrderViaEngine, ENGINE_START_TIMEOUT, openApp, seedCatalog } from './support/app';
+import { createOrderViaEngine, ENGINE_START_TIMEOUT, engineCall, openApp, seedCatalog } from './support/app';
 
 const ADMIN = 'e2e-admin-token';
 let server: ChildProcess | undefined;
@@ -109,6 +110,14 @@ test('an order made on counter A shows on counter B; the second sale of the last
   await b.goto(b.url().replace(/#.*$/, '#/boards'));
   await expect(b.getByText(fromA.number).first()).toBeVisible({ timeout: 30_000 });
   await expect(b.getByText(fromB.number)).toHaveCount(0);
+
+  // Money syncs too: a payment taken at A shows on B's page of the order.
+  expect(await engineCall(a, 'takePayment', { orderId: fromA.orderId, method: 'card', amount: 5, reference: 'slip e2e' })).toMatchObject({ ok: true });
+  await syncNow(a);
+  await syncNow(b);
+  await b.goto(b.url().replace(/#.*$/, `#/orders/${fromA.orderId}`));
+  await expect(b.getByTestId('payment-row')).toHaveCount(1, { timeout: 30_000 });
+  await expect(b.getByTestId('payment-row')).toContainText('slip e2e');
 });
 
 test('the header badge on every screen: connected, then offline with the commands waiting when the server is gone', async ({ browser }, testInfo) => {

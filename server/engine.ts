@@ -9,6 +9,8 @@ import { createAdminCommands } from '../shared/engine/adminCommands';
 import { BUILT_IN_HANDLERS } from '../shared/engine/handlers';
 import { createOrderCommands } from '../shared/engine/orderCommands';
 import { createStockCommands } from '../shared/engine/stockCommands';
+import { actWithPayment, createMoneyCommands } from '../shared/engine/moneyCommands';
+import type { MoneyTx } from '../shared/payments/moneyTx';
 import type { WorkflowSource } from '../shared/engine/workflowLoader';
 import { WorkflowRegistry } from '../shared/workflows';
 
@@ -19,8 +21,9 @@ export interface EngineOptions {
   voucherCode?: () => string;
 }
 
-/** The server's transactions: the engine's tables and the tracking ones (pgTracking.ts). */
-export type ServerTx = TrackingTx & LogisticsTx;
+/** The server's transactions: the engine's tables, the tracking ones (pgTracking.ts) and
+ *  the money ones (pgMoney.ts). */
+export type ServerTx = TrackingTx & LogisticsTx & MoneyTx;
 
 export interface ServerEngine {
   readonly storage: CommandStorage<ServerTx>;
@@ -29,7 +32,11 @@ export interface ServerEngine {
   commandsFor(deviceId: string, operator: string, prefix?: string): DeviceCommands;
 }
 
-export type DeviceCommands = ReturnType<typeof createOrderCommands> & ReturnType<typeof createStockCommands> & ReturnType<typeof createAdminCommands> & ServerTrackingCommands;
+export type DeviceCommands = ReturnType<typeof createOrderCommands> &
+  ReturnType<typeof createStockCommands> &
+  ReturnType<typeof createAdminCommands> &
+  ServerTrackingCommands &
+  ReturnType<typeof createMoneyCommands>;
 
 /**
  * The storage as one device's commands see it: its own order-number prefix in the settings,
@@ -72,11 +79,17 @@ export async function startEngine(storage: CommandStorage<ServerTx>, options: En
       // The same storage carries the logistics tables: an action that ships makes its
       // shipment here as on the counter, and a parcel's late timer fires here too.
       const tracking = trackingCommandsFor(ctx, options.voucherCode);
+      const codes = { handlers: BUILT_IN_HANDLERS, ...(options.voucherCode ? { voucherCode: options.voucherCode } : {}) };
+      const orders = createOrderCommands({ ...ctx, ...codes, logistics: ctx.storage, timerFirers: tracking.timerFirers });
+      // The counter's money rules, on the server's payments and tills (pgMoney.ts).
+      const money = createMoneyCommands({ ...ctx, ...codes });
       return {
-        ...createOrderCommands({ ...ctx, handlers: BUILT_IN_HANDLERS, ...(options.voucherCode ? { voucherCode: options.voucherCode } : {}), logistics: ctx.storage, timerFirers: tracking.timerFirers }),
+        ...orders,
         ...createStockCommands(ctx),
         ...createAdminCommands(ctx),
         ...tracking.commands,
+        ...money,
+        act: actWithPayment(orders.act, money.payByAction),
       };
     },
   };

@@ -14,6 +14,12 @@ export function refusedOrderId(row: Pick<OutboxRow, 'kind' | 'args'>): string | 
     return ref.kind === 'order' ? str(ref.id) : undefined;
   }
   if (row.kind === 'act-on-order') return str(row.args[0]);
+  // Money: a payment or money back names its order; paying by the action, its reference.
+  if (row.kind === 'money:take-payment' || row.kind === 'money:refund-money') return str(obj(row.args[0]).orderId);
+  if (row.kind === 'money:pay-by-action') {
+    const ref = obj(row.args[0]);
+    return ref.kind === 'order' ? str(ref.id) : undefined;
+  }
   return undefined;
 }
 

@@ -34,6 +34,12 @@ export const PUSH_KINDS = {
   'stock:import-products': (c, [csv], commandId) => c.importProducts(arg<string>(csv), { commandId }),
   'stock:import-stock-levels': (c, [csv], commandId) => c.importStockLevels(arg<string>(csv), { commandId }),
   ...TRACKING_DISPATCH,
+  'money:take-payment': (c, [p], commandId) => c.takePayment(p, { commandId }),
+  'money:pay-by-action': (c, [ref, role, input], commandId) => c.payByAction(ref, role, input, { commandId }),
+  'money:refund-money': (c, [r], commandId) => c.refundMoney(r, { commandId }),
+  'money:reverse-payment': (c, [r], commandId) => c.reversePayment(r, { commandId }),
+  'money:open-till': (c, [t], commandId) => c.openTill(t, { commandId }),
+  'money:close-till': (c, [t], commandId) => c.closeTill(t, { commandId }),
 } satisfies Record<PushKind, Run>;
 
 export const PUSH_KIND_NAMES = Object.keys(PUSH_KINDS) as [PushKind, ...PushKind[]];

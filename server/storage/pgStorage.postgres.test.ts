@@ -24,7 +24,7 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
     await (cluster as Cluster).ready();
     pool = (cluster as Cluster).pool(8);
     database = pgDatabase(pool);
-    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql', '003_devices_and_pull.sql', '004_refused_commands.sql', '006_tracking.sql']);
+    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql', '003_devices_and_pull.sql', '004_refused_commands.sql', '005_money.sql', '006_tracking.sql']);
   }, 60_000);
   afterAll(async () => {
     await database?.close();

@@ -233,12 +233,13 @@ describe('migrations', () => {
       { version: 2, name: '002_operators.sql' },
       { version: 3, name: '003_devices_and_pull.sql' },
       { version: 4, name: '004_refused_commands.sql' },
+      { version: 5, name: '005_money.sql' },
       { version: 6, name: '006_tracking.sql' },
     ]);
     const broken = { version: 99, name: '099_broken.sql', sql: 'CREATE TABLE half_done (id text); SELECT no_such_column FROM orders;' };
     await expect(migrate(database, [broken])).rejects.toThrow(/099_broken.sql failed and was rolled back/);
     expect((await pglite.query("SELECT to_regclass('half_done') AS t")).rows).toEqual([{ t: null }]);
-    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(5);
+    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(6);
   });
 
   it('refuses files that are not numbered', async () => {

@@ -16,6 +16,8 @@ import type { TrackingTx } from '../../shared/tracking/storage';
 import type { Database } from '../db/sql';
 import { PgTx, pgTxStorage } from './pgStorage';
 import { TABLES, writeRows, type TableSpec } from './tables';
+import type { MoneyTx } from '../../shared/payments/moneyTx';
+import { withMoney } from './pgMoney';
 
 const text = (field: string) => `r->>'${field}'`;
 
@@ -76,6 +78,7 @@ export class PgTrackingTx extends PgTx implements TrackingTx, LogisticsTx {
 }
 
 /** The server's storage: the engine's tables and the tracking ones, in one transaction. */
-export function pgTrackingStorage(database: Database, options: { attempts?: number } = {}): CommandStorage<PgTrackingTx> {
-  return pgTxStorage(database, (q, locking) => new PgTrackingTx(q, locking), options);
+/** The server's storage: every transaction carries the tracking tables and the money ones (pgMoney.ts). */
+export function pgTrackingStorage(database: Database, options: { attempts?: number } = {}): CommandStorage<PgTrackingTx & MoneyTx> {
+  return pgTxStorage(database, (q, locking) => withMoney(new PgTrackingTx(q, locking), q, locking), options);
 }

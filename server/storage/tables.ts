@@ -29,6 +29,8 @@ export const TABLES = {
   stockLedger: { table: 'stock_ledger', columns: { id: text('id'), command_id: text('commandId'), sku: text('sku'), location_id: text('locationId') }, conflict: [] },
   stockLevels: { table: 'stock_levels', columns: { sku: text('sku'), location_id: text('locationId') }, conflict: ['sku', 'location_id'] },
   reservations: { table: 'reservations', columns: { id: text('id'), order_id: text('orderId'), status: text('status') }, conflict: ['id'] },
+  payments: { table: 'payments', columns: { id: text('id'), order_id: text('orderId'), till_id: text('tillId') }, conflict: ['id'] },
+  tills: { table: 'tills', columns: { id: text('id'), device_id: text('deviceId'), status: text('status') }, conflict: ['id'] },
 } satisfies Record<string, TableSpec>;
 
 /**

@@ -9,6 +9,7 @@ export const DATA_TABLES = [
   'orders', 'items', 'refunds', 'vouchers', 'timers', 'events', 'commands', 'settings', 'workflows',
   'sequences', 'products', 'locations', 'stock_ledger', 'stock_levels', 'reservations', 'state_counts', 'operators',
   'carriers', 'shipments', 'checkpoints', 'exceptions',
+  'payments', 'tills',
 ] as const;
 
 export async function memoryDatabase(): Promise<{ pglite: PGlite; database: Database }> {

@@ -2,8 +2,7 @@
 // object runs in Node (tests, console), in the engine Web Worker and, later, on the server.
 // This file only assembles it: start-up (startup.ts), the commands (orderCommands.ts,
 // stockCommands.ts, adminCommands.ts, all through pipeline.ts) and the read models.
-import type { CommandOptions, Counter } from '../api';
-import type { EntityRef } from '../db/rows';
+import type { Counter } from '../api';
 import type { CounterDb } from '../db/database';
 import { createStockReads } from '../inventory/store';
 import { checkAndRepairStockOnStart } from '../inventory/startupCheck';
@@ -26,8 +25,8 @@ import { trackingMachines } from '../tracking/definitions';
 import { createOrderReads } from './readModels';
 import { startCounterDb } from './startup';
 import { createStockCommands } from './stockCommands';
-import { createMoneyCommands } from './moneyCommands';
-import { carriesPayment, PAYMENT_ACTION } from '../payments/actionPayment';
+import { actWithPayment, createMoneyCommands } from './moneyCommands';
+import { moneyStorage } from '../payments/dexieMoney';
 import { createReturnsCommands } from './returnsCommands';
 import { followSingleOperatorName } from './singleOperator';
 import { compileStored } from './workflowLoader';
@@ -113,7 +112,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   });
   timerFirers[LATE_TIMER_KEY] = fireLateTimer;
   const stock = createStockCommands({ storage, deviceId, operator, now });
-  const money = createMoneyCommands({ storage, db, source, handlers, ...(voucherCode ? { voucherCode } : {}), deviceId, operator, now });
+  const money = createMoneyCommands({ storage: moneyStorage(db), source, handlers, ...(voucherCode ? { voucherCode } : {}), deviceId, operator, now });
   const returns = createReturnsCommands({ storage, db, deviceId, operator, now });
   const admin = createAdminCommands({ storage, db, source, deviceId, operator, now, onSetting: (key, value) => key === 'singleOperatorName' && single.set(value) });
   const people = createOperatorCommands({ storage, db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS });
@@ -149,8 +148,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     ...money,
     ...returns,
     // "payment successful" with a payment as its input is a money command (row + action in one).
-    act: (ref: EntityRef, role: string, action: string, input?: unknown, options?: CommandOptions) =>
-      action === PAYMENT_ACTION && ref?.kind === 'order' && carriesPayment(input) ? money.payByAction(ref, role, input, options) : orders.act(ref, role, action, input, options),
+    act: actWithPayment(orders.act, money.payByAction),
     ...createStockReads(db, now),
     ...admin,
     ...people,

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import type { ActResult, Refused } from '../api';
 import type { MoneyRowResult, PaymentResult, TillResult } from '../payments/api';
-import type { CounterDb } from '../db/database';
 import type { EventRow, OrderRow, PaymentRow, TillRow } from '../db/rows';
 import { commandIdSource, commandVoucherCodes, newId } from '../ids';
 import { emptyStockWork } from '../inventory/work';
@@ -15,7 +14,7 @@ import { formatMoney } from '../money';
 import { decideCloseTill, decideOpenTill, decidePayment, decideRefundMoney, decideReversal, type MoneyContext } from '../payments/decide';
 import { orderMoney } from '../payments/ledger';
 import { zReport, type ZReport } from '../payments/till';
-import { PAYMENT_ACTION, paymentOfInput } from '../payments/actionPayment';
+import { carriesPayment, PAYMENT_ACTION, paymentOfInput } from '../payments/actionPayment';
 import { currencyOf, paymentMethodsOf } from '../settings/currency';
 import type { Workflow } from '../workflow/interpreter';
 import { parseArg, refused, type CommandMeta } from './command';
@@ -23,10 +22,21 @@ import { decideAct, decideActOnOrder, type EffectHandler, type EngineEnv } from 
 import type { CommandSettings } from './commandSettings';
 import { actionInputSchema, commandOptionsSchema, entityRefSchema, money, orderIdSchema, roleSchema, text } from './input';
 import { runCommand, type Plan } from './pipeline';
-import type { CommandStorage, StorageTx } from './storage';
+import type { CommandStorage } from './storage';
+import type { MoneyTx } from '../payments/moneyTx';
 import { workflowOf, type WorkflowSource } from './workflowLoader';
 
 export { PAYMENT_ACTION } from '../payments/actionPayment';
+
+type Act = (ref: unknown, role: unknown, action: unknown, input?: unknown, options?: unknown) => Promise<ActResult>;
+
+/** "payment successful" with a payment as its input is a money command (the row and the
+ *  action in one); any other action is the order's. The counter and the sync server route
+ *  an action through this one function, so a pushed action is taken as it was at the counter. */
+export function actWithPayment(orderAct: Act, payByAction: (ref: unknown, role: unknown, input: unknown, options?: unknown) => Promise<ActResult>): Act {
+  const isOrder = (ref: unknown) => typeof ref === 'object' && ref !== null && (ref as { kind?: unknown }).kind === 'order';
+  return (ref, role, action, input, options) => (action === PAYMENT_ACTION && isOrder(ref) && carriesPayment(input) ? payByAction(ref, role, input, options) : orderAct(ref, role, action, input, options));
+}
 
 const method = text('the payment method', 24);
 const reference = text('the reference', LIMITS.MAX_REASON_LENGTH, { required: false }).optional();
@@ -45,8 +55,8 @@ export const openTillSchema = z.object({ float: money('the float'), note: reason
 export const closeTillSchema = z.object({ counted: money('the counted cash'), note: reason }, { error: 'give the counted cash as { counted }' });
 
 export interface MoneyContextDeps {
-  storage: CommandStorage;
-  db: CounterDb;
+  /** Dexie on the counter (payments/dexieMoney.ts), PostgreSQL on the server (server/storage/pgMoney.ts). */
+  storage: CommandStorage<MoneyTx>;
   source: WorkflowSource;
   handlers: Readonly<Record<string, EffectHandler>>;
   /** Attendance codes (tests fix them); absent: derived from the command id (ids.ts). */
@@ -91,7 +101,7 @@ function moneyEvent(meta: CommandMeta, order: OrderRow, row: PaymentRow, role: s
 const EMPTY_CHANGES = { orders: [], items: [], refunds: [], vouchers: [], newVouchers: [], timers: [], stateMoves: [] };
 
 export function createMoneyCommands(ctx: MoneyContextDeps) {
-  const { db } = ctx;
+  const { storage } = ctx;
   const meta = (kind: string, commandId: string | undefined, role?: string): CommandMeta => ({
     commandId: commandId ?? newId(),
     kind: `money:${kind}`,
@@ -102,24 +112,19 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
   });
 
   /** What every money rule decides with, read in the command's transaction. */
-  async function moneyContext(m: CommandMeta): Promise<MoneyContext> {
-    const [currency, methods, till] = await Promise.all([
-      db.settings.get('currency'),
-      db.settings.get('paymentMethods'),
-      db.tills.where('[deviceId+status]').equals([ctx.deviceId, 'open']).first(),
-    ]);
+  async function moneyContext(tx: MoneyTx, m: CommandMeta): Promise<MoneyContext> {
+    const [currency, methods, till] = await Promise.all([tx.settingValue('currency'), tx.settingValue('paymentMethods'), tx.openTill(ctx.deviceId)]);
     // The money rows' ids derive from the command (ids.ts): the server names the same rows.
-    return { meta: m, newId: commandIdSource(m.commandId, 'm'), methods: paymentMethodsOf(methods?.value), digits: currencyOf(currency?.value).digits, till };
+    return { meta: m, newId: commandIdSource(m.commandId, 'm'), methods: paymentMethodsOf(methods), digits: currencyOf(currency).digits, till };
   }
 
-  const paymentsOf = (orderId: string) => db.payments.where('orderId').equals(orderId).toArray();
   /** The engine's environment for an order action this command takes (codes derived from its id). */
   const engineEnv = (settings: CommandSettings, m: CommandMeta): EngineEnv => ({ registry: ctx.source.registry, periods: settings.periods, utcOffsetMinutes: settings.utcOffsetMinutes, handlers: ctx.handlers, newId: commandIdSource(m.commandId), voucherCode: ctx.voucherCode ?? commandVoucherCodes(m.commandId) });
   const notFound = (id: string): Refused => refused('not-found', `No order with id ${id}.`, { reason: 'unknown-entity', kind: 'order', id });
 
   /** Writes the money row and its timeline event (no order change). */
-  async function writeRow(tx: StorageTx, row: PaymentRow, event: EventRow): Promise<void> {
-    await Promise.all([db.payments.add(row), tx.writeChangeset({ ...EMPTY_CHANGES, events: [event], stock: emptyStockWork() })]);
+  async function writeRow(tx: MoneyTx, row: PaymentRow, event: EventRow): Promise<void> {
+    await Promise.all([tx.addPayment(row), tx.writeChangeset({ ...EMPTY_CHANGES, events: [event], stock: emptyStockWork() })]);
   }
 
   async function takePayment(input: unknown, options?: unknown): Promise<PaymentResult> {
@@ -128,12 +133,12 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     const m = meta('take-payment', o.value?.commandId);
-    return runCommand<Extract<PaymentResult, { ok: true }>>(ctx.storage, m, i.value, async (tx): Promise<Plan<Extract<PaymentResult, { ok: true }>>> => {
+    return runCommand<Extract<PaymentResult, { ok: true }>, MoneyTx>(storage, m, i.value, async (tx): Promise<Plan<Extract<PaymentResult, { ok: true }>, MoneyTx>> => {
       const read = await tx.orderInput(i.value.orderId, () => true);
       if (!read) return { result: notFound(i.value.orderId) };
       const { snapshot, settings } = read;
       const order = snapshot.order;
-      const [mc, rows, wf] = await Promise.all([moneyContext(m), paymentsOf(order.id), workflowOf(tx, ctx.source, order.workflowId, order.workflowVersion)]);
+      const [mc, rows, wf] = await Promise.all([moneyContext(tx, m), tx.paymentsOfOrder(order.id), workflowOf(tx, ctx.source, order.workflowId, order.workflowVersion)]);
       const decided = decidePayment(mc, order, rows, i.value);
       if (!decided.ok) return { result: decided };
       const row = decided.row;
@@ -154,7 +159,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
       return {
         result: { ...base, action: applied },
         write: async (w) => {
-          await Promise.all([db.payments.add(row), w.writeChangeset({ ...changes, events: [event, ...changes.events] })]);
+          await Promise.all([w.addPayment(row), w.writeChangeset({ ...changes, events: [event, ...changes.events] })]);
         },
       };
     });
@@ -177,13 +182,13 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     const m = meta('pay-by-action', o.value?.commandId, ro.value);
-    return runCommand<Extract<ActResult, { ok: true }>>(ctx.storage, m, { ref: r.value, role: ro.value, action: PAYMENT_ACTION, input: i.value ?? null }, async (tx) => {
+    return runCommand<Extract<ActResult, { ok: true }>, MoneyTx>(storage, m, { ref: r.value, role: ro.value, action: PAYMENT_ACTION, input: i.value ?? null }, async (tx) => {
       // The payment action is the order's own: only an order reference takes it.
       const read = r.value.kind === 'order' ? await tx.orderInput(r.value.id, () => true) : undefined;
       if (!read) return { result: refused('not-found', `No ${r.value.kind} with id ${r.value.id}.`, { reason: 'unknown-entity', kind: r.value.kind, id: r.value.id }) };
       const { snapshot, settings } = read;
       const order = snapshot.order;
-      const [mc, rows, wf] = await Promise.all([moneyContext(m), paymentsOf(order.id), workflowOf(tx, ctx.source, order.workflowId, order.workflowVersion)]);
+      const [mc, rows, wf] = await Promise.all([moneyContext(tx, m), tx.paymentsOfOrder(order.id), workflowOf(tx, ctx.source, order.workflowId, order.workflowVersion)]);
       if (!wf) return { result: notFound(order.id) };
       // The method is one of the methods of Settings: the declared input checks it as a choice.
       const env = { ...engineEnv(settings, m), choiceLists: { paymentMethods: mc.methods } };
@@ -208,7 +213,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
       return {
         result: { ...decision.result, payment: facts },
         write: async (w) => {
-          await Promise.all([db.payments.add(row), w.writeChangeset({ ...changes, events: [event, ...changes.events] })]);
+          await Promise.all([w.addPayment(row), w.writeChangeset({ ...changes, events: [event, ...changes.events] })]);
         },
       };
     });
@@ -220,10 +225,10 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     const m = meta('refund-money', o.value?.commandId);
-    return runCommand(ctx.storage, m, i.value, async () => {
-      const order = await db.orders.get(i.value.orderId);
+    return runCommand(storage, m, i.value, async (tx) => {
+      const order = await tx.order(i.value.orderId);
       if (!order) return { result: notFound(i.value.orderId) };
-      const [mc, rows, sheet] = await Promise.all([moneyContext(m), paymentsOf(order.id), i.value.refundId === undefined ? undefined : db.refunds.get(i.value.refundId)]);
+      const [mc, rows, sheet] = await Promise.all([moneyContext(tx, m), tx.paymentsOfOrder(order.id), i.value.refundId === undefined ? undefined : tx.refund(i.value.refundId)]);
       const decided = decideRefundMoney(mc, order, rows, i.value, sheet);
       if (!decided.ok) return { result: decided };
       const after = orderMoney(order.total, [...rows, decided.row]);
@@ -240,11 +245,11 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     const m = meta('reverse-payment', o.value?.commandId);
-    return runCommand(ctx.storage, m, i.value, async () => {
-      const target = await db.payments.get(i.value.paymentId);
-      const order = target && (await db.orders.get(target.orderId));
+    return runCommand(storage, m, i.value, async (tx) => {
+      const target = await tx.payment(i.value.paymentId);
+      const order = target && (await tx.order(target.orderId));
       if (!target || !order) return { result: refused('not-found', `No payment ${i.value.paymentId}.`, { reason: 'unknown-payment', id: i.value.paymentId }) };
-      const [mc, rows] = await Promise.all([moneyContext(m), paymentsOf(order.id)]);
+      const [mc, rows] = await Promise.all([moneyContext(tx, m), tx.paymentsOfOrder(order.id)]);
       const decided = decideReversal(mc, order, rows, target.id, i.value.reason);
       if (!decided.ok) return { result: decided };
       const after = orderMoney(order.total, [...rows, decided.row]);
@@ -255,21 +260,17 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     });
   }
 
-  async function tillRows(till: TillRow): Promise<PaymentRow[]> {
-    return db.payments.where('tillId').equals(till.id).toArray();
-  }
-
   async function openTill(input: unknown, options?: unknown): Promise<TillResult> {
     const i = parseArg(openTillSchema, input, 'till');
     if (!i.ok) return i.refusal;
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     const m = meta('open-till', o.value?.commandId);
-    return runCommand(ctx.storage, m, i.value, async () => {
-      const mc = await moneyContext(m);
+    return runCommand(storage, m, i.value, async (tx) => {
+      const mc = await moneyContext(tx, m);
       const decided = decideOpenTill(mc, i.value.float, i.value.note ?? null);
       if (!decided.ok) return { result: decided };
-      return { result: { ok: true as const, tillId: decided.till.id, report: zReport(decided.till, [], mc.methods) }, write: async () => void (await db.tills.add(decided.till)) };
+      return { result: { ok: true as const, tillId: decided.till.id, report: zReport(decided.till, [], mc.methods) }, write: (w) => w.putTill(decided.till) };
     });
   }
 
@@ -279,26 +280,26 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
     const m = meta('close-till', o.value?.commandId);
-    return runCommand(ctx.storage, m, i.value, async () => {
-      const mc = await moneyContext(m);
-      const rows = mc.till ? await tillRows(mc.till) : [];
+    return runCommand(storage, m, i.value, async (tx) => {
+      const mc = await moneyContext(tx, m);
+      const rows = mc.till ? await tx.paymentsOfTill(mc.till.id) : [];
       const decided = decideCloseTill(mc, rows, i.value.counted, i.value.note ?? null);
       if (!decided.ok) return { result: decided };
-      return { result: { ok: true as const, tillId: decided.till.id, report: zReport(decided.till, rows, mc.methods) }, write: async () => void (await db.tills.put(decided.till)) };
+      return { result: { ok: true as const, tillId: decided.till.id, report: zReport(decided.till, rows, mc.methods) }, write: (w) => w.putTill(decided.till) };
     });
   }
 
   /** The Z report of a till session as it stands (open or closed). */
-  async function tillReport(tillId: string): Promise<ZReport | undefined> {
-    const till = await db.tills.get(tillId);
-    if (!till) return undefined;
-    const methods = paymentMethodsOf((await db.settings.get('paymentMethods'))?.value);
-    return zReport(till, await tillRows(till), methods);
+  function tillReport(tillId: string): Promise<ZReport | undefined> {
+    return storage.read(async (tx) => {
+      const [till, rows, methods] = await Promise.all([tx.till(tillId), tx.paymentsOfTill(tillId), tx.settingValue('paymentMethods')]);
+      return till && zReport(till, rows, paymentMethodsOf(methods));
+    });
   }
 
   /** The till session open on this device now, if any. */
   function currentTill(): Promise<TillRow | undefined> {
-    return db.tills.where('[deviceId+status]').equals([ctx.deviceId, 'open']).first();
+    return storage.read((tx) => tx.openTill(ctx.deviceId));
   }
 
   return { takePayment, payByAction, refundMoney, reversePayment, openTill, closeTill, tillReport, currentTill };

@@ -67,6 +67,8 @@ export async function beforeStock(db: CounterDb, work: StockWork): Promise<UndoS
 }
 
 export const beforeSetting = (db: CounterDb, key: string) => beforeRows(db, 'settings', [key]);
+/** The money rows a money command will add or replace (a payment, a till session). */
+export const beforeMoney = (db: CounterDb, table: 'payments' | 'tills', id: string) => beforeRows(db, table, [id]);
 
 /** Adds the command to the outbox when the counter is enrolled and the command is shared. */
 export async function queueCommand(

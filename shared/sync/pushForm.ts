@@ -25,6 +25,14 @@ export const PUSH_KINDS = [
   'stock:import-products',
   'stock:import-stock-levels',
   ...TRACKING_PUSH_KINDS,
+  // Money (issue 22): payments, money back and reversals are the shop's books; till
+  // sessions are one drawer's, but the server keeps them so a payment names the same till there.
+  'money:take-payment',
+  'money:pay-by-action',
+  'money:refund-money',
+  'money:reverse-payment',
+  'money:open-till',
+  'money:close-till',
 ] as const;
 
 export type PushKind = (typeof PUSH_KINDS)[number];
@@ -53,11 +61,13 @@ export function pushFormOf(kind: string, payload: unknown, role?: string): PushF
     }
     case 'redeem-voucher':
       return { kind, args: [f('code')] };
+    case 'money:pay-by-action':
+      return { kind, args: [f('ref'), f('role'), f('input') ?? null] };
     case 'set-setting':
       // The role it was taken in goes along: the server checks a live setting's Admin role too.
       return (SHARED_SETTING_KEYS as readonly unknown[]).includes(f('key')) ? { kind, args: role === undefined ? [f('key'), f('value')] : [f('key'), f('value'), role] } : undefined;
     default:
-      // Workflow definitions, stock inputs and CSV texts are the payload itself.
+      // Workflow definitions, stock and money inputs and CSV texts are the payload itself.
       return { kind, args: [payload] };
   }
 }

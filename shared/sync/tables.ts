@@ -1,7 +1,8 @@
 // What a pull carries: the server's tables (PostgreSQL names) and the counter's Dexie
 // table each one lands in. The server and the counter both read this list, so they agree
 // on what is shared. Not shared: operators and sign-ins (each counter's own people),
-// sequences (each device numbers its own orders), scans, and the settings of one device.
+// sequences (each device numbers its own orders), scans, the settings of one device, and
+// till sessions (a drawer is one counter's: the server keeps them but does not send them).
 import { TRACKING_SETTING_KEYS, TRACKING_SYNC_TABLES } from './trackingSync';
 
 export const SYNC_TABLES = {
@@ -21,13 +22,16 @@ export const SYNC_TABLES = {
   reservations: 'reservations',
   state_counts: 'stateCounts',
   ...TRACKING_SYNC_TABLES,
+  // Money rows (issue 22, DESIGN.md → Money sync).
+  payments: 'payments',
 } as const;
 
 export type SyncTable = keyof typeof SYNC_TABLES;
 export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLES) as SyncTable[];
 
-/** Settings every counter of a shop shares; the others (prefix, name, preset) are the device's. */
-export const SHARED_SETTING_KEYS = ['periods', 'allocationStrategy', 'utcOffsetMinutes', ...TRACKING_SETTING_KEYS] as const;
+/** Settings every counter of a shop shares; the others (prefix, name, preset) are the device's.
+ *  The currency and the payment methods are the shop's: the server decides payments with them. */
+export const SHARED_SETTING_KEYS = ['periods', 'allocationStrategy', 'utcOffsetMinutes', ...TRACKING_SETTING_KEYS, 'currency', 'paymentMethods'] as const;
 
 /** One changed row, as the server has it. */
 export interface PulledChange {
