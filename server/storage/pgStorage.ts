@@ -10,7 +10,8 @@ import { COMMAND_SETTING_KEYS, commandSettingsOf, type CommandSettings } from '.
 import { stateCountDeltas } from '../../shared/engine/stateCounts';
 import type { CommandInput, CommandStorage, StorageTx } from '../../shared/engine/storage';
 import type { Changeset } from '../../shared/engine/work';
-import type { Database, Queryable } from '../db/sql';
+import type { Database } from '../db/sql';
+import { BatchedSession } from './batch';
 import { TABLES, writeRows } from './tables';
 import type { OperatorGate } from '../../shared/operators/permissions';
 
@@ -30,14 +31,15 @@ class PgTx implements StorageTx {
   private readonly lock: string;
 
   constructor(
-    private readonly q: Queryable,
+    private readonly q: BatchedSession,
     locking: boolean,
   ) {
     this.lock = locking ? ' FOR UPDATE' : '';
   }
 
+  // Every read goes through the batch: the reads a command issues together cost one round trip.
   private async rows<R>(sql: string, params: unknown[]): Promise<R[]> {
-    return (await this.q.query<{ row: R }>(sql, params)).rows.map((r) => r.row);
+    return (await this.q.read<{ row: R }>(sql, params)).map((r) => r.row);
   }
   private async one<R>(sql: string, params: unknown[]): Promise<R | undefined> {
     return (await this.rows<R>(sql, params))[0];
@@ -60,8 +62,8 @@ class PgTx implements StorageTx {
   async orderIdOf(ref: EntityRef) {
     if (ref.kind === 'order') return ref.id;
     const table = ref.kind === 'item' ? 'items' : 'refunds';
-    const found = await this.q.query<{ order_id: string }>(`SELECT order_id FROM ${table} WHERE id = $1`, [ref.id]);
-    return found.rows[0]?.order_id;
+    const found = await this.q.read<{ order_id: string }>(`SELECT order_id FROM ${table} WHERE id = $1`, [ref.id]);
+    return found[0]?.order_id;
   }
   async orderInput(orderId: string, mayTouchStock: (order: OrderRow) => boolean): Promise<CommandInput | undefined> {
     // The order row first: its lock is what makes commands on one order take turns.
@@ -85,8 +87,8 @@ class PgTx implements StorageTx {
     return this.rows<TimerRow>("SELECT row FROM timers WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id COLLATE \"C\" LIMIT $2", [now, limit]);
   }
   async voucherOrderId(code: string) {
-    const found = await this.q.query<{ order_id: string }>('SELECT order_id FROM vouchers WHERE code = $1', [code]);
-    return found.rows[0]?.order_id;
+    const found = await this.q.read<{ order_id: string }>('SELECT order_id FROM vouchers WHERE code = $1', [code]);
+    return found[0]?.order_id;
   }
   async sequence(name: string) {
     // Locked: two orders created at once never take the same number.
@@ -117,17 +119,17 @@ class PgTx implements StorageTx {
     return this.rows<ProductRow>('SELECT row FROM products ORDER BY sku COLLATE "C"', []);
   }
   async productSkus() {
-    return (await this.q.query<{ sku: string }>('SELECT sku FROM products ORDER BY sku COLLATE "C"')).rows.map((r) => r.sku);
+    return (await this.q.read<{ sku: string }>('SELECT sku FROM products ORDER BY sku COLLATE "C"')).map((r) => r.sku);
   }
   async locationIds() {
-    return (await this.q.query<{ id: string }>('SELECT id FROM locations ORDER BY id COLLATE "C"')).rows.map((r) => r.id);
+    return (await this.q.read<{ id: string }>('SELECT id FROM locations ORDER BY id COLLATE "C"')).map((r) => r.id);
   }
   async operatorGate(id: string): Promise<OperatorGate> {
     const [count, operator] = await Promise.all([
-      this.q.query<{ n: string }>('SELECT count(*)::text AS n FROM operators', []),
+      this.q.read<{ n: string }>('SELECT count(*)::text AS n FROM operators', []),
       this.one<OperatorRow>('SELECT row FROM operators WHERE id = $1', [id]),
     ]);
-    return { anyOperators: Number(count.rows[0]?.n ?? 0) > 0, operator };
+    return { anyOperators: Number(count[0]?.n ?? 0) > 0, operator };
   }
   operators() {
     return this.rows<OperatorRow>('SELECT row FROM operators ORDER BY id COLLATE "C"', []);
@@ -139,8 +141,8 @@ class PgTx implements StorageTx {
     return this.one<WorkflowRow>('SELECT row FROM workflows WHERE id = $1 AND version = $2', [id, version]);
   }
   async workflowKeys(): Promise<Array<[string, number]>> {
-    const keys = await this.q.query<{ id: string; version: number }>('SELECT id, version FROM workflows ORDER BY id COLLATE "C", version');
-    return keys.rows.map((k) => [k.id, k.version]);
+    const keys = await this.q.read<{ id: string; version: number }>('SELECT id, version FROM workflows ORDER BY id COLLATE "C", version');
+    return keys.map((k) => [k.id, k.version]);
   }
   addWorkflow(row: WorkflowRow) {
     return writeRows(this.q, TABLES.workflows, [row], 'add');
@@ -162,7 +164,8 @@ class PgTx implements StorageTx {
   private async moveStateCounts(changes: Changeset) {
     const deltas = stateCountDeltas(changes.stateMoves);
     if (deltas.length === 0) return;
-    await this.q.query(
+    await this.q.write(
+      'state_counts',
       `INSERT INTO state_counts (type, state, count, row)
        SELECT r->>'type', r->>'state', (r->>'count')::integer, r FROM jsonb_array_elements($1::jsonb) AS r
        ON CONFLICT (type, state) DO UPDATE SET
@@ -201,18 +204,21 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function attempt<T>(database: Database, mode: 'rw' | 'r', body: (tx: StorageTx) => Promise<T>): Promise<T> {
   const session = await database.connect();
+  const batch = new BatchedSession(session);
   try {
-    await session.query(mode === 'rw' ? 'BEGIN' : 'BEGIN READ ONLY');
+    // One round trip: the transaction and, for a writer, the shared change lock.
+    await session.exec(mode === 'rw' ? `BEGIN; SELECT pg_advisory_xact_lock_shared(${CHANGE_LOCK})` : 'BEGIN READ ONLY');
     try {
-      if (mode === 'rw') await session.query('SELECT pg_advisory_xact_lock_shared($1)', [CHANGE_LOCK]);
-      const result = await body(new PgTx(session, mode === 'rw'));
-      await session.query('COMMIT');
+      const result = await body(new PgTx(batch, mode === 'rw'));
+      await batch.commit();
       return result;
     } catch (error) {
+      batch.close(); // a statement the body left pending is never sent
       await session.query('ROLLBACK').catch(() => undefined); // the connection may be gone; nothing was committed either way
       throw error;
     }
   } finally {
+    batch.close();
     session.release();
   }
 }
