@@ -25,6 +25,10 @@ function shift(sql: string, offset: number): string {
 function literal(value: unknown): string | undefined {
   if (value === null) return 'NULL';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  // An array of text as PostgreSQL's array literal ({"a","b"}): the statement casts it.
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return literal(`{${value.map((v: string) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+  }
   if (typeof value !== 'string' || value.includes('\0')) return undefined;
   let tag = 'cf';
   for (let n = 0; value.includes(`$${tag}$`); n++) tag = `cf${n}`;
@@ -61,8 +65,29 @@ export class BatchedSession {
   private closed = false;
   /** The first held write that failed: the transaction is aborted, COMMIT must fail. */
   private failure: { error: unknown } | undefined;
+  /** The statements that open the transaction, until they are sent: with the first statement
+   *  of the body, in its round trip (written out, for the simple protocol) when they can. */
+  private opening: string | undefined;
 
-  constructor(private readonly session: Session) {}
+  constructor(
+    private readonly session: Session,
+    opening: string,
+  ) {
+    this.opening = opening;
+  }
+
+  /** Sends a statement, the transaction's opening first when it has not gone yet. Called
+   *  in the order the statements must run: the session queues them as they are called. */
+  private run<R>(sql: string, params: unknown[]): Promise<QueryResult<R>> {
+    const opening = this.opening;
+    this.opening = undefined;
+    if (opening === undefined) return this.session.query<R>(sql, params);
+    const script = this.session.script && inlined(sql, params);
+    if (script) return this.session.script!<R>(`${opening}; ${script}`);
+    const opened = this.session.exec(opening);
+    const result = this.session.query<R>(sql, params);
+    return opened.then(() => result);
+  }
 
   /** A read, batched with the others of this turn. Its rows come back as JSON: numbers,
    *  text and jsonb as they are; bigint as a number, timestamps as text. */
@@ -88,7 +113,14 @@ export class BatchedSession {
     const script = writes && inlined(writes.sql, writes.params);
     if (writes && script === undefined) await this.send(last);
     this.throwIfFailed();
-    if (script !== undefined) await this.session.exec(`${script}; COMMIT`);
+    if (script === undefined && this.opening !== undefined) {
+      // Nothing was sent: the transaction is still opened and committed (a rare body).
+      await this.session.exec(this.opening);
+      this.opening = undefined;
+    }
+    const opening = this.opening === undefined ? '' : `${this.opening}; `;
+    this.opening = undefined;
+    if (script !== undefined) await this.session.exec(`${opening}${script}; COMMIT`);
     else await this.session.query('COMMIT');
   }
 
@@ -96,7 +128,8 @@ export class BatchedSession {
   async query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> {
     await this.flush();
     this.throwIfFailed();
-    return this.live().query<R>(sql, params);
+    this.live();
+    return this.run<R>(sql, params ?? []);
   }
 
   /** Sends what is pending now (before COMMIT, or a statement that must follow it). */
@@ -111,6 +144,11 @@ export class BatchedSession {
     }
     // The session sends its statements one at a time, in the order given.
     return Promise.all(groups(ops).map((group) => this.send(group))).then(() => undefined);
+  }
+
+  /** Whether the transaction was opened on the connection (a ROLLBACK has something to end). */
+  get opened(): boolean {
+    return this.opening === undefined;
   }
 
   /** No statement is sent after this (the session goes back to its pool). */
@@ -164,7 +202,7 @@ export class BatchedSession {
     const reads = group.filter((op): op is Extract<Op, { kind: 'read' }> => op.kind === 'read');
     try {
       const { sql, params } = this.statement(group);
-      const result = await this.session.query<Record<string, unknown>>(sql, params);
+      const result = await this.run<Record<string, unknown>>(sql, params);
       if (reads.length === 1) reads[0]!.resolve(result.rows);
       else reads.forEach((op, i) => op.resolve(result.rows[0]![`r${i}`] as unknown[]));
     } catch (error) {

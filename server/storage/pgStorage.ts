@@ -69,15 +69,22 @@ class PgTx implements StorageTx {
     // The order row first: its lock is what makes commands on one order take turns.
     const order = await this.one<OrderRow>(`SELECT row FROM orders WHERE id = $1${this.lock}`, [orderId]);
     if (!order) return undefined;
-    const [settings, items, refunds, vouchers, timers, reservations] = await Promise.all([
+    const touchesStock = mayTouchStock(order);
+    // The stock rows the order's lines and reservations name, read (and locked) with the
+    // order's rows: their skus come from the tables, so it is one round trip, not two.
+    const skus = `(SELECT sku FROM items WHERE order_id = $1 UNION SELECT row->>'sku' FROM reservations WHERE order_id = $1)`;
+    const [settings, items, refunds, vouchers, timers, reservations, products, locations, levels] = await Promise.all([
       this.settings(),
       this.rows<ItemRow>('SELECT row FROM items WHERE order_id = $1 ORDER BY id COLLATE "C"', [orderId]),
       this.rows<RefundRow>('SELECT row FROM refunds WHERE order_id = $1 ORDER BY id COLLATE "C"', [orderId]),
       this.rows<VoucherRow>('SELECT row FROM vouchers WHERE order_id = $1 ORDER BY code COLLATE "C"', [orderId]),
-      this.rows<TimerRow>("SELECT row FROM timers WHERE order_id = $1 AND status = 'pending' ORDER BY id COLLATE \"C\"", [orderId]),
+      this.rows<TimerRow>("SELECT row FROM timers WHERE status = 'pending' AND order_id = $1 ORDER BY id COLLATE \"C\"", [orderId]),
       this.rows<ReservationRow>('SELECT row FROM reservations WHERE order_id = $1 ORDER BY id COLLATE "C"', [orderId]),
+      touchesStock ? this.rows<ProductRow>(`SELECT row FROM products WHERE sku IN ${skus} ORDER BY sku COLLATE "C"${this.lock}`, [orderId]) : [],
+      touchesStock ? this.rows<LocationRow>('SELECT row FROM locations ORDER BY id COLLATE "C"', []) : [],
+      touchesStock ? this.rows<StockLevelRow>(`SELECT row FROM stock_levels WHERE sku IN ${skus} ORDER BY sku COLLATE "C", location_id COLLATE "C"${this.lock}`, [orderId]) : [],
     ]);
-    const stock = mayTouchStock(order) ? await this.stockWork(items.map((i) => i.sku), settings.strategy, reservations) : emptyStockWork(settings.strategy);
+    const stock = touchesStock ? stockWorkOf(settings.strategy, reservations, { products, locations, levels }) : emptyStockWork(settings.strategy);
     return { settings, snapshot: { order, items, refunds, vouchers, timers, stock } };
   }
   timer(id: string) {
@@ -204,17 +211,18 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function attempt<T>(database: Database, mode: 'rw' | 'r', body: (tx: StorageTx) => Promise<T>): Promise<T> {
   const session = await database.connect();
-  const batch = new BatchedSession(session);
+  // The transaction and, for a writer, the shared change lock: sent with the body's first
+  // statement, in its round trip.
+  const batch = new BatchedSession(session, mode === 'rw' ? `BEGIN; SELECT pg_advisory_xact_lock_shared(${CHANGE_LOCK})` : 'BEGIN READ ONLY');
   try {
-    // One round trip: the transaction and, for a writer, the shared change lock.
-    await session.exec(mode === 'rw' ? `BEGIN; SELECT pg_advisory_xact_lock_shared(${CHANGE_LOCK})` : 'BEGIN READ ONLY');
     try {
       const result = await body(new PgTx(batch, mode === 'rw'));
       await batch.commit();
       return result;
     } catch (error) {
       batch.close(); // a statement the body left pending is never sent
-      await session.query('ROLLBACK').catch(() => undefined); // the connection may be gone; nothing was committed either way
+      // The connection may be gone; nothing was committed either way.
+      if (batch.opened) await session.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   } finally {
