@@ -82,6 +82,16 @@ describe('the sync server over HTTP', () => {
     expect(await dumpRows(server.pglite)).toEqual(rows);
   });
 
+  it('a refused command sent again later in the same push answers its kept refusal, even once it could pass', async () => {
+    const tooMany = { commandId: 'too-many', kind: 'create-order', args: ['product', { buyerId: 'b', lines: [{ sku: 'SKU-1', qty: 9, price: 10 }] }] };
+    const recv = { commandId: 'recv-more', kind: 'stock:receive', args: [{ sku: 'SKU-1', locationId: 'main', qty: 20 }] };
+    const r = await push({ deviceId: 'counter-a', commands: [...shop.slice(0, 3), tooMany, recv, tooMany] });
+    const results = r.json<{ results: Array<{ result: { ok: boolean; code?: string } }> }>().results;
+    expect(results[3]!.result).toMatchObject({ ok: false, code: 'insufficient-stock' });
+    expect(results[5]!.result).toEqual(results[3]!.result);
+    expect(await rowsOf<OrderRow>(server.pglite, 'orders')).toEqual([]);
+  });
+
   it('a push sent twice has effect once and answers the stored results', async () => {
     const first = await push({ deviceId: 'counter-a', commands: shop });
     const rows = await dumpRows(server.pglite);

@@ -23,6 +23,12 @@ export function pgDatabase(pool: pg.Pool): Database {
           inTurn(async () => {
             await client.query(script); // no parameters: the simple protocol, several statements
           }),
+        script: <R>(script: string) =>
+          inTurn(async () => {
+            // Several statements answer one result each; one statement, its result.
+            const results = (await client.query(script)) as unknown as QueryResult<R> | Array<QueryResult<R>>;
+            return Array.isArray(results) ? results[results.length - 1]! : results;
+          }),
         release: () => client.release(),
       };
     },
@@ -48,6 +54,11 @@ export function pgliteDatabase(db: PGlite): Database {
         exec: async (script: string) => {
           if (released) throw new Error('This database session was released already.');
           await db.exec(script);
+        },
+        script: async <R>(script: string) => {
+          if (released) throw new Error('This database session was released already.');
+          const results = await db.exec(script);
+          return { rows: (results[results.length - 1]?.rows ?? []) as R[] };
         },
         release: () => {
           if (released) return;

@@ -13,6 +13,8 @@ export interface Queryable {
 export interface Session extends Queryable {
   /** Runs a script of several statements (no parameters): a migration file. */
   exec(script: string): Promise<void>;
+  /** Runs several statements (no parameters) in one round trip; the last one's rows. */
+  script?<R = Record<string, unknown>>(script: string): Promise<QueryResult<R>>;
   release(): void;
 }
 

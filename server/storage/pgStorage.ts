@@ -10,7 +10,8 @@ import { COMMAND_SETTING_KEYS, commandSettingsOf, type CommandSettings } from '.
 import { stateCountDeltas } from '../../shared/engine/stateCounts';
 import type { CommandInput, CommandStorage, StorageTx } from '../../shared/engine/storage';
 import type { Changeset } from '../../shared/engine/work';
-import type { Database, Queryable } from '../db/sql';
+import type { Database } from '../db/sql';
+import { BatchedSession } from './batch';
 import { TABLES, writeRows } from './tables';
 import type { OperatorGate } from '../../shared/operators/permissions';
 
@@ -30,14 +31,15 @@ export class PgTx implements StorageTx {
   protected readonly lock: string;
 
   constructor(
-    protected readonly q: Queryable,
+    protected readonly q: BatchedSession,
     locking: boolean,
   ) {
     this.lock = locking ? ' FOR UPDATE' : '';
   }
 
+  // Every read goes through the batch: the reads a command issues together cost one round trip.
   protected async rows<R>(sql: string, params: unknown[]): Promise<R[]> {
-    return (await this.q.query<{ row: R }>(sql, params)).rows.map((r) => r.row);
+    return (await this.q.read<{ row: R }>(sql, params)).map((r) => r.row);
   }
   protected async one<R>(sql: string, params: unknown[]): Promise<R | undefined> {
     return (await this.rows<R>(sql, params))[0];
@@ -60,22 +62,29 @@ export class PgTx implements StorageTx {
   async orderIdOf(ref: EntityRef) {
     if (ref.kind === 'order') return ref.id;
     const table = ref.kind === 'item' ? 'items' : 'refunds';
-    const found = await this.q.query<{ order_id: string }>(`SELECT order_id FROM ${table} WHERE id = $1`, [ref.id]);
-    return found.rows[0]?.order_id;
+    const found = await this.q.read<{ order_id: string }>(`SELECT order_id FROM ${table} WHERE id = $1`, [ref.id]);
+    return found[0]?.order_id;
   }
   async orderInput(orderId: string, mayTouchStock: (order: OrderRow) => boolean): Promise<CommandInput | undefined> {
     // The order row first: its lock is what makes commands on one order take turns.
     const order = await this.one<OrderRow>(`SELECT row FROM orders WHERE id = $1${this.lock}`, [orderId]);
     if (!order) return undefined;
-    const [settings, items, refunds, vouchers, timers, reservations] = await Promise.all([
+    const touchesStock = mayTouchStock(order);
+    // The stock rows the order's lines and reservations name, read (and locked) with the
+    // order's rows: their skus come from the tables, so it is one round trip, not two.
+    const skus = `(SELECT sku FROM items WHERE order_id = $1 UNION SELECT row->>'sku' FROM reservations WHERE order_id = $1)`;
+    const [settings, items, refunds, vouchers, timers, reservations, products, locations, levels] = await Promise.all([
       this.settings(),
       this.rows<ItemRow>('SELECT row FROM items WHERE order_id = $1 ORDER BY id COLLATE "C"', [orderId]),
       this.rows<RefundRow>('SELECT row FROM refunds WHERE order_id = $1 ORDER BY id COLLATE "C"', [orderId]),
       this.rows<VoucherRow>('SELECT row FROM vouchers WHERE order_id = $1 ORDER BY code COLLATE "C"', [orderId]),
-      this.rows<TimerRow>("SELECT row FROM timers WHERE order_id = $1 AND status = 'pending' ORDER BY id COLLATE \"C\"", [orderId]),
+      this.rows<TimerRow>("SELECT row FROM timers WHERE status = 'pending' AND order_id = $1 ORDER BY id COLLATE \"C\"", [orderId]),
       this.rows<ReservationRow>('SELECT row FROM reservations WHERE order_id = $1 ORDER BY id COLLATE "C"', [orderId]),
+      touchesStock ? this.rows<ProductRow>(`SELECT row FROM products WHERE sku IN ${skus} ORDER BY sku COLLATE "C"${this.lock}`, [orderId]) : [],
+      touchesStock ? this.rows<LocationRow>('SELECT row FROM locations ORDER BY id COLLATE "C"', []) : [],
+      touchesStock ? this.rows<StockLevelRow>(`SELECT row FROM stock_levels WHERE sku IN ${skus} ORDER BY sku COLLATE "C", location_id COLLATE "C"${this.lock}`, [orderId]) : [],
     ]);
-    const stock = mayTouchStock(order) ? await this.stockWork(items.map((i) => i.sku), settings.strategy, reservations) : emptyStockWork(settings.strategy);
+    const stock = touchesStock ? stockWorkOf(settings.strategy, reservations, { products, locations, levels }) : emptyStockWork(settings.strategy);
     return { settings, snapshot: { order, items, refunds, vouchers, timers, stock } };
   }
   timer(id: string) {
@@ -85,8 +94,8 @@ export class PgTx implements StorageTx {
     return this.rows<TimerRow>("SELECT row FROM timers WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id COLLATE \"C\" LIMIT $2", [now, limit]);
   }
   async voucherOrderId(code: string) {
-    const found = await this.q.query<{ order_id: string }>('SELECT order_id FROM vouchers WHERE code = $1', [code]);
-    return found.rows[0]?.order_id;
+    const found = await this.q.read<{ order_id: string }>('SELECT order_id FROM vouchers WHERE code = $1', [code]);
+    return found[0]?.order_id;
   }
   async sequence(name: string) {
     // Locked: two orders created at once never take the same number.
@@ -117,17 +126,17 @@ export class PgTx implements StorageTx {
     return this.rows<ProductRow>('SELECT row FROM products ORDER BY sku COLLATE "C"', []);
   }
   async productSkus() {
-    return (await this.q.query<{ sku: string }>('SELECT sku FROM products ORDER BY sku COLLATE "C"')).rows.map((r) => r.sku);
+    return (await this.q.read<{ sku: string }>('SELECT sku FROM products ORDER BY sku COLLATE "C"')).map((r) => r.sku);
   }
   async locationIds() {
-    return (await this.q.query<{ id: string }>('SELECT id FROM locations ORDER BY id COLLATE "C"')).rows.map((r) => r.id);
+    return (await this.q.read<{ id: string }>('SELECT id FROM locations ORDER BY id COLLATE "C"')).map((r) => r.id);
   }
   async operatorGate(id: string): Promise<OperatorGate> {
     const [count, operator] = await Promise.all([
-      this.q.query<{ n: string }>('SELECT count(*)::text AS n FROM operators', []),
+      this.q.read<{ n: string }>('SELECT count(*)::text AS n FROM operators', []),
       this.one<OperatorRow>('SELECT row FROM operators WHERE id = $1', [id]),
     ]);
-    return { anyOperators: Number(count.rows[0]?.n ?? 0) > 0, operator };
+    return { anyOperators: Number(count[0]?.n ?? 0) > 0, operator };
   }
   operators() {
     return this.rows<OperatorRow>('SELECT row FROM operators ORDER BY id COLLATE "C"', []);
@@ -139,8 +148,8 @@ export class PgTx implements StorageTx {
     return this.one<WorkflowRow>('SELECT row FROM workflows WHERE id = $1 AND version = $2', [id, version]);
   }
   async workflowKeys(): Promise<Array<[string, number]>> {
-    const keys = await this.q.query<{ id: string; version: number }>('SELECT id, version FROM workflows ORDER BY id COLLATE "C", version');
-    return keys.rows.map((k) => [k.id, k.version]);
+    const keys = await this.q.read<{ id: string; version: number }>('SELECT id, version FROM workflows ORDER BY id COLLATE "C", version');
+    return keys.map((k) => [k.id, k.version]);
   }
   addWorkflow(row: WorkflowRow) {
     return writeRows(this.q, TABLES.workflows, [row], 'add');
@@ -162,7 +171,8 @@ export class PgTx implements StorageTx {
   private async moveStateCounts(changes: Changeset) {
     const deltas = stateCountDeltas(changes.stateMoves);
     if (deltas.length === 0) return;
-    await this.q.query(
+    await this.q.write(
+      'state_counts',
       `INSERT INTO state_counts (type, state, count, row)
        SELECT r->>'type', r->>'state', (r->>'count')::integer, r FROM jsonb_array_elements($1::jsonb) AS r
        ON CONFLICT (type, state) DO UPDATE SET
@@ -200,22 +210,26 @@ export function isRetryable(error: unknown): boolean {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Makes the transaction object of one session (the tracking storage widens PgTx). */
-export type MakeTx<Tx extends StorageTx> = (q: Queryable, locking: boolean) => Tx;
+export type MakeTx<Tx extends StorageTx> = (q: BatchedSession, locking: boolean) => Tx;
 
 async function attempt<T, Tx extends StorageTx>(database: Database, make: MakeTx<Tx>, mode: 'rw' | 'r', body: (tx: Tx) => Promise<T>): Promise<T> {
   const session = await database.connect();
+  // The transaction and, for a writer, the shared change lock: sent with the body's first
+  // statement, in its round trip.
+  const batch = new BatchedSession(session, mode === 'rw' ? `BEGIN; SELECT pg_advisory_xact_lock_shared(${CHANGE_LOCK})` : 'BEGIN READ ONLY');
   try {
-    await session.query(mode === 'rw' ? 'BEGIN' : 'BEGIN READ ONLY');
     try {
-      if (mode === 'rw') await session.query('SELECT pg_advisory_xact_lock_shared($1)', [CHANGE_LOCK]);
-      const result = await body(make(session, mode === 'rw'));
-      await session.query('COMMIT');
+      const result = await body(make(batch, mode === 'rw'));
+      await batch.commit();
       return result;
     } catch (error) {
-      await session.query('ROLLBACK').catch(() => undefined); // the connection may be gone; nothing was committed either way
+      batch.close(); // a statement the body left pending is never sent
+      // The connection may be gone; nothing was committed either way.
+      if (batch.opened) await session.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   } finally {
+    batch.close();
     session.release();
   }
 }

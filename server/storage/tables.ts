@@ -2,6 +2,11 @@
 // the conflict key an upsert replaces on. One place, so writes and pulls agree.
 import type { Queryable } from '../db/sql';
 
+/** A connection that batches writes (a transaction's BatchedSession, batch.ts). */
+interface BatchingQueryable extends Queryable {
+  write(table: string, sql: string, params: unknown[]): Promise<void>;
+}
+
 export interface TableSpec {
   table: string;
   /** Key column → SQL expression over the row `r` (jsonb). */
@@ -49,5 +54,7 @@ export async function writeRows(q: Queryable, spec: TableSpec, rows: readonly ob
     const updates = [...names.filter((c) => !spec.conflict.includes(c)), 'row'].map((c) => `${c} = excluded.${c}`);
     sql += ` ON CONFLICT (${spec.conflict.join(', ')}) DO UPDATE SET ${[...updates, "change_seq = nextval('change_seq')"].join(', ')}`;
   }
-  await q.query(sql, [JSON.stringify(rows)]);
+  const params = [JSON.stringify(rows)];
+  if ('write' in q) await (q as BatchingQueryable).write(spec.table, sql, params);
+  else await q.query(sql, params);
 }
