@@ -233,7 +233,7 @@ function trackingStory(name: string, backend: () => Promise<Backend>, skip = fal
     it('the shop\'s SSCC prefix and late hours set at A hold on the server and at B: the next shipment is labelled and timed the same everywhere', async () => {
       const { a, b } = await shippedAtA();
       expect(await a.counter.setSetting('sscc', { companyPrefix: '4012345', extension: 3 }, { role: 'A' })).toMatchObject({ ok: true });
-      expect(await a.counter.setSetting('parcelLateAfterMs', 6 * HOUR)).toMatchObject({ ok: true });
+      expect(await a.counter.setSetting('parcelLateAfterMs', 6 * HOUR, { role: 'A' })).toMatchObject({ ok: true });
       await synced(a.sync, b.sync);
       // Taken on the server too (the live SSCC setting with the Admin role it was set in).
       expect(await a.counter.db.outbox.where('status').equals('refused').count()).toBe(0);

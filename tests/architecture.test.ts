@@ -233,6 +233,7 @@ const SHARED_NEVER: Readonly<Record<string, { never: readonly string[]; why: str
   settings: { never: ['demo', 'engine', 'index', 'inventory', 'operators', 'workflow', 'workflows'], why: 'settings are values the rules read' },
   api: { never: ['demo', 'index'], why: 'the command contract names results, not their makers' },
   refusals: { never: ['barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'operators', 'settings', 'workflow', 'workflows', 'tracking', 'payments', 'search', 'sync'], why: 'the list of refusal situations is part of the command contract: it names, it decides nothing' },
+  fieldProblems: { never: ['barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'operators', 'settings', 'workflow', 'workflows', 'tracking', 'payments', 'search', 'sync'], why: 'a bad input\'s problems as data: it reads zod issues, it decides nothing' },
   workflow: { never: ['demo', 'engine', 'index', 'inventory', 'operators', 'workflows'], why: 'the interpreter reads definitions; it does not run commands or hold stock' },
   inventory: { never: ['demo', 'engine', 'index', 'operators', 'workflow', 'workflows'], why: 'stock rules run under the engine, not beside it' },
   workflows: { never: ['demo', 'engine', 'index', 'inventory', 'operators'], why: 'the built-in definitions are data for the interpreter' },

@@ -244,7 +244,7 @@ export interface LocationRow {
 }
 
 /** 'repair': delta 0, the start-up check rewrote a level that disagreed with the ledger
- *  (inventory/startupCheck.ts); the reason names the stored and the rebuilt figures. */
+ *  (engine/stockRepair.ts); the reason names the stored and the rebuilt figures. */
 export type MovementKind = 'receive' | 'ship' | 'return' | 'adjust' | 'transfer-out' | 'transfer-in' | 'count' | 'repair';
 
 export interface LedgerRow {

@@ -43,7 +43,7 @@ export interface CommandMeta extends EventMeta {
  *  `timer:<timer id>`, so whichever place fires it first wins and the other is a repeat;
  *  a demo import batch is `demo:<run>:<batch>`, so a resumed run skips the batches stored;
  *  the start-up stock repair is `repair:<ledger's last row>:<digest>`, so two windows starting
- *  together repair once: inventory/startupCheck.ts). */
+ *  together repair once: engine/stockRepair.ts). */
 export const DERIVED_ID_PREFIXES = ['timer:', 'demo:', 'repair:'] as const;
 
 export function isDerivedId(id: string): boolean {

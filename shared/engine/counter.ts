@@ -5,7 +5,7 @@
 import type { Counter } from '../api';
 import type { CounterDb } from '../db/database';
 import { createStockReads } from '../inventory/store';
-import { checkAndRepairStockOnStart } from '../inventory/startupCheck';
+import { checkAndRepairStockOnStart } from './stockRepair';
 import type { WorkflowRegistry } from '../workflows';
 import { createAdminCommands } from './adminCommands';
 import { readCommandSettings } from './commandSettings';

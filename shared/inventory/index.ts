@@ -10,5 +10,4 @@ export { isStockRefusal, StockRefusal, type AvailableAt, type InsufficientStockD
 export * from './reservations';
 export * from './schemas';
 export * from './store';
-export { checkAndRepairStockOnStart, repairReason } from './startupCheck';
 export * from './work';

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Refused } from '../api';
 import { CounterDb } from '../db/database';
 import type { LedgerRow } from '../db/rows';
-import { testCounter } from '../engine/testing/counter';
-import type { CommandStorage } from '../engine/storage';
-import { rebuildLevels, type StockCheckReport } from './levels';
-import { checkAndRepairStockOnStart, repairStorage, type RepairTx } from './startupCheck';
+import { testCounter } from './testing/counter';
+import type { CommandStorage } from './storage';
+import { rebuildLevels, type StockCheckReport } from '../inventory/levels';
+import { checkAndRepairStockOnStart, repairStorage, type RepairTx } from './stockRepair';
 
 const AT = Date.UTC(2026, 10, 23, 8);
 const start = { deviceId: 'dev-start', now: () => AT };
@@ -215,7 +215,7 @@ describe('the repair is one command', () => {
     const dbName = counter.db.name;
     await corrupt(counter.db);
     await counter.close();
-    const { openCounter } = await import('../engine/counter');
+    const { openCounter } = await import('./counter');
     const opened = await Promise.all([1, 2].map((n) => openCounter({ dbName, deviceId: `dev-${n}`, operator: 'tester' })));
     const repairs = (await opened[0]!.ledger()).filter((r) => r.kind === 'repair');
     expect(repairs.map((r) => [r.sku, r.locationId])).toEqual([
@@ -262,7 +262,7 @@ describe('opening a counter', () => {
     await counter.db.stockLevels.update(['SKU-1', 'main'], { onHand: 93 });
     expect(await counter.checkStock()).toMatchObject({ ok: false });
     await counter.close();
-    const { openCounter } = await import('../engine/counter');
+    const { openCounter } = await import('./counter');
     const reopened = await openCounter({ dbName, deviceId: 'dev-test', operator: 'tester' });
     expect(await reopened.checkStock()).toEqual({ ok: true, mismatches: [] });
     expect((await reopened.stockLevels({ sku: 'SKU-1', locationId: 'main' }))[0]).toMatchObject({ onHand: 100, reserved: 3 });

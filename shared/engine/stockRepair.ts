@@ -22,13 +22,13 @@
 import type { Refused } from '../api';
 import type { CounterDb } from '../db/database';
 import type { LedgerRow, StockLevelRow } from '../db/rows';
-import { fnv64, type CommandMeta } from '../engine/command';
-import { commandTables, DexieTx } from '../engine/dexieStorage';
-import { runCommand } from '../engine/pipeline';
-import type { CommandStorage, StorageTx } from '../engine/storage';
+import { fnv64, type CommandMeta } from './command';
+import { commandTables, DexieTx } from './dexieStorage';
+import { runCommand } from './pipeline';
+import type { CommandStorage, StorageTx } from './storage';
 import { derivedId } from '../ids';
-import { compareLevels, rebuildLevels, type LevelFigures, type StockCheckReport, type StockMismatch } from './levels';
-import { levelKey } from './work';
+import { compareLevels, rebuildLevels, type LevelFigures, type StockCheckReport, type StockMismatch } from '../inventory/levels';
+import { levelKey } from '../inventory/work';
 
 // 'returned': units waiting for inspection at the returns desk are held as reserved.
 const OPEN_STATUSES = ['reserved', 'partly-shipped', 'returned'];
