@@ -32,11 +32,12 @@ export function catalogCommands(): PushCommand[] {
   return out;
 }
 
-const SHIP_INPUT = { carrier: 'sf', trackingNumbers: ['SF1234567890'], parcels: 1 };
+/** A ship step's input: an SF waybill number of its own (a number is on one order only). */
+const shipInput = (counter: number, n: number) => ({ carrier: 'sf', trackingNumbers: [`SF${String(counter).padStart(4, '0')}${String(n).padStart(8, '0')}`], parcels: 1 });
 /** An order's life as a counter takes it: made, paid, shipped, received (each order goes 1-4 steps). */
-const STEPS: Array<[role: string, action: string, input: unknown]> = [
+const steps = (counter: number, n: number): Array<[role: string, action: string, input: unknown]> => [
   ['P', 'payment successful', null],
-  ['S', 'ship the order', SHIP_INPUT],
+  ['S', 'ship the order', shipInput(counter, n)],
   ['B', 'confirm reception of order', null],
 ];
 
@@ -55,8 +56,8 @@ export function counterCommands(counter: number, count: number): PushCommand[] {
     out.push({ commandId, kind: create!.kind, args: create!.args, operator });
     // The order's id is the first id its creation derives from the command id (shared/ids.ts).
     const orderId = commandIdSource(commandId)();
-    const steps = n % 4; // 0..3 steps after creation: orders end in every state
-    for (const [role, action, input] of STEPS.slice(0, steps)) {
+    const taken = n % 4; // 0..3 steps after creation: orders end in every state
+    for (const [role, action, input] of steps(counter, n).slice(0, taken)) {
       if (out.length >= count) break;
       const form = pushFormOf('act', { ref: { kind: 'order', id: orderId }, role, action, input });
       out.push({ commandId: newId(), kind: form!.kind, args: form!.args, operator });
@@ -74,6 +75,8 @@ export interface PushRun {
   commands: number;
   applied: number;
   refused: Record<string, number>;
+  /** The first refusal's message of each code, to say what went wrong. */
+  why?: Record<string, string>;
   /** Each push's round trip (request sent → answer read), ms. */
   roundTrips: number[];
   pushes: number;
@@ -90,7 +93,11 @@ async function pushAll(url: string, token: string, commands: PushCommand[], batc
     if (answer.status !== 200) throw new Error(`push answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
     for (const { result } of answer.body.results) {
       if (result.ok) run.applied++;
-      else run.refused[result.code ?? 'refused'] = (run.refused[result.code ?? 'refused'] ?? 0) + 1;
+      else {
+        const code = result.code ?? 'refused';
+        run.refused[code] = (run.refused[code] ?? 0) + 1;
+        run.why = { [code]: result.message ?? '', ...run.why };
+      }
     }
   }
 }
@@ -108,5 +115,9 @@ export async function runPush(url: string, o: { counters: number; total: number;
   const t0 = performance.now();
   await Promise.all(devices.map((d, c) => pushAll(url, d.token, streams[c]!, o.batch, run)));
   run.ms = performance.now() - t0;
+  // Every bench command is valid (own orders, plenty of stock): a refusal means the bench no
+  // longer matches the rules (a changed definition, a carrier's pattern), and its figure
+  // would measure refusals instead of work.
+  if (Object.keys(run.refused).length) throw new Error(`the server refused bench commands: ${JSON.stringify(run.refused)}; first of each: ${JSON.stringify(run.why)}`);
   return run;
 }
