@@ -199,7 +199,10 @@ interface DecidedBatch {
 /** Orders decided between two yields when a batch is decided ahead (~10-25 ms of work). */
 const YIELD_EVERY = 25;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// shared/ is typed without DOM or Node libs; every host it runs in (window, worker, Node) has a
+// timer, and a turn of the host's task queue is all the import asks of it.
+const host = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };
+const nextTask = () => new Promise<void>((resolve) => void host.setTimeout(resolve, 0));
 
 /** Whether a transaction read what a batch decided ahead was decided on. */
 function sameInput(a: BatchInput, b: BatchInput): boolean {
