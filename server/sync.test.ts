@@ -4,11 +4,12 @@
 // the other counter's taken back and shown with the server's reason; every row agrees.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openCounter, type EngineCounter } from '../shared/engine/counter';
+import type { EngineCounter } from '../shared/engine/counter';
 import type { OrderRow, StockLevelRow, VoucherRow } from '../shared/db/rows';
-import { createSyncClient, type SyncClient, type SyncTransport } from '../shared/sync/client';
+import type { SyncTransport } from '../shared/sync/client';
 import { rowsOf } from './testing/pglite';
-import { adminAuth, enrolmentCode, useTestServer } from './testing/testApp';
+import { adminAuth, useTestServer } from './testing/testApp';
+import { synced, syncCounters } from './testing/syncCounters';
 
 const URL_BASE = 'http://sync.test';
 const server = useTestServer();
@@ -25,19 +26,7 @@ beforeEach(() => {
   online = true;
 });
 
-let dbSeq = 0;
-async function counterWithSync(name: string): Promise<{ counter: EngineCounter; sync: SyncClient }> {
-  const counter = await openCounter({ dbName: `sync-${process.pid}-${++dbSeq}`, deviceId: name, operator: 'clerk' });
-  const sync = createSyncClient(counter.db, transport);
-  const enrolled = await sync.enrol(URL_BASE, await enrolmentCode(server.app, name));
-  expect(enrolled.ok).toBe(true);
-  return { counter, sync };
-}
-
-const synced = async (sync: SyncClient) => {
-  const outcome = await sync.syncOnce();
-  expect(outcome.state, JSON.stringify(outcome)).toBe('synced');
-};
+const counterWithSync = syncCounters({ app: () => server.app, transport, url: URL_BASE, dbPrefix: 'sync' });
 
 /** Rows both sides must agree on, by content, in a stable order. */
 async function contentOf(counter: EngineCounter) {

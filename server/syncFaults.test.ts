@@ -8,13 +8,14 @@ import type { FastifyInstance } from 'fastify';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { orderEvents } from '../shared/db/events';
 import type { EventBatchRow, ItemRow, LedgerRow, OrderRow, ReservationRow, StockLevelRow } from '../shared/db/rows';
-import { openCounter, type EngineCounter } from '../shared/engine/counter';
-import { createSyncClient, type SyncClient, type SyncTransport } from '../shared/sync/client';
+import type { EngineCounter } from '../shared/engine/counter';
+import type { SyncTransport } from '../shared/sync/client';
 import { buildApp } from './app';
 import { startEngine } from './engine';
 import { pgTrackingStorage } from './storage/pgTracking';
 import { rowsOf } from './testing/pglite';
-import { enrolmentCode, TEST_ADMIN_TOKEN, useTestServer } from './testing/testApp';
+import { TEST_ADMIN_TOKEN, useTestServer } from './testing/testApp';
+import { byContent, synced, syncCounters } from './testing/syncCounters';
 
 const URL_BASE = 'http://sync.test';
 const server = useTestServer();
@@ -67,21 +68,8 @@ beforeEach(async () => {
   faults = { pulls: 0 };
 });
 
-let dbSeq = 0;
-async function counterWithSync(name: string, operator: string): Promise<{ counter: EngineCounter; sync: SyncClient; deviceId: string }> {
-  const counter = await openCounter({ dbName: `sync-faults-${process.pid}-${++dbSeq}`, deviceId: name, operator });
-  const sync = createSyncClient(counter.db, transport);
-  const enrolled = await sync.enrol(URL_BASE, await enrolmentCode(server.app, name));
-  if (!enrolled.ok) throw new Error(enrolled.message);
-  return { counter, sync, deviceId: enrolled.deviceId };
-}
-
-const synced = async (sync: SyncClient) => {
-  const outcome = await sync.syncOnce();
-  expect(outcome.state, JSON.stringify(outcome)).toBe('synced');
-};
-
-const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+const counterWithSync = syncCounters({ app: () => server.app, transport, url: URL_BASE, dbPrefix: 'sync-faults' });
+const sorted = byContent;
 const noSeq = <R extends { seq?: number }>(rows: R[]) => rows.map(({ seq: _seq, ...r }) => r);
 
 /** The shared rows of a counter, by content. */

@@ -9,9 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { orderEvents } from '../shared/db/events';
 import type { EventBatchRow, OrderRow, PaymentRow, TillRow } from '../shared/db/rows';
-import { openCounter, type EngineCounter } from '../shared/engine/counter';
+import type { EngineCounter } from '../shared/engine/counter';
 import { orderMoney } from '../shared/payments/ledger';
-import { createSyncClient, type SyncClient, type SyncTransport } from '../shared/sync/client';
+import type { SyncClient, SyncTransport } from '../shared/sync/client';
 import { buildApp } from './app';
 import { pgDatabase } from './db/connect';
 import { migrate } from './db/migrate';
@@ -21,7 +21,8 @@ import { storeDefaultCarriers } from './trackingEngine';
 import { pgTrackingStorage } from './storage/pgTracking';
 import { DATA_TABLES, dumpRows, emptyTables, memoryDatabase, rowsOf } from './testing/pglite';
 import { startCluster, type Cluster } from './testing/realPostgres';
-import { enrolmentCode, TEST_ADMIN_TOKEN } from './testing/testApp';
+import { TEST_ADMIN_TOKEN } from './testing/testApp';
+import { byContent, synced, syncCounters } from './testing/syncCounters';
 
 const URL_BASE = 'http://sync.test';
 
@@ -66,7 +67,6 @@ const cluster: Cluster | string = startCluster();
 if (typeof cluster === 'string') console.warn(`PostgreSQL money sync tests skipped: ${cluster}`);
 
 /** Counter databases live for the file (fake-indexeddb): each test takes new names. */
-let dbSeq = 0;
 
 const backends: Array<[string, () => Promise<Backend>, boolean]> = [
   ['PGlite', onPglite, false],
@@ -108,21 +108,8 @@ describe.each(backends)('money through the sync server on %s', (_name, start, sk
     await storeDefaultCarriers(server.engine.storage, Date.now());
   });
 
-  async function counterWithSync(name: string, operator: string): Promise<{ counter: EngineCounter; sync: SyncClient; deviceId: string }> {
-    const counter = await openCounter({ dbName: `sync-money-${process.pid}-${++dbSeq}`, deviceId: name, operator });
-    const sync = createSyncClient(counter.db, transport);
-    const enrolled = await sync.enrol(URL_BASE, await enrolmentCode(server.app, name));
-    if (!enrolled.ok) throw new Error(enrolled.message);
-    return { counter, sync, deviceId: enrolled.deviceId };
-  }
-
-  const synced = async (sync: SyncClient) => {
-    const outcome = await sync.syncOnce();
-    expect(outcome.state, JSON.stringify(outcome)).toBe('synced');
-    return outcome;
-  };
-
-  const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+  const counterWithSync = syncCounters({ app: () => server.app, transport, url: URL_BASE, dbPrefix: 'sync-money' });
+  const sorted = byContent;
   const noSeq = <R extends { seq?: number }>(rows: R[]) => rows.map(({ seq: _seq, ...r }) => r);
 
   /** What every side must hold alike, by content. */
