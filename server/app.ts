@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { describeIssues } from '../shared/engine/command';
 import { PULL_PAGE_DEFAULT, PULL_PAGE_MAX } from '../shared/sync/tables';
 import type { Database } from './db/sql';
-import { createEnrolmentCode, deviceByToken, enrol, listDevices, MAX_DEVICE_NAME, revokeDevice, type Device } from './devices/devices';
+import { createEnrolmentCode, deviceByToken, enrol, listDevices, MAX_DEVICE_NAME, NoDeviceNumberLeft, revokeDevice, type Device } from './devices/devices';
 import type { ServerEngine } from './engine';
 import { pull } from './pull/pull';
 import { applyPush } from './push/push';
@@ -104,7 +104,11 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
   app.post('/enrol', async (request, reply) => {
     const parsed = enrolBodySchema.safeParse(request.body);
     if (!parsed.success) return invalid(reply, parsed.error, 'Not enrolled');
-    const enrolled = await enrol(database, parsed.data.code, parsed.data.name);
+    const enrolled = await enrol(database, parsed.data.code, parsed.data.name).catch((error: unknown) => {
+      if (error instanceof NoDeviceNumberLeft) return error;
+      throw error;
+    });
+    if (enrolled instanceof NoDeviceNumberLeft) return reply.status(409).send({ error: 'no-device-number', message: enrolled.message } satisfies RequestError);
     if (!enrolled) return reply.status(401).send({ error: 'invalid-code', message: 'This enrolment code is unknown, used already or expired. Ask the administrator for a new one.' } satisfies RequestError);
     request.log.info({ deviceId: enrolled.deviceId, prefix: enrolled.prefix }, 'device enrolled');
     return enrolled;

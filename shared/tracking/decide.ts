@@ -78,6 +78,8 @@ export interface NewShipment {
   firstSerial: number;
   /** The counter's GS1 company prefix and extension digit (the `sscc` setting). */
   sscc: SsccSetting;
+  /** The counter's SSCC device number (00 before it enrolled). */
+  ssccDevice: number;
 }
 
 export function newShipment(machine: TrackingMachine, s: NewShipment, meta: EventMeta): ShipmentRow {
@@ -85,7 +87,7 @@ export function newShipment(machine: TrackingMachine, s: NewShipment, meta: Even
     no: i + 1,
     weightGrams: p.weightGrams ?? null,
     trackingNumber: s.trackingNumbers[i] ?? s.trackingNumbers[0]!,
-    sscc: ssccFor(s.firstSerial + i, s.sscc),
+    sscc: ssccFor(s.firstSerial + i, s.sscc, s.ssccDevice),
   }));
   return {
     id: s.id,
