@@ -12,6 +12,7 @@ import type { ServerEngine } from './engine';
 import { pull } from './pull/pull';
 import { applyPush } from './push/push';
 import { MAX_PUSH_BYTES, pushBodySchema } from './push/schema';
+import { zReports } from './zReports';
 
 export interface AppOptions {
   engine: ServerEngine;
@@ -32,6 +33,10 @@ export interface RequestError {
 const deviceName = z.string({ error: 'name must be text' }).trim().min(1, 'name is empty').max(MAX_DEVICE_NAME, `name is longer than ${MAX_DEVICE_NAME} characters`);
 const enrolBodySchema = z.object({ code: z.string({ error: 'code must be text' }).min(1, 'code is empty').max(64, 'code is too long'), name: deviceName.optional() });
 const codeBodySchema = z.object({ name: deviceName });
+const zReportQuerySchema = z.object({
+  device: z.string({ error: 'device must be text' }).min(1, 'device is empty').max(200, 'device is too long').optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(500, 'limit must be at most 500').default(50),
+});
 const pullQuerySchema = z.object({
   after: z.coerce.number({ error: 'after must be a number' }).int('after must be a whole number').min(0, 'after must be 0 or more').default(0),
   limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(PULL_PAGE_MAX, `limit must be at most ${PULL_PAGE_MAX}`).default(PULL_PAGE_DEFAULT),
@@ -132,6 +137,17 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
     return reply.status(201).send(await createEnrolmentCode(database, parsed.data.name));
   });
   app.get('/admin/devices', { preHandler: admin }, async () => ({ devices: await listDevices(database) }));
+  // Z reports: closed tills, newest first (one device's with ?device=), and one till's by id.
+  app.get('/admin/z-reports', { preHandler: admin }, async (request, reply) => {
+    const parsed = zReportQuerySchema.safeParse(request.query);
+    if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was read');
+    return { reports: await zReports(database, { limit: parsed.data.limit, ...(parsed.data.device ? { deviceId: parsed.data.device } : {}) }) };
+  });
+  app.get<{ Params: { id: string } }>('/admin/tills/:id/z-report', { preHandler: admin }, async (request, reply) => {
+    const [report] = await zReports(database, { tillId: request.params.id, limit: 1 });
+    if (!report) return reply.status(404).send({ error: 'not-found', message: `No till ${request.params.id} on the server (a till opened before its counter enrolled is not here).` } satisfies RequestError);
+    return report;
+  });
   app.post<{ Params: { id: string } }>('/admin/devices/:id/revoke', { preHandler: admin }, async (request, reply) => {
     if (!(await revokeDevice(database, request.params.id))) return reply.status(404).send({ error: 'not-found', message: `No device ${request.params.id}.` } satisfies RequestError);
     return { ok: true };

@@ -14,6 +14,7 @@ import Dexie from 'dexie';
 import type { CounterDb } from '../db/database';
 import type { EventBatchRow, LedgerRow, OrderRow } from '../db/rows';
 import type { CheckpointRow } from '../tracking/rows';
+import { dropOrphanLateExceptions } from './lateOrphans';
 import { SYNC_TABLES, type PulledChange, type PullPage } from './tables';
 
 /** The tables a pulled page writes, and the outbox and state it checks and moves. */
@@ -87,6 +88,7 @@ export async function applyPulledPage(db: CounterDb, page: PullPage, setCursor: 
   return db.transaction('rw', pullTables(), async () => {
     if ((await db.outbox.where('status').equals('pending').count()) > 0) return false;
     await writePage(db, page.changes);
+    await dropOrphanLateExceptions(db, page.changes);
     await setCursor(page.cursor);
     return true;
   });

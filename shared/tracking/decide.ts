@@ -187,6 +187,9 @@ export function decideCheckpoint(
   return { shipment: next, checkpoint, effects: moved ? effects : [], moved };
 }
 
+/** The id of the late exception a parcel's late timer opens: the same on every side that fires it. */
+export const lateExceptionId = (timerId: string) => `late:${timerId}`;
+
 export function newException(
   machine: TrackingMachine,
   shipment: ShipmentRow,
