@@ -39,7 +39,8 @@ export type SyncOutcome =
   | { state: 'synced'; pushed: number; refused: number; pulled: number }
   | { state: 'failed'; message: string; retry: boolean };
 
-export type EnrolResult = { ok: true; deviceId: string; prefix: string; name: string } | { ok: false; message: string };
+/** `reason` names a refusal the counter's screen words itself (the message stays for logs). */
+export type EnrolResult = { ok: true; deviceId: string; prefix: string; name: string } | { ok: false; message: string; reason?: 'till-open' };
 
 /** A refusal a later push may not meet (the server's database was busy): the command waits. */
 const RETRY_LATER = new Set(['storage-failed']);
@@ -179,7 +180,7 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
       // A till opened before enrolling holds payments of orders the server never receives
       // (only commands made after enrolment are pushed), so its close could not add up there.
       if (await db.tills.filter((t) => t.status === 'open').count()) {
-        return { ok: false, message: 'A till is open on this counter. Close it first (Money → Close till; its Z report stays on this counter), then enrol: tills opened after enrolment are kept by the server too.' };
+        return { ok: false, reason: 'till-open', message: 'A till is open on this counter. Close it first (Till → Close the till; its Z report stays on this counter), then enrol: tills opened after enrolment are kept by the server too.' };
       }
       let response: SyncResponse;
       try {
