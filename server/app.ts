@@ -12,6 +12,7 @@ import type { ServerEngine } from './engine';
 import { pull } from './pull/pull';
 import { applyPush } from './push/push';
 import { MAX_PUSH_BYTES, pushBodySchema } from './push/schema';
+import { DEVICE_Z_REPORTS } from '../shared/sync/zReports';
 import { zReports } from './zReports';
 
 export interface AppOptions {
@@ -130,6 +131,9 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
     if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was read');
     return pull(database, parsed.data.after, parsed.data.limit);
   });
+
+  // A counter's own closed tills as the server keeps them (Settings → Sync shows them).
+  app.get('/z-reports', { preHandler: authenticated }, async (request) => ({ reports: await zReports(database, { deviceId: request.device!.id, limit: DEVICE_Z_REPORTS }) }));
 
   app.post('/admin/enrolment-codes', { preHandler: admin }, async (request, reply) => {
     const parsed = codeBodySchema.safeParse(request.body);

@@ -240,6 +240,9 @@ describe.each(backends)('several counters through the sync server on %s', (name,
       { method: 'cash', expected: 6500, counted: 6400, difference: -100 },
       { method: 'card', expected: 1000, counted: null, difference: null },
     ]);
+    // The counter reads its own back (Settings → Sync); another counter has none.
+    expect(await a.sync.zReports()).toEqual({ ok: true, reports: [{ tillId: opened.tillId, openedAt: z!.openedAt, closedAt: z!.closedAt, float: 5000, expectedCash: 6500, counted: 6400, difference: -100, methods: z!.methods }] });
+    expect(await (await enrolled('B')).sync.zReports()).toEqual({ ok: true, reports: [] });
     const one = await server.app.inject({ method: 'GET', url: `/admin/tills/${opened.tillId}/z-report`, headers: adminAuth });
     expect(one.json()).toEqual(z);
     // The till of before the enrolment is the counter's only.

@@ -7,15 +7,8 @@
 import type { PaymentRow, TillRow } from '../shared/db/rows';
 import { paymentMethodsOf } from '../shared/settings/currency';
 import { zReport, type ZReport } from '../shared/payments/till';
+import type { MethodCount } from '../shared/sync/zReports';
 import type { Database, Queryable } from './db/sql';
-
-/** One method of a till's close: expected by the payments, counted at the close, counted - expected. */
-export interface MethodCount {
-  method: string;
-  expected: number;
-  counted: number | null;
-  difference: number | null;
-}
 
 export interface ServerZReport extends ZReport {
   /** The enrolled device's name (the till's deviceId is the device's id on the server). */

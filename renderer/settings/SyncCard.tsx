@@ -16,6 +16,7 @@ import { useRefusalText } from '../workflow/labels';
 import { SettingsCard } from './SettingsCard';
 import { useRefusedSubject } from './syncRefusals';
 import { readSyncRows } from './syncRows';
+import { SyncZReports } from './SyncZReports';
 
 type ShownConfig = Omit<SyncConfig, 'token'>;
 
@@ -114,6 +115,7 @@ function SyncStatusView({ config, status, pending, refused }: { config: ShownCon
           {t('settings.sync.now')}
         </Button>
       </Group>
+      <SyncZReports />
       {refused.length > 0 && (
         <Stack gap={4} data-testid="sync-refusals">
           <Text fw={600}>{t('settings.sync.refusedTitle', { count: refused.length })}</Text>

@@ -9,6 +9,7 @@ import { trackingTables } from '../tracking/storage';
 import { applyPulledPage } from './apply';
 import { readSyncConfig, undoCommand, type SyncConfig } from './outbox';
 import { PULL_PAGE_DEFAULT, type PullPage } from './tables';
+import { zReportsAnswerSchema, type ServerZReportSummary } from './zReports';
 
 export interface SyncResponse {
   status: number;
@@ -210,6 +211,18 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
     async setPaused(paused: boolean): Promise<void> {
       const c = await readSyncConfig(db);
       if (c) await saveConfig({ ...c, paused });
+    },
+
+    /** This counter's closed tills as the server keeps them, newest first. Never throws. */
+    async zReports(): Promise<{ ok: true; reports: ServerZReportSummary[] } | { ok: false; message: string }> {
+      const config = await readSyncConfig(db);
+      if (!config) return { ok: false, message: 'This counter is not enrolled with a server.' };
+      try {
+        const answer = zReportsAnswerSchema.safeParse(await call(config, 'GET', '/z-reports'));
+        return answer.success ? { ok: true, reports: answer.data.reports } : { ok: false, message: 'The server answered Z reports this counter cannot read; update the server.' };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
     },
 
     /** The clerk has seen a refusal. */
