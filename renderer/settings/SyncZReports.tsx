@@ -27,7 +27,6 @@ export function SyncZReports() {
       setBusy(false);
     }
   };
-  const figure = (n: number | null) => (n === null ? t('settings.sync.zReports.notCounted') : fmt(n));
   return (
     <Stack gap={4} data-testid="sync-z-reports">
       <Button variant="subtle" size="compact-sm" leftSection={<IconReceipt2 size={16} />} loading={busy} onClick={() => void load()} style={{ alignSelf: 'flex-start' }} data-testid="sync-z-load">
@@ -48,7 +47,9 @@ export function SyncZReports() {
               </Text>
               {z.methods.map((m) => (
                 <Text fz="sm" key={m.method}>
-                  {t('settings.sync.zReports.method', { method: methodName(m.method), expected: fmt(m.expected), counted: figure(m.counted), difference: figure(m.difference) })}
+                  {m.counted === null
+                    ? t('settings.sync.zReports.methodUncounted', { method: methodName(m.method), expected: fmt(m.expected) })
+                    : t('settings.sync.zReports.method', { method: methodName(m.method), expected: fmt(m.expected), counted: fmt(m.counted), difference: fmt(m.difference ?? 0) })}
                 </Text>
               ))}
             </List.Item>
