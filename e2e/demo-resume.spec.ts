@@ -1,12 +1,12 @@
 // A demo import stopped by a closed window is finished from Settings → Demo data: the page is
 // closed mid-import, the same demo counter opened again shows where the run stopped (batch N
-// of 4, in English and in Chinese), and "Resume" writes the rest in whole batches, with the
+// of 10, in English and in Chinese), and "Resume" writes the rest in whole batches, with the
 // stock levels true to the ledger.
 import { expect, test, type Page } from '@playwright/test';
 import { engineCall, freshDbName, openApp } from './support/app';
 
 const TOTAL = 1_000;
-const PER_BATCH = 250; // shared/demo/seed.ts SEED_ORDERS_PER_TRANSACTION
+const PER_BATCH = 100; // shared/demo/seed.ts SEED_ORDERS_PER_TRANSACTION
 type TestDb = { commands: { where(k: string): { startsWith(p: string): { count(): Promise<number> } } } };
 /** Batches of demo imports stored in the window's database (read straight from it: the
  *  progress line follows a live query, which a busy machine may repaint late). */
@@ -31,13 +31,13 @@ test('a demo import stopped by a closed window is resumed from Settings and fini
   expect(batch).toBeGreaterThanOrEqual(1);
   expect(batch).toBeLessThan(TOTAL / PER_BATCH);
   const written = batch * PER_BATCH;
-  await expect(stopped).toContainText(`The last import stopped after batch ${batch} of 4: ${written} of 1,000 orders were written`);
+  await expect(stopped).toContainText(`The last import stopped after batch ${batch} of ${TOTAL / PER_BATCH}: ${written} of 1,000 orders were written`);
   // Whole batches only: the orders on screen are the stored batches' orders, no more.
   await expect(again.getByTestId('settings-demo')).toContainText(`Now: ${written} orders.`);
 
   await again.getByTestId('language-switch').selectOption({ label: '简体中文' });
   await expect(again.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(stopped).toContainText(`上次导入在第 ${batch} 批（共 4 批）后中断：已写入 ${written} / 1,000 个订单`);
+  await expect(stopped).toContainText(`上次导入在第 ${batch} 批（共 ${TOTAL / PER_BATCH} 批）后中断：已写入 ${written} / 1,000 个订单`);
   await expect(again.getByTestId('demo-resume')).toHaveText('继续导入');
   await again.getByTestId('demo-resume').click();
   await expect(again.getByTestId('demo-result')).toContainText(`生成了 ${TOTAL - written} 个订单`, { timeout: 180_000 });
