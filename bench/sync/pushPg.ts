@@ -60,6 +60,18 @@ async function main(): Promise<void> {
       `load ${fmt(load)}→${fmt(loadavg()[0]!)}: ${commands} commands in ${fmt(run.ms / 1000)} s = ${fmt((commands * 1000) / run.ms)}/s; ` +
         `CPU a command: Node ${fmt(nodeMs / all)} ms + PostgreSQL ${fmt(pgMs / all)} ms = ${fmt((nodeMs + pgMs) / all)} ms`,
     );
+    if (process.env.PUSH_PG_INDEXES) {
+      // The indexes the push wrote and never read (scans 0): each insert paid for them.
+      const stats = await database.connect();
+      try {
+        const unread = await stats.query<{ index: string; table: string; scans: string }>(
+          `SELECT indexrelname AS index, relname AS table, idx_scan::text AS scans FROM pg_stat_user_indexes ORDER BY relname, indexrelname`,
+        );
+        for (const r of unread.rows) console.log(`index ${r.table}.${r.index}: ${r.scans} scans`);
+      } finally {
+        stats.release();
+      }
+    }
     await server.close();
   } finally {
     await postgres.stop();
