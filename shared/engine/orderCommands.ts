@@ -147,8 +147,15 @@ export function createOrderCommands(ctx: EngineContext) {
     const m = meta('create-order', o.value?.commandId, creationRole(source.registry, t.value));
     const sequenceName = `order:${t.value}`;
     return runCommand(storage, m, { type: t.value, input }, async (tx) => {
-      const [settings, sequence] = await Promise.all([tx.settings(), tx.sequence(sequenceName), loadNewWorkflows(tx, source)]);
-      const stock = await tx.stockWork(new Set(i.value.lines.map((l) => l.sku)), settings.strategy);
+      // The stock rows are read with the settings, not after them (on the server: one round
+      // trip, not two); the allocation strategy the settings name is the work's once they are in.
+      const [settings, sequence, , stock] = await Promise.all([
+        tx.settings(),
+        tx.sequence(sequenceName),
+        loadNewWorkflows(tx, source),
+        tx.stockWork(new Set(i.value.lines.map((l) => l.sku)), 'priority'),
+      ]);
+      stock.strategy = settings.strategy;
       const decision = decideCreateParsed(envOf(settings, m), { stock, sequence }, m, t.value, i.value, settings.devicePrefix);
       return orderPlan(decision, (w) => w.setSequence(sequenceName, decision.sequence));
     });
