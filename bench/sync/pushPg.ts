@@ -1,5 +1,6 @@
 // The push half of the sync bench on PostgreSQL alone, for profiling and before/after pairs:
 //   node --import tsx [--cpu-prof] bench/sync/pushPg.ts [counters] [commands] [batch]
+// (PUSH_PGLITE=1: on PGlite instead, for a pair of that side.)
 // Same server and commands as `npm run bench -- --sync` (bench/sync/main.ts), without PGlite
 // and the pull. Prints the load average, commands/s and the CPU a command of this process
 // (server, its HTTP, the counters' requests) and of PostgreSQL (the postmaster and its
@@ -33,8 +34,21 @@ function postgresCpuMs(postmaster: number): number {
   return ticks / TICKS_PER_MS;
 }
 
+/** PUSH_PGLITE=1: the same push on PGlite (in this process: its CPU is Node's). */
+async function onPglite(counters: number, commands: number, batch: number): Promise<void> {
+  const server = await startServer(await openDatabase({ kind: 'pglite' }));
+  const load = loadavg()[0]!;
+  const cpu0 = process.cpuUsage();
+  const run = await runPush(server.url, { counters, total: commands, batch });
+  const cpu = process.cpuUsage(cpu0);
+  const all = commands + 101;
+  console.log(`load ${fmt(load)}→${fmt(loadavg()[0]!)}: PGlite, ${commands} commands in ${fmt(run.ms / 1000)} s = ${fmt((commands * 1000) / run.ms)}/s; CPU a command ${fmt((cpu.user + cpu.system) / 1000 / all)} ms`);
+  await server.close();
+}
+
 async function main(): Promise<void> {
   const [counters = 20, commands = 2000, batch = 10] = process.argv.slice(2).map(Number);
+  if (process.env.PUSH_PGLITE) return onPglite(counters, commands, batch);
   const postgres = await benchPostgres();
   if (typeof postgres === 'string') throw new Error(`no PostgreSQL: ${postgres}`);
   try {
