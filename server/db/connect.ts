@@ -1,11 +1,26 @@
 // The two databases the server runs on: a PostgreSQL server through a `pg` pool, or an
 // embedded PGlite (one connection, so sessions take it in turn: a transaction never
 // interleaves with another on the same connection).
+import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { Database, QueryResult, Session } from './sql';
 
+/** Statement texts prepared by name, at most this many (each connection keeps its own). */
+const MAX_PREPARED = 500;
+
 export function pgDatabase(pool: pg.Pool): Database {
+  // A statement's name is a digest of its text: the same text, the same name on every
+  // connection (pg prepares it on a connection the first time it meets the name there).
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED) {
+      name = `cf_${createHash('sha1').update(text).digest('hex')}`;
+      names.set(text, name);
+    }
+    return name;
+  };
   return {
     async connect(): Promise<Session> {
       const client = await pool.connect();
@@ -28,6 +43,11 @@ export function pgDatabase(pool: pg.Pool): Database {
             // Several statements answer one result each; one statement, its result.
             const results = (await client.query(script)) as unknown as QueryResult<R> | Array<QueryResult<R>>;
             return Array.isArray(results) ? results[results.length - 1]! : results;
+          }),
+        prepared: <R>(text: string, params: unknown[]) =>
+          inTurn(async () => {
+            const name = nameOf(text);
+            return (await (name === undefined ? client.query(text, params) : client.query({ name, text, values: params }))) as unknown as QueryResult<R>;
           }),
         release: () => client.release(),
       };

@@ -15,6 +15,9 @@ export interface Session extends Queryable {
   exec(script: string): Promise<void>;
   /** Runs several statements (no parameters) in one round trip; the last one's rows. */
   script?<R = Record<string, unknown>>(script: string): Promise<QueryResult<R>>;
+  /** A statement prepared on the connection under a name of its text: parsed once, then
+   *  only bound (and planned once when PostgreSQL finds a generic plan as good). */
+  prepared?<R = Record<string, unknown>>(text: string, params: unknown[]): Promise<QueryResult<R>>;
   release(): void;
 }
 

@@ -5,14 +5,15 @@
 import type { OrderRow, PaymentRow, RefundRow, SettingRow, TillRow } from '../../shared/db/rows';
 import type { StorageTx } from '../../shared/engine/storage';
 import type { MoneyTx } from '../../shared/payments/moneyTx';
-import type { Queryable } from '../db/sql';
+import type { BatchedSession } from './batch';
 import { TABLES, writeRows } from './tables';
 
 type MoneyPart = Omit<MoneyTx, keyof StorageTx>;
 
-function moneyPart(q: Queryable, locking: boolean): MoneyPart {
+function moneyPart(q: BatchedSession, locking: boolean): MoneyPart {
   const lock = locking ? ' FOR UPDATE' : '';
-  const rows = async <R>(sql: string, params: unknown[]) => (await q.query<{ row: R }>(sql, params)).rows.map((r) => r.row);
+  // Through the batch, as the engine's reads: reads issued together share a round trip.
+  const rows = async <R>(sql: string, params: unknown[]) => (await q.read<{ row: R }>(sql, params)).map((r) => r.row);
   const one = async <R>(sql: string, params: unknown[]) => (await rows<R>(sql, params))[0];
   return {
     order: (id) => one<OrderRow>(`SELECT row FROM orders WHERE id = $1${lock}`, [id]),
@@ -30,6 +31,6 @@ function moneyPart(q: Queryable, locking: boolean): MoneyPart {
 }
 
 /** The engine's transaction with the money reads and writes on the same connection. */
-export function withMoney<Tx extends StorageTx>(tx: Tx, q: Queryable, locking: boolean): Tx & MoneyTx {
+export function withMoney<Tx extends StorageTx>(tx: Tx, q: BatchedSession, locking: boolean): Tx & MoneyTx {
   return Object.assign(tx, moneyPart(q, locking));
 }

@@ -8,7 +8,7 @@ import { emptyStockWork } from '../inventory/work';
 import { parseArg, refused, timerCommandId, unreadable, type CommandKind, type CommandMeta } from './command';
 import type { CommandSettings } from './commandSettings';
 import type { PeriodPreset } from '../settings/periods';
-import { creationStep, decideAct, decideActOnOrder, decideCreate, decideRedeem, decideTimer, unknownVoucherMessage, type Decision, type EffectHandler, type EngineEnv } from './decide';
+import { creationStep, decideAct, decideActOnOrder, decideCreateParsed, decideRedeem, decideTimer, unknownVoucherMessage, type Decision, type EffectHandler, type EngineEnv } from './decide';
 import {
   actionInputSchema,
   actionSchema,
@@ -147,9 +147,16 @@ export function createOrderCommands(ctx: EngineContext) {
     const m = meta('create-order', o.value?.commandId, creationRole(source.registry, t.value));
     const sequenceName = `order:${t.value}`;
     return runCommand(storage, m, { type: t.value, input }, async (tx) => {
-      const [settings, sequence] = await Promise.all([tx.settings(), tx.sequence(sequenceName), loadNewWorkflows(tx, source)]);
-      const stock = await tx.stockWork(new Set(i.value.lines.map((l) => l.sku)), settings.strategy);
-      const decision = decideCreate(envOf(settings, m), { stock, sequence }, m, t.value, i.value, settings.devicePrefix);
+      // The stock rows are read with the settings, not after them (on the server: one round
+      // trip, not two); the allocation strategy the settings name is the work's once they are in.
+      const [settings, sequence, , stock] = await Promise.all([
+        tx.settings(),
+        tx.sequence(sequenceName),
+        loadNewWorkflows(tx, source),
+        tx.stockWork(new Set(i.value.lines.map((l) => l.sku)), 'priority'),
+      ]);
+      stock.strategy = settings.strategy;
+      const decision = decideCreateParsed(envOf(settings, m), { stock, sequence }, m, t.value, i.value, settings.devicePrefix);
       return orderPlan(decision, (w) => w.setSequence(sequenceName, decision.sequence));
     });
   }
@@ -164,8 +171,10 @@ export function createOrderCommands(ctx: EngineContext) {
     if (bad || !r.ok || !ro.ok || !a.ok || !i.ok || !o.ok) return bad!;
     const m = meta('act', o.value?.commandId, ro.value);
     const plan = async (tx: StorageTx, logistics: LogisticsTx | null): Promise<Plan<Applied>> => {
-      const [orderId, lists] = await Promise.all([tx.orderIdOf(r.value), logistics?.choiceLists()]);
-      const read = orderId === undefined ? undefined : await readOrder(tx, orderId, a.value);
+      // The order is read as soon as its id is known, not after the choice lists: on the
+      // server its locked read then shares a round trip with the command's first reads.
+      const reading = tx.orderIdOf(r.value).then((orderId) => (orderId === undefined ? undefined : readOrder(tx, orderId, a.value)));
+      const [read, lists] = await Promise.all([reading, logistics?.choiceLists()]);
       if (!read) return { result: notFound(r.value) };
       if (!read.wf) return { result: unknownWorkflow(read.snapshot.order) };
       const env = { ...envOf(read.settings, m), ...(lists ? { choiceLists: lists } : {}) };

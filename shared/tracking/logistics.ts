@@ -39,7 +39,9 @@ export async function carrierChoices(tx: TrackingTx): Promise<ChoiceLists> {
 export async function planShipmentsFor(tx: TrackingTx, machine: TrackingMachine, meta: EventMeta, order: { id: string; number: string }, requests: readonly ShipmentRequest[]) {
   const planned: PlannedShipment[] = [];
   const newId = shipmentIds(meta.commandId);
-  let serial = await tx.sequence(SSCC_SEQUENCE);
+  // The first shipment reads the SSCC sequence with its other reads (planShipment): one
+  // round trip on the server instead of two.
+  let serial: number | undefined = requests.length === 0 ? await tx.sequence(SSCC_SEQUENCE) : undefined;
   for (const req of requests) {
     const p = await planShipment(tx, meta, { machine, newId }, {
       order,
@@ -58,7 +60,7 @@ export async function planShipmentsFor(tx: TrackingTx, machine: TrackingMachine,
     ok: true as const,
     ids: planned.map((p) => p.shipment.id),
     write: async () => {
-      await Promise.all([tx.putShipments(planned.map((p) => p.shipment)), tx.putTimers(planned.map((p) => p.timer)), tx.setSequence(SSCC_SEQUENCE, serial)]);
+      await Promise.all([tx.putShipments(planned.map((p) => p.shipment)), tx.putTimers(planned.map((p) => p.timer)), tx.setSequence(SSCC_SEQUENCE, serial!)]);
     },
   };
 }

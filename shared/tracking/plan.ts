@@ -52,18 +52,21 @@ export async function planShipment(
   s: ShipmentPlanInput,
   serial?: number,
 ): Promise<PlannedShipment | Refused> {
-  const [carrier, last, lateMs, sscc, ssccDevice] = await Promise.all([
+  // The shipments holding the numbers are read with the rest (on the server one round trip,
+  // not one a number); the refusals still come in the same order.
+  const [carrier, last, lateMs, sscc, ssccDevice, holders] = await Promise.all([
     tx.carrier(s.carrier),
     serial === undefined ? tx.sequence(SSCC_SEQUENCE) : Promise.resolve(serial),
     lateAfterMs(tx),
     ssccSetting(tx),
     tx.sequence(SSCC_DEVICE_SEQUENCE),
+    Promise.all(s.trackingNumbers.map((n) => tx.shipmentByCode(n))),
   ]);
   if (!carrier || !carrier.active) return refused('invalid-input', `carrier: ${s.carrier} is not a carrier of this counter (Settings → Carriers).`, { reason: 'unknown-carrier', field: 'carrier', carrier: s.carrier });
   const bad = checkNumbers(carrier, s.trackingNumbers);
   if (bad) return bad;
   for (const [i, n] of s.trackingNumbers.entries()) {
-    const used = await tx.shipmentByCode(n);
+    const used = holders[i];
     if (used && used.orderId !== s.order.id) {
       return refused('invalid-input', `trackingNumbers.${i}: ${n} is already on order ${used.orderNumber}.`, { reason: 'tracking-in-use', field: `trackingNumbers.${i}`, code: n, order: used.orderNumber });
     }

@@ -46,7 +46,20 @@ export function decideCreate(
   if (!parsed.success) {
     return { result: refused('invalid-input', describeInputError(parsed.error), inputErrorFacts(parsed.error)), work: null, sequence: snapshot.sequence };
   }
-  const input: CreateOrderInput = parsed.data;
+  return decideCreateParsed(env, snapshot, meta, type, parsed.data, devicePrefix, wf);
+}
+
+/** decideCreate of an input its command already parsed with createOrderInputSchema at its
+ *  boundary: parsing it again with the same schema would find nothing new. */
+export function decideCreateParsed(
+  env: EngineEnv,
+  snapshot: CreateSnapshot,
+  meta: EventMeta,
+  type: OrderType,
+  input: CreateOrderInput,
+  devicePrefix: string,
+  wf: Workflow = env.registry.latestFor(type),
+): Decision<{ ok: true; orderId: string; number: string } | Refused> & { sequence: number } {
   // The definition says who creates an order and with which action (its order machine's
   // row with no from-state); the engine names neither.
   const creation = creationStep(wf);

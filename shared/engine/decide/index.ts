@@ -3,7 +3,7 @@
 // module per command; perform.ts is the transition and its effects they all share.
 export { EngineRefusal, guarded, type Decision, type EffectHandler, type EngineEnv } from './env';
 export { decideAct, decideActOnOrder } from './act';
-export { creationStep, decideCreate, formatOrderNumber, orderNumberPrefix, type CreateSnapshot } from './create';
+export { creationStep, decideCreate, decideCreateParsed, formatOrderNumber, orderNumberPrefix, type CreateSnapshot } from './create';
 export { decideTimer, type TimerOutcome } from './timer';
 export { decideRedeem, unknownVoucherMessage } from './redeem';
 export { perform } from './perform';
