@@ -112,6 +112,8 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
         if (words.isMoney(str(p.field)) && typeof p.limit === 'number') facts.limit = money(p.limit);
         facts.digits = digits;
       }
+      if (reason === 'unpriced-line') facts.context = str(p.problem);
+      if (reason === 'order-total' && typeof p.limit === 'number') facts.limit = money(p.limit);
       if (reason === 'nothing-to-ship') facts.status = t(`refusal.reservation.${str(p.status)}`, { defaultValue: str(p.status) });
       if (reason === 'file-problems' || reason === 'definition-problems') facts.count = Number(p.problems);
       if (reason === 'location-sellable') facts.outcome = t(`refusal.outcome.${str(p.outcome)}`, { defaultValue: str(p.outcome) });
