@@ -50,8 +50,8 @@ export function ShopCard() {
         <SimpleGrid cols={2} spacing="md">
           <TextInput label={t('money.settings.shopName')} value={value.shop} onChange={(e) => edit({ shop: e.currentTarget.value })} maxLength={60} error={errors.shop} data-testid="shop-name" />
           <TextInput label={t('money.settings.methods')} description={t('money.settings.methodsHint')} value={value.methods} onChange={(e) => edit({ methods: e.currentTarget.value })} error={errors.methods} />
-          <TextInput label={t('money.settings.currency')} value={value.code} onChange={(e) => edit({ code: e.currentTarget.value.toUpperCase() })} maxLength={3} error={errors.code} />
-          <NumberInput label={t('money.settings.digits')} description={t('money.settings.digitsHint')} value={value.digits} onChange={(v) => edit({ digits: Number(v) || 0 })} min={0} max={3} allowDecimal={false} />
+          <TextInput label={t('money.settings.currency')} value={value.code} onChange={(e) => edit({ code: e.currentTarget.value.toUpperCase() })} maxLength={3} error={errors.code} data-testid="shop-currency" />
+          <NumberInput label={t('money.settings.digits')} description={t('money.settings.digitsHint')} value={value.digits} onChange={(v) => edit({ digits: Number(v) || 0 })} min={0} max={3} allowDecimal={false} data-testid="shop-digits" />
         </SimpleGrid>
         <Group justify="flex-end" mt="md">
           <Button type="submit" disabled={draft === null} leftSection={<IconDeviceFloppy size={18} />} data-testid="shop-save">

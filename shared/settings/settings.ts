@@ -37,6 +37,9 @@ export const settingSchemas = {
   /** The GS1 company prefix and extension digit of the SSCCs on this counter's parcel labels
    *  (shared/tracking/sscc.ts; GS1's in-company prefix 0200000 when unset). */
   sscc: ssccSettingSchema,
+  /** The first-start set-up was done (or skipped) on this counter: it is not offered again
+   *  (renderer/firststart). `choice`: what the person chose for the data. */
+  firstStart: z.object({ choice: z.enum(['empty', 'demo', 'skipped']), at: z.number().int().nonnegative() }),
   /** Printed at the head of receipts. */
   shopName: z.string().trim().min(1).max(60),
   scannerProfile: z.object({
