@@ -101,6 +101,10 @@ export function Timeline({ data }: { data: OrderData }) {
     (operator: string) => (!operator ? t('order.timeline.system') : (operators?.get(operator) ?? (operator === DEFAULT_OPERATOR ? t('order.timeline.thisCounter') : operator))),
     [operators, t],
   );
+  // A payment in full takes the order's "payment successful" in the role the workflow gives it
+  // (the Platform: payment inputs are the platform's in the reference workflows), in the same
+  // command as the payment, whose own step records the role the operator took the money in.
+  const actedAs = useMemo(() => new Map(data.events.filter((e) => e.type === 'payment' && e.role).map((e) => [e.commandId, e.role])), [data.events]);
   const entries = mergeTimeline(data.events, logistics);
   // A choice of carriers is data: its value is a carrier's code, shown by the carrier's name.
   const carriers = logistics?.carriers;
@@ -113,7 +117,7 @@ export function Timeline({ data }: { data: OrderData }) {
           order to the next React updates the steps in place instead of building them anew. */}
       {entries.map((e, i) =>
         e.kind === 'event' ? (
-          <EventItem key={i} event={e.event} data={data} lineActive={i < entries.length - 1} t={t} words={stepWords} locale={locale} who={who} />
+          <EventItem key={i} event={e.event} data={data} lineActive={i < entries.length - 1} t={t} words={stepWords} locale={locale} who={who} actedAs={e.event.type === 'transition' ? actedAs.get(e.event.commandId) : undefined} />
         ) : (
           <LogisticsItem key={i} entry={e} lineActive={i < entries.length - 1} />
         ),
@@ -130,9 +134,11 @@ interface EventItemProps {
   words: WorkflowWords;
   locale: string;
   who: (operator: string) => string;
+  /** The role the operator acted in, when this step was taken in another one for them. */
+  actedAs?: string | undefined;
 }
 
-function EventItem({ event: e, data, lineActive, t, words, locale, who }: EventItemProps) {
+function EventItem({ event: e, data, lineActive, t, words, locale, who, actedAs }: EventItemProps) {
   const Icon = ICON[e.type] ?? IconNote;
   const { family, from, to } = eventStates(e);
   const subject = subjectLabel(e, data, t);
@@ -181,6 +187,14 @@ function EventItem({ event: e, data, lineActive, t, words, locale, who }: EventI
         {detail ? <div className={classes.detail}>{detail}</div> : null}
         <div className={`${classes.when} tabular`}>
           {formatDateTime(e.at, locale)} · <span data-testid="timeline-operator">{who(e.operator)}</span>
+          {actedAs && e.role && actedAs !== e.role ? (
+            <>
+              {' '}
+              <span data-testid="timeline-acted-as" data-acted-as={actedAs}>
+                {t('order.timeline.actedAs', { role: words.role(actedAs), step: words.role(e.role) })}
+              </span>
+            </>
+          ) : null}
         </div>
       </div>
     </div>
