@@ -4,6 +4,7 @@
 // shop currency's digits. English and Chinese where words matter.
 import { expect, test, type Page } from '@playwright/test';
 import { actViaEngine, createOrderViaEngine, engineCall, openApp, seedCatalog } from './support/app';
+import { handled, scan } from './scanner.support';
 
 async function openOrder(page: Page, orderId: string) {
   await page.goto(page.url().replace(/#.*$/, `#/orders/${orderId}`));
@@ -118,5 +119,43 @@ for (const [lang, W] of Object.entries(PAY_FORM)) {
     await page.keyboard.press('Enter');
     await expect(form).toHaveCount(0);
     await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FP');
+  });
+}
+
+// A scan refused by this counter says "this counter"; the same refusal from the shop's server
+// (a synced counter's pushed scan, refused there) says the server.
+const WHERE = {
+  en: { local: 'No parcel with tracking number or SSCC SF1234567890123 on this counter.', server: "The shop's server has no parcel with tracking number or SSCC SF1234567890199.", here: 'this counter' },
+  zh: { local: '此柜台没有运单号或 SSCC 为 SF1234567890123 的包裹。', server: '店铺服务器上没有运单号或 SSCC 为 SF1234567890199 的包裹。', here: '此柜台' },
+} as const;
+
+for (const [lang, W] of Object.entries(WHERE)) {
+  test(`a parcel scan refusal is worded by where it came from: this counter, or the shop's server (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await page.goto(page.url().replace(/#.*$/, '#/parcels'));
+    await expect(page.getByTestId('parcels-page')).toBeVisible({ timeout: 30_000 });
+    await scan(page, 'SF1234567890123');
+    await handled(page, 1);
+    await expect(page.getByTestId('parcel-row').first()).toContainText(W.local);
+
+    // The server's answer to a scan this counter pushed earlier arrives (as the sync client stores it).
+    await page.evaluate(async () => {
+      const { db } = (window as unknown as { __counterflowTest: { db: { outbox: { add(row: unknown): Promise<unknown> } } } }).__counterflowTest;
+      await db.outbox.add({
+        commandId: 'e2e-refused-scan',
+        kind: 'tracking:checkpoint',
+        args: [{ code: 'SF1234567890199' }],
+        operator: 'counter',
+        at: Date.now(),
+        status: 'refused',
+        undo: { rows: [] },
+        undone: true,
+        refusal: { code: 'not-found', message: 'No parcel with tracking number or SSCC SF1234567890199 on this counter.', params: { reason: 'unknown-parcel', code: 'SF1234567890199' } },
+      });
+    });
+    const toast = page.locator('.mantine-Notification-root').filter({ hasText: 'SF1234567890199' });
+    await expect(toast).toContainText(W.server);
+    await expect(toast).not.toContainText(W.here);
   });
 }
