@@ -159,3 +159,37 @@ for (const [lang, W] of Object.entries(WHERE)) {
     await expect(toast).not.toContainText(W.here);
   });
 }
+
+// A setting refused names the setting (never "this field"); the timeline's amounts use the
+// shop currency's digits, as the rest of the app does.
+const SHOP = {
+  en: { code: 'the currency code is not in the right form', unnamed: 'this field' },
+  zh: { code: '币种代码', unnamed: '此项' },
+} as const;
+
+for (const [lang, W] of Object.entries(SHOP)) {
+  test(`a refused setting names it; the timeline shows yen with no decimals and dinars with three (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo, { path: '/settings' });
+    const shop = page.getByTestId('settings-shop');
+    await expect(shop).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('shop-currency').fill('JP');
+    await page.getByTestId('shop-save').click();
+    const problem = shop.locator('.mantine-InputWrapper-root:has([data-testid="shop-currency"]) .mantine-InputWrapper-error');
+    await expect(problem).toContainText(W.code);
+    await expect(problem).not.toContainText(W.unnamed);
+
+    await seedCatalog(page);
+    for (const [currency, shown, hidden] of [
+      [{ code: 'JPY', digits: 0 }, '1250', '12.50'],
+      [{ code: 'BHD', digits: 3 }, '1.250', '12.50'],
+    ] as const) {
+      expect(await engineCall(page, 'setSetting', 'currency', currency)).toMatchObject({ ok: true });
+      const { orderId } = await createOrderViaEngine(page, { buyerId: `C-34${currency.digits}`, lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+      expect(await engineCall(page, 'takePayment', { orderId, method: 'card', amount: 1250 })).toMatchObject({ ok: true });
+      await openOrder(page, orderId);
+      await expect(paymentStep(page)).toContainText(shown);
+      await expect(paymentStep(page)).not.toContainText(hidden);
+    }
+  });
+}
