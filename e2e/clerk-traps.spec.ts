@@ -76,7 +76,9 @@ for (const [lang, W] of Object.entries(SHIP)) {
     // Paid: the same card ships it, and the order moves on as its action would.
     await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
     await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FP');
-    await ship();
+    // What was typed is kept after the refusal: the same form, sent again.
+    await expect(card.getByTestId('add-shipment-tracking')).toHaveValue('SF1234567890123');
+    await card.getByTestId('add-shipment-submit').click();
     await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FS');
     await expect(card.getByTestId('shipment')).toHaveCount(1);
     await expect(card.getByTestId('add-shipment-error')).toHaveCount(0);
