@@ -20,6 +20,9 @@ export interface AppConfig {
   /** `?e2e=1`: expose the engine to Playwright for seeding fixtures (catalog, stock); only
    *  honoured by the dev server and the e2e build (see main.tsx). */
   testHooks: boolean;
+  /** Whether the first-start set-up may show: always, except in a test build's window that
+   *  did not ask for it (`?firstStart=1`), so tests on a fresh database open on the board. */
+  firstStartAllowed: boolean;
 }
 
 /** Query parameters may sit before the hash (`/?db=x#/boards`) or inside it (`#/boards?db=x`). */
@@ -81,6 +84,7 @@ function readConfig(): AppConfig {
     deviceId: stored(DEVICE_KEY, newDeviceId),
     operator: stored(OPERATOR_KEY, () => 'counter'),
     testHooks: param('e2e') === '1',
+    firstStartAllowed: param('e2e') !== '1' || param('firstStart') === '1',
   };
 }
 

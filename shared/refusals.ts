@@ -57,6 +57,9 @@ export const REFUSAL_SITUATIONS = {
     'no-creation-step': ['workflowId', 'version'],
     'action-input': ['action', 'field', 'label', 'problem', 'limit'],
     'too-many-lines': ['limit', 'lines'],
+    // A line with no price whose product cannot price it (`problem`: unknown-product, no-price).
+    'unpriced-line': ['line', 'sku', 'problem'],
+    'order-total': ['limit'],
     'inactive-product': ['sku'],
     'inactive-location': ['location', 'name'],
     'barcode-taken': ['barcode', 'sku'],

@@ -20,6 +20,9 @@ export interface OpenOptions {
   path?: string;
   /** Wait for the engine worker to open the database (needs shared/index.ts). */
   waitForEngine?: boolean;
+  /** Show the first-start set-up on a fresh database, as a new install does; without it a
+   *  test window opens straight on the screen it names (renderer/firststart). */
+  firstStart?: boolean;
 }
 
 /** Open the app on a fresh database at `path` (a hash route such as `/boards`). */
@@ -28,6 +31,7 @@ export async function openApp(page: Page, testInfo: TestInfo, options: OpenOptio
   const params = new URLSearchParams({ db });
   if (options.demo) params.set('demo', '1');
   params.set('e2e', '1');
+  if (options.firstStart) params.set('firstStart', '1');
   await page.goto(`./?${params.toString()}#${options.path ?? '/boards'}`);
   // A loaded machine can take many seconds to build the first screen and to start the
   // engine worker (its bundle, opening and upgrading the database): wait for each as long

@@ -88,6 +88,7 @@ export function PaymentPanel({ data }: { data: OrderData }) {
         orderId: order.id,
         method,
         amount: due,
+        role,
         ...(cash && tendered !== null ? { tendered } : {}),
         ...(!cash && reference.trim() ? { reference: reference.trim() } : {}),
       });

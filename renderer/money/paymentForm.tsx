@@ -17,6 +17,10 @@ type Values = Record<string, string>;
 
 export interface PaymentFormProps {
   defaults: Values;
+  /** Fields the form needs although the action declares them optional (the action alone,
+   *  with no payment, is the platform's word that it was paid elsewhere): while money is
+   *  owed, taking it here needs its method and amount. */
+  required: readonly string[];
   aside: (values: Values) => ReactNode;
 }
 
@@ -35,6 +39,7 @@ export function usePaymentForm(order: OrderRow, action: string | undefined): Pay
   return {
     // Nothing owed (a free order): the form is empty, and the action takes no money.
     defaults: balance > 0 ? { method: methods[0] ?? CASH, amountPaid: formatMoney(balance, currency.digits) } : {},
+    required: balance > 0 ? ['method', 'amountPaid'] : [],
     aside: (values) => {
       const amount = minor(values.amountPaid);
       const tendered = minor(values.tendered);

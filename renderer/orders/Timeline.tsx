@@ -24,6 +24,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { EventRow, EventType } from '../../shared/db/rows';
+import type { CurrencyDigits } from '../../shared/money';
 import { db } from '../db';
 import { LogisticsItem } from '../parcels/TimelineItem';
 import { mergeTimeline } from '../parcels/timelineEntries';
@@ -31,6 +32,7 @@ import { FilledBadge } from '../ui/FilledBadge';
 import { StateBadge } from '../ui/StateBadge';
 import { roleColor } from '../ui/stateColors';
 import { EmptyView } from '../ui/states';
+import { useCurrencyDigits } from '../ui/currencyDigits';
 import { formatDateTime, useLocale } from '../ui/time';
 import type { Translate } from '../workflow/explain';
 import { useWorkflowWords, type WorkflowWords } from '../workflow/labels';
@@ -84,6 +86,7 @@ export function Timeline({ data }: { data: OrderData }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const { locale } = useLocale();
+  const digits = useCurrencyDigits();
   const orderId = data.order.id;
   // The order's shipments, their scans and its parcel exceptions, merged in by time.
   const logistics = useLiveQuery(async () => {
@@ -101,6 +104,10 @@ export function Timeline({ data }: { data: OrderData }) {
     (operator: string) => (!operator ? t('order.timeline.system') : (operators?.get(operator) ?? (operator === DEFAULT_OPERATOR ? t('order.timeline.thisCounter') : operator))),
     [operators, t],
   );
+  // A payment in full takes the order's "payment successful" in the role the workflow gives it
+  // (the Platform: payment inputs are the platform's in the reference workflows), in the same
+  // command as the payment, whose own step records the role the operator took the money in.
+  const actedAs = useMemo(() => new Map(data.events.filter((e) => e.type === 'payment' && e.role).map((e) => [e.commandId, e.role])), [data.events]);
   const entries = mergeTimeline(data.events, logistics);
   // A choice of carriers is data: its value is a carrier's code, shown by the carrier's name.
   const carriers = logistics?.carriers;
@@ -113,7 +120,7 @@ export function Timeline({ data }: { data: OrderData }) {
           order to the next React updates the steps in place instead of building them anew. */}
       {entries.map((e, i) =>
         e.kind === 'event' ? (
-          <EventItem key={i} event={e.event} data={data} lineActive={i < entries.length - 1} t={t} words={stepWords} locale={locale} who={who} />
+          <EventItem key={i} event={e.event} data={data} lineActive={i < entries.length - 1} t={t} words={stepWords} locale={locale} who={who} actedAs={e.event.type === 'transition' ? actedAs.get(e.event.commandId) : undefined} digits={digits} />
         ) : (
           <LogisticsItem key={i} entry={e} lineActive={i < entries.length - 1} />
         ),
@@ -130,14 +137,18 @@ interface EventItemProps {
   words: WorkflowWords;
   locale: string;
   who: (operator: string) => string;
+  /** The role the operator acted in, when this step was taken in another one for them. */
+  actedAs?: string | undefined;
+  /** The shop currency's minor-unit digits: amounts as the rest of the app shows them. */
+  digits: CurrencyDigits;
 }
 
-function EventItem({ event: e, data, lineActive, t, words, locale, who }: EventItemProps) {
+function EventItem({ event: e, data, lineActive, t, words, locale, who, actedAs, digits }: EventItemProps) {
   const Icon = ICON[e.type] ?? IconNote;
   const { family, from, to } = eventStates(e);
   const subject = subjectLabel(e, data, t);
   const title = eventTitle(e, t, words);
-  const detail = e.detail || e.data ? eventDetailText(e, t, words, (at) => formatDateTime(at, locale)) : '';
+  const detail = e.detail || e.data ? eventDetailText(e, t, words, (at) => formatDateTime(at, locale), digits) : '';
   const color = { '--tli-color': `var(--mantine-color-${COLOR[e.type] ?? 'gray'}-filled)` } as CSSProperties;
   return (
     <div
@@ -181,6 +192,14 @@ function EventItem({ event: e, data, lineActive, t, words, locale, who }: EventI
         {detail ? <div className={classes.detail}>{detail}</div> : null}
         <div className={`${classes.when} tabular`}>
           {formatDateTime(e.at, locale)} · <span data-testid="timeline-operator">{who(e.operator)}</span>
+          {actedAs && e.role && actedAs !== e.role ? (
+            <>
+              {' '}
+              <span data-testid="timeline-acted-as" data-acted-as={actedAs}>
+                {t('order.timeline.actedAs', { role: words.role(actedAs), step: words.role(e.role) })}
+              </span>
+            </>
+          ) : null}
         </div>
       </div>
     </div>

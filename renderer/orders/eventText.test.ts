@@ -8,11 +8,12 @@ import wfZh from '../i18n/wf.zh.json';
 import zh from '../i18n/zh.json';
 import productOrder from '../../shared/workflows/product-order.json';
 import type { EventRow } from '../../shared/db/rows';
+import type { CurrencyDigits } from '../../shared/money';
 import type { Translate } from '../workflow/explain';
 import type { WorkflowWords } from '../workflow/labels';
 import { eventDetailText } from './eventText';
 
-async function reader(lng: 'en' | 'zh'): Promise<(e: EventRow) => string> {
+async function reader(lng: 'en' | 'zh', digits: CurrencyDigits = 2): Promise<(e: EventRow) => string> {
   const i18n = i18next.createInstance();
   await i18n.init({ lng, fallbackLng: 'en', interpolation: { escapeValue: false }, resources: { en: { translation: { ...en, wf: wfEn } }, zh: { translation: { ...zh, wf: wfZh } } } });
   const t = i18n.t.bind(i18n) as unknown as Translate;
@@ -32,7 +33,7 @@ async function reader(lng: 'en' | 'zh'): Promise<(e: EventRow) => string> {
     choice: (field: string, value: string) => (choices[`${field}.${value}`] ? t(`wf.choice.${field}.${value}`, { defaultValue: choices[`${field}.${value}`] }) : value),
     isMoney: (name: string) => name === 'amount',
   };
-  return (e) => eventDetailText(e, t, words as unknown as WorkflowWords, (at) => `@${at}`);
+  return (e) => eventDetailText(e, t, words as unknown as WorkflowWords, (at) => `@${at}`, digits);
 }
 
 const base: EventRow = {
@@ -50,6 +51,13 @@ describe('eventDetailText', () => {
     // A money field holds minor units: shown as the amount, not the count of cents.
     const requested = { ...base, type: 'transition' as const, entity: { kind: 'item' as const, id: 'i1' }, data: { amount: 500 } };
     expect((await reader('en'))(requested)).toBe('amount: 5.00');
+  });
+
+  it('shows amounts in the shop currency\'s digits: JPY none, BHD three', async () => {
+    const carried = { ...base, type: 'transition' as const, entity: { kind: 'item' as const, id: 'i1' }, data: { amount: 1250 } };
+    expect((await reader('en', 0))(carried)).toBe('amount: 1250');
+    expect((await reader('en', 3))(carried)).toBe('amount: 1.250');
+    expect((await reader('en'))(carried)).toBe('amount: 12.50');
   });
 
   it('says which kind a changed refund request switched from and to', async () => {

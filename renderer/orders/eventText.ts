@@ -2,7 +2,7 @@
 // carry their facts (the due time, the state left, the stock moved) and are worded here
 // from `order.timeline.detail.*`; older rows show their stored English `detail`.
 // Pure (the test gives it its own i18next); the Timeline passes the app's.
-import { formatMoney as plainMoney } from '../../shared/money';
+import { DEFAULT_CURRENCY, formatMoney, type CurrencyDigits } from '../../shared/money';
 import type { Condition, EventRow } from '../../shared/db/rows';
 import { conditionText, type Translate } from '../workflow/explain';
 import type { WorkflowWords } from '../workflow/labels';
@@ -22,14 +22,15 @@ function parsed<T>(text: unknown): T | null {
 }
 
 /** Timer, stock and voucher facts as a phrase; null when the data is not known here. */
-function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: number) => string): string | null {
+function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: number) => string, digits: CurrencyDigits): string | null {
   const d = e.data;
+  const plainMoney = (minor: number) => formatMoney(minor, digits);
   if (!d) return null;
   const kind = t(`refusal.kind.${String(d.kind)}`, { defaultValue: String(d.kind ?? '') });
   const state = (s: unknown) => (typeof s === 'string' ? words.state(familyOf(d.kind), s) : t(`${K}.anyState`));
   switch (e.type) {
     case 'transition':
-      return inputText(d, t, words);
+      return inputText(d, t, words, digits);
     case 'timer-scheduled':
     case 'timer-extended':
       return typeof d.due === 'number' ? t(`${K}.due`, { when: when(d.due) }) : null;
@@ -100,14 +101,14 @@ function fromData(e: EventRow, t: Translate, words: WorkflowWords, when: (at: nu
 }
 
 /** What a person's action carried: "Carrier: SF Express · Tracking numbers: SF1, SF2". */
-export function inputText(d: NonNullable<EventRow['data']>, t: Translate, words: WorkflowWords): string | null {
+export function inputText(d: NonNullable<EventRow['data']>, t: Translate, words: WorkflowWords, digits: CurrencyDigits = DEFAULT_CURRENCY.digits): string | null {
   const parts = Object.entries(d).map(([name, value]) => {
     const shown = Array.isArray(value)
       ? value.map((v) => words.choice(name, v)).join(t(`${K}.input.list`))
       : typeof value === 'string'
         ? words.choice(name, value)
         : typeof value === 'number' && words.isMoney(name)
-          ? plainMoney(value)
+          ? formatMoney(value, digits)
           : String(value);
     return t(`${K}.input.field`, { field: words.field(name), value: shown });
   });
@@ -127,9 +128,10 @@ function stockText(d: NonNullable<EventRow['data']>, t: Translate): string | nul
   return typeof d.backordered === 'number' && d.backordered > 0 ? `${text}${t(`${K}.stock.backordered`, { count: d.backordered })}` : text;
 }
 
-/** The event's detail line: from its data when worded here, else its stored text. */
-export function eventDetailText(e: EventRow, t: Translate, words: WorkflowWords, when: (at: number) => string): string {
-  const worded = fromData(e, t, words, when);
+/** The event's detail line: from its data when worded here, else its stored text. Amounts
+ *  in the shop currency's digits (JPY 0, CNY 2, BHD 3), as every other screen shows them. */
+export function eventDetailText(e: EventRow, t: Translate, words: WorkflowWords, when: (at: number) => string, digits: CurrencyDigits = DEFAULT_CURRENCY.digits): string {
+  const worded = fromData(e, t, words, when, digits);
   if (worded !== null) return worded;
   // Scheduled timers written before `data` carry their due time as an ISO string.
   if (e.detail && (e.type === 'timer-scheduled' || e.type === 'timer-extended') && !Number.isNaN(Date.parse(e.detail))) {

@@ -1,6 +1,6 @@
 // The order's parcels: its shipments with their checkpoints and carrier links (and a QR code
-// of each for the customer's phone), a form to add one by hand (the seller's "ship" action
-// makes it from its input), and its exceptions,
+// of each for the customer's phone), a form that ships the order through its own "ship the
+// order" action (the one ship path), and its exceptions,
 // worked here (actions of the exception workflow, owner, notes).
 import { Anchor, Badge, Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter, IconTruckDelivery } from '@tabler/icons-react';
@@ -17,7 +17,11 @@ import { toastOk, toastRefused } from '../ui/toast';
 import { formatDateTime, formatDuration, useLocale, useNow } from '../ui/time';
 import { QrCode } from './QrCode';
 import { stateWord } from './words';
-import { useRefusalText } from '../workflow/labels';
+import { useRole } from '../state/roleStore';
+import { useRefusalText, useWorkflowWords } from '../workflow/labels';
+
+/** The order's own ship step (the built-in product order's): the card ships through it. */
+const SHIP_ACTION = 'ship the order';
 
 export function OrderShipments({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
@@ -104,30 +108,40 @@ export function OrderShipments({ orderId }: { orderId: string }) {
   );
 }
 
+/**
+ * Ships the order from its parcels card: the order's own "ship the order" with this card's
+ * carrier, tracking numbers and parcel count — the one ship path, with its rules (a paid
+ * order, the Seller's step), its stock commit and its timeline step. An unpaid order is
+ * refused with the reason, and nothing is shipped.
+ */
 function AddShipment({ orderId, carriers }: { orderId: string; carriers: Array<{ value: string; label: string }> }) {
   const { t } = useTranslation();
   const counter = useCounter();
+  const role = useRole();
+  const words = useWorkflowWords();
   const refusalText = useRefusalText();
   const [carrier, setCarrier] = useState<string | null>(null);
   const [tracking, setTracking] = useState('');
   const [parcels, setParcels] = useState<number | string>(1);
-  const [weight, setWeight] = useState<number | string>('');
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     setBusy(true);
     const count = Math.max(1, Number(parcels) || 1);
-    const grams = Number(weight) > 0 ? Math.round(Number(weight)) : undefined;
-    const result = await counter.createShipment({
-      orderId,
+    const result = await counter.act({ kind: 'order', id: orderId }, role, SHIP_ACTION, {
       carrier: carrier ?? '',
       trackingNumbers: tracking.split(/[,;\s]+/).filter(Boolean),
-      parcels: Array.from({ length: count }, () => (grams ? { weightGrams: grams } : {})),
-      direction: 'outbound',
+      parcels: count,
     });
     setBusy(false);
-    if (!result.ok) return toastRefused(t('parcels.order.addFailed'), refusalText(result));
+    if (!result.ok) {
+      const text = refusalText(result);
+      setError(text);
+      return toastRefused(t('parcels.order.addFailed'), text);
+    }
+    setError(null);
     setTracking('');
-    toastOk(t('parcels.order.added', { tracking: result.trackingNumbers.join(', ') }));
+    toastOk(t('parcels.order.added', { tracking: tracking.split(/[,;\s]+/).filter(Boolean).join(', ') }));
   };
   return (
     <form
@@ -136,15 +150,24 @@ function AddShipment({ orderId, carriers }: { orderId: string; carriers: Array<{
         void submit();
       }}
     >
-      <Group align="end" data-testid="add-shipment">
-        <Select label={t('parcels.order.carrier')} data={carriers} value={carrier} onChange={setCarrier} w={180} data-testid="add-shipment-carrier" />
-        <TextInput label={t('parcels.order.tracking')} value={tracking} onChange={(e) => setTracking(e.currentTarget.value)} data-scan-target="insert" style={{ flex: 1 }} data-testid="add-shipment-tracking" />
-        <NumberInput label={t('parcels.order.parcelCount')} value={parcels} onChange={setParcels} min={1} max={99} w={100} />
-        <NumberInput label={t('parcels.order.weight')} value={weight} onChange={setWeight} min={1} w={130} />
-        <Button type="submit" loading={busy} disabled={!carrier || !tracking.trim()} data-testid="add-shipment-submit">
-          {t('parcels.order.add')}
-        </Button>
-      </Group>
+      <Stack gap={4}>
+        <Group align="end" data-testid="add-shipment">
+          <Select label={t('parcels.order.carrier')} data={carriers} value={carrier} onChange={setCarrier} w={180} data-testid="add-shipment-carrier" />
+          <TextInput label={t('parcels.order.tracking')} value={tracking} onChange={(e) => setTracking(e.currentTarget.value)} data-scan-target="insert" style={{ flex: 1 }} data-testid="add-shipment-tracking" />
+          <NumberInput label={t('parcels.order.parcelCount')} value={parcels} onChange={setParcels} min={1} max={99} w={100} />
+          <Button type="submit" loading={busy} disabled={!carrier || !tracking.trim()} data-testid="add-shipment-submit">
+            {t('parcels.order.add')}
+          </Button>
+        </Group>
+        <Text fz="xs" c="dimmed" data-testid="add-shipment-hint">
+          {t('parcels.order.addHint', { action: words.action(SHIP_ACTION) })}
+        </Text>
+        {error ? (
+          <Text fz="sm" c="red" role="alert" data-testid="add-shipment-error">
+            {error}
+          </Text>
+        ) : null}
+      </Stack>
     </form>
   );
 }

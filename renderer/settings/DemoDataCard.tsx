@@ -7,7 +7,7 @@
 import { Alert, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconBuildingStore, IconDatabasePlus, IconFlask, IconPlayerPlay, IconSparkles, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderTotal } from '../boards/queries';
 import { db } from '../db';
@@ -17,6 +17,7 @@ import { formatDuration, numberFormat, useLocale, useNow } from '../ui/time';
 import { toastOk, toastRefused } from '../ui/toast';
 import { SettingsCard } from './SettingsCard';
 import { config, deleteDemoCounter, switchCounter } from '../config';
+import { takeDemoOnOpen } from '../firststart/demoOnOpen';
 
 const COUNTS = [10, 100, 1_000, 10_000, 100_000];
 
@@ -52,7 +53,9 @@ function DemoCounterCard() {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { locale } = useLocale();
   const counter = useCounter();
-  const [count, setCount] = useState('100');
+  // Asked for at first start ("load demo data"): taken once, started once the card shows.
+  const [askedAtStart] = useState(takeDemoOnOpen);
+  const [count, setCount] = useState(askedAtStart ? String(askedAtStart) : '100');
   const [run, setRun] = useState<Run | null>(null);
   const [result, setResult] = useState<{ orders: number; products: number; ms: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,6 +89,13 @@ function DemoCounterCard() {
     const requested = Number(count);
     return runImport(requested, () => counter.importDemo({ orders: requested }), { done: 'settings.demo.done', detail: 'settings.demo.doneDetail', failed: 'settings.demo.failed' });
   };
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || askedAtStart === null || orders === undefined) return;
+    started.current = true;
+    void runImport(askedAtStart, () => counter.importDemo({ orders: askedAtStart }), { done: 'settings.demo.done', detail: 'settings.demo.doneDetail', failed: 'settings.demo.failed' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the order count is first known
+  }, [orders]);
   const resume = () =>
     stopped && runImport(stopped.total - stopped.written, () => counter.resumeDemoImport(), { done: 'settings.demo.resumed', detail: 'settings.demo.resumedDetail', failed: 'settings.demo.resumeFailed' });
 

@@ -43,7 +43,7 @@ function useRefusalNotice(refused: OutboxRow[] | undefined, numbers: Map<string,
     for (const row of refused) {
       if (seen.current.has(row.commandId)) continue;
       seen.current.add(row.commandId);
-      toastRefused(t('settings.sync.badge.refusedTitle', { what: subject(row, numbers?.get(row.commandId)) }), row.refusal ? refusalText(row.refusal as Refused) : '');
+      toastRefused(t('settings.sync.badge.refusedTitle', { what: subject(row, numbers?.get(row.commandId)) }), row.refusal ? refusalText(row.refusal as Refused, { origin: 'server' }) : '');
     }
   }, [refused, numbers, t, refusalText, subject]);
 }

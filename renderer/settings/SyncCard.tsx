@@ -125,7 +125,7 @@ function SyncStatusView({ config, status, pending, refused }: { config: ShownCon
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   {/* The server's own refusal: its code is one the counter knows (same rules). */}
                   <Text fz="sm">
-                    <b>{subject(r, orderNumber)}</b> · {new Date(r.at).toLocaleString(i18n.language)} — {r.refusal ? refusalText(r.refusal as Refused) : ''}
+                    <b>{subject(r, orderNumber)}</b> · {new Date(r.at).toLocaleString(i18n.language)} — {r.refusal ? refusalText(r.refusal as Refused, { origin: 'server' }) : ''}
                   </Text>
                   <Button size="compact-xs" variant="subtle" onClick={() => void counter.syncDismiss(r.commandId)}>
                     {t('settings.sync.dismiss')}

@@ -4,6 +4,7 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
+import { FirstStartGate } from '../firststart/FirstStartGate';
 import { HeaderOperator } from '../operators/HeaderOperator';
 import { OperatorSync } from '../operators/OperatorSync';
 import { RecoveryCodeDialog } from '../operators/RecoveryCodeDialog';
@@ -49,6 +50,7 @@ export function AppLayout() {
       <HostBridge />
       <OperatorSync />
       <SignInGate />
+      <FirstStartGate />
       <RecoveryCodeDialog />
     </AppShell>
   );

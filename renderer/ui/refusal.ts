@@ -38,6 +38,10 @@ function familyOf(kind: unknown): StateFamily {
 /** How a refusal words its amounts: the shop currency's minor-unit digits (Settings → Shop). */
 export interface RefusalOptions {
   digits?: CurrencyDigits;
+  /** Who refused: this counter (the default), or the shop's sync server refusing a pushed
+   *  command. A situation whose words name "this counter" has words of its own for the
+   *  server (`refusalAtServer.<code>.<reason>`). */
+  origin?: 'counter' | 'server';
 }
 
 /** Facts as the sentence shows them: states, roles, actions and conditions in words. */
@@ -112,6 +116,8 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
         if (words.isMoney(str(p.field)) && typeof p.limit === 'number') facts.limit = money(p.limit);
         facts.digits = digits;
       }
+      if (reason === 'unpriced-line') facts.context = str(p.problem);
+      if (reason === 'order-total' && typeof p.limit === 'number') facts.limit = money(p.limit);
       if (reason === 'nothing-to-ship') facts.status = t(`refusal.reservation.${str(p.status)}`, { defaultValue: str(p.status) });
       if (reason === 'file-problems' || reason === 'definition-problems') facts.count = Number(p.problems);
       if (reason === 'location-sellable') facts.outcome = t(`refusal.outcome.${str(p.outcome)}`, { defaultValue: str(p.outcome) });
@@ -156,6 +162,12 @@ export function refusalText(r: RefusalLike, t: Translate, words: WorkflowWords, 
   if (!facts) return r.message;
   // i18next answers the key itself when it has no words for it: then the English message.
   const count = typeof facts.count === 'number' ? facts.count : undefined;
-  const text = t(key, { ...facts, ...(count === undefined ? {} : { count }), defaultValue: '', interpolation: { escapeValue: false } });
+  const wording = { ...facts, ...(count === undefined ? {} : { count }), defaultValue: '', interpolation: { escapeValue: false } };
+  if (options.origin === 'server') {
+    const serverKey = `refusalAtServer.${r.code}.${sub ?? 'default'}`;
+    const atServer = t(serverKey, wording);
+    if (atServer && atServer !== serverKey) return atServer;
+  }
+  const text = t(key, wording);
   return text && text !== key ? text : r.message;
 }

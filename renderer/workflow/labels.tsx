@@ -41,9 +41,9 @@ export function useExplainText(): (detail: ExplainDetail, family: StateFamily) =
 
 /** A refusal in the reader's language, from its code and facts (see ui/refusal.ts), its
  *  amounts with the shop currency's digits. */
-export function useRefusalText(): (refusal: RefusalLike) => string {
+export function useRefusalText(): (refusal: RefusalLike, options?: { origin?: 'counter' | 'server' }) => string {
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const digits = useCurrencyDigits();
-  return useCallback((refusal) => refusalText(refusal, t as Translate, words, { digits }), [t, words, digits]);
+  return useCallback((refusal, options) => refusalText(refusal, t as Translate, words, { digits, ...options }), [t, words, digits]);
 }

@@ -6,7 +6,7 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 
 const { MAX_SCAN_LENGTH } = LIMITS;
-import { LIVE_SETTING_KEYS, settingSchemas, type SettingKey } from '../settings/settings';
+import { LIVE_SETTING_KEYS, settingField, settingSchemas, type SettingKey } from '../settings/settings';
 import { ADMIN_ROLE, normalRole } from '../operators/permissions';
 import { loadDefinition, type Problem } from '../workflow/check';
 import { Workflow } from '../workflow/interpreter';
@@ -88,7 +88,7 @@ export function createAdminCommands(ctx: AdminContext) {
     } catch (error) {
       return unreadable(error, key);
     }
-    if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { reason: 'bad-field', field: key, issues: fieldProblems(parsed.error, key) });
+    if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { reason: 'bad-field', field: key, issues: fieldProblems(parsed.error, key).map((p) => ({ ...p, field: settingField(key, p.path.split('.').slice(1)) })) });
     const role = o.value?.role;
     // With operators, the pipeline checks the operator may take Admin (the kind's role); the
     // acting role is checked here too, so a clerk switched to another role is refused as well.

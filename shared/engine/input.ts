@@ -54,9 +54,38 @@ export const orderLineSchema = z.object(
   { error: 'each line must give a SKU and a quantity' },
 );
 
-/** A line's total as the engine computes it (price, else unit price x quantity). */
+/** A line's total as the engine computes it (price, else unit price x quantity); a line
+ *  with neither is priced from the catalogue later (`priceLines`) and counts 0 here. */
 export function lineTotal(line: z.output<typeof orderLineSchema>): number {
   return line.price ?? (line.unitPrice ?? 0) * line.qty;
+}
+
+export type OrderLine = z.output<typeof orderLineSchema>;
+
+/** Why a line could not be priced: its product is not in the catalogue, or has no price. */
+export interface UnpricedLine {
+  line: number;
+  sku: string;
+  problem: 'unknown-product' | 'no-price';
+}
+
+/**
+ * Gives every line without a price or unit price the catalogue's price of its product
+ * (a line is never priced 0 by omission). A product that is missing, or priced 0 in the
+ * catalogue, cannot price a line: the caller must say the price.
+ */
+export function priceLines(lines: readonly OrderLine[], catalogue: ReadonlyMap<string, { price: number }>): { ok: true; lines: OrderLine[] } | { ok: false; unpriced: UnpricedLine } {
+  const priced: OrderLine[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.price !== undefined || line.unitPrice !== undefined) {
+      priced.push(line);
+      continue;
+    }
+    const product = catalogue.get(line.sku);
+    if (!product || !(product.price > 0)) return { ok: false, unpriced: { line: index + 1, sku: line.sku, problem: product ? 'no-price' : 'unknown-product' } };
+    priced.push({ ...line, unitPrice: product.price });
+  }
+  return { ok: true, lines: priced };
 }
 
 export const createOrderInputSchema = z

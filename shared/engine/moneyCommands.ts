@@ -43,7 +43,18 @@ const reference = text('the reference', LIMITS.MAX_REASON_LENGTH, { required: fa
 const reason = text('the reason', LIMITS.MAX_REASON_LENGTH, { required: false }).optional();
 
 export const takePaymentSchema = z.object(
-  { orderId: orderIdSchema, method, amount: money('the amount'), tendered: money('the cash handed over').optional(), reference },
+  {
+    orderId: orderIdSchema,
+    method,
+    amount: money('the amount'),
+    tendered: money('the cash handed over').optional(),
+    reference,
+    // The role the operator takes the money in (the panel's current role): the payment row's
+    // event records it, and the operator must be allowed it. A payment in full still takes the
+    // order's "payment successful" in the role the workflow gives it (the Platform: payment
+    // inputs are the platform's in the reference workflows), under the same operator.
+    role: roleSchema.optional(),
+  },
   { error: 'give the payment as { orderId, method, amount }' },
 );
 export const refundMoneySchema = z.object(
@@ -132,7 +143,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     if (!i.ok) return i.refusal;
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
-    const m = meta('take-payment', o.value?.commandId);
+    const m = meta('take-payment', o.value?.commandId, i.value.role);
     return runCommand<Extract<PaymentResult, { ok: true }>, MoneyTx>(storage, m, i.value, async (tx): Promise<Plan<Extract<PaymentResult, { ok: true }>, MoneyTx>> => {
       const read = await tx.orderInput(i.value.orderId, () => true);
       if (!read) return { result: notFound(i.value.orderId) };
@@ -144,7 +155,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
       const row = decided.row;
       const after = orderMoney(order.total, [...rows, row]);
       const role = wf ? paymentRole(wf, order.state) : undefined;
-      const event = moneyEvent(m, order, row, role ?? 'S', mc.digits);
+      const event = moneyEvent(m, order, row, i.value.role ?? role ?? 'S', mc.digits);
       const base = { ok: true as const, paymentId: row.id, paid: after.paid, balance: after.balance, change: row.change, paidInFull: after.balance === 0 };
       if (after.balance > 0 || !wf || role === undefined) {
         return { result: { ...base, action: null }, write: (w) => writeRow(w, row, event) };

@@ -13,6 +13,8 @@ export interface TakePaymentInput {
   tendered?: number;
   /** Card slip or transfer reference. */
   reference?: string;
+  /** The role the operator takes it in (recorded on the payment's timeline step). */
+  role?: string;
 }
 
 export interface RefundMoneyInput {

@@ -16,3 +16,26 @@ export const DEFAULT_PAYMENT_METHODS = ['cash', 'card', 'other'] as const;
 export function paymentMethodsOf(value: unknown): string[] {
   return paymentMethodsSchema.safeParse(value).data ?? [...DEFAULT_PAYMENT_METHODS];
 }
+
+/**
+ * The currencies a counter is set up with at first start, with their ISO 4217 minor-unit
+ * digits (what every amount is parsed and formatted with). Settings → Shop takes any code.
+ */
+export const SUPPORTED_CURRENCIES = [
+  { code: 'CNY', digits: 2 },
+  { code: 'HKD', digits: 2 },
+  { code: 'TWD', digits: 2 },
+  { code: 'SGD', digits: 2 },
+  { code: 'USD', digits: 2 },
+  { code: 'EUR', digits: 2 },
+  { code: 'GBP', digits: 2 },
+  { code: 'CHF', digits: 2 },
+  { code: 'AUD', digits: 2 },
+  { code: 'CAD', digits: 2 },
+  { code: 'JPY', digits: 0 },
+  { code: 'KRW', digits: 0 },
+  { code: 'BHD', digits: 3 },
+  { code: 'KWD', digits: 3 },
+] as const satisfies ReadonlyArray<{ code: string; digits: 0 | 1 | 2 | 3 }>;
+
+export type SupportedCurrency = (typeof SUPPORTED_CURRENCIES)[number];

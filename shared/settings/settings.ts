@@ -37,6 +37,9 @@ export const settingSchemas = {
   /** The GS1 company prefix and extension digit of the SSCCs on this counter's parcel labels
    *  (shared/tracking/sscc.ts; GS1's in-company prefix 0200000 when unset). */
   sscc: ssccSettingSchema,
+  /** The first-start set-up was done (or skipped) on this counter: it is not offered again
+   *  (renderer/firststart). `choice`: what the person chose for the data. */
+  firstStart: z.object({ choice: z.enum(['empty', 'demo', 'skipped']), at: z.number().int().nonnegative() }),
   /** Printed at the head of receipts. */
   shopName: z.string().trim().min(1).max(60),
   scannerProfile: z.object({
@@ -57,3 +60,23 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)
  * (engine/adminCommands.ts refuses otherwise), and the screens ask before saving.
  */
 export const LIVE_SETTING_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['periodPreset', 'periods', 'allocationStrategy', 'devicePrefix', 'utcOffsetMinutes', 'sscc', 'parcelLateAfterMs']);
+
+/**
+ * The field a setting's problem names (`refusal.fieldName.<field>` words it): a part of an
+ * object setting by its own name (`currencyCode`, `ssccCompanyPrefix`), else the setting
+ * itself — never a name the screens cannot word (a period's name in `periods`).
+ */
+export function settingField(key: SettingKey, path: readonly PropertyKey[]): string {
+  const schema = settingSchemas[key] as z.ZodType;
+  const part = path[0];
+  if (schema instanceof z.ZodObject && typeof part === 'string' && part in schema.shape) return key + part.charAt(0).toUpperCase() + part.slice(1);
+  return key;
+}
+
+/** Every field name a setting's problems can carry (for the screens' words). */
+export function settingFieldNames(): string[] {
+  return (Object.keys(settingSchemas) as SettingKey[]).flatMap((key) => {
+    const schema = settingSchemas[key] as z.ZodType;
+    return [key, ...(schema instanceof z.ZodObject ? Object.keys(schema.shape).map((part) => settingField(key, [part])) : [])];
+  });
+}

@@ -54,7 +54,11 @@ export function ActionForm({
   defaults,
   aside,
   partners,
+  required,
 }: {
+  /** Fields needed here although the declaration makes them optional (the payment's method
+   *  and amount): labelled as needed, and a form without them is not sent. */
+  required?: readonly string[];
   /** The action, in words. */
   title: string;
   /** Optional fields that are needed together (a shipment's carrier and tracking number):
@@ -74,23 +78,36 @@ export function ActionForm({
 }) {
   const { t } = useTranslation();
   const { currency } = useMoneySettings();
+  const words = useWorkflowWords();
   const [values, setValues] = useState<FormValues>(defaults ?? {});
+  // A needed field left empty, said on the field before anything is sent; the engine's
+  // refusal of the last try when there is none.
+  const [missing, setMissing] = useState<{ problem: FieldError; before: FieldError | null } | null>(null);
+  const shownError = missing && missing.before === error ? missing.problem : error;
+  const needed = (f: InputField) => f.required === true || (required?.includes(f.name) ?? false);
   const refs = useRef(new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>());
   const formRef = useRef<HTMLFormElement>(null);
 
   // The first field has focus when the form opens; the refused field when the engine refuses.
-  const focusField = error?.field && fields.some((f) => f.name === error.field) ? error.field : fields[0]?.name;
+  const focusField = shownError?.field && fields.some((f) => f.name === shownError.field) ? shownError.field : fields[0]?.name;
   useEffect(() => {
     const el = focusField ? refs.current.get(focusField) : undefined;
     el?.focus();
     if (el instanceof HTMLInputElement) el.select();
-  }, [focusField, error]);
+  }, [focusField, shownError]);
 
   const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!busy) onSubmit(inputFromForm(fields, values, currency.digits));
+    if (busy) return;
+    const empty = fields.find((f) => needed(f) && !(values[f.name] ?? '').trim());
+    if (empty) {
+      setMissing({ problem: { field: empty.name, message: t('refusal.invalid-input.action-input', { context: 'missing', field: words.field(empty.name) }) }, before: error });
+      return;
+    }
+    setMissing(null);
+    onSubmit(inputFromForm(fields, values, currency.digits));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -121,10 +138,11 @@ export function ActionForm({
             key={f.name}
             field={f}
             partner={partners?.[f.name]}
+            needed={needed(f)}
             bounds={bounds}
             value={values[f.name] ?? ''}
             onChange={(v) => set(f.name, v)}
-            error={error?.field === f.name ? error.message : null}
+            error={shownError?.field === f.name ? shownError.message : null}
             register={(el) => {
               if (el) refs.current.set(f.name, el);
               else refs.current.delete(f.name);
@@ -132,9 +150,9 @@ export function ActionForm({
           />
         ))}
         {aside?.(values)}
-        {error && !fields.some((f) => f.name === error.field) ? (
+        {shownError && !fields.some((f) => f.name === shownError.field) ? (
           <Alert color="red" variant="light" p="xs" role="alert" data-testid="action-form-error">
-            {error.message}
+            {shownError.message}
           </Alert>
         ) : null}
         <Text fz="xs" c="dimmed">
@@ -156,6 +174,7 @@ export function ActionForm({
 function Field({
   field: f,
   partner,
+  needed,
   bounds,
   value,
   onChange,
@@ -164,6 +183,7 @@ function Field({
 }: {
   field: InputField;
   partner: string | undefined;
+  needed: boolean;
   bounds: InputBounds;
   value: string;
   onChange: (value: string) => void;
@@ -178,8 +198,9 @@ function Field({
   const label = words.field(f.name);
   const common = {
     label,
-    withAsterisk: f.required === true,
-    description: describe(f, bounds, t, money, partner === undefined ? undefined : words.field(partner)),
+    withAsterisk: needed,
+    required: needed,
+    description: describe(f, needed, bounds, t, money, partner === undefined ? undefined : words.field(partner)),
     error,
     'data-field': f.name,
     'data-testid': `input-${f.name}`,
@@ -269,9 +290,9 @@ function Field({
   }
 }
 
-function describe(f: InputField, bounds: InputBounds, t: (key: string, options?: Record<string, unknown>) => string, money: (minor: number) => string, partner?: string): string | undefined {
+function describe(f: InputField, needed: boolean, bounds: InputBounds, t: (key: string, options?: Record<string, unknown>) => string, money: (minor: number) => string, partner?: string): string | undefined {
   const parts: string[] = [];
-  if (!f.required) parts.push(partner === undefined ? t('order.actions.form.optional') : t('order.actions.form.optionalWith', { other: partner }));
+  if (!needed) parts.push(partner === undefined ? t('order.actions.form.optional') : t('order.actions.form.optionalWith', { other: partner }));
   if (f.type === 'list') parts.push(t('order.actions.form.list'));
   else if (f.type === 'text' && f.scan) parts.push(t('order.actions.form.scan'));
   if (f.type === 'money' && f.max !== undefined) {

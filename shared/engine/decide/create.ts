@@ -1,7 +1,8 @@
 // Creating an order: validate the input, number it, and take the workflow's creation step.
 import type { CreateOrderInput, Refused } from '../../api';
 import type { ItemRow, OrderRow, OrderType } from '../../db/rows';
-import { createOrderInputSchema, describeInputError, inputErrorFacts } from '../input';
+import { createOrderInputSchema, describeInputError, inputErrorFacts, priceLines } from '../input';
+import { LIMITS } from '../../limits';
 import { OrderWork, type OrderSnapshot } from '../work';
 import { refused, type EventMeta } from '../command';
 import { guarded, type Decision, type EngineEnv } from './env';
@@ -56,7 +57,7 @@ export function decideCreateParsed(
   snapshot: CreateSnapshot,
   meta: EventMeta,
   type: OrderType,
-  input: CreateOrderInput,
+  parsedInput: CreateOrderInput,
   devicePrefix: string,
   wf: Workflow = env.registry.latestFor(type),
 ): Decision<{ ok: true; orderId: string; number: string } | Refused> & { sequence: number } {
@@ -68,9 +69,25 @@ export function decideCreateParsed(
     return { result: refused('invalid-input', message, { reason: 'no-creation-step', workflowId: wf.id, version: wf.version }), work: null, sequence: snapshot.sequence };
   }
   const maxLines = wf.definition.maxLines;
-  if (maxLines && input.lines.length > maxLines) {
-    const message = `A ${type} order has at most ${maxLines} line${maxLines > 1 ? 's' : ''}; this one has ${input.lines.length}.`;
-    return { result: refused('invalid-input', message, { reason: 'too-many-lines', type, limit: maxLines, lines: input.lines.length }), work: null, sequence: snapshot.sequence };
+  if (maxLines && parsedInput.lines.length > maxLines) {
+    const message = `A ${type} order has at most ${maxLines} line${maxLines > 1 ? 's' : ''}; this one has ${parsedInput.lines.length}.`;
+    return { result: refused('invalid-input', message, { reason: 'too-many-lines', type, limit: maxLines, lines: parsedInput.lines.length }), work: null, sequence: snapshot.sequence };
+  }
+  // A line without a price takes its product's price from the catalogue, or is refused.
+  const priced = priceLines(parsedInput.lines, snapshot.stock.products);
+  if (!priced.ok) {
+    const { line, sku, problem } = priced.unpriced;
+    const message =
+      problem === 'unknown-product'
+        ? `Line ${line}: ${sku} is not in the catalogue, so it has no price; add the product or give the line's unit price. Nothing was created.`
+        : `Line ${line}: ${sku} has no price in the catalogue; set its price or give the line's unit price. Nothing was created.`;
+    return { result: refused('invalid-input', message, { reason: 'unpriced-line', problem, line, sku }), work: null, sequence: snapshot.sequence };
+  }
+  const input: CreateOrderInput = { ...parsedInput, lines: priced.lines };
+  const pricedTotal = input.lines.reduce((sum, l) => sum + (l.price ?? (l.unitPrice ?? 0) * l.qty), 0);
+  if (!(pricedTotal <= LIMITS.MAX_AMOUNT)) {
+    const message = `The order total cannot be above ${LIMITS.MAX_AMOUNT} minor units; nothing was created.`;
+    return { result: refused('invalid-input', message, { reason: 'order-total', limit: LIMITS.MAX_AMOUNT }), work: null, sequence: snapshot.sequence };
   }
   const sequence = snapshot.sequence + 1;
   const orderId = env.newId();

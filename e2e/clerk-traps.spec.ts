@@ -1,0 +1,197 @@
+// A new clerk's first day, the traps a review found, each driven as a person meets it:
+// who took a payment and in which role; one ship path; the payment form's needed fields;
+// a scan refusal said by where it came from; a setting named in its refusal; amounts in the
+// shop currency's digits. English and Chinese where words matter.
+import { expect, test, type Page } from '@playwright/test';
+import { actViaEngine, createOrderViaEngine, engineCall, openApp, seedCatalog } from './support/app';
+import { handled, scan } from './scanner.support';
+
+async function openOrder(page: Page, orderId: string) {
+  await page.goto(page.url().replace(/#.*$/, `#/orders/${orderId}`));
+  await expect(page.getByTestId('order-number')).toBeVisible({ timeout: 30_000 });
+}
+
+const step = (page: Page, action: string) => page.getByTestId('timeline').locator(`[data-testid="timeline-event"][data-type="transition"][data-action="${action}"]`);
+const paymentStep = (page: Page) => page.getByTestId('timeline').locator('[data-testid="timeline-event"][data-type="payment"]');
+
+const WHO = {
+  en: { lang: 'English', seller: 'Seller', platform: 'Platform', actedAs: 'took the payment as Seller; a payment in full is recorded as the Platform step it settles', settles: 'under your name and role' },
+  zh: { lang: '简体中文', seller: '卖家', platform: '平台', actedAs: '以卖家身份收款；付清款项记为其完成的平台步骤', settles: '以您的姓名和角色记录这笔收款' },
+} as const;
+
+for (const [lang, W] of Object.entries(WHO)) {
+  test(`a payment taken as the Seller: the timeline names the operator and the Seller role; "payment successful" is the Platform's step taken for them (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    await engineCall(page, 'setSetting', 'singleOperatorName', 'Mei');
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-3101', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+    await openOrder(page, orderId);
+    // The Seller's panel says why the order's step is the platform's, before the money is taken.
+    const panel = page.getByTestId('payment-panel');
+    await expect(panel.getByTestId('payment-settles')).toContainText(W.settles);
+    await panel.getByTestId('payment-method').getByText(lang === 'zh' ? '银行卡' : 'Card').click();
+    await panel.getByTestId('take-payment').click();
+    await expect(page.getByTestId('print-sheet')).toBeVisible();
+    await openOrder(page, orderId);
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FP');
+
+    // The money: the operator, as the Seller they acted as.
+    await expect(paymentStep(page)).toHaveCount(1);
+    await expect(paymentStep(page).locator('[data-role]')).toHaveText(W.seller);
+    await expect(paymentStep(page).getByTestId('timeline-operator')).toHaveText('Mei');
+    // The order's step: the Platform's, taken for the same operator, who acted as the Seller.
+    const paid = step(page, 'payment successful');
+    await expect(paid.locator('[data-role]')).toHaveText(W.platform);
+    await expect(paid.getByTestId('timeline-operator')).toHaveText('Mei');
+    await expect(paid.getByTestId('timeline-acted-as')).toHaveText(W.actedAs);
+  });
+}
+
+const SHIP = {
+  en: { refused: '"ship the order" is not allowed in waiting for payment', hint: 'only once it is paid' },
+  zh: { refused: '不能执行', hint: '仅在付款后可用' },
+} as const;
+
+for (const [lang, W] of Object.entries(SHIP)) {
+  test(`the Parcels card ships through the order's own "ship the order": refused while unpaid, with the reason (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-3201', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+    await openOrder(page, orderId);
+    const card = page.getByTestId('order-shipments');
+    await expect(card.getByTestId('add-shipment-hint')).toContainText(W.hint);
+    const ship = async () => {
+      await card.getByTestId('add-shipment-carrier').click();
+      await page.getByRole('option', { name: 'SF Express' }).click();
+      await card.getByTestId('add-shipment-tracking').fill('SF1234567890123');
+      await card.getByTestId('add-shipment-submit').click();
+    };
+    await ship();
+    await expect(card.getByTestId('add-shipment-error')).toContainText(W.refused);
+    await expect(card.getByTestId('shipment')).toHaveCount(0);
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'WP');
+
+    // Paid: the same card ships it, and the order moves on as its action would.
+    await actViaEngine(page, { kind: 'order', id: orderId }, 'P', 'payment successful');
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FP');
+    // What was typed is kept after the refusal: the same form, sent again.
+    await expect(card.getByTestId('add-shipment-tracking')).toHaveValue('SF1234567890123');
+    await card.getByTestId('add-shipment-submit').click();
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FS');
+    await expect(card.getByTestId('shipment')).toHaveCount(1);
+    await expect(card.getByTestId('add-shipment-error')).toHaveCount(0);
+    await expect(step(page, 'ship the order')).toHaveCount(1);
+  });
+}
+
+const PAY_FORM = {
+  en: { optional: 'optional', missing: 'Amount paid is missing' },
+  zh: { optional: '选填', missing: '请填写支付金额' },
+} as const;
+
+for (const [lang, W] of Object.entries(PAY_FORM)) {
+  test(`the payment form needs its method and amount: not called optional, and an empty amount is refused on its field (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    const { orderId } = await createOrderViaEngine(page, { buyerId: 'C-3301', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+    await openOrder(page, orderId);
+    await page.keyboard.press('F3');
+    await page.getByTestId('payment-panel').getByTestId('payment-open-action').click();
+    const form = page.getByTestId('action-form');
+    await expect(form).toBeVisible();
+    const wrapper = (name: string) => form.locator(`.mantine-InputWrapper-root:has([data-testid="input-${name}"])`);
+    for (const name of ['method', 'amountPaid']) {
+      await expect(wrapper(name)).not.toContainText(W.optional);
+      await expect(page.getByTestId(`input-${name}`)).toHaveAttribute('required', '');
+    }
+    // What may be left empty still says so.
+    await expect(wrapper('tendered')).toContainText(W.optional);
+
+    await page.getByTestId('input-amountPaid').fill('');
+    await page.keyboard.press('Enter');
+    await expect(wrapper('amountPaid')).toContainText(W.missing);
+    await expect(page.getByTestId('input-amountPaid')).toBeFocused();
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'WP');
+    await expect(page.getByTestId('payment-rows')).toHaveCount(0);
+
+    await page.getByTestId('input-amountPaid').fill('12.50');
+    await page.keyboard.press('Enter');
+    await expect(form).toHaveCount(0);
+    await expect(page.getByTestId('order-state')).toHaveAttribute('data-state', 'FP');
+  });
+}
+
+// A scan refused by this counter says "this counter"; the same refusal from the shop's server
+// (a synced counter's pushed scan, refused there) says the server.
+const WHERE = {
+  en: { local: 'No parcel with tracking number or SSCC SF1234567890123 on this counter.', server: "The shop's server has no parcel with tracking number or SSCC SF1234567890199.", here: 'this counter' },
+  zh: { local: '此柜台没有运单号或 SSCC 为 SF1234567890123 的包裹。', server: '店铺服务器上没有运单号或 SSCC 为 SF1234567890199 的包裹。', here: '此柜台' },
+} as const;
+
+for (const [lang, W] of Object.entries(WHERE)) {
+  test(`a parcel scan refusal is worded by where it came from: this counter, or the shop's server (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await page.goto(page.url().replace(/#.*$/, '#/parcels'));
+    await expect(page.getByTestId('parcels-page')).toBeVisible({ timeout: 30_000 });
+    await scan(page, 'SF1234567890123');
+    await handled(page, 1);
+    await expect(page.getByTestId('parcel-row').first()).toContainText(W.local);
+
+    // The server's answer to a scan this counter pushed earlier arrives (as the sync client stores it).
+    await page.evaluate(async () => {
+      const { db } = (window as unknown as { __counterflowTest: { db: { outbox: { add(row: unknown): Promise<unknown> } } } }).__counterflowTest;
+      await db.outbox.add({
+        commandId: 'e2e-refused-scan',
+        kind: 'tracking:checkpoint',
+        args: [{ code: 'SF1234567890199' }],
+        operator: 'counter',
+        at: Date.now(),
+        status: 'refused',
+        undo: { rows: [] },
+        undone: true,
+        refusal: { code: 'not-found', message: 'No parcel with tracking number or SSCC SF1234567890199 on this counter.', params: { reason: 'unknown-parcel', code: 'SF1234567890199' } },
+      });
+    });
+    const toast = page.locator('.mantine-Notification-root').filter({ hasText: 'SF1234567890199' });
+    await expect(toast).toContainText(W.server);
+    await expect(toast).not.toContainText(W.here);
+  });
+}
+
+// A setting refused names the setting (never "this field"); the timeline's amounts use the
+// shop currency's digits, as the rest of the app does.
+const SHOP = {
+  en: { code: 'the currency code is not in the right form', unnamed: 'this field' },
+  zh: { code: '币种代码', unnamed: '此项' },
+} as const;
+
+for (const [lang, W] of Object.entries(SHOP)) {
+  test(`a refused setting names it; the timeline shows yen with no decimals and dinars with three (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo, { path: '/settings' });
+    const shop = page.getByTestId('settings-shop');
+    await expect(shop).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('shop-currency').fill('JP');
+    await page.getByTestId('shop-save').click();
+    const problem = shop.locator('.mantine-InputWrapper-root:has([data-testid="shop-currency"]) .mantine-InputWrapper-error');
+    await expect(problem).toContainText(W.code);
+    await expect(problem).not.toContainText(W.unnamed);
+
+    await seedCatalog(page);
+    for (const [currency, shown, hidden] of [
+      [{ code: 'JPY', digits: 0 }, '1250', '12.50'],
+      [{ code: 'BHD', digits: 3 }, '1.250', '12.50'],
+    ] as const) {
+      expect(await engineCall(page, 'setSetting', 'currency', currency)).toMatchObject({ ok: true });
+      const { orderId } = await createOrderViaEngine(page, { buyerId: `C-34${currency.digits}`, lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+      expect(await engineCall(page, 'takePayment', { orderId, method: 'card', amount: 1250 })).toMatchObject({ ok: true });
+      await openOrder(page, orderId);
+      await expect(paymentStep(page)).toContainText(shown);
+      await expect(paymentStep(page)).not.toContainText(hidden);
+    }
+  });
+}
