@@ -6,6 +6,7 @@ import { IconArrowLeft, IconFileUnknown } from '@tabler/icons-react';
 import { memo, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { PathLink } from '../ui/PathLink';
 import { EmptyView, LoadingState } from '../ui/states';
 import { PaymentPanel } from '../money/PaymentPanel';
 import { ActionPanel } from './actions/ActionPanel';
@@ -58,16 +59,16 @@ const OrderView = memo(function OrderView({ data }: { data: OrderData }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Breadcrumbs>
-          <Anchor component={Link} to="/boards">
+          <Anchor component={PathLink} to="/boards">
             {t('nav.boards')}
           </Anchor>
           <span>{data.order.number}</span>
         </Breadcrumbs>
         <Group gap="xs">
-          <Button component={Link} to={`/labels?order=${data.order.id}&parts=1`} variant="default" leftSection={<IconPrinter size={18} />} data-testid="order-print-label">
+          <Button component={PathLink} to={`/labels?order=${data.order.id}&parts=1`} variant="default" leftSection={<IconPrinter size={18} />} data-testid="order-print-label">
             {t('order.printLabel')}
           </Button>
-          <Button component={Link} to={`/workflows?order=${data.order.id}`} variant="default" leftSection={<IconSitemap size={18} />} data-testid="order-show-workflow">
+          <Button component={PathLink} to={`/workflows?order=${data.order.id}`} variant="default" leftSection={<IconSitemap size={18} />} data-testid="order-show-workflow">
             {t('order.showWorkflow')}
           </Button>
         </Group>
