@@ -3,7 +3,7 @@
 // memoised parents or not, and each asked document.querySelector('base') for its href: ~6 ms
 // of a scanned label's frame with the menu's links. A plain left click navigates in the app
 // as Link does (replacing the entry when it is the current one); other clicks are the browser's.
-import { forwardRef, useContext, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { forwardRef, useCallback, useContext, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 import { createPath, UNSAFE_DataRouterContext } from 'react-router-dom';
 
 export interface PathLinkProps extends AnchorHTMLAttributes<HTMLAnchorElement> {
@@ -23,3 +23,10 @@ export const PathLink = forwardRef<HTMLAnchorElement, PathLinkProps>(function Pa
   };
   return <a ref={ref} href={`#${to}`} target={target} onClick={follow} {...rest} />;
 });
+
+/** Navigates to an absolute app path, without re-rendering on navigation as useNavigate does
+ *  (it reads the route context): for components that stay mounted while labels are scanned. */
+export function useAppNavigate(): (to: string) => void {
+  const router = useContext(UNSAFE_DataRouterContext)?.router;
+  return useCallback((to: string) => void router?.navigate(to), [router]);
+}
