@@ -6,9 +6,16 @@ import { Navigate, type RouteObject } from 'react-router-dom';
 import BoardsPage from '../boards/BoardsPage';
 import { AppLayout } from '../shell/AppLayout';
 import { NotFound } from '../shell/NotFound';
+import { afterFirstIdle } from './windowIdle';
+
+// An order label opens the order page from any screen: its code is fetched and compiled once
+// the window is first idle, not at the first label (which waited for the chunk and its
+// panels' chunks). React.lazy's own import() then finds the module loaded.
+const loadOrderDetailPage = () => import('../orders/OrderDetailPage');
+afterFirstIdle(() => void loadOrderDetailPage().catch(() => undefined));
 
 const CreateOrderPage = lazy(() => import('../orders/CreateOrderPage'));
-const OrderDetailPage = lazy(() => import('../orders/OrderDetailPage'));
+const OrderDetailPage = lazy(loadOrderDetailPage);
 const StockPage = lazy(() => import('../stock/StockPage'));
 const TasksPage = lazy(() => import('../tasks/TasksPage'));
 const WorkflowsPage = lazy(() => import('../workflows/WorkflowsPage'));

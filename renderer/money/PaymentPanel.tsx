@@ -9,7 +9,7 @@ import { IconCash, IconFileInvoice, IconPackage, IconReceipt2 } from '@tabler/ic
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { PathLink, useAppNavigate } from '../ui/PathLink';
 import type { PaymentRow } from '../../shared/db/rows';
 import { orderMoney, reversedIds } from '../../shared/payments/ledger';
 import { REFUND_FINISHED, sheetOutstanding } from '../../shared/payments/decide';
@@ -48,7 +48,9 @@ function Figure({ label, value, testId, strong }: { label: string; value: string
 export function PaymentPanel({ data }: { data: OrderData }) {
   const { t } = useTranslation();
   const counter = useCounter();
-  const navigate = useNavigate();
+  // Neither this nor its links re-render on navigation: the panel stays mounted (hidden)
+  // while a scanned label opens the next order.
+  const navigate = useAppNavigate();
   const fmt = useMoneyFormat();
   const methodName = useMethodName();
   const refusalText = useMoneyRefusalText();
@@ -115,10 +117,10 @@ export function PaymentPanel({ data }: { data: OrderData }) {
           {t('money.pay.title')}
         </Title>
         <Group gap="xs">
-          <Button component={Link} to={`/print/receipt/${order.id}`} variant="default" size="xs" leftSection={<IconReceipt2 size={16} />} data-testid="print-receipt">
+          <Button component={PathLink} to={`/print/receipt/${order.id}`} variant="default" size="xs" leftSection={<IconReceipt2 size={16} />} data-testid="print-receipt">
             {t('money.print.receipt')}
           </Button>
-          <Button component={Link} to={`/print/slip/${order.id}`} variant="default" size="xs" leftSection={<IconPackage size={16} />} data-testid="print-slip">
+          <Button component={PathLink} to={`/print/slip/${order.id}`} variant="default" size="xs" leftSection={<IconPackage size={16} />} data-testid="print-slip">
             {t('money.print.slip')}
           </Button>
         </Group>

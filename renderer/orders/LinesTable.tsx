@@ -1,7 +1,7 @@
 // The order's lines with their states, their refund sheet and vouchers.
 import { Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
-import { Link } from 'react-router-dom';
+import { PathLink } from '../ui/PathLink';
 import { waitingForInspection } from '../../shared/inventory/inspection';
 import { useTranslation } from 'react-i18next';
 import { RowStateBadge } from '../ui/StateBadge';
@@ -77,7 +77,7 @@ export function LinesTable({ data }: { data: OrderData }) {
                     {/* Goods sent back wait for inspection: the returns desk opens on this order. */}
                     {waitingForInspection(data.reservations, item.id).length ? (
                       <Button
-                        component={Link}
+                        component={PathLink}
                         to={`/returns?order=${encodeURIComponent(data.order.number)}`}
                         size="compact-sm"
                         variant="light"

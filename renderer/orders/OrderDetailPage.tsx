@@ -3,9 +3,10 @@
 import { Anchor, Breadcrumbs, Button, Grid, Group, Stack } from '@mantine/core';
 import { IconPrinter, IconSitemap } from '@tabler/icons-react';
 import { IconArrowLeft, IconFileUnknown } from '@tabler/icons-react';
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { PathLink } from '../ui/PathLink';
 import { EmptyView, LoadingState } from '../ui/states';
 import { PaymentPanel } from '../money/PaymentPanel';
 import { ActionPanel } from './actions/ActionPanel';
@@ -46,20 +47,28 @@ export default function OrderDetailPage() {
 /** The page for the order's rows; a live answer with the same rows does not render it again. */
 const OrderView = memo(function OrderView({ data }: { data: OrderData }) {
   const { t } = useTranslation();
+  // A scanned label opens the order in one synchronous render (the router's flushSync): the
+  // first frame shows what the clerk acts on (number, state, buyer, the action buttons), and
+  // the rest (lines, records, shipments, payments, timers) follows in a deferred render
+  // after it. Rendering everything first kept that frame back by ~30-50 ms a label. While the
+  // rest catches up to a new order it is hidden, not removed: it never shows another order's
+  // rows, and removing its DOM in that first frame cost as much as rendering it.
+  const rest = useDeferredValue<OrderData | null>(data, null);
+  const behind = rest?.order.id !== data.order.id;
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Breadcrumbs>
-          <Anchor component={Link} to="/boards">
+          <Anchor component={PathLink} to="/boards">
             {t('nav.boards')}
           </Anchor>
           <span>{data.order.number}</span>
         </Breadcrumbs>
         <Group gap="xs">
-          <Button component={Link} to={`/labels?order=${data.order.id}&parts=1`} variant="default" leftSection={<IconPrinter size={18} />} data-testid="order-print-label">
+          <Button component={PathLink} to={`/labels?order=${data.order.id}&parts=1`} variant="default" leftSection={<IconPrinter size={18} />} data-testid="order-print-label">
             {t('order.printLabel')}
           </Button>
-          <Button component={Link} to={`/workflows?order=${data.order.id}`} variant="default" leftSection={<IconSitemap size={18} />} data-testid="order-show-workflow">
+          <Button component={PathLink} to={`/workflows?order=${data.order.id}`} variant="default" leftSection={<IconSitemap size={18} />} data-testid="order-show-workflow">
             {t('order.showWorkflow')}
           </Button>
         </Group>
@@ -68,19 +77,45 @@ const OrderView = memo(function OrderView({ data }: { data: OrderData }) {
         <Grid.Col span={{ base: 12, md: 7, xl: 8 }}>
           <Stack gap="md">
             <OrderSummary data={data} />
-            <LinesTable data={data} />
-            <OrderRecords data={data} />
-            <OrderShipments orderId={data.order.id} />
+            {rest ? (
+              <Stack gap="md" display={behind ? 'none' : undefined}>
+                <OrderMain data={rest} />
+              </Stack>
+            ) : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, xl: 4 }}>
           <Stack gap="md">
             <ActionPanel data={data} />
-            <PaymentPanel data={data} />
-            <PendingTimers data={data} />
+            {rest ? (
+              <Stack gap="md" display={behind ? 'none' : undefined}>
+                <OrderSide data={rest} />
+              </Stack>
+            ) : null}
           </Stack>
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+});
+
+/** Lines, records and shipments: rendered after the order's first frame. */
+const OrderMain = memo(function OrderMain({ data }: { data: OrderData }) {
+  return (
+    <>
+      <LinesTable data={data} />
+      <OrderRecords data={data} />
+      <OrderShipments orderId={data.order.id} />
+    </>
+  );
+});
+
+/** Payments and pending timers: rendered after the order's first frame. */
+const OrderSide = memo(function OrderSide({ data }: { data: OrderData }) {
+  return (
+    <>
+      <PaymentPanel data={data} />
+      <PendingTimers data={data} />
+    </>
   );
 });

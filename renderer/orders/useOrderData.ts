@@ -1,7 +1,7 @@
 // Everything the order detail shows, in one live query, so a command's commit re-renders
 // the whole page once with consistent rows.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { orderEvents } from '../../shared/db/events';
 import type { EventRow, ItemRow, OrderRow, ProductRow, RefundRow, ReservationRow, TimerRow, VoucherRow } from '../../shared/db/rows';
 import { db } from '../db';
@@ -100,15 +100,31 @@ export function useOrderData(id: string): OrderData | null | undefined {
     },
     [id],
   );
+  // The order the live query watches. A primed opening (a scanned label) keeps the previous
+  // order's query through its first frame and moves it to this order after that frame:
+  // moving it at once ran the old query's teardown and the new one's first read inside the
+  // label's render task (~8 ms a label), for rows the page already has.
+  const [watched, setWatched] = useState(id);
+  const primedNow = primedFor(id);
+  const liveId = primedNow ? watched : id;
+  useEffect(() => {
+    if (watched === id) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setWatched(id), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [id, watched]);
   const result = useLiveQuery(
     async (): Promise<OrderResult> => {
-      const data = await readOrderData(id);
-      const before = primedFor(id);
+      const data = await readOrderData(liveId);
+      const before = primedFor(liveId);
       // The primed answer itself when nothing changed: the page need not render again.
-      return before && data && sameRows(before.data, data) ? before : { id, data };
+      return before && data && sameRows(before.data, data) ? before : { id: liveId, data };
     },
-    [id],
-    primedFor(id),
+    [liveId],
+    primedNow,
   );
   // A new answer for the order on screen (a command's commit re-read) renders as a transition,
   // after the frame that shows what the command changed: the committed state is on screen

@@ -7,7 +7,7 @@ import { IconCloud, IconCloudCheck, IconCloudOff, IconCloudUpload, IconPlayerPau
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useAppNavigate } from '../ui/PathLink';
 import type { Refused } from '../../shared/api';
 import type { OutboxRow } from '../../shared/db/rows';
 import { toastRefused } from '../ui/toast';
@@ -50,7 +50,8 @@ function useRefusalNotice(refused: OutboxRow[] | undefined, numbers: Map<string,
 
 export function SyncBadge() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  // In the header: not re-rendered by every navigation (a scanned label's frame).
+  const navigate = useAppNavigate();
   const view = useSyncBadge();
   useRefusalNotice(view?.refused, view?.numbers);
   if (!view || view.shown.state === 'none') return null;

@@ -1,7 +1,8 @@
 import { Kbd, NavLink, Stack } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { PathLink } from '../ui/PathLink';
 import { NAV } from '../app/nav';
 import { useMaySupervise } from '../operators/session';
 import { useShortcuts } from '../ui/useShortcuts';
@@ -32,7 +33,8 @@ export function NavMenu() {
 
 // Re-rendered only when the current entry changes: a scanned label moves from one order to
 // the next many times a minute, and the menu's eight links stay as they are. (So no router
-// hook in here: useNavigate reads the route context, which every navigation changes.)
+// hook in here: useNavigate reads the route context, which every navigation changes; and
+// PathLink, not Link, which reads the location.)
 const NavEntries = memo(function NavEntries({ active, supervisor }: { active: number; supervisor: boolean }) {
   const { t } = useTranslation();
 
@@ -46,7 +48,7 @@ const NavEntries = memo(function NavEntries({ active, supervisor }: { active: nu
         return (
           <NavLink
             key={entry.path}
-            component={Link}
+            component={PathLink}
             to={entry.path}
             active={i === active}
             aria-current={i === active ? 'page' : undefined}
