@@ -3,6 +3,7 @@
 // (shared/sync/client.ts, JSON parsed as fetch would), beside Dexie's floor writing the same
 // pages (bench/sync/pull.ts's floorWrite). Alternating pairs, wall clock and CPU of each.
 //   npx tsx bench/sync/applyPairs.ts pages.json [pairs=3]
+// PULL_BEFORE=dir (a checkout of another commit) adds that commit's sync client to each round.
 // PULL_PROFILE=dir writes a CPU profile of each run there.
 import 'fake-indexeddb/auto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -55,7 +56,12 @@ function loadPages(file: string): Map<number, string> {
   return new Map(pages.map((p) => [p.after, p.text]));
 }
 
-async function clientPull(pages: Map<number, string>, dbName: string): Promise<Run> {
+interface PullCode {
+  openCounter: typeof openCounter;
+  createSyncClient: typeof createSyncClient;
+}
+
+async function clientPull(pages: Map<number, string>, dbName: string, use: PullCode = { openCounter, createSyncClient }): Promise<Run> {
   const transport: SyncTransport = async ({ method, url }) => {
     if (method === 'POST' && url.endsWith('/enrol')) return { status: 200, body: { deviceId: 'dev-pull', prefix: 'Z9', token: 't', name: 'Empty counter' } };
     const after = Number(new URL(url).searchParams.get('after'));
@@ -63,9 +69,9 @@ async function clientPull(pages: Map<number, string>, dbName: string): Promise<R
     if (text === undefined) throw new Error(`no page after ${after}`);
     return { status: 200, body: JSON.parse(text) as unknown };
   };
-  const counter = await openCounter({ dbName, deviceId: 'bench-puller', operator: 'bench' });
+  const counter = await use.openCounter({ dbName, deviceId: 'bench-puller', operator: 'bench' });
   try {
-    const sync = createSyncClient(counter.db, transport);
+    const sync = use.createSyncClient(counter.db, transport);
     const enrolled = await sync.enrol('http://server.invalid', 'code');
     if (!enrolled.ok) throw new Error(enrolled.message);
     return await timed(async () => {
@@ -101,17 +107,27 @@ async function main(): Promise<void> {
   const pages = loadPages(file);
   const pairs = Number(pairsText ?? 3);
   const show = (name: string, r: Run) => log(`  ${name} ${fmt(r.ms / 1000)} s, cpu ${fmt(r.cpuMs / 1000)} s (${fmt(r.rows)} rows) load ${loadavg()[0]!.toFixed(1)}`);
+  const dir = process.env.PULL_BEFORE;
+  const before: PullCode | undefined = dir
+    ? {
+        openCounter: ((await import(`${dir}/shared/engine/counter.ts`)) as { openCounter: typeof openCounter }).openCounter,
+        createSyncClient: ((await import(`${dir}/shared/sync/client.ts`)) as { createSyncClient: typeof createSyncClient }).createSyncClient,
+      }
+    : undefined;
   for (let i = 0; i < pairs; i++) {
-    const runFloor = async () => {
-      const r = await profiled(`apply-floor-${i}`, () => floor(pages, `apply-floor-${i}`));
-      show('floor', r);
-      return r;
-    };
-    const f = i % 2 === 1 ? await runFloor() : undefined;
-    const p = await profiled(`apply-pull-${i}`, () => clientPull(pages, `apply-pull-${i}`));
-    show('pull ', p);
-    const g = f ?? (await runFloor());
-    log(`pair ${i + 1}: wall ${(p.ms / g.ms).toFixed(2)}x, cpu ${(p.cpuMs / g.cpuMs).toFixed(2)}x`);
+    const runs: Array<[string, () => Promise<Run>]> = [
+      ['pull', () => clientPull(pages, `apply-pull-${i}`)],
+      ['floor', () => floor(pages, `apply-floor-${i}`)],
+    ];
+    if (before) runs.push(['before', () => clientPull(pages, `apply-before-${i}`, before)]);
+    const got: Record<string, Run> = {};
+    for (let k = 0; k < runs.length; k++) {
+      const [name, run] = runs[(k + i) % runs.length]!;
+      got[name] = await profiled(`apply-${name}-${i}`, run);
+      show(name.padEnd(6), got[name]);
+    }
+    const ratio = (name: string) => `${name}/floor wall ${(got[name]!.ms / got.floor!.ms).toFixed(2)}x, cpu ${(got[name]!.cpuMs / got.floor!.cpuMs).toFixed(2)}x`;
+    log(`round ${i + 1}: ${ratio('pull')}${before ? `; ${ratio('before')}` : ''}`);
   }
 }
 

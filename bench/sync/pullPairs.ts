@@ -4,6 +4,8 @@
 // is split three ways by wrapping its transport: waiting for the server (its page query and
 // HTTP), the response's JSON, and the rest (the counter's apply).
 //   npx tsx bench/sync/pullPairs.ts [orders=10000] [pairs=3] [commands=400]
+// PULL_BEFORE=dir (a checkout of another commit, node_modules linked) adds that commit's
+// pull to each round: its server (another port on the same database) and its sync client.
 // PULL_PAGES=file saves the pages' texts for applyPairs.ts.
 // PULL_PROFILE=dir writes a CPU profile of each timed pull and floor there (inspector).
 import 'fake-indexeddb/auto';
@@ -32,8 +34,29 @@ interface Split {
   rows: number;
 }
 
+interface PullCode {
+  openCounter: typeof openCounter;
+  createSyncClient: typeof createSyncClient;
+}
+const OWN: PullCode = { openCounter, createSyncClient };
+
+/** Another checkout's sync client, and its server on the same database. */
+async function beforeCode(dir: string, database: Awaited<ReturnType<typeof openDatabase>>): Promise<{ code: PullCode; url: string; close: () => Promise<void> }> {
+  const counterModule = (await import(`${dir}/shared/engine/counter.ts`)) as { openCounter: typeof openCounter };
+  const clientModule = (await import(`${dir}/shared/sync/client.ts`)) as { createSyncClient: typeof createSyncClient };
+  const appModule = (await import(`${dir}/server/app.ts`)) as typeof import('../../server/app');
+  const engineModule = (await import(`${dir}/server/engine.ts`)) as typeof import('../../server/engine');
+  const trackingModule = (await import(`${dir}/server/storage/pgTracking.ts`)) as typeof import('../../server/storage/pgTracking');
+  const engine = await engineModule.startEngine(trackingModule.pgTrackingStorage(database));
+  const app = appModule.buildApp({ engine, database, adminToken: ADMIN_TOKEN });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return { code: { openCounter: counterModule.openCounter, createSyncClient: clientModule.createSyncClient }, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
 /** The counter's own pull (shared/sync/client.ts), its transport timed. */
-async function timedPull(url: string, dbName: string): Promise<Split> {
+async function timedPull(url: string, dbName: string, use: PullCode = OWN): Promise<Split> {
   let serverMs = 0;
   let jsonMs = 0;
   const transport: SyncTransport = async ({ method, url: to, token, body }) => {
@@ -50,9 +73,9 @@ async function timedPull(url: string, dbName: string): Promise<Split> {
     serverMs += t1 - t0;
     return { status: response.status, body: parsed };
   };
-  const counter = await openCounter({ dbName, deviceId: 'bench-puller', operator: 'bench' });
+  const counter = await use.openCounter({ dbName, deviceId: 'bench-puller', operator: 'bench' });
   try {
-    const sync = createSyncClient(counter.db, transport);
+    const sync = use.createSyncClient(counter.db, transport);
     const code = await fetch(`${url}/admin/enrolment-codes`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Empty counter' }) });
     const enrolled = await sync.enrol(url, ((await code.json()) as { code: string }).code);
     if (!enrolled.ok) throw new Error(enrolled.message);
@@ -115,23 +138,27 @@ async function main(): Promise<void> {
       const seeded = await seedOrders(server.database, orders);
       log(`seeded ${fmt(seeded.orders)} orders (${fmt(seeded.rows)} rows) from ${seeded.templates} templates in ${fmt(seeded.ms / 1000)} s`);
       if (process.env.PULL_PAGES) await savePages(server.url, process.env.PULL_PAGES);
+      const before = process.env.PULL_BEFORE ? await beforeCode(process.env.PULL_BEFORE, server.database) : undefined;
       for (let i = 0; i < pairs; i++) {
-        const floorFirst = i % 2 === 1;
         const runFloor = async () => {
           const f = await profiled(`floor-${i}`, () => dexieFloor(server.url, `pairs-floor-${i}`));
-          log(`  floor ${fmt(f.ms / 1000)} s (cpu ${fmt(f.cpuMs / 1000)} s; ${fmt(f.rows)} rows, ${f.pages} pages) load ${load()}`);
-          return f;
+          log(`  floor  ${fmt(f.ms / 1000)} s (cpu ${fmt(f.cpuMs / 1000)} s; ${fmt(f.rows)} rows, ${f.pages} pages) load ${load()}`);
+          return f.ms;
         };
-        const runPull = async () => {
-          const p = await profiled(`pull-${i}`, () => timedPull(server.url, `pairs-pull-${i}`));
-          log(`  pull  ${fmt(p.ms / 1000)} s (${fmt(p.rows)} rows; cpu ${fmt(p.cpuMs / 1000)} s; waiting for the server ${fmt(p.serverMs / 1000)} s, JSON ${fmt(p.jsonMs / 1000)} s, rest ${fmt((p.ms - p.serverMs - p.jsonMs) / 1000)} s) load ${load()}`);
-          return p;
+        const runPull = (name: string, url: string, code?: PullCode) => async () => {
+          const p = await profiled(`${name}-${i}`, () => timedPull(url, `pairs-${name}-${i}`, code));
+          log(`  ${name.padEnd(6)} ${fmt(p.ms / 1000)} s (${fmt(p.rows)} rows; cpu ${fmt(p.cpuMs / 1000)} s; waiting for the server ${fmt(p.serverMs / 1000)} s, JSON ${fmt(p.jsonMs / 1000)} s, rest ${fmt((p.ms - p.serverMs - p.jsonMs) / 1000)} s) load ${load()}`);
+          return p.ms;
         };
-        const f = floorFirst ? await runFloor() : undefined;
-        const p = await runPull();
-        const g = f ?? (await runFloor());
-        log(`pair ${i + 1}: ${fmt(p.ms / 1000)} / ${fmt(g.ms / 1000)} = ${(p.ms / g.ms).toFixed(2)}x`);
+        const runs: Array<[string, () => Promise<number>]> = [['pull', runPull('pull', server.url)], ['floor', runFloor]];
+        if (before) runs.push(['before', runPull('before', before.url, before.code)]);
+        // Each round starts with a different one.
+        const order = runs.map((_, k) => runs[(k + i) % runs.length]!);
+        const ms: Record<string, number> = {};
+        for (const [name, run] of order) ms[name] = await run();
+        log(`round ${i + 1}: pull/floor ${(ms.pull! / ms.floor!).toFixed(2)}x${before ? `, before/floor ${(ms.before! / ms.floor!).toFixed(2)}x` : ''}`);
       }
+      await before?.close();
     } finally {
       await server.close();
     }
