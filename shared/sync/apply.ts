@@ -17,7 +17,9 @@
 // every page by the last keys of the outbox and of the numbered tables: a command adds an
 // outbox row, an import or a restore numbers new events). A row whose key the pull has not
 // written is then not read; one it has (the server changed it during the pull) is read as
-// before. When a check fails the pull reads every key again, as without the memory.
+// before. When a check fails the pull reads every key again, as without the memory; an order
+// put here by anything else shows when its number clashes, and the page is written again
+// with every key read.
 import Dexie from 'dexie';
 import type { CounterDb } from '../db/database';
 import type { EventBatchRow, LedgerRow, OrderRow } from '../db/rows';
@@ -145,9 +147,15 @@ async function writePage(db: CounterDb, changes: readonly PulledChange[], memory
   }
 }
 
-/** Applies a page and moves the cursor; false, writing nothing, while commands wait to be sent.
- *  `memory`, kept across one pull's pages, spares reads of rows that cannot be here. */
-export async function applyPulledPage(db: CounterDb, page: PullPage, setCursor: (cursor: number) => Promise<void>, memory?: PullMemory): Promise<boolean> {
+/** Whether a write failed on a unique key (a number or an id another row holds). */
+function uniqueClash(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ConstraintError') return true;
+  if (error instanceof Dexie.BulkError) return Object.values(error.failuresByPos).some(uniqueClash);
+  return uniqueClash((error as { inner?: unknown }).inner);
+}
+
+async function applyOnce(db: CounterDb, page: PullPage, setCursor: (cursor: number) => Promise<void>, memory?: PullMemory): Promise<boolean> {
   return db.transaction('rw', pullTables(), async () => {
     if ((await db.outbox.where('status').equals('pending').count()) > 0) return false;
     if (memory) await checkMemory(db, memory);
@@ -156,4 +164,19 @@ export async function applyPulledPage(db: CounterDb, page: PullPage, setCursor: 
     if (memory) memory.marks = await lastKeys(db);
     return true;
   });
+}
+
+/** Applies a page and moves the cursor; false, writing nothing, while commands wait to be sent.
+ *  `memory`, kept across one pull's pages, spares reads of rows that cannot be here. */
+export async function applyPulledPage(db: CounterDb, page: PullPage, setCursor: (cursor: number) => Promise<void>, memory?: PullMemory): Promise<boolean> {
+  try {
+    return await applyOnce(db, page, setCursor, memory);
+  } catch (error) {
+    // A number or id held here by a row the memory did not know of (written by something
+    // that leaves no outbox row and numbers no row): the transaction wrote nothing, and the
+    // page is written again reading every key, as without the memory.
+    if (!memory?.seen || !uniqueClash(error)) throw error;
+    memory.seen = { events: null, stockLedger: null, checkpoints: null, numbers: null };
+    return applyOnce(db, page, setCursor, memory);
+  }
 }
