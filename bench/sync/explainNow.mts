@@ -1,0 +1,16 @@
+import { explainPull } from './explain';
+import { benchPostgres } from './postgres';
+import { openDatabase } from './server';
+const pg = await benchPostgres();
+if (typeof pg === 'string') throw new Error(pg);
+const db = await openDatabase({ kind: 'postgres', pool: () => pg.pool(2) });
+const q = await db.connect();
+await q.query("INSERT INTO orders (id, number, type, state, row) SELECT 'o' || i, 'N' || i, 'product', 'A', jsonb_build_object('id', 'o' || i) FROM generate_series(1, 20000) i");
+await q.query("INSERT INTO items (id, order_id, sku, row) SELECT 'i' || i, 'o' || i, 'S', jsonb_build_object('id', 'i' || i) FROM generate_series(1, 40000) i");
+await q.query('ANALYZE');
+q.release();
+const plan = await explainPull(db, 100, 70000);
+console.log(plan.indexScans, plan.seqScans);
+console.log(plan.plan.split('\n').slice(0, 22).join('\n'));
+await db.close();
+await pg.stop();
