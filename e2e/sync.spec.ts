@@ -4,63 +4,13 @@
 // the last unit and the one that comes second shows the server's refusal with its reason; a
 // payment taken on A shows on B's order page.
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createOrderViaEngine, ENGINE_START_TIMEOUT, engineCall, openApp, seedCatalog } from './support/app';
-
-const ADMIN = 'e2e-admin-token';
-let server: ChildProcess | undefined;
-let dataDir = '';
-let base = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { createOrderViaEngine, engineCall, openApp, seedCatalog } from './support/app';
+import { useSyncServer } from './support/syncServer';
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  // The embedded PostgreSQL starts and migrates in tens of seconds on a loaded machine.
-  test.setTimeout(180_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'counterflow-e2e-sync-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), COUNTERFLOW_DATA: dataDir, COUNTERFLOW_ADMIN_TOKEN: ADMIN, COUNTERFLOW_TIMER_PERIOD_MS: '0' },
-    stdio: 'ignore',
-  });
-  await expect.poll(async () => (await fetch(`${base}/health`).catch(() => undefined))?.status, { timeout: 150_000 }).toBe(200);
-});
-
-test.afterAll(async () => {
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => (server?.exitCode !== null ? resolve(undefined) : server.once('exit', resolve)));
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function enrolmentCode(name: string): Promise<string> {
-  const r = await fetch(`${base}/admin/enrolment-codes`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
-  return ((await r.json()) as { code: string }).code;
-}
-
-async function enrol(page: Page, name: string): Promise<void> {
-  await page.goto(page.url().replace(/#.*$/, '#/settings'));
-  await expect(page.getByTestId('settings-sync')).toBeVisible({ timeout: ENGINE_START_TIMEOUT });
-  await page.getByTestId('sync-url').fill(base);
-  await page.getByTestId('sync-code').fill(await enrolmentCode(name));
-  await page.getByTestId('sync-enrol').click();
-  await expect(page.getByTestId('sync-state')).toBeVisible();
-}
+const server = useSyncServer();
+const enrol = (page: Page, name: string): Promise<void> => server.enrol(page, name);
 
 async function syncNow(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -130,8 +80,7 @@ test('the header badge on every screen: connected, then offline with the command
     await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'connected');
   }
   // The server stops: a command waits, and the badge says offline with it.
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => (server?.exitCode !== null ? resolve(undefined) : server.once('exit', resolve)));
+  await server.stop();
   await page.evaluate(async () => {
     const { counter } = (window as unknown as { __counterflowTest: { counter: { receive(m: unknown): Promise<{ ok: boolean }>; syncNow(): Promise<unknown> } } }).__counterflowTest;
     // LAST-1 and MAIN came from the server with the first pull.

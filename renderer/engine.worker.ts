@@ -73,6 +73,7 @@ const syncApi = {
   syncNow: async () => (await sync()).syncOnce(),
   syncSetPaused: async (paused: boolean) => (await sync()).setPaused(paused),
   syncDismiss: async (commandId: string) => (await sync()).dismiss(commandId),
+  syncZReports: async () => (await sync()).zReports(),
 };
 
 // Comlink resolves each call's method on this object when the call arrives. Calls made

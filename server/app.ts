@@ -7,11 +7,13 @@ import { z } from 'zod';
 import { describeIssues } from '../shared/engine/command';
 import { PULL_PAGE_DEFAULT, PULL_PAGE_MAX } from '../shared/sync/tables';
 import type { Database } from './db/sql';
-import { createEnrolmentCode, deviceByToken, enrol, listDevices, MAX_DEVICE_NAME, revokeDevice, type Device } from './devices/devices';
+import { createEnrolmentCode, deviceByToken, enrol, listDevices, MAX_DEVICE_NAME, NoDeviceNumberLeft, revokeDevice, type Device } from './devices/devices';
 import type { ServerEngine } from './engine';
 import { pullText } from './pull/pull';
 import { applyPush } from './push/push';
 import { MAX_PUSH_BYTES, pushBodySchema } from './push/schema';
+import { DEVICE_Z_REPORTS } from '../shared/sync/zReports';
+import { zReports } from './zReports';
 
 export interface AppOptions {
   engine: ServerEngine;
@@ -32,6 +34,10 @@ export interface RequestError {
 const deviceName = z.string({ error: 'name must be text' }).trim().min(1, 'name is empty').max(MAX_DEVICE_NAME, `name is longer than ${MAX_DEVICE_NAME} characters`);
 const enrolBodySchema = z.object({ code: z.string({ error: 'code must be text' }).min(1, 'code is empty').max(64, 'code is too long'), name: deviceName.optional() });
 const codeBodySchema = z.object({ name: deviceName });
+const zReportQuerySchema = z.object({
+  device: z.string({ error: 'device must be text' }).min(1, 'device is empty').max(200, 'device is too long').optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(500, 'limit must be at most 500').default(50),
+});
 const pullQuerySchema = z.object({
   after: z.coerce.number({ error: 'after must be a number' }).int('after must be a whole number').min(0, 'after must be 0 or more').default(0),
   limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(PULL_PAGE_MAX, `limit must be at most ${PULL_PAGE_MAX}`).default(PULL_PAGE_DEFAULT),
@@ -104,7 +110,11 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
   app.post('/enrol', async (request, reply) => {
     const parsed = enrolBodySchema.safeParse(request.body);
     if (!parsed.success) return invalid(reply, parsed.error, 'Not enrolled');
-    const enrolled = await enrol(database, parsed.data.code, parsed.data.name);
+    const enrolled = await enrol(database, parsed.data.code, parsed.data.name).catch((error: unknown) => {
+      if (error instanceof NoDeviceNumberLeft) return error;
+      throw error;
+    });
+    if (enrolled instanceof NoDeviceNumberLeft) return reply.status(409).send({ error: 'no-device-number', message: enrolled.message } satisfies RequestError);
     if (!enrolled) return reply.status(401).send({ error: 'invalid-code', message: 'This enrolment code is unknown, used already or expired. Ask the administrator for a new one.' } satisfies RequestError);
     request.log.info({ deviceId: enrolled.deviceId, prefix: enrolled.prefix }, 'device enrolled');
     return enrolled;
@@ -123,12 +133,26 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
     return reply.type('application/json; charset=utf-8').send(await pullText(database, parsed.data.after, parsed.data.limit));
   });
 
+  // A counter's own closed tills as the server keeps them (Settings → Sync shows them).
+  app.get('/z-reports', { preHandler: authenticated }, async (request) => ({ reports: await zReports(database, { deviceId: request.device!.id, limit: DEVICE_Z_REPORTS }) }));
+
   app.post('/admin/enrolment-codes', { preHandler: admin }, async (request, reply) => {
     const parsed = codeBodySchema.safeParse(request.body);
     if (!parsed.success) return invalid(reply, parsed.error, 'No code was made');
     return reply.status(201).send(await createEnrolmentCode(database, parsed.data.name));
   });
   app.get('/admin/devices', { preHandler: admin }, async () => ({ devices: await listDevices(database) }));
+  // Z reports: closed tills, newest first (one device's with ?device=), and one till's by id.
+  app.get('/admin/z-reports', { preHandler: admin }, async (request, reply) => {
+    const parsed = zReportQuerySchema.safeParse(request.query);
+    if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was read');
+    return { reports: await zReports(database, { limit: parsed.data.limit, ...(parsed.data.device ? { deviceId: parsed.data.device } : {}) }) };
+  });
+  app.get<{ Params: { id: string } }>('/admin/tills/:id/z-report', { preHandler: admin }, async (request, reply) => {
+    const [report] = await zReports(database, { tillId: request.params.id, limit: 1 });
+    if (!report) return reply.status(404).send({ error: 'not-found', message: `No till ${request.params.id} on the server (a till opened before its counter enrolled is not here).` } satisfies RequestError);
+    return report;
+  });
   app.post<{ Params: { id: string } }>('/admin/devices/:id/revoke', { preHandler: admin }, async (request, reply) => {
     if (!(await revokeDevice(database, request.params.id))) return reply.status(404).send({ error: 'not-found', message: `No device ${request.params.id}.` } satisfies RequestError);
     return { ok: true };

@@ -5,6 +5,7 @@ import type { LastBackup, ReadResult, RestoreResult } from '../../shared/backup'
 import type { TimerRow } from '../../shared/db/rows';
 import type { TrackingCommands } from '../../shared/tracking/commands';
 import type { EnrolResult, SyncOutcome } from '../../shared/sync/client';
+import type { ServerZReportSummary } from '../../shared/sync/zReports';
 
 export interface EngineOptions {
   dbName: string;
@@ -35,6 +36,8 @@ export interface EngineSyncCalls {
   syncNow(): Promise<SyncOutcome>;
   syncSetPaused(paused: boolean): Promise<void>;
   syncDismiss(commandId: string): Promise<void>;
+  /** This counter's closed tills as the server keeps them. */
+  syncZReports(): Promise<{ ok: true; reports: ServerZReportSummary[] } | { ok: false; message: string }>;
 }
 
 export type EngineCalls = Counter &

@@ -4,7 +4,7 @@ import { Button, Code, Group, NumberInput, Text, TextInput } from '@mantine/core
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SSCC_SETTING, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccCapacity, ssccFor, type SsccSetting } from '../../shared/tracking/sscc';
-import { SSCC_SEQUENCE } from '../../shared/tracking/plan';
+import { SSCC_DEVICE_SEQUENCE, SSCC_SEQUENCE } from '../../shared/tracking/plan';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db';
 import { useCounter } from '../engine/client';
@@ -38,9 +38,11 @@ export function SsccSettings({ stored, notice = true }: { stored: SsccSetting | 
   };
   const checked = check();
   const valid = 'companyPrefix' in checked ? checked : null;
-  const example = valid ? `(00) ${ssccFor(1, valid)}` : '—';
   // Labels printed so far: a prefix labels ssccCapacity parcels, then shipments are refused.
   const used = useLiveQuery(async () => (await db.sequences.get(SSCC_SEQUENCE))?.value ?? 0, []);
+  // The device number the sync server gave this counter (00 until enrolled) is in every label.
+  const device = useLiveQuery(async () => (await db.sequences.get(SSCC_DEVICE_SEQUENCE))?.value ?? 0, []) ?? 0;
+  const example = valid ? `(00) ${ssccFor(1, valid, device)}` : '—';
 
   const save = async (next: SsccSetting) => {
     const r = await counter.setSetting('sscc', next, { role: gate.role });

@@ -16,6 +16,7 @@ import { useRefusalText } from '../workflow/labels';
 import { SettingsCard } from './SettingsCard';
 import { useRefusedSubject } from './syncRefusals';
 import { readSyncRows } from './syncRows';
+import { SyncZReports } from './SyncZReports';
 
 type ShownConfig = Omit<SyncConfig, 'token'>;
 
@@ -54,7 +55,7 @@ function EnrolForm() {
     setError(null);
     try {
       const r = await counter.syncEnrol(url, code);
-      if (!r.ok) setError(r.message);
+      if (!r.ok) setError(r.reason === 'till-open' ? t('settings.sync.tillOpen') : r.message);
       else {
         toastOk(t('settings.sync.enrolled'), t('settings.sync.enrolledDetail', { prefix: r.prefix }));
         void counter.syncNow();
@@ -114,6 +115,7 @@ function SyncStatusView({ config, status, pending, refused }: { config: ShownCon
           {t('settings.sync.now')}
         </Button>
       </Group>
+      <SyncZReports />
       {refused.length > 0 && (
         <Stack gap={4} data-testid="sync-refusals">
           <Text fw={600}>{t('settings.sync.refusedTitle', { count: refused.length })}</Text>

@@ -3,6 +3,8 @@
 // hash guards guessable secrets like PINs; these are not guessable). Each device gets its
 // own order-number prefix (D1, D2 … DZZZ), so two counters never make the same number.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { SSCC_DEVICE_MAX } from '../../shared/tracking/sscc';
+import { SSCC_DEVICE_SEQUENCE } from '../../shared/tracking/plan';
 import type { Database, Queryable } from '../db/sql';
 
 /** How long an enrolment code can be used. */
@@ -21,6 +23,8 @@ export interface Enrolled {
   deviceId: string;
   name: string;
   prefix: string;
+  /** The device number in its SSCC serials (shared/tracking/sscc.ts): n of its prefix Dn. */
+  ssccDevice: number;
   /** Shown once, to the counter that enrolled; the server keeps its hash only. */
   token: string;
 }
@@ -74,6 +78,13 @@ export function devicePrefix(n: number): string {
   return `D${n.toString(36).toUpperCase()}`;
 }
 
+/** Every SSCC device number is taken: the server enrols no more counters (nothing was changed). */
+export class NoDeviceNumberLeft extends Error {
+  constructor() {
+    super(`This server has enrolled ${SSCC_DEVICE_MAX} counters, as many as the SSCC on parcel labels can tell apart (two digits); no more can enrol, and the code stays unused.`);
+  }
+}
+
 /** Trades a code for a token; undefined when the code is unknown, used or expired. */
 export async function enrol(database: Database, code: string, name: string | undefined, now = Date.now()): Promise<Enrolled | undefined> {
   return withSession(database, async (q) => {
@@ -85,14 +96,20 @@ export async function enrol(database: Database, code: string, name: string | und
     const row = found.rows[0];
     if (!row) return undefined;
     const n = await q.query<{ n: string }>("SELECT nextval('device_prefix_seq')::text AS n");
-    const prefix = devicePrefix(Number(n.rows[0]!.n));
-    if (prefix.length > 4) throw new Error('No device prefixes are left (more than 46 655 devices).');
+    const number = Number(n.rows[0]!.n);
+    // The device number is also in its SSCCs, which have room for SSCC_DEVICE_MAX counters.
+    if (number > SSCC_DEVICE_MAX) throw new NoDeviceNumberLeft();
+    const prefix = devicePrefix(number);
     const deviceId = `device-${randomUUID()}`;
     const token = randomBytes(32).toString('base64url');
     const deviceName = name?.trim() || row.name;
     await q.query('INSERT INTO devices (id, name, prefix, token_hash) VALUES ($1, $2, $3, $4)', [deviceId, deviceName, prefix, hashSecret(token)]);
     await q.query('UPDATE enrolment_codes SET used_by = $1 WHERE code_hash = $2', [deviceId, hashSecret(normaliseCode(code))]);
-    return { deviceId, name: deviceName, prefix, token };
+    // The server decides the device's shipments with the same SSCC device number (engine.ts
+    // scopes a device's sequences as `<name>@<device>`).
+    const sequence = `${SSCC_DEVICE_SEQUENCE}@${deviceId}`;
+    await q.query('INSERT INTO sequences (name, row) VALUES ($1, $2::jsonb)', [sequence, JSON.stringify({ name: sequence, value: number })]);
+    return { deviceId, name: deviceName, prefix, ssccDevice: number, token };
   });
 }
 

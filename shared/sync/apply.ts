@@ -24,6 +24,7 @@ import Dexie from 'dexie';
 import type { CounterDb } from '../db/database';
 import type { EventBatchRow, LedgerRow, OrderRow } from '../db/rows';
 import type { CheckpointRow } from '../tracking/rows';
+import { dropOrphanLateExceptions } from './lateOrphans';
 import { SYNC_TABLES, type PulledChange, type PullPage } from './tables';
 
 /** The tables a pulled page writes, and the outbox and state it checks and moves. */
@@ -160,6 +161,7 @@ async function applyOnce(db: CounterDb, page: PullPage, setCursor: (cursor: numb
     if ((await db.outbox.where('status').equals('pending').count()) > 0) return false;
     if (memory) await checkMemory(db, memory);
     await writePage(db, page.changes, memory);
+    await dropOrphanLateExceptions(db, page.changes);
     await setCursor(page.cursor);
     if (memory) memory.marks = await lastKeys(db);
     return true;

@@ -4,10 +4,12 @@
 // the server's own handler in tests), so this file stays free of any platform.
 import type { CounterDb } from '../db/database';
 import type { OutboxRow } from '../db/rows';
+import { SSCC_DEVICE_SEQUENCE, SSCC_SEQUENCE } from '../tracking/plan';
 import { trackingTables } from '../tracking/storage';
 import { applyPulledPage, newPullMemory } from './apply';
 import { readSyncConfig, undoCommand, type SyncConfig } from './outbox';
 import { PULL_PAGE_DEFAULT, type PullPage } from './tables';
+import { zReportsAnswerSchema, type ServerZReportSummary } from './zReports';
 
 export interface SyncResponse {
   status: number;
@@ -38,7 +40,8 @@ export type SyncOutcome =
   | { state: 'synced'; pushed: number; refused: number; pulled: number }
   | { state: 'failed'; message: string; retry: boolean };
 
-export type EnrolResult = { ok: true; deviceId: string; prefix: string; name: string } | { ok: false; message: string };
+/** `reason` names a refusal the counter's screen words itself (the message stays for logs). */
+export type EnrolResult = { ok: true; deviceId: string; prefix: string; name: string } | { ok: false; message: string; reason?: 'till-open' };
 
 /** A refusal a later push may not meet (the server's database was busy): the command waits. */
 const RETRY_LATER = new Set(['storage-failed']);
@@ -182,10 +185,16 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
     },
 
     /** Trades an enrolment code for this counter's token; orders are then numbered with the
-     *  device's prefix (its sequences start again: no order has that prefix yet). */
+     *  device's prefix and parcels labelled with its SSCC device number (their sequences start
+     *  again: no order or label has them yet). Refused while a till is open here. */
     async enrol(serverUrl: string, code: string, name?: string): Promise<EnrolResult> {
       const url = normaliseServerUrl(serverUrl);
       if (!url) return { ok: false, message: 'Enter the server address, such as http://192.168.1.20:8787.' };
+      // A till opened before enrolling holds payments of orders the server never receives
+      // (only commands made after enrolment are pushed), so its close could not add up there.
+      if (await db.tills.filter((t) => t.status === 'open').count()) {
+        return { ok: false, reason: 'till-open', message: 'A till is open on this counter. Close it first (Till → Close the till; its Z report stays on this counter), then enrol: tills opened after enrolment are kept by the server too.' };
+      }
       let response: SyncResponse;
       try {
         response = await transport({ method: 'POST', url: `${url}/enrol`, body: { code, ...(name?.trim() ? { name: name.trim() } : {}) } });
@@ -193,7 +202,9 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
         return { ok: false, message: `The server at ${url} cannot be reached (${error instanceof Error ? error.message : String(error)}). Check the address and the network.` };
       }
       if (response.status !== 200) return { ok: false, message: messageOf(response.body, `The server answered ${response.status}.`) };
-      const enrolled = response.body as { deviceId: string; prefix: string; token: string; name: string };
+      const enrolled = response.body as { deviceId: string; prefix: string; token: string; name: string; ssccDevice?: unknown };
+      const ssccDevice = enrolled.ssccDevice;
+      if (typeof ssccDevice !== 'number') return { ok: false, message: 'The server gave no SSCC device number: update the sync server, then enrol with a new code.' };
       await db.transaction('rw', [db.syncState, db.settings, db.sequences], async () => {
         await saveConfig({ url, deviceId: enrolled.deviceId, deviceName: enrolled.name, prefix: enrolled.prefix, token: enrolled.token, cursor: 0, paused: false });
         await db.syncState.put({ key: 'status', value: {} });
@@ -201,6 +212,9 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
         await db.sequences.bulkPut([
           { name: 'order:product', value: 0 },
           { name: 'order:service', value: 0 },
+          // The labels printed before had device number 00: the new ones cannot meet them.
+          { name: SSCC_DEVICE_SEQUENCE, value: ssccDevice },
+          { name: SSCC_SEQUENCE, value: 0 },
         ]);
       });
       return { ok: true, deviceId: enrolled.deviceId, prefix: enrolled.prefix, name: enrolled.name };
@@ -209,6 +223,18 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
     async setPaused(paused: boolean): Promise<void> {
       const c = await readSyncConfig(db);
       if (c) await saveConfig({ ...c, paused });
+    },
+
+    /** This counter's closed tills as the server keeps them, newest first. Never throws. */
+    async zReports(): Promise<{ ok: true; reports: ServerZReportSummary[] } | { ok: false; message: string }> {
+      const config = await readSyncConfig(db);
+      if (!config) return { ok: false, message: 'This counter is not enrolled with a server.' };
+      try {
+        const answer = zReportsAnswerSchema.safeParse(await call(config, 'GET', '/z-reports'));
+        return answer.success ? { ok: true, reports: answer.data.reports } : { ok: false, message: 'The server answered Z reports this counter cannot read; update the server.' };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
     },
 
     /** The clerk has seen a refusal. */

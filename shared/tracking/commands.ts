@@ -16,7 +16,7 @@ import { runCommand, type Plan, type RunHooks } from '../engine/pipeline';
 import type { CommandStorage } from '../engine/storage';
 import { workflowOf, type WorkflowSource } from '../engine/workflowLoader';
 import { carrierInputSchema, type CarrierRow } from './carriers';
-import { cancelled, decideCheckpoint, decideWorkException, lateTimer, newException } from './decide';
+import { cancelled, decideCheckpoint, decideWorkException, lateExceptionId, lateTimer, newException } from './decide';
 import { lateAfterMs, planShipment as planNew, SSCC_SEQUENCE, type PlannedShipment } from './plan';
 import { trackingMachines } from './definitions';
 import type { TrackingEffect } from './machine';
@@ -264,7 +264,7 @@ export function createTrackingCommands(ctx: TrackingContext) {
         if (shipment.stateVersion !== row.stateVersion || machines.shipment.isTerminal(shipment.state)) return finish('skipped', 'the parcel moved on');
         const open = (await tx.exceptionsOfShipment(shipment.id)).some((e) => e.type === 'late' && e.open === 1);
         if (open) return finish('skipped', 'a late exception is open already');
-        const exception = newException(machines.exception, shipment, { type: 'late', note: null, owner: null }, m, `late:${timer.id}`);
+        const exception = newException(machines.exception, shipment, { type: 'late', note: null, owner: null }, m, lateExceptionId(timer.id));
         return finish('fired', 'late exception opened', (w) => w.putExceptions([exception]));
       },
       hooks,

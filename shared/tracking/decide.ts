@@ -78,6 +78,8 @@ export interface NewShipment {
   firstSerial: number;
   /** The counter's GS1 company prefix and extension digit (the `sscc` setting). */
   sscc: SsccSetting;
+  /** The counter's SSCC device number (00 before it enrolled). */
+  ssccDevice: number;
 }
 
 export function newShipment(machine: TrackingMachine, s: NewShipment, meta: EventMeta): ShipmentRow {
@@ -85,7 +87,7 @@ export function newShipment(machine: TrackingMachine, s: NewShipment, meta: Even
     no: i + 1,
     weightGrams: p.weightGrams ?? null,
     trackingNumber: s.trackingNumbers[i] ?? s.trackingNumbers[0]!,
-    sscc: ssccFor(s.firstSerial + i, s.sscc),
+    sscc: ssccFor(s.firstSerial + i, s.sscc, s.ssccDevice),
   }));
   return {
     id: s.id,
@@ -184,6 +186,9 @@ export function decideCheckpoint(
   const effects = (row?.effects ?? []).filter((e) => e.kind !== 'orderAction' || !e.direction || e.direction === shipment.direction);
   return { shipment: next, checkpoint, effects: moved ? effects : [], moved };
 }
+
+/** The id of the late exception a parcel's late timer opens: the same on every side that fires it. */
+export const lateExceptionId = (timerId: string) => `late:${timerId}`;
 
 export function newException(
   machine: TrackingMachine,

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gs1CheckDigit } from '../barcode/checkDigit';
 import { parseGs1 } from '../barcode/gs1';
-import { DEFAULT_SSCC_SETTING, isSscc, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccCapacity, ssccFor, ssccSettingSchema } from './sscc';
+import { DEFAULT_SSCC_SETTING, isSscc, SSCC_DEVICE_MAX, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccCapacity, ssccFor, ssccSettingSchema } from './sscc';
 
 const prefixes = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: SSCC_PREFIX_MIN, maxLength: SSCC_PREFIX_MAX });
 const settings = fc.record({ companyPrefix: prefixes, extension: fc.integer({ min: 0, max: 9 }) });
@@ -13,8 +13,10 @@ describe('ssccFor', () => {
   it('is the extension digit, the prefix, the serial and the GS1 check digit', () => {
     expect(ssccFor(1)).toBe('002000000000000011');
     expect(ssccFor(1, DEFAULT_SSCC_SETTING)).toBe('002000000000000011');
-    // Extension 3, prefix 0614141, serial 123456789; weights 3,1,3,… from the right sum to 149: check digit 1.
-    expect(ssccFor(123456789, { companyPrefix: '0614141', extension: 3 })).toBe('306141411234567891');
+    // Extension 3, prefix 0614141, device 12, serial 3456789; weights 3,1,3,… from the right sum to 149: check digit 1.
+    expect(ssccFor(3456789, { companyPrefix: '0614141', extension: 3 }, 12)).toBe('306141411234567891');
+    // Device 00 (a counter not enrolled) leaves the serial reference as it was.
+    expect(ssccFor(3456789, { companyPrefix: '0614141', extension: 3 })).toBe('306141410034567896');
   });
 
   it('has 18 digits with a right check digit for every valid prefix, extension and serial', () => {
@@ -32,24 +34,29 @@ describe('ssccFor', () => {
 
   it('starts at the extension digit and moves to the next one when the serial room is used up', () => {
     const setting = { companyPrefix: '401234567890', extension: 7 };
-    expect(ssccCapacity(setting.companyPrefix)).toBe(99_999);
-    expect(ssccFor(1, setting).slice(0, 17)).toBe('74012345678900001');
-    expect(ssccFor(9_999, setting).slice(0, 17)).toBe('74012345678909999');
-    // Where a 4-digit serial used to wrap to 0000 (a duplicate of nothing yet, then of n = 1).
-    expect(ssccFor(10_000, setting).slice(0, 17)).toBe('84012345678900000');
-    expect(ssccFor(10_001, setting).slice(0, 17)).toBe('84012345678900001');
-    expect(ssccFor(30_000, setting).slice(0, 17)).toBe('04012345678900000');
-    expect(ssccFor(99_999, setting).slice(0, 17)).toBe('64012345678909999');
-    expect(() => ssccFor(100_000, setting)).toThrow(/shorter prefix/);
+    // Two of the four serial digits are the device number: 99 serials per extension digit.
+    expect(ssccCapacity(setting.companyPrefix)).toBe(999);
+    expect(ssccFor(1, setting, 5).slice(0, 17)).toBe('74012345678900501');
+    expect(ssccFor(99, setting, 5).slice(0, 17)).toBe('74012345678900599');
+    // Where a 2-digit serial would wrap to 00 (a duplicate of nothing yet, then of n = 1).
+    expect(ssccFor(100, setting, 5).slice(0, 17)).toBe('84012345678900500');
+    expect(ssccFor(101, setting, 5).slice(0, 17)).toBe('84012345678900501');
+    expect(ssccFor(300, setting, 5).slice(0, 17)).toBe('04012345678900500');
+    expect(ssccFor(999, setting, 5).slice(0, 17)).toBe('64012345678900599');
+    expect(() => ssccFor(1_000, setting, 5)).toThrow(/shorter prefix/);
     expect(() => ssccFor(0, setting)).toThrow(RangeError);
+    expect(() => ssccFor(1, setting, 100)).toThrow(RangeError);
+    expect(() => ssccFor(1, setting, -1)).toThrow(RangeError);
   });
 
-  it('a 12-digit prefix: every serial up to the capacity has its own code, the next is refused', () => {
+  it('a 12-digit prefix: every serial of every device number up to the capacity has its own code, the next is refused', () => {
     const setting = { companyPrefix: '020000000000', extension: 3 };
     const seen = new Set<string>();
-    for (let n = 1; n <= ssccCapacity(setting.companyPrefix); n++) seen.add(ssccFor(n, setting).slice(0, 17));
-    expect(seen.size).toBe(99_999);
-    expect(() => ssccFor(100_000, setting)).toThrow(RangeError);
+    for (let device = 0; device <= SSCC_DEVICE_MAX; device++) {
+      for (let n = 1; n <= ssccCapacity(setting.companyPrefix); n++) seen.add(ssccFor(n, setting, device).slice(0, 17));
+      expect(() => ssccFor(1_000, setting, device)).toThrow(RangeError);
+    }
+    expect(seen.size).toBe(999 * 100);
   });
 
   it('prefixes of 6 to 12 digits: serials are unique until refusal', () => {
@@ -60,9 +67,9 @@ describe('ssccFor', () => {
         fc.integer({ min: 1, max: 10 }),
         (setting, spots, past) => {
           const capacity = ssccCapacity(setting.companyPrefix);
-          expect(capacity).toBe(10 * 10 ** (16 - setting.companyPrefix.length) - 1);
+          expect(capacity).toBe(10 * 10 ** (14 - setting.companyPrefix.length) - 1);
           // Serials anywhere in the room, with the edges of each extension digit's block.
-          const room = 10 ** (16 - setting.companyPrefix.length);
+          const room = 10 ** (14 - setting.companyPrefix.length);
           const serials = new Set([1, room - 1, room, room + 1, capacity - 1, capacity, ...spots.map((s) => 1 + Math.floor(s * (capacity - 1)))]);
           const codes = new Map<string, number>();
           for (const n of serials) {
@@ -78,8 +85,8 @@ describe('ssccFor', () => {
 
   it('is read back by the GS1 parser as AI (00)', () => {
     fc.assert(
-      fc.property(settings, fc.integer({ min: 1, max: 99_999 }), (setting, serial) => {
-        const code = ssccFor(serial, setting);
+      fc.property(settings, fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: SSCC_DEVICE_MAX }), (setting, serial, device) => {
+        const code = ssccFor(serial, setting, device);
         const parsed = parseGs1(`00${code}`, ']C1');
         expect(parsed.ok).toBe(true);
         if (parsed.ok) expect(parsed.barcode.sscc).toBe(code);

@@ -1,4 +1,5 @@
-// Serial Shipping Container Codes: extension digit, GS1 company prefix, serial, GS1 check
+// Serial Shipping Container Codes: extension digit, GS1 company prefix, serial reference (the
+// counter's device number, then its own serial), GS1 check
 // digit (18 digits), printed as GS1-128 with application identifier (00).
 import { z } from 'zod';
 import { gs1CheckDigit } from '../barcode/checkDigit';
@@ -8,7 +9,7 @@ import { gs1CheckDigit } from '../barcode/checkDigit';
 export const DEFAULT_SSCC_PREFIX = '0200000';
 
 /** GS1 company prefixes are 6 to 12 digits; with the extension digit and the check digit that
- *  leaves 4 to 10 digits of serial in the 18. */
+ *  leaves 4 to 10 digits of serial reference in the 18. */
 export const SSCC_PREFIX_MIN = 6;
 export const SSCC_PREFIX_MAX = 12;
 
@@ -34,29 +35,46 @@ export function serialDigits(companyPrefix: string): number {
 }
 
 /**
- * How many parcels a prefix can label without repeating an SSCC: the serial room the prefix
- * leaves, once per extension digit. The counter starts at the extension digit it was given
- * and moves to the next one (9 wraps to 0) each time the serial room is used up; 10 digits
- * of room less the never-used serial 0 of the first. A 12-digit prefix labels 99 999 parcels,
- * a 7-digit one 9 999 999 999.
+ * The serial reference starts with the counter's SSCC device number, two digits: 00 on a
+ * counter that is not enrolled, 01–99 given by the sync server at enrolment (its device
+ * number, the n of its order prefix Dn). Two counters of one shop then never print the same
+ * SSCC, offline or not, and a counter's labels from before its enrolment (device 00) never
+ * meet the ones after (DESIGN.md → SSCC serials across counters).
  */
-export function ssccCapacity(companyPrefix: string): number {
-  return 10 * 10 ** serialDigits(companyPrefix) - 1;
+export const SSCC_DEVICE_DIGITS = 2;
+/** The highest SSCC device number: a server enrols at most this many counters. */
+export const SSCC_DEVICE_MAX = 10 ** SSCC_DEVICE_DIGITS - 1;
+
+/** The serial digits left to one counter after its device number. */
+function counterDigits(companyPrefix: string): number {
+  return serialDigits(companyPrefix) - SSCC_DEVICE_DIGITS;
 }
 
-/** The SSCC of the n-th parcel this counter labels (n from 1 to ssccCapacity). Never a code
- *  issued before: past the capacity it throws, and the shipment is refused before that
- *  (planShipment, `sscc-exhausted`) telling the admin to set a shorter prefix. */
-export function ssccFor(serial: number, setting: SsccSetting = DEFAULT_SSCC_SETTING): string {
+/**
+ * How many parcels one counter can label under a prefix without repeating an SSCC: the serial
+ * room its device number leaves, once per extension digit. The counter starts at the extension
+ * digit it was given and moves to the next one (9 wraps to 0) each time the room is used up;
+ * 10 rooms less the never-used serial 0 of the first. A 12-digit prefix labels 999 parcels per
+ * counter, a 7-digit one 99 999 999.
+ */
+export function ssccCapacity(companyPrefix: string): number {
+  return 10 * 10 ** counterDigits(companyPrefix) - 1;
+}
+
+/** The SSCC of the n-th parcel a counter labels (n from 1 to ssccCapacity) under its device
+ *  number. Never a code issued before: past the capacity it throws, and the shipment is
+ *  refused before that (planShipment, `sscc-exhausted`) telling the admin to set a shorter prefix. */
+export function ssccFor(serial: number, setting: SsccSetting = DEFAULT_SSCC_SETTING, device = 0): string {
   const { companyPrefix, extension } = ssccSettingSchema.parse(setting);
+  if (!Number.isSafeInteger(device) || device < 0 || device > SSCC_DEVICE_MAX) throw new RangeError(`SSCC device number ${device} is outside 0..${SSCC_DEVICE_MAX}.`);
   const capacity = ssccCapacity(companyPrefix);
   if (!Number.isSafeInteger(serial) || serial < 1 || serial > capacity) {
     throw new RangeError(`SSCC serial ${serial} is outside 1..${capacity}, the room of company prefix ${companyPrefix}; set a shorter prefix.`);
   }
-  const digits = serialDigits(companyPrefix);
+  const digits = counterDigits(companyPrefix);
   const room = 10 ** digits;
   const ext = (extension + Math.floor(serial / room)) % 10;
-  const body = `${ext}${companyPrefix}${String(serial % room).padStart(digits, '0')}`;
+  const body = `${ext}${companyPrefix}${String(device).padStart(SSCC_DEVICE_DIGITS, '0')}${String(serial % room).padStart(digits, '0')}`;
   return body + gs1CheckDigit(body);
 }
 

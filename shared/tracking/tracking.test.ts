@@ -142,17 +142,18 @@ describe('SSCC serials', () => {
     const { counter } = await testCounter();
     expect(await counter.setSetting('sscc', { companyPrefix: '401234567890', extension: 0 }, { role: 'A' })).toEqual({ ok: true });
     const o = await shippedOrder(counter);
-    // 99 999 labels for a 12-digit prefix; 99 997 are used.
-    await counter.db.sequences.put({ name: 'sscc', value: 99_997 });
+    // 999 labels per counter for a 12-digit prefix (two of its four serial digits are the
+    // device number, here 07 as an enrolment gives); 997 are used.
+    await counter.db.sequences.bulkPut([{ name: 'sscc', value: 997 }, { name: 'sscc-device', value: 7 }]);
     const before = await dumpDb(counter);
     const three = await counter.createShipment({ orderId: o.orderId, carrier: 'ups', trackingNumbers: [UPS_1], parcels: [{}, {}, {}], direction: 'outbound' });
-    expect(three).toMatchObject({ ok: false, code: 'limit-exceeded', params: { reason: 'sscc-exhausted', prefix: '401234567890', limit: 99_999, left: 2, needed: 3 } });
+    expect(three).toMatchObject({ ok: false, code: 'limit-exceeded', params: { reason: 'sscc-exhausted', prefix: '401234567890', limit: 999, left: 2, needed: 3 } });
     if (!three.ok) expect(three.message).toContain('shorter GS1 company prefix');
     expect(await dumpDb(counter)).toEqual(before);
     const two = await counter.createShipment({ orderId: o.orderId, carrier: 'ups', trackingNumbers: [UPS_1], parcels: [{}, {}], direction: 'outbound' });
     if (!two.ok) throw new Error(two.message);
-    // The last two of the room: extension digit 9, serials 9998 and 9999.
-    expect(two.sscc.map((c) => c.slice(0, 17))).toEqual(['94012345678909998', '94012345678909999']);
+    // The last two of the room: extension digit 9, device 07, serials 98 and 99.
+    expect(two.sscc.map((c) => c.slice(0, 17))).toEqual(['94012345678900798', '94012345678900799']);
     expect(await counter.createShipment({ orderId: o.orderId, carrier: 'ups', trackingNumbers: [UPS_1], parcels: [{}], direction: 'outbound' })).toMatchObject({ ok: false, params: { reason: 'sscc-exhausted', left: 0 } });
     // A shorter prefix has room again.
     expect(await counter.setSetting('sscc', { companyPrefix: '4012345', extension: 0 }, { role: 'A' })).toEqual({ ok: true });
