@@ -9,7 +9,7 @@ import { PULL_PAGE_DEFAULT, PULL_PAGE_MAX } from '../shared/sync/tables';
 import type { Database } from './db/sql';
 import { createEnrolmentCode, deviceByToken, enrol, listDevices, MAX_DEVICE_NAME, NoDeviceNumberLeft, revokeDevice, type Device } from './devices/devices';
 import type { ServerEngine } from './engine';
-import { pull } from './pull/pull';
+import { pullText } from './pull/pull';
 import { applyPush } from './push/push';
 import { MAX_PUSH_BYTES, pushBodySchema } from './push/schema';
 import { DEVICE_Z_REPORTS } from '../shared/sync/zReports';
@@ -129,7 +129,8 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
   app.get('/pull', { preHandler: authenticated }, async (request, reply) => {
     const parsed = pullQuerySchema.safeParse(request.query);
     if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was read');
-    return pull(database, parsed.data.after, parsed.data.limit);
+    // The page's JSON as PostgreSQL wrote it (server/pull/pull.ts).
+    return reply.type('application/json; charset=utf-8').send(await pullText(database, parsed.data.after, parsed.data.limit));
   });
 
   // A counter's own closed tills as the server keeps them (Settings → Sync shows them).

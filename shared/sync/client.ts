@@ -6,7 +6,7 @@ import type { CounterDb } from '../db/database';
 import type { OutboxRow } from '../db/rows';
 import { SSCC_DEVICE_SEQUENCE, SSCC_SEQUENCE } from '../tracking/plan';
 import { trackingTables } from '../tracking/storage';
-import { applyPulledPage } from './apply';
+import { applyPulledPage, newPullMemory } from './apply';
 import { readSyncConfig, undoCommand, type SyncConfig } from './outbox';
 import { PULL_PAGE_DEFAULT, type PullPage } from './tables';
 import { zReportsAnswerSchema, type ServerZReportSummary } from './zReports';
@@ -145,19 +145,31 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
     });
   }
 
+  /** A page requested now; a request left unread (the round ended first) fails quietly. */
+  function requestPage(config: SyncConfig, after: number): Promise<PullPage> {
+    const page = call(config, 'GET', `/pull?after=${after}&limit=${PULL_PAGE_DEFAULT}`) as Promise<PullPage>;
+    page.catch(() => undefined);
+    return page;
+  }
+
   async function pull(config: SyncConfig): Promise<number> {
     let pulled = 0;
-    let cursor = config.cursor;
+    const memory = newPullMemory();
+    let next = requestPage(config, config.cursor);
     for (;;) {
-      const page = (await call(config, 'GET', `/pull?after=${cursor}&limit=${PULL_PAGE_DEFAULT}`)) as PullPage;
-      const applied = await applyPulledPage(db, page, async (next) => {
+      const page = await next;
+      // The next page is asked for while this one is written: the request needs only this
+      // page's cursor, and the server and the network work meanwhile. What is written, and
+      // the cursor saved with it, is as before; an unwritten page is dropped.
+      if (page.more) next = requestPage(config, page.cursor);
+      const applied = await applyPulledPage(db, page, async (cursor) => {
         const current = await readSyncConfig(db);
-        if (current) await saveConfig({ ...current, cursor: next });
-      });
+        if (current) await saveConfig({ ...current, cursor });
+        // In the page's own transaction: one transaction a page, not two.
+        await setStatus({ lastPullAt: now() });
+      }, memory);
       if (!applied) return pulled; // a command was made meanwhile: it is sent first, next round
       pulled += page.changes.length;
-      cursor = page.cursor;
-      await setStatus({ lastPullAt: now() });
       if (!page.more) return pulled;
     }
   }

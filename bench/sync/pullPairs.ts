@@ -1,0 +1,173 @@
+// The first pull alone, for working on it: a PostgreSQL server fed by a small push (the
+// order templates), seeded to N orders, then an empty counter's pull and Dexie's floor run
+// in alternating pairs, each pair printed with the load average. Where the pull's time goes
+// is split three ways by wrapping its transport: waiting for the server (its page query and
+// HTTP), the response's JSON, and the rest (the counter's apply).
+//   npx tsx bench/sync/pullPairs.ts [orders=10000] [pairs=3] [commands=400]
+// PULL_BEFORE=dir (a checkout of another commit, node_modules linked) adds that commit's
+// pull to each round: its server (another port on the same database) and its sync client.
+// PULL_PAGES=file saves the pages' texts for applyPairs.ts.
+// PULL_PROFILE=dir writes a CPU profile of each timed pull and floor there (inspector).
+import 'fake-indexeddb/auto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
+import Dexie from 'dexie';
+import { openCounter } from '../../shared/engine/counter';
+import { createSyncClient, type SyncTransport } from '../../shared/sync/client';
+import { fmt } from '../lib/stats';
+import { benchPostgres } from './postgres';
+import { PULL_PAGE_DEFAULT } from '../../shared/sync/tables';
+import { dexieFloor } from './pull';
+import { runPush } from './push';
+import { seedOrders } from './seedOrders';
+import { ADMIN_TOKEN, enrolDevice, openDatabase, startServer } from './server';
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const load = () => loadavg()[0]!.toFixed(1);
+
+interface Split {
+  ms: number;
+  cpuMs: number;
+  serverMs: number;
+  jsonMs: number;
+  rows: number;
+}
+
+interface PullCode {
+  openCounter: typeof openCounter;
+  createSyncClient: typeof createSyncClient;
+}
+const OWN: PullCode = { openCounter, createSyncClient };
+
+/** Another checkout's sync client, and its server on the same database. */
+async function beforeCode(dir: string, database: Awaited<ReturnType<typeof openDatabase>>): Promise<{ code: PullCode; url: string; close: () => Promise<void> }> {
+  const counterModule = (await import(`${dir}/shared/engine/counter.ts`)) as { openCounter: typeof openCounter };
+  const clientModule = (await import(`${dir}/shared/sync/client.ts`)) as { createSyncClient: typeof createSyncClient };
+  const appModule = (await import(`${dir}/server/app.ts`)) as typeof import('../../server/app');
+  const engineModule = (await import(`${dir}/server/engine.ts`)) as typeof import('../../server/engine');
+  const trackingModule = (await import(`${dir}/server/storage/pgTracking.ts`)) as typeof import('../../server/storage/pgTracking');
+  const engine = await engineModule.startEngine(trackingModule.pgTrackingStorage(database));
+  const app = appModule.buildApp({ engine, database, adminToken: ADMIN_TOKEN });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return { code: { openCounter: counterModule.openCounter, createSyncClient: clientModule.createSyncClient }, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+/** The counter's own pull (shared/sync/client.ts), its transport timed. */
+async function timedPull(url: string, dbName: string, use: PullCode = OWN): Promise<Split> {
+  let serverMs = 0;
+  let jsonMs = 0;
+  const transport: SyncTransport = async ({ method, url: to, token, body }) => {
+    const t0 = performance.now();
+    const response = await fetch(to, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    const t1 = performance.now();
+    const parsed: unknown = JSON.parse(text);
+    jsonMs += performance.now() - t1;
+    serverMs += t1 - t0;
+    return { status: response.status, body: parsed };
+  };
+  const counter = await use.openCounter({ dbName, deviceId: 'bench-puller', operator: 'bench' });
+  try {
+    const sync = use.createSyncClient(counter.db, transport);
+    const code = await fetch(`${url}/admin/enrolment-codes`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Empty counter' }) });
+    const enrolled = await sync.enrol(url, ((await code.json()) as { code: string }).code);
+    if (!enrolled.ok) throw new Error(enrolled.message);
+    serverMs = 0;
+    jsonMs = 0;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const outcome = await sync.syncOnce();
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    if (outcome.state !== 'synced') throw new Error(`the pull did not finish: ${JSON.stringify(outcome)}`);
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, serverMs, jsonMs, rows: outcome.pulled };
+  } finally {
+    await counter.close();
+    await Dexie.delete(dbName);
+  }
+}
+
+/** Runs `work` under the inspector's CPU profiler when PULL_PROFILE names a folder. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.PULL_PROFILE;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/** Every page of a pull from 0, as the server's texts, by the cursor each follows. */
+async function savePages(url: string, file: string): Promise<void> {
+  const device = await enrolDevice(url, 'Page saver');
+  const pages: Array<{ after: number; text: string }> = [];
+  for (let after = 0; ; ) {
+    const response = await fetch(`${url}/pull?after=${after}&limit=${PULL_PAGE_DEFAULT}`, { headers: { authorization: `Bearer ${device.token}` } });
+    const text = await response.text();
+    pages.push({ after, text });
+    const page = JSON.parse(text) as { cursor: number; more: boolean };
+    if (!page.more) break;
+    after = page.cursor;
+  }
+  writeFileSync(file, JSON.stringify(pages));
+  log(`saved ${pages.length} pages to ${file}`);
+}
+
+async function main(): Promise<void> {
+  const [orders = 10_000, pairs = 3, commands = 400] = process.argv.slice(2).map(Number);
+  const postgres = await benchPostgres();
+  if (typeof postgres === 'string') throw new Error(`no PostgreSQL: ${postgres}`);
+  try {
+    const server = await startServer(await openDatabase({ kind: 'postgres', pool: () => postgres.pool(10) }));
+    try {
+      await runPush(server.url, { counters: 4, total: commands, batch: 10 });
+      const seeded = await seedOrders(server.database, orders);
+      log(`seeded ${fmt(seeded.orders)} orders (${fmt(seeded.rows)} rows) from ${seeded.templates} templates in ${fmt(seeded.ms / 1000)} s`);
+      if (process.env.PULL_PAGES) await savePages(server.url, process.env.PULL_PAGES);
+      const before = process.env.PULL_BEFORE ? await beforeCode(process.env.PULL_BEFORE, server.database) : undefined;
+      for (let i = 0; i < pairs; i++) {
+        const runFloor = async () => {
+          const f = await profiled(`floor-${i}`, () => dexieFloor(server.url, `pairs-floor-${i}`));
+          log(`  floor  ${fmt(f.ms / 1000)} s (cpu ${fmt(f.cpuMs / 1000)} s; ${fmt(f.rows)} rows, ${f.pages} pages) load ${load()}`);
+          return f.ms;
+        };
+        const runPull = (name: string, url: string, code?: PullCode) => async () => {
+          const p = await profiled(`${name}-${i}`, () => timedPull(url, `pairs-${name}-${i}`, code));
+          log(`  ${name.padEnd(6)} ${fmt(p.ms / 1000)} s (${fmt(p.rows)} rows; cpu ${fmt(p.cpuMs / 1000)} s; waiting for the server ${fmt(p.serverMs / 1000)} s, JSON ${fmt(p.jsonMs / 1000)} s, rest ${fmt((p.ms - p.serverMs - p.jsonMs) / 1000)} s) load ${load()}`);
+          return p.ms;
+        };
+        const runs: Array<[string, () => Promise<number>]> = [['pull', runPull('pull', server.url)], ['floor', runFloor]];
+        if (before) runs.push(['before', runPull('before', before.url, before.code)]);
+        // Each round starts with a different one.
+        const order = runs.map((_, k) => runs[(k + i) % runs.length]!);
+        const ms: Record<string, number> = {};
+        for (const [name, run] of order) ms[name] = await run();
+        log(`round ${i + 1}: pull/floor ${(ms.pull! / ms.floor!).toFixed(2)}x${before ? `, before/floor ${(ms.before! / ms.floor!).toFixed(2)}x` : ''}`);
+      }
+      await before?.close();
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await postgres.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
