@@ -57,7 +57,7 @@ export const REFUSAL_SITUATIONS = {
     'no-creation-step': ['workflowId', 'version'],
     'action-input': ['action', 'field', 'label', 'problem', 'limit'],
     'too-many-lines': ['limit', 'lines'],
-    // A line with no price whose product cannot price it (`problem`: unknown-product, no-price).
+    // A line with no price whose product in the catalogue has none (`problem`: no-price).
     'unpriced-line': ['line', 'sku', 'problem'],
     'order-total': ['limit'],
     'inactive-product': ['sku'],

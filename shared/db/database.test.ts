@@ -15,7 +15,7 @@ describe('database migrations', () => {
     // Write with the engine, then step the database back to a plain version-1 file.
     const before = await openCounter({ dbName: name });
     await before.addLocation({ id: 'main', name: 'Main', priority: 1 });
-    await before.addProduct({ sku: 'A', name: 'A' });
+    await before.addProduct({ sku: 'A', name: 'A', price: 100 });
     await before.receive({ sku: 'A', locationId: 'main', qty: 5 });
     const orderId = await createOk(before, 'product', { buyerId: 'b', lines: [{ sku: 'A', qty: 2 }] });
     const rows: Record<string, unknown[]> = Object.fromEntries(await Promise.all(before.db.tables.map(async (t) => [t.name, await t.toArray()] as const)));

@@ -188,7 +188,7 @@ describe('the saved allocation strategy holds for every order command', () => {
 describe('concurrency', () => {
   it('200 concurrent single-unit orders against 50 units: exactly 50 succeed, the ledger and levels agree', async () => {
     const { counter } = await testCounter();
-    await counter.addProduct({ sku: 'HOT-1', name: 'Limited edition' });
+    await counter.addProduct({ sku: 'HOT-1', name: 'Limited edition', price: 1500 });
     await counter.receive({ sku: 'HOT-1', locationId: 'main', qty: 30 });
     await counter.receive({ sku: 'HOT-1', locationId: 'back', qty: 20 });
     const results = await Promise.all(

@@ -3,6 +3,7 @@ import type { CreateOrderInput, Refused } from '../../api';
 import type { ItemRow, OrderRow, OrderType } from '../../db/rows';
 import { createOrderInputSchema, describeInputError, inputErrorFacts, priceLines } from '../input';
 import { LIMITS } from '../../limits';
+import { refuse } from '../../inventory/refusals';
 import { OrderWork, type OrderSnapshot } from '../work';
 import { refused, type EventMeta } from '../command';
 import { guarded, type Decision, type EngineEnv } from './env';
@@ -77,10 +78,9 @@ export function decideCreateParsed(
   const priced = priceLines(parsedInput.lines, snapshot.stock.products);
   if (!priced.ok) {
     const { line, sku, problem } = priced.unpriced;
-    const message =
-      problem === 'unknown-product'
-        ? `Line ${line}: ${sku} is not in the catalogue, so it has no price; add the product or give the line's unit price. Nothing was created.`
-        : `Line ${line}: ${sku} has no price in the catalogue; set its price or give the line's unit price. Nothing was created.`;
+    // An unknown product is refused as it is when its line has a price: one refusal for it.
+    if (problem === 'unknown-product') return { result: refuse.unknownSku(sku).toRefused(), work: null, sequence: snapshot.sequence };
+    const message = `Line ${line}: ${sku} has no price in the catalogue; set its price or give the line's unit price. Nothing was created.`;
     return { result: refused('invalid-input', message, { reason: 'unpriced-line', problem, line, sku }), work: null, sequence: snapshot.sequence };
   }
   const input: CreateOrderInput = { ...parsedInput, lines: priced.lines };
