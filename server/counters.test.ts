@@ -4,7 +4,6 @@
 // server's too, with its Z report for the admin; a late exception one counter fired offline
 // for a parcel the server saw move on is gone everywhere after sync.
 import 'fake-indexeddb/auto';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TimerRow } from '../shared/db/rows';
 import { openCounter, type EngineCounter } from '../shared/engine/counter';
@@ -13,69 +12,27 @@ import { createSyncClient, type SyncClient, type SyncTransport } from '../shared
 import { upsCheckDigit } from '../shared/tracking/carriers';
 import type { ExceptionRow, ShipmentRow } from '../shared/tracking/rows';
 import { DEFAULT_SSCC_PREFIX, isSscc } from '../shared/tracking/sscc';
-import { buildApp } from './app';
-import { pgDatabase } from './db/connect';
-import { migrate } from './db/migrate';
-import type { Database, Queryable } from './db/sql';
-import { startEngine, type ServerEngine } from './engine';
 import { storeDefaultCarriers } from './trackingEngine';
-import { pgTrackingStorage } from './storage/pgTracking';
-import { emptyTables, memoryDatabase, rowsOf } from './testing/pglite';
+import { emptyTables, rowsOf } from './testing/pglite';
 import { startCluster, type Cluster } from './testing/realPostgres';
-import { adminAuth, enrolmentCode, TEST_ADMIN_TOKEN } from './testing/testApp';
+import { pgliteBackend, postgresBackend, type Backend } from './testing/backends';
+import { adminAuth, enrolmentCode } from './testing/testApp';
 import { byContent, synced } from './testing/syncCounters';
 import type { ServerZReport } from './zReports';
 
 const URL_BASE = 'http://sync.test';
 const HOUR = 3_600_000;
 
-interface Backend {
-  app: FastifyInstance;
-  engine: ServerEngine;
-  q: Queryable;
-  close(): Promise<void>;
-}
-
 /** Every clock of a test: the counters' and the server's. */
 let clock = Date.UTC(2026, 11, 1, 9);
 const now = () => clock;
-
-async function serverOn(database: Database, q: Queryable, close: () => Promise<void>): Promise<Backend> {
-  const engine = await startEngine(pgTrackingStorage(database), { now });
-  const app = buildApp({ engine, database, adminToken: TEST_ADMIN_TOKEN });
-  return {
-    app,
-    engine,
-    q,
-    async close() {
-      await app.close();
-      await close();
-    },
-  };
-}
-
-async function onPglite(): Promise<Backend> {
-  const { pglite, database } = await memoryDatabase();
-  return serverOn(database, pglite, () => pglite.close());
-}
-
-async function onPostgres(cluster: Cluster): Promise<Backend> {
-  await cluster.ready();
-  const pool = cluster.pool(8);
-  const database = pgDatabase(pool);
-  await migrate(database);
-  return serverOn(database, pool, async () => {
-    await database.close();
-    await cluster.stop();
-  });
-}
 
 const cluster: Cluster | string = startCluster();
 if (typeof cluster === 'string') console.warn(`PostgreSQL several-counters sync tests skipped: ${cluster}`);
 
 const backends: Array<[string, () => Promise<Backend>, boolean]> = [
-  ['PGlite', onPglite, false],
-  ['PostgreSQL', () => onPostgres(cluster as Cluster), typeof cluster === 'string'],
+  ['PGlite', () => pgliteBackend({ now }), false],
+  ['PostgreSQL', () => postgresBackend(cluster as Cluster, { now }), typeof cluster === 'string'],
 ];
 
 // UPS numbers with a right check digit; each order takes its own.

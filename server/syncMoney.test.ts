@@ -5,63 +5,19 @@
 // push repeated or answered twice pays once; a refused money command writes nothing there;
 // a till session is kept by the server; the payment methods are the shop's settings.
 import 'fake-indexeddb/auto';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { orderEvents } from '../shared/db/events';
 import type { EventBatchRow, OrderRow, PaymentRow, TillRow } from '../shared/db/rows';
 import type { EngineCounter } from '../shared/engine/counter';
 import { orderMoney } from '../shared/payments/ledger';
 import type { SyncClient, SyncTransport } from '../shared/sync/client';
-import { buildApp } from './app';
-import { pgDatabase } from './db/connect';
-import { migrate } from './db/migrate';
-import type { Database, Queryable } from './db/sql';
-import { startEngine, type ServerEngine } from './engine';
 import { storeDefaultCarriers } from './trackingEngine';
-import { pgTrackingStorage } from './storage/pgTracking';
-import { DATA_TABLES, dumpRows, emptyTables, memoryDatabase, rowsOf } from './testing/pglite';
+import { DATA_TABLES, dumpRows, emptyTables, rowsOf } from './testing/pglite';
 import { startCluster, type Cluster } from './testing/realPostgres';
-import { TEST_ADMIN_TOKEN } from './testing/testApp';
+import { pgliteBackend, postgresBackend, type Backend } from './testing/backends';
 import { byContent, synced, syncCounters } from './testing/syncCounters';
 
 const URL_BASE = 'http://sync.test';
-
-interface Backend {
-  app: FastifyInstance;
-  engine: ServerEngine;
-  q: Queryable;
-  close(): Promise<void>;
-}
-
-async function serverOn(database: Database, q: Queryable, close: () => Promise<void>): Promise<Backend> {
-  const engine = await startEngine(pgTrackingStorage(database));
-  const app = buildApp({ engine, database, adminToken: TEST_ADMIN_TOKEN });
-  return {
-    app,
-    engine,
-    q,
-    async close() {
-      await app.close();
-      await close();
-    },
-  };
-}
-
-async function onPglite(): Promise<Backend> {
-  const { pglite, database } = await memoryDatabase();
-  return serverOn(database, pglite, () => pglite.close());
-}
-
-async function onPostgres(cluster: Cluster): Promise<Backend> {
-  await cluster.ready();
-  const pool = cluster.pool(8);
-  const database = pgDatabase(pool);
-  await migrate(database);
-  return serverOn(database, pool, async () => {
-    await database.close();
-    await cluster.stop();
-  });
-}
 
 const cluster: Cluster | string = startCluster();
 if (typeof cluster === 'string') console.warn(`PostgreSQL money sync tests skipped: ${cluster}`);
@@ -69,8 +25,8 @@ if (typeof cluster === 'string') console.warn(`PostgreSQL money sync tests skipp
 /** Counter databases live for the file (fake-indexeddb): each test takes new names. */
 
 const backends: Array<[string, () => Promise<Backend>, boolean]> = [
-  ['PGlite', onPglite, false],
-  ['PostgreSQL', () => onPostgres(cluster as Cluster), typeof cluster === 'string'],
+  ['PGlite', () => pgliteBackend(), false],
+  ['PostgreSQL', () => postgresBackend(cluster as Cluster), typeof cluster === 'string'],
 ];
 
 describe.each(backends)('money through the sync server on %s', (_name, start, skip) => {
