@@ -7,7 +7,9 @@ import type { Refused } from '../../shared/api';
 import type { EngineCounter } from '../../shared/engine/counter';
 import { testCounter } from '../../shared/engine/testing/counter';
 import type { SettingKey } from '../../shared/settings/settings';
-import { isFieldProblems } from '../ui/fieldProblemWords';
+import i18next from 'i18next';
+import { isFieldProblems, problemText } from '../ui/fieldProblemWords';
+import type { Translate } from '../workflow/explain';
 import { reader, RESOURCES } from '../ui/refusalReader.testkit';
 
 let counter: EngineCounter;
@@ -90,5 +92,15 @@ describe('the settings cards word a refused setting', () => {
     if (r.ok) return;
     expect((await reader('en'))(r)).toContain('Only the Admin role may change the order-number prefix');
     expect((await reader('zh'))(r)).toContain('只有管理员角色可以更改订单号前缀');
+  });
+
+  it('a rule this build has no words for reads as "not in the right form", never the engine sentence', async () => {
+    for (const [lng, expected] of [['en', 'the order-number prefix is not in the right form'], ['zh', '订单号前缀格式不对']] as const) {
+      const i18n = i18next.createInstance();
+      await i18n.init({ lng, fallbackLng: 'en', interpolation: { escapeValue: false }, resources: { en: { translation: RESOURCES.en }, zh: { translation: RESOURCES.zh } } });
+      const t = i18n.t.bind(i18n) as unknown as Translate;
+      const p = { path: 'devicePrefix', field: 'devicePrefix', line: null, code: 'custom', problem: 'pattern', rule: 'fromANewerBuild', length: 3 };
+      expect(problemText(p, t, String)).toBe(expected);
+    }
   });
 });
