@@ -69,7 +69,8 @@ describe('the settings cards word a refused setting', () => {
       { numRuns: 300 },
     );
     expect(refusals).toBeGreaterThan(100);
-  });
+    // 300 commands through the engine: room for a loaded machine.
+  }, 60_000);
 
   it('a value against a rule says what to type: the order-number prefix and the GS1 company prefix', async () => {
     const en = await reader('en');
