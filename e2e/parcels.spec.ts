@@ -184,7 +184,7 @@ test.describe('parcels', () => {
     await expect(page.getByTestId('sscc-prefix')).toBeEnabled();
     await page.getByTestId('sscc-prefix').fill('40123');
     await page.getByTestId('sscc-save').click();
-    await expect(ssccForm).toContainText('A GS1 company prefix has 6 to 12 digits; this one has 5.');
+    await expect(ssccForm).toContainText('the GS1 company prefix is not in the right form: use 6 to 12 digits; this one has 5 characters');
     await page.getByTestId('sscc-prefix').fill('4012345');
     await page.getByTestId('sscc-extension').fill('7');
     await expect(page.getByTestId('sscc-example')).toHaveText('(00) 740123450000000015');

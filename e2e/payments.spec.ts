@@ -104,11 +104,18 @@ for (const lang of ['en', 'zh'] as const) {
     await openOrder(page, orderId);
     const owed = page.getByTestId('refund-sheet-money');
     await expect(owed).toBeVisible();
+    // Given back as the Admin: the refund's timeline step names the role it was given in.
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('role-switcher').locator('input:checked')).toHaveValue('A');
     await expect(owed.getByTestId('refund-amount')).toHaveValue('10.00');
     await owed.getByTestId('refund-method').getByText(lang === 'zh' ? '现金' : 'Cash').click();
     await owed.getByTestId('refund-money').click();
     await expect(owed).toHaveCount(0);
     await expect(page.getByTestId('money-paid')).toHaveText('2.50');
+    const givenBack = page.locator('[data-testid="timeline-event"][data-type="payment"][data-action="refund"]');
+    await expect(givenBack).toHaveCount(1);
+    await expect(givenBack.locator('[data-role]')).toHaveAttribute('data-role', 'A');
+    await expect(givenBack.locator('[data-role]')).toHaveText(lang === 'zh' ? '管理员' : 'Admin');
 
     await page.getByRole('tab', { name: lang === 'zh' ? /退款单/ : /Refund sheets/ }).click();
     await expect(page.getByTestId('refund-sheet-money-back')).toContainText('10.00');

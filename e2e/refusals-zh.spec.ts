@@ -101,4 +101,36 @@ test.describe('refusals in Chinese', () => {
     await expect(receive.getByTestId('movement-refusal')).toContainText('库位 Back room 未启用');
     await expectNoEnglish(page, 'refused receipt');
   });
+
+  test('settings in 简体中文: the order-number prefix and the GS1 company prefix say what to type, in Chinese', async ({ page }, testInfo) => {
+    await page.addInitScript(() => localStorage.setItem('counterflow.lang', 'zh'));
+    await openApp(page, testInfo, { path: '/settings' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByTestId('settings-device')).toBeVisible();
+    // Live-counter settings are the Admin's (F4); each change is confirmed once more.
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('device-prefix')).toBeEnabled();
+
+    // Refused by the engine: worded from its problem, with the rule it carries.
+    await page.getByTestId('device-prefix').fill('k-2');
+    await page.getByTestId('device-save').click();
+    await page.getByTestId('confirm-live-ok').click();
+    await expect(page.getByTestId('confirm-live-setting')).toHaveCount(0);
+    const device = page.getByTestId('settings-device');
+    await expect(device).toContainText('订单号前缀格式不对：最多填 4 个大写字母或数字（A–Z、0–9）');
+    await expect(device).not.toContainText('capital letters');
+    await expectNoEnglish(page, 'device prefix refusal');
+
+    // The GS1 company prefix: the setting's own rule and how many characters were typed.
+    const sscc = page.getByTestId('sscc-settings');
+    await expect(page.getByTestId('sscc-prefix')).toBeEnabled();
+    await page.getByTestId('sscc-prefix').fill('40123');
+    await page.getByTestId('sscc-save').click();
+    await expect(sscc).toContainText('GS1 厂商识别代码格式不对：请填 6 到 12 位数字；当前为 5 个字符');
+    await page.getByTestId('sscc-prefix').fill('40A2345');
+    await page.getByTestId('sscc-save').click();
+    await expect(sscc).toContainText('请填 6 到 12 位数字；当前为 7 个字符');
+    await expect(sscc).not.toContainText('digits');
+    await expectNoEnglish(page, 'SSCC prefix refusal');
+  });
 });

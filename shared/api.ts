@@ -64,6 +64,11 @@ export interface FieldProblem {
   format?: string;
   /** Names of unrecognized keys, as sent. */
   keys?: string[];
+  /** What the field takes, as a rule the screens word as an instruction (a `pattern` problem:
+   *  `upTo4CapitalsOrDigits`, `digits6to12`); see FIELD_RULES in shared/fieldProblems.ts. */
+  rule?: string;
+  /** How many characters the refused value has, where its rule is about a length. */
+  length?: number;
 }
 
 /** A fact of a refusal: a plain value, or a bad input's problems. */

@@ -6,8 +6,18 @@ import type { z } from 'zod';
 import type { FieldProblem } from './api';
 
 /** Names of the engine's own custom checks (zod `params.problem`), each worded on screen. */
-export const CUSTOM_PROBLEMS = ['missing', 'unprintable', 'reserved-id', 'order-total', 'too-many-codes', 'too-many-fields', 'same-location', 'date', 'zero', 'badge-chars', 'digits-only', 'pin-length', 'nothing-to-do'] as const;
+export const CUSTOM_PROBLEMS = ['missing', 'unprintable', 'reserved-id', 'order-total', 'too-many-codes', 'too-many-fields', 'same-location', 'date', 'zero', 'badge-chars', 'digits-only', 'pin-length', 'nothing-to-do', 'pattern'] as const;
 export type CustomProblem = (typeof CUSTOM_PROBLEMS)[number];
+
+/** Rules a `pattern` problem carries (params.rule): what the field takes, which a screen
+ *  words as what to type ("use up to 4 capital letters or digits"), not only "wrong form". */
+export const FIELD_RULES = ['upTo4CapitalsOrDigits', 'digits6to12'] as const;
+export type FieldRule = (typeof FIELD_RULES)[number];
+
+/** The zod params of a `pattern` check: its rule, and the value's length where the rule is one. */
+export function patternParams(rule: FieldRule, length?: number): { problem: 'pattern'; rule: FieldRule; length?: number } {
+  return { problem: 'pattern', rule, ...(length === undefined ? {} : { length }) };
+}
 
 /** At most this many problems are kept (a hostile input can have thousands). */
 const MAX_PROBLEMS = 20;
@@ -22,12 +32,15 @@ export function fieldProblem(issue: z.core.$ZodIssue, root?: string): FieldProbl
   const params = raw.params as Record<string, unknown> | undefined;
   const limit = asNumber(raw.maximum ?? raw.minimum ?? params?.limit);
   const min = asNumber(params?.min);
+  const length = asNumber(params?.length);
   return {
     path: [root, ...path].filter((p) => p !== undefined && p !== '').join('.'),
     field: names.at(-1) ?? root ?? '',
     line: first === 'lines' && typeof index === 'number' ? index + 1 : null,
     code: issue.code,
     ...(typeof params?.problem === 'string' ? { problem: params.problem } : {}),
+    ...(typeof params?.rule === 'string' ? { rule: params.rule } : {}),
+    ...(length === undefined ? {} : { length }),
     ...(limit === undefined ? {} : { limit }),
     ...(min === undefined ? {} : { min }),
     ...(typeof raw.inclusive === 'boolean' ? { inclusive: raw.inclusive } : {}),

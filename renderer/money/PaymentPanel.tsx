@@ -232,6 +232,8 @@ function RefundMoneyForm({ orderId, refundable, refundId, initial }: { orderId: 
   const fmt = useMoneyFormat();
   const methodName = useMethodName();
   const refusalText = useMoneyRefusalText();
+  // The role the operator gives the money back in: the refund's timeline step records it.
+  const role = useRole();
   const { currency, methods } = useMoneySettings();
   const [method, setMethod] = useState(methods[0] ?? 'cash');
   const [amount, setAmount] = useState<number | null>(initial ?? null);
@@ -242,7 +244,7 @@ function RefundMoneyForm({ orderId, refundable, refundId, initial }: { orderId: 
     if (amount === null) return;
     setBusy(true);
     try {
-      const result = await counter.refundMoney({ orderId, method, amount, ...(refundId ? { refundId } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const result = await counter.refundMoney({ orderId, method, amount, role, ...(refundId ? { refundId } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
       if (!result.ok) return toastRefused(t('money.refund.refused'), refusalText(result));
       toastOk(t('money.refund.done', { amount: fmt(amount), method: methodName(method) }));
       setAmount(null);

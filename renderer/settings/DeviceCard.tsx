@@ -8,12 +8,15 @@ import { config } from '../config';
 import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
 import { SettingsCard } from './SettingsCard';
-import { fieldMessage, type StoredSettings } from './useSettings';
+import { useRefusalText } from '../workflow/labels';
+import type { StoredSettings } from './useSettings';
 import { useAdminGate, useConfirmLiveChange } from './liveSettings';
 
 export function DeviceCard({ settings }: { settings: StoredSettings }) {
   const { t } = useTranslation();
   const counter = useCounter();
+  // The refusal in the reader's language, the setting named and its rule said ("use up to 4 …").
+  const refusalText = useRefusalText();
   // The operator's edits, or null while the fields follow the stored settings (which
   // another window may change meanwhile).
   const [draft, setDraft] = useState<{ name: string; prefix: string } | null>(null);
@@ -40,11 +43,11 @@ export function DeviceCard({ settings }: { settings: StoredSettings }) {
       const next: { name?: string; prefix?: string } = {};
       if (name.trim() !== (settings.deviceName ?? '')) {
         const r = await counter.setSetting('deviceName', name);
-        if (!r.ok) next.name = fieldMessage('deviceName', r.message);
+        if (!r.ok) next.name = refusalText(r);
       }
       if (prefix.trim() !== (settings.devicePrefix ?? '')) {
         const r2 = await counter.setSetting('devicePrefix', prefix, { role: gate.role });
-        if (!r2.ok) next.prefix = fieldMessage('devicePrefix', r2.message);
+        if (!r2.ok) next.prefix = refusalText(r2);
       }
       setErrors(next);
       if (!next.name && !next.prefix) {

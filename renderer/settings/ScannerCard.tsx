@@ -9,14 +9,15 @@ import { useTranslation } from 'react-i18next';
 import { ScanProfileInputs, useScanProfileEditor } from '../scanner/ScanProfileForm';
 import { LoadingState } from '../ui/states';
 import { toastOk } from '../ui/toast';
+import { useRefusalText } from '../workflow/labels';
 import { SettingsCard } from './SettingsCard';
-import { fieldMessage } from './useSettings';
 
 const ScannerTestPanel = lazy(() => import('../scanner/ScannerTestPanel').then((m) => ({ default: m.ScannerTestPanel })));
 
 export function ScannerCard() {
   const { t } = useTranslation();
   const editor = useScanProfileEditor();
+  const refusalText = useRefusalText();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [testing, setTesting] = useState(false);
@@ -27,7 +28,7 @@ export function ScannerCard() {
     setError(null);
     try {
       const r = await editor.save();
-      if (!r.ok) return setError(fieldMessage('scannerProfile', r.message));
+      if (!r.ok) return setError(refusalText(r));
       toastOk(t('settings.saved'), t('settings.scanner.savedDetail'));
     } finally {
       setSaving(false);

@@ -3,14 +3,18 @@
 import { Button, Code, Group, NumberInput, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SSCC_SETTING, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccCapacity, ssccFor, type SsccSetting } from '../../shared/tracking/sscc';
+import { DEFAULT_SSCC_SETTING, SSCC_PREFIX_MAX, ssccCapacity, ssccFor, type SsccSetting } from '../../shared/tracking/sscc';
+import { settingField, settingSchemas } from '../../shared/settings/settings';
+import { fieldProblems } from '../../shared/fieldProblems';
 import { SSCC_DEVICE_SEQUENCE, SSCC_SEQUENCE } from '../../shared/tracking/plan';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db';
 import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
 import { AdminNotice, useAdminGate, useConfirmLiveChange } from './liveSettings';
-import { fieldMessage } from './useSettings';
+import { problemsText } from '../ui/fieldProblemWords';
+import { useRefusalText } from '../workflow/labels';
+import type { Translate } from '../workflow/explain';
 
 type Problem = { prefix?: string; extension?: string };
 
@@ -20,6 +24,7 @@ export function SsccSettings({ stored, notice = true }: { stored: SsccSetting | 
   const counter = useCounter();
   const gate = useAdminGate();
   const confirm = useConfirmLiveChange();
+  const refusalText = useRefusalText();
   const current = stored ?? DEFAULT_SSCC_SETTING;
   // The operator's edits, or null while the fields follow the stored setting.
   const [draft, setDraft] = useState<{ prefix: string; extension: number | string } | null>(null);
@@ -30,8 +35,10 @@ export function SsccSettings({ stored, notice = true }: { stored: SsccSetting | 
   const check = (): SsccSetting | Problem => {
     const p = prefix.trim();
     const out: Problem = {};
-    if (!/^\d*$/.test(p)) out.prefix = t('settings.carriers.sscc.digitsOnly');
-    else if (p.length < SSCC_PREFIX_MIN || p.length > SSCC_PREFIX_MAX) out.prefix = t('settings.carriers.sscc.length', { min: SSCC_PREFIX_MIN, max: SSCC_PREFIX_MAX, count: p.length });
+    // The prefix is checked by the setting's own schema and worded as the engine's refusal
+    // would be (its rule, and how many characters were typed), in the reader's language.
+    const parsed = settingSchemas.sscc.shape.companyPrefix.safeParse(p);
+    if (!parsed.success) out.prefix = problemsText(fieldProblems(parsed.error).map((q) => ({ ...q, field: settingField('sscc', ['companyPrefix']) })), t as Translate, String);
     const e = typeof extension === 'number' ? extension : Number.NaN;
     if (!Number.isInteger(e) || e < 0 || e > 9) out.extension = t('settings.carriers.sscc.extensionDigit');
     return out.prefix || out.extension ? out : { companyPrefix: p, extension: e };
@@ -46,7 +53,7 @@ export function SsccSettings({ stored, notice = true }: { stored: SsccSetting | 
 
   const save = async (next: SsccSetting) => {
     const r = await counter.setSetting('sscc', next, { role: gate.role });
-    if (!r.ok) return setProblem({ prefix: fieldMessage('sscc', r.message) });
+    if (!r.ok) return setProblem({ prefix: refusalText(r) });
     setDraft(null);
     setProblem({});
     toastOk(t('settings.saved'), t('settings.carriers.sscc.title'));

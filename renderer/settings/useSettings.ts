@@ -17,8 +17,3 @@ export function useSettings(): StoredSettings | undefined {
     return out as StoredSettings;
   }, []);
 }
-
-/** setSetting messages start with the key ("devicePrefix: use up to 4 ..."): the field shows the rest. */
-export function fieldMessage(key: string, message: string): string {
-  return message.startsWith(`${key}: `) ? message.slice(key.length + 2) : message;
-}

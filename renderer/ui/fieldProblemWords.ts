@@ -2,6 +2,8 @@
 // "<line> <field> <what is wrong, with its bound>", from `refusal.problem.*` and the field's
 // name from `refusal.fieldName.*`. A field this build has no name for reads as "this field";
 // a problem it has no sentence for, as the field being invalid. Never the engine's English.
+// A `pattern` problem says what to type by its rule (`refusal.rule.*`), and how long the
+// value was where the rule is a length; a rule this build cannot word reads as "not in the right form".
 import type { FieldProblem, RefusalFact } from '../../shared/api';
 import type { Translate } from '../workflow/explain';
 
@@ -45,12 +47,20 @@ function tryWords(t: Translate, key: string, options: Record<string, unknown> = 
   return text && text !== key ? text : '';
 }
 
+/** A pattern problem's sentence and its rule in words; `format` when the rule has none here. */
+function patternOf(p: FieldProblem, t: Translate): { sentence: string; rule: string } {
+  const rule = p.rule === undefined ? '' : tryWords(t, `refusal.rule.${p.rule}`);
+  if (!rule) return { sentence: 'format', rule };
+  return { sentence: p.length === undefined ? 'pattern' : 'patternLength', rule };
+}
+
 /** One problem in words. `money` shows a money field's bound as people read amounts. */
 export function problemText(p: FieldProblem, t: Translate, money: (minor: number) => string): string {
   const field = tryWords(t, `refusal.fieldName.${p.field}`) || t('refusal.fieldName.unknown');
-  const sentence = sentenceOf(p);
+  const pattern = p.code === 'custom' && p.problem === 'pattern' ? patternOf(p, t) : null;
+  const sentence = pattern?.sentence ?? sentenceOf(p);
   const limit = p.limit === undefined ? '' : MONEY_FIELDS.has(p.field) ? money(p.limit) : String(p.limit);
-  const facts = { field, limit, min: p.min ?? '', keys: (p.keys ?? []).join(t('refusal.part.linesList')), interpolation: { escapeValue: false } };
+  const facts = { field, limit, min: p.min ?? '', rule: pattern?.rule ?? '', length: p.length ?? '', keys: (p.keys ?? []).join(t('refusal.part.linesList')), interpolation: { escapeValue: false } };
   const text = tryWords(t, `refusal.problem.${sentence}`, facts) || t('refusal.problem.invalid', facts);
   return (p.line === null ? '' : t('refusal.part.line', { line: p.line })) + text;
 }

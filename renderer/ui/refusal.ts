@@ -93,6 +93,10 @@ function worded(code: Refused['code'], reason: string | null, p: Params, t: Tran
         facts.guard = conditionText(guard, family, t, words);
       }
       return facts;
+    case 'role-not-permitted':
+      // A live setting refused to a non-Admin: the setting by its name on screen.
+      if (reason === 'admin-setting') facts.setting = t(`refusal.fieldName.${str(p.setting)}`, { defaultValue: t('refusal.part.thisSetting') });
+      return facts;
     case 'no-change':
       facts.state = p.state === null || p.state === undefined ? t('refusal.part.noState') : words.state(family, str(p.state));
       return facts;

@@ -6,11 +6,10 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 
 const { MAX_SCAN_LENGTH } = LIMITS;
-import { LIVE_SETTING_KEYS, settingField, settingSchemas, type SettingKey } from '../settings/settings';
+import { LIVE_SETTING_KEYS, settingProblems, settingSchemas, type SettingKey } from '../settings/settings';
 import { ADMIN_ROLE, normalRole } from '../operators/permissions';
 import { loadDefinition, type Problem } from '../workflow/check';
 import { Workflow } from '../workflow/interpreter';
-import { fieldProblems } from '../fieldProblems';
 import { describeIssues, parseArg, refused, unreadable, type CommandKind, type CommandMeta } from './command';
 import { commandOptionsSchema, settingOptionsSchema } from './input';
 import { runCommand } from './pipeline';
@@ -88,7 +87,7 @@ export function createAdminCommands(ctx: AdminContext) {
     } catch (error) {
       return unreadable(error, key);
     }
-    if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { reason: 'bad-field', field: key, issues: fieldProblems(parsed.error, key).map((p) => ({ ...p, field: settingField(key, p.path.split('.').slice(1)) })) });
+    if (!parsed.success) return refused('invalid-input', `${key}: ${describeIssues(parsed.error)}`, { reason: 'bad-field', field: key, issues: settingProblems(key, parsed.error) });
     const role = o.value?.role;
     // With operators, the pipeline checks the operator may take Admin (the kind's role); the
     // acting role is checked here too, so a clerk switched to another role is refused as well.

@@ -58,7 +58,17 @@ export const takePaymentSchema = z.object(
   { error: 'give the payment as { orderId, method, amount }' },
 );
 export const refundMoneySchema = z.object(
-  { orderId: orderIdSchema, method, amount: money('the amount'), refundId: text('the refund sheet', LIMITS.MAX_ID_LENGTH).optional(), reference, reason },
+  {
+    orderId: orderIdSchema,
+    method,
+    amount: money('the amount'),
+    refundId: text('the refund sheet', LIMITS.MAX_ID_LENGTH).optional(),
+    reference,
+    reason,
+    // The role the operator gives the money back in (as takePayment): the refund row's event
+    // records it, and the pipeline checks the operator may take it.
+    role: roleSchema.optional(),
+  },
   { error: 'give the refund as { orderId, method, amount }' },
 );
 export const reversePaymentSchema = z.object({ paymentId: text('the payment', LIMITS.MAX_ID_LENGTH), reason: text('the reason', LIMITS.MAX_REASON_LENGTH) }, { error: 'give { paymentId, reason }' });
@@ -235,7 +245,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     if (!i.ok) return i.refusal;
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
-    const m = meta('refund-money', o.value?.commandId);
+    const m = meta('refund-money', o.value?.commandId, i.value.role);
     return runCommand(storage, m, i.value, async (tx) => {
       const order = await tx.order(i.value.orderId);
       if (!order) return { result: notFound(i.value.orderId) };
@@ -245,7 +255,8 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
       const after = orderMoney(order.total, [...rows, decided.row]);
       return {
         result: { ok: true as const, paymentId: decided.row.id, paid: after.paid, refunded: after.refunded, balance: after.balance },
-        write: (w) => writeRow(w, decided.row, moneyEvent(m, order, decided.row, 'S', mc.digits)),
+        // Without a role (an older caller, a command pushed from before): the Seller, as before.
+        write: (w) => writeRow(w, decided.row, moneyEvent(m, order, decided.row, i.value.role ?? 'S', mc.digits)),
       };
     });
   }

@@ -61,3 +61,51 @@ describe('the role a payment is taken in', () => {
     expect(await counter.takePayment({ orderId, method: 'card', amount: 1250, role: 'x'.repeat(500) })).toMatchObject({ ok: false, code: 'invalid-input' });
   });
 });
+
+describe('the role money is given back in', () => {
+  it('given back as the Admin: the refund step says Admin, and the stored command carries it (the server checks it again)', async () => {
+    const { counter } = await testCounter();
+    const orderId = await createOk(counter, 'product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 1, price: 1250 }] });
+    await counter.takePayment({ orderId, method: 'card', amount: 1250, role: 'S' });
+    const r = await counter.refundMoney({ orderId, method: 'card', amount: 250, reason: 'scratched', role: 'A' });
+    expect(r).toMatchObject({ ok: true, refunded: 250 });
+    const refund = (await eventsOf(counter, orderId)).find((e) => e.type === 'payment' && e.action === 'refund')!;
+    expect(refund).toMatchObject({ role: 'A', operator: 'tester' });
+    expect((await counter.db.commands.get(refund.commandId))?.role).toBe('A');
+  });
+
+  it('without a role (an older caller, a pushed command from before): the Seller, as before', async () => {
+    const { counter } = await testCounter();
+    const orderId = await createOk(counter, 'product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 1, price: 1250 }] });
+    await counter.takePayment({ orderId, method: 'card', amount: 1250, role: 'S' });
+    await counter.refundMoney({ orderId, method: 'card', amount: 250 });
+    expect((await eventsOf(counter, orderId)).find((e) => e.action === 'refund')?.role).toBe('S');
+  });
+
+  it('an operator may give money back only in a role of theirs: refused, nothing written', async () => {
+    const { counter } = await testCounter({ pinIterations: 1000 });
+    const orderId = await createOk(counter, 'product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 1, price: 1250 }] });
+    await counter.takePayment({ orderId, method: 'card', amount: 1250, role: 'S' });
+    await counter.addOperator({ name: 'Ada', badge: 'ADA-1', roles: ['A'], pin: '9182736450' });
+    expect(await counter.signIn({ badge: 'ADA-1' })).toMatchObject({ ok: true });
+    await counter.addOperator({ name: 'Cleo', badge: 'CLEO-1', roles: ['S'], pin: '7351940268' });
+    expect(await counter.signIn({ badge: 'CLEO-1' })).toMatchObject({ ok: true });
+    const before = await dumpDb(counter);
+    expect(await counter.refundMoney({ orderId, method: 'card', amount: 250, role: 'A' })).toMatchObject({ ok: false, code: 'role-not-permitted' });
+    expect(await dumpDb(counter)).toEqual(before);
+    const r = await counter.refundMoney({ orderId, method: 'card', amount: 250, role: 'S' });
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+    const refund = (await eventsOf(counter, orderId)).find((e) => e.action === 'refund')!;
+    expect(refund.role).toBe('S');
+    expect(refund.operator).not.toBe('tester');
+  });
+
+  it('a role that is not a role is refused at the boundary, nothing written', async () => {
+    const { counter } = await testCounter();
+    const orderId = await createOk(counter, 'product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 1, price: 1250 }] });
+    await counter.takePayment({ orderId, method: 'card', amount: 1250, role: 'S' });
+    const before = await dumpDb(counter);
+    expect(await counter.refundMoney({ orderId, method: 'card', amount: 250, role: 'x'.repeat(500) })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+});

@@ -25,6 +25,8 @@ export interface RefundMoneyInput {
   refundId?: string;
   reference?: string;
   reason?: string;
+  /** The role the operator gives the money back in (recorded on the refund's timeline step). */
+  role?: string;
 }
 
 export type PaymentResult =

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { ssccSettingSchema } from '../tracking/sscc';
 import { LIMITS } from '../limits';
+import type { FieldProblem } from '../api';
+import { fieldProblems, patternParams } from '../fieldProblems';
 import { currencySchema, paymentMethodsSchema } from './currency';
 
 export const settingSchemas = {
@@ -12,7 +14,10 @@ export const settingSchemas = {
   /** Shown in the header and on receipts. */
   deviceName: z.string().trim().min(1).max(40),
   /** Goes into human order numbers (PO-K2-000123) so numbers stay unique across counters. */
-  devicePrefix: z.string().trim().regex(/^[A-Z0-9]{0,4}$/, 'use up to 4 capital letters or digits'),
+  devicePrefix: z
+    .string()
+    .trim()
+    .refine((v) => /^[A-Z0-9]{0,4}$/.test(v), { error: 'use up to 4 capital letters or digits', params: patternParams('upTo4CapitalsOrDigits') }),
   allocationStrategy: z.enum(['priority', 'most-stock']),
   /** The counter's clock, minutes east of UTC (480 = UTC+8; the offsets in use, -12 h to +14 h): where a
    *  valid-until day ends (engine/validUntil.ts). UTC when unset. */
@@ -71,6 +76,12 @@ export function settingField(key: SettingKey, path: readonly PropertyKey[]): str
   const part = path[0];
   if (schema instanceof z.ZodObject && typeof part === 'string' && part in schema.shape) return key + part.charAt(0).toUpperCase() + part.slice(1);
   return key;
+}
+
+/** A setting's failed parse as problems, each naming its setting or part (settingField):
+ *  what the engine refuses with, and what a screen checks before sending. */
+export function settingProblems(key: SettingKey, error: z.ZodError): FieldProblem[] {
+  return fieldProblems(error, key).map((p) => ({ ...p, field: settingField(key, p.path.split('.').slice(1)) }));
 }
 
 /** Every field name a setting's problems can carry (for the screens' words). */

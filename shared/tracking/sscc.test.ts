@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gs1CheckDigit } from '../barcode/checkDigit';
 import { parseGs1 } from '../barcode/gs1';
+import { fieldProblems } from '../fieldProblems';
 import { DEFAULT_SSCC_SETTING, isSscc, SSCC_DEVICE_MAX, SSCC_PREFIX_MAX, SSCC_PREFIX_MIN, ssccCapacity, ssccFor, ssccSettingSchema } from './sscc';
 
 const prefixes = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: SSCC_PREFIX_MIN, maxLength: SSCC_PREFIX_MAX });
@@ -113,10 +114,17 @@ describe('the sscc setting', () => {
     };
     expect(message({ companyPrefix: '40123', extension: 0 })).toContain('6 to 12 digits');
     expect(message({ companyPrefix: '4012345678901', extension: 0 })).toContain('6 to 12 digits');
-    expect(message({ companyPrefix: '40A2345', extension: 0 })).toContain('digits only');
+    expect(message({ companyPrefix: '40A2345', extension: 0 })).toContain('6 to 12 digits; this one has 7 characters');
     expect(message({ companyPrefix: '4012345', extension: 10 })).toContain('extension digit');
     expect(message({ companyPrefix: '4012345', extension: 1.5 })).toContain('extension digit');
     expect(message({ companyPrefix: '4012345', extension: 0, more: 1 })).not.toBeNull();
+  });
+
+  it('a bad prefix is one problem carrying its rule and length as data (the screens word it)', () => {
+    const r = ssccSettingSchema.safeParse({ companyPrefix: ' 40A23 ', extension: 0 });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(fieldProblems(r.error, 'sscc')).toEqual([{ path: 'sscc.companyPrefix', field: 'companyPrefix', line: null, code: 'custom', problem: 'pattern', rule: 'digits6to12', length: 5 }]);
   });
 
   it('accepts exactly the prefixes that leave an 18-digit SSCC', () => {

@@ -3,6 +3,7 @@
 // digit (18 digits), printed as GS1-128 with application identifier (00).
 import { z } from 'zod';
 import { gs1CheckDigit } from '../barcode/checkDigit';
+import { patternParams } from '../fieldProblems';
 
 /** The company prefix of a counter that has not set its own. GS1 gives prefixes 0200–0299
  *  for use inside a company, which is what a counter's own labels are. */
@@ -13,15 +14,20 @@ export const DEFAULT_SSCC_PREFIX = '0200000';
 export const SSCC_PREFIX_MIN = 6;
 export const SSCC_PREFIX_MAX = 12;
 
+const PREFIX_PATTERN = new RegExp(`^\\d{${SSCC_PREFIX_MIN},${SSCC_PREFIX_MAX}}$`);
+
 /** The counter's SSCC setting (Settings → Carriers, Admin): the shop's GS1 company prefix and
  *  the extension digit it puts in front. */
 export const ssccSettingSchema = z.strictObject({
+  // One rule with the value's length, so a screen says what to type and what it got
+  // ("use 6 to 12 digits; this one has 5 characters"), in any language.
   companyPrefix: z
     .string()
     .trim()
-    .regex(/^\d*$/, 'the GS1 company prefix is digits only')
-    .min(SSCC_PREFIX_MIN, `the GS1 company prefix has ${SSCC_PREFIX_MIN} to ${SSCC_PREFIX_MAX} digits`)
-    .max(SSCC_PREFIX_MAX, `the GS1 company prefix has ${SSCC_PREFIX_MIN} to ${SSCC_PREFIX_MAX} digits`),
+    .superRefine((v, ctx) => {
+      if (PREFIX_PATTERN.test(v)) return;
+      ctx.addIssue({ code: 'custom', message: `the GS1 company prefix has ${SSCC_PREFIX_MIN} to ${SSCC_PREFIX_MAX} digits; this one has ${v.length} characters`, params: patternParams('digits6to12', v.length) });
+    }),
   extension: z.number().int('the extension digit is one digit, 0 to 9').min(0, 'the extension digit is one digit, 0 to 9').max(9, 'the extension digit is one digit, 0 to 9'),
 });
 
