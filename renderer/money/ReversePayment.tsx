@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentRow } from '../../shared/db/rows';
 import { useCounter } from '../engine/client';
+import { useRole } from '../state/roleStore';
 import { toastOk, toastRefused } from '../ui/toast';
 import { useMethodName, useMoneyFormat, useMoneyRefusalText } from './useMoney';
 
@@ -15,6 +16,8 @@ export function ReverseButton({ row }: { row: PaymentRow }) {
   const fmt = useMoneyFormat();
   const methodName = useMethodName();
   const refusalText = useMoneyRefusalText();
+  // The role the operator reverses it in: the reversal's timeline step records it.
+  const role = useRole();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,7 +28,7 @@ export function ReverseButton({ row }: { row: PaymentRow }) {
     if (!reason.trim() || busy) return;
     setBusy(true);
     try {
-      const result = await counter.reversePayment({ paymentId: row.id, reason: reason.trim() });
+      const result = await counter.reversePayment({ paymentId: row.id, reason: reason.trim(), role });
       if (!result.ok) return toastRefused(t('money.reverse.refused'), refusalText(result));
       toastOk(t('money.reverse.done', { what }), t('money.reverse.balance', { balance: fmt(result.balance) }));
       setOpen(false);

@@ -71,7 +71,15 @@ export const refundMoneySchema = z.object(
   },
   { error: 'give the refund as { orderId, method, amount }' },
 );
-export const reversePaymentSchema = z.object({ paymentId: text('the payment', LIMITS.MAX_ID_LENGTH), reason: text('the reason', LIMITS.MAX_REASON_LENGTH) }, { error: 'give { paymentId, reason }' });
+export const reversePaymentSchema = z.object(
+  {
+    paymentId: text('the payment', LIMITS.MAX_ID_LENGTH),
+    reason: text('the reason', LIMITS.MAX_REASON_LENGTH),
+    // The role the operator reverses it in (as takePayment and refundMoney).
+    role: roleSchema.optional(),
+  },
+  { error: 'give { paymentId, reason }' },
+);
 export const openTillSchema = z.object({ float: money('the float'), note: reason }, { error: 'give the float as { float }' });
 export const closeTillSchema = z.object({ counted: money('the counted cash'), note: reason }, { error: 'give the counted cash as { counted }' });
 
@@ -266,7 +274,7 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
     if (!i.ok) return i.refusal;
     const o = parseArg(commandOptionsSchema, options, 'options');
     if (!o.ok) return o.refusal;
-    const m = meta('reverse-payment', o.value?.commandId);
+    const m = meta('reverse-payment', o.value?.commandId, i.value.role);
     return runCommand(storage, m, i.value, async (tx) => {
       const target = await tx.payment(i.value.paymentId);
       const order = target && (await tx.order(target.orderId));
@@ -277,7 +285,8 @@ export function createMoneyCommands(ctx: MoneyContextDeps) {
       const after = orderMoney(order.total, [...rows, decided.row]);
       return {
         result: { ok: true as const, paymentId: decided.row.id, paid: after.paid, refunded: after.refunded, balance: after.balance },
-        write: (w) => writeRow(w, decided.row, moneyEvent(m, order, decided.row, 'S', mc.digits)),
+        // Without a role (an older caller, a command pushed from before): the Seller, as before.
+        write: (w) => writeRow(w, decided.row, moneyEvent(m, order, decided.row, i.value.role ?? 'S', mc.digits)),
       };
     });
   }

@@ -109,3 +109,33 @@ describe('the role money is given back in', () => {
     expect(await dumpDb(counter)).toEqual(before);
   });
 });
+
+describe('the role a payment is reversed in', () => {
+  it('reversed as the Admin: the reversal step says Admin; without a role, the Seller as before', async () => {
+    const { counter } = await testCounter();
+    const orderId = await createOk(counter, 'product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 1, price: 1250 }] });
+    const paid = await counter.takePayment({ orderId, method: 'card', amount: 1000, role: 'S' });
+    if (!paid.ok) throw new Error(paid.message);
+    expect(await counter.reversePayment({ paymentId: paid.paymentId, reason: 'wrong card', role: 'A' })).toMatchObject({ ok: true });
+    const again = await counter.takePayment({ orderId, method: 'cash', amount: 500, role: 'S' });
+    if (!again.ok) throw new Error(again.message);
+    expect(await counter.reversePayment({ paymentId: again.paymentId, reason: 'wrong drawer' })).toMatchObject({ ok: true });
+    const reversals = (await eventsOf(counter, orderId)).filter((e) => e.type === 'payment' && e.action === 'reversal').map((e) => e.role);
+    expect(reversals).toEqual(['A', 'S']);
+  });
+
+  it('an operator may reverse only in a role of theirs, and a role that is not one is refused: nothing written', async () => {
+    const { counter } = await testCounter({ pinIterations: 1000 });
+    const orderId = await createOk(counter, 'product', { buyerId: 'ann', lines: [{ sku: 'SKU-1', qty: 1, price: 1250 }] });
+    const paid = await counter.takePayment({ orderId, method: 'card', amount: 1250, role: 'S' });
+    if (!paid.ok) throw new Error(paid.message);
+    await counter.addOperator({ name: 'Ada', badge: 'ADA-1', roles: ['A'], pin: '9182736450' });
+    expect(await counter.signIn({ badge: 'ADA-1' })).toMatchObject({ ok: true });
+    await counter.addOperator({ name: 'Cleo', badge: 'CLEO-1', roles: ['S'], pin: '7351940268' });
+    expect(await counter.signIn({ badge: 'CLEO-1' })).toMatchObject({ ok: true });
+    const before = await dumpDb(counter);
+    expect(await counter.reversePayment({ paymentId: paid.paymentId, reason: 'wrong card', role: 'A' })).toMatchObject({ ok: false, code: 'role-not-permitted' });
+    expect(await counter.reversePayment({ paymentId: paid.paymentId, reason: 'wrong card', role: 'x'.repeat(500) })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(await dumpDb(counter)).toEqual(before);
+  });
+});

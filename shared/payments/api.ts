@@ -63,7 +63,8 @@ export interface MoneyApi {
   takePayment(input: TakePaymentInput, options?: CommandOptions): Promise<PaymentResult>;
   refundMoney(input: RefundMoneyInput, options?: CommandOptions): Promise<MoneyRowResult>;
   /** Appends the reversal of a payment or refund row (rows are never edited). */
-  reversePayment(input: { paymentId: string; reason: string }, options?: CommandOptions): Promise<MoneyRowResult>;
+  /** `role`: the role the operator reverses it in (recorded on the timeline step; Seller when none). */
+  reversePayment(input: { paymentId: string; reason: string; role?: string }, options?: CommandOptions): Promise<MoneyRowResult>;
   openTill(input: { float: number; note?: string }, options?: CommandOptions): Promise<TillResult>;
   closeTill(input: { counted: number; note?: string }, options?: CommandOptions): Promise<TillResult>;
   tillReport(tillId: string): Promise<ZReport | undefined>;
