@@ -2,7 +2,9 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
-import { ScannerProvider } from '../scanner';
+// Not the scanner's barrel: it would bring its settings panels (number inputs, selects) into
+// the entry.
+import { ScannerProvider } from '../scanner/ScannerProvider';
 import { NAVBAR_WIDTH, TOAST_INSET } from '../shell/frame';
 import { colorSchemeManager, DEFAULT_COLOR_SCHEME } from '../ui/colorScheme';
 import { cssVariablesResolver, theme } from '../ui/theme';

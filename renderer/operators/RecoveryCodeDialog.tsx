@@ -1,12 +1,13 @@
 // Shows the admin recovery code once, to be written down and kept away from the counter.
-// Only its hash is stored, so closing this is the last time anyone sees it.
+// Only its hash is stored, so closing this is the last time anyone sees it. Loaded when a code
+// is first waiting (RecoveryCodeGate).
 import { Alert, Button, Checkbox, Code, Modal, Stack, Text } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRecoveryCode } from './recoveryCode';
 
-export function RecoveryCodeDialog() {
+export default function RecoveryCodeDialog() {
   const { t } = useTranslation();
   const code = useRecoveryCode((s) => s.code);
   const done = useRecoveryCode((s) => s.done);

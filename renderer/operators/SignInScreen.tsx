@@ -1,7 +1,8 @@
 // The sign-in screen: shown over the current screen (which stays as it was underneath, a
 // half-built order included) whenever operators exist and no one is signed in in this window:
 // at start, after the Lock button and after the idle lock. Sign in by scanning a badge, or by
-// name + PIN; an admin who forgot the PIN resets it with the recovery code.
+// name + PIN; an admin who forgot the PIN resets it with the recovery code. The overlay and
+// the badge scans are SignInGate's; this panel is loaded when the lock first shows.
 import { Alert, Anchor, Button, Chip, FocusTrap, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBarcode, IconLock } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -9,93 +10,57 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../db';
 import { counter } from '../engine/client';
-import { useScanTarget } from '../scanner/targets';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { useRecoveryCode } from './recoveryCode';
 import { signIn, useSession } from './session';
 import { useSignInText } from './signInText';
 
-export function SignInGate() {
-  const show = useSession((s) => s.anyOperators === true && s.me === null);
-  return show ? <SignInScreen /> : null;
-}
-
-function SignInScreen() {
+/** The sign-in's panel, loaded when the lock first shows (SignInGate holds the overlay, the
+ *  scans and the error). */
+export default function SignInScreen({ error, setError }: { error: string | null; setError: (text: string | null) => void }) {
   const { t } = useTranslation();
   const locked = useSession((s) => s.locked);
   const [mode, setMode] = useState<'pin' | 'recover'>('pin');
-  const [error, setError] = useState<string | null>(null);
-  const signInText = useSignInText();
-
-  // Every scan goes to the sign-in screen while it shows: a badge signs in, anything else
-  // is answered (no order opens and no action card acts behind the lock).
-  useScanTarget(async (scan) => {
-    if (scan.parsed.kind !== 'operator') return { ok: false, message: t('operators.signIn.scanBadgeFirst'), title: t('operators.signIn.title') };
-    const result = await signIn({ badge: scan.parsed.id });
-    if (!result.ok) {
-      const text = signInText(result);
-      setError(text);
-      return { ok: false, message: text, title: t('operators.signIn.title'), quiet: true };
-    }
-    return { ok: true, message: t('operators.signIn.welcome', { name: result.operator.name }), title: t('operators.signIn.title'), settle: 'local' };
-  });
 
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="sign-in-title"
-      data-testid="sign-in-screen"
-      data-locked={locked ?? 'start'}
-      style={{
-        position: 'fixed',
-        inset: 0,
-        zIndex: 300,
-        display: 'grid',
-        placeItems: 'center',
-        background: 'color-mix(in srgb, var(--mantine-color-body) 82%, transparent)',
-        backdropFilter: 'blur(6px)',
-      }}
-    >
-      <FocusTrap active>
-        <Paper withBorder shadow="xl" radius="lg" p="xl" w={520} maw="94vw">
-          <Stack gap="md">
-            <Group gap="sm" wrap="nowrap" align="flex-start">
-              <IconLock size={32} />
-              <div style={{ flex: 1 }}>
-                <Title order={1} size="h2" id="sign-in-title">
-                  {mode === 'pin' ? t('operators.signIn.title') : t('operators.recover.title')}
-                </Title>
-                <Text c="dimmed" fz="sm">
-                  {mode === 'recover' ? t('operators.recover.hint') : locked === 'idle' ? t('operators.signIn.lockedIdle') : locked === 'button' ? t('operators.signIn.locked') : t('operators.signIn.hint')}
-                </Text>
-              </div>
-              {/* The language is chosen before signing in: the header is under the lock. */}
-              <LanguageSwitch />
-            </Group>
-            {error ? (
-              <Alert color="red" icon={<IconAlertTriangle size={20} />} data-testid="sign-in-error" role="alert">
-                {error}
-              </Alert>
-            ) : null}
-            {mode === 'pin' ? <PinForm onError={setError} /> : <RecoverForm onError={setError} />}
-            <Anchor
-              component="button"
-              type="button"
-              fz="sm"
-              c="blue.8"
-              onClick={() => {
-                setError(null);
-                setMode(mode === 'pin' ? 'recover' : 'pin');
-              }}
-              data-testid="sign-in-mode"
-            >
-              {mode === 'pin' ? t('operators.signIn.forgot') : t('operators.recover.back')}
-            </Anchor>
-          </Stack>
-        </Paper>
-      </FocusTrap>
-    </div>
+    <FocusTrap active>
+      <Paper withBorder shadow="xl" radius="lg" p="xl" w={520} maw="94vw">
+        <Stack gap="md">
+          <Group gap="sm" wrap="nowrap" align="flex-start">
+            <IconLock size={32} />
+            <div style={{ flex: 1 }}>
+              <Title order={1} size="h2" id="sign-in-title">
+                {mode === 'pin' ? t('operators.signIn.title') : t('operators.recover.title')}
+              </Title>
+              <Text c="dimmed" fz="sm">
+                {mode === 'recover' ? t('operators.recover.hint') : locked === 'idle' ? t('operators.signIn.lockedIdle') : locked === 'button' ? t('operators.signIn.locked') : t('operators.signIn.hint')}
+              </Text>
+            </div>
+            {/* The language is chosen before signing in: the header is under the lock. */}
+            <LanguageSwitch />
+          </Group>
+          {error ? (
+            <Alert color="red" icon={<IconAlertTriangle size={20} />} data-testid="sign-in-error" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          {mode === 'pin' ? <PinForm onError={setError} /> : <RecoverForm onError={setError} />}
+          <Anchor
+            component="button"
+            type="button"
+            fz="sm"
+            c="blue.8"
+            onClick={() => {
+              setError(null);
+              setMode(mode === 'pin' ? 'recover' : 'pin');
+            }}
+            data-testid="sign-in-mode"
+          >
+            {mode === 'pin' ? t('operators.signIn.forgot') : t('operators.recover.back')}
+          </Anchor>
+        </Stack>
+      </Paper>
+    </FocusTrap>
   );
 }
 

@@ -1,30 +1,22 @@
 // The restore, step by step: checking the chosen file, what it holds (and whether it comes
 // from another counter), the operator's confirmation, and a refusal that says why. Mounted
-// once in the frame, so the File menu's Restore works from every screen.
+// from another counter), the operator's confirmation, and a refusal that says why. Loaded
+// and mounted by RestoreGate (in the frame) once a restore starts, so the File menu's Restore
+// works from every screen.
 import { Alert, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseImport } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../shared/backup';
 import { formatDateTime, numberFormat, useLocale } from '../ui/time';
 import { ConfirmBody } from '../ui/ConfirmDialog';
-import { toastOk } from '../ui/toast';
-import { closeRestore, confirmRestore, reloadOnRestoreElsewhere, takeRestoredNote, useBackupFlow } from './backupFlow';
+import { closeRestore, confirmRestore, useBackupFlow } from './backupFlow';
 
 /** The tables a clerk recognises, in the order they think of them. */
 const SHOWN_TABLES = ['orders', 'items', 'refunds', 'vouchers', 'products', 'locations', 'stockLedger', 'scans'] as const;
 
-export function RestoreDialog() {
+export default function RestoreDialog() {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const state = useBackupFlow((s) => s.restore);
-
-  useEffect(reloadOnRestoreElsewhere, []);
-
-  useEffect(() => {
-    const note = takeRestoredNote();
-    if (note) toastOk(t('settings.backup.restored'), t('settings.backup.restoredDetail', { count: note.orders, time: formatDateTime(note.createdAt, locale) }));
-  }, [t, locale]);
 
   const opened = state.phase !== 'idle';
   return (

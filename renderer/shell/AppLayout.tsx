@@ -7,9 +7,9 @@ import { Outlet, useLocation } from 'react-router-dom';
 import { FirstStartGate } from '../firststart/FirstStartGate';
 import { HeaderOperator } from '../operators/HeaderOperator';
 import { OperatorSync } from '../operators/OperatorSync';
-import { RecoveryCodeDialog } from '../operators/RecoveryCodeDialog';
-import { SignInGate } from '../operators/SignInScreen';
-import { RestoreDialog } from '../settings/RestoreDialog';
+import { RecoveryCodeGate } from '../operators/RecoveryCodeGate';
+import { SignInGate } from '../operators/SignInGate';
+import { RestoreGate } from '../settings/RestoreGate';
 import { SyncBadge } from '../settings/SyncBadge';
 import { useScreenOutlet, useScreenShown } from '../scanner/screenReady';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -46,12 +46,12 @@ export function AppLayout() {
         <EngineBanner />
         <ScreenOutlet />
       </AppShell.Main>
-      <RestoreDialog />
+      <RestoreGate />
       <HostBridge />
       <OperatorSync />
       <SignInGate />
       <FirstStartGate />
-      <RecoveryCodeDialog />
+      <RecoveryCodeGate />
     </AppShell>
   );
 }
