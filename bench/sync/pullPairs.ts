@@ -8,6 +8,8 @@
 // pull to each round: its server (another port on the same database) and its sync client.
 // PULL_PAGES=file saves the pages' texts for applyPairs.ts.
 // PULL_PROFILE=dir writes a CPU profile of each timed pull and floor there (inspector).
+// PULL_EXPLAIN=file writes EXPLAIN ANALYZE of the page query at the first and the last page
+// there and prints both times (does a deep cursor cost more?).
 import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -19,6 +21,7 @@ import { fmt } from '../lib/stats';
 import { benchPostgres } from './postgres';
 import { PULL_PAGE_DEFAULT } from '../../shared/sync/tables';
 import { dexieFloor } from './pull';
+import { explainAnalyzePull } from './explain';
 import { runPush } from './push';
 import { seedOrders } from './seedOrders';
 import { ADMIN_TOKEN, enrolDevice, openDatabase, startServer } from './server';
@@ -127,6 +130,25 @@ async function savePages(url: string, file: string): Promise<void> {
   log(`saved ${pages.length} pages to ${file}`);
 }
 
+/** The page query's plan at the first page and at the last (the deepest cursor). */
+async function explainEnds(database: Awaited<ReturnType<typeof openDatabase>>, file: string): Promise<void> {
+  const q = await database.connect();
+  let head: number;
+  try {
+    head = Number((await q.query<{ v: string }>('SELECT last_value::text AS v FROM change_seq')).rows[0]!.v);
+  } finally {
+    q.release();
+  }
+  const texts: string[] = [];
+  for (const [name, after] of [['first page', 0], ['last page', Math.max(0, head - PULL_PAGE_DEFAULT)]] as const) {
+    await explainAnalyzePull(database, after); // warm
+    const r = await explainAnalyzePull(database, after);
+    log(`  page query, ${name} (after ${after} of ${head}): ${fmt(r.ms)} ms`);
+    texts.push(`-- ${name}, after ${after} of ${head}\n${r.plan}`);
+  }
+  writeFileSync(file, texts.join('\n\n'));
+}
+
 async function main(): Promise<void> {
   const [orders = 10_000, pairs = 3, commands = 400] = process.argv.slice(2).map(Number);
   const postgres = await benchPostgres();
@@ -138,6 +160,7 @@ async function main(): Promise<void> {
       const seeded = await seedOrders(server.database, orders);
       log(`seeded ${fmt(seeded.orders)} orders (${fmt(seeded.rows)} rows) from ${seeded.templates} templates in ${fmt(seeded.ms / 1000)} s`);
       if (process.env.PULL_PAGES) await savePages(server.url, process.env.PULL_PAGES);
+      if (process.env.PULL_EXPLAIN) await explainEnds(server.database, process.env.PULL_EXPLAIN);
       const before = process.env.PULL_BEFORE ? await beforeCode(process.env.PULL_BEFORE, server.database) : undefined;
       for (let i = 0; i < pairs; i++) {
         const runFloor = async () => {

@@ -39,7 +39,7 @@ const CLONED: Cloned[] = [
 // The copy's number k goes into every UUID (its fourth group) and order number.
 const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{4}';
 const NUMBER = '([A-Z]{2}-D[0-9A-Z]+-)([0-9]{6})';
-const transform = `regexp_replace(regexp_replace(row::text, '${UUID}', '\\1' || lpad(to_hex($1::int), 4, '0'), 'g'), '${NUMBER}', '\\1K' || $1::int || '-\\2', 'g')::jsonb`;
+const transform = `regexp_replace(regexp_replace(row::text, '${UUID}', '\\1' || lpad(to_hex(k), 4, '0'), 'g'), '${NUMBER}', '\\1K' || k || '-\\2', 'g')::jsonb`;
 
 export interface Seeded {
   ms: number;
@@ -68,16 +68,17 @@ export async function seedOrders(database: Database, target: number): Promise<Se
     }
     for (const c of [...CLONED].reverse()) await q.query(c.remove);
     const copies = Math.ceil(target / templates);
-    for (let k = 1; k <= copies; k++) {
-      for (const c of CLONED) {
-        const names = Object.keys(c.spec.columns);
-        const exprs = Object.values(c.spec.columns);
-        await q.query(
-          `INSERT INTO ${c.spec.table} (${[...names, 'row'].join(', ')}) SELECT ${[...exprs, 'r'].join(', ')} FROM ` +
-            `(SELECT ${transform} AS r, i FROM ${tpl(c)} WHERE ($1::int - 1) * ${templates} + n <= $2::int) s ORDER BY i`,
-          [k, target],
-        );
-      }
+    // One statement a table for every copy (k from generate_series), in copy then template
+    // order: the rows' change positions come out as copy after copy did, without a
+    // statement a copy and table (100 000 orders took 958 s that way at load 25).
+    for (const c of CLONED) {
+      const names = Object.keys(c.spec.columns);
+      const exprs = Object.values(c.spec.columns);
+      await q.query(
+        `INSERT INTO ${c.spec.table} (${[...names, 'row'].join(', ')}) SELECT ${[...exprs, 'r'].join(', ')} FROM ` +
+          `(SELECT ${transform} AS r, k, i FROM ${tpl(c)} CROSS JOIN generate_series(1, $1::int) AS g(k) WHERE (k - 1) * ${templates} + n <= $2::int) s ORDER BY k, i`,
+        [copies, target],
+      );
     }
     await q.query('DELETE FROM state_counts');
     await q.query(
