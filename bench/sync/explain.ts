@@ -14,3 +14,16 @@ export async function explainPull(database: Database, after: number, head: numbe
     q.release();
   }
 }
+
+/** EXPLAIN ANALYZE of the page query after `after` (the plan's text and its execution time). */
+export async function explainAnalyzePull(database: Database, after: number): Promise<{ ms: number; plan: string }> {
+  const q = await database.connect();
+  try {
+    const head = Number((await q.query<{ v: string }>('SELECT last_value::text AS v FROM change_seq')).rows[0]!.v);
+    const r = await q.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${PAGE_SQL}`, [after, head, PULL_PAGE_DEFAULT + 1, [...SHARED_SETTING_KEYS]]);
+    const plan = r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    return { ms: Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN), plan };
+  } finally {
+    q.release();
+  }
+}

@@ -43,6 +43,8 @@ export interface DexieFloor {
   cpuMs: number;
   rows: number;
   pages: number;
+  /** Each page's timed write, ms, in page order. */
+  perPage: number[];
 }
 
 /** One page as Dexie alone writes it: one transaction, one bulkPut a table; its rows. */
@@ -70,6 +72,7 @@ export async function dexieFloor(url: string, dbName: string): Promise<DexieFloo
   let cpuMs = 0;
   let rows = 0;
   let pages = 0;
+  const perPage: number[] = [];
   try {
     for (let cursor = 0; ; ) {
       const page = await call<PullPage>(`${url}/pull?after=${cursor}&limit=${PULL_PAGE_DEFAULT}`, { method: 'GET', token: device.token });
@@ -80,7 +83,8 @@ export async function dexieFloor(url: string, dbName: string): Promise<DexieFloo
       await floorWrite(db, page.body);
       const cpu = process.cpuUsage(cpu0);
       cpuMs += (cpu.user + cpu.system) / 1000;
-      ms += performance.now() - t0;
+      perPage.push(performance.now() - t0);
+      ms += perPage.at(-1)!;
       rows += page.body.changes.length;
       pages++;
       cursor = page.body.cursor;
@@ -90,5 +94,5 @@ export async function dexieFloor(url: string, dbName: string): Promise<DexieFloo
     db.close();
     await Dexie.delete(dbName);
   }
-  return { ms, cpuMs, rows, pages };
+  return { ms, cpuMs, rows, pages, perPage };
 }

@@ -8,6 +8,8 @@
 // pull to each round: its server (another port on the same database) and its sync client.
 // PULL_PAGES=file saves the pages' texts for applyPairs.ts.
 // PULL_PROFILE=dir writes a CPU profile of each timed pull and floor there (inspector).
+// PULL_EXPLAIN=file writes EXPLAIN ANALYZE of the page query at the first and the last page
+// there and prints both times (does a deep cursor cost more?).
 import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -19,6 +21,7 @@ import { fmt } from '../lib/stats';
 import { benchPostgres } from './postgres';
 import { PULL_PAGE_DEFAULT } from '../../shared/sync/tables';
 import { dexieFloor } from './pull';
+import { explainAnalyzePull } from './explain';
 import { runPush } from './push';
 import { seedOrders } from './seedOrders';
 import { ADMIN_TOKEN, enrolDevice, openDatabase, startServer } from './server';
@@ -32,6 +35,17 @@ interface Split {
   serverMs: number;
   jsonMs: number;
   rows: number;
+  /** Between one page's request and the next's (the next is asked for once a page is in, so
+   *  each is one page's step: its apply or the server's next page, whichever is longer). */
+  perPage: number[];
+}
+
+/** Mean ms a page over the first and the last tenth of the pages: does a page cost more as
+ *  the tables fill? */
+function tenths(perPage: number[]): string {
+  const n = Math.max(1, Math.floor(perPage.length / 10));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return `first tenth ${fmt(mean(perPage.slice(0, n)))} ms/page, last ${fmt(mean(perPage.slice(-n)))}`;
 }
 
 interface PullCode {
@@ -59,8 +73,10 @@ async function beforeCode(dir: string, database: Awaited<ReturnType<typeof openD
 async function timedPull(url: string, dbName: string, use: PullCode = OWN): Promise<Split> {
   let serverMs = 0;
   let jsonMs = 0;
+  let requests: number[] = [];
   const transport: SyncTransport = async ({ method, url: to, token, body }) => {
     const t0 = performance.now();
+    if (to.includes('/pull?')) requests.push(t0);
     const response = await fetch(to, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -81,13 +97,15 @@ async function timedPull(url: string, dbName: string, use: PullCode = OWN): Prom
     if (!enrolled.ok) throw new Error(enrolled.message);
     serverMs = 0;
     jsonMs = 0;
+    requests = [];
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const outcome = await sync.syncOnce();
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     if (outcome.state !== 'synced') throw new Error(`the pull did not finish: ${JSON.stringify(outcome)}`);
-    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, serverMs, jsonMs, rows: outcome.pulled };
+    const perPage = requests.slice(1).map((t, k) => t - requests[k]!);
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, serverMs, jsonMs, rows: outcome.pulled, perPage };
   } finally {
     await counter.close();
     await Dexie.delete(dbName);
@@ -127,6 +145,25 @@ async function savePages(url: string, file: string): Promise<void> {
   log(`saved ${pages.length} pages to ${file}`);
 }
 
+/** The page query's plan at the first page and at the last (the deepest cursor). */
+async function explainEnds(database: Awaited<ReturnType<typeof openDatabase>>, file: string): Promise<void> {
+  const q = await database.connect();
+  let head: number;
+  try {
+    head = Number((await q.query<{ v: string }>('SELECT last_value::text AS v FROM change_seq')).rows[0]!.v);
+  } finally {
+    q.release();
+  }
+  const texts: string[] = [];
+  for (const [name, after] of [['first page', 0], ['last page', Math.max(0, head - PULL_PAGE_DEFAULT)]] as const) {
+    await explainAnalyzePull(database, after); // warm
+    const r = await explainAnalyzePull(database, after);
+    log(`  page query, ${name} (after ${after} of ${head}): ${fmt(r.ms)} ms`);
+    texts.push(`-- ${name}, after ${after} of ${head}\n${r.plan}`);
+  }
+  writeFileSync(file, texts.join('\n\n'));
+}
+
 async function main(): Promise<void> {
   const [orders = 10_000, pairs = 3, commands = 400] = process.argv.slice(2).map(Number);
   const postgres = await benchPostgres();
@@ -138,16 +175,17 @@ async function main(): Promise<void> {
       const seeded = await seedOrders(server.database, orders);
       log(`seeded ${fmt(seeded.orders)} orders (${fmt(seeded.rows)} rows) from ${seeded.templates} templates in ${fmt(seeded.ms / 1000)} s`);
       if (process.env.PULL_PAGES) await savePages(server.url, process.env.PULL_PAGES);
+      if (process.env.PULL_EXPLAIN) await explainEnds(server.database, process.env.PULL_EXPLAIN);
       const before = process.env.PULL_BEFORE ? await beforeCode(process.env.PULL_BEFORE, server.database) : undefined;
       for (let i = 0; i < pairs; i++) {
         const runFloor = async () => {
           const f = await profiled(`floor-${i}`, () => dexieFloor(server.url, `pairs-floor-${i}`));
-          log(`  floor  ${fmt(f.ms / 1000)} s (cpu ${fmt(f.cpuMs / 1000)} s; ${fmt(f.rows)} rows, ${f.pages} pages) load ${load()}`);
+          log(`  floor  ${fmt(f.ms / 1000)} s (cpu ${fmt(f.cpuMs / 1000)} s; ${fmt(f.rows)} rows, ${f.pages} pages; ${tenths(f.perPage)}) load ${load()}`);
           return f.ms;
         };
         const runPull = (name: string, url: string, code?: PullCode) => async () => {
           const p = await profiled(`${name}-${i}`, () => timedPull(url, `pairs-${name}-${i}`, code));
-          log(`  ${name.padEnd(6)} ${fmt(p.ms / 1000)} s (${fmt(p.rows)} rows; cpu ${fmt(p.cpuMs / 1000)} s; waiting for the server ${fmt(p.serverMs / 1000)} s, JSON ${fmt(p.jsonMs / 1000)} s, rest ${fmt((p.ms - p.serverMs - p.jsonMs) / 1000)} s) load ${load()}`);
+          log(`  ${name.padEnd(6)} ${fmt(p.ms / 1000)} s (${fmt(p.rows)} rows; cpu ${fmt(p.cpuMs / 1000)} s; waiting for the server ${fmt(p.serverMs / 1000)} s, JSON ${fmt(p.jsonMs / 1000)} s, rest ${fmt((p.ms - p.serverMs - p.jsonMs) / 1000)} s; ${tenths(p.perPage)}) load ${load()}`);
           return p.ms;
         };
         const runs: Array<[string, () => Promise<number>]> = [['pull', runPull('pull', server.url)], ['floor', runFloor]];
