@@ -6,8 +6,7 @@
 // PULL_BEFORE=dir (a checkout of another commit) adds that commit's sync client to each round.
 // PULL_PROFILE=dir writes a CPU profile of each run there.
 import 'fake-indexeddb/auto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import Dexie from 'dexie';
 import { CounterDb } from '../../shared/db/database';
@@ -16,24 +15,9 @@ import { createSyncClient, type SyncTransport } from '../../shared/sync/client';
 import type { PullPage } from '../../shared/sync/tables';
 import { fmt } from '../lib/stats';
 import { floorWrite } from './pull';
+import { profiled } from './profiled';
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
-
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const dir = process.env.PULL_PROFILE;
-  if (!dir) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
-    session.disconnect();
-  }
-}
 
 interface Run {
   ms: number;

@@ -12,7 +12,6 @@
 // there and prints both times (does a deep cursor cost more?).
 import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import Dexie from 'dexie';
 import { openCounter } from '../../shared/engine/counter';
@@ -25,6 +24,7 @@ import { explainAnalyzePull } from './explain';
 import { runPush } from './push';
 import { seedOrders } from './seedOrders';
 import { ADMIN_TOKEN, enrolDevice, openDatabase, startServer } from './server';
+import { profiled } from './profiled';
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const load = () => loadavg()[0]!.toFixed(1);
@@ -109,23 +109,6 @@ async function timedPull(url: string, dbName: string, use: PullCode = OWN): Prom
   } finally {
     await counter.close();
     await Dexie.delete(dbName);
-  }
-}
-
-/** Runs `work` under the inspector's CPU profiler when PULL_PROFILE names a folder. */
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const dir = process.env.PULL_PROFILE;
-  if (!dir) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
-    session.disconnect();
   }
 }
 
