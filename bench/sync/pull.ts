@@ -14,6 +14,8 @@ export const fetchTransport: SyncTransport = async ({ method, url, token, body }
 
 export interface PullRun {
   ms: number;
+  /** This process's CPU during the pull: the counter, and the server's HTTP side it also runs. */
+  cpuMs: number;
   changes: number;
   orders: number;
   pages: number;
@@ -27,10 +29,12 @@ export async function pullAsEmptyCounter(url: string, dbName: string): Promise<P
     const enrolled = await sync.enrol(url, code.body.code);
     if (!enrolled.ok) throw new Error(enrolled.message);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const outcome = await sync.syncOnce();
+    const cpu = process.cpuUsage(cpu0);
     const ms = performance.now() - t0;
     if (outcome.state !== 'synced') throw new Error(`the pull did not finish: ${JSON.stringify(outcome)}`);
-    return { ms, changes: outcome.pulled, orders: await counter.db.orders.count(), pages: Math.ceil(outcome.pulled / PULL_PAGE_DEFAULT) };
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, changes: outcome.pulled, orders: await counter.db.orders.count(), pages: Math.ceil(outcome.pulled / PULL_PAGE_DEFAULT) };
   } finally {
     await counter.close();
     await Dexie.delete(dbName);

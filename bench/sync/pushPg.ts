@@ -5,34 +5,12 @@
 // and the pull. Prints the load average, commands/s and the CPU a command of this process
 // (server, its HTTP, the counters' requests) and of PostgreSQL (the postmaster and its
 // backends, from /proc: a backend that ended is counted in its parent's children's time).
-import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fmt } from '../lib/stats';
+import { postgresCpuReader } from './pgCpu';
 import { benchPostgres } from './postgres';
 import { runPush } from './push';
 import { openDatabase, startServer } from './server';
-
-const TICKS_PER_MS = 0.1; // USER_HZ 100
-
-function stat(pid: number): string[] {
-  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-}
-
-/** The postmaster's CPU, its reaped children's and its live children's, in ms. */
-function postgresCpuMs(postmaster: number): number {
-  const own = stat(postmaster);
-  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const f = stat(Number(entry));
-      if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return ticks / TICKS_PER_MS;
-}
 
 /** PUSH_PGLITE=1: the same push on PGlite (in this process: its CPU is Node's). */
 async function onPglite(counters: number, commands: number, batch: number): Promise<void> {
@@ -53,20 +31,18 @@ async function main(): Promise<void> {
   if (typeof postgres === 'string') throw new Error(`no PostgreSQL: ${postgres}`);
   try {
     const database = await openDatabase({ kind: 'postgres', pool: () => postgres.pool(10) });
-    const session = await database.connect();
-    const backend = Number((await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
-    session.release();
-    const postmaster = Number(stat(backend)[1]);
+    const postgresCpu = await postgresCpuReader(database);
+    if (!postgresCpu) throw new Error("PostgreSQL's CPU cannot be read from /proc here");
     const server = await startServer(database);
     const load = loadavg()[0]!;
-    const pg0 = postgresCpuMs(postmaster);
+    const pg0 = postgresCpu();
     const cpu0 = process.cpuUsage();
     const mark0 = process.hrtime.bigint() / 1000n;
     const run = await runPush(server.url, { counters, total: commands, batch });
     const cpu = process.cpuUsage(cpu0);
     // The run's window on the monotonic clock, µs (a --cpu-prof profile's timestamps).
     process.stderr.write(`window ${mark0} ${process.hrtime.bigint() / 1000n}\n`);
-    const pgMs = postgresCpuMs(postmaster) - pg0;
+    const pgMs = postgresCpu() - pg0;
     const nodeMs = (cpu.user + cpu.system) / 1000;
     // The catalog (101 commands) is pushed inside runPush too: counted in the CPU, not the time.
     const all = commands + 101;
