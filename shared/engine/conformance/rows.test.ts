@@ -209,6 +209,8 @@ const SERVICE: Record<string, Case> = {
   'order|P|payment successful|WP': { reach: () => S.serviceWP(), subject: ord },
   'order|P|attendance code expired|FP': { reach: () => S.serviceFPExpired(), subject: ord },
   // One code used: the refund is the rest, the order ends ST; the sheet moves after the order.
+  // FP with an open sheet: the definition adds a guard the table lacks (an open refund sheet),
+  // so finishing a refund nobody asked for is refused (serviceOrder.test.ts).
   'order|P|finished refund|FP': { reach: () => S.serviceFPWithSheet(1), subject: ord, ends: 'ST' },
   'order|P|used service finished refund|FP': {
     reach: () => S.serviceFPWithSheet(1),

@@ -196,6 +196,23 @@ describe('item actions honour the item guards', () => {
       }
     }
   });
+
+  // Not reachable on a real order, and why (checked, not assumed): a paid line (FP) never
+  // sits in a WP or CT order. The rule for those states is checked on the definition above.
+  it('unreachable: a paid line in a WP or CT order (WP lines have no state; CT comes from WP or every line FR)', async () => {
+    const wp = await S.productWP();
+    expect((await snap(wp)).items.map((i) => i.state)).toEqual([null, null]);
+    await step(wp, ord(wp), 'B', 'cancel order');
+    expect(await snap(wp)).toMatchObject({ order: 'CT', items: [{ state: null }, { state: null }] });
+    const refunded = await S.productFS(1);
+    await step(refunded, line1(refunded), 'B', 'request refund');
+    await step(refunded, line1(refunded), 'S', 'agree refund');
+    await step(refunded, line1(refunded), 'P', 'finished refund');
+    expect(await snap(refunded)).toMatchObject({ order: 'CT', items: [{ state: 'FR' }] });
+    const wf = wp.counter.registry.latestFor('product');
+    const ctLines = wf.definition.machines.order!.transitions.filter((t) => t.to === 'CT').map((t) => [t.action, t.from]);
+    expect(ctLines).toEqual([['cancel order', ['WP']], ['no payment', ['WP']], ['all items refunded', ['ST', 'FS', 'FP']]]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------
@@ -484,6 +501,68 @@ describe('service orders', () => {
     expect(moves[2]!.entity.id).toBe(sheetId);
     // price - unit price x codes used: 9000 - 3000 x 2.
     expect((await ctx.counter.db.refunds.get(sheetId))!.amount).toBe(S.SERVICE_PRICE - (S.SERVICE_PRICE / S.SERVICE_USES) * 2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// How refunds move the order on (README post-actions transaction_successful, refund_finished,
+// refund_closed), in the combinations the row suite does not meet.
+
+describe('refunds moving the order on', () => {
+  it('transaction_successful with every line FR or CR: "all items done with refund" at once (ST -> WA)', async () => {
+    const ctx = await S.productFS();
+    const line2 = item(ctx.itemIds[1]!);
+    await step(ctx, line1(ctx), 'B', 'request refund');
+    await step(ctx, line1(ctx), 'S', 'agree refund');
+    await step(ctx, line1(ctx), 'P', 'finished refund'); // line 1 FR; line 2 still FP: the order stays FS
+    await step(ctx, line2, 'B', 'request refund');
+    await step(ctx, line2, 'B', 'cancel refund request'); // line 2 CR: every line done, but FS has no such row
+    expect(await snap(ctx)).toMatchObject({ order: 'FS', items: [{ state: 'FR' }, { state: 'CR' }] });
+    const r = await ctx.counter.act(ord(ctx), 'B', 'confirm reception of order');
+    expect(r).toMatchObject({ ok: true, to: 'ST', postAction: 'transaction_successful' });
+    const s = await snap(ctx);
+    expect(s.order).toBe('WA');
+    expect(s.timers.filter((t) => t.action === 'no refund request'), 'no refund window when nothing is left to refund').toEqual([]);
+  });
+
+  it('the only line\'s refund closed after auto-confirmation ended: FS -> ST -> WA in one command', async () => {
+    const ctx = await S.productFS(1);
+    await step(ctx, line1(ctx), 'B', 'request refund');
+    ctx.t.clock.advance(PERIOD.autoAck);
+    await ctx.counter.runDueTimers(); // seller silent -> CSI; auto-confirmation blocked -> autoAckEnded
+    await step(ctx, line1(ctx), 'P', 'reject refund');
+    const moves = (await orderEvents(ctx.counter.db, ctx.orderId)).filter((e) => e.type === 'transition' && e.entity.kind === 'order').slice(-2);
+    expect(moves.map((e) => [e.action, e.from, e.to])).toEqual([
+      ['no more open refund', 'FS', 'ST'],
+      ['all items done with refund', 'ST', 'WA'],
+    ]);
+  });
+
+  it('auto-confirmation ended and a refund finished on one of two lines: FS -> ST with the refund window', async () => {
+    const ctx = await S.productFS();
+    await step(ctx, line1(ctx), 'B', 'request refund');
+    await step(ctx, line1(ctx), 'S', 'agree refund');
+    ctx.t.clock.advance(PERIOD.autoAck);
+    await ctx.counter.runDueTimers();
+    expect((await snap(ctx)).flags.autoAckEnded).toBe(true);
+    await step(ctx, line1(ctx), 'P', 'finished refund');
+    const s = await snap(ctx);
+    expect(s.order).toBe('ST');
+    expect(s.timers.filter((t) => t.action === 'no refund request').map((t) => t.dueAt - s.at)).toEqual([PERIOD.refundWindow]);
+  });
+
+  // The guards file leaves "item closed refund" out of HS: a pre-shipping request cancelled
+  // while the order holds shipping closes the sheet, and the line stays WR until the order
+  // ships ("order state changed to FS": WR -> FP).
+  it('a request cancelled while the order is HS: the sheet closes, the line stays WR (item closed refund is not allowed in HS)', async () => {
+    const ctx = await S.productHS();
+    const line2 = item(ctx.itemIds[1]!);
+    await step(ctx, line2, 'B', 'request refund');
+    await step(ctx, line2, 'B', 'cancel refund request');
+    const s = await snap(ctx);
+    expect(s.order).toBe('HS');
+    expect(s.items[1]!.state).toBe('WR');
+    expect(s.refunds.find((r) => r.itemId === ctx.itemIds[1])!.state).toBe('CCR');
   });
 });
 
