@@ -11,6 +11,7 @@ import { item, refund } from '../testing/flows';
 import { DAY, ITEM_GUARDS, REFERENCE_PERIODS as PERIOD, REFERENCE_ROWS, ROLES, SYSTEM_ONLY, type ReferenceRow } from './reference';
 import * as S from './scenarios';
 import { dumpDb, line1, openSheet, ord, snap, type Ctx } from './scenarios';
+import { voucherStateMessage } from '../decide/redeem';
 
 const step = async (ctx: Ctx, ref: EntityRef, role: string, action: string) => {
   const r = await ctx.counter.act(ref, role, action);
@@ -474,10 +475,17 @@ describe('service orders', () => {
     expect(ex.message).toContain('expired');
     expect(ex.message).not.toBe(ct.message);
 
-    // A refunded code of an order still open: the sheet of one code's refund is not a thing
-    // here (one sheet refunds the whole line), so "Re" is only met on CT orders, refused above.
+    // Unreachable by scanning, and why: codes become Re in the command that ends the order
+    // (ST or CT), whose refusal comes first. Its own message, from the definition's labels:
     const wf = refunded.counter.registry.latestFor('service');
     expect(wf.definition.vouchers?.refuseInOrderStates.sort()).toEqual(['CT', 'ST']);
+    expect((await snap(refunded)).vouchers.map((v) => v.state)).toEqual(['Re', 'Re', 'Re']);
+    const messages = ['Us', 'Re', 'Ex'].map((state) => voucherStateMessage('1234567890', state, wf.definition.vouchers!, wf.definition));
+    expect(messages).toEqual([
+      'Code 1234567890 has already been used.',
+      'Code 1234567890 has been refunded and can no longer be used.',
+      'Code 1234567890 has expired.',
+    ]);
   });
 
   it('while the line has a refund sheet the buyer\'s "request refund" is not shown, and refused', async () => {
