@@ -36,6 +36,8 @@ describe('first start, applied', () => {
     expect(await setting(t, 'currency')).toEqual({ code: 'BHD', digits: 3 });
     expect(await t.counter.operators()).toEqual([]);
     expect(t.counter.operator).toBe('李明');
+    // The audit's first row is theirs too.
+    expect((await t.counter.db.commands.toArray()).find((c) => c.kind === 'first-start')?.operator).toBe('李明');
   });
 
   it('the same command id twice has effect once: the repeat says so and carries no recovery code', async () => {

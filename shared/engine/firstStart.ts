@@ -98,7 +98,10 @@ export function createFirstStartCommand(ctx: FirstStartContext) {
     }
     // What the stored command and its digest hold: never the PIN or the code.
     const payload = { shopName: v.shopName, currency: v.currency, name: v.name, pin: v.pin !== undefined, data: v.data };
-    const meta: CommandMeta = { commandId: o.value?.commandId ?? newId(), kind: 'first-start', deviceId: ctx.deviceId, operator: ctx.operator(), at };
+    // Made as the person it sets up: the audit's first row names them, not the counter's
+    // default id (a counter with operators already refuses it either way).
+    const operator = v.pin === undefined ? v.name : ctx.operator();
+    const meta: CommandMeta = { commandId: o.value?.commandId ?? newId(), kind: 'first-start', deviceId: ctx.deviceId, operator, at };
     let repeated = false;
     const result = await runCommand<{ ok: true; data: 'empty' | 'demo'; operator?: OperatorView }, FirstStartTx>(
       ctx.storage,
