@@ -266,3 +266,32 @@ for (const [lang, W] of Object.entries(UNDER)) {
     await expect(toast).toBeVisible();
   });
 }
+
+// The Chinese screens a clerk fills on the first day carry no English code or developer
+// command: a new product's unit is in the clerk's words, and the sync card's code is "from
+// whoever runs the server", not a command line.
+const WORDS = {
+  en: { addProduct: 'Add product', unit: 'pcs', codeHint: "whoever runs the shop's sync server" },
+  zh: { addProduct: '添加商品', unit: '件', codeHint: '由运行本店同步服务器的人提供' },
+} as const;
+
+for (const [lang, W] of Object.entries(WORDS)) {
+  test(`a new product's unit is in the clerk's language, saved as shown; the sync card names no command line (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo, { path: '/stock' });
+    await page.getByRole('button', { name: W.addProduct }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('product-unit')).toHaveValue(W.unit);
+    await dialog.getByTestId('product-sku').fill('TEA-7');
+    await dialog.getByTestId('product-name').fill(lang === 'zh' ? '乌龙茶' : 'Oolong');
+    await dialog.getByTestId('product-price').fill('8');
+    await dialog.getByTestId('product-sku').press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => page.evaluate(async () => (await (window as unknown as { __counterflowTest: { db: { products: { get(k: string): Promise<{ unit: string } | undefined> } } } }).__counterflowTest.db.products.get('TEA-7'))?.unit)).toBe(W.unit);
+
+    await page.getByTestId('nav-settings').click();
+    const sync = page.getByTestId('settings-sync');
+    await expect(sync).toContainText(W.codeHint);
+    await expect(sync).not.toContainText('npm');
+  });
+}
