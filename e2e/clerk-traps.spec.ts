@@ -195,3 +195,103 @@ for (const [lang, W] of Object.entries(SHOP)) {
     }
   });
 }
+
+// The first goods arrive and the clerk opens Stock → Receive with the scanner in hand: the
+// scan is the form's product (not a toast saying "scan it on another screen"), and the
+// quantity is next.
+const RECEIVE = {
+  en: { receive: 'Receive', chosen: 'TEA-100 · Green tea 100 g chosen: type the quantity.', placeholder: 'or scan' },
+  zh: { receive: '入库', chosen: '已选择 TEA-100 · Green tea 100 g：请输入数量。', placeholder: '或扫码' },
+} as const;
+
+for (const [lang, W] of Object.entries(RECEIVE)) {
+  test(`receiving by scanner in the Receive dialog: the scan picks the product, the quantity is next (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    await page.getByTestId('nav-stock').click();
+    const row = page.locator('[data-testid="level-row"][data-sku="TEA-100"]');
+    await expect(row).toContainText('40');
+    await page.getByTestId('stock-receive').click();
+    const dialog = page.getByRole('dialog');
+    const product = dialog.getByTestId('movement-sku');
+    await expect(product).toBeVisible();
+    await expect(product).toBeFocused();
+    await expect(product).toHaveAttribute('placeholder', new RegExp(W.placeholder));
+
+    await scan(page, '4006381333931');
+    await handled(page, 1);
+    await expect(product).toHaveValue('TEA-100 · Green tea 100 g');
+    await expect(page.getByTestId('scan-toast').filter({ hasText: W.chosen })).toBeVisible();
+    await expect(dialog.getByTestId('movement-qty')).toBeFocused();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await expect(product).toHaveCount(0);
+    await expect(row).toContainText('45');
+  });
+}
+
+// Toasts sit in the navbar's lower part, which at 1366 × 768 holds its last screens: a click
+// on "Returns desk" under a toast reaches it, and pointing at the navbar fades the toasts.
+const UNDER = {
+  en: { returns: 'Returns desk', scanned: 'TEA-100' },
+  zh: { returns: '退货台', scanned: 'TEA-100' },
+} as const;
+
+for (const [lang, W] of Object.entries(UNDER)) {
+  test(`a toast over the navbar's last entries does not swallow the click meant for them (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo);
+    await seedCatalog(page);
+    // A product scanned on the board: a toast says where it can be used.
+    await scan(page, '4006381333931');
+    await handled(page, 1);
+    const toast = page.getByTestId('scan-toast').filter({ hasText: W.scanned });
+    await expect(toast).toBeVisible();
+    const link = page.getByTestId('nav-returns');
+    // The premise: the toast, at rest, lies over the entry.
+    await expect(async () => {
+      const [t, l] = await Promise.all([toast.boundingBox(), link.boundingBox()]);
+      expect(t!.y).toBeLessThan(l!.y + l!.height / 2);
+      expect(t!.x).toBeLessThan(l!.x + l!.width / 2);
+    }).toPass();
+    // Pointing at the navbar: the toasts fade, the entries show.
+    await page.getByTestId('nav-boards').hover();
+    await expect(toast).toHaveCSS('opacity', '0.12');
+    // A person clicks where "Returns desk" is: the returns desk opens, the toast still up.
+    const box = (await link.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.getByRole('heading', { level: 1, name: W.returns })).toBeVisible();
+    await expect(page).toHaveURL(/#\/returns$/);
+    await expect(toast).toBeVisible();
+  });
+}
+
+// The Chinese screens a clerk fills on the first day carry no English code or developer
+// command: a new product's unit is in the clerk's words, and the sync card's code is "from
+// whoever runs the server", not a command line.
+const WORDS = {
+  en: { addProduct: 'Add product', unit: 'pcs', codeHint: "whoever runs the shop's sync server" },
+  zh: { addProduct: '添加商品', unit: '件', codeHint: '由运行本店同步服务器的人提供' },
+} as const;
+
+for (const [lang, W] of Object.entries(WORDS)) {
+  test(`a new product's unit is in the clerk's language, saved as shown; the sync card names no command line (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo, { path: '/stock' });
+    await page.getByRole('button', { name: W.addProduct }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('product-unit')).toHaveValue(W.unit);
+    await dialog.getByTestId('product-sku').fill('TEA-7');
+    await dialog.getByTestId('product-name').fill(lang === 'zh' ? '乌龙茶' : 'Oolong');
+    await dialog.getByTestId('product-price').fill('8');
+    await dialog.getByTestId('product-sku').press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => page.evaluate(async () => (await (window as unknown as { __counterflowTest: { db: { products: { get(k: string): Promise<{ unit: string } | undefined> } } } }).__counterflowTest.db.products.get('TEA-7'))?.unit)).toBe(W.unit);
+
+    await page.getByTestId('nav-settings').click();
+    const sync = page.getByTestId('settings-sync');
+    await expect(sync).toContainText(W.codeHint);
+    await expect(sync).not.toContainText('npm');
+  });
+}

@@ -275,6 +275,10 @@ export interface Counter extends MoneyApi {
   /** First start: creates the first admin and returns the admin recovery code, this once
    *  (refused once any operator exists); the counter is then signed in as that admin. */
   setUpOperators(input: AddOperatorInput, options?: CommandOptions): Promise<SetUpResult>;
+  /** The first-start set-up as one command: shop name, currency, the first admin (with a
+   *  PIN) or one person alone (without), and the data choice, applied together or not at all;
+   *  refused once the counter is set up. With a PIN the counter is then signed in as that admin. */
+  firstStart(input: FirstStartInput, options?: CommandOptions): Promise<FirstStartResult>;
   /** A forgotten admin PIN: the recovery code sets a new PIN, is spent, and a new code is
    *  returned; the counter is then signed in as that admin. Wrong codes are rate-limited. */
   recoverAdminPin(input: { name: string; code: string; pin: string }): Promise<SetUpResult>;
@@ -312,6 +316,21 @@ export type UpdateOperatorInput = { id: string } & Partial<AddOperatorInput & { 
 export type SignInInput = { badge: string } | { name: string; pin: string };
 
 export type OperatorResult = { ok: true; operator: OperatorView } | Refused;
+
+export interface FirstStartInput {
+  shopName: string;
+  /** An ISO 4217 code of SUPPORTED_CURRENCIES (its digits come from there). */
+  currency: string;
+  name: string;
+  pin?: string;
+  badge?: string;
+  roles?: string[];
+  data: 'empty' | 'demo';
+}
+
+/** `operator` and `recoveryCode` only when a PIN made the first admin; the code is shown this
+ *  once (only its hash is stored), so a repeat of the same command id (`repeated`) has none. */
+export type FirstStartResult = { ok: true; data: 'empty' | 'demo'; operator?: OperatorView; recoveryCode?: string; repeated?: boolean } | Refused;
 
 /** `recoveryCode` is shown once, to be written down; only its hash is stored. */
 export type SetUpResult = { ok: true; operator: OperatorView; recoveryCode: string } | Refused;

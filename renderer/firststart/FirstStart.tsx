@@ -7,7 +7,8 @@ import { IconArrowRight, IconRocket } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pinSchema } from '../../shared/engine/operatorInput';
-import type { Refused } from '../../shared/api';
+import type { FieldProblem, Refused } from '../../shared/api';
+import { newId } from '../../shared/ids';
 import { SUPPORTED_CURRENCIES } from '../../shared/settings/currency';
 import { switchCounter } from '../config';
 import { useCounter } from '../engine/client';
@@ -21,6 +22,14 @@ import { DEMO_ON_OPEN_KEY } from './demoOnOpen';
 
 type Data = 'empty' | 'demo';
 type Field = 'shop' | 'currency' | 'name' | 'pin' | 'again' | 'form';
+
+/** The form's field a refusal names (input.shopName → shop), else the form as a whole. */
+function fieldOf(r: Refused): Field {
+  const issues = r.params?.issues;
+  const first = Array.isArray(issues) ? (issues[0] as FieldProblem | undefined) : undefined;
+  const byInput: Record<string, Field> = { shopName: 'shop', currency: 'currency', name: 'name', pin: 'pin' };
+  return byInput[first?.field ?? ''] ?? 'form';
+}
 
 export default function FirstStartScreen() {
   const { t } = useTranslation();
@@ -55,6 +64,9 @@ export default function FirstStartScreen() {
   };
 
   const refusedOn = (field: Field, r: Refused) => setErrors({ [field]: refusalText(r) });
+  // One id per filled-in form: a second press while the first is under way, or a resend
+  // after a lost answer, has effect once; a changed form is a new set-up to try.
+  const commandId = useMemo(() => newId(), [shop, currency, name, pin, data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,24 +75,16 @@ export default function FirstStartScreen() {
     if (Object.keys(found).length) return;
     setBusy('start');
     try {
-      const chosen = SUPPORTED_CURRENCIES.find((c) => c.code === currency) ?? SUPPORTED_CURRENCIES[0];
-      const shopSaved = await counter.setSetting('shopName', shop);
-      if (!shopSaved.ok) return refusedOn('shop', shopSaved);
-      const currencySaved = await counter.setSetting('currency', { code: chosen.code, digits: chosen.digits });
-      if (!currencySaved.ok) return refusedOn('currency', currencySaved);
-      // With a PIN: the first admin, signed in, shown the recovery code. Without: one person
-      // works alone under this name (single-operator mode), as Settings → Operators offers.
-      if (pin) {
-        const setUp = await counter.setUpOperators({ name, badge: newBadgeCode(), roles: roles.map((r) => r.code), pin });
-        if (!setUp.ok) return refusedOn('name', setUp);
-        useSession.getState().setMe(setUp.operator);
-        useRecoveryCode.getState().show(setUp.recoveryCode);
-      } else {
-        const alone = await counter.setSetting('singleOperatorName', name);
-        if (!alone.ok) return refusedOn('name', alone);
-      }
-      const done = await counter.setSetting('firstStart', { choice: data, at: Date.now() });
-      if (!done.ok) return refusedOn('form', done);
+      // One command: the shop, its currency, who works it and the data choice are saved
+      // together or not at all (shared/engine/firstStart.ts). With a PIN: the first admin,
+      // signed in, shown the recovery code. Without: one person works alone under this name.
+      const done = await counter.firstStart(
+        { shopName: shop, currency, name, data, ...(pin ? { pin, badge: newBadgeCode(), roles: roles.map((r) => r.code) } : {}) },
+        { commandId },
+      );
+      if (!done.ok) return refusedOn(fieldOf(done), done);
+      if (done.operator) useSession.getState().setMe(done.operator);
+      if (done.recoveryCode) useRecoveryCode.getState().show(done.recoveryCode);
       if (data === 'demo') openDemoCounter();
     } finally {
       setBusy(null);

@@ -2,7 +2,7 @@
 // one command. The engine checks everything; its messages appear beside the fields they are
 // about, and nothing changes on a refusal.
 import { Chip, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockResult } from '../../shared/api';
 import { useCounter } from '../engine/client';
@@ -14,6 +14,8 @@ import { useLevel, useLocations } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
 import type { MovementKind } from './stockStore';
 import { useRefusalText } from '../workflow/labels';
+import { useScanTarget } from '../scanner/targets';
+import { findScannedProduct } from '../scanner/products';
 
 const FIELDS = ['sku', 'locationId', 'fromLocationId', 'toLocationId', 'qty', 'reason'] as const;
 const ADJUST_REASONS = ['damaged', 'lost', 'found', 'expired', 'correction'] as const;
@@ -38,6 +40,24 @@ export function MovementModal({ kind, sku: initialSku, locationId: initialLocati
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const qtyRef = useRef<HTMLInputElement>(null);
+
+  // A product scanned while the form is open is the form's product (a clerk receiving with
+  // the scanner in hand): chosen here, not sent on to the screens that take scans.
+  useScanTarget(
+    async (scan) => {
+      const title = t('stock.fields.product');
+      const lookup = await findScannedProduct(scan.parsed);
+      if ('notProduct' in lookup) return { ok: false, message: t('scan.msg.notAProduct'), title, settle: 'local' };
+      if ('missing' in lookup) return { ok: false, message: t('scan.msg.productMissing', { code: lookup.missing }), title, settle: 'local' };
+      const { product } = lookup.found;
+      setSku(product.sku);
+      qtyRef.current?.focus();
+      setProblems(({ general, fields: { sku: _seen, ...fields } }) => ({ general, fields }));
+      return { ok: true, message: t('stock.move.scanned', { what: `${product.sku} · ${product.name}` }), title, settle: 'local' };
+    },
+    { kinds: ['product', 'weight', 'price', 'gs1'] },
+  );
 
   // One location only: nothing to choose.
   const onlyLocation = locations?.length === 1 ? locations[0]!.id : null;
@@ -187,6 +207,7 @@ export function MovementModal({ kind, sku: initialSku, locationId: initialLocati
             error={problems.fields.qty}
             withAsterisk
             data-autofocus={initialSku ? true : undefined}
+            ref={qtyRef}
             data-testid="movement-qty"
             description={
               countDiff !== null

@@ -57,7 +57,8 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
   const counter = useCounter();
   const [sku, setSku] = useState(stored?.sku ?? '');
   const [name, setName] = useState(stored?.name ?? '');
-  const [unit, setUnit] = useState(stored?.unit ?? 'pcs');
+  // A new product's unit in the clerk's language ("pcs", "件"); it is the product's own text after.
+  const [unit, setUnit] = useState(stored?.unit ?? t('stock.unitDefault'));
   const [price, setPrice] = useState<number | null>(stored?.price ?? 0);
   const { currency } = useMoneySettings();
   const [reorderPoint, setReorderPoint] = useState<number | string>(stored?.reorderPoint ?? 0);
@@ -94,7 +95,7 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
       const fields = {
         sku: sku.trim(),
         name: name.trim(),
-        unit: unit.trim() || 'pcs',
+        unit: unit.trim() || t('stock.unitDefault'),
         price: price ?? Number.NaN, // not an amount: the engine refuses it with the field named
         reorderPoint: typeof reorderPoint === 'number' ? reorderPoint : Number(reorderPoint),
         barcodes,

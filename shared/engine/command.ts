@@ -19,6 +19,7 @@ export type CommandKind =
   | 'update-operator'
   | 'deactivate-operator'
   | 'set-up-operators'
+  | 'first-start'
   | 'recover-admin-pin'
   | `stock:${string}`
   | `tracking:${string}`

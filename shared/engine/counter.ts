@@ -13,6 +13,7 @@ import type { EffectHandler, EngineEnv } from './decide';
 import { dexieStorage } from './dexieStorage';
 import { BUILT_IN_HANDLERS } from './handlers';
 import { newId } from '../ids';
+import { createFirstStartCommand, firstStartStorage } from './firstStart';
 import { createOperatorCommands, type Session } from './operatorCommands';
 import { permissionRefusal } from '../operators/permissions';
 import { PIN_ITERATIONS } from '../operators/pin';
@@ -115,6 +116,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
   const money = createMoneyCommands({ storage: moneyStorage(db), source, handlers, ...(voucherCode ? { voucherCode } : {}), deviceId, operator, now });
   const returns = createReturnsCommands({ storage, db, deviceId, operator, now });
   const admin = createAdminCommands({ storage, db, source, deviceId, operator, now, onSetting: (key, value) => key === 'singleOperatorName' && single.set(value) });
+  const setUp = createFirstStartCommand({ storage: firstStartStorage(db), db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS, onSetting: (_key, value) => single.set(value) });
   const people = createOperatorCommands({ storage, db, deviceId, operator, now, session, pinIterations: options.pinIterations ?? PIN_ITERATIONS });
   // Reads find the workflow in the registry; only a version this engine has not met yet
   // costs a read of the workflows table (never a write transaction for a lookup).
@@ -152,6 +154,7 @@ export async function openCounter(options: CounterOptions = {}): Promise<EngineC
     ...createStockReads(db, now),
     ...admin,
     ...people,
+    ...setUp,
     async close() {
       single.stop();
       db.close();
