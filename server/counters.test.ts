@@ -226,7 +226,14 @@ describe.each(backends)('several counters through the sync server on %s', (name,
     const code = await enrolmentCode(server.app, 'Counter 100');
     const refused = await server.app.inject({ method: 'POST', url: '/enrol', payload: { code } });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ error: 'no-device-number', message: expect.stringMatching(/99 counters/) });
+    // What the admin can do: revoking frees no number; a second server, with a prefix of its own.
+    expect(refused.json()).toMatchObject({ error: 'no-device-number', message: expect.stringMatching(/99 counters.*code stays unused.*revoking frees none.*second sync server.*GS1 company prefix of their own/) });
+    expect((await server.q.query<{ n: number }>('SELECT count(*)::int AS n FROM devices')).rows[0]!.n).toBe(1);
+    // A counter that tries is told why (Settings → Sync words the reason) and stays as it was.
+    const c = await unenrolled('C');
+    expect(await c.sync.enrol(URL_BASE, code)).toMatchObject({ ok: false, reason: 'no-device-number', message: expect.stringMatching(/99 counters/) });
+    expect(await c.sync.config()).toBeUndefined();
+    expect((await c.counter.db.sequences.get('sscc-device'))?.value ?? 0).toBe(0);
     expect((await server.q.query<{ n: number }>('SELECT count(*)::int AS n FROM devices')).rows[0]!.n).toBe(1);
   }, 60_000);
 

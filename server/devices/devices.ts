@@ -89,7 +89,10 @@ export function ssccDeviceOf(prefix: string): number | undefined {
 /** Every SSCC device number is taken: the server enrols no more counters (nothing was changed). */
 export class NoDeviceNumberLeft extends Error {
   constructor() {
-    super(`This server has enrolled ${SSCC_DEVICE_MAX} counters, as many as the SSCC on parcel labels can tell apart (two digits); no more can enrol, and the code stays unused.`);
+    super(
+      `This server has enrolled ${SSCC_DEVICE_MAX} counters, as many as the SSCC on parcel labels can tell apart (two digits); no more can enrol, and the code stays unused. ` +
+        `A revoked counter keeps its number (its labels exist), so revoking frees none: enrol further counters with a second sync server, and give its counters a GS1 company prefix of their own (Settings → Carriers) so their SSCCs cannot meet this server's.`,
+    );
   }
 }
 

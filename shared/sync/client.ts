@@ -42,7 +42,7 @@ export type SyncOutcome =
   | { state: 'failed'; message: string; retry: boolean };
 
 /** `reason` names a refusal the counter's screen words itself (the message stays for logs). */
-export type EnrolResult = { ok: true; deviceId: string; prefix: string; name: string } | { ok: false; message: string; reason?: 'till-open' };
+export type EnrolResult = { ok: true; deviceId: string; prefix: string; name: string } | { ok: false; message: string; reason?: 'till-open' | 'no-device-number' };
 
 /** A refusal a later push may not meet (the server's database was busy): the command waits. */
 const RETRY_LATER = new Set(['storage-failed']);
@@ -231,7 +231,11 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
       } catch (error) {
         return { ok: false, message: `The server at ${url} cannot be reached (${error instanceof Error ? error.message : String(error)}). Check the address and the network.` };
       }
-      if (response.status !== 200) return { ok: false, message: messageOf(response.body, `The server answered ${response.status}.`) };
+      if (response.status !== 200) {
+        const message = messageOf(response.body, `The server answered ${response.status}.`);
+        const full = response.status === 409 && (response.body as { error?: unknown } | null)?.error === 'no-device-number';
+        return { ok: false, message, ...(full ? { reason: 'no-device-number' as const } : {}) };
+      }
       const enrolled = response.body as { deviceId: string; prefix: string; token: string; name: string; ssccDevice?: unknown };
       const ssccDevice = enrolled.ssccDevice;
       if (typeof ssccDevice !== 'number') return { ok: false, message: 'The server gave no SSCC device number: update the sync server, then enrol with a new code.' };
