@@ -5,7 +5,7 @@
 import type { CounterDb } from '../db/database';
 import type { OutboxRow } from '../db/rows';
 import { SSCC_DEVICE_SEQUENCE, SSCC_SEQUENCE } from '../tracking/plan';
-import { SSCC_DEVICE_MAX } from '../tracking/sscc';
+import { isServerSsccDevice } from '../tracking/sscc';
 import { trackingTables } from '../tracking/storage';
 import { applyPulledPage, newPullMemory } from './apply';
 import { readSyncConfig, undoCommand, type SyncConfig } from './outbox';
@@ -145,8 +145,8 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
    * on the server already, each after is pushed saying the new number, and the server takes
    * it before deciding them (server/devices/ssccDevice.ts). Stored as enrolment stores it.
    */
-  async function takeSsccDevice(offered: number | undefined): Promise<void> {
-    if (offered === undefined || !Number.isSafeInteger(offered) || offered < 1 || offered > SSCC_DEVICE_MAX) return;
+  async function takeSsccDevice(offered: unknown): Promise<void> {
+    if (!isServerSsccDevice(offered)) return;
     await db.transaction('rw', [db.outbox, db.sequences], async () => {
       if ((await labelDevice()) !== 0) return;
       if ((await db.outbox.where('status').equals('pending').count()) > 0) return; // next round
