@@ -146,7 +146,8 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
    * it before deciding them (server/devices/ssccDevice.ts). Stored as enrolment stores it.
    */
   async function takeSsccDevice(offered: unknown): Promise<void> {
-    if (!isServerSsccDevice(offered)) return;
+    // Most rounds end here: the counter has its number (a read, no write lock on the outbox).
+    if (!isServerSsccDevice(offered) || (await labelDevice()) !== 0) return;
     await db.transaction('rw', [db.outbox, db.sequences], async () => {
       if ((await labelDevice()) !== 0) return;
       if ((await db.outbox.where('status').equals('pending').count()) > 0) return; // next round
