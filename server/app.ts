@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { describeIssues } from '../shared/engine/command';
 import { PULL_PAGE_DEFAULT, PULL_PAGE_MAX } from '../shared/sync/tables';
 import type { Database } from './db/sql';
-import { createEnrolmentCode, deviceByToken, enrol, listDevices, MAX_DEVICE_NAME, NoDeviceNumberLeft, revokeDevice, type Device } from './devices/devices';
+import { createEnrolmentCode, deviceByToken, enrol, listDevices, MAX_DEVICE_NAME, NoDeviceNumberLeft, revokeDevice, ssccDeviceOf, type Device } from './devices/devices';
 import type { ServerEngine } from './engine';
 import { pullText } from './pull/pull';
 import { applyPush } from './push/push';
@@ -123,6 +123,15 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
   app.post('/push', { preHandler: authenticated }, async (request, reply) => {
     const parsed = pushBodySchema.safeParse(request.body);
     if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was applied');
+    const device = request.device!;
+    const { ssccDevice } = parsed.data;
+    if (ssccDevice !== undefined && ssccDevice !== ssccDeviceOf(device.prefix)) {
+      // Its parcels' SSCCs would not be the ones the server gives them: nothing is applied.
+      return reply.status(409).send({
+        error: 'sscc-device-mismatch',
+        message: `This counter labels parcels with SSCC device number ${String(ssccDevice).padStart(2, '0')}, which the server gave to another counter; nothing was applied. Enrol this counter again with a new code (Settings → Sync).`,
+      } satisfies RequestError);
+    }
     return applyPush(engine, database, request.device!, parsed.data);
   });
 
@@ -130,7 +139,9 @@ export function buildApp({ engine, database, adminToken, logger = false }: AppOp
     const parsed = pullQuerySchema.safeParse(request.query);
     if (!parsed.success) return invalid(reply, parsed.error, 'Nothing was read');
     // The page's JSON as PostgreSQL wrote it (server/pull/pull.ts).
-    return reply.type('application/json; charset=utf-8').send(await pullText(database, parsed.data.after, parsed.data.limit));
+    // With the device's SSCC number: a counter enrolled before SSCCs had one learns it here.
+    const ssccDevice = ssccDeviceOf(request.device!.prefix);
+    return reply.type('application/json; charset=utf-8').send(await pullText(database, parsed.data.after, parsed.data.limit, ssccDevice));
   });
 
   // A counter's own closed tills as the server keeps them (Settings → Sync shows them).

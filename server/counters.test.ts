@@ -52,9 +52,12 @@ interface Counter {
 describe.each(backends)('several counters through the sync server on %s', (name, start, skip) => {
   let server: Backend;
   let online = true;
+  /** Runs (once set) when a counter asks for a pull page, before the server answers. */
+  let pullHook: (() => Promise<void>) | undefined;
 
   const transport: SyncTransport = async ({ method, url, token, body }) => {
     if (!online) throw new Error('network is down');
+    if (pullHook && url.includes('/pull?')) await pullHook();
     const r = await server.app.inject({ method, url: url.slice(URL_BASE.length), headers: token ? { authorization: `Bearer ${token}` } : {}, ...(body === undefined ? {} : { payload: body as object }) });
     return { status: r.statusCode, body: r.json() };
   };
@@ -67,6 +70,7 @@ describe.each(backends)('several counters through the sync server on %s', (name,
   });
   beforeEach(async () => {
     online = true;
+    pullHook = undefined;
     if (skip) return;
     await emptyTables(server.q);
     await server.q.query('TRUNCATE refused_commands, enrolment_codes, devices');
@@ -149,6 +153,72 @@ describe.each(backends)('several counters through the sync server on %s', (name,
     expect((await a.counter.db.sequences.get('sscc'))?.value).toBe(4);
   }, 120_000);
 
+  it.skipIf(skip)('a counter enrolled before SSCCs had device numbers takes its number from the pull once nothing waits to be pushed; the server switches at the same command, and no SSCC is on two parcels', async () => {
+    // A enrolled as before device numbers: no number on either side, its labels 00.
+    const a = await enrolled('A');
+    await a.counter.db.sequences.delete('sscc-device');
+    await server.q.query('DELETE FROM sequences WHERE name = $1', [`sscc-device@${a.deviceId}`]);
+    const b = await enrolled('B');
+    const before = [await ship(a.counter, 2)];
+    // That one is pushed; a command made while the pull is under way waits in the outbox: A
+    // keeps 00 this round.
+    let during: ReturnType<typeof ship> | undefined;
+    pullHook = () => {
+      pullHook = undefined;
+      during = ship(a.counter, 1);
+      return during.then(() => undefined);
+    };
+    await a.sync.syncOnce();
+    before.push(await during!);
+    expect((await a.counter.db.sequences.get('sscc-device'))?.value ?? 0).toBe(0);
+    // Next round: that one is pushed (with 00, as printed), then the number is taken.
+    await synced(a.sync);
+    const aDevice = (await a.counter.db.sequences.get('sscc-device'))?.value;
+    expect(aDevice).toBe(Number((await server.q.query<{ prefix: string }>('SELECT prefix FROM devices WHERE id = $1', [a.deviceId])).rows[0]!.prefix.slice(1)));
+    expect((await a.counter.db.sequences.get('sscc'))?.value).toBe(0);
+    // The server has not switched yet: it does with A's next push, before its first command.
+    expect((await server.q.query('SELECT row FROM sequences WHERE name = $1', [`sscc-device@${a.deviceId}`])).rows).toEqual([]);
+    online = false;
+    const after = [await ship(a.counter, 2), await ship(a.counter, 1)];
+    online = true;
+    const byB = await ship(b.counter, 2);
+    await synced(a.sync);
+    await synced(b.sync);
+    await synced(a.sync);
+
+    const onServer = await rowsOf<ShipmentRow>(server.q, 'shipments');
+    expect(onServer).toHaveLength(5);
+    // Each parcel keeps the SSCC its counter printed: the server decided it with the same number.
+    expect(byContent(await a.counter.db.shipments.toArray())).toEqual(byContent(onServer));
+    expect(byContent(await b.counter.db.shipments.toArray())).toEqual(byContent(onServer));
+    const codes = onServer.flatMap((s) => s.sscc);
+    expect(codes).toHaveLength(2 + 1 + 2 + 1 + 2);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) expect(isSscc(code), code).toBe(true);
+    const devicesOf = (ids: string[]) => [...new Set(onServer.filter((s) => ids.includes(s.id)).flatMap((s) => s.sscc.map(deviceOf)))];
+    expect(devicesOf(before.map((s) => s.shipmentId))).toEqual(['00']);
+    expect(devicesOf(after.map((s) => s.shipmentId))).toEqual([String(aDevice).padStart(2, '0')]);
+    expect(devicesOf([byB.shipmentId])).not.toEqual(devicesOf(after.map((s) => s.shipmentId)));
+    // The new block's serials start at 1 on both sides.
+    expect(onServer.find((s) => s.id === after[0]!.shipmentId)!.sscc[0]!.slice(-8, -1)).toBe('0000001');
+    expect((await server.q.query<{ row: { value: number } }>('SELECT row FROM sequences WHERE name = $1', [`sscc@${a.deviceId}`])).rows[0]?.row.value).toBe(3);
+    expect((await server.q.query<{ row: { value: number } }>('SELECT row FROM sequences WHERE name = $1', [`sscc-device@${a.deviceId}`])).rows[0]?.row.value).toBe(aDevice);
+
+    // A push that says another counter's number is refused whole.
+    const rows = await dumpShipments();
+    const wrong = await server.app.inject({ method: 'POST', url: '/push', headers: { authorization: `Bearer ${await tokenOf(a)}` }, payload: { ssccDevice: aDevice === 1 ? 2 : 1, commands: [{ commandId: 'wrong-device', kind: 'stock:add-location', args: [{ id: 'elsewhere', name: 'Elsewhere', priority: 2 }] }] } });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json()).toMatchObject({ error: 'sscc-device-mismatch', message: expect.stringMatching(/Enrol this counter again/) });
+    expect(await dumpShipments()).toEqual(rows);
+    expect((await server.q.query('SELECT 1 FROM commands WHERE id = $1', ['wrong-device'])).rows).toEqual([]);
+  }, 120_000);
+
+  /** The counter's device token (kept in its sync config). */
+  async function tokenOf(c: Counter): Promise<string> {
+    return ((await c.counter.db.syncState.get('config'))!.value as { token: string }).token;
+  }
+  const dumpShipments = async () => byContent(await rowsOf<ShipmentRow>(server.q, 'shipments'));
+
   it.skipIf(skip)('the server gives 99 device numbers: the 100th enrolment is refused with the reason, and no device is made', async () => {
     await server.q.query('ALTER SEQUENCE device_prefix_seq RESTART WITH 99');
     const last = await server.app.inject({ method: 'POST', url: '/enrol', payload: { code: await enrolmentCode(server.app, 'Counter 99') } });
@@ -156,7 +226,14 @@ describe.each(backends)('several counters through the sync server on %s', (name,
     const code = await enrolmentCode(server.app, 'Counter 100');
     const refused = await server.app.inject({ method: 'POST', url: '/enrol', payload: { code } });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ error: 'no-device-number', message: expect.stringMatching(/99 counters/) });
+    // What the admin can do: revoking frees no number; a second server, with a prefix of its own.
+    expect(refused.json()).toMatchObject({ error: 'no-device-number', message: expect.stringMatching(/99 counters.*code stays unused.*revoking frees none.*second sync server.*GS1 company prefix of their own/) });
+    expect((await server.q.query<{ n: number }>('SELECT count(*)::int AS n FROM devices')).rows[0]!.n).toBe(1);
+    // A counter that tries is told why (Settings → Sync words the reason) and stays as it was.
+    const c = await unenrolled('C');
+    expect(await c.sync.enrol(URL_BASE, code)).toMatchObject({ ok: false, reason: 'no-device-number', message: expect.stringMatching(/99 counters/) });
+    expect(await c.sync.config()).toBeUndefined();
+    expect((await c.counter.db.sequences.get('sscc-device'))?.value ?? 0).toBe(0);
     expect((await server.q.query<{ n: number }>('SELECT count(*)::int AS n FROM devices')).rows[0]!.n).toBe(1);
   }, 60_000);
 

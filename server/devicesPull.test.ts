@@ -111,7 +111,8 @@ describe('pull', () => {
     const again = await server.app.inject({ method: 'GET', url: `/pull?after=0&limit=7`, headers: as(device.token) });
     expect(again.json()).toEqual(small.pages[0]);
     const head = await server.app.inject({ method: 'GET', url: `/pull?after=${whole.cursor}`, headers: as(device.token) });
-    expect(head.json()).toEqual({ changes: [], cursor: whole.cursor, more: false });
+    // Each page says the device's SSCC number (a counter enrolled before numbers learns it).
+    expect(head.json()).toEqual({ changes: [], cursor: whole.cursor, more: false, ssccDevice: 1 });
     // Tables that stay on each device are not pulled.
     const tables = new Set(whole.pages[0]!.changes.map((c) => c.table));
     expect(tables.has('sequences' as never)).toBe(false);

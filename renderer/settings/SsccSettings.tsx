@@ -7,6 +7,7 @@ import { DEFAULT_SSCC_SETTING, SSCC_PREFIX_MAX, ssccCapacity, ssccFor, type Sscc
 import { settingField, settingSchemas } from '../../shared/settings/settings';
 import { fieldProblems } from '../../shared/fieldProblems';
 import { SSCC_DEVICE_SEQUENCE, SSCC_SEQUENCE } from '../../shared/tracking/plan';
+import { readSyncConfig } from '../../shared/sync/outbox';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db';
 import { useCounter } from '../engine/client';
@@ -49,6 +50,9 @@ export function SsccSettings({ stored, notice = true }: { stored: SsccSetting | 
   const used = useLiveQuery(async () => (await db.sequences.get(SSCC_SEQUENCE))?.value ?? 0, []);
   // The device number the sync server gave this counter (00 until enrolled) is in every label.
   const device = useLiveQuery(async () => (await db.sequences.get(SSCC_DEVICE_SEQUENCE))?.value ?? 0, []) ?? 0;
+  const enrolled = useLiveQuery(async () => (await readSyncConfig(db)) !== undefined, []);
+  // Whose codes these are: a counter not enrolled shares block 00 with every other such one.
+  const deviceNote = enrolled === undefined ? null : !enrolled ? 'deviceNotEnrolled' : device > 0 ? 'deviceEnrolled' : 'deviceWaiting';
   const example = valid ? `(00) ${ssccFor(1, valid, device)}` : '—';
 
   const save = async (next: SsccSetting) => {
@@ -108,6 +112,11 @@ export function SsccSettings({ stored, notice = true }: { stored: SsccSetting | 
       {valid ? (
         <Text fz="sm" c="dimmed" data-testid="sscc-room">
           {t('settings.carriers.sscc.room', { capacity: ssccCapacity(valid.companyPrefix).toLocaleString(), used: (used ?? 0).toLocaleString() })}
+        </Text>
+      ) : null}
+      {deviceNote ? (
+        <Text fz="sm" mt="xs" {...(deviceNote === 'deviceEnrolled' ? { c: 'dimmed' } : { fw: 500 })} data-testid="sscc-device" data-device={String(device).padStart(2, '0')}>
+          {t(`settings.carriers.sscc.${deviceNote}`, { device: String(device).padStart(2, '0') })}
         </Text>
       ) : null}
       {confirm.dialog}

@@ -55,7 +55,7 @@ function EnrolForm() {
     setError(null);
     try {
       const r = await counter.syncEnrol(url, code);
-      if (!r.ok) setError(r.reason === 'till-open' ? t('settings.sync.tillOpen') : r.message);
+      if (!r.ok) setError(r.reason === 'till-open' ? t('settings.sync.tillOpen') : r.reason === 'no-device-number' ? t('settings.sync.noDeviceNumber') : r.message);
       else {
         toastOk(t('settings.sync.enrolled'), t('settings.sync.enrolledDetail', { prefix: r.prefix }));
         void counter.syncNow();

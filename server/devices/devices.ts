@@ -78,10 +78,21 @@ export function devicePrefix(n: number): string {
   return `D${n.toString(36).toUpperCase()}`;
 }
 
+/** The SSCC device number of a device: the n of its prefix Dn, as enrolment gave it; undefined
+ *  for a prefix past SSCC_DEVICE_MAX (a device enrolled before the SSCC had device numbers,
+ *  when the server still gave more): that counter keeps 00. */
+export function ssccDeviceOf(prefix: string): number | undefined {
+  const n = /^D[0-9A-Z]{1,4}$/.test(prefix) ? parseInt(prefix.slice(1), 36) : NaN;
+  return Number.isSafeInteger(n) && n >= 1 && n <= SSCC_DEVICE_MAX ? n : undefined;
+}
+
 /** Every SSCC device number is taken: the server enrols no more counters (nothing was changed). */
 export class NoDeviceNumberLeft extends Error {
   constructor() {
-    super(`This server has enrolled ${SSCC_DEVICE_MAX} counters, as many as the SSCC on parcel labels can tell apart (two digits); no more can enrol, and the code stays unused.`);
+    super(
+      `This server has enrolled ${SSCC_DEVICE_MAX} counters, as many as the SSCC on parcel labels can tell apart (two digits); no more can enrol, and the code stays unused. ` +
+        `A revoked counter keeps its number (its labels exist), so revoking frees none: enrol further counters with a second sync server, and give its counters a GS1 company prefix of their own (Settings → Carriers) so their SSCCs cannot meet this server's.`,
+    );
   }
 }
 

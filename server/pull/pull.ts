@@ -46,10 +46,10 @@ function pageSql(): string {
 }
 export const PAGE_SQL = pageSql();
 
-/** A page as the JSON text the route sends. */
-export async function pullText(database: Database, after: number, limit: number): Promise<string> {
+/** A page as the JSON text the route sends; `ssccDevice`, the pulling device's SSCC number. */
+export async function pullText(database: Database, after: number, limit: number, ssccDevice?: number): Promise<string> {
   const head = await horizon(database);
-  if (head <= after) return pageText('', after, false);
+  if (head <= after) return pageText('', after, false, ssccDevice);
   const session = await database.connect();
   try {
     // One read-only snapshot: the page and the check for more agree.
@@ -58,7 +58,7 @@ export async function pullText(database: Database, after: number, limit: number)
     await session.query('COMMIT');
     const { n, last, changes } = page.rows[0]!;
     const more = n > limit;
-    return pageText(changes ?? '', more ? Number(last) : head, more);
+    return pageText(changes ?? '', more ? Number(last) : head, more, ssccDevice);
   } catch (error) {
     await session.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -67,8 +67,9 @@ export async function pullText(database: Database, after: number, limit: number)
   }
 }
 
-function pageText(changes: string, cursor: number, more: boolean): string {
-  return `{"changes":[${changes}],"cursor":${cursor},"more":${more}}`;
+function pageText(changes: string, cursor: number, more: boolean, ssccDevice: number | undefined): string {
+  const device = ssccDevice === undefined ? '' : `,"ssccDevice":${ssccDevice}`;
+  return `{"changes":[${changes}],"cursor":${cursor},"more":${more}${device}}`;
 }
 
 export async function pull(database: Database, after: number, limit: number): Promise<PullPage> {

@@ -3,6 +3,7 @@
 // answers with its stored result and has no effect (the pipeline does that); one refused
 // before answers with its kept refusal (refusals.ts) and is not decided again.
 import type { Database } from '../db/sql';
+import { followSsccDevice } from '../devices/ssccDevice';
 import type { ServerEngine } from '../engine';
 import { PUSH_KINDS, type PushResult } from './dispatch';
 import { answerOfKept, keepRefusal, keptRefusals } from './refusals';
@@ -36,6 +37,8 @@ function inTurn<T>(deviceId: string, run: () => Promise<T>): Promise<T> {
 
 export function applyPush(engine: ServerEngine, database: Database, device: PushingDevice, body: PushBody): Promise<PushAnswer> {
   return inTurn(device.id, async () => {
+    // Before the first command: the counter made every one of them with this number.
+    if (body.ssccDevice !== undefined) await followSsccDevice(engine.storage, device.id, body.ssccDevice);
     // The push's kept refusals in one read, and those kept while it runs (an id sent twice).
     const kept = await keptRefusals(database, body.commands.map((c) => c.commandId));
     const results: PushAnswer['results'] = [];

@@ -1,6 +1,7 @@
 // The push request: a batch of one device's commands, in the device's order.
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
+import { SSCC_DEVICE_MAX } from '../../shared/tracking/sscc';
 import { PUSH_KIND_NAMES } from './dispatch';
 
 /** Commands per push: a counter that was offline long sends several batches. */
@@ -18,7 +19,12 @@ export const pushCommandSchema = z.object({
   operator: name('operator').optional(),
 });
 
+const ssccDeviceRule = `ssccDevice is a whole number from 1 to ${SSCC_DEVICE_MAX}`;
+
 export const pushBodySchema = z.object({
+  /** The SSCC device number the counter labelled these commands' parcels with (absent: 00 or
+   *  an older counter); the server decides them with the same (server/devices/ssccDevice.ts). */
+  ssccDevice: z.number({ error: ssccDeviceRule }).int(ssccDeviceRule).min(1, ssccDeviceRule).max(SSCC_DEVICE_MAX, ssccDeviceRule).optional(),
   commands: z.array(pushCommandSchema).min(1, 'commands is empty').max(MAX_PUSH_COMMANDS, `more than ${MAX_PUSH_COMMANDS} commands in one push; send them in several`),
 });
 

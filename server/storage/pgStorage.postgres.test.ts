@@ -24,7 +24,10 @@ describe.skipIf(typeof cluster === 'string')('on a real PostgreSQL server', () =
     await (cluster as Cluster).ready();
     pool = (cluster as Cluster).pool(8);
     database = pgDatabase(pool);
-    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql', '003_devices_and_pull.sql', '004_refused_commands.sql', '005_money.sql', '006_tracking.sql']);
+    expect(await migrate(database)).toEqual(['001_init.sql', '002_operators.sql', '003_devices_and_pull.sql', '004_refused_commands.sql', '005_money.sql', '006_tracking.sql', '007_unread_indexes.sql']);
+    const indexes = (await pool.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")).rows.map((r) => r.indexname);
+    for (const gone of ['events_order_id', 'stock_ledger_sku', 'shipments_order_id']) expect(indexes).not.toContain(gone);
+    expect(indexes).toEqual(expect.arrayContaining(['stock_ledger_id_key', 'checkpoints_id_key', 'exceptions_shipment_id']));
   }, 60_000);
   afterAll(async () => {
     await database?.close();

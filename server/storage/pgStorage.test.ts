@@ -235,11 +235,16 @@ describe('migrations', () => {
       { version: 4, name: '004_refused_commands.sql' },
       { version: 5, name: '005_money.sql' },
       { version: 6, name: '006_tracking.sql' },
+      { version: 7, name: '007_unread_indexes.sql' },
     ]);
+    // 007 drops the indexes nothing reads and keeps those the commands and rules need.
+    const indexes = (await pglite.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")).rows.map((r) => r.indexname);
+    for (const gone of ['events_order_id', 'stock_ledger_sku', 'shipments_order_id']) expect(indexes).not.toContain(gone);
+    expect(indexes).toEqual(expect.arrayContaining(['stock_ledger_id_key', 'checkpoints_id_key', 'checkpoints_shipment_id', 'exceptions_shipment_id', 'payments_order_id', 'payments_till_id', 'events_change_seq', 'stock_ledger_change_seq', 'shipments_change_seq']));
     const broken = { version: 99, name: '099_broken.sql', sql: 'CREATE TABLE half_done (id text); SELECT no_such_column FROM orders;' };
     await expect(migrate(database, [broken])).rejects.toThrow(/099_broken.sql failed and was rolled back/);
     expect((await pglite.query("SELECT to_regclass('half_done') AS t")).rows).toEqual([{ t: null }]);
-    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(6);
+    expect((await pglite.query('SELECT version FROM schema_migrations')).rows).toHaveLength(7);
   });
 
   it('refuses files that are not numbered', async () => {

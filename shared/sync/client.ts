@@ -5,6 +5,7 @@
 import type { CounterDb } from '../db/database';
 import type { OutboxRow } from '../db/rows';
 import { SSCC_DEVICE_SEQUENCE, SSCC_SEQUENCE } from '../tracking/plan';
+import { isServerSsccDevice } from '../tracking/sscc';
 import { trackingTables } from '../tracking/storage';
 import { applyPulledPage, newPullMemory } from './apply';
 import { readSyncConfig, undoCommand, type SyncConfig } from './outbox';
@@ -41,7 +42,7 @@ export type SyncOutcome =
   | { state: 'failed'; message: string; retry: boolean };
 
 /** `reason` names a refusal the counter's screen words itself (the message stays for logs). */
-export type EnrolResult = { ok: true; deviceId: string; prefix: string; name: string } | { ok: false; message: string; reason?: 'till-open' };
+export type EnrolResult = { ok: true; deviceId: string; prefix: string; name: string } | { ok: false; message: string; reason?: 'till-open' | 'no-device-number' };
 
 /** A refusal a later push may not meet (the server's database was busy): the command waits. */
 const RETRY_LATER = new Set(['storage-failed']);
@@ -104,7 +105,9 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
     for (;;) {
       const pending = (await db.outbox.where('status').equals('pending').sortBy('seq')).slice(0, PUSH_BATCH);
       if (pending.length === 0) return { pushed, refused: refusedCount };
-      const body = { commands: pending.map((p) => ({ commandId: p.commandId, kind: p.kind, args: p.args, operator: p.operator })) };
+      // The number these commands' parcels were labelled with: the server labels them alike.
+      const ssccDevice = await labelDevice();
+      const body = { commands: pending.map((p) => ({ commandId: p.commandId, kind: p.kind, args: p.args, operator: p.operator })), ...(ssccDevice > 0 ? { ssccDevice } : {}) };
       const answer = (await call(config, 'POST', '/push', body)) as { results: Array<{ commandId: string; result: { ok: boolean; code?: string; message?: string; params?: Record<string, string | number | boolean | null> } }> };
       let waitFor: string | undefined;
       const before = pushed;
@@ -131,6 +134,31 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
     }
   }
 
+  async function labelDevice(): Promise<number> {
+    return (await db.sequences.get(SSCC_DEVICE_SEQUENCE))?.value ?? 0;
+  }
+
+  /**
+   * A counter enrolled before SSCCs had device numbers labels with 00; the pull tells it its
+   * number. It takes it only with no command waiting to be pushed (in one transaction with the
+   * outbox, which every command writes to): each command before was labelled with 00 and is
+   * on the server already, each after is pushed saying the new number, and the server takes
+   * it before deciding them (server/devices/ssccDevice.ts). Stored as enrolment stores it.
+   */
+  async function takeSsccDevice(offered: unknown): Promise<void> {
+    // Most rounds end here: the counter has its number (a read, no write lock on the outbox).
+    if (!isServerSsccDevice(offered) || (await labelDevice()) !== 0) return;
+    await db.transaction('rw', [db.outbox, db.sequences], async () => {
+      if ((await labelDevice()) !== 0) return;
+      if ((await db.outbox.where('status').equals('pending').count()) > 0) return; // next round
+      await db.sequences.bulkPut([
+        { name: SSCC_DEVICE_SEQUENCE, value: offered },
+        // A block nobody has labelled in: its serials start at 1, as the server's do.
+        { name: SSCC_SEQUENCE, value: 0 },
+      ]);
+    });
+  }
+
   /** Takes back, newest first, the local effect of every command the server refused. */
   async function takeBackRefused(): Promise<boolean> {
     // The tracking tables too: a refused shipment or checkpoint is taken back with the rest.
@@ -152,12 +180,15 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
     return page;
   }
 
-  async function pull(config: SyncConfig): Promise<number> {
+  /** The rows pulled, and the SSCC device number the server gave with them. */
+  async function pull(config: SyncConfig): Promise<{ pulled: number; ssccDevice?: number }> {
     let pulled = 0;
+    let ssccDevice: number | undefined;
     const memory = newPullMemory();
     let next = requestPage(config, config.cursor);
     for (;;) {
       const page = await next;
+      ssccDevice ??= page.ssccDevice;
       // The next page is asked for while this one is written: the request needs only this
       // page's cursor, and the server and the network work meanwhile. What is written, and
       // the cursor saved with it, is as before; an unwritten page is dropped.
@@ -168,9 +199,9 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
         // In the page's own transaction: one transaction a page, not two.
         await setStatus({ lastPullAt: now() });
       }, memory);
-      if (!applied) return pulled; // a command was made meanwhile: it is sent first, next round
+      if (!applied) return { pulled, ssccDevice }; // a command was made meanwhile: it is sent first, next round
       pulled += page.changes.length;
-      if (!page.more) return pulled;
+      if (!page.more) return { pulled, ssccDevice };
     }
   }
 
@@ -201,7 +232,11 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
       } catch (error) {
         return { ok: false, message: `The server at ${url} cannot be reached (${error instanceof Error ? error.message : String(error)}). Check the address and the network.` };
       }
-      if (response.status !== 200) return { ok: false, message: messageOf(response.body, `The server answered ${response.status}.`) };
+      if (response.status !== 200) {
+        const message = messageOf(response.body, `The server answered ${response.status}.`);
+        const full = response.status === 409 && (response.body as { error?: unknown } | null)?.error === 'no-device-number';
+        return { ok: false, message, ...(full ? { reason: 'no-device-number' as const } : {}) };
+      }
       const enrolled = response.body as { deviceId: string; prefix: string; token: string; name: string; ssccDevice?: unknown };
       const ssccDevice = enrolled.ssccDevice;
       if (typeof ssccDevice !== 'number') return { ok: false, message: 'The server gave no SSCC device number: update the sync server, then enrol with a new code.' };
@@ -250,7 +285,8 @@ export function createSyncClient(db: CounterDb, transport: SyncTransport, now: (
       try {
         const { pushed, refused } = await push(config);
         await takeBackRefused();
-        const pulled = await pull(config);
+        const { pulled, ssccDevice } = await pull(config);
+        await takeSsccDevice(ssccDevice);
         await setStatus({ lastError: undefined, lastErrorAt: undefined, offline: false, locked: false });
         return { state: 'synced', pushed, refused, pulled };
       } catch (error) {

@@ -46,6 +46,8 @@ export interface PullPage {
   cursor: number;
   /** More changes wait beyond this page. */
   more: boolean;
+  /** The pulling device's SSCC device number (1-99), from a server that gives one. */
+  ssccDevice?: number;
 }
 
 /** Rows per pull page, and the most a counter may ask for. A page is one request and one

@@ -51,6 +51,11 @@ export const SSCC_DEVICE_DIGITS = 2;
 /** The highest SSCC device number: a server enrols at most this many counters. */
 export const SSCC_DEVICE_MAX = 10 ** SSCC_DEVICE_DIGITS - 1;
 
+/** A device number a sync server gives (01-99; 00 is a counter's that is not enrolled). */
+export function isServerSsccDevice(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && value <= SSCC_DEVICE_MAX;
+}
+
 /** The serial digits left to one counter after its device number. */
 function counterDigits(companyPrefix: string): number {
   return serialDigits(companyPrefix) - SSCC_DEVICE_DIGITS;
