@@ -183,6 +183,20 @@ test.describe('scanner path', () => {
     await expect(page.getByText(number).first()).toBeVisible();
   });
 
+  test("an order's number as printed under its barcode opens the order; a product code is still a product", async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/boards' });
+    await seedCatalog(page, PRODUCTS);
+    const { number } = await createOrderViaEngine(page, { buyerId: 'C-1', buyerName: 'Chen Jie', lines: [{ sku: 'TEA-100', qty: 1 }] });
+    await scan(page, number);
+    await handled(page, 1);
+    await expect(page).toHaveURL(/#\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByText(number).first()).toBeVisible();
+    await expect(page.getByText(`No product with the code ${number}`)).toHaveCount(0);
+    await scan(page, 'PO-999999');
+    await handled(page, 2);
+    await expect(page.getByText('No product with the code PO-999999').first()).toBeVisible();
+  });
+
   test('labels for an order, its lines and its refund sheets', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page, PRODUCTS);

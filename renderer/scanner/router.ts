@@ -1,7 +1,7 @@
 // What a scan means here, by screen and state. Each rule returns an outcome: ok or not,
 // and one sentence the operator reads (toast, status line, scan log).
 //
-//   order label      open that order, from any screen
+//   order label      open that order, from any screen (also its number as plain text)
 //   line / refund    open its order; the next action cards aim at that line or sheet
 //   action card      apply the action to the open order as the current role, on the order,
 //                    or on the one line / refund sheet where it is possible now
@@ -69,6 +69,8 @@ export async function routeScan(scan: RoutedScan, ctx: RouteContext): Promise<Sc
   if (PARCEL_KINDS.has(parsed.kind)) {
     const parcel = await openParcelOrder(scan.code, ctx);
     if (parcel) return parcel;
+    const typed = await openOrderByItsNumber(scan.code, ctx);
+    if (typed) return typed;
   }
   switch (parsed.kind) {
     case 'order':
@@ -114,6 +116,15 @@ async function openParcelOrder(raw: string, ctx: RouteContext): Promise<ScanOutc
   if (!shipment) return null;
   const outcome = await openOrder(shipment.orderNumber, ctx);
   return outcome.ok ? { ...outcome, message: ctx.t('scan.msg.parcelOpened', { code, message: outcome.message }) } : outcome;
+}
+
+/** An order's number as printed under its barcode (`PO-000001`), scanned from a
+ *  receipt's text or typed, opens it like the barcode (`CF:O:PO-000001`); null when no
+ *  order has that number, so a product code is still a product code. */
+async function openOrderByItsNumber(raw: string, ctx: RouteContext): Promise<ScanOutcome | null> {
+  const number = raw.trim();
+  if (!number || (await db.orders.where('number').equals(number).count()) === 0) return null;
+  return openOrder(number, ctx);
 }
 
 async function openOrder(number: string, ctx: RouteContext): Promise<ScanOutcome> {

@@ -111,10 +111,11 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
             const raw = overrides[name];
             const override = raw === '' || raw === undefined ? undefined : Number(raw) * 1000;
             const used = override !== undefined && override > 0 ? override : base;
+            const label = t(`settings.periods.names.${name}`, { defaultValue: humanize(name) });
             return (
               <Table.Tr key={name} data-testid={`period-${name}`}>
                 <Table.Td>
-                  <Text fw={600}>{t(`settings.periods.names.${name}`, { defaultValue: humanize(name) })}</Text>
+                  <Text fw={600}>{label}</Text>
                   <Text fz="xs" c="dimmed" ff="monospace">
                     {name}
                   </Text>
@@ -125,7 +126,7 @@ export function PeriodsCard({ settings }: { settings: StoredSettings }) {
                 <Table.Td>
                   <NumberInput
                     size="sm"
-                    aria-label={t('settings.periods.overrideFor', { period: name })}
+                    aria-label={t('settings.periods.overrideFor', { period: label })}
                     placeholder={t('settings.periods.noOverride')}
                     value={raw ?? ''}
                     disabled={!gate.allowed}
