@@ -295,3 +295,42 @@ for (const [lang, W] of Object.entries(WORDS)) {
     await expect(sync).not.toContainText('npm');
   });
 }
+
+// Esc (or a click beside the form) on a form with something typed in it asks before the
+// typing is thrown away; an untouched form closes at once; Cancel is asked for by name.
+const DISCARD = {
+  en: { addProduct: 'Add product', question: 'Close without saving?', keep: 'Keep editing', discard: 'Close without saving' },
+  zh: { addProduct: '添加商品', question: '不保存就关闭？', keep: '继续编辑', discard: '不保存并关闭' },
+} as const;
+
+for (const [lang, W] of Object.entries(DISCARD)) {
+  test(`Esc on a form with typing in it asks first; Keep editing keeps what was typed (${lang})`, async ({ page }, testInfo) => {
+    await page.addInitScript((l) => localStorage.setItem('counterflow.lang', l), lang);
+    await openApp(page, testInfo, { path: '/stock' });
+    const form = page.getByRole('dialog', { name: W.addProduct });
+
+    // Untouched: Esc closes at once.
+    await page.getByRole('button', { name: W.addProduct }).click();
+    await expect(form.getByTestId('product-sku')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(form).toHaveCount(0);
+
+    // Typed into: Esc asks; keeping returns to the form with the typing intact.
+    await page.getByRole('button', { name: W.addProduct }).click();
+    await form.getByTestId('product-sku').fill('TEA-9');
+    await form.getByTestId('product-name').fill('Jasmine');
+    await page.keyboard.press('Escape');
+    const question = page.getByRole('dialog', { name: W.question });
+    await expect(question).toBeVisible();
+    await question.getByRole('button', { name: W.keep }).click();
+    await expect(question).toHaveCount(0);
+    await expect(form.getByTestId('product-sku')).toHaveValue('TEA-9');
+    await expect(form.getByTestId('product-name')).toHaveValue('Jasmine');
+
+    // Asked again, and this time closed: nothing was saved.
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: W.question }).getByRole('button', { name: W.discard }).click();
+    await expect(form).toHaveCount(0);
+    await expect.poll(() => page.evaluate(async () => (await (window as unknown as { __counterflowTest: { db: { products: { count(): Promise<number> } } } }).__counterflowTest.db.products.count()))).toBe(0);
+  });
+}

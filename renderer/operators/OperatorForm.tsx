@@ -8,6 +8,7 @@ import { useCounter } from '../engine/client';
 import { toastOk } from '../ui/toast';
 import { useRefusalText } from '../workflow/labels';
 import { OperatorFields, pinMismatch, type OperatorFieldValues } from './OperatorFields';
+import { useDiscardGuard } from '../ui/useDiscardGuard';
 import { newBadgeCode } from './session';
 
 export function OperatorForm({ editing, onClose }: { editing: OperatorView | 'new'; onClose: () => void }) {
@@ -24,6 +25,7 @@ export function OperatorForm({ editing, onClose }: { editing: OperatorView | 'ne
   }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const guard = useDiscardGuard(onClose);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,8 +51,8 @@ export function OperatorForm({ editing, onClose }: { editing: OperatorView | 'ne
   };
 
   return (
-    <Modal opened onClose={onClose} title={existing ? t('operators.admin.editTitle', { name: existing.name }) : t('operators.admin.addTitle')} size="lg" centered>
-      <form onSubmit={(e) => void submit(e)} noValidate data-testid="operator-form">
+    <Modal opened onClose={guard.requestClose} title={existing ? t('operators.admin.editTitle', { name: existing.name }) : t('operators.admin.addTitle')} size="lg" centered>
+      <form onSubmit={(e) => void submit(e)} onInput={guard.edited} noValidate data-testid="operator-form">
         <Stack gap="md">
           <OperatorFields values={values} onChange={setValues} mode={existing ? 'edit' : 'add'} testIds="operator" />
           {error ? (
@@ -68,6 +70,7 @@ export function OperatorForm({ editing, onClose }: { editing: OperatorView | 'ne
           </Group>
         </Stack>
       </form>
+      {guard.question}
     </Modal>
   );
 }

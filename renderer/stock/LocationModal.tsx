@@ -11,6 +11,7 @@ import { FormFooter } from './FormFooter';
 import { modalTitleStyles } from './format';
 import { useLocations } from './queries';
 import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
+import { useDiscardGuard } from '../ui/useDiscardGuard';
 import { useRefusalText } from '../workflow/labels';
 
 const FIELDS = ['id', 'name', 'priority', 'parentId', 'active'] as const;
@@ -23,10 +24,11 @@ export function LocationModal({ change = false, onClose }: { change?: boolean; o
   const locations = useLocations();
   const [pickedId, setPickedId] = useState<string | null>(null);
   const picked = locations?.find((l) => l.id === pickedId);
+  const guard = useDiscardGuard(onClose);
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       styles={modalTitleStyles}
       title={change ? t('stock.location.changeTitle') : t('stock.location.title')}
       size="lg"
@@ -44,16 +46,17 @@ export function LocationModal({ change = false, onClose }: { change?: boolean; o
             data-autofocus
             data-testid="location-pick"
           />
-          {picked ? <LocationForm key={picked.id} stored={picked} locations={locations ?? []} onClose={onClose} /> : null}
+          {picked ? <LocationForm key={picked.id} stored={picked} locations={locations ?? []} onClose={onClose} onEdited={guard.edited} /> : null}
         </Stack>
       ) : (
-        <LocationForm locations={locations ?? []} onClose={onClose} />
+        <LocationForm locations={locations ?? []} onClose={onClose} onEdited={guard.edited} />
       )}
+      {guard.question}
     </Modal>
   );
 }
 
-function LocationForm({ stored, locations, onClose }: { stored?: LocationRow; locations: LocationRow[]; onClose(): void }) {
+function LocationForm({ stored, locations, onClose, onEdited }: { stored?: LocationRow; locations: LocationRow[]; onClose(): void; onEdited(): void }) {
   const { t } = useTranslation();
   const refusalText = useRefusalText();
   const counter = useCounter();
@@ -94,7 +97,7 @@ function LocationForm({ stored, locations, onClose }: { stored?: LocationRow; lo
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={(e) => void submit(e)} onInput={onEdited} noValidate>
       <Stack gap="md">
         <SimpleGrid cols={2}>
           <TextInput

@@ -16,6 +16,7 @@ import type { MovementKind } from './stockStore';
 import { useRefusalText } from '../workflow/labels';
 import { useScanTarget } from '../scanner/targets';
 import { findScannedProduct } from '../scanner/products';
+import { useDiscardGuard } from '../ui/useDiscardGuard';
 
 const FIELDS = ['sku', 'locationId', 'fromLocationId', 'toLocationId', 'qty', 'reason'] as const;
 const ADJUST_REASONS = ['damaged', 'lost', 'found', 'expired', 'correction'] as const;
@@ -41,6 +42,7 @@ export function MovementModal({ kind, sku: initialSku, locationId: initialLocati
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const qtyRef = useRef<HTMLInputElement>(null);
+  const guard = useDiscardGuard(onClose);
 
   // A product scanned while the form is open is the form's product (a clerk receiving with
   // the scanner in hand): chosen here, not sent on to the screens that take scans.
@@ -126,8 +128,8 @@ export function MovementModal({ kind, sku: initialSku, locationId: initialLocati
   const countDiff = kind === 'count' && qtyNumber !== undefined ? qtyNumber - (level?.onHand ?? 0) : null;
 
   return (
-    <Modal opened onClose={onClose} styles={modalTitleStyles} title={t(`stock.move.${kind}.title`)} size="lg" data-testid={`movement-${kind}`}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+    <Modal opened onClose={guard.requestClose} styles={modalTitleStyles} title={t(`stock.move.${kind}.title`)} size="lg" data-testid={`movement-${kind}`}>
+      <form onSubmit={(e) => void submit(e)} onInput={guard.edited} noValidate>
         <Stack gap="md">
           <Text c="dimmed">{t(`stock.move.${kind}.hint`)}</Text>
           <ProductPicker
@@ -237,6 +239,7 @@ export function MovementModal({ kind, sku: initialSku, locationId: initialLocati
           <FormFooter refusal={problems.general} refusalTitle={t('stock.move.refused')} submitLabel={t(`stock.move.${kind}.submit`)} busy={busy} onCancel={onClose} testId="movement" />
         </Stack>
       </form>
+      {guard.question}
     </Modal>
   );
 }

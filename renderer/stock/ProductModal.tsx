@@ -19,6 +19,7 @@ import { NO_PROBLEMS, problemsOf, type FormProblems } from './refusal';
 import { useRefusalText } from '../workflow/labels';
 import { productCodeOf } from '../scanner/products';
 import { useScanTarget } from '../scanner/targets';
+import { useDiscardGuard } from '../ui/useDiscardGuard';
 
 const FIELDS = ['sku', 'name', 'unit', 'price', 'barcodes', 'reorderPoint', 'allowBackorder', 'active'] as const;
 
@@ -27,17 +28,18 @@ export function ProductModal({ sku, onClose }: { sku?: string; onClose(): void }
   const { t } = useTranslation();
   const product = useProduct(sku);
   const editing = sku !== undefined;
+  const guard = useDiscardGuard(onClose);
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       styles={modalTitleStyles}
       title={editing ? t('stock.product.editTitle', { sku }) : t('stock.product.title')}
       size="lg"
       data-testid="product-modal"
     >
       {!editing ? (
-        <ProductForm onClose={onClose} />
+        <ProductForm onClose={onClose} onEdited={guard.edited} />
       ) : product === undefined ? (
         <LoadingState minHeight={120} />
       ) : product === null ? (
@@ -45,13 +47,14 @@ export function ProductModal({ sku, onClose }: { sku?: string; onClose(): void }
           {t('stock.product.missing', { sku })}
         </Alert>
       ) : (
-        <ProductForm stored={product} onClose={onClose} />
+        <ProductForm stored={product} onClose={onClose} onEdited={guard.edited} />
       )}
+      {guard.question}
     </Modal>
   );
 }
 
-function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void }) {
+function ProductForm({ stored, onClose, onEdited }: { stored?: ProductRow; onClose(): void; onEdited(): void }) {
   const { t } = useTranslation();
   const refusalText = useRefusalText();
   const counter = useCounter();
@@ -83,6 +86,7 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
     if (barcodesRef.current.includes(value)) return { ok: false, message: t('scan.msg.barcodeAlready', { code: value }), title, settle: 'local' };
     barcodesRef.current = [...barcodesRef.current, value];
     setBarcodes(barcodesRef.current);
+    onEdited();
     setProblems(({ general, fields: { barcodes: _seen, ...fields } }) => ({ general, fields }));
     return { ok: true, message: t('scan.msg.barcodeAdded', { code: value }), title, settle: 'local' };
   });
@@ -115,7 +119,7 @@ function ProductForm({ stored, onClose }: { stored?: ProductRow; onClose(): void
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={(e) => void submit(e)} onInput={onEdited} noValidate>
       <Stack gap="md">
         <SimpleGrid cols={2}>
           <TextInput
