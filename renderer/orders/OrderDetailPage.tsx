@@ -18,9 +18,11 @@ import { PendingTimers } from './PendingTimers';
 import { useOrderData, type OrderData } from './useOrderData';
 import { mantineClass, useButtonVars } from '../ui/mantineLook';
 import classes from './OrderHead.module.css';
+import { useShownOrderId } from './openInPlace';
 
 export default function OrderDetailPage() {
-  const { id = '' } = useParams();
+  // A label scanned here shows its order before the router moves to its address.
+  const id = useShownOrderId(useParams().id ?? '');
   const { t } = useTranslation();
   // Not keyed by the order: from one order to the next (a scanned label) React updates the
   // page in place, ~5-9 ms sooner than building it anew. useOrderData never returns another
