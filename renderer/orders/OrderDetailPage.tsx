@@ -90,6 +90,10 @@ const OrderView = memo(function OrderView({ data }: { data: OrderData }) {
   );
 });
 
+// The same elements for every order: React keeps the icons' SVG without rendering them again.
+const PRINTER = <IconPrinter size={18} />;
+const SITEMAP = <IconSitemap size={18} />;
+
 /** Breadcrumbs and the label / workflow links, as plain elements with Mantine's look. */
 const OrderLinks = memo(function OrderLinks({ id, number }: { id: string; number: string }) {
   const { t } = useTranslation();
@@ -104,10 +108,10 @@ const OrderLinks = memo(function OrderLinks({ id, number }: { id: string; number
         <span className={mantineClass.crumb}>{number}</span>
       </div>
       <div className={classes.links}>
-        <LinkButton to={`/labels?order=${id}&parts=1`} look={look} icon={<IconPrinter size={18} />} testId="order-print-label">
+        <LinkButton to={`/labels?order=${id}&parts=1`} look={look} icon={PRINTER} testId="order-print-label">
           {t('order.printLabel')}
         </LinkButton>
-        <LinkButton to={`/workflows?order=${id}`} look={look} icon={<IconSitemap size={18} />} testId="order-show-workflow">
+        <LinkButton to={`/workflows?order=${id}`} look={look} icon={SITEMAP} testId="order-show-workflow">
           {t('order.showWorkflow')}
         </LinkButton>
       </div>
