@@ -49,8 +49,12 @@ export interface ButtonLook {
 }
 
 /** A Button's variables (`--button-*`), as `<Button>` with these props sets them. */
+export function buttonVars(theme: MantineTheme, look: ButtonLook): CSSProperties {
+  return resolved(theme, 'Button', Button.varsResolver as unknown as Resolver, { ...look });
+}
+
 export function useButtonVars(look: ButtonLook): CSSProperties {
-  return resolved(useMantineTheme(), 'Button', Button.varsResolver as unknown as Resolver, { ...look });
+  return buttonVars(useMantineTheme(), look);
 }
 
 export interface BadgeLook {
@@ -60,6 +64,10 @@ export interface BadgeLook {
 }
 
 /** A Badge's variables (`--badge-*`), as `<Badge>` with these props sets them. */
+export function badgeVars(theme: MantineTheme, look: BadgeLook): CSSProperties {
+  return resolved(theme, 'Badge', Badge.varsResolver as unknown as Resolver, { ...look });
+}
+
 export function useBadgeVars(look: BadgeLook): CSSProperties {
-  return resolved(useMantineTheme(), 'Badge', Badge.varsResolver as unknown as Resolver, { ...look });
+  return badgeVars(useMantineTheme(), look);
 }
