@@ -29,7 +29,9 @@ const USAGE = `usage: npm run bench [-- options]
   --sync             the sync benchmark (8) alone: 20 counters push 10 000 commands to the
                      server on PGlite and on PostgreSQL, an empty counter pulls 100 000 orders
                      (quick: 2 000 commands, 10 000 orders); --write-results rewrites its own
-                     tables (README and bench/RESULTS.md), not the others'`;
+                     tables (README and bench/RESULTS.md), not the others'
+environment: BENCH_MINIFY=0 (unminified app, for profiles), BENCH_LABELS=N (labels in bench 6),
+             BENCH_SKIP_SPLIT=1 (bench 6 drops a label whose scan split instead of failing)`;
 
 interface Cli extends Options {
   sync: boolean;

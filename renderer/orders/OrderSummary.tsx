@@ -1,21 +1,21 @@
-// The order's identity at a glance: number, type, state, buyer, address, total, age.
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// The order's identity at a glance: number, type, state, buyer, address, total, age. Part of
+// a scanned label's first frame: plain elements with Mantine's look (OrderHead.module.css).
 import { useTranslation } from 'react-i18next';
 import { RowStateBadge } from '../ui/StateBadge';
+import { mantineClass, useBadgeVars } from '../ui/mantineLook';
 import { formatDateTime, formatMoney, useLocale } from '../ui/time';
 import { useWorkflowWords } from '../workflow/labels';
+import classes from './OrderHead.module.css';
 import type { OrderData } from './useOrderData';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
-    <Stack gap={0}>
-      <Text fz="xs" c="dimmed" fw={700} tt="uppercase">
-        {label}
-      </Text>
-      <Text fw={600} data-testid={testId}>
+    <div className={classes.fact}>
+      <p className={classes.factName}>{label}</p>
+      <p className={classes.factValue} data-testid={testId}>
         {children}
-      </Text>
-    </Stack>
+      </p>
+    </div>
   );
 }
 
@@ -23,28 +23,29 @@ export function OrderSummary({ data }: { data: OrderData }) {
   const { t } = useTranslation();
   const words = useWorkflowWords();
   const { locale } = useLocale();
+  const typeLook = useBadgeVars({ variant: 'outline', size: 'lg' });
   const { order } = data;
   return (
-    <Card withBorder radius="md" p="md">
-      <Group justify="space-between" wrap="wrap" gap="sm">
-        <Group gap="sm">
-          <Title order={1} size="h2" ff="monospace" data-testid="order-number">
+    <div className={`${mantineClass.card} ${classes.card}`} data-with-border="true" data-orientation="vertical">
+      <div className={classes.idRow}>
+        <div className={classes.id}>
+          <h1 className={classes.number} data-testid="order-number">
             {order.number}
-          </Title>
-          <Badge variant="outline" size="lg">
-            {words.orderType(order.type)}
-          </Badge>
-        </Group>
+          </h1>
+          <div className={mantineClass.badge} data-variant="outline" data-size="lg" style={typeLook}>
+            <span className={mantineClass.badgeLabel}>{words.orderType(order.type)}</span>
+          </div>
+        </div>
         <RowStateBadge family="order" row={order} size="xl" data-testid="order-state" />
-      </Group>
-      <SimpleGrid cols={{ base: 2, md: 4 }} mt="md" spacing="md">
+      </div>
+      <div className={classes.facts}>
         <Fact label={t('order.fields.buyer')} testId="order-buyer">
           {order.buyerName || order.buyerId}
           {order.buyerName && order.buyerName !== order.buyerId ? (
-            <Text span c="dimmed" fz="sm">
+            <span className={classes.aside}>
               {' '}
               ({order.buyerId})
-            </Text>
+            </span>
           ) : null}
         </Fact>
         <Fact label={t('order.fields.address')}>{order.address || '—'}</Fact>
@@ -54,7 +55,7 @@ export function OrderSummary({ data }: { data: OrderData }) {
         <Fact label={t('order.fields.created')}>
           <span className="tabular">{formatDateTime(order.createdAt, locale)}</span>
         </Fact>
-      </SimpleGrid>
-    </Card>
+      </div>
+    </div>
   );
 }

@@ -20,6 +20,7 @@ import { counter } from '../engine/client';
 import { permittedRoles, signIn, useSession } from '../operators/session';
 import { useDraftStore } from '../orders/createOrderStore';
 import { primeOrderByNumber, primeOrderData } from '../orders/useOrderData';
+import { afterFrame, endInPlace, showInPlace } from '../orders/openInPlace';
 import { currentRole, useRoleStore } from '../state/roleStore';
 import { useShownStates } from '../state/shownStates';
 import type { Translate } from '../workflow/explain';
@@ -134,8 +135,17 @@ async function openOrder(number: string, ctx: RouteContext): Promise<ScanOutcome
   const order = (await primeOrderByNumber(number))?.order;
   if (!order) return fail(t('scan.msg.orderMissing', { number }), { title });
   useScannerStore.getState().setFocus(null);
-  const already = openOrderId(ctx.pathname()) === order.id;
-  if (!already) await ctx.navigate(orderPath(order.id));
+  const current = openOrderId(ctx.pathname());
+  const already = current === order.id;
+  if (!already) {
+    // On another order's page: its head shows this order in this frame, the address follows.
+    if (current && showInPlace(current, order.id)) await afterFrame();
+    try {
+      await ctx.navigate(orderPath(order.id));
+    } finally {
+      endInPlace();
+    }
+  }
   return ok(t('scan.msg.orderOpened', { number, state: ctx.words().state('order', order.state) }), {
     title,
     settle: already ? 'none' : 'navigate',

@@ -1,6 +1,6 @@
 // The actions the current role may take on this order now, as large numbered buttons
 // (keys 1-9), then what is not possible now and why, then what other roles could do.
-import { Alert, Badge, Button, Card, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { useWorkflowCatalog } from '../../workflow/catalog';
 import { useExplainText, useRefusalText, useWorkflowWords } from '../../workflow/labels';
 import type { OrderData } from '../useOrderData';
 import classes from './ActionPanel.module.css';
+import { mantineClass, useBadgeVars, useButtonVars } from '../../ui/mantineLook';
 import { useActionPanels, type PanelData } from './useActionPanels';
 import { actionRowOf, actionTargetOf, inputBoundsOf, inputDefaultsOf } from '../../../shared/engine/panels';
 import type { InputBounds, InputDeclaration } from '../../../shared/workflow/input';
@@ -257,16 +258,17 @@ export function ActionPanel({ data }: { data: OrderData }) {
       next += panel.mine.length;
     }
   }
+  const roleLook = { ...useBadgeVars({ variant: 'filled', color: roleColor(role), size: 'lg' }), textTransform: 'none' } as const;
   return (
-    <Card withBorder radius="md" p="md" data-testid="action-panel" aria-busy={busy}>
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Title order={2} size="h3">
-          {t('order.actions.title')}
-        </Title>
-        <Badge color={roleColor(role)} variant="filled" size="lg" tt="none" data-testid="acting-role">
-          {roleShortcut ? t('order.actions.actingAs', { role: words.role(role), key: roleShortcut }) : words.role(role)}
-        </Badge>
-      </Group>
+    <div className={`${mantineClass.card} ${classes.card}`} data-with-border="true" data-orientation="vertical" data-testid="action-panel" aria-busy={busy}>
+      <div className={classes.head}>
+        <h2 className={classes.title}>{t('order.actions.title')}</h2>
+        <div className={mantineClass.badge} data-variant="filled" data-size="lg" data-testid="acting-role" style={roleLook}>
+          <span className={mantineClass.badgeLabel}>
+            {roleShortcut ? t('order.actions.actingAs', { role: words.role(role), key: roleShortcut }) : words.role(role)}
+          </span>
+        </div>
+      </div>
       {pending ? (
         <Paper withBorder p="sm" mb="sm" radius="md" data-testid={pending.kind === 'form' ? 'action-form-panel' : 'action-confirm'} data-action={pending.action}>
           {pending.kind === 'form' ? (
@@ -309,7 +311,7 @@ export function ActionPanel({ data }: { data: OrderData }) {
         // One attribute disables every button while a command runs or its state is shown
         // ahead of the rows: a scanned card's new state paints without re-rendering them.
         <fieldset disabled={busy} className={classes.buttons}>
-          <Stack gap="md">
+          <div className={classes.targets}>
             {panels.panels.map((panel, index) => {
               return (
                 <TargetPanel
@@ -324,10 +326,10 @@ export function ActionPanel({ data }: { data: OrderData }) {
                 />
               );
             })}
-          </Stack>
+          </div>
         </fieldset>
       ) : null}
-    </Card>
+    </div>
   );
 }
 
@@ -353,6 +355,9 @@ const TargetPanel = memo(function TargetPanel({
   const explain = useExplainText();
   const { target, mine, others, unavailable } = panel;
   const [showAll, setShowAll] = useState(false);
+  const mineLook = useButtonVars({ color: roleColor(role), size: 'lg', justify: 'space-between' });
+  const notNowLook = { height: 'auto', paddingBlock: 6, ...useButtonVars({ variant: 'default', size: 'sm', justify: 'space-between' }), color: 'var(--mantine-color-dimmed)' };
+  const toggleLook = useButtonVars({ variant: 'subtle', size: 'xs' });
   const shownUnavailable = showAll ? unavailable : unavailable.slice(0, UNAVAILABLE_SHOWN);
   const empty = mine.length === 0 && unavailable.length === 0 && others.length === 0;
   if (empty && hideIfEmpty && !last) return null;
@@ -362,103 +367,127 @@ const TargetPanel = memo(function TargetPanel({
       : t('order.actions.lineTarget', { line: target.item?.lineNo ?? '', sku: target.item?.sku ?? '' });
 
   return (
-    <Stack gap={8} data-testid={target.kind === 'order' ? 'panel-order' : `panel-line-${target.item?.lineNo ?? ''}`}>
-      <Group gap="xs" wrap="wrap">
-        <Text fw={700}>{title}</Text>
+    <div className={classes.target} data-testid={target.kind === 'order' ? 'panel-order' : `panel-line-${target.item?.lineNo ?? ''}`}>
+      <div className={classes.targetHead}>
+        <p className={classes.strong}>{title}</p>
         <StateBadge family={target.kind} state={target.state} size="md" />
         {target.sheet ? (
           <>
-            <Text fz="sm" c="dimmed">
-              {t('order.actions.sheet', { kind: words.refundKind(target.sheet.kind) })}
-            </Text>
+            <p className={classes.smallDimmed}>{t('order.actions.sheet', { kind: words.refundKind(target.sheet.kind) })}</p>
             <StateBadge family="refund" state={target.sheet.state} size="md" />
           </>
         ) : null}
-      </Group>
+      </div>
 
       {mine.length ? (
-        <Stack gap={8}>
+        <div className={classes.mine}>
           {mine.map((action, i) => {
             const n = firstShortcut + i + 1;
             return (
-              <Button
+              <button
                 key={action}
-                size="lg"
-                fullWidth
-                justify="space-between"
-                color={roleColor(role)}
+                type="button"
+                className={mantineClass.button}
+                data-size="lg"
+                data-block="true"
+                data-with-right-section={n <= 9 ? 'true' : undefined}
                 onClick={() => onApply(target.ref, action)}
-                rightSection={n <= 9 ? <Kbd size="sm">{n}</Kbd> : null}
                 data-testid="action-button"
                 data-action={action}
-                styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                style={mineLook}
               >
-                {words.action(action)}
-              </Button>
+                <span className={mantineClass.buttonInner}>
+                  <span className={mantineClass.buttonLabel} style={WRAP}>
+                    {words.action(action)}
+                  </span>
+                  {n <= 9 ? (
+                    <span className={mantineClass.buttonSection} data-position="right">
+                      <kbd className={mantineClass.kbd} data-size="sm">
+                        {n}
+                      </kbd>
+                    </span>
+                  ) : null}
+                </span>
+              </button>
             );
           })}
-        </Stack>
+        </div>
       ) : (
-        <Text c="dimmed" fz="sm" data-testid="no-actions">
+        <p className={classes.smallDimmed} data-testid="no-actions">
           {t('order.actions.noneForRole', { role: words.role(role) })}
-        </Text>
+        </p>
       )}
 
       {last ? <ResultLine last={last} family={target.kind} /> : null}
 
       {unavailable.length ? (
-        <Stack gap={4} mt={4}>
-          <Text fz="sm" fw={700} c="dimmed">
-            {t('order.actions.notNow')}
-          </Text>
+        <div className={classes.list}>
+          <p className={classes.heading}>{t('order.actions.notNow')}</p>
           {shownUnavailable.map((e) => (
             // Still a button: pressing it asks the engine, which refuses and says why.
-            <Button
+            <button
               key={e.action}
-              variant="default"
-              size="sm"
-              fullWidth
-              justify="space-between"
+              type="button"
+              className={mantineClass.button}
+              data-variant="default"
+              data-size="sm"
+              data-block="true"
               onClick={() => onTry(target.ref, e.action)}
               data-testid="unavailable-action"
               data-action={e.action}
-              c="dimmed"
-              styles={{ label: { whiteSpace: 'normal', textAlign: 'left', display: 'block', overflow: 'visible' }, inner: { height: 'auto' }, root: { height: 'auto', paddingBlock: 6 } }}
+              style={notNowLook}
             >
-              <Text span fw={600} fz="sm">
-                {words.action(e.action)}
-              </Text>
-              <Text span fz="xs" c="dimmed" display="block">
-                {t(`order.actions.reason.${e.reason ?? 'other'}`)} · {explain(e.detail, target.kind)}
-              </Text>
-            </Button>
+              <span className={mantineClass.buttonInner} style={AUTO_HEIGHT}>
+                <span className={mantineClass.buttonLabel} style={WRAP_BLOCK}>
+                  <span className={classes.smallStrong}>{words.action(e.action)}</span>
+                  <span className={classes.reason}>
+                    {t(`order.actions.reason.${e.reason ?? 'other'}`)} · {explain(e.detail, target.kind)}
+                  </span>
+                </span>
+              </span>
+            </button>
           ))}
           {unavailable.length > UNAVAILABLE_SHOWN ? (
-            <Button variant="subtle" size="xs" onClick={() => setShowAll((v) => !v)} data-testid="toggle-unavailable">
-              {showAll ? t('order.actions.showFewer') : t('order.actions.showAll', { count: unavailable.length })}
-            </Button>
+            <button type="button" className={mantineClass.button} data-variant="subtle" data-size="xs" onClick={() => setShowAll((v) => !v)} data-testid="toggle-unavailable" style={toggleLook}>
+              <span className={mantineClass.buttonInner}>
+                <span className={mantineClass.buttonLabel}>{showAll ? t('order.actions.showFewer') : t('order.actions.showAll', { count: unavailable.length })}</span>
+              </span>
+            </button>
           ) : null}
-        </Stack>
+        </div>
       ) : null}
 
       {others.length ? (
-        <Stack gap={2} mt={4} data-testid="other-roles">
-          <Text fz="sm" fw={700} c="dimmed">
-            {t('order.actions.otherRoles')}
-          </Text>
+        <div className={classes.others} data-testid="other-roles">
+          <p className={classes.heading}>{t('order.actions.otherRoles')}</p>
           {others.map(({ role: r, actions }) => (
-            <Group key={r} gap={6} wrap="nowrap" align="flex-start">
-              <Badge color={roleColor(r)} variant="light" size="md" w={34} px={0} style={{ flex: 'none' }}>
-                {r}
-              </Badge>
-              <Text fz="sm">{actions.map((a) => words.action(a)).join(' · ')}</Text>
-            </Group>
+            <OtherRole key={r} role={r}>
+              {actions.map((a) => words.action(a)).join(' · ')}
+            </OtherRole>
           ))}
-        </Stack>
+        </div>
       ) : null}
-    </Stack>
+    </div>
   );
 });
+
+/** Button label styles as the panel's Mantine Buttons had them (`styles` props). */
+const WRAP = { whiteSpace: 'normal', textAlign: 'left' } as const;
+const WRAP_BLOCK = { ...WRAP, display: 'block', overflow: 'visible' } as const;
+const AUTO_HEIGHT = { height: 'auto' } as const;
+const ROLE_BADGE = { flex: '0 0 auto', paddingInline: 0, width: 'calc(2.125rem * var(--mantine-scale))' } as const;
+
+function OtherRole({ role, children }: { role: string; children: React.ReactNode }) {
+  const look = { ...useBadgeVars({ variant: 'light', color: roleColor(role), size: 'md' }), ...ROLE_BADGE };
+  return (
+    <div className={classes.other}>
+      <div className={mantineClass.badge} data-variant="light" data-size="md" style={look}>
+        <span className={mantineClass.badgeLabel}>{role}</span>
+      </div>
+      <p className={classes.small}>{children}</p>
+    </div>
+  );
+}
 
 function ResultLine({ last, family }: { last: LastResult; family: 'order' | 'item' }) {
   const { t } = useTranslation();
