@@ -71,6 +71,9 @@ export const REFUSAL_SITUATIONS = {
     'ship-more-than-reserved': ['sku', 'open', 'requested', 'name'],
     'file-problems': ['problems'],
     'not-text': [],
+    // A CSV file in another encoding, or not text at all (shared/inventory/csv.ts csvTextProblem).
+    'not-utf8': ['row'],
+    'binary-file': ['row'],
     'definition-problems': ['problems'],
     'workflow-version-installed': ['id', 'version'],
     'unknown-setting': ['field', 'key'],
