@@ -9,7 +9,8 @@ import { LIMITS } from '../limits';
 const { MAX_CSV_BYTES, MAX_FILE_PROBLEMS } = LIMITS;
 import { barcodeForms } from '../inventory/barcodes';
 import { addLocation, productUpdate, putProduct, updateLocation } from '../inventory/catalog';
-import { csvTextProblem, parseProductsCsv, parseStockLevelsCsv } from '../inventory/csv';
+import { fileTextProblem } from '../fileText';
+import { parseProductsCsv, parseStockLevelsCsv } from '../inventory/csv';
 import { adjust, count, receive, transfer } from '../inventory/movements';
 import { StockRefusal } from '../inventory/refusals';
 import { parseInput, productInputSchema } from '../inventory/schemas';
@@ -46,7 +47,7 @@ function csvRefusal(csvText: unknown): Refused | undefined {
   if (csvText.length > MAX_CSV_BYTES) {
     return refused('limit-exceeded', `The file is larger than ${MAX_CSV_BYTES} characters; split it and import the parts.`, { reason: 'file-too-large', limit: MAX_CSV_BYTES });
   }
-  const text = csvTextProblem(csvText);
+  const text = fileTextProblem(csvText);
   if (text?.problem === 'binary') {
     return refused('invalid-input', `This file is not CSV text (row ${text.row} holds NUL bytes: UTF-16 text, a workbook or another binary file). Save it as "CSV UTF-8" and import that; nothing was imported.`, { reason: 'binary-file', row: text.row });
   }

@@ -144,21 +144,6 @@ function recordBreaksAsLf(text: string, delimiter: string): string {
   return out + text.slice(from);
 }
 
-/**
- * Why a file's text cannot be a CSV a person meant, before any row is read: NUL characters
- * (UTF-16 text, an Excel workbook, a zip or another binary file), or U+FFFD, which is what
- * reading a file saved in another encoding (GBK, ANSI, Latin-1) as UTF-8 leaves: imported,
- * its names would be stored with those marks in place of the letters. `row` is the first
- * row (1-based, the header is 1) holding one.
- */
-export function csvTextProblem(text: string): { problem: 'binary' | 'not-utf8'; row: number } | null {
-  const nul = text.indexOf('\u0000');
-  const bad = nul >= 0 ? nul : text.indexOf('\uFFFD');
-  if (bad < 0) return null;
-  const row = (text.slice(0, bad).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
-  return { problem: nul >= 0 ? 'binary' : 'not-utf8', row };
-}
-
 export type CsvTable = { ok: true; rows: string[][]; errors: CsvRowError[] } | { ok: false; errors: CsvRowError[] };
 
 /**
