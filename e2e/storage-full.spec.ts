@@ -48,3 +48,24 @@ test('a full disk refuses an order in words, writes nothing, and the same order 
   await expect(page.getByTestId('order-state')).toHaveText('等待付款');
   expect(await orderCount(page)).toBe(1);
 });
+
+test('the database removed under the app (storage cleared) is said so, and never recreated empty', async ({ page }, testInfo) => {
+  const db = await openApp(page, testInfo, { path: '/orders/new' });
+  await seedCatalog(page);
+  await fillOrder(page);
+  // As "clear site data" or an eviction does: the database is deleted while the app runs.
+  await page.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error ?? new Error('delete failed'));
+      }),
+    db,
+  );
+  await page.getByTestId('create-order').click();
+  await expect(page.getByTestId('create-refusal')).toContainText('Reload the app and restore the latest backup.');
+  await expect(page).toHaveURL(/#\/orders\/new$/);
+  // Neither the engine nor the window made a new, empty database in its place.
+  expect(await page.evaluate(async (name) => (await indexedDB.databases()).some((d) => d.name === name), db)).toBe(false);
+});
