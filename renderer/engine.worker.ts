@@ -7,6 +7,7 @@ import { openCounter, type EngineCounter } from '../shared/index';
 import { importDemo, resumeDemoImport } from '../shared/demo/importDemo';
 import { demoImportRefusal } from '../shared/demo/demoCounter';
 import { createSyncClient, type SyncClient, type SyncTransport } from '../shared/sync/client';
+import { e2eStorageFault } from './engine/e2eStorageFault';
 import type { EngineApi, EngineBackupApi, EngineHello, EngineInfo, EngineOptions } from './engine/protocol';
 
 let resolveCounter: (c: EngineCounter) => void = () => undefined;
@@ -82,6 +83,8 @@ const syncApi = {
 const facade = new Proxy({} as EngineApi, {
   get(_target, prop) {
     if (prop === 'init') return init;
+    // A test seam of the e2e build only (the production build folds this to false).
+    if (prop === 'e2eStorageFault' && import.meta.env.MODE === 'e2e') return e2eStorageFault;
     if (typeof prop === 'string' && Object.hasOwn(backupApi, prop)) return backupApi[prop as keyof EngineBackupApi];
     if (typeof prop === 'string' && Object.hasOwn(syncApi, prop)) return syncApi[prop as keyof typeof syncApi];
     if (prop === 'then') return undefined; // never look like a promise

@@ -71,6 +71,9 @@ export const REFUSAL_SITUATIONS = {
     'ship-more-than-reserved': ['sku', 'open', 'requested', 'name'],
     'file-problems': ['problems'],
     'not-text': [],
+    // A CSV file in another encoding, or not text at all (shared/inventory/csv.ts csvTextProblem).
+    'not-utf8': ['row'],
+    'binary-file': ['row'],
     'definition-problems': ['problems'],
     'workflow-version-installed': ['id', 'version'],
     'unknown-setting': ['field', 'key'],
@@ -98,7 +101,8 @@ export const REFUSAL_SITUATIONS = {
   'effect-failed': { default: ['reason'], 'no-work': [] },
   'command-id-conflict': { default: ['commandId'] },
   'limit-exceeded': { 'cascade-depth': ['limit', 'action'], 'too-many-events': ['limit'], 'file-too-large': ['limit'], 'sscc-exhausted': ['prefix', 'limit', 'left', 'needed'] },
-  'storage-failed': { default: ['reason'] },
+  // Storage faults by what the clerk can do about them (shared/db/storageFaults.ts).
+  'storage-failed': { default: ['reason'], 'disk-full': ['cause'], closed: ['cause'], gone: ['cause'], interrupted: ['cause'] },
   'role-not-permitted': { 'not-signed-in': ['operator', 'role'], inactive: ['operator', 'role', 'name'], role: ['operator', 'role', 'name'], 'admin-setting': ['setting', 'role', 'operator'] },
   'sign-in-failed': { 'unknown-badge': [], 'wrong-name-or-pin': ['waitSeconds'], inactive: ['name'], 'wrong-recovery': ['waitSeconds'] },
   'rate-limited': { default: ['waitSeconds'] },

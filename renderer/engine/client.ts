@@ -2,6 +2,7 @@
 // through `useCounter()`. Reads do not: screens use useLiveQuery on `db` (renderer/db.ts).
 import * as Comlink from 'comlink';
 import { useSyncExternalStore } from 'react';
+import { storageFault, type StorageFault } from '../../shared/db/storageFaults';
 import { afterFirstIdle } from '../app/windowIdle';
 import { config } from '../config';
 import type { EngineApi, EngineBackupApi, EngineCalls, EngineHello, EngineInfo } from './protocol';
@@ -11,7 +12,7 @@ export type CounterClient = Comlink.Remote<EngineCalls>;
 export type EngineStatus =
   | { phase: 'starting' }
   | { phase: 'ready'; info: EngineInfo }
-  | { phase: 'failed'; message: string };
+  | { phase: 'failed'; message: string; fault?: StorageFault | null };
 
 // The worker starts once the window is first idle, not at load: its start-up (its own
 // bundle, opening the database, the first timer run) would compete for the CPU with the
@@ -49,7 +50,8 @@ export const engineReady: Promise<EngineInfo> = remote
   })
   .catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    setStatus({ phase: 'failed', message });
+    // Comlink keeps an error's name across the worker boundary: a full disk is told as one.
+    setStatus({ phase: 'failed', message, fault: storageFault(error) });
     throw error;
   });
 // Status is reported through the store; keep an unobserved rejection from being logged twice.

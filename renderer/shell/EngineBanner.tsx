@@ -6,6 +6,7 @@ import { Alert, Button, Group, Loader, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useEngineStatus } from '../engine/client';
+import { StorageFaultText } from '../ui/StorageFaultText';
 
 export function EngineStarting() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function EngineBanner() {
   if (status.phase !== 'failed') return null;
   return (
     <Alert color="red" icon={<IconAlertTriangle />} title={t('common.engine.failed')} mb="md" role="alert" data-testid="engine-failed">
-      <Text>{t('common.engine.failedHint')}</Text>
+      <Text>{status.fault ? <StorageFaultText fault={status.fault} /> : t('common.engine.failedHint')}</Text>
       <Text ff="monospace" fz="sm" mt="xs">
         {status.message}
       </Text>

@@ -1,5 +1,7 @@
 // Keeps one broken screen from blanking the whole counter: the shell stays usable.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { storageFault } from '../../shared/db/storageFaults';
+import { StorageFaultText } from './StorageFaultText';
 import { ErrorView } from './states';
 
 interface Props {
@@ -29,7 +31,10 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     if (this.state.error) {
-      return <ErrorView message={this.state.error.message} onRetry={() => this.setState({ error: null })} />;
+      // A storage fault (the database closed, removed or full under the screen) in words the
+      // clerk can act on; anything else by its own message.
+      const fault = storageFault(this.state.error);
+      return <ErrorView message={fault ? <StorageFaultText fault={fault} /> : this.state.error.message} onRetry={() => this.setState({ error: null })} />;
     }
     return this.props.children;
   }

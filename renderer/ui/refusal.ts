@@ -19,7 +19,7 @@ export type RefusalLike = Pick<Refused, 'code' | 'message' | 'params'>;
 /** Codes whose `params.reason` is the cause's own text (a thrown error), not a situation
  *  (unless it names one of theirs: shared/refusals.ts lists them, e.g. effect-failed's no-work). */
 const TEXT_REASON = new Set<Refused['code']>(['storage-failed', 'effect-failed']);
-const TEXT_REASON_SITUATIONS = new Set(['no-work']);
+const TEXT_REASON_SITUATIONS = new Set(['no-work', 'disk-full', 'closed', 'gone', 'interrupted']);
 
 /** Amounts the engine gives in minor units, shown as people read them. */
 const MONEY_FACTS = ['balance', 'amount', 'tendered', 'refundable', 'outstanding'] as const;

@@ -24,6 +24,7 @@ import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords } from '../workflow/labels';
 import { useInstalledWorkflows, useOrderData, useOrderOptions, type InstalledWorkflow, type OrderData } from './queries';
 import { WorkflowDiagram, type DiagramWords } from './WorkflowDiagram';
+import { readWorkflowFile } from '../../shared/workflow/file';
 
 interface ImportProblems {
   fileName: string;
@@ -76,14 +77,13 @@ export default function WorkflowsPage() {
     if (!file) return;
     setImporting(true);
     try {
-      let json: unknown;
-      try {
-        json = JSON.parse(file.content);
-      } catch (error) {
-        setProblems({ fileName: file.fileName, problems: [{ path: '$', message: t('workflows.import.notJson', { message: error instanceof Error ? error.message : String(error) }) }] });
+      const read = readWorkflowFile(file.content);
+      if (!read.ok) {
+        const message = read.problem === 'not-json' ? t('workflows.import.notJson', { message: read.message }) : t(`workflows.import.${read.problem}`, { line: read.line });
+        setProblems({ fileName: file.fileName, problems: [{ path: '$', message }] });
         return;
       }
-      const result = await counter.installWorkflow(json);
+      const result = await counter.installWorkflow(read.json);
       if (!result.ok) {
         setProblems({ fileName: file.fileName, problems: result.problems });
         return;

@@ -254,6 +254,21 @@ describe('a file that cannot be restored is refused and changes nothing', () => 
     vi.restoreAllMocks();
     expect(await dumpDb(target)).toEqual(before);
   });
+  it('a restore the disk has no room for says so, and leaves the database as it was', async () => {
+    const { backup, target, before } = await setUp();
+    const table = Object.getPrototypeOf(target.db.stockLedger) as { bulkAdd: (...args: unknown[]) => Promise<unknown> };
+    const real = table.bulkAdd;
+    // As Dexie gives it: the transaction aborted, its cause the browser's QuotaExceededError.
+    const quota = Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+    vi.spyOn(table, 'bulkAdd').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+      if (this.name === 'stockLedger') return Promise.reject(quota);
+      return real.apply(this, args);
+    });
+    const result = await restoreBackup(target.db, backup.blob, { deviceId: 'dev-test' });
+    expect(result).toMatchObject({ ok: false, reason: 'disk-full', message: expect.stringMatching(/not enough free disk space.*nothing was changed/) });
+    vi.restoreAllMocks();
+    expect(await dumpDb(target)).toEqual(before);
+  });
 });
 
 describe('any change to a valid backup (property)', () => {

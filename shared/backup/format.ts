@@ -52,7 +52,7 @@ export interface BackupSummary {
 }
 
 /** Why a file was refused: a code for the UI's words, a message for logs and tests. */
-export type RefusalReason = 'not-a-backup' | 'damaged' | 'newer-schema' | 'invalid-rows' | 'write-failed';
+export type RefusalReason = 'not-a-backup' | 'damaged' | 'newer-schema' | 'invalid-rows' | 'write-failed' | 'disk-full';
 
 export type ReadResult = { ok: true; summary: BackupSummary } | { ok: false; reason: RefusalReason; message: string };
 export type RestoreResult = { ok: true; summary: BackupSummary } | { ok: false; reason: RefusalReason; message: string };

@@ -7,6 +7,7 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, chunkSchema, headerSchema, type B
 import { Migration, tablesAt } from './migrate';
 import { BodyLines, checksumOf, NotOurFile, readHeaderLine, type Wait } from './reader';
 import { isBackupTable, rowProblem, type BackupTable } from './rowSchemas';
+import { storageFault } from '../db/storageFaults';
 
 export interface ReadOptions {
   /** This counter's device id: a file from another one is flagged. */
@@ -138,6 +139,8 @@ async function walk(
 
 function refused(error: unknown): { ok: false; reason: RefusalReason; message: string } {
   if (error instanceof Refusal) return { ok: false, reason: error.reason, message: error.message };
+  // A full disk is the likely end of a restore (it writes the whole file at once): said so.
+  if (storageFault(error) === 'disk-full') return { ok: false, reason: 'disk-full', message: 'There is not enough free disk space for this backup; nothing was changed. Free some space on this computer, then restore again.' };
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { ok: false, reason: 'write-failed', message: `The restore failed and nothing was changed (${detail}).` };
 }

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { batchesOf } from './events';
 import { hasLegacyMoney, LEGACY_MONEY_FIELDS, rowInMinorUnits } from './legacyMoney';
 import { currencyOf } from '../money';
+import { CounterDataGoneError } from './storageFaults';
 import type {
   CommandRow,
   EventBatchRow,
@@ -180,6 +181,16 @@ export class CounterDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('carriers').bulkPut(defaultCarrierRows(Date.now()));
       });
+    // Deleted under the running app (evicted, "clear site data"), the database must not
+    // come back empty on Dexie's next automatic open: the clerk would go on working in an
+    // empty shop. Once this connection has opened, creating it again fails instead.
+    let opened = false;
+    this.on('ready', () => {
+      opened = true;
+    });
+    this.on('populate', () => {
+      if (opened) throw new CounterDataGoneError(name);
+    });
     // A new database gets the default carriers too (upgrades do not run on one).
     this.on('populate', (tx) => {
       void tx.table('carriers').bulkAdd(defaultCarrierRows(Date.now()));

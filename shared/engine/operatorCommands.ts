@@ -11,6 +11,7 @@ import { newRecoveryCode, normalRecoveryCode } from '../operators/recovery';
 import { hashPin, verifyPin } from '../operators/pin';
 import { SIGN_IN_ROWS_READ, signInWait } from '../operators/rateLimit';
 import { parseArg, refused, type CommandKind, type CommandMeta } from './command';
+import { storageFailed } from './storageRefusal';
 import { commandOptionsSchema } from './input';
 import { runCommand } from './pipeline';
 import type { CommandStorage } from './storage';
@@ -233,10 +234,7 @@ export function createOperatorCommands(ctx: OperatorContext) {
   let queue: Promise<unknown> = Promise.resolve();
   function queued<R>(attempt: () => Promise<R>): Promise<R | Refused> {
     const run = queue.then(() =>
-      attempt().catch((error: unknown) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        return refused('storage-failed', `The sign-in could not be checked: ${reason}. Try again.`, { reason });
-      }),
+      attempt().catch((error: unknown) => storageFailed(error, 'The sign-in could not be checked')),
     );
     queue = run;
     return run;

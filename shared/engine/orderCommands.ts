@@ -6,6 +6,7 @@ import type { ActResult, Applied, CreateOrderResult, RedeemResult, Refused } fro
 import type { EntityRef, OrderRow, OrderType, TimerRow } from '../db/rows';
 import { emptyStockWork } from '../inventory/work';
 import { parseArg, refused, timerCommandId, unreadable, type CommandKind, type CommandMeta } from './command';
+import { storageFailed } from './storageRefusal';
 import type { CommandSettings } from './commandSettings';
 import type { PeriodPreset } from '../settings/periods';
 import { creationStep, decideAct, decideActOnOrder, decideCreateParsed, decideRedeem, decideTimer, unknownVoucherMessage, type Decision, type EffectHandler, type EngineEnv } from './decide';
@@ -322,8 +323,7 @@ export function createOrderCommands(ctx: EngineContext) {
         return { ok: true as const };
       });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return refused('storage-failed', `Nothing was saved: ${reason}.`, { reason });
+      return storageFailed(error);
     }
   }
 

@@ -7,6 +7,7 @@ import { isStockRefusal } from '../inventory/refusals';
 import { permissionRefusal } from '../operators/permissions';
 import { commandDigest, EngineRefusal, refused, type CommandMeta } from './command';
 import type { CommandStorage, StorageTx } from './storage';
+import { storageFailed } from './storageRefusal';
 
 /** What a command decided: its result, and when applied, how to write it. */
 export interface Plan<R, Tx extends StorageTx = StorageTx> {
@@ -98,8 +99,7 @@ export async function runCommand<R extends { ok: true }, Tx extends StorageTx = 
       if (isStockRefusal(error)) return error.toRefused();
       if (error instanceof EngineRefusal) return error.refusal;
       if (attempt < KEY_CLASH_RETRIES && isKeyClash(error)) continue;
-      const reason = errorText(error);
-      return refused('storage-failed', `Nothing was saved: ${reason}. Try again; if it keeps failing, restart the app.`, { reason });
+      return storageFailed(error);
     }
   }
 }

@@ -9,6 +9,7 @@ import { LIMITS } from '../limits';
 const { MAX_CSV_BYTES, MAX_FILE_PROBLEMS } = LIMITS;
 import { barcodeForms } from '../inventory/barcodes';
 import { addLocation, productUpdate, putProduct, updateLocation } from '../inventory/catalog';
+import { fileTextProblem } from '../fileText';
 import { parseProductsCsv, parseStockLevelsCsv } from '../inventory/csv';
 import { adjust, count, receive, transfer } from '../inventory/movements';
 import { StockRefusal } from '../inventory/refusals';
@@ -45,6 +46,13 @@ function csvRefusal(csvText: unknown): Refused | undefined {
   if (typeof csvText !== 'string') return refused('invalid-input', 'The file is empty or is not text; nothing was imported.', { reason: 'not-text', field: 'csvText' });
   if (csvText.length > MAX_CSV_BYTES) {
     return refused('limit-exceeded', `The file is larger than ${MAX_CSV_BYTES} characters; split it and import the parts.`, { reason: 'file-too-large', limit: MAX_CSV_BYTES });
+  }
+  const text = fileTextProblem(csvText);
+  if (text?.problem === 'binary') {
+    return refused('invalid-input', `This file is not CSV text (row ${text.row} holds NUL bytes: UTF-16 text, a workbook or another binary file). Save it as "CSV UTF-8" and import that; nothing was imported.`, { reason: 'binary-file', row: text.row });
+  }
+  if (text) {
+    return refused('invalid-input', `This file is not saved as UTF-8 (row ${text.row} has characters that cannot be read, as a file saved in GBK or ANSI gives). Save it as "CSV UTF-8" and import it again; nothing was imported.`, { reason: 'not-utf8', row: text.row });
   }
   return undefined;
 }

@@ -105,6 +105,45 @@ function delimiterOf(text: string): string {
   return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
+/**
+ * Line breaks between records as \n, whatever mix the file has (\r\n from Windows, \n, a
+ * lone \r from old Macs, or all of them in a file edited on two machines): the parser takes
+ * one kind per file and would read the others as part of a cell. Breaks inside a quoted
+ * cell are the cell's own text and are kept as they are.
+ */
+function recordBreaksAsLf(text: string, delimiter: string): string {
+  if (!text.includes('\r')) return text;
+  const QUOTE = 34;
+  const CR = 13;
+  const LF = 10;
+  const DELIMITER = delimiter.charCodeAt(0);
+  let out = '';
+  let from = 0;
+  let quoted = false;
+  // As the parser reads quotes: one opens a cell only at its start; inside, "" is a quote.
+  let cellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === QUOTE && cellStart) {
+      quoted = true;
+      cellStart = false;
+    } else if (c === CR) {
+      out += `${text.slice(from, i)}\n`;
+      if (text.charCodeAt(i + 1) === LF) i++;
+      from = i + 1;
+      cellStart = true;
+    } else cellStart = c === LF || c === DELIMITER;
+  }
+  return out + text.slice(from);
+}
+
 export type CsvTable = { ok: true; rows: string[][]; errors: CsvRowError[] } | { ok: false; errors: CsvRowError[] };
 
 /**
@@ -113,8 +152,10 @@ export type CsvTable = { ok: true; rows: string[][]; errors: CsvRowError[] } | {
  */
 export function readCsv(text: unknown): CsvTable {
   if (typeof text !== 'string') return { ok: false, errors: [{ row: 1, column: null, message: 'The file could not be read as text' }] };
-  const body = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: delimiterOf(body) });
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const delimiter = delimiterOf(unmarked);
+  const body = recordBreaksAsLf(unmarked, delimiter);
+  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter, newline: '\n' });
   const errors: CsvRowError[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 1, column: null, message: `Cannot read this row: ${e.message}` }));
   const rows = parsed.data;
   // A file that ends with a line break (as editors save them) has no empty last record.
