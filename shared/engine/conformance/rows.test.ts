@@ -9,10 +9,10 @@ import type { ActResult } from '../../api';
 import type { EntityRef } from '../../db/rows';
 import { orderEvents } from '../../db/events';
 import { item, order, refund } from '../testing/flows';
-import { checkPostAction } from './postActions';
-import { DAY, REFERENCE_LINE_COUNTS, REFERENCE_PERIODS, REFERENCE_ROWS, rowKey, SYSTEM_ONLY, type ReferenceRow } from './reference';
-import * as S from './scenarios';
-import { dumpDb, line1, openSheet, ord, snap, type Ctx, type Snap } from './scenarios';
+import { checkPostAction } from './testing/postActions';
+import { DAY, REFERENCE_LINE_COUNTS, REFERENCE_PERIODS, REFERENCE_ROWS, rowKey, SYSTEM_ONLY, type ReferenceRow } from './testing/reference';
+import * as S from './testing/scenarios';
+import { dumpDb, line1, openSheet, ord, snap, type Ctx, type Snap } from './testing/scenarios';
 
 interface Case {
   /** The order brought into the row's from-state. */

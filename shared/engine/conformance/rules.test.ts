@@ -8,9 +8,9 @@ import { orderEvents } from '../../db/events';
 import type { OrderContext } from '../../workflow/interpreter';
 import { testCounter } from '../testing/counter';
 import { item, refund } from '../testing/flows';
-import { DAY, ITEM_GUARDS, REFERENCE_PERIODS as PERIOD, REFERENCE_ROWS, ROLES, SYSTEM_ONLY, type ReferenceRow } from './reference';
-import * as S from './scenarios';
-import { dumpDb, line1, openSheet, ord, snap, type Ctx } from './scenarios';
+import { DAY, ITEM_GUARDS, REFERENCE_PERIODS as PERIOD, REFERENCE_ROWS, ROLES, SYSTEM_ONLY, type ReferenceRow } from './testing/reference';
+import * as S from './testing/scenarios';
+import { dumpDb, line1, openSheet, ord, snap, type Ctx } from './testing/scenarios';
 import { voucherStateMessage } from '../decide/redeem';
 
 const step = async (ctx: Ctx, ref: EntityRef, role: string, action: string) => {

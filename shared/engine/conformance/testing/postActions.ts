@@ -2,7 +2,7 @@
 // and after a command: the timers it scheduled and their periods, the lines it moved, the
 // sheets it closed, the vouchers it issued or changed.
 import { expect } from 'vitest';
-import type { EntityRef } from '../../db/rows';
+import type { EntityRef } from '../../../db/rows';
 import type { ReferenceRow } from './reference';
 import { REFERENCE_PERIODS as PERIOD } from './reference';
 import type { Snap } from './scenarios';

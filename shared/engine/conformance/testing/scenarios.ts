@@ -2,10 +2,10 @@
 // conformance suite. By convention the line a scenario is about is line 1 (itemIds[0]); the
 // other line (product orders have two unless said) stays paid, so "every line" rules show.
 import { expect } from 'vitest';
-import type { EntityRef, RefundRow, TimerRow, VoucherRow } from '../../db/rows';
-import type { EngineCounter } from '../counter';
-import { testCounter, type TestCounter } from '../testing/counter';
-import { createOk, item, ok, order, refund } from '../testing/flows';
+import type { EntityRef, RefundRow, TimerRow, VoucherRow } from '../../../db/rows';
+import type { EngineCounter } from '../../counter';
+import { testCounter, type TestCounter } from '../../testing/counter';
+import { createOk, item, ok, order, refund } from '../../testing/flows';
 import { DAY } from './reference';
 
 export interface Ctx {
@@ -161,4 +161,4 @@ export async function serviceFPWithSheet(redeemed = 0): Promise<Ctx> {
 }
 
 /** Every table of the counter, for proving a refused command wrote nothing. */
-export { dumpDb } from '../testing/counter';
+export { dumpDb } from '../../testing/counter';

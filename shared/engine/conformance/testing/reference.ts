@@ -16,7 +16,7 @@ export interface ReferenceRow {
 }
 
 function csv<T>(name: string): T[] {
-  const text = readFileSync(new URL(`../../workflows/reference/${name}`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../../workflows/reference/${name}`, import.meta.url), 'utf8');
   return Papa.parse<T>(text, { header: true, skipEmptyLines: true }).data;
 }
 
