@@ -172,6 +172,28 @@ test.describe('parcels', () => {
     await expect(page.getByTestId('order-shipments')).toContainText(tracking);
   });
 
+  test('on Find order, a scanned product barcode lists the orders holding it; an order number scanned there still opens the order', async ({ page }, testInfo) => {
+    await openApp(page, testInfo, { path: '/boards' });
+    await seedCatalog(page, [
+      { sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 10, barcodes: ['4006381333931'] },
+      { sku: 'CUP-01', name: 'Ceramic cup', price: 800, stock: 10 },
+    ]);
+    const tea = await createOrderViaEngine(page, { buyerId: 'C-ann', buyerName: 'Ann Zhou', lines: [{ sku: 'TEA-100', qty: 1, unitPrice: 1250 }] });
+    await createOrderViaEngine(page, { buyerId: 'C-bob', buyerName: 'Bob Wu', lines: [{ sku: 'CUP-01', qty: 1, unitPrice: 800 }] });
+    await goTo(page, '/search');
+    const text = page.getByTestId('search-text');
+    await expect(text).toBeVisible();
+    await scan(page, '4006381333931');
+    await handled(page, 1);
+    await expect(text).toHaveValue('TEA-100');
+    await expect(page.getByTestId('search-hit')).toHaveCount(1);
+    await expect(page.getByTestId('search-hit')).toHaveAttribute('data-order-number', tea.number);
+    await expect(page.getByTestId('search-hit')).toContainText('SKU');
+    await scan(page, tea.number);
+    await handled(page, 2);
+    await expect(page).toHaveURL(new RegExp(`#/orders/${tea.orderId}$`));
+  });
+
   test('prints a shipping label with the address, the tracking barcode and the SSCC as GS1-128; words in zh-CN', async ({ page }, testInfo) => {
     await openApp(page, testInfo, { path: '/boards' });
     await seedCatalog(page, [{ sku: 'TEA-100', name: 'Green tea 100 g', price: 1250, stock: 10 }]);

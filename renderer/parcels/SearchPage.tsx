@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { searchOrders } from '../../shared/search/orderSearch';
 import { db } from '../db';
+import { findScannedProduct } from '../scanner/products';
+import { useScanTarget } from '../scanner/targets';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyView, LoadingState } from '../ui/states';
 import { formatDateTime, useLocale } from '../ui/time';
@@ -30,6 +32,18 @@ export default function SearchPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const query = useDeferredValue({ text, states, from, to });
+  // A product scanned here finds the orders that hold it (by its SKU); any other scan goes on
+  // to the routing (an order's label, number or parcel opens that order).
+  useScanTarget(
+    async (scan) => {
+      const lookup = await findScannedProduct(scan.parsed);
+      if (!('found' in lookup)) return null;
+      const { product } = lookup.found;
+      setText(product.sku);
+      return { ok: true, message: t('search.byProduct', { what: `${product.sku} · ${product.name}` }), title: t('search.title'), settle: 'local' };
+    },
+    { kinds: ['product', 'weight', 'price', 'gs1'] },
+  );
   const hits = useLiveQuery(() => {
     const f = dayStart(query.from);
     const tt = dayStart(query.to);
