@@ -3,7 +3,7 @@
 // window's entry: it loads at the first idle moment, after the first screen's cards. Keys are
 // still captured from the start (capture.ts is in the entry), and a scan read before the
 // reader has loaded waits for it in the scans' queue, so none is lost, split or reordered.
-import type { parseBarcode } from '../../shared/barcode/parse';
+import type { parseBarcode } from './codeReader';
 import { afterFirstIdle } from '../app/windowIdle';
 
 export type ReadBarcode = typeof parseBarcode;
@@ -12,7 +12,7 @@ let loading: Promise<ReadBarcode> | null = null;
 
 /** The reader, loading it now if it is not yet; a failed load is tried again next time. */
 export function loadReader(): Promise<ReadBarcode> {
-  loading ??= import('../../shared/barcode/parse').then(
+  loading ??= import('./codeReader').then(
     (m) => m.parseBarcode,
     (error: unknown) => {
       loading = null;
