@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './ui/global.css';
 import './ui/print.css';
-import './i18n';
+import { languageReady } from './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -40,8 +40,11 @@ if ((import.meta.env.DEV || import.meta.env.MODE === 'e2e') && config.testHooks)
 }
 
 markColorScheme();
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// At once in English; a Chinese window first loads its words (i18n/index.ts).
+void languageReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -6,29 +6,25 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import wfEn from './wf.en.json';
-import wfZh from './wf.zh.json';
-import zh from './zh.json';
+import { mergeWords, type Words } from './words';
 
 // Screens may keep their words beside them, in renderer/<screen>/locales/{en,zh}.json;
 // they are deep-merged over the files above (same key layout: `stock.*`, `tasks.*`...).
-type Words = { [key: string]: string | Words };
-const screenLocales = import.meta.glob<Words>('../*/locales/*.json', { eager: true, import: 'default' });
+// English is the fallback and always here; Chinese is its own chunk (zh.ts), loaded only
+// when the window is or turns Chinese: half the words the entry parsed at every start.
+const enScreens = import.meta.glob<Words>('../*/locales/en.json', { eager: true, import: 'default' });
 
-function deepMerge(target: Words, source: Words): Words {
-  const out: Words = { ...target };
-  for (const [key, value] of Object.entries(source)) {
-    const existing = out[key];
-    out[key] = typeof value === 'object' && typeof existing === 'object' ? deepMerge(existing, value) : value;
-  }
-  return out;
-}
-
-function withScreenWords(lang: string, base: Words): Words {
-  return Object.entries(screenLocales)
-    .filter(([path]) => path.endsWith(`/locales/${lang}.json`))
-    // A plain comparison: the first localeCompare sets up ICU's collator, ~10 ms of a cold start.
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .reduce((words, [, file]) => deepMerge(words, file), base);
+let zhLoading: Promise<Words> | null = null;
+/** The Chinese words (loaded once; a failed load is tried again next time). */
+function chineseWords(): Promise<Words> {
+  zhLoading ??= import('./zh').then(
+    (m) => m.zhWords,
+    (error: unknown) => {
+      zhLoading = null;
+      throw error;
+    },
+  );
+  return zhLoading;
 }
 
 export const LANGUAGES = ['en', 'zh'] as const;
@@ -45,12 +41,11 @@ function initialLanguage(): Language {
 /** BCP 47 tags for <html lang> and Intl formatting. */
 export const LOCALE: Record<Language, string> = { en: 'en', zh: 'zh-CN' };
 
+const firstLanguage = initialLanguage();
+
 void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: withScreenWords('en', { ...en, wf: wfEn }) },
-    zh: { translation: withScreenWords('zh', { ...zh, wf: wfZh }) },
-  },
-  lng: initialLanguage(),
+  resources: { en: { translation: mergeWords(en, wfEn, enScreens) } },
+  lng: firstLanguage,
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes already
   returnEmptyString: false,
@@ -63,9 +58,17 @@ export function currentLanguage(): Language {
 }
 
 export async function setLanguage(lang: Language): Promise<void> {
+  if (lang === 'zh' && !i18n.hasResourceBundle('zh', 'translation')) i18n.addResourceBundle('zh', 'translation', await chineseWords());
   localStorage.setItem(LANG_KEY, lang);
   await i18n.changeLanguage(lang);
   document.documentElement.lang = LOCALE[lang];
 }
+
+/**
+ * Resolves once the window's language has its words: at once in English; a Chinese window
+ * loads its chunk first, and main.tsx renders only then, so no key ever shows as itself
+ * (should the chunk fail to load, the window shows English, the fallback).
+ */
+export const languageReady: Promise<void> = firstLanguage === 'zh' ? setLanguage('zh').catch(() => undefined) : Promise.resolve();
 
 export default i18n;

@@ -6,15 +6,15 @@ import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseBarcode } from '../../shared/barcode/index';
 import { db } from '../db';
 import { useRoleStore } from '../state/roleStore';
 import { RESULT_COLOR } from '../ui/stateColors';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords, type WorkflowWords } from '../workflow/labels';
 import { ScannerCapture, insertText, isEditable, type CapturedScan, type NearMiss } from './capture';
-import { defaultScanProfile, parseScanProfile, type ScanProfile } from './detector';
+import { defaultScanProfile, readScanProfile, type ScanProfile } from './detector';
 import { logScan } from './log';
+import { loadReader, loadReaderWhenIdle } from './reader';
 import { nextDexieChange, recordScanTiming, watchPaint } from './perf';
 import { routeScan, screenOf, type RouteContext } from './router';
 import { useScannerStore } from './scannerStore';
@@ -43,8 +43,7 @@ export function profileFromSetting(value: unknown): ScanProfile {
   if (!value || typeof value !== 'object') return defaultScanProfile;
   const raw = { ...(value as Record<string, unknown>) };
   if (raw.prefix === '' || raw.prefix === null) delete raw.prefix;
-  const check = parseScanProfile(raw);
-  return check.ok ? check.profile : defaultScanProfile;
+  return readScanProfile(raw) ?? defaultScanProfile;
 }
 
 export function useSavedScanProfile(): ScanProfile | undefined {
@@ -138,6 +137,8 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
     };
 
     const handle = async (captured: CapturedScan): Promise<void> => {
+      // Loaded by now unless the scan came before the window's first idle moment.
+      const parseBarcode = await loadReader();
       await screenReady(ctx.pathname);
       const scan: RoutedScan = { id: nextId++, code: captured.code, parsed: parseBarcode(captured.code), captured };
       const screen = screenOf(ctx.pathname());
@@ -176,7 +177,9 @@ export function ScannerProvider({ router, children }: { router: ScanRouter; chil
     });
     captureRef.current = capture;
     capture.attach();
+    const cancelLoad = loadReaderWhenIdle();
     return () => {
+      cancelLoad();
       capture.detach();
       captureRef.current = null;
     };

@@ -2,7 +2,8 @@
 // character has a field of its own), and the check that turns them into a profile: the
 // detector's rules and the stored setting's ranges must both hold.
 import { settingSchemas } from '../../shared/settings/settings';
-import { parseScanProfile, type ScanProfile } from './detector';
+import type { ScanProfile } from './detector';
+import { parseScanProfile } from './profileSchema';
 
 export type SuffixChoice = 'Enter' | 'Tab' | 'other';
 

@@ -2,7 +2,6 @@
 // few minutes whether a day has passed since the last backup and, when a folder is chosen,
 // has the engine make one and the shell write it there (keeping the newest N).
 import i18n from 'i18next';
-import { lastBackupOf } from '../../shared/backup';
 import { db } from '../db';
 import { engineBackup, engineReady } from '../engine/client';
 import { platform } from '../platform';
@@ -24,7 +23,11 @@ export async function runScheduledBackupIfDue(now = Date.now()): Promise<boolean
   running = true;
   try {
     const status = await host.status();
-    if (!status.folder || !backupOverdue(await lastBackupOf(db), now)) return false;
+    if (!status.folder) return false;
+    // The backup module (its row schemas: zod over every table) loads when a folder is set,
+    // not with the window's entry.
+    const { lastBackupOf } = await import('../../shared/backup/restore');
+    if (!backupOverdue(await lastBackupOf(db), now)) return false;
     const made = await engineBackup.backup();
     const written = await host.write(made.fileName, made.blob);
     if (!written.ok) throw new Error(written.reason);

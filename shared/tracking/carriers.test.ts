@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { carrierInputSchema, carriersFor, checkTracking, DEFAULT_CARRIERS, mod7CheckDigit, normaliseTracking, s10CheckDigit, trackingLink, upsCheckDigit } from './carriers';
+import { carrierInputSchema } from './carrierInput';
+import { carriersFor, checkTracking, DEFAULT_CARRIERS, mod7CheckDigit, normaliseTracking, s10CheckDigit, trackingLink, upsCheckDigit } from './carriers';
 
 const carrier = (id: string) => ({ ...DEFAULT_CARRIERS.find((c) => c.id === id)!, updatedAt: 0 });
 const UPS = carrier('ups');

@@ -9,6 +9,7 @@ import type { Condition } from '../db/rows';
 import { LIMITS } from '../limits';
 import { PERIOD_PRESETS, type Periods } from '../settings/periods';
 import { checkDeclaration, hasRequired } from './input';
+import { norm } from './norm';
 import { definitionSchema, refundKindSchema, type Effect, type EffectTarget, type Machine, type Transition, type WorkflowDefinition } from './schema';
 
 export interface Problem {
@@ -498,6 +499,4 @@ function checkReachability(
   }
 }
 
-export function norm(action: string): string {
-  return action.trim().toLowerCase();
-}
+export { norm };

@@ -3,7 +3,7 @@
 // No storage, no clock: the engine and the UI both call it.
 import type { ExplainedAction, Refused } from '../api';
 import type { Condition, EntityKind, RefundKind } from '../db/rows';
-import { norm } from './check';
+import { norm } from './norm';
 import { describeCondition, ENGLISH_CONDITION_WORDS } from './describe';
 import type { Effect, Machine, Transition, WorkflowDefinition } from './schema';
 
