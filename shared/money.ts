@@ -2,6 +2,7 @@
 // stores or adds it: prices, totals, payments, refunds, till counts. Only the edges turn it
 // into decimal text for people (screens, receipts, CSV files) and back, with string
 // arithmetic, so no binary fraction ever touches an amount.
+import { z } from 'zod';
 import { LIMITS } from './limits';
 
 /** Minor-unit digits of a currency (2 for CNY, EUR, USD; 0 for JPY; 3 for KWD). */
@@ -9,23 +10,23 @@ export type CurrencyDigits = 0 | 1 | 2 | 3;
 
 export const DEFAULT_CURRENCY = { code: 'CNY', digits: 2 as CurrencyDigits };
 
+// The counter's currency (a setting): its code (printed on receipts and the Z report) and how
+// many decimals its minor unit has, which every parse and format of an amount uses.
+export const currencySchema = z.object({
+  code: z.string().trim().regex(/^[A-Z]{3}$/, 'use the three-letter currency code, e.g. CNY or EUR'),
+  digits: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+});
+
 export interface Currency {
   code: string;
   digits: CurrencyDigits;
 }
 
-/**
- * The stored setting, or the default when unset or unreadable. The same reading as
- * `currencySchema` (shared/settings/currency.ts; a property test holds the two together),
- * without zod: the window's start formats amounts, and zod is ~90 KB of its entry.
- */
+/** The stored setting, or the default when unset or unreadable. */
 export function currencyOf(value: unknown): Currency {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return DEFAULT_CURRENCY;
-  const { code, digits } = value as { code?: unknown; digits?: unknown };
-  if (typeof code !== 'string' || !/^[A-Z]{3}$/.test(code.trim())) return DEFAULT_CURRENCY;
-  if (digits !== 0 && digits !== 1 && digits !== 2 && digits !== 3) return DEFAULT_CURRENCY;
-  return { code: code.trim(), digits };
+  return currencySchema.safeParse(value).data ?? DEFAULT_CURRENCY;
 }
+
 
 /** Why a person's amount text was refused (a screen words it from `reason`). */
 export type MoneyProblem =

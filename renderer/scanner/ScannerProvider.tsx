@@ -12,7 +12,7 @@ import { RESULT_COLOR } from '../ui/stateColors';
 import { useWorkflowCatalog } from '../workflow/catalog';
 import { useWorkflowWords, type WorkflowWords } from '../workflow/labels';
 import { ScannerCapture, insertText, isEditable, type CapturedScan, type NearMiss } from './capture';
-import { defaultScanProfile, readScanProfile, type ScanProfile } from './detector';
+import { defaultScanProfile, parseScanProfile, type ScanProfile } from './detector';
 import { logScan } from './log';
 import { loadReader, loadReaderWhenIdle } from './reader';
 import { nextDexieChange, recordScanTiming, watchPaint } from './perf';
@@ -43,7 +43,8 @@ export function profileFromSetting(value: unknown): ScanProfile {
   if (!value || typeof value !== 'object') return defaultScanProfile;
   const raw = { ...(value as Record<string, unknown>) };
   if (raw.prefix === '' || raw.prefix === null) delete raw.prefix;
-  return readScanProfile(raw) ?? defaultScanProfile;
+  const check = parseScanProfile(raw);
+  return check.ok ? check.profile : defaultScanProfile;
 }
 
 export function useSavedScanProfile(): ScanProfile | undefined {

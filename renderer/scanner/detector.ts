@@ -24,6 +24,8 @@
 //   { release, then }      type `release` where the person was typing (they were held
 //                          keys after all), then treat this key as `then` says
 // Keys are never reordered: released text always precedes the key that released it.
+import { z } from 'zod';
+
 export interface ScanProfile {
   /** Largest gap between two keys of one scan, in ms. */
   maxGapMs: number;
@@ -38,28 +40,39 @@ export interface ScanProfile {
 export const defaultScanProfile: ScanProfile = { maxGapMs: 30, minLength: 4, suffix: 'Enter' };
 
 /** A named key ('Enter', 'F12', 'ArrowLeft') or exactly one character (code point). */
-export const isKeyValue = (key: string): boolean => /^[A-Z][A-Za-z0-9]+$/.test(key) || [...key].length === 1;
+const isKeyValue = (key: string): boolean => /^[A-Z][A-Za-z0-9]+$/.test(key) || [...key].length === 1;
 
 // Unicode's Cc category: C0 controls, DEL and C1 controls.
-export const CONTROL = /\p{Cc}/u;
+const CONTROL = /\p{Cc}/u;
 
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const scanProfileSchema = z
+  .object({
+    maxGapMs: z.number().positive().max(1000),
+    minLength: z.number().int().min(1).max(4096),
+    suffix: z.string().min(1).refine(isKeyValue, 'must be a key name like Enter or Tab, or one character'),
+    prefix: z
+      .string()
+      .min(1)
+      .max(16)
+      .refine((p) => !CONTROL.test(p), 'must be printable characters')
+      .optional(),
+  })
+  .refine((p) => p.prefix === undefined || !p.prefix.includes(p.suffix), {
+    message: 'the prefix must not contain the suffix',
+    path: ['prefix'],
+  });
 
-/**
- * The profile `input` describes, missing fields taking the defaults, or null when it breaks a
- * rule. The same rules as `scanProfileSchema` (profileSchema.ts, which words each problem for
- * the settings form; a property test holds the two together), without zod: the detector is
- * in the window's entry, and zod is ~90 KB of it.
- */
-export function readScanProfile(input: unknown): ScanProfile | null {
-  if (typeof input !== 'object' || input === null) return null;
-  const { maxGapMs, minLength, suffix, prefix } = { ...defaultScanProfile, ...input } as Record<keyof ScanProfile, unknown>;
-  if (!isNumber(maxGapMs) || maxGapMs <= 0 || maxGapMs > 1000) return null;
-  if (!isNumber(minLength) || !Number.isInteger(minLength) || minLength < 1 || minLength > 4096) return null;
-  if (typeof suffix !== 'string' || suffix.length < 1 || !isKeyValue(suffix)) return null;
-  if (prefix === undefined) return { maxGapMs, minLength, suffix };
-  if (typeof prefix !== 'string' || prefix.length < 1 || prefix.length > 16 || CONTROL.test(prefix) || prefix.includes(suffix)) return null;
-  return { maxGapMs, minLength, suffix, prefix };
+export type ScanProfileCheck = { ok: true; profile: ScanProfile } | { ok: false; issues: Array<{ path: string; message: string }> };
+
+/** Validates a profile from settings; missing fields take the defaults. */
+export function parseScanProfile(input: unknown): ScanProfileCheck {
+  const merged = typeof input === 'object' && input !== null ? { ...defaultScanProfile, ...input } : input;
+  const result = scanProfileSchema.safeParse(merged);
+  if (result.success) return { ok: true, profile: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((i) => ({ path: ['$', ...i.path.map(String)].join('.'), message: i.message })),
+  };
 }
 
 export interface KeyInput {
@@ -124,11 +137,10 @@ export class ScanDetector {
 
   /** Throws a RangeError for an invalid profile; missing fields take the defaults. */
   constructor(profile: Partial<ScanProfile> = {}) {
-    const checked = readScanProfile(profile);
-    // The settings form words each problem (profileSchema.ts); here a bad profile is a bug.
-    if (!checked) throw new RangeError(`invalid scan profile: ${JSON.stringify(profile)}`);
-    this.profile = Object.freeze({ ...checked });
-    this.prefix = [...(checked.prefix ?? '')];
+    const check = parseScanProfile(profile);
+    if (!check.ok) throw new RangeError(`invalid scan profile: ${check.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+    this.profile = Object.freeze({ ...check.profile });
+    this.prefix = [...(check.profile.prefix ?? '')];
   }
 
   /** The characters currently held back from the UI. */

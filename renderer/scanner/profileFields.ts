@@ -2,8 +2,7 @@
 // character has a field of its own), and the check that turns them into a profile: the
 // detector's rules and the stored setting's ranges must both hold.
 import { settingSchemas } from '../../shared/settings/settings';
-import type { ScanProfile } from './detector';
-import { parseScanProfile } from './profileSchema';
+import { parseScanProfile, type ScanProfile } from './detector';
 
 export type SuffixChoice = 'Enter' | 'Tab' | 'other';
 

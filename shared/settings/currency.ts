@@ -2,14 +2,8 @@
 // decimals its minor unit has, which every parse and format of an amount uses.
 import { z } from 'zod';
 
-export { currencyOf, type Currency } from '../money';
-
-/** The counter's currency as Settings and first start check it; `currencyOf` (money.ts)
- *  reads the stored setting by the same rules without zod, for the window's start. */
-export const currencySchema = z.object({
-  code: z.string().trim().regex(/^[A-Z]{3}$/, 'use the three-letter currency code, e.g. CNY or EUR'),
-  digits: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
-});
+// The currency's schema lives with money (the database's v7 upgrade reads it too).
+export { currencyOf, currencySchema, type Currency } from '../money';
 
 /** Payment methods a counter offers (a setting); cash is the one that gives change. */
 export const paymentMethodsSchema = z
