@@ -227,6 +227,7 @@ const SHARED_NEVER: Readonly<Record<string, { never: readonly string[]; why: str
   index: { never: [], why: 'the public surface re-exports the rest' },
   ids: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'index', 'inventory', 'operators', 'random', 'settings', 'workflow', 'workflows'], why: 'a utility every module may use' },
   random: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'ids', 'index', 'inventory', 'operators', 'settings', 'workflow', 'workflows'], why: 'a utility every module may use' },
+  fileText: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'ids', 'index', 'inventory', 'operators', 'random', 'settings', 'workflow', 'workflows'], why: 'a file\'s text checked before any reader parses it: a utility every boundary may use' },
   limits: { never: ['api', 'barcode', 'db', 'demo', 'engine', 'ids', 'index', 'inventory', 'operators', 'random', 'settings', 'workflow', 'workflows'], why: 'the input limits every boundary checks against' },
   db: { never: ['api', 'barcode', 'demo', 'engine', 'index', 'inventory', 'operators', 'settings', 'workflow', 'workflows'], why: 'the stored rows sit under every rule' },
   barcode: { never: ['api', 'db', 'demo', 'engine', 'index', 'inventory', 'operators', 'settings', 'workflow', 'workflows'], why: 'scanner codes are read without the store or the rules' },

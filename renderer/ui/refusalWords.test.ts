@@ -39,6 +39,8 @@ const NOT_REFUSALS = new Set([
   'empty', 'not-a-number', 'negative', 'too-many-decimals', 'too-large',
   'pattern', 'check-digit',
   'write-failed',
+  // An enrolment's answer (shared/sync/client.ts), worded by Settings → Sync, not a command's refusal.
+  'no-device-number',
 ]);
 
 function sources(dir: string): string[] {
