@@ -287,7 +287,9 @@ test.describe('operator admin', () => {
     await form.getByTestId('operator-name').fill('ada');
     await form.getByTestId('operator-save').click();
     await expect(form.getByTestId('operator-form-error')).toBeVisible();
+    // Esc on a form with typing in it asks first; closing without saving keeps the old name.
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Close without saving?' }).getByRole('button', { name: 'Close without saving' }).click();
     await expect(form).toHaveCount(0);
     await expect(cleoLi).toHaveCount(1);
 
